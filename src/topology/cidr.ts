@@ -1,0 +1,41 @@
+/** A parsed IPv4 range. */
+export interface Ipv4Range {
+  /** First address as an unsigned 32-bit number. */
+  readonly first: number;
+  /** Last address as an unsigned 32-bit number. */
+  readonly last: number;
+  readonly prefix: number;
+}
+
+/** Parses `a.b.c.d/n`; undefined when an octet or the prefix is out of range. */
+export function parseCidr(text: string): Ipv4Range | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!match) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const size = 2 ** (32 - prefix);
+  const first = address - (address % size);
+  return { first, last: first + size - 1, prefix };
+}
+
+function formatAddress(value: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+}
+
+/** The canonical form of a range: `10.0.0.5/8` → `10.0.0.0/8`. */
+export function canonicalCidr(range: Ipv4Range): string {
+  return `${formatAddress(range.first)}/${range.prefix}`;
+}
+
+export function overlaps(a: Ipv4Range, b: Ipv4Range): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c)!);
+
+/** True when the range lies inside the RFC 1918 private address space. */
+export function isPrivate(range: Ipv4Range): boolean {
+  return PRIVATE_RANGES.some((p) => range.first >= p.first && range.last <= p.last);
+}

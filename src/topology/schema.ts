@@ -1,0 +1,115 @@
+/**
+ * JSON Schema (draft-07) of the topology file: the structural half of validation (keys, types,
+ * enums, formats). Semantic rules (ranges, cross-references) live in `rules.ts`.
+ * Exported so editors can use it (`# yaml-language-server: $schema=...`).
+ */
+
+const NAME = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+const REGION = '^[a-z]+-[a-z]+[0-9]+$';
+const ZONE = '^[a-z]+-[a-z]+[0-9]+-[a-z]$';
+const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])$';
+
+const name = { type: 'string', pattern: NAME, description: 'lower-case RFC 1035 name' };
+const region = { type: 'string', pattern: REGION, description: 'region such as us-west1' };
+const cidr = { type: 'string', pattern: CIDR, description: 'IPv4 CIDR such as 10.0.0.0/8' };
+
+function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
+  return { type: 'object', additionalProperties: false, required, properties };
+}
+
+export const TOPOLOGY_SCHEMA = object(
+  {
+    name,
+    project: object(
+      {
+        id: { type: 'string', pattern: '^[a-z][-a-z0-9]{4,28}[a-z0-9]$', description: 'project ID' },
+        number: { type: 'string', pattern: '^[0-9]{6,20}$', description: 'project number (digits, quoted)' },
+      },
+      ['id'],
+    ),
+    network: object({
+      name,
+      subnets: { type: 'array', items: object({ name, region, cidr }, ['name', 'region', 'cidr']) },
+    }),
+    regions: {
+      type: 'array',
+      items: object(
+        {
+          name: region,
+          nat: object({
+            enabled: { type: 'boolean' },
+            logFilter: { enum: ['ALL', 'ERRORS_ONLY', 'TRANSLATIONS_ONLY'] },
+          }),
+          proxyOnlySubnet: cidr,
+        },
+        ['name'],
+      ),
+    },
+    operatorCidrs: { type: 'array', items: cidr },
+    clusters: {
+      type: 'array',
+      minItems: 1,
+      items: object(
+        {
+          name: { ...name, pattern: '^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$', description: 'cluster name (at most 40 characters)' },
+          zone: { type: 'string', pattern: ZONE, description: 'zone such as us-west2-a' },
+          region,
+          role: { enum: ['workload', 'config'] },
+          private: { type: 'boolean' },
+          masterCidr: cidr,
+          podCidr: cidr,
+          subnet: name,
+          nodePool: object({
+            machineType: { type: 'string', pattern: '^[a-z0-9]+-[-a-z0-9]+$', description: 'machine type such as e2-standard-4' },
+            minNodes: { type: 'integer', minimum: 0, maximum: 1000 },
+            maxNodes: { type: 'integer', minimum: 1, maximum: 1000 },
+            initialNodes: { type: 'integer', minimum: 0, maximum: 1000 },
+          }),
+          gatewayApi: { enum: ['standard', 'experimental', 'disabled'] },
+          fleet: { type: 'boolean' },
+          releaseChannel: { enum: ['RAPID', 'REGULAR', 'STABLE', 'UNSPECIFIED'] },
+          labels: {
+            type: 'object',
+            propertyNames: { pattern: '^[a-z][-_a-z0-9]{0,62}$' },
+            additionalProperties: { type: 'string', pattern: '^[-_a-z0-9]{0,63}$', description: 'GCP label value' },
+          },
+          deletionProtection: { type: 'boolean' },
+        },
+        ['name', 'zone'],
+      ),
+    },
+    mesh: object(
+      {
+        management: { enum: ['fleet', 'in-cluster'] },
+        revision: name,
+        version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+(\\.[0-9]+)?$', description: 'version such as 1.8.6' },
+      },
+      ['management'],
+    ),
+    fleet: object({ configCluster: name, multiClusterServices: { type: 'boolean' } }),
+    gateways: {
+      type: 'array',
+      items: object(
+        {
+          name,
+          namespace: name,
+          className: { type: 'string', minLength: 1 },
+          addresses: {
+            type: 'array',
+            minItems: 1,
+            items: object({ region, staticAddress: name }, ['region']),
+          },
+        },
+        ['name', 'namespace', 'className', 'addresses'],
+      ),
+    },
+    terraform: object({
+      backend: object({
+        type: { enum: ['local', 'gcs'] },
+        bucket: { type: 'string', pattern: '^[a-z0-9][-_.a-z0-9]{1,220}[a-z0-9]$', description: 'bucket name' },
+        prefix: { type: 'string', pattern: '^[-_./a-zA-Z0-9]+$', description: 'object prefix' },
+      }),
+    }),
+  },
+  ['name', 'project', 'clusters'],
+);

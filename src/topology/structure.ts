@@ -1,0 +1,71 @@
+import Ajv, { ErrorObject } from 'ajv';
+import { Problem, problem, show } from './problems';
+import { TOPOLOGY_SCHEMA } from './schema';
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+function validator(): ReturnType<Ajv['compile']> {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(TOPOLOGY_SCHEMA);
+  return compiled;
+}
+
+/** `/clusters/0/zone` → `clusters[0].zone`. */
+export function toFieldPath(pointer: string, child?: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (child !== undefined) parts.push(child);
+  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function describe(schema: Record<string, unknown> | undefined): string {
+  if (!schema) return 'a value';
+  if (typeof schema.description === 'string') return `a ${schema.description}`;
+  if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((v) => show(v)).join(', ')}`;
+  if (typeof schema.type === 'string') return schema.type === 'object' ? 'a mapping' : schema.type === 'array' ? 'a list' : `a ${schema.type}`;
+  return 'a value';
+}
+
+function toProblem(error: ErrorObject): Problem {
+  const schema = error.parentSchema as Record<string, unknown> | undefined;
+  const path = toFieldPath(error.instancePath);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((schema?.properties as object) ?? {}).join(', ');
+      return problem(toFieldPath(error.instancePath, key), 'unknown key', key, `one of ${allowed}`);
+    }
+    case 'required': {
+      const key = (error.params as { missingProperty: string }).missingProperty;
+      const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+      return problem(toFieldPath(error.instancePath, key), 'required key is missing', undefined, describe(properties[key]));
+    }
+    case 'type':
+      return problem(path, 'wrong type', error.data, describe(schema));
+    case 'enum':
+      return problem(path, 'not an allowed value', error.data, describe(schema));
+    case 'pattern':
+      return problem(path, 'wrong format', error.data, describe(schema));
+    case 'propertyNames':
+      return problem(path, 'invalid key', (error.params as { propertyName: string }).propertyName, 'a lower-case key of at most 63 characters');
+    case 'minimum':
+    case 'maximum':
+      return problem(path, 'out of range', error.data, `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${(error.params as { limit: number }).limit}`);
+    case 'minItems':
+      return problem(path, 'too few entries', `${(error.data as unknown[]).length} entries`, `at least ${(error.params as { limit: number }).limit}`);
+    case 'minLength':
+      return problem(path, 'empty value', error.data, 'a non-empty string');
+    default:
+      return problem(path, error.message ?? 'invalid', error.data, describe(schema));
+  }
+}
+
+/**
+ * Checks keys, types, enums and formats. Returns every problem found; an empty list means the
+ * input has the shape of a `TopologyInput`.
+ */
+export function checkStructure(input: unknown): Problem[] {
+  const validate = validator();
+  if (validate(input)) return [];
+  // A failed `propertyNames` also reports the offending key under a confusing `pattern` error.
+  const errors = (validate.errors ?? []).filter((e) => !(e.keyword === 'pattern' && e.propertyName !== undefined));
+  return errors.map(toProblem);
+}
