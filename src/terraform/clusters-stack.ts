@@ -1,0 +1,73 @@
+import { Construct } from 'constructs';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { ResolvedCluster, ResolvedTopology } from '../topology/types';
+import { workloadPool } from './derive';
+import { AuthorizedNetwork, GkeCluster } from './gke-cluster';
+import { MeshfleetStack } from './meshfleet-stack';
+import { NodeServiceAccount } from './node-service-account';
+
+const GATEWAY_API_CHANNELS: Record<ResolvedCluster['gatewayApi'], string | undefined> = {
+  standard: 'CHANNEL_STANDARD',
+  experimental: 'CHANNEL_EXPERIMENTAL',
+  disabled: undefined,
+};
+
+/** Props of {@link ClustersStack}. */
+export interface ClustersStackProps {
+  /** Reserved NAT addresses (from the network stack), allow-listed on private control planes. */
+  readonly natAddresses: ReadonlyArray<{ readonly region: string; readonly address: string }>;
+}
+
+/**
+ * Second stack: the GKE clusters, their node pools and the node service account. Each
+ * cluster registers itself to the fleet through its `fleet {}` block.
+ */
+export class ClustersStack extends MeshfleetStack {
+  /** Clusters by name, in topology order. */
+  public readonly clusters: ReadonlyMap<string, GkeCluster>;
+
+  constructor(scope: Construct, id: string, model: ResolvedTopology, props: ClustersStackProps) {
+    super(scope, id, { projectId: model.project.id, backend: model.terraform.backend });
+    const nodes = new NodeServiceAccount(this, 'node-service-account', { projectId: model.project.id });
+    const meshLabel = this.meshIdLabel(model);
+    const authorizedNetworks: AuthorizedNetwork[] = [
+      ...props.natAddresses.map((n) => ({ cidrBlock: `${n.address}/32`, displayName: `${n.region}-nat-ip` })),
+      ...model.operatorCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `operator ${cidr}` })),
+    ];
+    const clusters = new Map<string, GkeCluster>();
+    for (const c of model.clusters) {
+      clusters.set(
+        c.name,
+        new GkeCluster(this, c.name, {
+          name: c.name,
+          zone: c.zone,
+          network: model.network.name,
+          subnetwork: c.subnet,
+          workloadPool: workloadPool(model),
+          private: c.private,
+          masterCidr: c.masterCidr,
+          authorizedNetworks,
+          podCidr: c.podCidr,
+          machineType: c.nodePool.machineType,
+          minNodes: c.nodePool.minNodes,
+          maxNodes: c.nodePool.maxNodes,
+          initialNodes: c.nodePool.initialNodes,
+          nodeServiceAccount: nodes.account.email,
+          gatewayApiChannel: GATEWAY_API_CHANNELS[c.gatewayApi],
+          fleetProject: c.fleet ? model.project.id : undefined,
+          releaseChannel: c.releaseChannel,
+          labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
+          deletionProtection: c.deletionProtection,
+        }),
+      );
+    }
+    this.clusters = clusters;
+  }
+
+  /** `proj-<project number>` for a fleet-managed mesh, looked up when the topology omits it. */
+  private meshIdLabel(model: ResolvedTopology): string | undefined {
+    if (model.mesh?.management !== 'fleet') return undefined;
+    const number = model.project.number ?? new DataGoogleProject(this, 'project', { projectId: model.project.id }).number;
+    return `proj-${number}`;
+  }
+}

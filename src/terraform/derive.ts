@@ -1,0 +1,60 @@
+import { ResolvedCluster, ResolvedTopology } from '../topology/types';
+
+/** The range GKE picks pod ranges from when a cluster declares none. */
+export const GKE_DEFAULT_POD_SUPERNET = '10.0.0.0/8';
+
+/** Multi-cluster Gateway classes end in `-mc`. */
+export function isMultiClusterGatewayClass(className: string): boolean {
+  return className.endsWith('-mc');
+}
+
+/** The Google Cloud APIs the topology needs, sorted. */
+export function requiredServices(model: ResolvedTopology): string[] {
+  const services = new Set(['compute.googleapis.com', 'container.googleapis.com']);
+  const add = (...names: string[]): void => names.forEach((n) => services.add(`${n}.googleapis.com`));
+  const multiClusterGateways = model.gateways.some((g) => isMultiClusterGatewayClass(g.className));
+  if (model.clusters.some((c) => c.fleet)) add('gkehub');
+  if (model.mesh?.management === 'fleet') add('mesh');
+  if (model.fleet.configCluster !== undefined) {
+    add('multiclusteringress', 'multiclusterservicediscovery');
+    // MultiClusterIngress (as opposed to multi-cluster Gateways) is a GKE Enterprise feature.
+    if (!multiClusterGateways) add('anthos');
+  }
+  if (model.fleet.multiClusterServices) add('multiclusterservicediscovery', 'trafficdirector', 'dns');
+  if (multiClusterGateways) add('trafficdirector');
+  return [...services].sort();
+}
+
+/** Clusters whose pods talk to each other across clusters (the mesh members). */
+function meshClusters(model: ResolvedTopology): ResolvedCluster[] {
+  return model.clusters.filter((c) => c.meshMember);
+}
+
+/**
+ * Source ranges of the pod-to-pod and control-plane-to-pod firewall rule: the declared pod
+ * ranges of the mesh clusters (or GKE's default pod supernet when any is unknown), then every
+ * private control-plane range. Empty when the topology has no mesh.
+ */
+export function meshFirewallRanges(model: ResolvedTopology): string[] {
+  const members = meshClusters(model);
+  if (members.length === 0) return [];
+  const pods = members.every((c) => c.podCidr !== undefined)
+    ? members.map((c) => c.podCidr as string)
+    : [GKE_DEFAULT_POD_SUPERNET];
+  const masters = model.clusters.filter((c) => c.private).map((c) => c.masterCidr as string);
+  return [...new Set([...pods, ...masters])];
+}
+
+/**
+ * The regular subnet that a gateway's static internal address is taken from: the config
+ * cluster's subnet name (GKE requires the same name in every address region), or `default`.
+ */
+export function gatewayAddressSubnet(model: ResolvedTopology): string {
+  const config = model.clusters.find((c) => c.name === model.fleet.configCluster);
+  return config?.subnet ?? 'default';
+}
+
+/** Workload Identity pool of the project. */
+export function workloadPool(model: ResolvedTopology): string {
+  return `${model.project.id}.svc.id.goog`;
+}

@@ -1,0 +1,123 @@
+import { Construct } from 'constructs';
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+
+/** An address range allowed to reach the control plane. */
+export interface AuthorizedNetwork {
+  readonly cidrBlock: string;
+  readonly displayName: string;
+}
+
+/** Props of {@link GkeCluster}. */
+export interface GkeClusterProps {
+  /** Cluster name; also the fleet membership ID. */
+  readonly name: string;
+  /** Zone of the (zonal) cluster. */
+  readonly zone: string;
+  /** VPC network name or self link. */
+  readonly network: string;
+  /** @default the network's subnet in the zone's region chosen by GKE */
+  readonly subnetwork?: string;
+  /** Workload Identity pool, `<project>.svc.id.goog`. */
+  readonly workloadPool: string;
+  /**
+   * Private nodes with a public endpoint limited to `authorizedNetworks`.
+   * @default true
+   */
+  readonly private?: boolean;
+  /** Control-plane range of a private cluster (a /28). Required when `private`. */
+  readonly masterCidr?: string;
+  /**
+   * Networks allowed to reach the control plane of a private cluster.
+   * @default [] (only Google's internal ranges)
+   */
+  readonly authorizedNetworks?: readonly AuthorizedNetwork[];
+  /** @default chosen by GKE */
+  readonly podCidr?: string;
+  /** @default "e2-standard-4" */
+  readonly machineType?: string;
+  /** Per zone. @default 3 */
+  readonly minNodes?: number;
+  /** Per zone. @default 5 */
+  readonly maxNodes?: number;
+  /** @default minNodes */
+  readonly initialNodes?: number;
+  /** Node service account email. @default the Compute Engine default service account */
+  readonly nodeServiceAccount?: string;
+  /**
+   * Gateway API channel, e.g. `CHANNEL_STANDARD`.
+   * @default Gateway API disabled
+   */
+  readonly gatewayApiChannel?: string;
+  /**
+   * Project of the fleet to register the cluster to.
+   * @default not registered
+   */
+  readonly fleetProject?: string;
+  /** @default "REGULAR" */
+  readonly releaseChannel?: string;
+  /** @default {} */
+  readonly labels?: Record<string, string>;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+}
+
+/**
+ * A zonal VPC-native GKE cluster with Workload Identity and one autoscaled node pool
+ * (shielded nodes, GKE metadata server, auto repair and upgrade) in place of the default pool.
+ * Private clusters get private nodes and a public endpoint restricted to authorized networks.
+ */
+export class GkeCluster extends Construct {
+  public readonly cluster: ContainerCluster;
+  public readonly nodePool: ContainerNodePool;
+
+  constructor(scope: Construct, id: string, props: GkeClusterProps) {
+    super(scope, id);
+    const isPrivate = props.private ?? true;
+    if (isPrivate && !props.masterCidr) {
+      throw new Error(`GkeCluster ${props.name}: masterCidr is required for a private cluster (got ${String(props.masterCidr)}, expected a /28 such as 172.16.0.0/28)`);
+    }
+    const minNodes = props.minNodes ?? 3;
+    const maxNodes = props.maxNodes ?? 5;
+    if (minNodes > maxNodes) {
+      throw new Error(`GkeCluster ${props.name}: minNodes (${minNodes}) must not exceed maxNodes (${maxNodes})`);
+    }
+    this.cluster = new ContainerCluster(this, 'cluster', {
+      name: props.name,
+      location: props.zone,
+      network: props.network,
+      subnetwork: props.subnetwork,
+      networkingMode: 'VPC_NATIVE',
+      ipAllocationPolicy: { stackType: 'IPV4', clusterIpv4CidrBlock: props.podCidr },
+      removeDefaultNodePool: true,
+      initialNodeCount: 1,
+      workloadIdentityConfig: { workloadPool: props.workloadPool },
+      releaseChannel: { channel: props.releaseChannel ?? 'REGULAR' },
+      resourceLabels: props.labels && Object.keys(props.labels).length > 0 ? props.labels : undefined,
+      deletionProtection: props.deletionProtection ?? true,
+      privateClusterConfig: isPrivate
+        ? { enablePrivateNodes: true, enablePrivateEndpoint: false, masterIpv4CidrBlock: props.masterCidr }
+        : undefined,
+      masterAuthorizedNetworksConfig: isPrivate
+        ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) }
+        : undefined,
+      gatewayApiConfig: props.gatewayApiChannel ? { channel: props.gatewayApiChannel } : undefined,
+      fleet: props.fleetProject ? { project: props.fleetProject } : undefined,
+    });
+    this.nodePool = new ContainerNodePool(this, 'node-pool', {
+      name: 'primary-pool',
+      cluster: this.cluster.name,
+      location: props.zone,
+      initialNodeCount: props.initialNodes ?? minNodes,
+      autoscaling: { minNodeCount: minNodes, maxNodeCount: maxNodes },
+      management: { autoRepair: true, autoUpgrade: true },
+      nodeConfig: {
+        machineType: props.machineType ?? 'e2-standard-4',
+        serviceAccount: props.nodeServiceAccount,
+        oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'],
+        workloadMetadataConfig: { mode: 'GKE_METADATA' },
+        shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+      },
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { Construct } from 'constructs';
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+
+/** Props of {@link MeshFirewall}. */
+export interface MeshFirewallProps {
+  /** VPC network name or self link. */
+  readonly network: string;
+  /** Pod ranges and control-plane ranges allowed in. */
+  readonly sourceRanges: readonly string[];
+  /**
+   * Rule name.
+   * @default "all-pods-and-master-ipv4-cidrs"
+   */
+  readonly name?: string;
+}
+
+/**
+ * Allows pod-to-pod traffic between clusters (distributed services) and traffic from the
+ * control planes (mesh service discovery, webhooks) on every protocol.
+ */
+export class MeshFirewall extends Construct {
+  public readonly rule: ComputeFirewall;
+
+  constructor(scope: Construct, id: string, props: MeshFirewallProps) {
+    super(scope, id);
+    this.rule = new ComputeFirewall(this, 'rule', {
+      name: props.name ?? 'all-pods-and-master-ipv4-cidrs',
+      network: props.network,
+      direction: 'INGRESS',
+      allow: [{ protocol: 'all' }],
+      sourceRanges: [...props.sourceRanges],
+      description: 'Pod-to-pod and control-plane-to-pod traffic of the mesh clusters (meshfleet)',
+    });
+  }
+}

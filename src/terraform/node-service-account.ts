@@ -1,0 +1,46 @@
+import { Construct } from 'constructs';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+
+/** The roles a GKE node needs: logs, metrics, and pulling images from Artifact Registry. */
+export const NODE_ROLES = [
+  'roles/artifactregistry.reader',
+  'roles/autoscaling.metricsWriter',
+  'roles/logging.logWriter',
+  'roles/monitoring.metricWriter',
+  'roles/monitoring.viewer',
+  'roles/stackdriver.resourceMetadata.writer',
+] as const;
+
+/** Props of {@link NodeServiceAccount}. */
+export interface NodeServiceAccountProps {
+  readonly projectId: string;
+  /**
+   * Account ID (6 to 30 characters).
+   * @default "meshfleet-gke-nodes"
+   */
+  readonly accountId?: string;
+}
+
+/**
+ * A least-privilege service account for GKE nodes, in place of the Compute Engine default
+ * account (which holds the Editor role in most projects).
+ */
+export class NodeServiceAccount extends Construct {
+  public readonly account: ServiceAccount;
+
+  constructor(scope: Construct, id: string, props: NodeServiceAccountProps) {
+    super(scope, id);
+    this.account = new ServiceAccount(this, 'account', {
+      accountId: props.accountId ?? 'meshfleet-gke-nodes',
+      displayName: 'GKE nodes (meshfleet)',
+    });
+    for (const role of NODE_ROLES) {
+      new ProjectIamMember(this, role.replace('roles/', ''), {
+        project: props.projectId,
+        role,
+        member: this.account.member,
+      });
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { App } from 'cdktf';
+import { ResolvedTopology } from '../topology/types';
+import { ClustersStack } from './clusters-stack';
+import { FleetStack, usesFleetFeatures } from './fleet-stack';
+import { NetworkStack } from './network-stack';
+
+/** Stack names, in apply order. */
+export const STACK_ORDER = ['network', 'clusters', 'fleet'] as const;
+
+/**
+ * Adds the stacks of a topology to an app, in apply order: `network` (APIs, VPC pieces),
+ * `clusters` (GKE), and `fleet` (fleet features) when any feature is used.
+ */
+export function addStacks(app: App, model: ResolvedTopology): void {
+  const network = new NetworkStack(app, 'network', model);
+  const clusters = new ClustersStack(app, 'clusters', model, { natAddresses: network.natAddresses });
+  clusters.addDependency(network);
+  if (usesFleetFeatures(model)) {
+    new FleetStack(app, 'fleet', model, clusters.clusters).addDependency(clusters);
+  }
+}
