@@ -1,0 +1,100 @@
+import { Testing } from 'cdktf';
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import { GkeCluster, GkeClusterProps } from '../../src/terraform/gke-cluster';
+import { resourcesOf } from './helpers';
+
+const PRIVATE: GkeClusterProps = {
+  name: 'gke-west-priv',
+  zone: 'us-west2-a',
+  network: 'default',
+  workloadPool: 'proj.svc.id.goog',
+  masterCidr: '172.16.0.0/28',
+  authorizedNetworks: [{ cidrBlock: '203.0.113.10/32', displayName: 'operator' }],
+  fleetProject: 'proj',
+  gatewayApiChannel: 'CHANNEL_STANDARD',
+  labels: { mesh_id: 'proj-123' },
+};
+
+function synth(props: GkeClusterProps): string {
+  return Testing.synthScope((scope) => {
+    new GkeCluster(scope, 'cluster', props);
+  });
+}
+
+describe('GkeCluster', () => {
+  const json = synth(PRIVATE);
+  const cluster = resourcesOf(json, ContainerCluster.tfResourceType)[0];
+  const pool = resourcesOf(json, ContainerNodePool.tfResourceType)[0];
+
+  test('private nodes with a public endpoint restricted to the authorized networks', () => {
+    expect(cluster.private_cluster_config).toEqual({
+      enable_private_nodes: true,
+      enable_private_endpoint: false,
+      master_ipv4_cidr_block: '172.16.0.0/28',
+    });
+    expect(cluster.master_authorized_networks_config).toEqual({
+      cidr_blocks: [{ cidr_block: '203.0.113.10/32', display_name: 'operator' }],
+    });
+  });
+
+  test('zonal, VPC-native, Workload Identity, fleet, Gateway API, labels, deletion protection', () => {
+    expect(json).toHaveResourceWithProperties(ContainerCluster, {
+      name: 'gke-west-priv',
+      location: 'us-west2-a',
+      network: 'default',
+      networking_mode: 'VPC_NATIVE',
+      ip_allocation_policy: { stack_type: 'IPV4' },
+      workload_identity_config: { workload_pool: 'proj.svc.id.goog' },
+      fleet: { project: 'proj' },
+      gateway_api_config: { channel: 'CHANNEL_STANDARD' },
+      resource_labels: { mesh_id: 'proj-123' },
+      deletion_protection: true,
+      remove_default_node_pool: true,
+    });
+  });
+
+  test('one autoscaled node pool with hardened nodes replaces the default pool', () => {
+    expect(pool).toMatchObject({
+      name: 'primary-pool',
+      location: 'us-west2-a',
+      initial_node_count: 3,
+      autoscaling: { min_node_count: 3, max_node_count: 5 },
+      management: { auto_repair: true, auto_upgrade: true },
+      node_config: {
+        machine_type: 'e2-standard-4',
+        workload_metadata_config: { mode: 'GKE_METADATA' },
+        shielded_instance_config: { enable_secure_boot: true, enable_integrity_monitoring: true },
+      },
+    });
+    expect(pool.cluster).toMatch(/^\$\{google_container_cluster\.cluster_[0-9A-F]+\.name\}$/);
+  });
+
+  test('a public cluster has neither private config nor authorized networks', () => {
+    const publicCluster = resourcesOf(synth({ ...PRIVATE, private: false, masterCidr: undefined }), ContainerCluster.tfResourceType)[0];
+    expect(publicCluster.private_cluster_config).toBeUndefined();
+    expect(publicCluster.master_authorized_networks_config).toBeUndefined();
+  });
+
+  test('without fleet project, Gateway API channel or labels those blocks are absent', () => {
+    const plain = resourcesOf(synth({ ...PRIVATE, fleetProject: undefined, gatewayApiChannel: undefined, labels: {} }), ContainerCluster.tfResourceType)[0];
+    expect(plain.fleet).toBeUndefined();
+    expect(plain.gateway_api_config).toBeUndefined();
+    expect(plain.resource_labels).toBeUndefined();
+  });
+
+  test('a declared pod range becomes the cluster IPv4 range', () => {
+    const withPods = resourcesOf(synth({ ...PRIVATE, podCidr: '10.12.0.0/14' }), ContainerCluster.tfResourceType)[0];
+    expect(withPods.ip_allocation_policy).toEqual({ stack_type: 'IPV4', cluster_ipv4_cidr_block: '10.12.0.0/14' });
+  });
+
+  test('rejects a private cluster without control-plane range, showing what was expected', () => {
+    expect(() => synth({ ...PRIVATE, masterCidr: undefined })).toThrow(
+      'GkeCluster gke-west-priv: masterCidr is required for a private cluster (got undefined, expected a /28 such as 172.16.0.0/28)',
+    );
+  });
+
+  test('rejects autoscaling bounds in the wrong order', () => {
+    expect(() => synth({ ...PRIVATE, minNodes: 6, maxNodes: 5 })).toThrow('GkeCluster gke-west-priv: minNodes (6) must not exceed maxNodes (5)');
+  });
+});

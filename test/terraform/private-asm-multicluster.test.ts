@@ -1,0 +1,169 @@
+/**
+ * Seed 000 (distributed services on private GKE clusters with managed ASM and multi-cluster
+ * ingress): every attribute the seed's gcloud commands set, in the synthesized Terraform.
+ */
+import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
+import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
+import { GkeHubFeatureMembership } from '@cdktf/provider-google/lib/gke-hub-feature-membership';
+import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { example, refTo, resourceNamed, resourcesOf, synthStacks } from './helpers';
+
+const model = example('private-asm-multicluster');
+const stacks = synthStacks(model);
+const CLUSTERS = { 'gke-west-priv': ['us-west2-a', '172.16.0.0/28'], 'gke-central-priv': ['us-central1-a', '172.16.1.0/28'] } as const;
+
+/** `${data.terraform_remote_state...outputs.<output>}` of a network-stack NAT address. */
+function natAddressRef(region: string): string {
+  const network = JSON.parse(stacks.network);
+  const [logicalId] = Object.entries(network.resource.google_compute_address).find(([, r]: any) => r.name === `${region}-nat-ip`)!;
+  const output = Object.entries(network.output).find(([, o]: any) => o.value === `\${google_compute_address.${logicalId}.address}`)![0];
+  return `\${data.terraform_remote_state.cross-stack-reference-input-network.outputs.${output}}`;
+}
+
+describe('seed 000: stacks', () => {
+  test('network, clusters, fleet, applied in that order', () => {
+    expect(Object.keys(stacks)).toEqual(['network', 'clusters', 'fleet']);
+  });
+
+  test('every stack keeps local state at a relative path reachable from its siblings', () => {
+    for (const [name, json] of Object.entries(stacks)) {
+      expect(JSON.parse(json).terraform.backend).toEqual({ local: { path: `../${name}/terraform.${name}.tfstate` } });
+    }
+    const remote = JSON.parse(stacks.clusters).data.terraform_remote_state['cross-stack-reference-input-network'];
+    expect(remote.config).toEqual({ path: '../network/terraform.network.tfstate' });
+  });
+
+  test('provider is pinned to the project and no absolute path appears', () => {
+    for (const json of Object.values(stacks)) {
+      expect(json).toHaveProviderWithProperties({ tfResourceType: 'google' } as any, { project: 'meshfleet-demo' });
+      expect(json).not.toMatch(/"\/(work|tmp|home|root)\//);
+    }
+  });
+});
+
+describe('seed 000: network stack', () => {
+  const net = stacks.network;
+
+  test('enables container, mesh, gkehub, anthos, multiclusterservicediscovery, multiclusteringress and keeps them on destroy', () => {
+    const services = resourcesOf(net, ProjectService.tfResourceType);
+    expect(services.map((s) => s.service).sort()).toEqual(
+      ['anthos', 'compute', 'container', 'gkehub', 'mesh', 'multiclusteringress', 'multiclusterservicediscovery'].map((s) => `${s}.googleapis.com`),
+    );
+    services.forEach((s) => expect(s.disable_on_destroy).toBe(false));
+  });
+
+  test.each(['us-west2', 'us-central1'])('reserves the NAT address and builds router and NAT in %s', (region) => {
+    expect(net).toHaveResourceWithProperties(ComputeAddress, { name: `${region}-nat-ip`, region });
+    expect(net).toHaveResourceWithProperties(ComputeRouter, { name: `rtr-${region}`, region, network: 'default' });
+    expect(net).toHaveResourceWithProperties(ComputeRouterNat, {
+      name: `nat-gw-${region}`,
+      region,
+      router: refTo(net, ComputeRouter.tfResourceType, `rtr-${region}`, 'name'),
+      nat_ip_allocate_option: 'MANUAL_ONLY',
+      nat_ips: [refTo(net, ComputeAddress.tfResourceType, `${region}-nat-ip`, 'self_link')],
+      source_subnetwork_ip_ranges_to_nat: 'ALL_SUBNETWORKS_ALL_IP_RANGES',
+      log_config: { enable: true, filter: 'ALL' },
+    });
+  });
+
+  test('no NAT in the region of the public config cluster', () => {
+    expect(resourcesOf(net, ComputeRouterNat.tfResourceType).map((n) => n.region).sort()).toEqual(['us-central1', 'us-west2']);
+  });
+
+  test('firewall allows all from the pod supernet and every master CIDR', () => {
+    expect(resourceNamed(net, ComputeFirewall.tfResourceType, 'all-pods-and-master-ipv4-cidrs')).toMatchObject({
+      network: 'default',
+      direction: 'INGRESS',
+      allow: [{ protocol: 'all' }],
+      source_ranges: ['10.0.0.0/8', '172.16.0.0/28', '172.16.1.0/28'],
+    });
+  });
+});
+
+describe('seed 000: clusters stack', () => {
+  const json = stacks.clusters;
+
+  test.each(Object.entries(CLUSTERS))('%s is private in %s with its master CIDR', (name, [zone, masterCidr]) => {
+    const cluster = resourceNamed(json, ContainerCluster.tfResourceType, name);
+    expect(cluster).toMatchObject({
+      location: zone,
+      networking_mode: 'VPC_NATIVE',
+      workload_identity_config: { workload_pool: 'meshfleet-demo.svc.id.goog' },
+      private_cluster_config: { enable_private_nodes: true, enable_private_endpoint: false, master_ipv4_cidr_block: masterCidr },
+      resource_labels: { mesh_id: 'proj-123456789012' },
+      fleet: { project: 'meshfleet-demo' },
+    });
+  });
+
+  test.each(Object.keys(CLUSTERS))('%s allows both NAT addresses and the operator range to its control plane', (name) => {
+    const cluster = resourceNamed(json, ContainerCluster.tfResourceType, name);
+    expect(cluster.master_authorized_networks_config.cidr_blocks).toEqual([
+      { cidr_block: `${natAddressRef('us-west2')}/32`, display_name: 'us-west2-nat-ip' },
+      { cidr_block: `${natAddressRef('us-central1')}/32`, display_name: 'us-central1-nat-ip' },
+      { cidr_block: '203.0.113.10/32', display_name: 'operator 203.0.113.10/32' },
+    ]);
+  });
+
+  test.each(Object.keys(CLUSTERS))('%s runs e2-standard-4 nodes autoscaling 3..5', (name) => {
+    const pool = resourcesOf(json, ContainerNodePool.tfResourceType).find((p) => p.cluster === refTo(json, ContainerCluster.tfResourceType, name, 'name'));
+    expect(pool).toMatchObject({ initial_node_count: 3, autoscaling: { min_node_count: 3, max_node_count: 5 }, node_config: { machine_type: 'e2-standard-4' } });
+  });
+
+  test('the config cluster gke-ingress is public, in us-west1-a, in the fleet, without mesh label', () => {
+    const ingress = resourceNamed(json, ContainerCluster.tfResourceType, 'gke-ingress');
+    expect(ingress).toMatchObject({ location: 'us-west1-a', fleet: { project: 'meshfleet-demo' }, workload_identity_config: { workload_pool: 'meshfleet-demo.svc.id.goog' } });
+    expect(ingress.private_cluster_config).toBeUndefined();
+    expect(ingress.resource_labels).toBeUndefined();
+  });
+
+  test('no separate hub membership for clusters registered with fleet {}', () => {
+    for (const stack of Object.values(stacks)) expect(stack).not.toHaveResource(GkeHubMembership);
+  });
+});
+
+describe('seed 000: fleet stack', () => {
+  const json = stacks.fleet;
+  const clusterOutput = (cluster: string, attribute: string): string => {
+    const clusters = JSON.parse(stacks.clusters);
+    const [logicalId] = Object.entries(clusters.resource.google_container_cluster).find(([, r]: any) => r.name === cluster)!;
+    const output = Object.entries(clusters.output).find(([, o]: any) => o.value === `\${google_container_cluster.${logicalId}.fleet[0].${attribute}}`)![0];
+    return `\${data.terraform_remote_state.cross-stack-reference-input-clusters.outputs.${output}}`;
+  };
+
+  test('managed mesh with automatic management on exactly the two workload clusters', () => {
+    expect(json).toHaveResourceWithProperties(GkeHubFeature, { name: 'servicemesh', location: 'global' });
+    const members = resourcesOf(json, GkeHubFeatureMembership.tfResourceType);
+    expect(members).toHaveLength(2);
+    for (const cluster of ['gke-west-priv', 'gke-central-priv']) {
+      expect(members).toContainEqual(
+        expect.objectContaining({
+          membership: clusterOutput(cluster, 'membership_id'),
+          membership_location: clusterOutput(cluster, 'membership_location'),
+          mesh: { management: 'MANAGEMENT_AUTOMATIC' },
+        }),
+      );
+    }
+  });
+
+  test('multi-cluster ingress with gke-ingress as config membership', () => {
+    expect(json).toHaveResourceWithProperties(GkeHubFeature, {
+      name: 'multiclusteringress',
+      location: 'global',
+      spec: {
+        multiclusteringress: {
+          config_membership: `projects/meshfleet-demo/locations/${clusterOutput('gke-ingress', 'membership_location')}/memberships/${clusterOutput('gke-ingress', 'membership_id')}`,
+        },
+      },
+    });
+  });
+
+  test('no multi-cluster services feature: seed 000 does not export services', () => {
+    expect(resourcesOf(json, GkeHubFeature.tfResourceType).map((f) => f.name)).toEqual(['multiclusteringress', 'servicemesh']);
+  });
+});
