@@ -1,0 +1,365 @@
+import { TOPOLOGY_SCHEMA, validateTopology } from '../../src/topology';
+import { checkStructure, toFieldPath } from '../../src/topology/structure';
+import { Draft, expectOnlyProblem, problemsOf } from './support';
+
+/** A minimal structurally and semantically valid topology. */
+function minimal(): Draft {
+  return {
+    name: 'structure-base',
+    project: { id: 'meshfleet-test' },
+    clusters: [{ name: 'gke-a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }],
+  };
+}
+
+function variant(change: (t: Draft) => void): Draft {
+  const t = minimal();
+  change(t);
+  return t;
+}
+
+const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, fleet, gateways, terraform';
+const CLUSTER_KEYS =
+  'name, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, fleet, releaseChannel, labels, deletionProtection';
+
+test('the minimal topology is valid', () => {
+  expect(checkStructure(minimal())).toEqual([]);
+  expect(validateTopology(minimal(), 'test').clusters.map((c) => c.name)).toEqual(['gke-a']);
+});
+
+describe('unknown keys', () => {
+  test('at top level, listing the allowed keys', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clustres = [])),
+      'clustres',
+      `unknown key (found "clustres", expected one of ${TOP_LEVEL_KEYS})`,
+    );
+  });
+
+  test('in a cluster, listing the allowed keys', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters[0].zones = ['us-west2-a'])),
+      'clusters[0].zones',
+      `unknown key (found "zones", expected one of ${CLUSTER_KEYS})`,
+    );
+  });
+
+  test('nested two levels deep', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters[0].nodePool = { machineType: 'e2-standard-4', diskSize: 100 })),
+      'clusters[0].nodePool.diskSize',
+      'unknown key (found "diskSize", expected one of machineType, minNodes, maxNodes, initialNodes)',
+    );
+  });
+
+  test('in regions[].nat', () => {
+    expectOnlyProblem(
+      variant((t) => (t.regions = [{ name: 'us-west2', nat: { enable: true } }])),
+      'regions[0].nat.enable',
+      'unknown key (found "enable", expected one of enabled, logFilter)',
+    );
+  });
+
+  test('in terraform.backend', () => {
+    expectOnlyProblem(
+      variant((t) => (t.terraform = { backend: { type: 'local', path: 'state' } })),
+      'terraform.backend.path',
+      'unknown key (found "path", expected one of type, bucket, prefix)',
+    );
+  });
+
+  test('in gateways[].addresses[]', () => {
+    expectOnlyProblem(
+      variant((t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2', ip: '10.0.0.1' }] }])),
+      'gateways[0].addresses[0].ip',
+      'unknown key (found "ip", expected one of region, staticAddress)',
+    );
+  });
+});
+
+describe('wrong types', () => {
+  test('a string for a boolean', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters[0].private = 'yes')),
+      'clusters[0].private',
+      'wrong type (found "yes", expected a boolean)',
+    );
+  });
+
+  // Note: the message reads "a integer" (src/topology/structure.ts, describe()); pinned as is.
+  test('a string for an integer', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters[0].nodePool = { minNodes: '3' })),
+      'clusters[0].nodePool.minNodes',
+      'wrong type (found "3", expected a integer)',
+    );
+  });
+
+  test('a fraction for an integer', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters[0].nodePool = { maxNodes: 4.5 })),
+      'clusters[0].nodePool.maxNodes',
+      'wrong type (found 4.5, expected a integer)',
+    );
+  });
+
+  test('a mapping for a list', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters = { 'gke-a': { zone: 'us-west2-a' } })),
+      'clusters',
+      'wrong type (found a mapping, expected a list)',
+    );
+  });
+
+  test('a list for a mapping', () => {
+    expectOnlyProblem(variant((t) => (t.project = ['meshfleet-test'])), 'project', 'wrong type (found a list, expected a mapping)');
+  });
+
+  test('a number for a string names the expected format', () => {
+    expectOnlyProblem(
+      variant((t) => (t.project.number = 123456789012)),
+      'project.number',
+      'wrong type (found 123456789012, expected a project number (digits, quoted))',
+    );
+  });
+
+  test('null for a mapping', () => {
+    expectOnlyProblem(variant((t) => (t.mesh = null)), 'mesh', 'wrong type (found null, expected a mapping)');
+  });
+
+  test.each([
+    ['null', null, 'null'],
+    ['a list', [], 'a list'],
+    ['a string', 'clusters: []', '"clusters: []"'],
+    ['a number', 42, '42'],
+  ])('a whole topology that is %s', (_what, input, found) => {
+    const problems = problemsOf(input);
+    expect(problems).toHaveLength(1);
+    // The root path is currently the empty string (see the report); only the message is pinned.
+    expect(problems[0].message).toBe(`wrong type (found ${found}, expected a mapping)`);
+  });
+});
+
+describe('enums', () => {
+  test.each([
+    ['clusters[0].role', (t: Draft) => (t.clusters[0].role = 'admin'), '"admin"', 'one of "workload", "config"'],
+    ['clusters[0].gatewayApi', (t: Draft) => (t.clusters[0].gatewayApi = 'beta'), '"beta"', 'one of "standard", "experimental", "disabled"'],
+    [
+      'clusters[0].releaseChannel',
+      (t: Draft) => (t.clusters[0].releaseChannel = 'regular'),
+      '"regular"',
+      'one of "RAPID", "REGULAR", "STABLE", "UNSPECIFIED"',
+    ],
+    ['mesh.management', (t: Draft) => (t.mesh = { management: 'managed' }), '"managed"', 'one of "fleet", "in-cluster"'],
+    ['terraform.backend.type', (t: Draft) => (t.terraform = { backend: { type: 's3' } }), '"s3"', 'one of "local", "gcs"'],
+    [
+      'regions[0].nat.logFilter',
+      (t: Draft) => (t.regions = [{ name: 'us-west2', nat: { logFilter: 'NONE' } }]),
+      '"NONE"',
+      'one of "ALL", "ERRORS_ONLY", "TRANSLATIONS_ONLY"',
+    ],
+    ['clusters[0].role', (t: Draft) => (t.clusters[0].role = true), 'true', 'one of "workload", "config"'],
+  ])('%s: value not allowed', (path, change, found, expected) => {
+    expectOnlyProblem(variant(change), path, `not an allowed value (found ${found}, expected ${expected})`);
+  });
+});
+
+describe('formats', () => {
+  test('wrong zone format', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters[0].zone = 'us-west2')),
+      'clusters[0].zone',
+      'wrong format (found "us-west2", expected a zone such as us-west2-a)',
+    );
+  });
+
+  test('invalid label key', () => {
+    expectOnlyProblem(
+      variant((t) => (t.clusters[0].labels = { Team: 'payments' })),
+      'clusters[0].labels',
+      'invalid key (found "Team", expected a lower-case key of at most 63 characters)',
+    );
+  });
+
+  test('invalid label key is reported once, without a second pattern problem', () => {
+    expect(problemsOf(variant((t) => (t.clusters[0].labels = { team: 'payments', '9lives': 'x' })))).toEqual([
+      { path: 'clusters[0].labels', message: 'invalid key (found "9lives", expected a lower-case key of at most 63 characters)' },
+    ]);
+  });
+
+  test('valid labels are accepted and copied', () => {
+    const model = validateTopology(variant((t) => (t.clusters[0].labels = { team: 'payments', cost_center: 'cc-42', empty: '' })), 'test');
+    expect(model.clusters[0].labels).toEqual({ team: 'payments', cost_center: 'cc-42', empty: '' });
+  });
+});
+
+describe('required keys and list sizes', () => {
+  test('missing clusters[0].zone', () => {
+    expectOnlyProblem(
+      variant((t) => delete t.clusters[0].zone),
+      'clusters[0].zone',
+      'required key is missing (found nothing, expected a zone such as us-west2-a)',
+    );
+  });
+
+  test.each([
+    ['name', (t: Draft) => delete t.name, 'a lower-case RFC 1035 name'],
+    ['project', (t: Draft) => delete t.project, 'a mapping'],
+    ['project.id', (t: Draft) => (t.project = {}), 'a project ID'],
+    ['clusters', (t: Draft) => delete t.clusters, 'a list'],
+    ['clusters[0].name', (t: Draft) => delete t.clusters[0].name, 'a cluster name (at most 40 characters)'],
+    ['mesh.management', (t: Draft) => (t.mesh = {}), 'one of "fleet", "in-cluster"'],
+    ['regions[0].name', (t: Draft) => (t.regions = [{ proxyOnlySubnet: '10.129.0.0/23' }]), 'a region such as us-west1'],
+    ['network.subnets[0].cidr', (t: Draft) => (t.network = { subnets: [{ name: 's', region: 'us-west2' }] }), 'a IPv4 CIDR such as 10.0.0.0/8'],
+  ])('missing %s', (path, change, expected) => {
+    expectOnlyProblem(variant(change), path, `required key is missing (found nothing, expected ${expected})`);
+  });
+
+  test('a gateway without its required keys reports each of them', () => {
+    expect(problemsOf(variant((t) => (t.gateways = [{ name: 'gw' }])))).toEqual([
+      { path: 'gateways[0].namespace', message: 'required key is missing (found nothing, expected a lower-case RFC 1035 name)' },
+      { path: 'gateways[0].className', message: 'required key is missing (found nothing, expected a string)' },
+      { path: 'gateways[0].addresses', message: 'required key is missing (found nothing, expected a list)' },
+    ]);
+  });
+
+  test('empty clusters list', () => {
+    expectOnlyProblem(variant((t) => (t.clusters = [])), 'clusters', 'too few entries (found "0 entries", expected at least 1)');
+  });
+
+  test('empty gateway addresses and class name', () => {
+    expect(
+      problemsOf(variant((t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: '', addresses: [] }]))),
+    ).toEqual([
+      { path: 'gateways[0].className', message: 'empty value (found "", expected a non-empty string)' },
+      { path: 'gateways[0].addresses', message: 'too few entries (found "0 entries", expected at least 1)' },
+    ]);
+  });
+});
+
+describe('many bad values, one problem each', () => {
+  const cases: Array<[string, (t: Draft) => void, string]> = [
+    ['name', (t) => (t.name = 'My Topology'), 'wrong format (found "My Topology", expected a lower-case RFC 1035 name)'],
+    ['name', (t) => (t.name = 'ends-with-dash-'), 'wrong format (found "ends-with-dash-", expected a lower-case RFC 1035 name)'],
+    ['name', (t) => (t.name = ''), 'wrong format (found "", expected a lower-case RFC 1035 name)'],
+    ['project.id', (t) => (t.project.id = 'abc'), 'wrong format (found "abc", expected a project ID)'],
+    ['project.id', (t) => (t.project.id = 'Meshfleet-test'), 'wrong format (found "Meshfleet-test", expected a project ID)'],
+    ['project.number', (t) => (t.project.number = '12ab56789'), 'wrong format (found "12ab56789", expected a project number (digits, quoted))'],
+    ['clusters[0].name', (t) => (t.clusters[0].name = 'Gke-A'), 'wrong format (found "Gke-A", expected a cluster name (at most 40 characters))'],
+    [
+      'clusters[0].name',
+      (t) => (t.clusters[0].name = 'a'.repeat(41)),
+      `wrong format (found "${'a'.repeat(41)}", expected a cluster name (at most 40 characters))`,
+    ],
+    ['clusters[0].name', (t) => (t.clusters[0].name = 7), 'wrong type (found 7, expected a cluster name (at most 40 characters))'],
+    ['clusters[0].zone', (t) => (t.clusters[0].zone = 'US-WEST2-A'), 'wrong format (found "US-WEST2-A", expected a zone such as us-west2-a)'],
+    ['clusters[0].zone', (t) => (t.clusters[0].zone = 'us-west2-ab'), 'wrong format (found "us-west2-ab", expected a zone such as us-west2-a)'],
+    ['clusters[0].zone', (t) => (t.clusters[0].zone = 'uswest2-a'), 'wrong format (found "uswest2-a", expected a zone such as us-west2-a)'],
+    ['clusters[0].zone', (t) => (t.clusters[0].zone = ' us-west2-a'), 'wrong format (found " us-west2-a", expected a zone such as us-west2-a)'],
+    ['clusters[0].region', (t) => (t.clusters[0].region = 'us-west'), 'wrong format (found "us-west", expected a region such as us-west1)'],
+    ['clusters[0].region', (t) => (t.clusters[0].region = 'us-west2-a'), 'wrong format (found "us-west2-a", expected a region such as us-west1)'],
+    ['clusters[0].masterCidr', (t) => (t.clusters[0].masterCidr = '172.16.0.0'), 'wrong format (found "172.16.0.0", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['clusters[0].masterCidr', (t) => (t.clusters[0].masterCidr = '172.16.0.0/33'), 'wrong format (found "172.16.0.0/33", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['clusters[0].masterCidr', (t) => (t.clusters[0].masterCidr = '172.16.0/28'), 'wrong format (found "172.16.0/28", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['clusters[0].masterCidr', (t) => (t.clusters[0].masterCidr = '1720.16.0.0/28'), 'wrong format (found "1720.16.0.0/28", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['clusters[0].masterCidr', (t) => (t.clusters[0].masterCidr = '::1/128'), 'wrong format (found "::1/128", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['clusters[0].podCidr', (t) => (t.clusters[0].podCidr = '10.0.0.0/8 '), 'wrong format (found "10.0.0.0/8 ", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['operatorCidrs[0]', (t) => (t.operatorCidrs = ['203.0.113.10']), 'wrong format (found "203.0.113.10", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['operatorCidrs', (t) => (t.operatorCidrs = '203.0.113.10/32'), 'wrong type (found "203.0.113.10/32", expected a list)'],
+    ['clusters[0].subnet', (t) => (t.clusters[0].subnet = 'Sub_net'), 'wrong format (found "Sub_net", expected a lower-case RFC 1035 name)'],
+    [
+      'clusters[0].nodePool.machineType',
+      (t) => (t.clusters[0].nodePool = { machineType: 'E2 standard' }),
+      'wrong format (found "E2 standard", expected a machine type such as e2-standard-4)',
+    ],
+    ['clusters[0].nodePool.minNodes', (t) => (t.clusters[0].nodePool = { minNodes: -1 }), 'out of range (found -1, expected at least 0)'],
+    ['clusters[0].nodePool.maxNodes', (t) => (t.clusters[0].nodePool = { maxNodes: 0 }), 'out of range (found 0, expected at least 1)'],
+    ['clusters[0].nodePool.maxNodes', (t) => (t.clusters[0].nodePool = { maxNodes: 1001 }), 'out of range (found 1001, expected at most 1000)'],
+    ['clusters[0].nodePool.initialNodes', (t) => (t.clusters[0].nodePool = { initialNodes: -2 }), 'out of range (found -2, expected at least 0)'],
+    ['clusters[0].nodePool.minNodes', (t) => (t.clusters[0].nodePool = { minNodes: true }), 'wrong type (found true, expected a integer)'],
+    ['clusters[0].fleet', (t) => (t.clusters[0].fleet = 'true'), 'wrong type (found "true", expected a boolean)'],
+    ['clusters[0].deletionProtection', (t) => (t.clusters[0].deletionProtection = 0), 'wrong type (found 0, expected a boolean)'],
+    ['clusters[0].labels', (t) => (t.clusters[0].labels = ['team']), 'wrong type (found a list, expected a mapping)'],
+    ['clusters[0].labels.team', (t) => (t.clusters[0].labels = { team: 'Payments' }), 'wrong format (found "Payments", expected a GCP label value)'],
+    ['clusters[0].labels.team', (t) => (t.clusters[0].labels = { team: 42 }), 'wrong type (found 42, expected a GCP label value)'],
+    ['clusters[0]', (t) => (t.clusters[0] = 'gke-a'), 'wrong type (found "gke-a", expected a mapping)'],
+    ['mesh.version', (t) => (t.mesh = { management: 'in-cluster', version: 'v1.8' }), 'wrong format (found "v1.8", expected a version such as 1.8.6)'],
+    ['mesh.revision', (t) => (t.mesh = { management: 'in-cluster', revision: 'ASM_186' }), 'wrong format (found "ASM_186", expected a lower-case RFC 1035 name)'],
+    ['fleet.multiClusterServices', (t) => (t.fleet = { multiClusterServices: 'yes' }), 'wrong type (found "yes", expected a boolean)'],
+    ['fleet.configCluster', (t) => (t.fleet = { configCluster: 'Gke-A' }), 'wrong format (found "Gke-A", expected a lower-case RFC 1035 name)'],
+    ['regions[0].nat.enabled', (t) => (t.regions = [{ name: 'us-west2', nat: { enabled: 'no' } }]), 'wrong type (found "no", expected a boolean)'],
+    ['regions[0].proxyOnlySubnet', (t) => (t.regions = [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/' }]), 'wrong format (found "10.129.0.0/", expected a IPv4 CIDR such as 10.0.0.0/8)'],
+    ['network.name', (t) => (t.network = { name: 'My VPC' }), 'wrong format (found "My VPC", expected a lower-case RFC 1035 name)'],
+    ['network.subnets', (t) => (t.network = { subnets: {} }), 'wrong type (found a mapping, expected a list)'],
+    ['terraform.backend.bucket', (t) => (t.terraform = { backend: { type: 'gcs', bucket: 'B' } }), 'wrong format (found "B", expected a bucket name)'],
+    ['terraform.backend.prefix', (t) => (t.terraform = { backend: { type: 'gcs', bucket: 'tf-state', prefix: 'a b' } }), 'wrong format (found "a b", expected a object prefix)'],
+    [
+      'gateways[0].addresses[0].region',
+      (t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2-a' }] }]),
+      'wrong format (found "us-west2-a", expected a region such as us-west1)',
+    ],
+  ];
+
+  test.each(cases)('%s ← bad value #%#', (path, change, message) => {
+    expectOnlyProblem(variant(change), path, message);
+  });
+
+  test('the table covers many distinct paths', () => {
+    expect(new Set(cases.map(([path]) => path)).size).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('all structural problems at once', () => {
+  test('every structural problem is reported, in document order', () => {
+    const t = minimal();
+    t.extra = 1;
+    t.clusters[0].private = 'no';
+    t.clusters[0].role = 'boss';
+    delete t.clusters[0].zone;
+    expect(problemsOf(t)).toEqual([
+      { path: 'extra', message: `unknown key (found "extra", expected one of ${TOP_LEVEL_KEYS})` },
+      { path: 'clusters[0].zone', message: 'required key is missing (found nothing, expected a zone such as us-west2-a)' },
+      { path: 'clusters[0].role', message: 'not an allowed value (found "boss", expected one of "workload", "config")' },
+      { path: 'clusters[0].private', message: 'wrong type (found "no", expected a boolean)' },
+    ]);
+  });
+
+  test('semantic rules are not checked while the structure is wrong', () => {
+    const t = minimal();
+    t.clusters.push({ name: 'gke-a', zone: 'us-west2-b' }); // duplicate name, no masterCidr
+    t.mesh = { management: 'fleet', version: '1.8.6' }; // rejected by a rule
+    t.bogus = true;
+    expect(problemsOf(t)).toEqual([{ path: 'bogus', message: `unknown key (found "bogus", expected one of ${TOP_LEVEL_KEYS})` }]);
+    delete t.bogus;
+    expect(problemsOf(t).map((p) => p.path)).toEqual(['clusters[1].name', 'clusters[1].masterCidr', 'mesh.version']);
+  });
+});
+
+describe('schema and paths', () => {
+  test('the schema is closed at every object level', () => {
+    const closed: string[] = [];
+    const visit = (schema: unknown, at: string): void => {
+      if (!schema || typeof schema !== 'object') return;
+      const s = schema as Record<string, unknown>;
+      if (s.type === 'object' && s.properties) {
+        closed.push(`${at}:${String(s.additionalProperties)}`);
+        for (const [key, child] of Object.entries(s.properties as object)) visit(child, `${at}.${key}`);
+      }
+      if (s.items) visit(s.items, `${at}[]`);
+    };
+    visit(TOPOLOGY_SCHEMA, '');
+    expect(closed.length).toBeGreaterThanOrEqual(12);
+    expect(closed.every((c) => c.endsWith(':false'))).toBe(true);
+  });
+
+  test.each([
+    ['', undefined, ''],
+    ['', 'name', 'name'],
+    ['/clusters/0/zone', undefined, 'clusters[0].zone'],
+    ['/clusters/12', 'nodePool', 'clusters[12].nodePool'],
+    ['/gateways/0/addresses/1/region', undefined, 'gateways[0].addresses[1].region'],
+    ['/clusters/0/labels/a~1b', undefined, 'clusters[0].labels.a/b'],
+    ['/clusters/0/labels/a~0b', undefined, 'clusters[0].labels.a~b'],
+  ])('toFieldPath(%j, %j) is %j', (pointer, child, expected) => {
+    expect(toFieldPath(pointer, child)).toBe(expected);
+  });
+});
