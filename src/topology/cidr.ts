@@ -9,7 +9,8 @@ export interface Ipv4Range {
 
 /** Parses `a.b.c.d/n`; undefined when an octet or the prefix is out of range. */
 export function parseCidr(text: string): Ipv4Range | undefined {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  const octet = '(0|[1-9]\\d{0,2})';
+  const match = new RegExp(`^${octet}\\.${octet}\\.${octet}\\.${octet}\\/(0|[1-9]\\d?)$`).exec(text);
   if (!match) return undefined;
   const octets = match.slice(1, 5).map(Number);
   const prefix = Number(match[5]);

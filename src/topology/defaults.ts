@@ -1,6 +1,15 @@
 import {
+  AppInput,
   ClusterInput,
+  GatewayInput,
+  IstioApiVersion,
+  MeshInput,
+  MultiClusterIngressInput,
+  ResolvedApp,
   ResolvedBackend,
+  ResolvedGateway,
+  ResolvedMesh,
+  ResolvedMultiClusterIngress,
   ResolvedCluster,
   ResolvedRegion,
   ResolvedTopology,
@@ -21,6 +30,17 @@ export const DEFAULTS = {
   deletionProtection: true,
   natLogFilter: 'ALL',
   gcsPrefix: 'meshfleet',
+  ingressGatewayName: 'asm-ingressgateway',
+  ingressGatewayNamespace: 'asm-ingress',
+  ingressGatewayLabels: { asm: 'ingressgateway' },
+  ingressPort: 80,
+  healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
+  workloadKind: 'Deployment',
+  portName: 'http',
+  replicas: 1,
+  gatewayPort: 80,
+  /** First Istio release that serves networking.istio.io/v1. */
+  istioV1Since: [1, 22],
 } as const;
 
 /** `us-west2-a` → `us-west2`. */
@@ -51,7 +71,93 @@ function resolveCluster(input: ClusterInput, hasMesh: boolean): ResolvedCluster 
     releaseChannel: input.releaseChannel ?? DEFAULTS.releaseChannel,
     labels: { ...(input.labels ?? {}) },
     deletionProtection: input.deletionProtection ?? DEFAULTS.deletionProtection,
+    shortName: input.shortName ?? input.name.replace(/^gke-/, ''),
     meshMember: hasMesh && role === 'workload',
+  };
+}
+
+/** networking.istio.io version served by a mesh: v1 on fleet-managed and Istio >= 1.22. */
+export function istioApiVersionOf(mesh: Pick<MeshInput, 'management' | 'version'>): IstioApiVersion {
+  if (mesh.management === 'fleet' || mesh.version === undefined) return 'v1';
+  const [major, minor] = mesh.version.split('.').map(Number);
+  const [v1Major, v1Minor] = DEFAULTS.istioV1Since;
+  return major > v1Major || (major === v1Major && minor >= v1Minor) ? 'v1' : 'v1beta1';
+}
+
+function resolveMesh(mesh: MeshInput): ResolvedMesh {
+  const gateway = mesh.ingressGateway;
+  return {
+    management: mesh.management,
+    revision: mesh.revision,
+    version: mesh.version,
+    istioApiVersion: istioApiVersionOf(mesh),
+    ingressGateway: gateway && {
+      name: gateway.name ?? DEFAULTS.ingressGatewayName,
+      namespace: gateway.namespace ?? DEFAULTS.ingressGatewayNamespace,
+      labels: { ...(gateway.labels ?? DEFAULTS.ingressGatewayLabels) },
+    },
+  };
+}
+
+function resolveMultiClusterIngress(
+  input: MultiClusterIngressInput,
+  mesh: ResolvedMesh | undefined,
+  configCluster: string | undefined,
+): ResolvedMultiClusterIngress {
+  const gatewayName = mesh?.ingressGateway?.name ?? DEFAULTS.ingressGatewayName;
+  return {
+    name: input.name ?? `${gatewayName}-multicluster-ingress`,
+    namespace: mesh?.ingressGateway?.namespace ?? DEFAULTS.ingressGatewayNamespace,
+    serviceName: input.serviceName ?? `${gatewayName}-multicluster-svc`,
+    port: input.port ?? DEFAULTS.ingressPort,
+    backendConfigName: input.backendConfigName ?? `${configCluster ?? 'ingress'}-config`,
+    healthCheck: {
+      type: input.healthCheck?.type ?? DEFAULTS.healthCheck.type,
+      port: input.healthCheck?.port ?? DEFAULTS.healthCheck.port,
+      path: input.healthCheck?.path ?? DEFAULTS.healthCheck.path,
+    },
+  };
+}
+
+function resolveApp(app: AppInput, workloadClusters: readonly string[]): ResolvedApp {
+  return {
+    namespace: app.namespace,
+    workloads: app.workloads.map((w) => ({
+      name: w.name,
+      kind: w.kind ?? DEFAULTS.workloadKind,
+      image: w.image,
+      port: w.port,
+      servicePort: w.servicePort ?? w.port,
+      portName: w.portName ?? DEFAULTS.portName,
+      containerName: w.containerName ?? w.name,
+      replicas: w.replicas ?? DEFAULTS.replicas,
+      env: { ...(w.env ?? {}) },
+      probe: w.probe && { ...w.probe },
+      resources: w.resources && JSON.parse(JSON.stringify(w.resources)),
+      terminationGracePeriodSeconds: w.terminationGracePeriodSeconds,
+      clusters: [...(w.clusters ?? workloadClusters)],
+      version: w.version,
+      canary: w.canary && { version: w.canary.version, weight: w.canary.weight, image: w.canary.image ?? w.image, env: { ...(w.canary.env ?? {}) } },
+      expose: w.expose && { hosts: [...w.expose.hosts] },
+      export: w.export ?? false,
+    })),
+  };
+}
+
+function resolveGateway(g: GatewayInput): ResolvedGateway {
+  return {
+    name: g.name,
+    namespace: g.namespace,
+    className: g.className,
+    addresses: g.addresses.map((a) => ({ ...a })),
+    port: g.port ?? DEFAULTS.gatewayPort,
+    routes: (g.routes ?? []).map((r) => ({
+      name: r.name,
+      labels: { ...(r.labels ?? {}) },
+      hostnames: [...r.hostnames],
+      rules: r.rules.map((rule) => ({ ...rule })),
+    })),
+    healthChecks: (g.healthChecks ?? []).map((h) => ({ ...h })),
   };
 }
 
@@ -87,6 +193,8 @@ function resolveBackend(input: TopologyInput): ResolvedBackend {
  */
 export function resolveTopology(input: TopologyInput): ResolvedTopology {
   const clusters = input.clusters.map((c) => resolveCluster(c, input.mesh !== undefined));
+  const mesh = input.mesh && resolveMesh(input.mesh);
+  const workloadClusters = clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   return {
     name: input.name,
     project: { id: input.project.id, number: input.project.number },
@@ -97,15 +205,15 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
     regions: resolveRegions(input, clusters),
     operatorCidrs: [...(input.operatorCidrs ?? [])],
     clusters,
-    mesh: input.mesh ? { ...input.mesh } : undefined,
+    mesh,
     fleet: {
       configCluster: input.fleet?.configCluster,
       multiClusterServices: input.fleet?.multiClusterServices ?? false,
     },
-    gateways: (input.gateways ?? []).map((g) => ({
-      ...g,
-      addresses: g.addresses.map((a) => ({ ...a })),
-    })),
+    gateways: (input.gateways ?? []).map(resolveGateway),
+    multiClusterIngress:
+      input.multiClusterIngress && resolveMultiClusterIngress(input.multiClusterIngress, mesh, input.fleet?.configCluster),
+    apps: (input.apps ?? []).map((app) => resolveApp(app, workloadClusters)),
     terraform: { backend: resolveBackend(input) },
   };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { resolveTopology } from './defaults';
 import { Problem, TopologyError } from './problems';
 import { checkRules } from './rules';
@@ -23,10 +23,11 @@ export function validateTopology(input: unknown, source = 'topology'): ResolvedT
 
 /** Parses YAML (or JSON, a subset of it), reporting syntax errors and duplicate keys as problems. */
 export function parseTopologyText(text: string, source: string): unknown {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
   if (document.errors.length > 0) {
     const problems: Problem[] = document.errors.map((e) => ({
-      path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(file)',
+      path: ((at) => `line ${at.line}, column ${at.col}`)(lineCounter.linePos(e.pos[0])),
       message: `${e.message.split('\n')[0]} (found invalid YAML, expected a YAML or JSON mapping)`,
     }));
     throw new TopologyError(source, problems);

@@ -3,8 +3,8 @@ import { regionOfZone } from './defaults';
 import { Problem, problem, show } from './problems';
 import { ResolvedTopology, TopologyInput } from './types';
 
-/** The widest operator range accepted on a private control plane. */
-const NARROWEST_ALLOWED_OPERATOR_PREFIX = 8;
+/** The shortest prefix (widest range) accepted for operator access to private control planes. */
+const WIDEST_OPERATOR_PREFIX = 16;
 
 /** A GatewayClass whose load balancer needs proxy-only subnets in every backend region too. */
 const CROSS_REGIONAL_CLASS = 'gke-l7-cross-regional-internal-managed-mc';
@@ -114,8 +114,8 @@ function checkOperatorCidrs(model: ResolvedTopology, problems: Problem[]): void 
   if (!model.clusters.some((c) => c.private)) return;
   model.operatorCidrs.forEach((cidr, i) => {
     const range = parseCidr(cidr);
-    if (range && range.prefix < NARROWEST_ALLOWED_OPERATOR_PREFIX) {
-      problems.push(problem(`operatorCidrs[${i}]`, 'opens the control plane of private clusters to a large part of the internet', cidr, `a narrow range (/${NARROWEST_ALLOWED_OPERATOR_PREFIX} or longer) such as 203.0.113.10/32`));
+    if (range && range.prefix < WIDEST_OPERATOR_PREFIX) {
+      problems.push(problem(`operatorCidrs[${i}]`, 'opens the control plane of private clusters to a large part of the internet', cidr, `a narrow range (/${WIDEST_OPERATOR_PREFIX} or longer) such as 203.0.113.10/32`));
     }
   });
 }
@@ -138,12 +138,11 @@ function checkFleet(model: ResolvedTopology, problems: Problem[]): void {
   if (!config.fleet) {
     problems.push(problem('fleet.configCluster', 'the config cluster is not registered to the fleet', `${configName} with fleet: false`, 'a cluster with fleet: true'));
   }
-  configRole
-    .filter((name) => name !== configName)
-    .forEach((name) => {
-      const i = names.indexOf(name);
+  model.clusters.forEach((cluster, i) => {
+    if (cluster.role === 'config' && cluster.name !== configName) {
       problems.push(problem(`clusters[${i}].role`, `only the fleet config cluster (${configName}) can have role config`, 'config', '"workload"'));
-    });
+    }
+  });
 }
 
 function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
@@ -187,6 +186,85 @@ function checkMesh(model: ResolvedTopology, problems: Problem[]): void {
   }
 }
 
+function checkApps(model: ResolvedTopology, problems: Problem[]): void {
+  const workloadClusters = model.clusters.filter((c) => c.role === 'workload').map((c) => c.name);
+  const namespaces = new Map<string, number>();
+  model.apps.forEach((app, i) => {
+    const first = namespaces.get(app.namespace);
+    if (first !== undefined) {
+      problems.push(problem(`apps[${i}].namespace`, `duplicate app namespace, already used by apps[${first}]`, app.namespace, 'one apps entry per namespace'));
+    } else {
+      namespaces.set(app.namespace, i);
+    }
+    const names = new Map<string, number>();
+    app.workloads.forEach((w, j) => {
+      const at = `apps[${i}].workloads[${j}]`;
+      const seen = names.get(w.name);
+      if (seen !== undefined) {
+        problems.push(problem(`${at}.name`, `duplicate workload name, already used by apps[${i}].workloads[${seen}]`, w.name, 'a unique name in the namespace'));
+      } else {
+        names.set(w.name, j);
+      }
+      w.clusters.forEach((cluster, k) => {
+        if (!workloadClusters.includes(cluster)) {
+          problems.push(problem(`${at}.clusters[${k}]`, 'not a workload cluster', cluster, `one of ${workloadClusters.join(', ')}`));
+        }
+      });
+      if (w.canary !== undefined) {
+        if (w.version === undefined) {
+          problems.push(problem(`${at}.version`, 'a workload with a canary needs the version label of its stable pods', undefined, 'a version such as v1'));
+        } else if (w.canary.version === w.version) {
+          problems.push(problem(`${at}.canary.version`, 'the canary needs a version of its own', w.canary.version, `a version other than ${show(w.version)}`));
+        }
+        if (model.mesh === undefined) {
+          problems.push(problem(`${at}.canary`, 'traffic splitting needs a service mesh', 'no mesh', 'a mesh entry'));
+        }
+      }
+      if (w.expose !== undefined && model.mesh?.ingressGateway === undefined) {
+        problems.push(problem(`${at}.expose`, 'exposing a workload needs the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
+      }
+    });
+  });
+}
+
+/** ServiceImport names in a namespace: exported workloads and their per-cluster Services. */
+function serviceImports(model: ResolvedTopology, namespace: string): string[] {
+  const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
+  return model.apps
+    .filter((app) => app.namespace === namespace)
+    .flatMap((app) => app.workloads.filter((w) => w.export))
+    .flatMap((w) => [w.name, ...w.clusters.map((c) => `${w.name}-${shortNames.get(c)}`)]);
+}
+
+function checkRoutes(model: ResolvedTopology, problems: Problem[]): void {
+  model.gateways.forEach((gateway, i) => {
+    const imports = serviceImports(model, gateway.namespace);
+    const expected = imports.length ? `one of ${imports.join(', ')}` : `a workload with export: true in namespace ${gateway.namespace}`;
+    gateway.routes.forEach((route, j) =>
+      route.rules.forEach((rule, k) => {
+        if (!imports.includes(rule.backend)) {
+          problems.push(problem(`gateways[${i}].routes[${j}].rules[${k}].backend`, 'no exported service has this name', rule.backend, expected));
+        }
+      }),
+    );
+    gateway.healthChecks.forEach((check, j) => {
+      if (!imports.includes(check.backend)) {
+        problems.push(problem(`gateways[${i}].healthChecks[${j}].backend`, 'no exported service has this name', check.backend, expected));
+      }
+    });
+  });
+}
+
+function checkMultiClusterIngress(model: ResolvedTopology, problems: Problem[]): void {
+  if (model.multiClusterIngress === undefined) return;
+  if (model.fleet.configCluster === undefined) {
+    problems.push(problem('multiClusterIngress', 'multi-cluster ingress needs a config cluster', undefined, 'fleet.configCluster'));
+  }
+  if (model.mesh?.ingressGateway === undefined) {
+    problems.push(problem('multiClusterIngress', 'the multi-cluster service selects the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
+  }
+}
+
 function checkBackend(model: ResolvedTopology, problems: Problem[]): void {
   const backend = model.terraform.backend;
   if (backend.type === 'gcs' && backend.bucket === '') {
@@ -207,6 +285,9 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkFleet(model, problems);
   checkGateways(model, problems);
   checkMesh(model, problems);
+  checkApps(model, problems);
+  checkRoutes(model, problems);
+  checkMultiClusterIngress(model, problems);
   checkBackend(model, problems);
   return problems;
 }

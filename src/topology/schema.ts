@@ -13,6 +13,16 @@ const name = { type: 'string', pattern: NAME, description: 'lower-case RFC 1035 
 const region = { type: 'string', pattern: REGION, description: 'region such as us-west1' };
 const cidr = { type: 'string', pattern: CIDR, description: 'IPv4 CIDR such as 10.0.0.0/8' };
 
+const labels = {
+  type: 'object',
+  propertyNames: { pattern: '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$' },
+  additionalProperties: { type: 'string', pattern: '^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$', description: 'Kubernetes label value' },
+};
+const port = { type: 'integer', minimum: 1, maximum: 65535 };
+const env = { type: 'object', propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, additionalProperties: { type: 'string' } };
+const quantities = (names: string[]): Record<string, unknown> =>
+  Object.fromEntries(names.map((n) => [n, { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$', description: 'Kubernetes quantity such as 100m or 64Mi' }]));
+
 function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
   return { type: 'object', additionalProperties: false, required, properties };
 }
@@ -66,6 +76,7 @@ export const TOPOLOGY_SCHEMA = object(
             initialNodes: { type: 'integer', minimum: 0, maximum: 1000 },
           }),
           gatewayApi: { enum: ['standard', 'experimental', 'disabled'] },
+          shortName: name,
           fleet: { type: 'boolean' },
           releaseChannel: { enum: ['RAPID', 'REGULAR', 'STABLE', 'UNSPECIFIED'] },
           labels: {
@@ -83,9 +94,60 @@ export const TOPOLOGY_SCHEMA = object(
         management: { enum: ['fleet', 'in-cluster'] },
         revision: name,
         version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+(\\.[0-9]+)?$', description: 'version such as 1.8.6' },
+        ingressGateway: object({ name, namespace: name, labels }),
       },
       ['management'],
     ),
+    multiClusterIngress: object({
+      name,
+      serviceName: name,
+      port,
+      backendConfigName: name,
+      healthCheck: object({ type: { enum: ['HTTP', 'HTTPS', 'HTTP2'] }, port, path: { type: 'string', pattern: '^/' , description: 'path starting with /' } }, ['port', 'path']),
+    }),
+    apps: {
+      type: 'array',
+      items: object(
+        {
+          namespace: name,
+          workloads: {
+            type: 'array',
+            minItems: 1,
+            items: object(
+              {
+                name,
+                kind: { enum: ['Deployment', 'StatefulSet'] },
+                image: { type: 'string', minLength: 1 },
+                port,
+                servicePort: port,
+                portName: { type: 'string', pattern: '^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'port name of at most 15 characters' },
+                containerName: name,
+                replicas: { type: 'integer', minimum: 0, maximum: 1000 },
+                env,
+                probe: object({ exec: { type: 'array', minItems: 1, items: { type: 'string' } }, httpPath: { type: 'string', pattern: '^/', description: 'path starting with /' } }),
+                resources: object({ requests: object(quantities(['cpu', 'memory'])), limits: object(quantities(['cpu', 'memory'])) }),
+                terminationGracePeriodSeconds: { type: 'integer', minimum: 0 },
+                clusters: { type: 'array', minItems: 1, items: name },
+                version: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'version label such as v1' },
+                canary: object(
+                  {
+                    version: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'version label such as v2' },
+                    weight: { type: 'integer', minimum: 0, maximum: 100 },
+                    image: { type: 'string', minLength: 1 },
+                    env,
+                  },
+                  ['version', 'weight'],
+                ),
+                expose: object({ hosts: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } }, ['hosts']),
+                export: { type: 'boolean' },
+              },
+              ['name', 'image', 'port'],
+            ),
+          },
+        },
+        ['namespace', 'workloads'],
+      ),
+    },
     fleet: object({ configCluster: name, multiClusterServices: { type: 'boolean' } }),
     gateways: {
       type: 'array',
@@ -98,6 +160,27 @@ export const TOPOLOGY_SCHEMA = object(
             type: 'array',
             minItems: 1,
             items: object({ region, staticAddress: name }, ['region']),
+          },
+          port,
+          routes: {
+            type: 'array',
+            items: object(
+              {
+                name,
+                labels,
+                hostnames: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+                rules: {
+                  type: 'array',
+                  minItems: 1,
+                  items: object({ pathPrefix: { type: 'string', pattern: '^/', description: 'path starting with /' }, backend: name, port }, ['backend', 'port']),
+                },
+              },
+              ['name', 'hostnames', 'rules'],
+            ),
+          },
+          healthChecks: {
+            type: 'array',
+            items: object({ backend: name, path: { type: 'string', pattern: '^/', description: 'path starting with /' }, port }, ['backend', 'path']),
           },
         },
         ['name', 'namespace', 'className', 'addresses'],

@@ -13,14 +13,19 @@ function validator(): ReturnType<Ajv['compile']> {
 export function toFieldPath(pointer: string, child?: string): string {
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
-  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+  const path = parts.reduce((at, part) => (/^\d+$/.test(part) && at ? `${at}[${part}]` : at ? `${at}.${part}` : part), '');
+  return path || '(topology)';
+}
+
+function withArticle(noun: string): string {
+  return `${/^([aeio]|IPv4)/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function describe(schema: Record<string, unknown> | undefined): string {
   if (!schema) return 'a value';
-  if (typeof schema.description === 'string') return `a ${schema.description}`;
+  if (typeof schema.description === 'string') return withArticle(schema.description);
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((v) => show(v)).join(', ')}`;
-  if (typeof schema.type === 'string') return schema.type === 'object' ? 'a mapping' : schema.type === 'array' ? 'a list' : `a ${schema.type}`;
+  if (typeof schema.type === 'string') return schema.type === 'object' ? 'a mapping' : schema.type === 'array' ? 'a list' : withArticle(schema.type);
   return 'a value';
 }
 
@@ -50,7 +55,7 @@ function toProblem(error: ErrorObject): Problem {
     case 'maximum':
       return problem(path, 'out of range', error.data, `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${(error.params as { limit: number }).limit}`);
     case 'minItems':
-      return problem(path, 'too few entries', `${(error.data as unknown[]).length} entries`, `at least ${(error.params as { limit: number }).limit}`);
+      return problem(path, 'too few entries', (error.data as unknown[]).length, `at least ${(error.params as { limit: number }).limit}`);
     case 'minLength':
       return problem(path, 'empty value', error.data, 'a non-empty string');
     default:

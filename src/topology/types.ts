@@ -131,6 +131,11 @@ export interface ClusterInput {
   readonly nodePool?: NodePoolInput;
   /** @default "disabled" */
   readonly gatewayApi?: GatewayApiChannel;
+  /**
+   * Short name used in per-cluster Service names (`store-west-1`).
+   * @default the name without a leading `gke-`
+   */
+  readonly shortName?: string;
   /** Register the cluster to the project's fleet. @default true */
   readonly fleet?: boolean;
   /** @default "REGULAR" */
@@ -142,6 +147,16 @@ export interface ClusterInput {
    * @default true
    */
   readonly deletionProtection?: boolean;
+}
+
+/** The shared ingress gateway deployed into every mesh workload cluster (gateway injection). */
+export interface IngressGatewayInput {
+  /** @default "asm-ingressgateway" */
+  readonly name?: string;
+  /** @default "asm-ingress" */
+  readonly namespace?: string;
+  /** Pod labels the Service, Istio Gateway and MultiClusterService select. @default { asm: "ingressgateway" } */
+  readonly labels?: Record<string, string>;
 }
 
 /** The service mesh. Absent when the topology runs no mesh. */
@@ -161,6 +176,109 @@ export interface MeshInput {
    * @default the current Istio release line
    */
   readonly version?: string;
+  /**
+   * The shared ingress gateway (Service, Deployment, SDS Role and RoleBinding, Istio Gateway).
+   * @default none
+   */
+  readonly ingressGateway?: IngressGatewayInput;
+}
+
+/** Health check of the load balancer behind a multi-cluster ingress. */
+export interface HealthCheckInput {
+  /** @default "HTTP" */
+  readonly type?: 'HTTP' | 'HTTPS' | 'HTTP2';
+  readonly port: number;
+  readonly path: string;
+}
+
+/** MultiClusterIngress + MultiClusterService + BackendConfig in the config cluster (seed 000). */
+export interface MultiClusterIngressInput {
+  /** @default "<gateway name>-multicluster-ingress" */
+  readonly name?: string;
+  /** @default "<gateway name>-multicluster-svc" */
+  readonly serviceName?: string;
+  /** Service port of the load balancer. @default 80 */
+  readonly port?: number;
+  /** Name of the BackendConfig. @default "<config cluster>-config" */
+  readonly backendConfigName?: string;
+  /** @default HTTP on 15021 /healthz/ready (the Istio gateway readiness endpoint) */
+  readonly healthCheck?: HealthCheckInput;
+}
+
+/** A workload's container probe (liveness and readiness). */
+export interface ProbeInput {
+  /** Command run in the container, e.g. `["/bin/grpc_health_probe", "-addr=:3550"]`. */
+  readonly exec?: string[];
+  /** HTTP GET path on the container port. */
+  readonly httpPath?: string;
+}
+
+/** CPU and memory of a container. */
+export interface ResourcesInput {
+  readonly requests?: { readonly cpu?: string; readonly memory?: string };
+  readonly limits?: { readonly cpu?: string; readonly memory?: string };
+}
+
+/** The next version of a workload, receiving `weight` percent of the traffic. */
+export interface CanaryInput {
+  /** Version label of the canary, e.g. `v2`; its Deployment is `<name>-<version>`. */
+  readonly version: string;
+  /** Percent of the traffic sent to the canary: 0 (only stable), 1..99 (split), 100 (promoted). */
+  readonly weight: number;
+  /** @default the stable image */
+  readonly image?: string;
+  /** Variables added to (or replacing those of) the stable container. @default {} */
+  readonly env?: Record<string, string>;
+}
+
+/** A workload of an app: a Deployment or StatefulSet and the Service in front of it. */
+export interface WorkloadInput {
+  readonly name: string;
+  /** @default "Deployment" */
+  readonly kind?: 'Deployment' | 'StatefulSet';
+  readonly image: string;
+  /** Container port. */
+  readonly port: number;
+  /** Service port. @default port */
+  readonly servicePort?: number;
+  /** Name of the Service port (its protocol prefix matters to Istio). @default "http" */
+  readonly portName?: string;
+  /** @default the workload name */
+  readonly containerName?: string;
+  /** @default 1 */
+  readonly replicas?: number;
+  /** @default {} */
+  readonly env?: Record<string, string>;
+  /** @default none */
+  readonly probe?: ProbeInput;
+  /** @default none (the namespace's defaults) */
+  readonly resources?: ResourcesInput;
+  /** @default Kubernetes' default (30 s) */
+  readonly terminationGracePeriodSeconds?: number;
+  /**
+   * Clusters that run the workload. Its Service exists in every workload cluster anyway, so
+   * the name resolves everywhere (distributed services need it for DNS).
+   * @default every workload cluster (a distributed service)
+   */
+  readonly clusters?: string[];
+  /** `version` label of the stable pods, e.g. `v1`. Required with `canary`. @default none */
+  readonly version?: string;
+  /** A canary version and its traffic share. @default none */
+  readonly canary?: CanaryInput;
+  /** Route external traffic from the shared ingress gateway to this workload (VirtualService). */
+  readonly expose?: { readonly hosts: string[] };
+  /**
+   * Export the Service to the fleet (ServiceExport), plus a per-cluster Service
+   * `<name>-<cluster short name>` exported too, so routes can target one cluster.
+   * @default false
+   */
+  readonly export?: boolean;
+}
+
+/** An application: a namespace and its workloads. */
+export interface AppInput {
+  readonly namespace: string;
+  readonly workloads: WorkloadInput[];
 }
 
 /** Fleet features. */
@@ -189,13 +307,40 @@ export interface GatewayAddressInput {
   readonly staticAddress?: string;
 }
 
-/** A multi-cluster Gateway whose addresses the platform provides. */
+/** One rule of an HTTPRoute: an optional path prefix and the ServiceImport it goes to. */
+export interface RouteRuleInput {
+  /** @default none (matches every path) */
+  readonly pathPrefix?: string;
+  /** ServiceImport name (an exported Service). */
+  readonly backend: string;
+  readonly port: number;
+}
+
+/** An HTTPRoute attached to a gateway. */
+export interface RouteInput {
+  readonly name: string;
+  /** @default {} */
+  readonly labels?: Record<string, string>;
+  readonly hostnames: string[];
+  readonly rules: RouteRuleInput[];
+}
+
+/** A multi-cluster Gateway, its routes and health checks, in the fleet config cluster. */
 export interface GatewayInput {
   readonly name: string;
   readonly namespace: string;
   /** GatewayClass, e.g. `gke-l7-cross-regional-internal-managed-mc`. */
   readonly className: string;
   readonly addresses: GatewayAddressInput[];
+  /** HTTP listener port. @default 80 */
+  readonly port?: number;
+  /** @default [] */
+  readonly routes?: RouteInput[];
+  /**
+   * Load balancer health checks (HealthCheckPolicy) per ServiceImport.
+   * @default [] (the load balancer's default check)
+   */
+  readonly healthChecks?: ReadonlyArray<{ readonly backend: string; readonly path: string; readonly port?: number }>;
 }
 
 /** Terraform state location. */
@@ -229,6 +374,10 @@ export interface TopologyInput {
   readonly mesh?: MeshInput;
   readonly fleet?: FleetInput;
   readonly gateways?: GatewayInput[];
+  /** Multi-cluster ingress objects in the config cluster. @default none */
+  readonly multiClusterIngress?: MultiClusterIngressInput;
+  /** @default [] */
+  readonly apps?: AppInput[];
   readonly terraform?: { readonly backend?: BackendInput };
 }
 
@@ -258,6 +407,7 @@ export interface ResolvedCluster {
   readonly releaseChannel: ReleaseChannel;
   readonly labels: Readonly<Record<string, string>>;
   readonly deletionProtection: boolean;
+  readonly shortName: string;
   /** True when the cluster is a member of the service mesh (workload clusters with a mesh). */
   readonly meshMember: boolean;
 }
@@ -268,10 +418,55 @@ export interface ResolvedRegion {
   readonly proxyOnlySubnet?: string;
 }
 
+/** Istio API version of networking objects: v1 from Istio 1.22, v1beta1 before. */
+export type IstioApiVersion = 'v1' | 'v1beta1';
+
 export interface ResolvedMesh {
   readonly management: MeshManagement;
   readonly revision?: string;
   readonly version?: string;
+  readonly istioApiVersion: IstioApiVersion;
+  readonly ingressGateway?: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly labels: Readonly<Record<string, string>>;
+  };
+}
+
+export interface ResolvedMultiClusterIngress {
+  readonly name: string;
+  /** The ingress gateway's namespace. */
+  readonly namespace: string;
+  readonly serviceName: string;
+  readonly port: number;
+  readonly backendConfigName: string;
+  readonly healthCheck: Required<HealthCheckInput>;
+}
+
+export interface ResolvedWorkload {
+  readonly name: string;
+  readonly kind: 'Deployment' | 'StatefulSet';
+  readonly image: string;
+  readonly port: number;
+  readonly servicePort: number;
+  readonly portName: string;
+  readonly containerName: string;
+  readonly replicas: number;
+  readonly env: Readonly<Record<string, string>>;
+  readonly probe?: ProbeInput;
+  readonly resources?: ResourcesInput;
+  readonly terminationGracePeriodSeconds?: number;
+  /** Names of the clusters that run the workload. */
+  readonly clusters: readonly string[];
+  readonly version?: string;
+  readonly canary?: Required<Omit<CanaryInput, 'image'>> & { readonly image: string };
+  readonly expose?: { readonly hosts: readonly string[] };
+  readonly export: boolean;
+}
+
+export interface ResolvedApp {
+  readonly namespace: string;
+  readonly workloads: readonly ResolvedWorkload[];
 }
 
 export interface ResolvedGateway {
@@ -279,6 +474,14 @@ export interface ResolvedGateway {
   readonly namespace: string;
   readonly className: string;
   readonly addresses: ReadonlyArray<{ readonly region: string; readonly staticAddress?: string }>;
+  readonly port: number;
+  readonly routes: ReadonlyArray<{
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly hostnames: readonly string[];
+    readonly rules: readonly RouteRuleInput[];
+  }>;
+  readonly healthChecks: ReadonlyArray<{ readonly backend: string; readonly path: string; readonly port?: number }>;
 }
 
 export type ResolvedBackend =
@@ -296,5 +499,7 @@ export interface ResolvedTopology {
   readonly mesh?: ResolvedMesh;
   readonly fleet: { readonly configCluster?: string; readonly multiClusterServices: boolean };
   readonly gateways: ReadonlyArray<ResolvedGateway>;
+  readonly multiClusterIngress?: ResolvedMultiClusterIngress;
+  readonly apps: ReadonlyArray<ResolvedApp>;
   readonly terraform: { readonly backend: ResolvedBackend };
 }
