@@ -1,0 +1,32 @@
+import { Io } from './io';
+
+/** One option of a command, as `--name VALUE` (string) or `--name` (boolean). */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  /** One-letter alias, e.g. `t` for `-t`. */
+  readonly short?: string;
+  /** Placeholder shown in help for a string option, e.g. `FILE`. */
+  readonly valueName?: string;
+  /** One line of help. */
+  readonly description: string;
+  /** The option must be given (usage error otherwise). */
+  readonly required?: boolean;
+}
+
+/** Parsed option values, keyed by option name. */
+export type OptionValues = Readonly<Record<string, string | boolean | undefined>>;
+
+/** A subcommand of `meshfleet`: its help and its implementation. */
+export interface Command {
+  /** One line for the command list of `meshfleet --help`. */
+  readonly summary: string;
+  /** Extra help text shown by `meshfleet <cmd> --help`, below the options. */
+  readonly details?: string;
+  /** Options besides `--help`, in the order help shows them. */
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /**
+   * Runs the command and returns its exit status. The implementation is loaded on demand so
+   * that `--help` and usage errors stay fast and each command loads only what it needs.
+   */
+  run(values: OptionValues, io: Io): Promise<number>;
+}

@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Every file below `dir`, as sorted relative paths with `/` separators. */
+export function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else files.push(child);
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/**
+ * Groups relative file paths by folder: `[['terraform', ['manifest.json']], ...]`, folders and
+ * files sorted. The root folder is `.`.
+ */
+export function groupByFolder(files: readonly string[]): Array<[string, string[]]> {
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const slash = file.lastIndexOf('/');
+    const folder = slash < 0 ? '.' : file.slice(0, slash);
+    const names = groups.get(folder) ?? [];
+    names.push(file.slice(slash + 1));
+    groups.set(folder, names);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([folder, names]) => [folder, names.sort()]);
+}

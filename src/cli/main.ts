@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import { parseCommandArgs } from './args';
+import { COMMANDS } from './commands';
+import { Io, processIo } from './io';
+import { packageInfo } from './package-info';
+import { commandHelp, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, programHelp, synopsis, UsageError } from './usage';
+
+/**
+ * Runs `meshfleet` with the arguments after the program name and returns the exit status:
+ * 0 success, 1 bad input or failed work, 2 usage error. Never calls `process.exit`.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`meshfleet: ${error.message}`);
+      const command = error.command === undefined ? undefined : COMMANDS[error.command];
+      io.err(command ? `Usage: ${synopsis(error.command!, command)}` : "Run 'meshfleet --help' for usage.");
+      return EXIT_USAGE;
+    }
+    io.err(`meshfleet: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.MESHFLEET_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return EXIT_FAILURE;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('no command given');
+  if (first === '-h' || first === '--help') {
+    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}' after ${first}`);
+    io.out(programHelp(COMMANDS));
+    return EXIT_OK;
+  }
+  if (first === '-V' || first === '--version') {
+    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}' after ${first}`);
+    io.out(packageInfo().version);
+    return EXIT_OK;
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`);
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!command) throw new UsageError(`unknown command '${first}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+
+  const parsed = parseCommandArgs(first, command, rest);
+  if (parsed.help) {
+    io.out(commandHelp(first, command));
+    return EXIT_OK;
+  }
+  return command.run(parsed.values, io);
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
+}
