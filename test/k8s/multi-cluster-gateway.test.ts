@@ -1,0 +1,408 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Testing } from 'cdk8s';
+import { parseAllDocuments, parse } from 'yaml';
+import {
+  MultiClusterGateway,
+  gatewayAddress,
+  healthCheckPolicyName,
+} from '../../src/k8s/multi-cluster-gateway';
+import { loadTopologyFile, ResolvedGateway } from '../../src/topology';
+import { CRDS_DIR, checkObject, validateObjects } from './schema';
+
+// -------------------------------------------------------------------------------------------
+// Seed 003 manifests (GKE internal cross-region multi-cluster Gateway), copied field for field.
+// -------------------------------------------------------------------------------------------
+
+/** cross-regional-gateway.yaml: ephemeral addresses. */
+const SEED_GATEWAY_EPHEMERAL = `
+kind: Gateway
+apiVersion: gateway.networking.k8s.io/v1
+metadata:
+  name: internal-cross-region-gateway
+  namespace: store # Namespace for the Gateway resource
+spec:
+  gatewayClassName: gke-l7-cross-regional-internal-managed-mc
+  addresses:
+  # Addresses across regions. Address value is allowed to be empty or matching
+  # the region name.
+  - type: networking.gke.io/ephemeral-ipv4-address/us-west1
+    value: "us-west1"
+  - type: networking.gke.io/ephemeral-ipv4-address/us-east1
+    value: "us-east1"
+  listeners:
+  - name: http
+    protocol: HTTP
+    port: 80
+    allowedRoutes:
+      kinds:
+      - kind: HTTPRoute # Only allow HTTPRoute to attach
+`;
+
+/** cross-regional-gateway-static-ip.yaml: named static addresses. */
+const SEED_GATEWAY_STATIC = `
+kind: Gateway
+apiVersion: gateway.networking.k8s.io/v1
+metadata:
+  name: internal-cross-region-gateway # Or a new name if deploying alongside
+  namespace: store
+spec:
+  gatewayClassName: gke-l7-cross-regional-internal-managed-mc
+  addresses:
+  - type: networking.gke.io/named-address-with-region # Use for named static IP
+    value: "regions/us-west1/addresses/cross-region-gw-ip-west"
+  - type: networking.gke.io/named-address-with-region
+    value: "regions/us-east1/addresses/cross-region-gw-ip-east"
+  listeners:
+  - name: http
+    protocol: HTTP
+    port: 80
+    allowedRoutes:
+      kinds:
+      - kind: HTTPRoute
+`;
+
+/** store-route.yaml. */
+const SEED_ROUTE = `
+kind: HTTPRoute
+apiVersion: gateway.networking.k8s.io/v1
+metadata:
+  name: store-route
+  namespace: store
+  labels:
+    gateway: cross-regional-internal
+spec:
+  parentRefs:
+  - name: internal-cross-region-gateway
+    namespace: store # Namespace where the Gateway is deployed
+  hostnames:
+  - "store.example.internal" # Hostname clients will use
+  rules:
+  - matches: # Rule for traffic to /west
+    - path:
+        type: PathPrefix
+        value: /west
+    backendRefs:
+    - group: net.gke.io # Indicates a multi-cluster ServiceImport
+      kind: ServiceImport
+      name: store-west-1 # Targets the ServiceImport for the west cluster
+      port: 8080
+  - matches: # Rule for traffic to /east
+    - path:
+        type: PathPrefix
+        value: /east
+    backendRefs:
+    - group: net.gke.io
+      kind: ServiceImport
+      name: store-east-1 # Targets the ServiceImport for the east cluster
+      port: 8080
+  - backendRefs: # Default rule for other paths (e.g., /)
+    - group: net.gke.io
+      kind: ServiceImport
+      name: store # Targets the generic 'store' ServiceImport (any region)
+      port: 8080
+`;
+
+/**
+ * The seed's troubleshooting fix for "no healthy upstream": a HealthCheckPolicy with the
+ * application's health path (e.g. /health). The seed gives no manifest; a multi-cluster
+ * Gateway's policy targets the ServiceImport (GKE "Configure Gateway resources using Policies").
+ */
+const EXPECTED_HEALTH_CHECK_POLICY = {
+  apiVersion: 'networking.gke.io/v1',
+  kind: 'HealthCheckPolicy',
+  metadata: { name: 'store-healthcheck', namespace: 'store' },
+  spec: {
+    default: { config: { type: 'HTTP', httpHealthCheck: { requestPath: '/health' } } },
+    targetRef: { group: 'net.gke.io', kind: 'ServiceImport', name: 'store' },
+  },
+};
+
+const seedGatewayEphemeral = parse(SEED_GATEWAY_EPHEMERAL);
+const seedGatewayStatic = parse(SEED_GATEWAY_STATIC);
+const seedRoute = parse(SEED_ROUTE);
+
+/** The seed's gateway as a resolved topology gateway (ephemeral addresses). */
+const SEED: ResolvedGateway = {
+  name: 'internal-cross-region-gateway',
+  namespace: 'store',
+  className: 'gke-l7-cross-regional-internal-managed-mc',
+  addresses: [{ region: 'us-west1' }, { region: 'us-east1' }],
+  port: 80,
+  routes: [
+    {
+      name: 'store-route',
+      labels: { gateway: 'cross-regional-internal' },
+      hostnames: ['store.example.internal'],
+      rules: [
+        { pathPrefix: '/west', backend: 'store-west-1', port: 8080 },
+        { pathPrefix: '/east', backend: 'store-east-1', port: 8080 },
+        { backend: 'store', port: 8080 },
+      ],
+    },
+  ],
+  healthChecks: [{ backend: 'store', path: '/health' }],
+};
+
+const SEED_STATIC: ResolvedGateway = {
+  ...SEED,
+  addresses: [
+    { region: 'us-west1', staticAddress: 'cross-region-gw-ip-west' },
+    { region: 'us-east1', staticAddress: 'cross-region-gw-ip-east' },
+  ],
+};
+
+function synth(gateway: ResolvedGateway): any[] {
+  const chart = Testing.chart();
+  new MultiClusterGateway(chart, 'mcg', { gateway });
+  return Testing.synth(chart);
+}
+
+function byKind(objs: any[], kind: string): any[] {
+  return objs.filter((o) => o.kind === kind);
+}
+
+/** Applies a change to a deep copy of a gateway (for validation cases). */
+function variant(base: ResolvedGateway, change: (g: any) => void): ResolvedGateway {
+  const copy = structuredClone(base) as any;
+  change(copy);
+  return copy;
+}
+
+describe('seed 003: Gateway', () => {
+  test('ephemeral addresses: the Gateway equals the seed manifest exactly', () => {
+    const [gateway] = byKind(synth(SEED), 'Gateway');
+    expect(gateway).toEqual(seedGatewayEphemeral);
+  });
+
+  test('ephemeral addresses: every field', () => {
+    const [gateway] = byKind(synth(SEED), 'Gateway');
+    expect(gateway.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(gateway.metadata).toEqual({ name: 'internal-cross-region-gateway', namespace: 'store' });
+    expect(Object.keys(gateway.spec).sort()).toEqual(['addresses', 'gatewayClassName', 'listeners']);
+    expect(gateway.spec.gatewayClassName).toBe('gke-l7-cross-regional-internal-managed-mc');
+    expect(gateway.spec.addresses).toEqual([
+      { type: 'networking.gke.io/ephemeral-ipv4-address/us-west1', value: 'us-west1' },
+      { type: 'networking.gke.io/ephemeral-ipv4-address/us-east1', value: 'us-east1' },
+    ]);
+    expect(gateway.spec.listeners).toEqual([{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }] } }]);
+    // No group added to allowedRoutes.kinds (the seed leaves it to the API default).
+    expect(gateway.spec.listeners[0].allowedRoutes.kinds[0]).not.toHaveProperty('group');
+  });
+
+  test('static addresses: the Gateway equals the seed manifest exactly', () => {
+    const [gateway] = byKind(synth(SEED_STATIC), 'Gateway');
+    expect(gateway).toEqual(seedGatewayStatic);
+    expect(gateway.spec.addresses).toEqual([
+      { type: 'networking.gke.io/named-address-with-region', value: 'regions/us-west1/addresses/cross-region-gw-ip-west' },
+      { type: 'networking.gke.io/named-address-with-region', value: 'regions/us-east1/addresses/cross-region-gw-ip-east' },
+    ]);
+  });
+
+  test('mixed addresses keep their order and kind', () => {
+    const [gateway] = byKind(synth({ ...SEED, addresses: [{ region: 'us-east1', staticAddress: 'gw-east' }, { region: 'us-west1' }] }), 'Gateway');
+    expect(gateway.spec.addresses).toEqual([
+      { type: 'networking.gke.io/named-address-with-region', value: 'regions/us-east1/addresses/gw-east' },
+      { type: 'networking.gke.io/ephemeral-ipv4-address/us-west1', value: 'us-west1' },
+    ]);
+  });
+
+  test('the listener port comes from the gateway port', () => {
+    const [gateway] = byKind(synth({ ...SEED, port: 8080 }), 'Gateway');
+    expect(gateway.spec.listeners[0].port).toBe(8080);
+  });
+
+  test('gatewayAddress encodes both address kinds', () => {
+    expect(gatewayAddress({ region: 'europe-west4' })).toEqual({ type: 'networking.gke.io/ephemeral-ipv4-address/europe-west4', value: 'europe-west4' });
+    expect(gatewayAddress({ region: 'europe-west4', staticAddress: 'gw' })).toEqual({
+      type: 'networking.gke.io/named-address-with-region',
+      value: 'regions/europe-west4/addresses/gw',
+    });
+  });
+
+  test('examples/internal-multicluster-gateway.yaml gives the seed static-address Gateway and route', () => {
+    const model = loadTopologyFile(path.join(__dirname, '..', '..', 'examples', 'internal-multicluster-gateway.yaml'));
+    expect(model.gateways).toHaveLength(1);
+    const objs = synth(model.gateways[0]);
+    expect(byKind(objs, 'Gateway')).toEqual([seedGatewayStatic]);
+    expect(byKind(objs, 'HTTPRoute')).toEqual([seedRoute]);
+    expect(byKind(objs, 'HealthCheckPolicy')).toEqual([EXPECTED_HEALTH_CHECK_POLICY]);
+  });
+});
+
+describe('seed 003: HTTPRoute store-route', () => {
+  test('equals the seed manifest exactly', () => {
+    expect(byKind(synth(SEED), 'HTTPRoute')).toEqual([seedRoute]);
+  });
+
+  test('every field', () => {
+    const [route] = byKind(synth(SEED), 'HTTPRoute');
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(route.metadata).toEqual({ name: 'store-route', namespace: 'store', labels: { gateway: 'cross-regional-internal' } });
+    expect(Object.keys(route.spec).sort()).toEqual(['hostnames', 'parentRefs', 'rules']);
+    expect(route.spec.parentRefs).toEqual([{ name: 'internal-cross-region-gateway', namespace: 'store' }]);
+    expect(route.spec.hostnames).toEqual(['store.example.internal']);
+    expect(route.spec.rules).toEqual([
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/west' } }],
+        backendRefs: [{ group: 'net.gke.io', kind: 'ServiceImport', name: 'store-west-1', port: 8080 }],
+      },
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/east' } }],
+        backendRefs: [{ group: 'net.gke.io', kind: 'ServiceImport', name: 'store-east-1', port: 8080 }],
+      },
+      { backendRefs: [{ group: 'net.gke.io', kind: 'ServiceImport', name: 'store', port: 8080 }] },
+    ]);
+    // The default rule has no matches at all; no weight, namespace or filters anywhere.
+    expect(route.spec.rules[2]).not.toHaveProperty('matches');
+    for (const rule of route.spec.rules) {
+      expect(Object.keys(rule.backendRefs[0]).sort()).toEqual(['group', 'kind', 'name', 'port']);
+    }
+  });
+
+  test('a route without labels or hostnames has neither key', () => {
+    const gateway = variant(SEED, (g) => {
+      g.routes[0].labels = {};
+      g.routes[0].hostnames = [];
+    });
+    const [route] = byKind(synth(gateway), 'HTTPRoute');
+    expect(route.metadata).toEqual({ name: 'store-route', namespace: 'store' });
+    expect(route.spec).not.toHaveProperty('hostnames');
+  });
+
+  test('one HTTPRoute per route, each attached to the gateway in the gateway namespace', () => {
+    const gateway = variant(SEED, (g) => {
+      g.namespace = 'shop';
+      g.routes.push({ name: 'admin-route', labels: {}, hostnames: ['admin.example.internal'], rules: [{ pathPrefix: '/admin', backend: 'admin', port: 9090 }] });
+    });
+    const routes = byKind(synth(gateway), 'HTTPRoute');
+    expect(routes.map((r) => r.metadata.name)).toEqual(['store-route', 'admin-route']);
+    for (const route of routes) {
+      expect(route.metadata.namespace).toBe('shop');
+      expect(route.spec.parentRefs).toEqual([{ name: 'internal-cross-region-gateway', namespace: 'shop' }]);
+    }
+    expect(routes[1].spec.rules).toEqual([
+      { matches: [{ path: { type: 'PathPrefix', value: '/admin' } }], backendRefs: [{ group: 'net.gke.io', kind: 'ServiceImport', name: 'admin', port: 9090 }] },
+    ]);
+  });
+});
+
+describe('HealthCheckPolicy', () => {
+  test('the seed health check targets the store ServiceImport', () => {
+    expect(byKind(synth(SEED), 'HealthCheckPolicy')).toEqual([EXPECTED_HEALTH_CHECK_POLICY]);
+    expect(healthCheckPolicyName('store')).toBe('store-healthcheck');
+  });
+
+  test('a health check port is a fixed port (the CRD rejects a port under the default USE_SERVING_PORT)', () => {
+    const gateway = variant(SEED, (g) => (g.healthChecks = [{ backend: 'store-west-1', path: '/healthz', port: 8081 }]));
+    const [policy] = byKind(synth(gateway), 'HealthCheckPolicy');
+    expect(policy).toEqual({
+      apiVersion: 'networking.gke.io/v1',
+      kind: 'HealthCheckPolicy',
+      metadata: { name: 'store-west-1-healthcheck', namespace: 'store' },
+      spec: {
+        default: { config: { type: 'HTTP', httpHealthCheck: { requestPath: '/healthz', port: 8081, portSpecification: 'USE_FIXED_PORT' } } },
+        targetRef: { group: 'net.gke.io', kind: 'ServiceImport', name: 'store-west-1' },
+      },
+    });
+  });
+
+  test('the emitted health checks satisfy the CRD port rules (x-kubernetes-validations, not checked by ajv)', () => {
+    // The three rules on httpHealthCheck, as written in the CRD; emulated below because ajv
+    // ignores CEL. Checking the text first keeps the emulation tied to the CRD.
+    const crd = fs.readFileSync(path.join(CRDS_DIR, 'gke', 'networking.gke.io_healthcheckpolicies.yaml'), 'utf8');
+    const rules = parseAllDocuments(crd)
+      .map((d) => d.toJS())
+      .find((d) => d?.kind === 'CustomResourceDefinition')
+      .spec.versions.find((v: any) => v.name === 'v1')
+      .schema.openAPIV3Schema.properties.spec.properties.default.properties.config.properties.httpHealthCheck['x-kubernetes-validations']
+      .map((v: any) => v.rule.replace(/\s+/g, ' '));
+    expect(rules).toEqual([
+      "self.portSpecification == 'USE_FIXED_PORT' ? has(self.port) && !has(self.portName) : true",
+      "self.portSpecification == 'USE_NAMED_PORT' ? !has(self.port) && has(self.portName) : true",
+      "self.portSpecification == 'USE_SERVING_PORT' || !has(self.portSpecification) ? !has(self.port) && !has(self.portName) : true",
+    ]);
+    const violations = (h: any): number[] =>
+      [
+        h.portSpecification === 'USE_FIXED_PORT' ? 'port' in h && !('portName' in h) : true,
+        h.portSpecification === 'USE_NAMED_PORT' ? !('port' in h) && 'portName' in h : true,
+        h.portSpecification === 'USE_SERVING_PORT' || !('portSpecification' in h) ? !('port' in h) && !('portName' in h) : true,
+      ].flatMap((ok, i) => (ok ? [] : [i]));
+    // The emulation does reject what the API server rejects.
+    expect(violations({ requestPath: '/', port: 8081 })).toEqual([2]);
+
+    const gateway = variant(SEED, (g) => g.healthChecks.push({ backend: 'store-west-1', path: '/healthz', port: 8081 }));
+    const policies = byKind(synth(gateway), 'HealthCheckPolicy');
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(policy.spec.default.config.type).toBe('HTTP');
+      expect(violations(policy.spec.default.config.httpHealthCheck)).toEqual([]);
+    }
+  });
+
+  test('no health checks, no routes: only the Gateway', () => {
+    const objs = synth({ ...SEED, routes: [], healthChecks: [] });
+    expect(objs.map((o) => o.kind)).toEqual(['Gateway']);
+  });
+});
+
+describe('the construct', () => {
+  test('emits the Gateway, then the routes, then the policies; its fields are those objects', () => {
+    const chart = Testing.chart();
+    const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED });
+    const objs = Testing.synth(chart);
+    expect(objs.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual([
+      'Gateway internal-cross-region-gateway',
+      'HTTPRoute store-route',
+      'HealthCheckPolicy store-healthcheck',
+    ]);
+    expect(mcg.gateway.toJson()).toEqual(objs[0]);
+    expect(mcg.routes.map((r) => r.toJson())).toEqual([objs[1]]);
+    expect(mcg.healthCheckPolicies.map((p) => p.toJson())).toEqual([objs[2]]);
+  });
+
+  test('every emitted object conforms to its schema (Gateway API v1.2.1 CRDs, @kubernetes-models, GKE CRD)', () => {
+    const gateway = variant(SEED_STATIC, (g) => g.healthChecks.push({ backend: 'store-west-1', path: '/healthz', port: 8081 }));
+    for (const objs of [synth(SEED), synth(gateway)]) {
+      expect(() => validateObjects(objs)).not.toThrow();
+    }
+    const [gw, route, policy] = synth(SEED);
+    expect(checkObject(gw).sources.join(' ')).toMatch(/@kubernetes-models\/gateway-api.* Gateway.*gateway-api-v1\.2\.1-standard/);
+    expect(checkObject(route).sources.join(' ')).toMatch(/@kubernetes-models\/gateway-api.* HTTPRoute.*gateway-api-v1\.2\.1-standard/);
+    expect(checkObject(policy).sources.join(' ')).toContain('networking.gke.io_healthcheckpolicies.yaml');
+  });
+
+  test('snapshot: ephemeral and static seed gateways (paired with the field assertions above)', () => {
+    expect({ ephemeral: synth(SEED), static: synth(SEED_STATIC) }).toMatchSnapshot();
+  });
+});
+
+describe('validation at construction', () => {
+  test.each<[string, (g: any) => void, RegExp]>([
+    [
+      'no addresses',
+      (g) => (g.addresses = []),
+      /^MultiClusterGateway internal-cross-region-gateway: addresses: got \[\], expected at least one address/,
+    ],
+    ['two addresses in one region', (g) => g.addresses.push({ region: 'us-west1', staticAddress: 'x' }), /addresses\[2\]: got "us-west1", expected a region \(one frontend address per region\)/],
+    ['17 addresses', (g) => (g.addresses = Array.from({ length: 17 }, (_, i) => ({ region: `us-west${i + 1}` }))), /addresses: got "17 entries", expected at most 16/],
+    ['a malformed region', (g) => (g.addresses[0].region = 'us-west1-a'), /addresses\[0\]\.region: got "us-west1-a", expected a Google Cloud region/],
+    ['a malformed static address name', (g) => (g.addresses[0].staticAddress = 'Bad_Name'), /addresses\[0\]\.staticAddress: got "Bad_Name", expected a Compute Engine address name/],
+    ['a single-cluster GatewayClass', (g) => (g.className = 'gke-l7-rilb'), /className: got "gke-l7-rilb", expected a multi-cluster GatewayClass/],
+    ['an invalid gateway name', (g) => (g.name = 'Gateway_1'), /MultiClusterGateway Gateway_1: name: got "Gateway_1", expected a lowercase RFC 1123 subdomain/],
+    ['an empty namespace', (g) => (g.namespace = ''), /namespace: got "", expected a lowercase RFC 1123 label/],
+    ['listener port 0', (g) => (g.port = 0), /: port: got 0, expected an integer from 1 to 65535/],
+    ['two routes with one name', (g) => g.routes.push({ ...g.routes[0] }), /routes\[1\]: got "store-route", expected a route name not used by an earlier entry/],
+    ['a route without rules', (g) => (g.routes[0].rules = []), /routes\[0\]\.rules: got \[\], expected at least one rule/],
+    ['a relative path prefix', (g) => (g.routes[0].rules[0].pathPrefix = 'west'), /routes\[0\]\.rules\[0\]\.pathPrefix: got "west", expected an absolute path/],
+    ['a rule port over 65535', (g) => (g.routes[0].rules[2].port = 70000), /routes\[0\]\.rules\[2\]\.port: got 70000, expected an integer from 1 to 65535/],
+    ['an empty backend', (g) => (g.routes[0].rules[1].backend = ''), /routes\[0\]\.rules\[1\]\.backend: got "", expected the name of an exported Service/],
+    ['an uppercase hostname', (g) => (g.routes[0].hostnames = ['Store.Example']), /routes\[0\]\.hostnames\[0\]: got "Store.Example", expected a lowercase DNS name/],
+    ['an IP address as hostname', (g) => (g.routes[0].hostnames = ['10.0.0.1']), /routes\[0\]\.hostnames\[0\]: got "10.0.0.1", expected a lowercase DNS name .*not an IP address/],
+    ['two health checks on one backend', (g) => g.healthChecks.push({ backend: 'store', path: '/ready' }), /healthChecks\[1\]: got "store", expected a backend \(one HealthCheckPolicy per ServiceImport\)/],
+    ['a relative health check path', (g) => (g.healthChecks[0].path = 'health'), /healthChecks\[0\]\.path: got "health", expected an absolute request path/],
+    ['a health check port 0', (g) => (g.healthChecks[0].port = 0), /healthChecks\[0\]\.port: got 0, expected an integer from 1 to 65535/],
+  ])('rejects %s', (_, change, message) => {
+    expect(() => synth(variant(SEED, change))).toThrow(message);
+  });
+});
