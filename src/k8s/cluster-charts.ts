@@ -1,0 +1,218 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ResolvedCluster, ResolvedTopology, ResolvedWorkload } from '../topology/types';
+import { AppNamespace } from './app-namespace';
+import { Canary, canaryRoutes, canarySplitOf } from './canary';
+import { ExportedService } from './exported-service';
+import { ExposedService } from './exposed-service';
+import { IngressGateway } from './ingress-gateway';
+import { MultiClusterGateway } from './multi-cluster-gateway';
+import { MultiClusterIngressSet } from './multi-cluster-ingress';
+import { selectorLabels } from './pod-template';
+import { SharedGateway } from './shared-gateway';
+import { Workload } from './workload';
+
+/** File names of the charts every cluster may get (app charts are `<namespace>.yaml`). */
+export const CHART_FILES = {
+  namespaces: 'namespaces.yaml',
+  ingressGateway: 'ingress-gateway.yaml',
+  multiClusterIngress: 'multi-cluster-ingress.yaml',
+  multiClusterGateway: 'multi-cluster-gateway.yaml',
+} as const;
+
+/** Name of the Service port of a MultiClusterService when not exactly one workload is exposed. */
+export const DEFAULT_MCS_PORT_NAME = 'http';
+
+/** Default Service port name of the topology; an exported Service only names a port otherwise. */
+const DEFAULT_PORT_NAME = 'http';
+
+/** One chart of a cluster and the file it is written to. */
+export interface ClusterChart {
+  readonly file: string;
+  readonly chart: Chart;
+}
+
+/** Where a workload's pieces go in one cluster. */
+export interface WorkloadPlacement {
+  /** The cluster runs the pods (Deployment / StatefulSet, canary Deployment). */
+  readonly pods: boolean;
+  /**
+   * `plain`: the workload's Service (every workload cluster, and wherever it runs);
+   * `exported`: `<name>` and `<name>-<shortName>` Services with ServiceExports (only where it
+   * runs; the fleet's ServiceImports make them known everywhere else); `none`.
+   */
+  readonly service: 'plain' | 'exported' | 'none';
+  /** The canary's DestinationRule and VirtualService (mesh member clusters with the Service). */
+  readonly canaryRouting: boolean;
+  /** The VirtualService on the shared ingress gateway (mesh member clusters with the gateway). */
+  readonly exposed: boolean;
+}
+
+/** Decides which of a workload's objects a cluster gets. */
+export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload): WorkloadPlacement {
+  const pods = w.clusters.includes(cluster.name);
+  const service = w.export ? (pods ? 'exported' : 'none') : pods || cluster.role === 'workload' ? 'plain' : 'none';
+  const hasGateway = cluster.meshMember && model.mesh?.ingressGateway !== undefined;
+  return {
+    pods,
+    service,
+    canaryRouting: w.canary !== undefined && service !== 'none' && cluster.meshMember,
+    exposed: w.expose !== undefined && hasGateway,
+  };
+}
+
+function hasObjects(p: WorkloadPlacement): boolean {
+  return p.pods || p.service !== 'none' || p.canaryRouting || p.exposed;
+}
+
+/** The MultiClusterService port name: the exposed workload's name when exactly one is exposed. */
+export function mcsPortNameOf(model: ResolvedTopology): string {
+  const exposed = model.apps.flatMap((app) => app.workloads.filter((w) => w.expose !== undefined));
+  return exposed.length === 1 ? exposed[0].name : DEFAULT_MCS_PORT_NAME;
+}
+
+/** Apps merged by namespace, in topology order of first appearance. */
+function appsByNamespace(model: ResolvedTopology): Array<{ namespace: string; workloads: ResolvedWorkload[] }> {
+  const out: Array<{ namespace: string; workloads: ResolvedWorkload[] }> = [];
+  for (const app of model.apps) {
+    const found = out.find((a) => a.namespace === app.namespace);
+    if (found) found.workloads.push(...app.workloads);
+    else out.push({ namespace: app.namespace, workloads: [...app.workloads] });
+  }
+  return out;
+}
+
+function newChart(scope: Construct, file: string): Chart {
+  return new Chart(scope, file.replace(/\.yaml$/, ''), { disableResourceNameHashes: true });
+}
+
+function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload): void {
+  const place = placementOf(model, cluster, w);
+  const mesh = model.mesh;
+
+  new Workload(chart, w.name, { namespace, workload: w, pods: place.pods, service: place.service === 'plain' });
+
+  if (place.service === 'exported') {
+    const portName = w.portName === DEFAULT_PORT_NAME ? {} : { portName: w.portName };
+    for (const name of [w.name, `${w.name}-${cluster.shortName}`]) {
+      new ExportedService(chart, `${name}-export`, {
+        name,
+        namespace,
+        selector: selectorLabels(w.name),
+        port: w.servicePort,
+        targetPort: w.port,
+        ...portName,
+      });
+    }
+  }
+
+  if (w.canary !== undefined && mesh !== undefined && (place.pods || place.canaryRouting)) {
+    new Canary(chart, `${w.name}-canary`, {
+      namespace,
+      workload: w,
+      istioApiVersion: mesh.istioApiVersion,
+      pods: place.pods,
+      routing: place.canaryRouting,
+    });
+  }
+
+  if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined) {
+    const routes = w.canary === undefined ? undefined : canaryRoutes({ ...canarySplitOf(w), port: w.servicePort });
+    new ExposedService(chart, `${w.name}-exposed`, {
+      // A canary's own VirtualService is `<name>`; the gateway one then needs a name of its own.
+      name: w.canary === undefined ? w.name : `${w.name}-ingress`,
+      namespace,
+      service: w.name,
+      port: w.servicePort,
+      hosts: w.expose.hosts,
+      gateway: mesh.ingressGateway,
+      istioApiVersion: mesh.istioApiVersion,
+      routes,
+    });
+  }
+}
+
+/**
+ * Builds the charts of one cluster under `scope` (one cdk8s App per cluster) and returns them
+ * in file order:
+ *
+ * 1. `namespaces.yaml`: every namespace the cluster's other files use, in the order they first
+ *    appear; with the mesh's injection label in mesh member clusters.
+ * 2. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`): `IngressGateway` and
+ *    the shared Istio Gateway.
+ * 3. `<namespace>.yaml` per app namespace with anything in this cluster: per workload, see
+ *    {@link placementOf}: `Workload` (Service in every workload cluster, pods where it runs),
+ *    `ExportedService`s, `Canary`, `ExposedService`.
+ * 4. `multi-cluster-ingress.yaml` (the fleet config cluster, with `multiClusterIngress`):
+ *    MultiClusterIngress, MultiClusterService (links to every mesh member), BackendConfig.
+ * 5. `multi-cluster-gateway.yaml` (the fleet config cluster, with `gateways`): one
+ *    `MultiClusterGateway` per gateway.
+ *
+ * The config cluster gets no mesh objects unless it is a mesh member. Charts without objects
+ * are not returned.
+ * @throws Error when an app namespace's file name collides with a fixed chart file
+ */
+export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cluster: ResolvedCluster): ClusterChart[] {
+  const mesh = model.mesh;
+  const isConfig = model.fleet.configCluster === cluster.name;
+  const namespaces: string[] = [];
+  const useNamespace = (name: string) => {
+    if (!namespaces.includes(name)) namespaces.push(name);
+  };
+  const charts: ClusterChart[] = [];
+
+  const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
+  if (mesh !== undefined && gateway !== undefined) {
+    const chart = newChart(scope, CHART_FILES.ingressGateway);
+    new IngressGateway(chart, 'ingress-gateway', { name: gateway.name, namespace: gateway.namespace, labels: gateway.labels });
+    new SharedGateway(chart, 'shared-gateway', {
+      name: gateway.name,
+      namespace: gateway.namespace,
+      selector: gateway.labels,
+      istioApiVersion: mesh.istioApiVersion,
+    });
+    useNamespace(gateway.namespace);
+    charts.push({ file: CHART_FILES.ingressGateway, chart });
+  }
+
+  const reserved: string[] = Object.values(CHART_FILES);
+  for (const app of appsByNamespace(model)) {
+    const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w)));
+    if (workloads.length === 0) continue;
+    const file = `${app.namespace}.yaml`;
+    if (reserved.includes(file)) {
+      throw new Error(`cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file meshfleet reserves; rename the namespace`);
+    }
+    const chart = newChart(scope, `app-${file}`);
+    for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
+    useNamespace(app.namespace);
+    charts.push({ file, chart });
+  }
+
+  if (isConfig && model.multiClusterIngress !== undefined && mesh?.ingressGateway !== undefined) {
+    const chart = newChart(scope, CHART_FILES.multiClusterIngress);
+    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', {
+      ingress: model.multiClusterIngress,
+      selector: mesh.ingressGateway.labels,
+      clusters: model.clusters.filter((c) => c.meshMember),
+      portName: mcsPortNameOf(model),
+    });
+    useNamespace(model.multiClusterIngress.namespace);
+    charts.push({ file: CHART_FILES.multiClusterIngress, chart });
+  }
+
+  if (isConfig && model.gateways.length > 0) {
+    const chart = newChart(scope, CHART_FILES.multiClusterGateway);
+    for (const g of model.gateways) {
+      new MultiClusterGateway(chart, `${g.namespace}-${g.name}`, { gateway: g });
+      useNamespace(g.namespace);
+    }
+    charts.push({ file: CHART_FILES.multiClusterGateway, chart });
+  }
+
+  if (namespaces.length === 0) return charts;
+  const chart = newChart(scope, CHART_FILES.namespaces);
+  const injection = cluster.meshMember ? mesh : undefined;
+  for (const name of namespaces) new AppNamespace(chart, name, { name, mesh: injection });
+  return [{ file: CHART_FILES.namespaces, chart }, ...charts];
+}

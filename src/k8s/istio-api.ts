@@ -1,0 +1,42 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import {
+  DestinationRule,
+  DestinationRuleProps,
+  DestinationRuleV1Beta1,
+  DestinationRuleV1Beta1Props,
+  Gateway,
+  GatewayProps,
+  GatewayV1Beta1,
+  GatewayV1Beta1Props,
+  VirtualService,
+  VirtualServiceProps,
+  VirtualServiceV1Beta1,
+  VirtualServiceV1Beta1Props,
+} from '../../imports/networking.istio.io';
+import { IstioApiVersion } from '../topology/types';
+
+/*
+ * networking.istio.io objects in the API version the mesh serves (`mesh.istioApiVersion`):
+ * `v1` (Istio 1.22+ and fleet-managed Cloud Service Mesh) or `v1beta1` (older in-cluster
+ * meshes such as ASM 1.8). The typed classes of both versions come from the same CRD and have
+ * the same shape; the props are written against the `v1` interfaces. TypeScript enums are
+ * nominal, so a `v1` props object is not assignable to the `V1Beta1` props type even though
+ * every field (and every enum's string values) is the same: hence the casts below, which change
+ * no value.
+ */
+
+/** A VirtualService in the given networking.istio.io version. */
+export function newVirtualService(scope: Construct, id: string, version: IstioApiVersion, props: VirtualServiceProps): ApiObject {
+  return version === 'v1' ? new VirtualService(scope, id, props) : new VirtualServiceV1Beta1(scope, id, props as unknown as VirtualServiceV1Beta1Props);
+}
+
+/** A DestinationRule in the given networking.istio.io version. */
+export function newDestinationRule(scope: Construct, id: string, version: IstioApiVersion, props: DestinationRuleProps): ApiObject {
+  return version === 'v1' ? new DestinationRule(scope, id, props) : new DestinationRuleV1Beta1(scope, id, props as unknown as DestinationRuleV1Beta1Props);
+}
+
+/** A Gateway (networking.istio.io, not Gateway API) in the given networking.istio.io version. */
+export function newIstioGateway(scope: Construct, id: string, version: IstioApiVersion, props: GatewayProps): ApiObject {
+  return version === 'v1' ? new Gateway(scope, id, props) : new GatewayV1Beta1(scope, id, props as unknown as GatewayV1Beta1Props);
+}

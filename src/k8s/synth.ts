@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, Yaml } from 'cdk8s';
+import { stringify } from 'yaml';
+import { ResolvedTopology } from '../topology/types';
+import { buildClusterCharts } from './cluster-charts';
+import { MESH_INSTALL_DIR, meshInstallInputs } from './mesh-install';
+
+/** File of every cluster folder that lists its YAML files for `kubectl apply -k` and GitOps tools. */
+export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+
+/** A Kubernetes object as synthesized: plain JSON. */
+export type ManifestObject = Record<string, unknown>;
+
+/** One YAML file of a cluster folder. */
+export interface ManifestFile {
+  /** File name inside the cluster folder (or inside its `mesh-install/` sub-folder). */
+  readonly file: string;
+  /** The objects in file order. */
+  readonly objects: readonly ManifestObject[];
+}
+
+/** What one cluster gets. */
+export interface ClusterManifests {
+  /** Cluster name, also its folder name. */
+  readonly cluster: string;
+  /** Files listed in the kustomization, in order. */
+  readonly files: readonly ManifestFile[];
+  /** Files in `<cluster>/mesh-install/`, outside the kustomization (empty until in-cluster meshes). */
+  readonly meshInstall: readonly ManifestFile[];
+}
+
+/**
+ * Builds every cluster's manifests in memory, in topology cluster order. Clusters with nothing
+ * to deploy are left out (they get no folder). Pure: the same model always gives the same result.
+ */
+export function buildKubernetesManifests(model: ResolvedTopology): ClusterManifests[] {
+  const out: ClusterManifests[] = [];
+  for (const cluster of model.clusters) {
+    // One App per cluster: each cluster's construct tree (and its ids) stands on its own.
+    const app = new App();
+    const files = buildClusterCharts(app, model, cluster)
+      .map(({ file, chart }) => ({ file, objects: chart.toJson() as ManifestObject[] }))
+      .filter((f) => f.objects.length > 0);
+    const meshInstall = meshInstallInputs(model, cluster).filter((f) => f.objects.length > 0);
+    if (files.length === 0 && meshInstall.length === 0) continue;
+    out.push({ cluster: cluster.name, files, meshInstall });
+  }
+  return out;
+}
+
+/** Multi-document YAML of objects, as cdk8s writes it (no timestamps, stable key order). */
+export function renderYaml(objects: readonly ManifestObject[]): string {
+  return Yaml.stringify(...objects);
+}
+
+/** The `kustomization.yaml` listing `files` in order. */
+export function renderKustomization(files: readonly string[]): string {
+  return stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...files] });
+}
+
+/** A cluster folder as written. */
+export interface SynthesizedCluster {
+  readonly cluster: string;
+  /** The folder, `<outdir>/<cluster>`. */
+  readonly dir: string;
+  /** Files written, relative to `dir`, kustomization last. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Writes the Kubernetes half of a topology: `<outdir>/<cluster-name>/` per cluster with
+ * something to deploy, holding one YAML file per chart (`namespaces.yaml`,
+ * `ingress-gateway.yaml`, `<app-namespace>.yaml`, `multi-cluster-ingress.yaml`,
+ * `multi-cluster-gateway.yaml`, in that order) and a `kustomization.yaml` listing them, plus
+ * `mesh-install/` for in-cluster mesh install inputs (not in the kustomization).
+ *
+ * Clusters with no objects get no folder. Output is deterministic: object names are explicit
+ * (no hash suffixes), no timestamps, objects and files in topology order.
+ *
+ * `outdir` is created if needed; nothing in it is removed (callers hand in a fresh folder, as
+ * `writeAtomically` does).
+ * @returns the clusters written, in topology order
+ */
+export function synthKubernetes(model: ResolvedTopology, outdir: string): SynthesizedCluster[] {
+  const written: SynthesizedCluster[] = [];
+  for (const manifests of buildKubernetesManifests(model)) {
+    const dir = path.join(outdir, manifests.cluster);
+    fs.mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    for (const { file, objects } of manifests.files) {
+      fs.writeFileSync(path.join(dir, file), renderYaml(objects));
+      files.push(file);
+    }
+    if (manifests.meshInstall.length > 0) {
+      fs.mkdirSync(path.join(dir, MESH_INSTALL_DIR), { recursive: true });
+      for (const { file, objects } of manifests.meshInstall) {
+        fs.writeFileSync(path.join(dir, MESH_INSTALL_DIR, file), renderYaml(objects));
+      }
+    }
+    const resources = manifests.files.map((f) => f.file);
+    fs.writeFileSync(path.join(dir, KUSTOMIZATION_FILE), renderKustomization(resources));
+    written.push({
+      cluster: manifests.cluster,
+      dir,
+      files: [...files, ...manifests.meshInstall.map((f) => `${MESH_INSTALL_DIR}/${f.file}`), KUSTOMIZATION_FILE],
+    });
+  }
+  return written;
+}

@@ -1,0 +1,75 @@
+import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { ResolvedWorkload } from '../topology/types';
+import { podTemplateOf, replicasOf, selectorLabels } from './pod-template';
+
+/** Properties of a {@link Workload}. */
+export interface WorkloadProps {
+  /** The app namespace. */
+  readonly namespace: string;
+  /** The workload from the resolved topology. */
+  readonly workload: ResolvedWorkload;
+  /**
+   * Emit the Deployment / StatefulSet: true in the clusters listed in `workload.clusters`.
+   * @default true
+   */
+  readonly pods?: boolean;
+  /**
+   * Emit the plain Service. True in every workload cluster, so the name resolves in every
+   * cluster of a distributed service; false when the Service is an exported one
+   * (`ExportedService`) instead.
+   * @default true
+   */
+  readonly service?: boolean;
+}
+
+/**
+ * A workload of an app: its Deployment or StatefulSet and its Service.
+ *
+ * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>`): selector
+ *   `app: <name>`, pod labels `app` (+ `version`), one container (see `containerOf`),
+ *   `replicas` only when not 1, `terminationGracePeriodSeconds` when set.
+ * - Service `<name>`: selector `app: <name>` (so a canary's pods are behind it too), one port
+ *   `{ name: portName, port: servicePort, targetPort: port }`.
+ *
+ * All objects are the low-level `KubeDeployment` / `KubeStatefulSet` / `KubeService` of
+ * cdk8s-plus-27's `k8s` module: the cdk8s-plus classes add defaults the seeds do not set
+ * (security contexts, resource limits, `externalIPs: []`, `type: ClusterIP`, ...).
+ */
+export class Workload extends Construct {
+  /** The Deployment or StatefulSet, when emitted. */
+  public readonly controller?: k8s.KubeDeployment | k8s.KubeStatefulSet;
+  /** The Service, when emitted. */
+  public readonly service?: k8s.KubeService;
+
+  public constructor(scope: Construct, id: string, props: WorkloadProps) {
+    super(scope, id);
+    const w = props.workload;
+    const metadata = { name: w.name, namespace: props.namespace };
+    const selector = { matchLabels: selectorLabels(w.name) };
+
+    if (props.pods ?? true) {
+      const template = podTemplateOf(w);
+      this.controller =
+        w.kind === 'StatefulSet'
+          ? new k8s.KubeStatefulSet(this, 'StatefulSet', {
+              metadata,
+              spec: { serviceName: w.name, ...replicasOf(w), selector, template },
+            })
+          : new k8s.KubeDeployment(this, 'Deployment', {
+              metadata,
+              spec: { ...replicasOf(w), selector, template },
+            });
+    }
+
+    if (props.service ?? true) {
+      this.service = new k8s.KubeService(this, 'Service', {
+        metadata: { ...metadata },
+        spec: {
+          selector: selectorLabels(w.name),
+          ports: [{ name: w.portName, port: w.servicePort, targetPort: k8s.IntOrString.fromNumber(w.port) }],
+        },
+      });
+    }
+  }
+}
