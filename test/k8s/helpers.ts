@@ -1,0 +1,75 @@
+import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Chart, Testing } from 'cdk8s';
+import { buildKubernetesManifests, ManifestObject } from '../../src/k8s/synth';
+import { parseTopologyText, validateTopology } from '../../src/topology/load';
+import { ResolvedTopology } from '../../src/topology/types';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The example topologies, by seed. */
+export const EXAMPLES = {
+  /** Seed 000. */
+  privateAsm: 'examples/private-asm-multicluster.yaml',
+  /** Seed 002. */
+  canary: 'examples/canary-productcatalog.yaml',
+  /** Seed 003. */
+  gateway: 'examples/internal-multicluster-gateway.yaml',
+} as const;
+
+/** An example's topology input (parsed YAML), to derive variants from. */
+export function exampleInput(file: string): any {
+  return parseTopologyText(readFileSync(path.join(REPO_ROOT, file), 'utf8'), file);
+}
+
+/** Validates and resolves a topology input (throws on problems, like the CLI). */
+export function modelOf(input: unknown): ResolvedTopology {
+  return validateTopology(JSON.parse(JSON.stringify(input)), 'test');
+}
+
+/** An example's resolved model. */
+export function loadExample(file: string): ResolvedTopology {
+  return modelOf(exampleInput(file));
+}
+
+/** Every cluster's files: cluster → file → objects. */
+export function manifestsOf(model: ResolvedTopology): Map<string, Map<string, ManifestObject[]>> {
+  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.files.map((f) => [f.file, [...f.objects]]))]));
+}
+
+/** Objects of one cluster, all files concatenated in order. */
+export function clusterObjects(model: ResolvedTopology, cluster: string): any[] {
+  const files = manifestsOf(model).get(cluster);
+  return files === undefined ? [] : [...files.values()].flat();
+}
+
+/** The one object of that kind and name (and namespace, when given). */
+export function findObject(objects: readonly any[], kind: string, name: string, namespace?: string): any {
+  const found = objects.filter(
+    (o) => o.kind === kind && o.metadata?.name === name && (namespace === undefined || o.metadata?.namespace === namespace),
+  );
+  if (found.length !== 1) throw new Error(`expected one ${kind} ${namespace ?? '*'}/${name}, found ${found.length}`);
+  return found[0];
+}
+
+/** `kind/namespace/name` of every object, for order and presence assertions. */
+export function idsOf(objects: readonly any[]): string[] {
+  return objects.map((o) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`);
+}
+
+/** Synthesizes what `build` adds to a test chart (cdk8s `Testing`). */
+export function synthChart(build: (chart: Chart) => void): any[] {
+  const chart = Testing.chart();
+  build(chart);
+  return Testing.synth(chart);
+}
+
+/** A copy of a seed object with `metadata.namespace` set (the seed applies it with `-n`). */
+export function inNamespace<T extends Record<string, any>>(obj: T, namespace: string): T {
+  return { ...obj, metadata: { ...obj.metadata, namespace } };
+}
+
+/** A copy of a seed object with another apiVersion. */
+export function withApiVersion<T extends Record<string, any>>(obj: T, apiVersion: string): T {
+  return { ...obj, apiVersion };
+}

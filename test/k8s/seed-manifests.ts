@@ -1,0 +1,286 @@
+/**
+ * The Kubernetes manifests of the seed documents, copied verbatim (comments included) from
+ * ../shared/seeds so tests can compare emitted objects with them field by field.
+ *
+ * - Seed 000 (000_f0e545e45709dce2.txt, private GKE clusters with managed ASM and multi-cluster
+ *   ingress): asm-ingress.yaml, asm-vs-gateway.yaml, mci.yaml, mcs.yaml, backendconfig.yaml.
+ * - Seed 002 (002_29af5f58696abe8b.txt, canary of productcatalogservice): destination-vs-v1.yaml,
+ *   productcatalog-v2.yaml, destination-v1-v2.yaml, vs-split-traffic.yaml, vs-v2.yaml, vs-v1.yaml.
+ */
+import { parseAllDocuments } from 'yaml';
+
+/** Parses a multi-document YAML string into plain objects. */
+export function parseManifests(text: string): Array<Record<string, any>> {
+  return parseAllDocuments(text).map((d) => d.toJS() as Record<string, any>);
+}
+
+export const SEED_000 = {
+  asmIngress: `
+apiVersion: v1
+kind: Service
+metadata:
+  name: asm-ingressgateway
+  namespace: asm-ingress
+spec:
+  type: LoadBalancer
+  selector:
+    asm: ingressgateway
+  ports:
+  - port: 80
+    name: http
+  - port: 443
+    name: https
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: asm-ingressgateway
+  namespace: asm-ingress
+spec:
+  selector:
+    matchLabels:
+      asm: ingressgateway
+  template:
+    metadata:
+      annotations:
+        # This is required to tell Anthos Service Mesh to inject the gateway with the
+        # required configuration.
+        inject.istio.io/templates: gateway
+      labels:
+        asm: ingressgateway
+    spec:
+      containers:
+      - name: istio-proxy
+        image: auto # The image will automatically update each time the pod starts.
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: asm-ingressgateway-sds
+  namespace: asm-ingress
+rules:
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "watch", "list"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: asm-ingressgateway-sds
+  namespace: asm-ingress
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: asm-ingressgateway-sds
+subjects:
+- kind: ServiceAccount
+  name: default
+`,
+  asmVsGateway: `
+apiVersion: networking.istio.io/v1alpha3
+kind: Gateway
+metadata:
+  name: asm-ingressgateway
+  namespace: asm-ingress
+spec:
+  selector:
+    asm: ingressgateway
+  servers:
+    - port:
+        number: 80
+        name: http
+        protocol: HTTP
+      hosts:
+        - "*"
+---
+apiVersion: networking.istio.io/v1alpha3
+kind: VirtualService
+metadata:
+  name: frontend
+  namespace: bank-of-anthos
+spec:
+  hosts:
+  - "*"
+  gateways:
+  - asm-ingress/asm-ingressgateway
+  http:
+  - route:
+    - destination:
+        host: frontend
+        port:
+          number: 80
+`,
+  mci: `
+apiVersion: networking.gke.io/v1beta1
+kind: MultiClusterIngress
+metadata:
+  name: asm-ingressgateway-multicluster-ingress
+spec:
+  template:
+    spec:
+      backend:
+       serviceName: asm-ingressgateway-multicluster-svc
+       servicePort: 80
+`,
+  mcs: `
+apiVersion: networking.gke.io/v1beta1
+kind: MultiClusterService
+metadata:
+  name: asm-ingressgateway-multicluster-svc
+  annotations:
+    beta.cloud.google.com/backend-config: '{"ports": {"80":"gke-ingress-config"}}'
+spec:
+  template:
+    spec:
+      selector:
+        asm: ingressgateway
+      ports:
+      - name: frontend
+        protocol: TCP
+        port: 80 # servicePort defined in Multi Cluster Ingress
+  clusters:
+  - link: "us-west2-a/gke-west-priv"
+  - link: "us-central1-a/gke-central-priv"
+`,
+  backendConfig: `
+apiVersion: cloud.google.com/v1beta1
+kind: BackendConfig
+metadata:
+  name: gke-ingress-config
+spec:
+  healthCheck:
+    type: HTTP
+    port: 15021
+    requestPath: /healthz/ready
+`,
+};
+
+export const SEED_002 = {
+  destinationVsV1: `
+apiVersion: networking.istio.io/v1beta1
+kind: DestinationRule
+metadata:
+  name: productcatalogservice
+spec:
+  host: productcatalogservice
+  subsets:
+  - labels:
+      version: v1
+    name: v1
+---
+apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: productcatalogservice
+spec:
+  hosts:
+  - productcatalogservice
+  http:
+  - route:
+    - destination:
+        host: productcatalogservice
+        subset: v1
+`,
+  productcatalogV2: `
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: productcatalogservice-v2
+spec:
+  selector:
+    matchLabels:
+      app: productcatalogservice
+  template:
+    metadata:
+      labels:
+        app: productcatalogservice
+        version: v2
+    spec:
+      containers:
+      - env:
+        - name: PORT
+          value: '3550'
+        - name: EXTRA_LATENCY
+          value: 3s
+        name: server
+        image: gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6
+        livenessProbe:
+          exec:
+            command: ["/bin/grpc_health_probe", "-addr=:3550"]
+        ports:
+        - containerPort: 3550
+        readinessProbe:
+          exec:
+            command: ["/bin/grpc_health_probe", "-addr=:3550"]
+        resources:
+          limits:
+            cpu: 200m
+            memory: 128Mi
+          requests:
+            cpu: 100m
+            memory: 64Mi
+      terminationGracePeriodSeconds: 5
+`,
+  destinationV1V2: `
+apiVersion: networking.istio.io/v1beta1
+kind: DestinationRule
+metadata:
+  name: productcatalogservice
+spec:
+  host: productcatalogservice
+  subsets:
+  - labels:
+      version: v1
+    name: v1
+  - labels:
+      version: v2
+    name: v2
+`,
+  vsSplitTraffic: `
+apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: productcatalogservice
+spec:
+  hosts:
+  - productcatalogservice
+  http:
+  - route:
+    - destination:
+        host: productcatalogservice
+        subset: v1
+      weight: 75
+    - destination:
+        host: productcatalogservice
+        subset: v2
+      weight: 25
+`,
+  vsV2: `
+apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: productcatalogservice
+spec:
+  hosts:
+  - productcatalogservice
+  http:
+  - route:
+    - destination:
+        host: productcatalogservice
+        subset: v2
+`,
+  vsV1: `
+apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: productcatalogservice
+spec:
+  hosts:
+  - productcatalogservice
+  http:
+  - route:
+    - destination:
+        host: productcatalogservice
+        subset: v1
+`,
+};

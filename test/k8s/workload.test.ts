@@ -1,0 +1,92 @@
+import { Workload } from '../../src/k8s/workload';
+import { ResolvedWorkload } from '../../src/topology/types';
+import { idsOf, synthChart } from './helpers';
+import { validateObjects } from './schema';
+
+const web: ResolvedWorkload = {
+  name: 'web',
+  kind: 'Deployment',
+  image: 'example/web:1',
+  port: 8080,
+  servicePort: 80,
+  portName: 'http',
+  containerName: 'server',
+  replicas: 3,
+  env: { MODE: 'prod' },
+  probe: { httpPath: '/healthz' },
+  resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+  terminationGracePeriodSeconds: 10,
+  clusters: ['a'],
+  version: 'v1',
+  export: false,
+};
+
+describe('Workload', () => {
+  const objects = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web }));
+  const [deployment, service] = objects;
+
+  test('a Deployment and its Service, both named after the workload, in the app namespace', () => {
+    expect(idsOf(objects)).toEqual(['Deployment/shop/web', 'Service/shop/web']);
+    validateObjects(objects);
+  });
+
+  test('Deployment: selector app only, pods labelled app + version, every workload setting', () => {
+    expect(deployment).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web', version: 'v1' } },
+          spec: {
+            containers: [
+              {
+                name: 'server',
+                image: 'example/web:1',
+                ports: [{ containerPort: 8080 }],
+                env: [{ name: 'MODE', value: 'prod' }],
+                livenessProbe: { httpGet: { path: '/healthz', port: 8080 } },
+                readinessProbe: { httpGet: { path: '/healthz', port: 8080 } },
+                resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+              },
+            ],
+            terminationGracePeriodSeconds: 10,
+          },
+        },
+      },
+    });
+  });
+
+  test('Service: selects app (stable and canary pods alike), named port servicePort → port', () => {
+    expect(service).toEqual({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
+    });
+  });
+
+  test('a StatefulSet gets serviceName', () => {
+    const [sts] = synthChart((c) => new Workload(c, 'w', { namespace: 'db', workload: { ...web, kind: 'StatefulSet', name: 'ledger-db' } }));
+    expect(sts.kind).toBe('StatefulSet');
+    expect(sts.spec.serviceName).toBe('ledger-db');
+    expect(sts.spec.selector).toEqual({ matchLabels: { app: 'ledger-db' } });
+    validateObjects([sts]);
+  });
+
+  test('pods: false leaves only the Service (a cluster that does not run the workload)', () => {
+    expect(idsOf(synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web, pods: false })))).toEqual(['Service/shop/web']);
+  });
+
+  test('service: false leaves only the Deployment (exported Services instead)', () => {
+    expect(idsOf(synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web, service: false })))).toEqual(['Deployment/shop/web']);
+  });
+
+  test('no version: pods labelled app only; one replica: no replicas field', () => {
+    const [d] = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: { ...web, version: undefined, replicas: 1 } }));
+    expect(d.spec.template.metadata.labels).toEqual({ app: 'web' });
+    expect(d.spec).not.toHaveProperty('replicas');
+  });
+});
