@@ -19,6 +19,8 @@ describe('parseCidr', () => {
     ['255.255.255.254/31', MAX - 1, MAX, 31],
     ['128.0.0.0/1', 2 ** 31, MAX, 1],
     ['1.2.3.4/32', 0x01020304, 0x01020304, 32],
+    ['100.0.0.0/8', 100 * 2 ** 24, 101 * 2 ** 24 - 1, 8],
+    ['10.0.0.0/0', 0, MAX, 0],
   ])('%s', (text, first, last, prefix) => {
     expect(parseCidr(text)).toEqual({ first, last, prefix });
   });
@@ -58,6 +60,15 @@ describe('parseCidr', () => {
     'a.b.c.d/8',
     '::1/128',
     '',
+    // Leading zeros (fixed bug: 010 used to be read as 10).
+    '010.0.0.0/8',
+    '10.00.0.0/16',
+    '10.0.0.01/32',
+    '172.016.0.0/28',
+    '00.0.0.0/0',
+    '000.0.0.0/0',
+    '1.2.3.4/08',
+    '1.2.3.4/00',
   ])('%j is not a valid range', (text) => {
     expect(parseCidr(text)).toBeUndefined();
   });

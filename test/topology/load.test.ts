@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { istioApiVersionOf } from '../../src/topology/defaults';
 import {
   DEFAULTS,
   loadTopologyFile,
@@ -17,6 +18,7 @@ import { Draft, topologyError } from './support';
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const SEED_000 = join(EXAMPLES, 'private-asm-multicluster.yaml');
 const SEED_003 = join(EXAMPLES, 'internal-multicluster-gateway.yaml');
+const SEED_002 = join(EXAMPLES, 'canary-productcatalog.yaml');
 
 let dir: string;
 beforeAll(() => {
@@ -25,6 +27,12 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
+
+function variantOf(make: () => Draft, change: (t: Draft) => void): Draft {
+  const t = make();
+  change(t);
+  return t;
+}
 
 function writeTemp(name: string, text: string): string {
   const file = join(dir, name);
@@ -48,8 +56,57 @@ function seed000Object(): TopologyInput {
       { name: 'gke-central-priv', zone: 'us-central1-a', masterCidr: '172.16.1.0/28', nodePool: { machineType: 'e2-standard-4', minNodes: 3, maxNodes: 5 } },
       { name: 'gke-ingress', zone: 'us-west1-a', role: 'config', private: false, nodePool: { machineType: 'e2-standard-4', minNodes: 1, maxNodes: 1 } },
     ],
-    mesh: { management: 'fleet' },
+    mesh: {
+      management: 'fleet',
+      ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
+    },
     fleet: { configCluster: 'gke-ingress' },
+    multiClusterIngress: {
+      name: 'asm-ingressgateway-multicluster-ingress',
+      serviceName: 'asm-ingressgateway-multicluster-svc',
+      port: 80,
+      backendConfigName: 'gke-ingress-config',
+      healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
+    },
+    apps: [
+      {
+        namespace: 'bank-of-anthos',
+        workloads: [
+          { name: 'frontend', image: bankImage('frontend'), port: 8080, servicePort: 80, expose: { hosts: ['*'] } },
+          ...['userservice', 'contacts', 'balancereader', 'ledgerwriter', 'transactionhistory'].map((name) => ({ name, image: bankImage(name), port: 8080 })),
+          ...['accounts-db', 'ledger-db'].map((name) => ({
+            name,
+            kind: 'StatefulSet' as const,
+            image: bankImage(name),
+            port: 5432,
+            portName: 'tcp-postgresql',
+            clusters: ['gke-west-priv'],
+          })),
+        ],
+      },
+    ],
+  };
+}
+
+const bankImage = (name: string): string => `us-central1-docker.pkg.dev/bank-of-anthos-ci/bank-of-anthos/${name}:v0.6.7`;
+
+/** A resolved workload with every default, overridden by `fields`. */
+function resolvedWorkload(fields: Record<string, unknown> & { name: string; image: string; port: number; clusters: string[] }): Record<string, unknown> {
+  return {
+    kind: 'Deployment',
+    servicePort: fields.port,
+    portName: 'http',
+    containerName: fields.name,
+    replicas: 1,
+    env: {},
+    probe: undefined,
+    resources: undefined,
+    terminationGracePeriodSeconds: undefined,
+    version: undefined,
+    canary: undefined,
+    expose: undefined,
+    export: false,
+    ...fields,
   };
 }
 
@@ -88,6 +145,7 @@ describe('the example files', () => {
           region: 'us-west2',
           masterCidr: '172.16.0.0/28',
           nodePool: pool(3, 5),
+          shortName: 'west-priv',
           meshMember: true,
         },
         {
@@ -97,6 +155,7 @@ describe('the example files', () => {
           region: 'us-central1',
           masterCidr: '172.16.1.0/28',
           nodePool: pool(3, 5),
+          shortName: 'central-priv',
           meshMember: true,
         },
         {
@@ -108,18 +167,67 @@ describe('the example files', () => {
           private: false,
           masterCidr: undefined,
           nodePool: pool(1, 1),
+          shortName: 'ingress',
           meshMember: false,
         },
       ],
-      mesh: { management: 'fleet' },
+      mesh: {
+        management: 'fleet',
+        revision: undefined,
+        version: undefined,
+        istioApiVersion: 'v1',
+        ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
+      },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
+      multiClusterIngress: {
+        name: 'asm-ingressgateway-multicluster-ingress',
+        namespace: 'asm-ingress',
+        serviceName: 'asm-ingressgateway-multicluster-svc',
+        port: 80,
+        backendConfigName: 'gke-ingress-config',
+        healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
+      },
+      apps: [
+        {
+          namespace: 'bank-of-anthos',
+          workloads: [
+            resolvedWorkload({
+              name: 'frontend',
+              image: bankImage('frontend'),
+              port: 8080,
+              servicePort: 80,
+              clusters: ['gke-west-priv', 'gke-central-priv'],
+              expose: { hosts: ['*'] },
+            }),
+            ...['userservice', 'contacts', 'balancereader', 'ledgerwriter', 'transactionhistory'].map((name) =>
+              resolvedWorkload({ name, image: bankImage(name), port: 8080, clusters: ['gke-west-priv', 'gke-central-priv'] }),
+            ),
+            ...['accounts-db', 'ledger-db'].map((name) =>
+              resolvedWorkload({ name, kind: 'StatefulSet', image: bankImage(name), port: 5432, portName: 'tcp-postgresql', clusters: ['gke-west-priv'] }),
+            ),
+          ],
+        },
+      ],
       terraform: { backend: { type: 'local' } },
     });
     // The points the seed is about, spelled out.
     expect(model.regions.filter((r) => r.nat).map((r) => r.name)).toEqual(['us-west2', 'us-central1']);
     expect(model.clusters.filter((c) => c.role === 'workload').map((c) => c.nodePool)).toEqual([pool(3, 5), pool(3, 5)]);
     expect(model.regions.some((r) => r.proxyOnlySubnet !== undefined)).toBe(false);
+    const workloads = model.apps[0].workloads;
+    expect(workloads.filter((w) => w.expose).map((w) => [w.name, w.port, w.servicePort, w.expose])).toEqual([['frontend', 8080, 80, { hosts: ['*'] }]]);
+    expect(workloads.filter((w) => w.kind === 'StatefulSet').map((w) => [w.name, w.clusters, w.portName])).toEqual([
+      ['accounts-db', ['gke-west-priv'], 'tcp-postgresql'],
+      ['ledger-db', ['gke-west-priv'], 'tcp-postgresql'],
+    ]);
+    expect(workloads.filter((w) => w.kind === 'Deployment').every((w) => w.clusters.join() === 'gke-west-priv,gke-central-priv')).toBe(true);
+    expect(workloads).toHaveLength(8);
+    expect([model.multiClusterIngress?.name, model.multiClusterIngress?.serviceName, model.multiClusterIngress?.backendConfigName]).toEqual([
+      'asm-ingressgateway-multicluster-ingress',
+      'asm-ingressgateway-multicluster-svc',
+      'gke-ingress-config',
+    ]);
   });
 
   test('seed 003 (internal-multicluster-gateway) loads and resolves to the seed values', () => {
@@ -143,6 +251,7 @@ describe('the example files', () => {
           masterCidr: undefined,
           gatewayApi: 'standard',
           nodePool: pool(3, 5),
+          shortName: 'west-1',
           meshMember: false,
         },
         {
@@ -154,6 +263,7 @@ describe('the example files', () => {
           masterCidr: undefined,
           gatewayApi: 'standard',
           nodePool: pool(3, 5),
+          shortName: 'east-1',
           meshMember: false,
         },
       ],
@@ -168,14 +278,115 @@ describe('the example files', () => {
             { region: 'us-west1', staticAddress: 'cross-region-gw-ip-west' },
             { region: 'us-east1', staticAddress: 'cross-region-gw-ip-east' },
           ],
+          port: 80,
+          routes: [
+            {
+              name: 'store-route',
+              labels: { gateway: 'cross-regional-internal' },
+              hostnames: ['store.example.internal'],
+              rules: [
+                { pathPrefix: '/west', backend: 'store-west-1', port: 8080 },
+                { pathPrefix: '/east', backend: 'store-east-1', port: 8080 },
+                { backend: 'store', port: 8080 },
+              ],
+            },
+          ],
+          healthChecks: [{ backend: 'store', path: '/health' }],
+        },
+      ],
+      multiClusterIngress: undefined,
+      apps: [
+        {
+          namespace: 'store',
+          workloads: [
+            resolvedWorkload({
+              name: 'store',
+              image: 'us-docker.pkg.dev/google-samples/containers/gke/whereami:v1.2.20',
+              containerName: 'whereami',
+              port: 8080,
+              replicas: 2,
+              version: 'v1',
+              export: true,
+              clusters: ['gke-west-1', 'gke-east-1'],
+            }),
+          ],
         },
       ],
       terraform: { backend: { type: 'local' } },
     });
     expect(model.regions.filter((r) => r.nat)).toEqual([]);
+    // The routing the seed is about: per-region paths to per-cluster ServiceImports, the rest to any region.
+    expect(model.gateways[0].routes[0].rules.map((r) => [r.pathPrefix, r.backend])).toEqual([
+      ['/west', 'store-west-1'],
+      ['/east', 'store-east-1'],
+      [undefined, 'store'],
+    ]);
+    expect(model.gateways[0].routes[0].rules[2]).not.toHaveProperty('pathPrefix');
+    expect(model.gateways[0].healthChecks).toStrictEqual([{ backend: 'store', path: '/health' }]);
   });
 
-  test.each([SEED_000, SEED_003])('%s gives the same model on every load', (file) => {
+  test('seed 002 (canary-productcatalog) loads and resolves to the seed values', () => {
+    const model = loadTopologyFile(SEED_002);
+    const image = 'gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6';
+    expect(model).toEqual({
+      name: 'canary-productcatalog',
+      project: { id: 'meshfleet-demo', number: '123456789012' },
+      network: { name: 'default', subnets: [] },
+      regions: [{ name: 'us-central1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined }],
+      operatorCidrs: ['203.0.113.10/32'],
+      clusters: [
+        {
+          ...clusterDefaults,
+          name: 'gke-boutique',
+          zone: 'us-central1-a',
+          region: 'us-central1',
+          masterCidr: '172.16.0.0/28',
+          nodePool: pool(3, 5),
+          shortName: 'boutique',
+          meshMember: true,
+        },
+      ],
+      mesh: { management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined },
+      fleet: { configCluster: undefined, multiClusterServices: false },
+      gateways: [],
+      multiClusterIngress: undefined,
+      apps: [
+        {
+          namespace: 'onlineboutique',
+          workloads: [
+            resolvedWorkload({
+              name: 'productcatalogservice',
+              image,
+              containerName: 'server',
+              port: 3550,
+              portName: 'grpc',
+              version: 'v1',
+              env: { PORT: '3550' },
+              probe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
+              resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+              terminationGracePeriodSeconds: 5,
+              clusters: ['gke-boutique'],
+              canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
+            }),
+          ],
+        },
+      ],
+      terraform: { backend: { type: 'local' } },
+    });
+    // The canary the seed is about: stable v1, canary v2 at weight 0 with the extra latency.
+    const service = model.apps[0].workloads[0];
+    expect([service.name, service.version, service.canary?.version, service.canary?.weight, service.canary?.env]).toEqual([
+      'productcatalogservice',
+      'v1',
+      'v2',
+      0,
+      { EXTRA_LATENCY: '3s' },
+    ]);
+    expect(service.canary?.image).toBe(service.image);
+    expect(service.servicePort).toBe(3550);
+  });
+
+  test.each([SEED_000, SEED_002, SEED_003])('%s gives the same model on every load', (file) => {
     expect(loadTopologyFile(file)).toStrictEqual(loadTopologyFile(file));
   });
 });
@@ -220,36 +431,45 @@ describe('parse and read errors', () => {
   test('duplicate JSON keys are a problem', () => {
     const error = topologyError(() => parseTopologyText('{"name": "a", "name": "b"}', 'dup.json'));
     expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].path).toBe('line 1, column 15');
     expect(error.problems[0].message).toMatch(/^Map keys must be unique\b.*\(found invalid YAML, expected a YAML or JSON mapping\)$/);
   });
 
   test('invalid YAML is a problem', () => {
     const error = topologyError(() => parseTopologyText('name: a\nclusters: [\n', 'bad.yaml'));
     expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].path).toBe('line 3, column 1');
     expect(error.problems[0].message).toMatch(/^Flow sequence .* \(found invalid YAML, expected a YAML or JSON mapping\)$/);
   });
 
   test('several YAML documents are a problem', () => {
     const error = topologyError(() => parseTopologyText('name: a\n---\nname: b\n', 'multi.yaml'));
     expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].path).toBe('line 2, column 1');
     expect(error.problems[0].message).toMatch(/^Source contains multiple documents.*\(found invalid YAML, expected a YAML or JSON mapping\)$/);
   });
 
-  // KNOWN BUG (src/topology/load.ts, parseTopologyText): parseDocument is called with
-  // `prettyErrors: false`, so the yaml library never sets `error.linePos` and every syntax
-  // problem gets the path "(file)" instead of "line L, column C".
-  test.failing('duplicate YAML keys are reported with their line number', () => {
+  // Fixed bug: syntax problems used to get the path "(file)" instead of "line L, column C".
+  test('duplicate YAML keys are reported with their line number', () => {
     const error = topologyError(() => parseTopologyText('name: a\nname: b\nclusters: []\n', 'dup.yaml'));
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0].path).toBe('line 2, column 1');
     expect(error.problems[0].message).toMatch(/^Map keys must be unique\b.*\(found invalid YAML, expected a YAML or JSON mapping\)$/);
+    expect(error.message).toMatch(/^dup\.yaml: 1 problem\nline 2, column 1: Map keys must be unique\b/);
   });
 
-  test.failing('invalid YAML in a file is reported with its line number', () => {
+  test('a duplicate key deeper in the file is reported at its own line and column', () => {
+    const error = topologyError(() => parseTopologyText('name: a\nproject:\n  id: x\n  id: y\n', 'dup.yaml'));
+    expect(error.problems.map((p) => p.path)).toEqual(['line 4, column 3']);
+  });
+
+  test('invalid YAML in a file is reported with its line number', () => {
     const file = writeTemp('bad.yaml', 'name: bad\nproject:\n  id: meshfleet-demo\nclusters: [\n');
     const error = topologyError(() => loadTopologyFile(file));
+    expect(error.source).toBe(file);
     expect(error.problems).toHaveLength(1);
-    expect(error.problems[0].path).toMatch(/^line [45], column \d+$/); // the [ on line 4, or the end of the file
+    expect(error.problems[0].path).toBe('line 5, column 1'); // the end of the file, where the ] is missing
+    expect(error.problems[0].message).toMatch(/^Flow sequence .* \(found invalid YAML, expected a YAML or JSON mapping\)$/);
   });
 
   test('a missing file gives a (file) problem', () => {
@@ -299,21 +519,47 @@ describe('defaults', () => {
       deletionProtection: true,
       natLogFilter: 'ALL',
       gcsPrefix: 'meshfleet',
+      ingressGatewayName: 'asm-ingressgateway',
+      ingressGatewayNamespace: 'asm-ingress',
+      ingressGatewayLabels: { asm: 'ingressgateway' },
+      ingressPort: 80,
+      healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
+      workloadKind: 'Deployment',
+      portName: 'http',
+      replicas: 1,
+      gatewayPort: 80,
+      istioV1Since: [1, 22],
     });
   });
 
+  /** Every field left out that has a default, Kubernetes side included. */
+  function omittedDefaults(): Draft {
+    return {
+      name: 'defaults',
+      project: { id: 'meshfleet-test' },
+      regions: [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/23' }],
+      clusters: [
+        { name: 'a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
+        { name: 'cfg', zone: 'us-west2-b', role: 'config', private: false },
+      ],
+      mesh: { management: 'fleet', ingressGateway: {} },
+      fleet: { configCluster: 'cfg' },
+      multiClusterIngress: {},
+      apps: [{ namespace: 'web', workloads: [{ name: 'web', image: 'nginx:1.27', port: 8080 }] }],
+      gateways: [{ name: 'gw', namespace: 'web', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }] }],
+      terraform: { backend: { type: 'gcs', bucket: 'tf-state' } },
+    };
+  }
+
   test('every default in DEFAULTS is applied when the field is omitted', () => {
-    const model = validateTopology(
-      {
-        name: 'defaults',
-        project: { id: 'meshfleet-test' },
-        clusters: [{ name: 'a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }],
-        terraform: { backend: { type: 'gcs', bucket: 'tf-state' } },
-      },
-      'test',
-    );
+    const model = validateTopology(omittedDefaults(), 'test');
     const cluster = model.clusters[0];
     const backend = model.terraform.backend;
+    const workload = model.apps[0].workloads[0];
+    // The first minor release line that resolves to networking.istio.io/v1.
+    const firstV1 = [0, 1, 2].flatMap((major) => Array.from({ length: 40 }, (_, minor) => [major, minor])).find(
+      ([major, minor]) => istioApiVersionOf({ management: 'in-cluster', version: `${major}.${minor}.0` }) === 'v1',
+    );
     const applied: Record<keyof typeof DEFAULTS, unknown> = {
       networkName: model.network.name,
       role: cluster.role,
@@ -327,6 +573,16 @@ describe('defaults', () => {
       deletionProtection: cluster.deletionProtection,
       natLogFilter: model.regions[0].nat?.logFilter,
       gcsPrefix: backend.type === 'gcs' ? backend.prefix : undefined,
+      ingressGatewayName: model.mesh?.ingressGateway?.name,
+      ingressGatewayNamespace: model.mesh?.ingressGateway?.namespace,
+      ingressGatewayLabels: model.mesh?.ingressGateway?.labels,
+      ingressPort: model.multiClusterIngress?.port,
+      healthCheck: model.multiClusterIngress?.healthCheck,
+      workloadKind: workload.kind,
+      portName: workload.portName,
+      replicas: workload.replicas,
+      gatewayPort: model.gateways[0].port,
+      istioV1Since: firstV1,
     };
     // Fails when a default is added to DEFAULTS without being covered here.
     expect(Object.keys(applied).sort()).toEqual(Object.keys(DEFAULTS).sort());
@@ -335,12 +591,60 @@ describe('defaults', () => {
     expect(cluster.nodePool.initialNodes).toBe(DEFAULTS.minNodes);
     expect(cluster.region).toBe('us-west2');
     expect(cluster.labels).toEqual({});
-    expect(cluster.meshMember).toBe(false);
+    expect(model.clusters.map((c) => c.shortName)).toEqual(['a', 'cfg']);
     expect(model.network.subnets).toEqual([]);
     expect(model.operatorCidrs).toEqual([]);
+    expect(model.mesh?.istioApiVersion).toBe('v1');
+    expect(model.multiClusterIngress).toStrictEqual({
+      name: 'asm-ingressgateway-multicluster-ingress',
+      namespace: 'asm-ingress',
+      serviceName: 'asm-ingressgateway-multicluster-svc',
+      port: 80,
+      backendConfigName: 'cfg-config',
+      healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
+    });
+    expect(workload).toStrictEqual({
+      name: 'web',
+      kind: 'Deployment',
+      image: 'nginx:1.27',
+      port: 8080,
+      servicePort: 8080,
+      portName: 'http',
+      containerName: 'web',
+      replicas: 1,
+      env: {},
+      probe: undefined,
+      resources: undefined,
+      terminationGracePeriodSeconds: undefined,
+      clusters: ['a'],
+      version: undefined,
+      canary: undefined,
+      expose: undefined,
+      export: false,
+    });
+    expect(model.gateways[0]).toStrictEqual({
+      name: 'gw',
+      namespace: 'web',
+      className: 'gke-l7-rilb',
+      addresses: [{ region: 'us-west2' }],
+      port: 80,
+      routes: [],
+      healthChecks: [],
+    });
+  });
+
+  test('the defaults of a topology without the optional sections', () => {
+    const model = validateTopology(
+      { name: 'bare', project: { id: 'meshfleet-test' }, clusters: [{ name: 'a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] },
+      'test',
+    );
+    expect(model.clusters[0].meshMember).toBe(false);
     expect(model.mesh).toBeUndefined();
     expect(model.fleet).toEqual({ configCluster: undefined, multiClusterServices: false });
     expect(model.gateways).toEqual([]);
+    expect(model.multiClusterIngress).toBeUndefined();
+    expect(model.apps).toEqual([]);
+    expect(model.terraform.backend).toEqual({ type: 'local' });
   });
 
   test('explicit values override every default', () => {
@@ -495,6 +799,243 @@ describe('defaults', () => {
   });
 });
 
+describe('Kubernetes-side defaults', () => {
+  /** Two private workload clusters (one without the gke- prefix) and a public config cluster. */
+  function k8sBase(): Draft {
+    return {
+      name: 'k8s',
+      project: { id: 'meshfleet-test' },
+      clusters: [
+        { name: 'gke-west', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
+        { name: 'east', zone: 'us-east1-b', masterCidr: '172.16.1.0/28' },
+        { name: 'gke-config', zone: 'us-west1-a', role: 'config', private: false },
+      ],
+      mesh: { management: 'fleet', ingressGateway: {} },
+      fleet: { configCluster: 'gke-config' },
+    };
+  }
+
+  test.each([
+    ['gke-west', 'west'],
+    ['gke-gke-a', 'gke-a'],
+    ['west-gke', 'west-gke'],
+    ['gkeast', 'gkeast'],
+    ['my-gke-cluster', 'my-gke-cluster'],
+  ])('the short name of %s is %s', (name, shortName) => {
+    const model = validateTopology({ name: 't', project: { id: 'meshfleet-test' }, clusters: [{ name, zone: 'us-west1-a', private: false }] }, 'test');
+    expect(model.clusters[0].shortName).toBe(shortName);
+  });
+
+  test('an explicit short name wins', () => {
+    const model = validateTopology(variantOf(k8sBase, (t) => (t.clusters[0].shortName = 'w1')), 'test');
+    expect(model.clusters.map((c) => c.shortName)).toEqual(['w1', 'east', 'config']);
+  });
+
+  test('ingress gateway: each field defaults on its own', () => {
+    const gateway = (ingressGateway: Draft) =>
+      validateTopology(variantOf(k8sBase, (t) => (t.mesh.ingressGateway = ingressGateway)), 'test').mesh?.ingressGateway;
+    expect(gateway({})).toStrictEqual({ name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } });
+    expect(gateway({ name: 'edge' })).toStrictEqual({ name: 'edge', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } });
+    expect(gateway({ namespace: 'edge-ns' })).toStrictEqual({ name: 'asm-ingressgateway', namespace: 'edge-ns', labels: { asm: 'ingressgateway' } });
+    expect(gateway({ labels: { app: 'edge', istio: 'ingress' } })).toStrictEqual({
+      name: 'asm-ingressgateway',
+      namespace: 'asm-ingress',
+      labels: { app: 'edge', istio: 'ingress' },
+    });
+  });
+
+  test('no ingress gateway unless declared', () => {
+    const model = validateTopology(variantOf(k8sBase, (t) => delete t.mesh.ingressGateway), 'test');
+    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined });
+  });
+
+  test('the default gateway labels are a copy, not DEFAULTS itself', () => {
+    const labels = validateTopology(k8sBase(), 'test').mesh?.ingressGateway?.labels;
+    expect(labels).toEqual(DEFAULTS.ingressGatewayLabels);
+    expect(labels).not.toBe(DEFAULTS.ingressGatewayLabels);
+  });
+
+  test('multi-cluster ingress names follow the ingress gateway and the config cluster', () => {
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => {
+        t.mesh.ingressGateway = { name: 'edge', namespace: 'edge-ns' };
+        t.multiClusterIngress = {};
+      }),
+      'test',
+    );
+    expect(model.multiClusterIngress).toStrictEqual({
+      name: 'edge-multicluster-ingress',
+      namespace: 'edge-ns',
+      serviceName: 'edge-multicluster-svc',
+      port: 80,
+      backendConfigName: 'gke-config-config',
+      healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
+    });
+  });
+
+  test('multi-cluster ingress: a partial health check keeps the default type', () => {
+    const model = validateTopology(variantOf(k8sBase, (t) => (t.multiClusterIngress = { healthCheck: { port: 8080, path: '/ready' } })), 'test');
+    expect(model.multiClusterIngress?.healthCheck).toStrictEqual({ type: 'HTTP', port: 8080, path: '/ready' });
+  });
+
+  test('explicit multi-cluster ingress values override every default', () => {
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => {
+        t.multiClusterIngress = {
+          name: 'mci',
+          serviceName: 'mcs',
+          port: 8443,
+          backendConfigName: 'bc',
+          healthCheck: { type: 'HTTPS', port: 443, path: '/healthz' },
+        };
+      }),
+      'test',
+    );
+    expect(model.multiClusterIngress).toStrictEqual({
+      name: 'mci',
+      namespace: 'asm-ingress',
+      serviceName: 'mcs',
+      port: 8443,
+      backendConfigName: 'bc',
+      healthCheck: { type: 'HTTPS', port: 443, path: '/healthz' },
+    });
+  });
+
+  test('workload defaults: every workload cluster (not the config cluster), servicePort = port, containerName = name', () => {
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => (t.apps = [{ namespace: 'shop', workloads: [{ name: 'cart', image: 'cart:v1', port: 7070 }] }])),
+      'test',
+    );
+    expect(model.apps).toStrictEqual([
+      {
+        namespace: 'shop',
+        workloads: [
+          {
+            name: 'cart',
+            kind: 'Deployment',
+            image: 'cart:v1',
+            port: 7070,
+            servicePort: 7070,
+            portName: 'http',
+            containerName: 'cart',
+            replicas: 1,
+            env: {},
+            probe: undefined,
+            resources: undefined,
+            terminationGracePeriodSeconds: undefined,
+            clusters: ['gke-west', 'east'],
+            version: undefined,
+            canary: undefined,
+            expose: undefined,
+            export: false,
+          },
+        ],
+      },
+    ]);
+  });
+
+  test('explicit workload values override every default', () => {
+    const workload = {
+      name: 'db',
+      kind: 'StatefulSet',
+      image: 'postgres:16',
+      port: 5432,
+      servicePort: 15432,
+      portName: 'tcp-postgresql',
+      containerName: 'postgres',
+      replicas: 3,
+      env: { PGDATA: '/data' },
+      probe: { httpPath: '/ready' },
+      resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '1Gi' } },
+      terminationGracePeriodSeconds: 60,
+      clusters: ['east'],
+      version: 'v16',
+      canary: { version: 'v17', weight: 25, image: 'postgres:17', env: { PGDATA: '/data17' } },
+      expose: { hosts: ['db.example.com'] },
+      export: true,
+    };
+    const model = validateTopology(variantOf(k8sBase, (t) => (t.apps = [{ namespace: 'data', workloads: [workload] }])), 'test');
+    expect(model.apps[0].workloads[0]).toStrictEqual(workload);
+  });
+
+  test.each([
+    [{ version: 'v2', weight: 0 }, { version: 'v2', weight: 0, image: 'cart:v1', env: {} }],
+    [{ version: 'v2', weight: 100, image: 'cart:v2' }, { version: 'v2', weight: 100, image: 'cart:v2', env: {} }],
+    [{ version: 'v2', weight: 25, env: { SLOW: '1' } }, { version: 'v2', weight: 25, image: 'cart:v1', env: { SLOW: '1' } }],
+  ])('canary %j resolves to %j (the image defaults to the stable image)', (canary, resolved) => {
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => (t.apps = [{ namespace: 'shop', workloads: [{ name: 'cart', image: 'cart:v1', port: 7070, version: 'v1', canary }] }])),
+      'test',
+    );
+    expect(model.apps[0].workloads[0].canary).toStrictEqual(resolved);
+  });
+
+  test('gateway defaults: port 80, no routes, no health checks; route labels default to {}', () => {
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => {
+        t.regions = [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/23' }];
+        t.gateways = [
+          { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }] },
+          {
+            name: 'routed',
+            namespace: 'shop',
+            className: 'gke-l7-rilb',
+            addresses: [{ region: 'us-west2' }],
+            port: 8080,
+            routes: [{ name: 'r', hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
+            healthChecks: [{ backend: 'cart-west', path: '/healthz', port: 7071 }],
+          },
+        ];
+        t.fleet.multiClusterServices = true;
+        t.apps = [{ namespace: 'shop', workloads: [{ name: 'cart', image: 'cart:v1', port: 7070, export: true }] }];
+      }),
+      'test',
+    );
+    expect(model.gateways).toStrictEqual([
+      { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }], port: 80, routes: [], healthChecks: [] },
+      {
+        name: 'routed',
+        namespace: 'shop',
+        className: 'gke-l7-rilb',
+        addresses: [{ region: 'us-west2' }],
+        port: 8080,
+        routes: [{ name: 'r', labels: {}, hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
+        healthChecks: [{ backend: 'cart-west', path: '/healthz', port: 7071 }],
+      },
+    ]);
+  });
+});
+
+describe('istioApiVersionOf', () => {
+  test.each<[string, 'fleet' | 'in-cluster', string | undefined, 'v1' | 'v1beta1']>([
+    ['a fleet-managed mesh', 'fleet', undefined, 'v1'],
+    ['a fleet-managed mesh, whatever the version says', 'fleet', '1.8.6', 'v1'],
+    ['in-cluster 1.8.6', 'in-cluster', '1.8.6', 'v1beta1'],
+    ['in-cluster 1.21', 'in-cluster', '1.21', 'v1beta1'],
+    ['in-cluster 1.21.9', 'in-cluster', '1.21.9', 'v1beta1'],
+    ['in-cluster 1.22', 'in-cluster', '1.22', 'v1'],
+    ['in-cluster 1.22.0', 'in-cluster', '1.22.0', 'v1'],
+    ['in-cluster 1.24.2', 'in-cluster', '1.24.2', 'v1'],
+    ['in-cluster 2.0', 'in-cluster', '2.0', 'v1'],
+    ['in-cluster 0.30', 'in-cluster', '0.30', 'v1beta1'],
+    ['in-cluster without a version (the current release line)', 'in-cluster', undefined, 'v1'],
+  ])('%s → %s', (_what, management, version, expected) => {
+    expect(istioApiVersionOf({ management, version })).toBe(expected);
+  });
+
+  test.each<[Draft, 'v1' | 'v1beta1']>([
+    [{ management: 'fleet' }, 'v1'],
+    [{ management: 'in-cluster', version: '1.8.6', revision: 'asm-186-8' }, 'v1beta1'],
+    [{ management: 'in-cluster', version: '1.21' }, 'v1beta1'],
+    [{ management: 'in-cluster', version: '1.22' }, 'v1'],
+    [{ management: 'in-cluster', version: '2.0' }, 'v1'],
+    [{ management: 'in-cluster' }, 'v1'],
+  ])('the resolved mesh %j has istioApiVersion %s', (mesh, expected) => {
+    const model = validateTopology({ name: 't', project: { id: 'meshfleet-test' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false }], mesh }, 'test');
+    expect(model.mesh?.istioApiVersion).toBe(expected);
+  });
+});
+
 describe('isolation from the input', () => {
   function richInput(): Draft {
     return {
@@ -514,11 +1055,57 @@ describe('isolation from the input', () => {
           labels: { team: 'mesh' },
         },
       ],
-      mesh: { management: 'in-cluster', revision: 'asm-1', version: '1.8.6' },
+      mesh: {
+        management: 'in-cluster',
+        revision: 'asm-1',
+        version: '1.8.6',
+        ingressGateway: { name: 'edge', namespace: 'edge-ns', labels: { app: 'edge' } },
+      },
       fleet: { configCluster: 'west', multiClusterServices: true },
-      gateways: [{ name: 'gw', namespace: 'store', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west1', staticAddress: 'gw-ip' }] }],
+      multiClusterIngress: { healthCheck: { port: 15021, path: '/healthz/ready' } },
+      apps: [
+        {
+          namespace: 'store',
+          workloads: [
+            {
+              name: 'store',
+              image: 'whereami:v1',
+              port: 8080,
+              env: { MODE: 'a' },
+              resources: { requests: { cpu: '100m' } },
+              clusters: ['west'],
+              version: 'v1',
+              canary: { version: 'v2', weight: 10, env: { MODE: 'b' } },
+              expose: { hosts: ['store.example.com'] },
+              export: true,
+            },
+          ],
+        },
+      ],
+      gateways: [
+        {
+          name: 'gw',
+          namespace: 'store',
+          className: 'gke-l7-rilb-mc',
+          addresses: [{ region: 'us-west1', staticAddress: 'gw-ip' }],
+          routes: [{ name: 'r', labels: { tier: 'a' }, hostnames: ['store.example.internal'], rules: [{ pathPrefix: '/', backend: 'store', port: 8080 }] }],
+          healthChecks: [{ backend: 'store', path: '/health' }],
+        },
+      ],
       terraform: { backend: { type: 'gcs', bucket: 'tf-state', prefix: 'p' } },
     };
+  }
+
+  /**
+   * A deep copy made in the test's own realm. (structuredClone builds its objects with another
+   * realm's Object.prototype under jest, so toStrictEqual never matches them.)
+   */
+  function deepCopy<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(deepCopy) as T;
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepCopy(v)])) as T;
+    }
+    return value;
   }
 
   test('validation does not change the input', () => {
@@ -530,7 +1117,8 @@ describe('isolation from the input', () => {
   test('the resolved model is not affected by mutating the input afterwards', () => {
     const input = richInput();
     const model: ResolvedTopology = validateTopology(input, 'test');
-    const before = structuredClone(model);
+    const before = deepCopy(model);
+    expect(before).toStrictEqual(model); // the copy itself is faithful
 
     input.name = 'changed';
     input.project.id = 'changed-project';
@@ -547,14 +1135,45 @@ describe('isolation from the input', () => {
     input.clusters[0].labels.extra = 'x';
     input.clusters.push({ name: 'other', zone: 'us-east1-b' });
     input.mesh.revision = 'changed';
+    input.mesh.ingressGateway.name = 'changed';
+    input.mesh.ingressGateway.labels.app = 'changed';
+    input.mesh.ingressGateway.labels.extra = 'x';
     input.fleet.configCluster = 'changed';
+    input.multiClusterIngress.healthCheck.path = '/changed';
+    const workload = input.apps[0].workloads[0];
+    workload.name = 'changed';
+    workload.env.MODE = 'changed';
+    workload.env.EXTRA = 'x';
+    workload.resources.requests.cpu = '9';
+    workload.clusters.push('other');
+    workload.canary.weight = 99;
+    workload.canary.env.MODE = 'changed';
+    workload.expose.hosts.push('evil.example.com');
+    input.apps[0].workloads.push({ name: 'x', image: 'x', port: 1 });
+    input.apps.push({ namespace: 'x', workloads: [] });
     input.gateways[0].addresses[0].region = 'us-east1';
     input.gateways[0].addresses.push({ region: 'us-east4' });
+    input.gateways[0].routes[0].labels.tier = 'changed';
+    input.gateways[0].routes[0].hostnames.push('evil.example.internal');
+    input.gateways[0].routes[0].rules[0].backend = 'changed';
+    input.gateways[0].routes[0].rules.push({ backend: 'x', port: 1 });
+    input.gateways[0].healthChecks[0].path = '/changed';
+    input.gateways[0].healthChecks.push({ backend: 'x', path: '/' });
     input.gateways.push({ name: 'gw2' });
     input.terraform.backend.bucket = 'changed';
 
     expect(model).toStrictEqual(before);
     expect(model.clusters[0].labels).toEqual({ team: 'mesh' });
     expect(model.gateways[0].addresses).toEqual([{ region: 'us-west1', staticAddress: 'gw-ip' }]);
+    expect(model.apps[0].workloads[0].canary).toEqual({ version: 'v2', weight: 10, image: 'whereami:v1', env: { MODE: 'b' } });
+  });
+
+  test('a probe command is copied, not shared with the input', () => {
+    const input = richInput();
+    input.apps[0].workloads[0].probe = { exec: ['/bin/grpc_health_probe', '-addr=:8080'] };
+    const model = validateTopology(input, 'test');
+    input.apps[0].workloads[0].probe.exec.push('-v');
+    input.apps[0].workloads[0].probe.exec[0] = '/bin/changed';
+    expect(model.apps[0].workloads[0].probe).toStrictEqual({ exec: ['/bin/grpc_health_probe', '-addr=:8080'] });
   });
 });

@@ -402,6 +402,28 @@ describe('CIDR syntax', () => {
     );
   });
 
+  // Fixed bug: leading zeros used to be read as decimal (010 → 10) and accepted.
+  test.each([
+    ['clusters[0].podCidr', (t: Draft) => (t.clusters[0].podCidr = '010.0.0.0/14'), '010.0.0.0/14'],
+    ['clusters[1].masterCidr', (t: Draft) => (t.clusters[1].masterCidr = '172.016.1.0/28'), '172.016.1.0/28'],
+    ['regions[0].proxyOnlySubnet', (t: Draft) => (t.regions[0].proxyOnlySubnet = '10.129.0.00/23'), '10.129.0.00/23'],
+    ['operatorCidrs[0]', (t: Draft) => (t.operatorCidrs[0] = '203.0.113.010/32'), '203.0.113.010/32'],
+  ])('leading-zero octet at %s is not a valid range', (path, change, found) => {
+    expectOnlyProblem(
+      variant(base, change),
+      path,
+      `not a valid IPv4 range (found "${found}", expected four octets of 0..255 and a prefix of 0..32)`,
+    );
+  });
+
+  test('010.0.0.0/8 as an operator CIDR is not a valid range', () => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.operatorCidrs = ['010.0.0.0/8'])),
+      'operatorCidrs[0]',
+      'not a valid IPv4 range (found "010.0.0.0/8", expected four octets of 0..255 and a prefix of 0..32)',
+    );
+  });
+
   test('operator CIDR with host bits set', () => {
     expectOnlyProblem(
       variant(base, (t) => (t.operatorCidrs = ['203.0.113.10/24'])),
@@ -430,29 +452,31 @@ describe('regions', () => {
 });
 
 describe('operator CIDRs', () => {
+  const tooWide = (cidr: string): string =>
+    `opens the control plane of private clusters to a large part of the internet (found "${cidr}", expected a narrow range (/16 or longer) such as 203.0.113.10/32)`;
+
   test('0.0.0.0/0 with a private cluster', () => {
-    expectOnlyProblem(
-      variant(base, (t) => (t.operatorCidrs = ['0.0.0.0/0'])),
-      'operatorCidrs[0]',
-      'opens the control plane of private clusters to a large part of the internet (found "0.0.0.0/0", expected a narrow range (/8 or longer) such as 203.0.113.10/32)',
-    );
+    expectOnlyProblem(variant(base, (t) => (t.operatorCidrs = ['0.0.0.0/0'])), 'operatorCidrs[0]', tooWide('0.0.0.0/0'));
   });
 
   test('a /4 with a private cluster', () => {
-    expectOnlyProblem(
-      variant(base, (t) => t.operatorCidrs.push('64.0.0.0/4')),
-      'operatorCidrs[1]',
-      'opens the control plane of private clusters to a large part of the internet (found "64.0.0.0/4", expected a narrow range (/8 or longer) such as 203.0.113.10/32)',
-    );
+    expectOnlyProblem(variant(base, (t) => t.operatorCidrs.push('64.0.0.0/4')), 'operatorCidrs[1]', tooWide('64.0.0.0/4'));
   });
 
-  test('the limit is /8: a /7 is rejected and a /8 accepted', () => {
-    expectOnlyProblem(
-      variant(base, (t) => (t.operatorCidrs = ['198.0.0.0/7'])),
-      'operatorCidrs[0]',
-      'opens the control plane of private clusters to a large part of the internet (found "198.0.0.0/7", expected a narrow range (/8 or longer) such as 203.0.113.10/32)',
-    );
-    expect(validateTopology(variant(base, (t) => (t.operatorCidrs = ['198.0.0.0/8'])), 'test').operatorCidrs).toEqual(['198.0.0.0/8']);
+  test('a /8, accepted before the limit moved to /16, is rejected', () => {
+    expectOnlyProblem(variant(base, (t) => (t.operatorCidrs = ['198.0.0.0/8'])), 'operatorCidrs[0]', tooWide('198.0.0.0/8'));
+  });
+
+  test('the limit is /16: a /15 is rejected and a /16 accepted', () => {
+    expectOnlyProblem(variant(base, (t) => (t.operatorCidrs = ['198.18.0.0/15'])), 'operatorCidrs[0]', tooWide('198.18.0.0/15'));
+    expect(validateTopology(variant(base, (t) => (t.operatorCidrs = ['198.18.0.0/16'])), 'test').operatorCidrs).toEqual(['198.18.0.0/16']);
+  });
+
+  test('every too-wide range is reported at its own index', () => {
+    expect(problemsOf(variant(base, (t) => (t.operatorCidrs = ['203.0.113.10/32', '10.0.0.0/12', '198.51.100.0/24', '100.64.0.0/10'])))).toEqual([
+      { path: 'operatorCidrs[1]', message: tooWide('10.0.0.0/12') },
+      { path: 'operatorCidrs[3]', message: tooWide('100.64.0.0/10') },
+    ]);
   });
 
   test('0.0.0.0/0 and a /4 are accepted when no cluster is private', () => {
@@ -516,10 +540,8 @@ describe('fleet', () => {
     );
   });
 
-  // KNOWN BUG (src/topology/rules.ts, checkFleet): the path is found with names.indexOf(name),
-  // which is the FIRST cluster with that name; with a duplicate name the problem points at
-  // clusters[1] (a workload cluster) instead of clusters[2] (the one with role: config).
-  test.failing('a second config-role cluster whose name is duplicated is reported at its own index', () => {
+  // Fixed bug: the path used to be the index of the FIRST cluster with that name (clusters[1]).
+  test('a second config-role cluster whose name is duplicated is reported at its own index', () => {
     const t = base();
     t.clusters.push({ name: 'work-east', zone: 'us-east1-c', role: 'config', private: false });
     expect(problemsOf(t)).toEqual([
@@ -686,7 +708,328 @@ describe('mesh', () => {
       variant(base, (t) => (t.mesh = { management: 'in-cluster', revision: 'asm-186-8', version: '1.8.6' })),
       'test',
     );
-    expect(model.mesh).toEqual({ management: 'in-cluster', revision: 'asm-186-8', version: '1.8.6' });
+    expect(model.mesh).toStrictEqual({
+      management: 'in-cluster',
+      revision: 'asm-186-8',
+      version: '1.8.6',
+      istioApiVersion: 'v1beta1',
+      ingressGateway: undefined,
+    });
+  });
+});
+
+/**
+ * The base topology with the Kubernetes side: the shared ingress gateway, a multi-cluster
+ * ingress, two apps (an exported store with a canary and a pinned StatefulSet; an exposed
+ * frontend) and routes and a health check on the gateway. work-east has an explicit short name.
+ */
+function withApps(): Draft {
+  const t = base();
+  t.clusters[1].shortName = 'east';
+  t.mesh.ingressGateway = {};
+  t.multiClusterIngress = {};
+  t.apps = [
+    {
+      namespace: 'store',
+      workloads: [
+        { name: 'store', image: 'whereami:v1', port: 8080, version: 'v1', export: true, canary: { version: 'v2', weight: 10 } },
+        { name: 'db', kind: 'StatefulSet', image: 'postgres:16', port: 5432, clusters: ['work-west'] },
+      ],
+    },
+    { namespace: 'web', workloads: [{ name: 'frontend', image: 'frontend:v1', port: 8080, servicePort: 80, expose: { hosts: ['*'] } }] },
+  ];
+  t.gateways[0].routes = [
+    {
+      name: 'store-route',
+      hostnames: ['store.example.internal'],
+      rules: [
+        { pathPrefix: '/west', backend: 'store-work-west', port: 8080 },
+        { pathPrefix: '/east', backend: 'store-east', port: 8080 },
+        { backend: 'store', port: 8080 },
+      ],
+    },
+  ];
+  t.gateways[0].healthChecks = [{ backend: 'store', path: '/health' }];
+  return t;
+}
+
+const STORE_IMPORTS = 'one of store, store-work-west, store-east';
+
+describe('apps', () => {
+  test('the base topology with apps is valid', () => {
+    const model = validateTopology(withApps(), 'test');
+    expect(model.apps.map((a) => [a.namespace, a.workloads.map((w) => [w.name, w.clusters])])).toEqual([
+      ['store', [['store', ['work-west', 'work-east']], ['db', ['work-west']]]],
+      ['web', [['frontend', ['work-west', 'work-east']]]],
+    ]);
+    expect(model.clusters.map((c) => c.shortName)).toEqual(['work-west', 'east', 'config']);
+  });
+
+  test('duplicate app namespace', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => t.apps.push({ namespace: 'store', workloads: [{ name: 'cache', image: 'redis:7', port: 6379 }] })),
+      'apps[2].namespace',
+      'duplicate app namespace, already used by apps[0] (found "store", expected one apps entry per namespace)',
+    );
+  });
+
+  test('a third app with a duplicate namespace points at the first use', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => t.apps.push({ namespace: 'web', workloads: [{ name: 'cache', image: 'redis:7', port: 6379 }] })),
+      'apps[2].namespace',
+      'duplicate app namespace, already used by apps[1] (found "web", expected one apps entry per namespace)',
+    );
+  });
+
+  test('duplicate workload name in an app', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => t.apps[0].workloads.push({ name: 'store', image: 'whereami:v2', port: 8080 })),
+      'apps[0].workloads[2].name',
+      'duplicate workload name, already used by apps[0].workloads[0] (found "store", expected a unique name in the namespace)',
+    );
+  });
+
+  test('duplicate workload name in the second app names that app', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => t.apps[1].workloads.push({ name: 'frontend', image: 'frontend:v2', port: 8080 })),
+      'apps[1].workloads[1].name',
+      'duplicate workload name, already used by apps[1].workloads[0] (found "frontend", expected a unique name in the namespace)',
+    );
+  });
+
+  test('the same workload name in two namespaces is accepted', () => {
+    const model = validateTopology(variant(withApps, (t) => t.apps[1].workloads.push({ name: 'store', image: 'whereami:v1', port: 8080 })), 'test');
+    expect(model.apps[1].workloads.map((w) => w.name)).toEqual(['frontend', 'store']);
+  });
+
+  test('workload pinned to the config cluster', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => t.apps[0].workloads[1].clusters.push('config')),
+      'apps[0].workloads[1].clusters[1]',
+      'not a workload cluster (found "config", expected one of work-west, work-east)',
+    );
+  });
+
+  test('workload pinned to an unknown cluster', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => (t.apps[1].workloads[0].clusters = ['nowhere'])),
+      'apps[1].workloads[0].clusters[0]',
+      'not a workload cluster (found "nowhere", expected one of work-west, work-east)',
+    );
+  });
+
+  test('canary without the version of the stable pods', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => delete t.apps[0].workloads[0].version),
+      'apps[0].workloads[0].version',
+      'a workload with a canary needs the version label of its stable pods (found nothing, expected a version such as v1)',
+    );
+  });
+
+  test('canary with the version of the stable pods', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => (t.apps[0].workloads[0].canary.version = 'v1')),
+      'apps[0].workloads[0].canary.version',
+      'the canary needs a version of its own (found "v1", expected a version other than "v1")',
+    );
+  });
+
+  test('canary without a mesh', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => {
+        delete t.mesh;
+        delete t.multiClusterIngress;
+        t.apps.pop();
+      }),
+      'apps[0].workloads[0].canary',
+      'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)',
+    );
+  });
+
+  test('canary with neither a version nor a mesh reports both', () => {
+    expect(
+      problemsOf(
+        variant(withApps, (t) => {
+          delete t.mesh;
+          delete t.multiClusterIngress;
+          t.apps.pop();
+          delete t.apps[0].workloads[0].version;
+        }),
+      ),
+    ).toEqual([
+      {
+        path: 'apps[0].workloads[0].version',
+        message: 'a workload with a canary needs the version label of its stable pods (found nothing, expected a version such as v1)',
+      },
+      { path: 'apps[0].workloads[0].canary', message: 'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)' },
+    ]);
+  });
+
+  test('a canary is accepted with an in-cluster mesh', () => {
+    const model = validateTopology(variant(withApps, (t) => (t.mesh.management = 'in-cluster')), 'test');
+    expect(model.apps[0].workloads[0].canary).toEqual({ version: 'v2', weight: 10, image: 'whereami:v1', env: {} });
+  });
+
+  test('expose without mesh.ingressGateway', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => {
+        delete t.mesh.ingressGateway;
+        delete t.multiClusterIngress;
+      }),
+      'apps[1].workloads[0].expose',
+      'exposing a workload needs the shared ingress gateway (found "no mesh.ingressGateway", expected mesh.ingressGateway)',
+    );
+  });
+
+  test('no mesh at all: canary, expose and multi-cluster ingress each report, in rule order', () => {
+    expect(problemsOf(variant(withApps, (t) => delete t.mesh))).toEqual([
+      { path: 'apps[0].workloads[0].canary', message: 'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)' },
+      {
+        path: 'apps[1].workloads[0].expose',
+        message: 'exposing a workload needs the shared ingress gateway (found "no mesh.ingressGateway", expected mesh.ingressGateway)',
+      },
+      {
+        path: 'multiClusterIngress',
+        message: 'the multi-cluster service selects the shared ingress gateway (found "no mesh.ingressGateway", expected mesh.ingressGateway)',
+      },
+    ]);
+  });
+});
+
+describe('gateway routes and health checks', () => {
+  test('route rule to a per-cluster name that uses the cluster name instead of its short name', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => (t.gateways[0].routes[0].rules[1].backend = 'store-work-east')),
+      'gateways[0].routes[0].rules[1].backend',
+      `no exported service has this name (found "store-work-east", expected ${STORE_IMPORTS})`,
+    );
+  });
+
+  test('route rule to a workload that is not exported', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => (t.gateways[0].routes[0].rules[2].backend = 'db')),
+      'gateways[0].routes[0].rules[2].backend',
+      `no exported service has this name (found "db", expected ${STORE_IMPORTS})`,
+    );
+  });
+
+  test('a rule of a second route is reported at its own index', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) =>
+        t.gateways[0].routes.push({ name: 'other', hostnames: ['other.example.internal'], rules: [{ backend: 'store', port: 8080 }, { backend: 'frontend', port: 80 }] }),
+      ),
+      'gateways[0].routes[1].rules[1].backend',
+      `no exported service has this name (found "frontend", expected ${STORE_IMPORTS})`,
+    );
+  });
+
+  test('health check of a service that is not exported', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => t.gateways[0].healthChecks.push({ backend: 'db', path: '/ready', port: 5432 })),
+      'gateways[0].healthChecks[1].backend',
+      `no exported service has this name (found "db", expected ${STORE_IMPORTS})`,
+    );
+  });
+
+  test('health checks may target a per-cluster name', () => {
+    const model = validateTopology(variant(withApps, (t) => (t.gateways[0].healthChecks = [{ backend: 'store-east', path: '/h' }])), 'test');
+    expect(model.gateways[0].healthChecks).toEqual([{ backend: 'store-east', path: '/h' }]);
+  });
+
+  test('a workload pinned to one cluster exports only that per-cluster name', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => (t.apps[0].workloads[0].clusters = ['work-west'])),
+      'gateways[0].routes[0].rules[1].backend',
+      'no exported service has this name (found "store-east", expected one of store, store-work-west)',
+    );
+  });
+
+  test('nothing exported in the namespace: every rule and health check is reported', () => {
+    const expected = 'expected a workload with export: true in namespace store)';
+    expect(problemsOf(variant(withApps, (t) => (t.apps[0].workloads[0].export = false)))).toEqual([
+      { path: 'gateways[0].routes[0].rules[0].backend', message: `no exported service has this name (found "store-work-west", ${expected}` },
+      { path: 'gateways[0].routes[0].rules[1].backend', message: `no exported service has this name (found "store-east", ${expected}` },
+      { path: 'gateways[0].routes[0].rules[2].backend', message: `no exported service has this name (found "store", ${expected}` },
+      { path: 'gateways[0].healthChecks[0].backend', message: `no exported service has this name (found "store", ${expected}` },
+    ]);
+  });
+
+  test("exports of another namespace do not count: the gateway's namespace decides", () => {
+    const t = withApps();
+    t.apps[1].workloads[0].export = true; // web/frontend
+    t.gateways[0].routes[0].rules.push({ backend: 'frontend', port: 80 });
+    expectOnlyProblem(t, 'gateways[0].routes[0].rules[3].backend', `no exported service has this name (found "frontend", expected ${STORE_IMPORTS})`);
+    t.gateways[0].namespace = 'web';
+    const paths = problemsOf(t).map((p) => [p.path, p.message]);
+    expect(paths).toEqual(
+      ['rules[0]', 'rules[1]', 'rules[2]'].map((rule, k) => [
+        `gateways[0].routes[0].${rule}.backend`,
+        `no exported service has this name (found "${['store-work-west', 'store-east', 'store'][k]}", expected one of frontend, frontend-work-west, frontend-east)`,
+      ]).concat([['gateways[0].healthChecks[0].backend', 'no exported service has this name (found "store", expected one of frontend, frontend-work-west, frontend-east)']]),
+    );
+  });
+
+  test('the default short name drops a leading gke- from the cluster name', () => {
+    const t = withApps();
+    t.clusters[0].name = 'gke-west';
+    t.apps[0].workloads[1].clusters = ['gke-west'];
+    t.gateways[0].routes[0].rules[0].backend = 'store-west';
+    expect(validateTopology(t, 'test').clusters[0].shortName).toBe('west');
+    t.gateways[0].routes[0].rules[0].backend = 'store-gke-west';
+    expectOnlyProblem(
+      t,
+      'gateways[0].routes[0].rules[0].backend',
+      'no exported service has this name (found "store-gke-west", expected one of store, store-west, store-east)',
+    );
+  });
+});
+
+describe('multi-cluster ingress', () => {
+  test('without fleet.configCluster', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => {
+        delete t.fleet.configCluster;
+        delete t.clusters[2].role;
+        t.gateways[0].className = 'gke-l7-rilb';
+      }),
+      'multiClusterIngress',
+      'multi-cluster ingress needs a config cluster (found nothing, expected fleet.configCluster)',
+    );
+  });
+
+  test('without mesh.ingressGateway', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => {
+        delete t.mesh.ingressGateway;
+        t.apps.pop();
+      }),
+      'multiClusterIngress',
+      'the multi-cluster service selects the shared ingress gateway (found "no mesh.ingressGateway", expected mesh.ingressGateway)',
+    );
+  });
+
+  test('without either reports both', () => {
+    const t = withApps();
+    delete t.fleet;
+    delete t.clusters[2].role;
+    t.gateways[0].className = 'gke-l7-rilb';
+    delete t.mesh.ingressGateway;
+    t.apps.pop();
+    expect(problemsOf(t)).toEqual([
+      { path: 'multiClusterIngress', message: 'multi-cluster ingress needs a config cluster (found nothing, expected fleet.configCluster)' },
+      {
+        path: 'multiClusterIngress',
+        message: 'the multi-cluster service selects the shared ingress gateway (found "no mesh.ingressGateway", expected mesh.ingressGateway)',
+      },
+    ]);
+  });
+
+  test('no multiClusterIngress entry needs neither', () => {
+    const t = withApps();
+    delete t.multiClusterIngress;
+    delete t.mesh.ingressGateway;
+    t.apps.pop();
+    expect(validateTopology(t, 'test').multiClusterIngress).toBeUndefined();
   });
 });
 
@@ -735,7 +1078,7 @@ describe('several problems', () => {
       {
         path: 'operatorCidrs[1]',
         message:
-          'opens the control plane of private clusters to a large part of the internet (found "0.0.0.0/0", expected a narrow range (/8 or longer) such as 203.0.113.10/32)',
+          'opens the control plane of private clusters to a large part of the internet (found "0.0.0.0/0", expected a narrow range (/16 or longer) such as 203.0.113.10/32)',
       },
       {
         path: 'fleet.multiClusterServices',
