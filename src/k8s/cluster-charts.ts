@@ -71,17 +71,6 @@ export function mcsPortNameOf(model: ResolvedTopology): string {
   return exposed.length === 1 ? exposed[0].name : DEFAULT_MCS_PORT_NAME;
 }
 
-/** Apps merged by namespace, in topology order of first appearance. */
-function appsByNamespace(model: ResolvedTopology): Array<{ namespace: string; workloads: ResolvedWorkload[] }> {
-  const out: Array<{ namespace: string; workloads: ResolvedWorkload[] }> = [];
-  for (const app of model.apps) {
-    const found = out.find((a) => a.namespace === app.namespace);
-    if (found) found.workloads.push(...app.workloads);
-    else out.push({ namespace: app.namespace, workloads: [...app.workloads] });
-  }
-  return out;
-}
-
 function newChart(scope: Construct, file: string): Chart {
   return new Chart(scope, file.replace(/\.yaml$/, ''), { disableResourceNameHashes: true });
 }
@@ -150,7 +139,7 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
  *
  * The config cluster gets no mesh objects unless it is a mesh member. Charts without objects
  * are not returned.
- * @throws Error when an app namespace's file name collides with a fixed chart file
+ * @throws Error when an app namespace's file name collides with a fixed chart file or another app's
  */
 export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cluster: ResolvedCluster): ClusterChart[] {
   const mesh = model.mesh;
@@ -175,14 +164,15 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     charts.push({ file: CHART_FILES.ingressGateway, chart });
   }
 
-  const reserved: string[] = Object.values(CHART_FILES);
-  for (const app of appsByNamespace(model)) {
+  const taken: string[] = Object.values(CHART_FILES);
+  for (const app of model.apps) {
     const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w)));
     if (workloads.length === 0) continue;
     const file = `${app.namespace}.yaml`;
-    if (reserved.includes(file)) {
-      throw new Error(`cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file meshfleet reserves; rename the namespace`);
+    if (taken.includes(file)) {
+      throw new Error(`cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file name already taken (fixed chart files and one file per app namespace); rename the namespace`);
     }
+    taken.push(file);
     const chart = newChart(scope, `app-${file}`);
     for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
     useNamespace(app.namespace);

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+import { MESH_INSTALL_DIR, meshInstallInputs } from '../../src/k8s/mesh-install';
+import { KUSTOMIZATION_FILE, buildKubernetesManifests, renderKustomization, renderYaml, synthKubernetes } from '../../src/k8s/synth';
+import { EXAMPLES, loadExample } from './helpers';
+import { validateObjects } from './schema';
+
+const tmpDirs: string[] = [];
+function tmpDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-k8s-'));
+  tmpDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file under `dir`, relative path → content. */
+function readTree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (sub: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else out.set(rel, fs.readFileSync(path.join(dir, rel)));
+    }
+  };
+  walk('');
+  return out;
+}
+
+const examples = Object.entries(EXAMPLES);
+
+describe.each(examples)('%s (%s)', (_key, file) => {
+  const model = loadExample(file);
+  const outdir = tmpDir();
+  const written = synthKubernetes(model, outdir);
+
+  test('one folder per cluster with objects, holding exactly the files reported', () => {
+    expect(fs.readdirSync(outdir).sort()).toEqual(written.map((c) => c.cluster).sort());
+    for (const c of written) {
+      expect(c.dir).toBe(path.join(outdir, c.cluster));
+      expect([...readTree(c.dir).keys()].sort()).toEqual([...c.files].sort());
+      expect(c.files[c.files.length - 1]).toBe(KUSTOMIZATION_FILE);
+    }
+  });
+
+  test('kustomization.yaml lists the YAML files in order', () => {
+    for (const c of written) {
+      const kustomization = parse(fs.readFileSync(path.join(c.dir, KUSTOMIZATION_FILE), 'utf8'));
+      expect(kustomization).toEqual({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: c.files.filter((f) => f !== KUSTOMIZATION_FILE && !f.startsWith(`${MESH_INSTALL_DIR}/`)),
+      });
+      expect(kustomization.resources[0]).toBe('namespaces.yaml');
+    }
+  });
+
+  test('the YAML files hold exactly the built objects, each schema-valid', () => {
+    const built = buildKubernetesManifests(model);
+    for (const c of built) {
+      for (const f of c.files) {
+        const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, c.cluster, f.file), 'utf8')).map((d) => d.toJS());
+        expect(docs).toEqual(f.objects);
+        validateObjects(docs);
+      }
+    }
+  });
+
+  test('kubectl kustomize builds every cluster folder', () => {
+    for (const c of written) {
+      const result = spawnSync('kubectl', ['kustomize', c.dir], { encoding: 'utf8' });
+      expect({ cluster: c.cluster, status: result.status, stderr: result.stderr }).toEqual({ cluster: c.cluster, status: 0, stderr: '' });
+      const objects = parseAllDocuments(result.stdout).map((d) => d.toJS());
+      const expected = buildKubernetesManifests(model).find((m) => m.cluster === c.cluster)!.files.flatMap((f) => f.objects);
+      expect(objects).toHaveLength(expected.length);
+    }
+  });
+
+  test('deterministic: a second synthesis writes the same bytes', () => {
+    const again = tmpDir();
+    synthKubernetes(loadExample(file), again);
+    const first = readTree(outdir);
+    const second = readTree(again);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [rel, content] of first) expect(second.get(rel)!.equals(content)).toBe(true);
+  });
+
+  test('no absolute paths, timestamps or cdk8s hash suffixes in the output', () => {
+    for (const [rel, content] of readTree(outdir)) {
+      const text = content.toString('utf8');
+      expect({ rel, abs: text.includes(outdir) || text.includes(os.tmpdir()) }).toEqual({ rel, abs: false });
+      expect({ rel, time: /\d{4}-\d\d-\d\dT\d\d:\d\d/.test(text) }).toEqual({ rel, time: false });
+      expect({ rel, cdk8s: /cdk8s\.io|-c8[0-9a-f]{6}\b/.test(text) }).toEqual({ rel, cdk8s: false });
+    }
+  });
+
+  test('no mesh install inputs for these meshes (fleet-managed or none): no mesh-install folder', () => {
+    for (const c of model.clusters) expect(meshInstallInputs(model, c)).toEqual([]);
+    for (const c of written) expect(fs.existsSync(path.join(c.dir, MESH_INSTALL_DIR))).toBe(false);
+  });
+});
+
+describe('rendering', () => {
+  test('renderKustomization', () => {
+    expect(renderKustomization(['namespaces.yaml', 'shop.yaml'])).toBe(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - namespaces.yaml\n  - shop.yaml\n',
+    );
+  });
+
+  test('renderYaml: documents separated by ---', () => {
+    const text = renderYaml([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } },
+    ]);
+    expect(text).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n');
+  });
+
+  test('synthKubernetes creates the output folder and leaves other content alone', () => {
+    const outdir = path.join(tmpDir(), 'nested', 'k8s');
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'keep.txt'), 'x');
+    synthKubernetes(loadExample(EXAMPLES.canary), outdir);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['gke-boutique', 'keep.txt']);
+  });
+});
