@@ -132,7 +132,7 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[]): Resolve
       containerName: w.containerName ?? w.name,
       replicas: w.replicas ?? DEFAULTS.replicas,
       env: { ...(w.env ?? {}) },
-      probe: w.probe && { ...w.probe },
+      probe: w.probe && { ...w.probe, ...(w.probe.exec && { exec: [...w.probe.exec] }) },
       resources: w.resources && JSON.parse(JSON.stringify(w.resources)),
       terminationGracePeriodSeconds: w.terminationGracePeriodSeconds,
       clusters: [...(w.clusters ?? workloadClusters)],

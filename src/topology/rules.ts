@@ -98,6 +98,18 @@ function checkClusters(input: TopologyInput, model: ResolvedTopology, problems: 
   });
 }
 
+function checkShortNames(model: ResolvedTopology, problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  model.clusters.forEach((cluster, i) => {
+    const first = seen.get(cluster.shortName);
+    if (first === undefined) {
+      seen.set(cluster.shortName, i);
+    } else if (model.clusters[first].name !== cluster.name) {
+      problems.push(problem(`clusters[${i}].shortName`, `short name already used by clusters[${first}] (per-cluster Service names would clash)`, cluster.shortName, 'a unique shortName'));
+    }
+  });
+}
+
 function checkRegions(input: TopologyInput, problems: Problem[]): void {
   const seen = new Map<string, number>();
   (input.regions ?? []).forEach((region, i) => {
@@ -280,6 +292,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   const problems: Problem[] = [];
   checkOverlaps(collectRanges(input, problems), problems);
   checkClusters(input, model, problems);
+  checkShortNames(model, problems);
   checkRegions(input, problems);
   checkOperatorCidrs(model, problems);
   checkFleet(model, problems);

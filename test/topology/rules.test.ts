@@ -93,6 +93,14 @@ describe('clusters', () => {
     );
   });
 
+  test('two clusters with the same short name', () => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.clusters[1].shortName = 'work-west')),
+      'clusters[1].shortName',
+      'short name already used by clusters[0] (per-cluster Service names would clash) (found "west", expected a unique shortName)',
+    );
+  });
+
   test('zone outside the declared region', () => {
     expectOnlyProblem(
       variant(base, (t) => (t.clusters[2].region = 'us-east1')),
