@@ -97,7 +97,7 @@ describe('clusters', () => {
     expectOnlyProblem(
       variant(base, (t) => (t.clusters[1].shortName = 'work-west')),
       'clusters[1].shortName',
-      'short name already used by clusters[0] (per-cluster Service names would clash) (found "west", expected a unique shortName)',
+      'short name already used by clusters[0] (per-cluster Service names would clash) (found "work-west", expected a unique shortName)',
     );
   });
 
