@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Chart, Testing } from 'cdk8s';
-import { buildKubernetesManifests, ManifestObject } from '../../src/k8s/synth';
+import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { parseTopologyText, validateTopology } from '../../src/topology/load';
 import { ResolvedTopology } from '../../src/topology/types';
 
@@ -33,7 +33,7 @@ export function loadExample(file: string): ResolvedTopology {
 }
 
 /** Every cluster's files: cluster → file → objects. */
-export function manifestsOf(model: ResolvedTopology): Map<string, Map<string, ManifestObject[]>> {
+export function manifestsOf(model: ResolvedTopology): Map<string, Map<string, any[]>> {
   return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.files.map((f) => [f.file, [...f.objects]]))]));
 }
 
