@@ -20,6 +20,9 @@ export interface MeshInstallFile {
  * object here. Nothing yet: fleet-managed meshes (seeds 000, 002) need no install inputs.
  */
 export function meshInstallInputs(model: ResolvedTopology, cluster: ResolvedCluster): MeshInstallFile[] {
+  // The fleet installs and upgrades a managed mesh itself: nothing to hand to istioctl.
   if (model.mesh === undefined || model.mesh.management === 'fleet' || !cluster.meshMember) return [];
+  // In-cluster mesh member: the IstioOperator (and later the plug-in CA inputs that are not
+  // secrets) go here, e.g. [{ file: 'istio-operator.yaml', objects: [istioOperatorOf(model, cluster)] }].
   return [];
 }

@@ -1,0 +1,19 @@
+/**
+ * The Kubernetes half of meshfleet: constructs (usable on their own in any cdk8s chart), the
+ * per-cluster chart assembly and `synthKubernetes`. The only folder besides imports/ that
+ * imports cdk8s and cdk8s-plus-27.
+ */
+export * from './app-namespace';
+export * from './canary';
+export * from './cluster-charts';
+export * from './exported-service';
+export * from './exposed-service';
+export * from './ingress-gateway';
+export * from './istio-api';
+export * from './mesh-install';
+export * from './multi-cluster-gateway';
+export * from './multi-cluster-ingress';
+export * from './pod-template';
+export * from './shared-gateway';
+export * from './synth';
+export * from './workload';
