@@ -32,6 +32,20 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     options: { topology: topologyOption },
     run: async (values, io) => (await import('./validate-command')).runValidate(values, io),
   },
-  // canary: moves a canary's weight by editing the topology in place (issue to come).
+  canary: {
+    summary: "move a workload's canary to a share of the traffic by editing the topology file in place",
+    options: {
+      topology: { ...topologyOption, required: true, description: 'topology file (YAML or JSON) to edit in place' },
+      service: { type: 'string', short: 's', valueName: 'NAME', required: true, description: 'workload whose canary moves' },
+      weight: { type: 'string', short: 'w', valueName: 'N', required: true, description: 'percent of the traffic for the canary, an integer from 0 to 100' },
+      namespace: { type: 'string', short: 'n', valueName: 'NS', description: 'namespace of the app, when apps of several namespaces have a workload NAME' },
+    },
+    details: [
+      '0 rolls back (only the stable version receives traffic), 100 promotes (only the canary does),',
+      'anything between splits the traffic. Only the number changes: comments and formatting stay.',
+      "The file must be a valid topology; it is not touched on any problem. Run 'meshfleet synth' to apply.",
+    ].join('\n'),
+    run: async (values, io) => (await import('./canary-command')).runCanary(values, io),
+  },
   // ca: plug-in CA material for in-cluster meshes (issue to come).
 };

@@ -95,6 +95,7 @@ export function setCanaryWeight(text: string, service: string, weight: number, n
 export function editCanaryWeight(text: string, service: string, weight: number, namespace?: string, source = 'topology'): CanaryEdit {
   checkWeight(weight);
   const before = parseTopologyText(text, source);
+  const beforeJson = JSON.stringify(before); // taken before validation could touch `before`
   validateTopology(before, source);
   const input = before as TopologyInput;
 
@@ -124,7 +125,7 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
   const edited = spliceWeight(text, ['apps', appIndex, 'workloads', workloadIndex, 'canary', 'weight'], weight, () => notEditable(path, result.from));
   // The only change must be this one number: catches values shared through anchors and aliases.
   // Compared as JSON: a JSON copy does not share objects the way aliases do after parsing.
-  const expected = JSON.parse(JSON.stringify(before)) as { apps: AppInput[] };
+  const expected = JSON.parse(beforeJson) as { apps: AppInput[] };
   (expected.apps[appIndex].workloads[workloadIndex].canary as { weight: number }).weight = weight;
   const after = parseTopologyText(edited, source);
   if (JSON.stringify(after) !== JSON.stringify(expected)) throw notEditable(path, result.from);
@@ -134,8 +135,8 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
 
 /** Replaces the source characters of the number at `keys` by `weight`. */
 function spliceWeight(text: string, keys: ReadonlyArray<string | number>, weight: number, refuse: () => CanaryEditError): string {
-  // Parsing again (rather than reusing a Document for `String(doc)`) keeps the rest of the
-  // text as it is: `yaml`'s stringifier would re-space flow collections such as `["a", "b"]`.
+  // Splicing into the text (rather than `doc.setIn` + `String(doc)`) keeps every other byte:
+  // `yaml`'s stringifier re-spaces flow collections, e.g. `["a", "b"]` becomes `[ "a", "b" ]`.
   const document = parseDocument(text);
   const node = document.getIn(keys, true);
   if (!isScalar(node) || node.range === undefined || node.range === null || node.anchor !== undefined || typeof node.value !== 'number') {

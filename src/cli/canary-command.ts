@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CanaryEdit, CanaryEditError, editCanaryWeight, parseWeight } from '../topology/canary-edit';
+import { TopologyError } from '../topology';
+import { OptionValues } from './command';
+import { Io } from './io';
+import { loadForCommand } from './load';
+import { reportTopologyError } from './problems';
+import { EXIT_FAILURE, EXIT_OK } from './usage';
+
+/**
+ * `meshfleet canary`: moves the canary of a workload to `--weight` percent by editing the
+ * topology file in place. Only the weight's digits change; the file is replaced atomically
+ * (temporary file beside it, then rename), keeps its mode, and is not touched on any problem or
+ * when the weight is already the one asked for.
+ */
+export function runCanary(values: OptionValues, io: Io): number {
+  // `main` checked that the required options are non-empty strings.
+  const file = String(values.topology);
+  const service = String(values.service);
+  const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
+
+  let weight: number;
+  try {
+    weight = parseWeight(String(values.weight));
+  } catch (error) {
+    return reportEditError(io, file, error);
+  }
+  // Reports the topology's problems (and an unreadable file) as `validate` and `synth` do.
+  const loaded = loadForCommand(io, file);
+  if (!loaded) return EXIT_FAILURE;
+
+  const raw = fs.readFileSync(file);
+  const text = raw.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(raw)) {
+    io.err(`meshfleet: refusing to edit ${file}: it is not valid UTF-8 text, so rewriting it would change other bytes than the weight`);
+    return EXIT_FAILURE;
+  }
+  let edit: CanaryEdit;
+  try {
+    edit = editCanaryWeight(text, service, weight, namespace, file);
+  } catch (error) {
+    return reportEditError(io, file, error);
+  }
+  if (edit.changed) replaceFileAtomically(file, edit.text, text);
+  io.out(describeEdit(edit, loaded.shownAs));
+  return EXIT_OK;
+}
+
+/**
+ * One line, e.g. `canary productcatalogservice: 0% → 25% (v1 75%, v2 25%) in FILE; run
+ * 'meshfleet synth' to apply`.
+ */
+export function describeEdit(edit: CanaryEdit, shownAs: string): string {
+  const split =
+    edit.to === 0
+      ? `only ${edit.stableVersion} receives traffic`
+      : edit.to === 100
+        ? `only ${edit.canaryVersion} receives traffic`
+        : `${edit.stableVersion} ${100 - edit.to}%, ${edit.canaryVersion} ${edit.to}%`;
+  if (!edit.changed) return `canary ${edit.service}: already at ${edit.to}% (${split}) in ${shownAs}; nothing to change`;
+  const what = edit.to === 0 ? ', rolled back' : edit.to === 100 ? ', promoted' : '';
+  return `canary ${edit.service}: ${edit.from}% → ${edit.to}%${what} (${split}) in ${shownAs}; run 'meshfleet synth' to apply`;
+}
+
+/**
+ * Prints a failed edit and returns the exit status. Problems with a command-line value
+ * (`--weight: ...`) are one line; problems in the file come under the file's name, as topology
+ * problems do.
+ */
+function reportEditError(io: Io, file: string, error: unknown): number {
+  if (error instanceof CanaryEditError) {
+    if (error.problem.path.startsWith('--')) io.err(error.message);
+    else reportTopologyError(io, file, new TopologyError(file, [error.problem]));
+    return EXIT_FAILURE;
+  }
+  if (error instanceof TopologyError) {
+    reportTopologyError(io, file, error);
+    return EXIT_FAILURE;
+  }
+  throw error;
+}
+
+/**
+ * Replaces `file` (through symbolic links: the link stays, its target changes) with `text`:
+ * writes a temporary file in the same folder with the file's mode, flushes it, and renames it
+ * over the file, unless the file no longer holds `expected` (someone changed it meanwhile).
+ * On any failure the file is untouched and the temporary file is removed.
+ */
+function replaceFileAtomically(file: string, text: string, expected: string): void {
+  const target = fs.realpathSync(file);
+  const mode = fs.statSync(target).mode & 0o7777;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const fd = fs.openSync(tmp, 'wx', mode);
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fchmodSync(fd, mode); // the umask may have narrowed the mode given to openSync
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (fs.readFileSync(target, 'utf8') !== expected) {
+      throw new Error(`${file} changed while meshfleet was editing it; nothing written, run the command again`);
+    }
+    fs.renameSync(tmp, target);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}
