@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { synthKubernetes } from './k8s/synth';
 import { synthTerraform } from './terraform/synth';
 import { ResolvedTopology } from './topology/types';
 
@@ -12,8 +13,8 @@ export const OUTPUT_FOLDERS = {
 
 /**
  * Synthesizes everything a topology produces into `outdir`:
- * `<outdir>/terraform/` (cdktf layout: `manifest.json`, `stacks/<stack>/cdk.tf.json`) and,
- * once the Kubernetes half exists, `<outdir>/k8s/<cluster>/`.
+ * `<outdir>/terraform/` (cdktf layout: `manifest.json`, `stacks/<stack>/cdk.tf.json`) and
+ * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`).
  *
  * This is the one place where the halves are put together; both read the same resolved model.
  * `outdir` is expected to be a fresh, empty folder (see {@link writeAtomically}).
@@ -23,9 +24,7 @@ export function synthesizeAll(model: ResolvedTopology, outdir: string): void {
   fs.mkdirSync(terraformDir, { recursive: true });
   synthTerraform(model, terraformDir);
 
-  // Kubernetes half (src/k8s), added here when it lands:
-  //   synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
-  // which writes `<outdir>/k8s/<cluster-name>/` (YAML plus kustomization.yaml).
+  synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
 }
 
 /**

@@ -32,7 +32,12 @@ export function parseTopologyText(text: string, source: string): unknown {
     }));
     throw new TopologyError(source, problems);
   }
-  return document.toJS();
+  try {
+    return document.toJS();
+  } catch (error) {
+    // e.g. an alias used before its anchor
+    throw new TopologyError(source, [{ path: '(file)', message: `${(error as Error).message} (found invalid YAML, expected a YAML or JSON mapping)` }]);
+  }
 }
 
 /**
