@@ -25,11 +25,17 @@
  *
  * The CRD folder is `../shared/crds` relative to the repository, or `$MESHFLEET_CRDS_DIR`.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 /** Where the CRD files (inputs of imports/ and the MCI/MCS stubs) live. */
 export const CRDS_DIR = process.env.MESHFLEET_CRDS_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'crds');
+
+// Without the CRD files every CRD-backed object would go unchecked: refuse to run instead.
+if (!fs.existsSync(path.join(CRDS_DIR, 'SOURCES.md'))) {
+  throw new Error(`CRD folder not found at ${CRDS_DIR} (expected ../shared/crds beside the repository, or MESHFLEET_CRDS_DIR)`);
+}
 
 /** Result of checking one object. */
 export interface SchemaCheck {
