@@ -10,7 +10,6 @@ export * from './exported-service';
 export * from './exposed-service';
 export * from './ingress-gateway';
 export * from './istio-api';
-export * from './mesh-install';
 export * from './multi-cluster-gateway';
 export * from './multi-cluster-ingress';
 export * from './pod-template';

@@ -4,7 +4,6 @@ import { App, Yaml } from 'cdk8s';
 import { stringify } from 'yaml';
 import { ResolvedTopology } from '../topology/types';
 import { buildClusterCharts } from './cluster-charts';
-import { MESH_INSTALL_DIR, meshInstallInputs } from './mesh-install';
 
 /** File of every cluster folder that lists its YAML files for `kubectl apply -k` and GitOps tools. */
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
@@ -14,7 +13,7 @@ export type ManifestObject = Record<string, unknown>;
 
 /** One YAML file of a cluster folder. */
 export interface ManifestFile {
-  /** File name inside the cluster folder (or inside its `mesh-install/` sub-folder). */
+  /** File name inside the cluster folder. */
   readonly file: string;
   /** The objects in file order. */
   readonly objects: readonly ManifestObject[];
@@ -26,8 +25,6 @@ export interface ClusterManifests {
   readonly cluster: string;
   /** Files listed in the kustomization, in order. */
   readonly files: readonly ManifestFile[];
-  /** Files in `<cluster>/mesh-install/`, outside the kustomization (empty until in-cluster meshes). */
-  readonly meshInstall: readonly ManifestFile[];
 }
 
 /**
@@ -42,9 +39,8 @@ export function buildKubernetesManifests(model: ResolvedTopology): ClusterManife
     const files = buildClusterCharts(app, model, cluster)
       .map(({ file, chart }) => ({ file, objects: chart.toJson() as ManifestObject[] }))
       .filter((f) => f.objects.length > 0);
-    const meshInstall = meshInstallInputs(model, cluster).filter((f) => f.objects.length > 0);
-    if (files.length === 0 && meshInstall.length === 0) continue;
-    out.push({ cluster: cluster.name, files, meshInstall });
+    if (files.length === 0) continue;
+    out.push({ cluster: cluster.name, files });
   }
   return out;
 }
@@ -72,8 +68,7 @@ export interface SynthesizedCluster {
  * Writes the Kubernetes half of a topology: `<outdir>/<cluster-name>/` per cluster with
  * something to deploy, holding one YAML file per chart (`namespaces.yaml`,
  * `ingress-gateway.yaml`, `<app-namespace>.yaml`, `multi-cluster-ingress.yaml`,
- * `multi-cluster-gateway.yaml`, in that order) and a `kustomization.yaml` listing them, plus
- * `mesh-install/` for in-cluster mesh install inputs (not in the kustomization).
+ * `multi-cluster-gateway.yaml`, in that order) and a `kustomization.yaml` listing them.
  *
  * Clusters with no objects get no folder. Output is deterministic: object names are explicit
  * (no hash suffixes), no timestamps, objects and files in topology order.
@@ -92,18 +87,12 @@ export function synthKubernetes(model: ResolvedTopology, outdir: string): Synthe
       fs.writeFileSync(path.join(dir, file), renderYaml(objects));
       files.push(file);
     }
-    if (manifests.meshInstall.length > 0) {
-      fs.mkdirSync(path.join(dir, MESH_INSTALL_DIR), { recursive: true });
-      for (const { file, objects } of manifests.meshInstall) {
-        fs.writeFileSync(path.join(dir, MESH_INSTALL_DIR, file), renderYaml(objects));
-      }
-    }
     const resources = manifests.files.map((f) => f.file);
     fs.writeFileSync(path.join(dir, KUSTOMIZATION_FILE), renderKustomization(resources));
     written.push({
       cluster: manifests.cluster,
       dir,
-      files: [...files, ...manifests.meshInstall.map((f) => `${MESH_INSTALL_DIR}/${f.file}`), KUSTOMIZATION_FILE],
+      files: [...files, KUSTOMIZATION_FILE],
     });
   }
   return written;

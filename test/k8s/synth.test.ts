@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
-import { MESH_INSTALL_DIR, meshInstallInputs } from '../../src/k8s/mesh-install';
 import { KUSTOMIZATION_FILE, buildKubernetesManifests, renderKustomization, renderYaml, synthKubernetes } from '../../src/k8s/synth';
 import { EXAMPLES, loadExample } from './helpers';
 import { validateObjects } from './schema';
@@ -54,7 +53,7 @@ describe.each(examples)('%s (%s)', (_key, file) => {
       expect(kustomization).toEqual({
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
-        resources: c.files.filter((f) => f !== KUSTOMIZATION_FILE && !f.startsWith(`${MESH_INSTALL_DIR}/`)),
+        resources: c.files.filter((f) => f !== KUSTOMIZATION_FILE),
       });
       expect(kustomization.resources[0]).toBe('namespaces.yaml');
     }
@@ -97,11 +96,6 @@ describe.each(examples)('%s (%s)', (_key, file) => {
       expect({ rel, time: /\d{4}-\d\d-\d\dT\d\d:\d\d/.test(text) }).toEqual({ rel, time: false });
       expect({ rel, cdk8s: /cdk8s\.io|-c8[0-9a-f]{6}\b/.test(text) }).toEqual({ rel, cdk8s: false });
     }
-  });
-
-  test('no mesh install inputs for these meshes (fleet-managed or none): no mesh-install folder', () => {
-    for (const c of model.clusters) expect(meshInstallInputs(model, c)).toEqual([]);
-    for (const c of written) expect(fs.existsSync(path.join(c.dir, MESH_INSTALL_DIR))).toBe(false);
   });
 });
 
