@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ResolvedCluster, ResolvedTopology, ResolvedWorkload } from '../topology/types';
+import { gkeClusters, ResolvedCluster, ResolvedTopology, ResolvedWorkload } from '../topology/types';
 import { AppNamespace } from './app-namespace';
 import { Canary, canaryRoutes, canarySplitOf } from './canary';
 import { ExportedService } from './exported-service';
@@ -184,7 +184,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     new MultiClusterIngressSet(chart, 'multi-cluster-ingress', {
       ingress: model.multiClusterIngress,
       selector: mesh.ingressGateway.labels,
-      clusters: model.clusters.filter((c) => c.meshMember),
+      clusters: gkeClusters(model).filter((c) => c.meshMember),
       portName: mcsPortNameOf(model),
     });
     useNamespace(model.multiClusterIngress.namespace);

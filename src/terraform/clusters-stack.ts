@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { ResolvedCluster, ResolvedTopology } from '../topology/types';
-import { workloadPool } from './derive';
+import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/types';
+import { hasRemoteSecrets, istiodClientRanges, workloadPool } from './derive';
 import { AuthorizedNetwork, GkeCluster } from './gke-cluster';
 import { MeshfleetStack } from './meshfleet-stack';
 import { NodeServiceAccount } from './node-service-account';
 
-const GATEWAY_API_CHANNELS: Record<ResolvedCluster['gatewayApi'], string | undefined> = {
+const GATEWAY_API_CHANNELS: Record<ResolvedGkeCluster['gatewayApi'], string | undefined> = {
   standard: 'CHANNEL_STANDARD',
   experimental: 'CHANNEL_EXPERIMENTAL',
   disabled: undefined,
@@ -21,6 +21,10 @@ export interface ClustersStackProps {
 /**
  * Second stack: the GKE clusters, their node pools and the node service account. Each
  * cluster registers itself to the fleet through its `fleet {}` block.
+ *
+ * In an in-cluster multi-cluster mesh, istiod reads the other clusters' API servers through
+ * their private endpoints (`istioctl create-remote-secret --server`): the primaries' pod ranges
+ * are authorized networks, and mesh clusters accept those calls from every region.
  */
 export class ClustersStack extends MeshfleetStack {
   /** Clusters by name, in topology order. */
@@ -33,9 +37,11 @@ export class ClustersStack extends MeshfleetStack {
     const authorizedNetworks: AuthorizedNetwork[] = [
       ...props.natAddresses.map((n) => ({ cidrBlock: `${n.address}/32`, displayName: `${n.region}-nat-ip` })),
       ...model.operatorCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `operator ${cidr}` })),
+      ...istiodClientRanges(model).map((cidr) => ({ cidrBlock: cidr, displayName: `istiod pods ${cidr}` })),
     ];
+    const remoteSecrets = hasRemoteSecrets(model);
     const clusters = new Map<string, GkeCluster>();
-    for (const c of model.clusters) {
+    for (const c of gkeClusters(model)) {
       clusters.set(
         c.name,
         new GkeCluster(this, c.name, {
@@ -47,6 +53,7 @@ export class ClustersStack extends MeshfleetStack {
           private: c.private,
           masterCidr: c.masterCidr,
           authorizedNetworks,
+          controlPlaneGlobalAccess: remoteSecrets && c.meshInstall !== undefined,
           podCidr: c.podCidr,
           machineType: c.nodePool.machineType,
           minNodes: c.nodePool.minNodes,

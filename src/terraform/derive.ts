@@ -1,4 +1,4 @@
-import { ResolvedCluster, ResolvedTopology } from '../topology/types';
+import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/types';
 
 /** The range GKE picks pod ranges from when a cluster declares none. */
 export const GKE_DEFAULT_POD_SUPERNET = '10.0.0.0/8';
@@ -13,7 +13,7 @@ export function requiredServices(model: ResolvedTopology): string[] {
   const services = new Set(['compute.googleapis.com', 'container.googleapis.com']);
   const add = (...names: string[]): void => names.forEach((n) => services.add(`${n}.googleapis.com`));
   const multiClusterGateways = model.gateways.some((g) => isMultiClusterGatewayClass(g.className));
-  if (model.clusters.some((c) => c.fleet)) add('gkehub');
+  if (gkeClusters(model).some((c) => c.fleet)) add('gkehub');
   if (model.mesh?.management === 'fleet') add('mesh');
   if (model.fleet.configCluster !== undefined) {
     add('multiclusteringress', 'multiclusterservicediscovery');
@@ -25,9 +25,9 @@ export function requiredServices(model: ResolvedTopology): string[] {
   return [...services].sort();
 }
 
-/** Clusters whose pods talk to each other across clusters (the mesh members). */
-function meshClusters(model: ResolvedTopology): ResolvedCluster[] {
-  return model.clusters.filter((c) => c.meshMember);
+/** GKE clusters whose pods talk to each other across clusters (the mesh members). */
+function meshClusters(model: ResolvedTopology): ResolvedGkeCluster[] {
+  return gkeClusters(model).filter((c) => c.meshMember);
 }
 
 /**
@@ -41,7 +41,7 @@ export function meshFirewallRanges(model: ResolvedTopology): string[] {
   const pods = members.every((c) => c.podCidr !== undefined)
     ? members.map((c) => c.podCidr as string)
     : [GKE_DEFAULT_POD_SUPERNET];
-  const masters = model.clusters.filter((c) => c.private).map((c) => c.masterCidr as string);
+  const masters = gkeClusters(model).filter((c) => c.private).map((c) => c.masterCidr as string);
   return [...new Set([...pods, ...masters])];
 }
 
@@ -50,11 +50,31 @@ export function meshFirewallRanges(model: ResolvedTopology): string[] {
  * cluster's subnet name (GKE requires the same name in every address region), or `default`.
  */
 export function gatewayAddressSubnet(model: ResolvedTopology): string {
-  const config = model.clusters.find((c) => c.name === model.fleet.configCluster);
+  const config = gkeClusters(model).find((c) => c.name === model.fleet.configCluster);
   return config?.subnet ?? 'default';
 }
 
 /** Workload Identity pool of the project. */
 export function workloadPool(model: ResolvedTopology): string {
   return `${model.project.id}.svc.id.goog`;
+}
+
+/**
+ * True when istiod of an in-cluster mesh reads the API servers of other clusters (endpoint
+ * discovery through remote secrets): the mesh has more than one cluster.
+ */
+export function hasRemoteSecrets(model: ResolvedTopology): boolean {
+  return model.clusters.filter((c) => c.meshInstall !== undefined).length > 1;
+}
+
+/**
+ * Pod ranges of the GKE clusters whose istiod reads other clusters' API servers through their
+ * private endpoints (primaries of an in-cluster multi-cluster mesh). They are authorized
+ * networks of every private control plane; the rules require these clusters to declare a pod range.
+ */
+export function istiodClientRanges(model: ResolvedTopology): string[] {
+  if (!hasRemoteSecrets(model)) return [];
+  return gkeClusters(model)
+    .filter((c) => c.meshInstall?.controlPlane === 'primary' && c.podCidr !== undefined)
+    .map((c) => c.podCidr as string);
 }

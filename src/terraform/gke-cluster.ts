@@ -32,6 +32,12 @@ export interface GkeClusterProps {
    * @default [] (only Google's internal ranges)
    */
   readonly authorizedNetworks?: readonly AuthorizedNetwork[];
+  /**
+   * Let clients in any region of the VPC reach the private endpoint of a private cluster
+   * (istiod of a cluster in another region, in an in-cluster multi-cluster mesh).
+   * @default false (clients in the cluster's region only)
+   */
+  readonly controlPlaneGlobalAccess?: boolean;
   /** @default chosen by GKE */
   readonly podCidr?: string;
   /** @default "e2-standard-4" */
@@ -96,7 +102,12 @@ export class GkeCluster extends Construct {
       resourceLabels: props.labels && Object.keys(props.labels).length > 0 ? props.labels : undefined,
       deletionProtection: props.deletionProtection ?? true,
       privateClusterConfig: isPrivate
-        ? { enablePrivateNodes: true, enablePrivateEndpoint: false, masterIpv4CidrBlock: props.masterCidr }
+        ? {
+            enablePrivateNodes: true,
+            enablePrivateEndpoint: false,
+            masterIpv4CidrBlock: props.masterCidr,
+            ...(props.controlPlaneGlobalAccess ? { masterGlobalAccessConfig: { enabled: true } } : {}),
+          }
         : undefined,
       masterAuthorizedNetworksConfig: isPrivate
         ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) }

@@ -101,7 +101,7 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
 
   const { appIndex, workloadIndex } = findWorkload(input.apps ?? [], service, namespace);
   const app = input.apps![appIndex];
-  const workload = app.workloads[workloadIndex];
+  const workload = app.workloads![workloadIndex];
   const at = `apps[${appIndex}].workloads[${workloadIndex}]`;
   if (workload.canary === undefined) {
     throw new CanaryEditError(
@@ -126,7 +126,7 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
   // The only change must be this one number: catches values shared through anchors and aliases.
   // Compared as JSON: a JSON copy does not share objects the way aliases do after parsing.
   const expected = JSON.parse(beforeJson) as { apps: AppInput[] };
-  (expected.apps[appIndex].workloads[workloadIndex].canary as { weight: number }).weight = weight;
+  (expected.apps[appIndex].workloads![workloadIndex].canary as { weight: number }).weight = weight;
   const after = parseTopologyText(edited, source);
   if (JSON.stringify(after) !== JSON.stringify(expected)) throw notEditable(path, result.from);
   validateTopology(after, source);
@@ -162,7 +162,7 @@ function findWorkload(apps: readonly AppInput[], service: string, namespace: str
     throw new CanaryEditError('namespace', problem('--namespace', 'no app has this namespace', namespace, expected));
   }
   const matches = inScope.flatMap(({ app, appIndex }) =>
-    app.workloads.flatMap((w, workloadIndex) => (w.name === service ? [{ namespace: app.namespace, appIndex, workloadIndex }] : [])),
+    (app.workloads ?? []).flatMap((w, workloadIndex) => (w.name === service ? [{ namespace: app.namespace, appIndex, workloadIndex }] : [])),
   );
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
@@ -179,7 +179,7 @@ function findWorkload(apps: readonly AppInput[], service: string, namespace: str
       ),
     );
   }
-  const withCanary = [...new Set(inScope.flatMap(({ app }) => app.workloads.filter((w) => w.canary !== undefined).map((w) => w.name)))];
+  const withCanary = [...new Set(inScope.flatMap(({ app }) => (app.workloads ?? []).filter((w) => w.canary !== undefined).map((w) => w.name)))];
   const scope = namespace === undefined ? '' : ` in namespace ${show(namespace)}`;
   const expected =
     withCanary.length > 0

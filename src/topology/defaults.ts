@@ -11,9 +11,15 @@ import {
   ResolvedMesh,
   ResolvedMultiClusterIngress,
   ResolvedCluster,
+  ResolvedGkeCluster,
+  ResolvedMeshInstall,
+  ResolvedMeshInstallSettings,
   ResolvedRegion,
+  ResolvedVmWorkload,
+  VmWorkloadInput,
   ResolvedTopology,
   TopologyInput,
+  isGkeCluster,
 } from './types';
 
 /** Every default of the topology model, in one place. */
@@ -39,6 +45,9 @@ export const DEFAULTS = {
   portName: 'http',
   replicas: 1,
   gatewayPort: 80,
+  platform: 'gke',
+  meshDistribution: 'istio',
+  meshModel: 'multi-primary',
   /** First Istio release that serves networking.istio.io/v1. */
   istioV1Since: [1, 22],
 } as const;
@@ -48,14 +57,23 @@ export function regionOfZone(zone: string): string {
   return zone.replace(/-[a-z]$/, '');
 }
 
-function resolveCluster(input: ClusterInput, hasMesh: boolean): ResolvedCluster {
-  const role = input.role ?? DEFAULTS.role;
+function resolveMeshInstall(input: ClusterInput, topology: TopologyInput): ResolvedMeshInstall | undefined {
+  const mesh = topology.mesh;
+  if (mesh?.management !== 'in-cluster' || (input.role ?? DEFAULTS.role) !== 'workload') return undefined;
+  const platform = input.platform ?? DEFAULTS.platform;
+  const remote = (mesh.model ?? DEFAULTS.meshModel) === 'primary-remote' && mesh.primary !== input.name;
+  return {
+    network: input.meshNetwork ?? (platform === 'gke' ? (topology.network?.name ?? DEFAULTS.networkName) : input.name),
+    controlPlane: remote ? 'remote' : 'primary',
+  };
+}
+
+function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omit<ResolvedGkeCluster, 'name' | 'role' | 'shortName' | 'meshMember' | 'meshInstall'> {
   const minNodes = input.nodePool?.minNodes ?? DEFAULTS.minNodes;
   return {
-    name: input.name,
+    platform: 'gke',
     zone: input.zone,
     region: input.region ?? regionOfZone(input.zone),
-    role,
     private: input.private ?? DEFAULTS.private,
     masterCidr: input.masterCidr,
     podCidr: input.podCidr,
@@ -71,9 +89,27 @@ function resolveCluster(input: ClusterInput, hasMesh: boolean): ResolvedCluster 
     releaseChannel: input.releaseChannel ?? DEFAULTS.releaseChannel,
     labels: { ...(input.labels ?? {}) },
     deletionProtection: input.deletionProtection ?? DEFAULTS.deletionProtection,
-    shortName: input.shortName ?? input.name.replace(/^gke-/, ''),
-    meshMember: hasMesh && role === 'workload',
   };
+}
+
+/**
+ * A GKE cluster without a zone is reported by the rules; it resolves as an external cluster so
+ * that nothing downstream sees a cluster without a location.
+ */
+function resolveCluster(input: ClusterInput, topology: TopologyInput): ResolvedCluster {
+  const role = input.role ?? DEFAULTS.role;
+  const common = {
+    name: input.name,
+    role,
+    shortName: input.shortName ?? input.name.replace(/^gke-/, ''),
+    meshMember: topology.mesh !== undefined && role === 'workload',
+    meshInstall: resolveMeshInstall(input, topology),
+  };
+  const zone = input.zone;
+  if ((input.platform ?? DEFAULTS.platform) === 'gke' && zone !== undefined) {
+    return { ...common, ...resolveGkeCluster({ ...input, zone }) };
+  }
+  return { ...common, platform: 'external' };
 }
 
 /** networking.istio.io version served by a mesh: v1 on fleet-managed and Istio >= 1.22. */
@@ -84,7 +120,18 @@ export function istioApiVersionOf(mesh: Pick<MeshInput, 'management' | 'version'
   return major > v1Major || (major === v1Major && minor >= v1Minor) ? 'v1' : 'v1beta1';
 }
 
-function resolveMesh(mesh: MeshInput): ResolvedMesh {
+function resolveInstallSettings(mesh: MeshInput, projectNumber: string | undefined): ResolvedMeshInstallSettings {
+  return {
+    distribution: mesh.distribution ?? DEFAULTS.meshDistribution,
+    meshId: mesh.meshId ?? (projectNumber === undefined ? '' : `proj-${projectNumber}`),
+    model: mesh.model ?? DEFAULTS.meshModel,
+    primary: mesh.primary,
+    primaryAddress: mesh.primaryAddress,
+    clusterAdmin: mesh.clusterAdmin,
+  };
+}
+
+function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): ResolvedMesh {
   const gateway = mesh.ingressGateway;
   return {
     management: mesh.management,
@@ -96,6 +143,7 @@ function resolveMesh(mesh: MeshInput): ResolvedMesh {
       namespace: gateway.namespace ?? DEFAULTS.ingressGatewayNamespace,
       labels: { ...(gateway.labels ?? DEFAULTS.ingressGatewayLabels) },
     },
+    install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
   };
 }
 
@@ -119,10 +167,28 @@ function resolveMultiClusterIngress(
   };
 }
 
-function resolveApp(app: AppInput, workloadClusters: readonly string[]): ResolvedApp {
+/** The cluster VMs register with by default: the primary, or the first mesh cluster. */
+function defaultVmCluster(clusters: readonly ResolvedCluster[], mesh: ResolvedMesh | undefined): string {
+  return mesh?.install?.primary ?? clusters.find((c) => c.meshInstall?.controlPlane === 'primary')?.name ?? '';
+}
+
+function resolveVmWorkload(vm: VmWorkloadInput, defaultCluster: string): ResolvedVmWorkload {
+  return {
+    name: vm.name,
+    labels: { ...(vm.labels ?? { app: vm.name }) },
+    serviceAccount: vm.serviceAccount ?? vm.name,
+    ports: vm.ports.map((p) => ({ ...p })),
+    network: vm.network,
+    probe: vm.probe && { ...vm.probe },
+    cluster: vm.cluster ?? defaultCluster,
+  };
+}
+
+function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluster: string): ResolvedApp {
   return {
     namespace: app.namespace,
-    workloads: app.workloads.map((w) => ({
+    vmWorkloads: (app.vmWorkloads ?? []).map((vm) => resolveVmWorkload(vm, vmCluster)),
+    workloads: (app.workloads ?? []).map((w) => ({
       name: w.name,
       kind: w.kind ?? DEFAULTS.workloadKind,
       image: w.image,
@@ -161,7 +227,7 @@ function resolveGateway(g: GatewayInput): ResolvedGateway {
   };
 }
 
-function resolveRegions(input: TopologyInput, clusters: readonly ResolvedCluster[]): ResolvedRegion[] {
+function resolveRegions(input: TopologyInput, clusters: readonly ResolvedGkeCluster[]): ResolvedRegion[] {
   const declared = input.regions ?? [];
   const names = [...declared.map((r) => r.name)];
   for (const cluster of clusters) {
@@ -192,8 +258,8 @@ function resolveBackend(input: TopologyInput): ResolvedBackend {
  * gives the same model, in the same order.
  */
 export function resolveTopology(input: TopologyInput): ResolvedTopology {
-  const clusters = input.clusters.map((c) => resolveCluster(c, input.mesh !== undefined));
-  const mesh = input.mesh && resolveMesh(input.mesh);
+  const clusters = input.clusters.map((c) => resolveCluster(c, input));
+  const mesh = input.mesh && resolveMesh(input.mesh, input.project.number);
   const workloadClusters = clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   return {
     name: input.name,
@@ -202,7 +268,7 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
       name: input.network?.name ?? DEFAULTS.networkName,
       subnets: (input.network?.subnets ?? []).map((s) => ({ ...s })),
     },
-    regions: resolveRegions(input, clusters),
+    regions: resolveRegions(input, clusters.filter(isGkeCluster)),
     operatorCidrs: [...(input.operatorCidrs ?? [])],
     clusters,
     mesh,
@@ -213,7 +279,7 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
     gateways: (input.gateways ?? []).map(resolveGateway),
     multiClusterIngress:
       input.multiClusterIngress && resolveMultiClusterIngress(input.multiClusterIngress, mesh, input.fleet?.configCluster),
-    apps: (input.apps ?? []).map((app) => resolveApp(app, workloadClusters)),
+    apps: (input.apps ?? []).map((app) => resolveApp(app, workloadClusters, defaultVmCluster(clusters, mesh))),
     terraform: { backend: resolveBackend(input) },
   };
 }

@@ -1,10 +1,27 @@
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { regionOfZone } from './defaults';
 import { Problem, problem, show } from './problems';
-import { ResolvedTopology, TopologyInput } from './types';
+import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from './types';
 
 /** The shortest prefix (widest range) accepted for operator access to private control planes. */
 const WIDEST_OPERATOR_PREFIX = 16;
+
+/** Keys of a cluster that only GKE clusters (created by meshfleet's Terraform) take. */
+const GKE_ONLY_KEYS: ReadonlyArray<keyof ClusterInput> = [
+  'zone', 'region', 'private', 'masterCidr', 'podCidr', 'subnet', 'nodePool', 'gatewayApi', 'fleet', 'releaseChannel', 'labels', 'deletionProtection',
+];
+
+/** Keys of `mesh` that only in-cluster meshes take (the fleet installs and runs its own), and why. */
+const IN_CLUSTER_MESH_KEYS: Readonly<Partial<Record<keyof MeshInput, string>>> = {
+  revision: 'a fleet-managed mesh chooses its own revision',
+  version: 'a fleet-managed mesh chooses its own version',
+  distribution: 'a fleet-managed mesh is always Cloud Service Mesh',
+  meshId: 'a fleet-managed mesh uses the fleet project as its mesh ID',
+  model: 'a fleet-managed mesh has no control plane in the clusters',
+  primary: 'a fleet-managed mesh has no control plane in the clusters',
+  primaryAddress: 'a fleet-managed mesh has no control plane in the clusters',
+  clusterAdmin: 'a fleet-managed mesh is not installed with istioctl, which needs cluster-admin',
+};
 
 /** A GatewayClass whose load balancer needs proxy-only subnets in every backend region too. */
 const CROSS_REGIONAL_CLASS = 'gke-l7-cross-regional-internal-managed-mc';
@@ -61,7 +78,6 @@ function checkOverlaps(ranges: NamedRange[], problems: Problem[]): void {
 
 function checkClusters(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   const seen = new Map<string, number>();
-  const subnets = model.network.subnets;
   model.clusters.forEach((cluster, i) => {
     const at = `clusters[${i}]`;
     const first = seen.get(cluster.name);
@@ -71,31 +87,49 @@ function checkClusters(input: TopologyInput, model: ResolvedTopology, problems: 
       seen.set(cluster.name, i);
     }
     const declared = input.clusters[i];
-    if (declared.region !== undefined && regionOfZone(cluster.zone) !== declared.region) {
-      problems.push(problem(`${at}.zone`, `zone is outside the cluster's region ${declared.region}`, cluster.zone, `a zone of ${declared.region} such as ${declared.region}-a`));
-    }
-    if (cluster.private && cluster.masterCidr === undefined) {
-      problems.push(problem(`${at}.masterCidr`, 'a private cluster needs a control-plane range', undefined, 'an unused private /28 such as 172.16.0.0/28'));
-    }
-    if (!cluster.private && cluster.masterCidr !== undefined) {
-      problems.push(problem(`${at}.masterCidr`, 'only private clusters take a control-plane range', cluster.masterCidr, 'no masterCidr, or private: true'));
-    }
-    const pool = cluster.nodePool;
-    if (pool.minNodes > pool.maxNodes) {
-      problems.push(problem(`${at}.nodePool.minNodes`, `more than maxNodes (${pool.maxNodes})`, pool.minNodes, `at most ${pool.maxNodes}`));
-    } else if (pool.initialNodes < pool.minNodes || pool.initialNodes > pool.maxNodes) {
-      problems.push(problem(`${at}.nodePool.initialNodes`, 'outside the autoscaling bounds', pool.initialNodes, `${pool.minNodes}..${pool.maxNodes}`));
-    }
-    if (subnets.length > 0) {
-      const inRegion = subnets.filter((s) => s.region === cluster.region).map((s) => s.name);
-      if (cluster.subnet === undefined || !inRegion.includes(cluster.subnet)) {
-        problems.push(problem(`${at}.subnet`, `not a subnet of network.subnets in ${cluster.region}`, cluster.subnet, inRegion.length ? `one of ${inRegion.join(', ')}` : `a network.subnets entry in ${cluster.region}`));
+    if ((declared.platform ?? 'gke') === 'external') {
+      for (const key of GKE_ONLY_KEYS.filter((k) => declared[k] !== undefined)) {
+        problems.push(problem(`${at}.${key}`, 'only GKE clusters take this key (meshfleet does not create external clusters)', declared[key], `no ${key}, or platform: gke`));
       }
+    } else if (declared.zone === undefined) {
+      problems.push(problem(`${at}.zone`, 'a GKE cluster needs a zone', undefined, 'a zone such as us-west2-a, or platform: external for an existing cluster'));
     }
-    if (cluster.meshMember && model.mesh?.management === 'fleet' && !cluster.fleet) {
-      problems.push(problem(`${at}.fleet`, 'a cluster in a fleet-managed mesh must be registered to the fleet', false, 'true, or role: config'));
+    if (isGkeCluster(cluster)) checkGkeCluster(declared, cluster, at, model, problems);
+    if (cluster.meshMember && model.mesh?.management === 'fleet' && !isGkeCluster(cluster)) {
+      problems.push(problem(`${at}.platform`, 'an external cluster cannot join a fleet-managed mesh', 'external', '"gke", or mesh.management: in-cluster'));
+    }
+    if (declared.meshNetwork !== undefined && cluster.meshInstall === undefined) {
+      problems.push(problem(`${at}.meshNetwork`, 'only workload clusters of an in-cluster mesh have an Istio network', declared.meshNetwork, 'no meshNetwork, or mesh.management: in-cluster'));
     }
   });
+}
+
+function checkGkeCluster(declared: ClusterInput, cluster: ResolvedGkeCluster, at: string, model: ResolvedTopology, problems: Problem[]): void {
+  const subnets = model.network.subnets;
+  if (declared.region !== undefined && regionOfZone(cluster.zone) !== declared.region) {
+    problems.push(problem(`${at}.zone`, `zone is outside the cluster's region ${declared.region}`, cluster.zone, `a zone of ${declared.region} such as ${declared.region}-a`));
+  }
+  if (cluster.private && cluster.masterCidr === undefined) {
+    problems.push(problem(`${at}.masterCidr`, 'a private cluster needs a control-plane range', undefined, 'an unused private /28 such as 172.16.0.0/28'));
+  }
+  if (!cluster.private && cluster.masterCidr !== undefined) {
+    problems.push(problem(`${at}.masterCidr`, 'only private clusters take a control-plane range', cluster.masterCidr, 'no masterCidr, or private: true'));
+  }
+  const pool = cluster.nodePool;
+  if (pool.minNodes > pool.maxNodes) {
+    problems.push(problem(`${at}.nodePool.minNodes`, `more than maxNodes (${pool.maxNodes})`, pool.minNodes, `at most ${pool.maxNodes}`));
+  } else if (pool.initialNodes < pool.minNodes || pool.initialNodes > pool.maxNodes) {
+    problems.push(problem(`${at}.nodePool.initialNodes`, 'outside the autoscaling bounds', pool.initialNodes, `${pool.minNodes}..${pool.maxNodes}`));
+  }
+  if (subnets.length > 0) {
+    const inRegion = subnets.filter((s) => s.region === cluster.region).map((s) => s.name);
+    if (cluster.subnet === undefined || !inRegion.includes(cluster.subnet)) {
+      problems.push(problem(`${at}.subnet`, `not a subnet of network.subnets in ${cluster.region}`, cluster.subnet, inRegion.length ? `one of ${inRegion.join(', ')}` : `a network.subnets entry in ${cluster.region}`));
+    }
+  }
+  if (cluster.meshMember && model.mesh?.management === 'fleet' && !cluster.fleet) {
+    problems.push(problem(`${at}.fleet`, 'a cluster in a fleet-managed mesh must be registered to the fleet', false, 'true, or role: config'));
+  }
 }
 
 function checkShortNames(model: ResolvedTopology, problems: Problem[]): void {
@@ -123,7 +157,7 @@ function checkRegions(input: TopologyInput, problems: Problem[]): void {
 }
 
 function checkOperatorCidrs(model: ResolvedTopology, problems: Problem[]): void {
-  if (!model.clusters.some((c) => c.private)) return;
+  if (!gkeClusters(model).some((c) => c.private)) return;
   model.operatorCidrs.forEach((cidr, i) => {
     const range = parseCidr(cidr);
     if (range && range.prefix < WIDEST_OPERATOR_PREFIX) {
@@ -147,6 +181,10 @@ function checkFleet(model: ResolvedTopology, problems: Problem[]): void {
     problems.push(problem('fleet.configCluster', 'no cluster has this name', configName, `one of ${[...new Set(names)].join(', ')}`));
     return;
   }
+  if (!isGkeCluster(config)) {
+    problems.push(problem('fleet.configCluster', 'the config cluster must be a GKE cluster', `${configName} with platform: external`, 'a GKE cluster registered to the fleet'));
+    return;
+  }
   if (!config.fleet) {
     problems.push(problem('fleet.configCluster', 'the config cluster is not registered to the fleet', `${configName} with fleet: false`, 'a cluster with fleet: true'));
   }
@@ -164,12 +202,12 @@ function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
       problems.push(problem(path, `${why} has no proxy-only subnet`, region, `a regions entry { name: ${region}, proxyOnlySubnet: <unused /23> }`));
     }
   };
-  const config = model.clusters.find((c) => c.name === model.fleet.configCluster);
+  const config = gkeClusters(model).find((c) => c.name === model.fleet.configCluster);
   model.gateways.forEach((gateway, i) => {
     const at = `gateways[${i}]`;
     gateway.addresses.forEach((address, j) => missingProxy(`${at}.addresses[${j}].region`, address.region, 'the gateway region'));
     if (gateway.className === CROSS_REGIONAL_CLASS) {
-      const backendRegions = [...new Set(model.clusters.filter((c) => c.role === 'workload').map((c) => c.region))];
+      const backendRegions = [...new Set(gkeClusters(model).filter((c) => c.role === 'workload').map((c) => c.region))];
       backendRegions.forEach((region) => missingProxy(`${at}.className`, region, `backend region ${region} of a cross-regional gateway`));
     }
     if (gateway.className.endsWith('-mc')) {
@@ -187,21 +225,69 @@ function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
   });
 }
 
-function checkMesh(model: ResolvedTopology, problems: Problem[]): void {
+function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   const mesh = model.mesh;
-  if (mesh?.management !== 'fleet') return;
-  if (mesh.revision !== undefined) {
-    problems.push(problem('mesh.revision', 'a fleet-managed mesh chooses its own revision', mesh.revision, 'no revision, or management: in-cluster'));
+  if (mesh === undefined || input.mesh === undefined) return;
+  if (mesh.install === undefined) {
+    for (const [key, why] of Object.entries(IN_CLUSTER_MESH_KEYS) as Array<[keyof MeshInput, string]>) {
+      const value = input.mesh[key];
+      if (value !== undefined) problems.push(problem(`mesh.${key}`, why, value, `no ${key}, or management: in-cluster`));
+    }
+    return;
   }
-  if (mesh.version !== undefined) {
-    problems.push(problem('mesh.version', 'a fleet-managed mesh chooses its own version', mesh.version, 'no version, or management: in-cluster'));
+  const install = mesh.install;
+  if (install.meshId === '') {
+    problems.push(problem('mesh.meshId', 'an in-cluster mesh needs a mesh ID', undefined, 'a meshId such as mesh1, or project.number (the mesh ID is then proj-<number>)'));
   }
+  const members = model.clusters.filter((c) => c.meshInstall !== undefined).map((c) => c.name);
+  if (install.model === 'primary-remote') {
+    if (install.primary === undefined) {
+      problems.push(problem('mesh.primary', 'a primary-remote mesh needs its primary cluster', undefined, members.length ? `one of ${members.join(', ')}` : 'a workload cluster'));
+    } else if (!members.includes(install.primary)) {
+      problems.push(problem('mesh.primary', 'not a workload cluster of the mesh', install.primary, members.length ? `one of ${members.join(', ')}` : 'a workload cluster'));
+    }
+    if (install.primaryAddress === undefined) {
+      problems.push(problem('mesh.primaryAddress', "remote clusters reach the primary's istiod at this address", undefined, "the IPv4 address or DNS name of the primary's east-west gateway"));
+    }
+  } else {
+    for (const key of ['primary', 'primaryAddress'] as const) {
+      if (install[key] !== undefined) {
+        problems.push(problem(`mesh.${key}`, 'only primary-remote meshes have a single primary', install[key], `no ${key}, or model: primary-remote`));
+      }
+    }
+  }
+  if (members.length < 2) return;
+  model.clusters.forEach((cluster, i) => {
+    if (isGkeCluster(cluster) && cluster.private && cluster.meshInstall?.controlPlane === 'primary' && cluster.podCidr === undefined) {
+      problems.push(problem(`clusters[${i}].podCidr`, "istiod reads the other mesh clusters' private endpoints from this cluster's pod range, which meshfleet adds to their authorized networks", undefined, 'a pod range such as 10.4.0.0/14'));
+    }
+  });
+}
+
+function checkVmWorkloads(model: ResolvedTopology, problems: Problem[]): void {
+  const primaries = model.clusters.filter((c) => c.meshInstall?.controlPlane === 'primary').map((c) => c.name);
+  model.apps.forEach((app, i) =>
+    app.vmWorkloads.forEach((vm, j) => {
+      const at = `apps[${i}].vmWorkloads[${j}]`;
+      if (model.mesh?.install === undefined) {
+        problems.push(problem(at, 'VMs join an in-cluster mesh (they register with its istiod through a WorkloadGroup)', model.mesh ? `management: ${model.mesh.management}` : 'no mesh', 'mesh.management: in-cluster'));
+      } else if (!primaries.includes(vm.cluster)) {
+        problems.push(problem(`${at}.cluster`, 'not a cluster that runs istiod', vm.cluster || undefined, primaries.length ? `one of ${primaries.join(', ')}` : 'a primary cluster'));
+      }
+      if (app.workloads.some((w) => w.name === vm.name) || app.vmWorkloads.findIndex((other) => other.name === vm.name) < j) {
+        problems.push(problem(`${at}.name`, 'duplicate workload name in the namespace', vm.name, 'a name no other workload or VM workload of the app uses'));
+      }
+    }),
+  );
 }
 
 function checkApps(model: ResolvedTopology, problems: Problem[]): void {
   const workloadClusters = model.clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   const namespaces = new Map<string, number>();
   model.apps.forEach((app, i) => {
+    if (app.workloads.length === 0 && app.vmWorkloads.length === 0) {
+      problems.push(problem(`apps[${i}]`, 'an app needs something to run', 'no workloads and no vmWorkloads', 'at least one workload or VM workload'));
+    }
     const first = namespaces.get(app.namespace);
     if (first !== undefined) {
       problems.push(problem(`apps[${i}].namespace`, `duplicate app namespace, already used by apps[${first}]`, app.namespace, 'one apps entry per namespace'));
@@ -275,6 +361,10 @@ function checkMultiClusterIngress(model: ResolvedTopology, problems: Problem[]):
   if (model.mesh?.ingressGateway === undefined) {
     problems.push(problem('multiClusterIngress', 'the multi-cluster service selects the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
   }
+  const external = model.clusters.filter((c) => c.meshMember && !isGkeCluster(c)).map((c) => c.name);
+  if (external.length > 0) {
+    problems.push(problem('multiClusterIngress', 'multi-cluster ingress only reaches GKE clusters of the fleet', `external mesh clusters ${external.join(', ')}`, 'only GKE workload clusters'));
+  }
 }
 
 function checkBackend(model: ResolvedTopology, problems: Problem[]): void {
@@ -297,8 +387,9 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkOperatorCidrs(model, problems);
   checkFleet(model, problems);
   checkGateways(model, problems);
-  checkMesh(model, problems);
+  checkMesh(input, model, problems);
   checkApps(model, problems);
+  checkVmWorkloads(model, problems);
   checkRoutes(model, problems);
   checkMultiClusterIngress(model, problems);
   checkBackend(model, problems);

@@ -19,6 +19,9 @@ const labels = {
   additionalProperties: { type: 'string', pattern: '^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$', description: 'Kubernetes label value' },
 };
 const port = { type: 'integer', minimum: 1, maximum: 65535 };
+const labelValue = { type: 'string', pattern: '^[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$', description: 'non-empty Kubernetes label value' };
+const portName = { type: 'string', pattern: '^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'port name of at most 15 characters' };
+const IPV4_OR_DNS = '^(([0-9]{1,3}\\.){3}[0-9]{1,3}|([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})$';
 const env = { type: 'object', propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, additionalProperties: { type: 'string' } };
 const quantities = (names: string[]): Record<string, unknown> =>
   Object.fromEntries(names.map((n) => [n, { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$', description: 'Kubernetes quantity such as 100m or 64Mi' }]));
@@ -62,6 +65,8 @@ export const TOPOLOGY_SCHEMA = object(
       items: object(
         {
           name: { ...name, pattern: '^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$', description: 'cluster name (at most 40 characters)' },
+          platform: { enum: ['gke', 'external'] },
+          meshNetwork: labelValue,
           zone: { type: 'string', pattern: ZONE, description: 'zone such as us-west2-a' },
           region,
           role: { enum: ['workload', 'config'] },
@@ -86,7 +91,7 @@ export const TOPOLOGY_SCHEMA = object(
           },
           deletionProtection: { type: 'boolean' },
         },
-        ['name', 'zone'],
+        ['name'],
       ),
     },
     mesh: object(
@@ -95,6 +100,12 @@ export const TOPOLOGY_SCHEMA = object(
         revision: name,
         version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+(\\.[0-9]+)?$', description: 'version such as 1.8.6' },
         ingressGateway: object({ name, namespace: name, labels }),
+        distribution: { enum: ['asm', 'istio'] },
+        meshId: labelValue,
+        model: { enum: ['multi-primary', 'primary-remote'] },
+        primary: name,
+        primaryAddress: { type: 'string', pattern: IPV4_OR_DNS, description: 'IPv4 address or DNS name' },
+        clusterAdmin: { type: 'string', minLength: 1, pattern: '^[^\\s]+$', description: 'user name such as admin@example.com' },
       },
       ['management'],
     ),
@@ -120,7 +131,7 @@ export const TOPOLOGY_SCHEMA = object(
                 image: { type: 'string', minLength: 1 },
                 port,
                 servicePort: port,
-                portName: { type: 'string', pattern: '^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'port name of at most 15 characters' },
+                portName,
                 containerName: name,
                 replicas: { type: 'integer', minimum: 0, maximum: 1000 },
                 env,
@@ -144,8 +155,24 @@ export const TOPOLOGY_SCHEMA = object(
               ['name', 'image', 'port'],
             ),
           },
+          vmWorkloads: {
+            type: 'array',
+            minItems: 1,
+            items: object(
+              {
+                name,
+                labels,
+                serviceAccount: name,
+                ports: { type: 'array', minItems: 1, items: object({ name: portName, port }, ['name', 'port']) },
+                network: labelValue,
+                probe: object({ port, httpPath: { type: 'string', pattern: '^/', description: 'path starting with /' } }, ['port']),
+                cluster: name,
+              },
+              ['name', 'ports'],
+            ),
+          },
         },
-        ['namespace', 'workloads'],
+        ['namespace'],
       ),
     },
     fleet: object({ configCluster: name, multiClusterServices: { type: 'boolean' } }),

@@ -17,6 +17,22 @@ export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'UNSPECIFIED';
 /** How the service mesh control plane reaches the clusters. */
 export type MeshManagement = 'fleet' | 'in-cluster';
 
+/**
+ * Where a cluster runs: `gke` clusters are created by meshfleet's Terraform; `external`
+ * clusters already exist elsewhere (GKE on VMware, another cloud) and only get Kubernetes files.
+ */
+export type ClusterPlatform = 'gke' | 'external';
+
+/**
+ * How the clusters of an in-cluster mesh share control planes (Istio's multi-cluster models):
+ * every cluster runs its own istiod (`multi-primary`), or one primary's istiod serves the other
+ * clusters (`primary-remote`).
+ */
+export type MeshModel = 'multi-primary' | 'primary-remote';
+
+/** Which control plane an in-cluster mesh installs: Anthos Service Mesh (`asm`) or open-source Istio. */
+export type MeshDistribution = 'asm' | 'istio';
+
 /** Where Terraform keeps state for the synthesized stacks. */
 export type BackendType = 'local' | 'gcs';
 
@@ -94,12 +110,27 @@ export interface NodePoolInput {
   readonly initialNodes?: number;
 }
 
-/** One GKE cluster. */
+/**
+ * One cluster. GKE clusters (the default) are created by the Terraform stacks; `external`
+ * clusters exist already and take only `name`, `role`, `shortName`, `platform` and `meshNetwork`.
+ */
 export interface ClusterInput {
-  /** Cluster name, also its fleet membership ID and its folder name under `dist/k8s/`. */
+  /** Cluster name, also its fleet membership ID, its Istio cluster name and its folder name under `dist/k8s/`. */
   readonly name: string;
-  /** Compute zone, e.g. `us-west2-a`. The cluster is zonal. */
-  readonly zone: string;
+  /**
+   * `gke`: created by meshfleet's Terraform; `external`: an existing cluster (GKE on VMware,
+   * another cloud) that only gets Kubernetes files and mesh install inputs.
+   * @default "gke"
+   */
+  readonly platform?: ClusterPlatform;
+  /**
+   * Istio network of the cluster (`topology.istio.io/network`, `values.global.network`) in an
+   * in-cluster mesh. Clusters on different networks reach each other through east-west gateways.
+   * @default the VPC name (`network.name`) for a GKE cluster, the cluster name for an external one
+   */
+  readonly meshNetwork?: string;
+  /** Compute zone, e.g. `us-west2-a`. The cluster is zonal. Required for GKE clusters. */
+  readonly zone?: string;
   /**
    * Region of the zone. Optional; when given it must contain the zone.
    * @default derived from the zone
@@ -181,6 +212,36 @@ export interface MeshInput {
    * @default none
    */
   readonly ingressGateway?: IngressGatewayInput;
+  /**
+   * In-cluster meshes: Anthos Service Mesh (IstioOperator profile `asm-multicloud`) or
+   * open-source Istio (profile `default`).
+   * @default "istio"
+   */
+  readonly distribution?: MeshDistribution;
+  /**
+   * In-cluster meshes: the mesh ID shared by every cluster (`values.global.meshID`).
+   * @default "proj-<project.number>" (required when the project number is not given)
+   */
+  readonly meshId?: string;
+  /**
+   * In-cluster meshes: the multi-cluster model.
+   * @default "multi-primary"
+   */
+  readonly model?: MeshModel;
+  /** `primary-remote` only: the cluster whose istiod serves every other mesh cluster. */
+  readonly primary?: string;
+  /**
+   * `primary-remote` only: the address (IPv4 or DNS name) at which remote clusters reach the
+   * primary's istiod, i.e. the primary's east-west gateway load balancer. An IPv4 address is
+   * also requested as that load balancer's IP, so reserve it first.
+   */
+  readonly primaryAddress?: string;
+  /**
+   * In-cluster meshes: a user (e.g. the operator's Google account) given `cluster-admin` in
+   * every mesh cluster, which installing the control plane needs (seed 001).
+   * @default none (no ClusterRoleBinding)
+   */
+  readonly clusterAdmin?: string;
 }
 
 /** Health check of the load balancer behind a multi-cluster ingress. */
@@ -275,10 +336,48 @@ export interface WorkloadInput {
   readonly export?: boolean;
 }
 
+/** Health check that the VM's proxy runs against the application (WorkloadGroup `probe`). */
+export interface VmProbeInput {
+  /** Port on the VM. */
+  readonly port: number;
+  /** HTTP GET path; without it the probe is a TCP connect. @default none (TCP) */
+  readonly httpPath?: string;
+}
+
+/** A port the VM workload serves. */
+export interface VmPortInput {
+  /** Port name with its protocol prefix, e.g. `http` or `grpc-api`. */
+  readonly name: string;
+  readonly port: number;
+}
+
+/** Workloads on virtual machines that join the mesh through a WorkloadGroup (in-cluster meshes). */
+export interface VmWorkloadInput {
+  /** WorkloadGroup name. */
+  readonly name: string;
+  /** Labels of the WorkloadEntries (what Services select). @default { app: <name> } */
+  readonly labels?: Record<string, string>;
+  /** Kubernetes ServiceAccount whose identity the VMs get; meshfleet creates it. @default the name */
+  readonly serviceAccount?: string;
+  readonly ports: VmPortInput[];
+  /** Istio network of the VMs, when not the cluster's. @default none (the cluster's network) */
+  readonly network?: string;
+  /** @default none */
+  readonly probe?: VmProbeInput;
+  /**
+   * Cluster whose istiod the VMs register with; it must run a control plane.
+   * @default the mesh's primary (primary-remote) or the first mesh cluster (multi-primary)
+   */
+  readonly cluster?: string;
+}
+
 /** An application: a namespace and its workloads. */
 export interface AppInput {
   readonly namespace: string;
-  readonly workloads: WorkloadInput[];
+  /** @default [] */
+  readonly workloads?: WorkloadInput[];
+  /** @default [] */
+  readonly vmWorkloads?: VmWorkloadInput[];
 }
 
 /** Fleet features. */
@@ -392,11 +491,30 @@ export interface ResolvedNodePool {
   readonly initialNodes: number;
 }
 
-export interface ResolvedCluster {
+/** What every cluster has, whatever its platform. */
+interface ResolvedClusterCommon {
   readonly name: string;
+  readonly role: ClusterRole;
+  readonly shortName: string;
+  /** True when the cluster is a member of the service mesh (workload clusters with a mesh). */
+  readonly meshMember: boolean;
+  /** Present when meshfleet installs the mesh into this cluster (in-cluster mesh members). */
+  readonly meshInstall?: ResolvedMeshInstall;
+}
+
+/** How an in-cluster mesh is installed into one cluster. */
+export interface ResolvedMeshInstall {
+  /** Istio network ID. */
+  readonly network: string;
+  /** `primary`: runs istiod; `remote`: uses the primary's istiod (primary-remote model). */
+  readonly controlPlane: 'primary' | 'remote';
+}
+
+/** A GKE cluster, created by the Terraform stacks. */
+export interface ResolvedGkeCluster extends ResolvedClusterCommon {
+  readonly platform: 'gke';
   readonly zone: string;
   readonly region: string;
-  readonly role: ClusterRole;
   readonly private: boolean;
   readonly masterCidr?: string;
   readonly podCidr?: string;
@@ -407,9 +525,23 @@ export interface ResolvedCluster {
   readonly releaseChannel: ReleaseChannel;
   readonly labels: Readonly<Record<string, string>>;
   readonly deletionProtection: boolean;
-  readonly shortName: string;
-  /** True when the cluster is a member of the service mesh (workload clusters with a mesh). */
-  readonly meshMember: boolean;
+}
+
+/** An existing cluster outside meshfleet's Terraform (e.g. GKE on VMware). */
+export interface ResolvedExternalCluster extends ResolvedClusterCommon {
+  readonly platform: 'external';
+}
+
+export type ResolvedCluster = ResolvedGkeCluster | ResolvedExternalCluster;
+
+/** Narrows a cluster to a GKE cluster. */
+export function isGkeCluster(cluster: ResolvedCluster): cluster is ResolvedGkeCluster {
+  return cluster.platform === 'gke';
+}
+
+/** The GKE clusters (the ones Terraform creates), in topology order. */
+export function gkeClusters(model: { readonly clusters: ReadonlyArray<ResolvedCluster> }): ResolvedGkeCluster[] {
+  return model.clusters.filter(isGkeCluster);
 }
 
 export interface ResolvedRegion {
@@ -431,6 +563,21 @@ export interface ResolvedMesh {
     readonly namespace: string;
     readonly labels: Readonly<Record<string, string>>;
   };
+  /** In-cluster meshes only: how the control planes are installed. */
+  readonly install?: ResolvedMeshInstallSettings;
+}
+
+/** Mesh-wide settings of an in-cluster mesh. */
+export interface ResolvedMeshInstallSettings {
+  readonly distribution: MeshDistribution;
+  /** Empty only when invalid (no meshId and no project number; reported by the rules). */
+  readonly meshId: string;
+  readonly model: MeshModel;
+  /** primary-remote: the primary cluster's name. */
+  readonly primary?: string;
+  /** primary-remote: where remotes reach the primary's istiod. */
+  readonly primaryAddress?: string;
+  readonly clusterAdmin?: string;
 }
 
 export interface ResolvedMultiClusterIngress {
@@ -464,9 +611,21 @@ export interface ResolvedWorkload {
   readonly export: boolean;
 }
 
+export interface ResolvedVmWorkload {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly serviceAccount: string;
+  readonly ports: readonly VmPortInput[];
+  readonly network?: string;
+  readonly probe?: VmProbeInput;
+  /** Empty only when the mesh has no cluster to register with (reported by the rules). */
+  readonly cluster: string;
+}
+
 export interface ResolvedApp {
   readonly namespace: string;
   readonly workloads: readonly ResolvedWorkload[];
+  readonly vmWorkloads: readonly ResolvedVmWorkload[];
 }
 
 export interface ResolvedGateway {
