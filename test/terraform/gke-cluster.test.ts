@@ -83,6 +83,12 @@ describe('GkeCluster', () => {
     expect(plain.resource_labels).toBeUndefined();
   });
 
+  test('controlPlaneGlobalAccess opens the private endpoint to every region of the VPC', () => {
+    const open = resourcesOf(synth({ ...PRIVATE, controlPlaneGlobalAccess: true }), ContainerCluster.tfResourceType)[0];
+    expect(open.private_cluster_config.master_global_access_config).toEqual({ enabled: true });
+    expect(cluster.private_cluster_config.master_global_access_config).toBeUndefined();
+  });
+
   test('a declared pod range becomes the cluster IPv4 range', () => {
     const withPods = resourcesOf(synth({ ...PRIVATE, podCidr: '10.12.0.0/14' }), ContainerCluster.tfResourceType)[0];
     expect(withPods.ip_allocation_policy).toEqual({ stack_type: 'IPV4', cluster_ipv4_cidr_block: '10.12.0.0/14' });
