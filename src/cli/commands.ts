@@ -10,8 +10,8 @@ const topologyOption = {
 
 /**
  * Every `meshfleet` command, in the order `--help` lists them. Implementations are imported
- * when the command runs. To add a command (e.g. `canary`, `ca`), add an entry here and a
- * `<name>-command.ts` module beside this file; `main` needs no change.
+ * when the command runs. To add a command, add an entry here and a `<name>-command.ts` module
+ * beside this file; `main` needs no change.
  */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   synth: {
@@ -47,5 +47,20 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     ].join('\n'),
     run: async (values, io) => (await import('./canary-command')).runCanary(values, io),
   },
-  // ca: plug-in CA material for in-cluster meshes (issue to come).
+  ca: {
+    summary: 'create the plug-in CA files of an in-cluster mesh: one root CA, an intermediate CA per cluster',
+    options: {
+      topology: topologyOption,
+      out: { type: 'string', short: 'o', valueName: 'DIR', required: true, description: 'folder for the CA files, created or completed; must lie outside any synth output' },
+    },
+    details: [
+      "As Istio's tools/certs/Makefile.selfsigned.mk: DIR/root-cert.pem and DIR/root-key.pem, and for every",
+      'in-cluster mesh member DIR/<cluster>/ with ca-cert.pem, ca-key.pem, cert-chain.pem, root-cert.pem and a',
+      'kustomization.yaml that makes them the cacerts Secret of istio-system. Before installing Istio, run',
+      "'kubectl --context=<context of cluster> apply -k DIR/<cluster>' once the istio-system namespace exists.",
+      'Running it again reuses the root and keeps complete cluster folders: that is how clusters join later.',
+      'No file is ever replaced. Keys are mode 0600; keep root-key.pem offline.',
+    ].join('\n'),
+    run: async (values, io) => (await import('./ca-command')).runCa(values, io),
+  },
 };

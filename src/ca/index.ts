@@ -1,0 +1,2 @@
+export * from './plugin-ca';
+export * from './ca-files';
