@@ -1,4 +1,5 @@
-import './reflect-metadata';
+// @peculiar/x509 resolves algorithms through tsyringe, which needs a Reflect metadata polyfill first.
+import 'reflect-metadata';
 import { createPrivateKey, createPublicKey, KeyObject, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 

@@ -1,5 +1,5 @@
 // Before @peculiar/x509, which needs a Reflect metadata polyfill (see the module).
-import '../../src/ca/reflect-metadata';
+import 'reflect-metadata';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import {
