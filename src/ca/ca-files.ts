@@ -54,7 +54,7 @@ export function clusterFiles(intermediate: CaMaterial, root: CaMaterial): NewFil
 
 /**
  * A kustomization whose secretGenerator turns its folder's files into the `cacerts` Secret of
- * `istio-system`, under that exact name, for `kubectl apply -k <folder>`.
+ * `istio-system`, under that exact name, for `kubectl apply --server-side -k <folder>`.
  */
 export function cacertsKustomization(): string {
   return stringify({

@@ -72,7 +72,7 @@ export async function runCa(values: OptionValues, io: Io): Promise<number> {
 /** The clusters that get an intermediate CA: the members of an in-cluster mesh, in topology order. */
 function caClusters(model: ResolvedTopology): string[] {
   if (model.mesh?.management !== 'in-cluster') return [];
-  return model.clusters.filter((cluster) => cluster.meshMember).map((cluster) => cluster.name);
+  return model.clusters.filter((cluster) => cluster.meshInstall !== undefined).map((cluster) => cluster.name);
 }
 
 function noClustersRefusal({ model, shownAs }: LoadedTopology): string {
@@ -176,7 +176,7 @@ function reportWritten(io: Io, files: readonly string[]): void {
 function printNextSteps(io: Io, outDir: string, clusters: readonly string[]): void {
   io.out('next: create the cacerts Secret in each cluster before installing Istio there (its namespace istio-system must exist):');
   for (const cluster of clusters) {
-    io.out(`  kubectl --context=<context of ${cluster}> apply -k ${displayPath(path.join(outDir, cluster))}`);
+    io.out(`  kubectl --context=<context of ${cluster}> apply --server-side -k ${displayPath(path.join(outDir, cluster))}`);
   }
   io.out(
     `warning: keep ${displayPath(path.join(outDir, ROOT_KEY_FILE))} offline, out of Git and of every cluster: ` +

@@ -31,7 +31,7 @@ function wroteLines(cluster: string): string[] {
 function nextSteps(clusters: readonly string[]): string[] {
   return [
     'next: create the cacerts Secret in each cluster before installing Istio there (its namespace istio-system must exist):',
-    ...clusters.map((cluster) => `  kubectl --context=<context of ${cluster}> apply -k ca/${cluster}`),
+    ...clusters.map((cluster) => `  kubectl --context=<context of ${cluster}> apply --server-side -k ca/${cluster}`),
     "warning: keep ca/root-key.pem offline, out of Git and of every cluster: it can issue identities for the whole mesh; bring it back only to add clusters with 'meshfleet ca'",
   ];
 }
