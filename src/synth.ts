@@ -2,29 +2,55 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthKubernetes } from './k8s/synth';
+import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';
 import { synthTerraform } from './terraform/synth';
 import { ResolvedTopology } from './topology/types';
 
-/** Folder names under the output folder, one per half of the synthesis. */
+/** Names under the output folder: one folder per half of the synthesis, and the runbook. */
 export const OUTPUT_FOLDERS = {
   terraform: 'terraform',
   kubernetes: 'k8s',
+  readme: 'README.md',
 } as const;
+
+/** Options of {@link synthesizeAll}. */
+export interface SynthesizeOptions {
+  /**
+   * The topology file as shown to the user (e.g. `examples/istio-primary-remote.yaml`), for
+   * the runbook's `meshfleet ca --topology` command. An absolute path is not written (the output
+   * holds no absolute path): the placeholder is used instead.
+   * @default "<topology file>"
+   */
+  readonly topologyPath?: string;
+}
 
 /**
  * Synthesizes everything a topology produces into `outdir`:
- * `<outdir>/terraform/` (cdktf layout: `manifest.json`, `stacks/<stack>/cdk.tf.json`) and
- * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`).
+ * `<outdir>/terraform/` (cdktf layout: `manifest.json`, `stacks/<stack>/cdk.tf.json`),
+ * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`) and `<outdir>/README.md`, the
+ * runbook: what to run, in order, to deploy them.
  *
  * This is the one place where the halves are put together; both read the same resolved model.
  * `outdir` is expected to be a fresh, empty folder (see {@link writeAtomically}).
  */
-export function synthesizeAll(model: ResolvedTopology, outdir: string): void {
+export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions = {}): void {
   const terraformDir = path.join(outdir, OUTPUT_FOLDERS.terraform);
   fs.mkdirSync(terraformDir, { recursive: true });
-  synthTerraform(model, terraformDir);
+  const stacks = synthTerraform(model, terraformDir);
 
-  synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
+  const clusters = synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
+
+  const shown = options.topologyPath;
+  const topologyPath =
+    shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : TOPOLOGY_PLACEHOLDER;
+  const runbook = renderRunbook({
+    model,
+    stacks,
+    clusters,
+    topologyPath,
+    folders: { terraform: OUTPUT_FOLDERS.terraform, kubernetes: OUTPUT_FOLDERS.kubernetes },
+  });
+  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.readme), runbook);
 }
 
 /**

@@ -1,0 +1,134 @@
+import { isGkeCluster, ResolvedCluster, ResolvedGkeCluster } from '../topology/types';
+
+/*
+ * Shell command builders of the runbook. Every command is meant to be pasted from inside the
+ * output folder: file arguments are paths relative to it, kube contexts are the `CTX_<NAME>`
+ * variables the runbook exports first. Pure string functions: no fs, no environment.
+ */
+
+/** Characters a shell word may hold without quoting. */
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** `word` quoted for a POSIX shell when it needs it (single quotes), as it is otherwise. */
+export function shellQuote(word: string): string {
+  if (SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Name of the variable holding a cluster's kube context: `CTX_` + the name upper-cased, `-` → `_`. */
+export function contextVariable(cluster: string): string {
+  return `CTX_${cluster.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+}
+
+/** The `--context=` argument of a cluster, through its variable: `--context="${CTX_CLUSTER1}"`. */
+export function contextFlag(cluster: string): string {
+  return `--context="\${${contextVariable(cluster)}}"`;
+}
+
+/** The kube context `gcloud container clusters get-credentials` creates: `gke_<project>_<zone>_<name>`. */
+export function gkeContextName(project: string, cluster: ResolvedGkeCluster): string {
+  return `gke_${project}_${cluster.zone}_${cluster.name}`;
+}
+
+/**
+ * `export CTX_<NAME>="..."`: the exact context of a GKE cluster, or a placeholder the operator
+ * replaces for an external one (the kubeconfig context the cluster's own tooling created).
+ */
+export function contextExport(project: string, cluster: ResolvedCluster): string {
+  const value = isGkeCluster(cluster) ? gkeContextName(project, cluster) : `<kubeconfig context of ${cluster.name}>`;
+  return `export ${contextVariable(cluster.name)}="${value}"`;
+}
+
+/** `gcloud container clusters get-credentials <name> --zone <zone> --project <project>`. */
+export function getCredentialsCommand(project: string, cluster: ResolvedGkeCluster): string {
+  return `gcloud container clusters get-credentials ${cluster.name} --zone ${cluster.zone} --project ${project}`;
+}
+
+/** `terraform -chdir=<dir> init` and `... apply` for one stack folder. */
+export function terraformCommands(stackDir: string): string[] {
+  return [`terraform -chdir=${shellQuote(stackDir)} init`, `terraform -chdir=${shellQuote(stackDir)} apply`];
+}
+
+/** `kubectl --context=... apply -f <file>`. */
+export function kubectlApplyFile(cluster: string, file: string): string {
+  return `kubectl ${contextFlag(cluster)} apply -f ${shellQuote(file)}`;
+}
+
+/** `kubectl --context=... apply -k <dir>`; `dir` is written as given (it may be a quoted variable). */
+export function kubectlApplyKustomization(cluster: string, dir: string): string {
+  return `kubectl ${contextFlag(cluster)} apply -k ${dir}`;
+}
+
+/** `istioctl install --context=... -y -f <file>`: one IstioOperator input. */
+export function istioctlInstall(cluster: string, file: string): string {
+  return `istioctl install ${contextFlag(cluster)} -y -f ${shellQuote(file)}`;
+}
+
+/**
+ * The `--server` argument of a remote secret, or `undefined` when the target's kubeconfig
+ * server (its public endpoint) is the one to use. A private GKE target read by a GKE holder is
+ * reached on its private endpoint, from the holder's pods inside the VPC.
+ */
+export function remoteSecretServer(project: string, holder: ResolvedCluster, target: ResolvedCluster): string | undefined {
+  if (!isGkeCluster(target) || !target.private || !isGkeCluster(holder)) return undefined;
+  const describe =
+    `gcloud container clusters describe ${target.name} --zone ${target.zone} --project ${project} ` +
+    `--format='value(privateClusterConfig.privateEndpoint)'`;
+  return `--server="https://$(${describe})"`;
+}
+
+/**
+ * `istioctl create-remote-secret ... | kubectl apply -f - ...`: gives `holder`'s istiod read
+ * access to `target`'s API server. The secret (a bearer token of `target`) goes straight from
+ * one cluster to the other through the pipe and is never written to a file.
+ */
+export function remoteSecretCommand(project: string, holder: ResolvedCluster, target: ResolvedCluster): string {
+  const server = remoteSecretServer(project, holder, target);
+  const create = [
+    'istioctl create-remote-secret',
+    contextFlag(target.name),
+    `--name=${target.name}`,
+    ...(server === undefined ? [] : [server]),
+  ];
+  return `${create.join(' ')} | kubectl apply -f - ${contextFlag(holder.name)}`;
+}
+
+/** What the runbook needs to know of one VM workload. */
+export interface VmWorkloadRef {
+  /** WorkloadGroup name. */
+  readonly name: string;
+  readonly namespace: string;
+  /** Cluster whose istiod the VMs register with (it holds the WorkloadGroup). */
+  readonly cluster: string;
+  /** Control plane revision, when the mesh has one. */
+  readonly revision?: string;
+}
+
+/** Variable naming the folder, outside the output folder, where VM bootstrap files are made. */
+export const VM_DIR_VARIABLE = 'MESHFLEET_VM_DIR';
+
+/**
+ * The commands that make a VM workload's bootstrap files: fetch its WorkloadGroup from the
+ * cluster (the synthesized file holds several objects) and run
+ * `istioctl x workload entry configure ... --clusterID <cluster> --autoregister` on it. Both
+ * write below `${MESHFLEET_VM_DIR}`, never into the output folder: the files include a token.
+ */
+export function vmWorkloadCommands(vm: VmWorkloadRef): string[] {
+  const base = `"\${${VM_DIR_VARIABLE}}/${vm.name}`;
+  const groupFile = `${base}-workloadgroup.yaml"`;
+  const outDir = `${base}"`;
+  const revision = vm.revision === undefined ? [] : [`--revision ${shellQuote(vm.revision)}`];
+  return [
+    `mkdir -p ${outDir}`,
+    `kubectl ${contextFlag(vm.cluster)} -n ${vm.namespace} get workloadgroup ${vm.name} -o yaml > ${groupFile}`,
+    [
+      'istioctl x workload entry configure',
+      contextFlag(vm.cluster),
+      `-f ${groupFile}`,
+      `-o ${outDir}`,
+      `--clusterID ${vm.cluster}`,
+      ...revision,
+      '--autoregister',
+    ].join(' '),
+  ];
+}

@@ -1,0 +1,132 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { synthesizeAll } from '../src/synth';
+import { STACK_ORDER } from '../src/terraform/stacks';
+import { loadTopologyFile } from '../src/topology/load';
+
+/*
+ * What every example's whole output must never hold (private keys, tokens, absolute paths),
+ * and its runbook, README.md: present, byte-identical across runs and output folders.
+ */
+
+jest.setTimeout(120_000);
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+const examples = fs
+  .readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/** A `token:` field (YAML `token: x`, JSON `"token": "x"`), not words such as `automountServiceAccountToken`. */
+const TOKEN_FIELD = /(^|[^A-Za-z0-9_])token["']?\s*:/im;
+const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/;
+
+function listFiles(root: string, dir = root): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? listFiles(root, full) : [path.relative(root, full)];
+    })
+    .sort();
+}
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-synth-output-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(examples)('synth output of %s', (file) => {
+  const topologyPath = `examples/${file}`;
+  let first: string;
+  let second: string;
+
+  beforeAll(() => {
+    const model = loadTopologyFile(path.join(EXAMPLES, file));
+    first = path.join(tempDir(), 'out');
+    second = path.join(tempDir(), 'nested', 'other-out');
+    fs.mkdirSync(first, { recursive: true });
+    fs.mkdirSync(second, { recursive: true });
+    synthesizeAll(model, first, { topologyPath });
+    synthesizeAll(model, second, { topologyPath });
+  });
+
+  test('no file holds a private key, a token field or a JWT', () => {
+    const files = listFiles(first);
+    expect(files.length).toBeGreaterThan(1);
+    for (const relative of files) {
+      const text = fs.readFileSync(path.join(first, relative), 'utf8');
+      for (const [what, pattern] of [
+        ['a PEM private key', PEM_PRIVATE_KEY],
+        ['a token field', TOKEN_FIELD],
+        ['a JWT', JWT],
+      ] as const) {
+        if (pattern.test(text)) throw new Error(`${relative} holds ${what}: ${text.match(pattern)?.[0]}`);
+      }
+    }
+  });
+
+  test('README.md is written and names the topology', () => {
+    const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
+    const model = loadTopologyFile(path.join(EXAMPLES, file));
+    expect(readme.startsWith(`# Deploying ${model.name}\n`)).toBe(true);
+    if (model.mesh?.management === 'in-cluster') expect(readme).toContain(`meshfleet ca --topology ${topologyPath} `);
+  });
+
+  test('README.md is deterministic: byte-identical from two runs into different folders', () => {
+    expect(fs.readFileSync(path.join(second, 'README.md'))).toEqual(fs.readFileSync(path.join(first, 'README.md')));
+  });
+
+  test('README.md mentions no absolute path', () => {
+    const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
+    const forbidden = [first, second, os.tmpdir(), fs.realpathSync(os.tmpdir()), REPO_ROOT, process.cwd(), os.homedir(), '/tmp'];
+    for (const needle of forbidden) expect(readme).not.toContain(needle);
+  });
+
+  test('README.md lists only files that exist, relative to the output folder', () => {
+    const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
+    const mentioned = [...readme.matchAll(/(?:^|[\s`])((?:k8s|terraform)\/[A-Za-z0-9._/-]+)/gm)].map((m) => m[1]);
+    expect(mentioned.length).toBeGreaterThan(0);
+    for (const relative of new Set(mentioned)) {
+      if (relative.includes('<')) continue;
+      expect({ relative, exists: fs.existsSync(path.join(first, relative)) }).toEqual({ relative, exists: true });
+    }
+  });
+
+  test('README.md applies every Terraform stack written, in apply order', () => {
+    const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
+    const stacksDir = path.join(first, 'terraform', 'stacks');
+    const written = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
+    expect(written.filter((s) => !(STACK_ORDER as readonly string[]).includes(s))).toEqual([]);
+    const applied = [...readme.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) apply$/gm)].map((m) => m[1]);
+    expect(applied).toEqual(STACK_ORDER.filter((s) => written.includes(s)));
+  });
+
+  test('README.md installs every istioctl input written', () => {
+    const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
+    const inputs = listFiles(first).filter((f) => f.split(path.sep).includes('mesh-install'));
+    for (const input of inputs) {
+      const [, cluster] = input.split(path.sep);
+      expect(readme).toContain(
+        `istioctl install --context="\${CTX_${cluster.toUpperCase().replace(/-/g, '_')}}" -y -f ${input.split(path.sep).join('/')}\n`,
+      );
+    }
+  });
+});
+
+test('an absolute topology path is not written into the runbook', () => {
+  const file = path.join(EXAMPLES, 'asm-onprem-vmware.yaml');
+  const out = tempDir();
+  synthesizeAll(loadTopologyFile(file), out, { topologyPath: file });
+  const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
+  expect(readme).not.toContain(file);
+  expect(readme).toContain('meshfleet ca --topology <topology file> ');
+});
