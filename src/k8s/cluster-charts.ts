@@ -1,23 +1,55 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { gkeClusters, ResolvedCluster, ResolvedTopology, ResolvedWorkload } from '../topology/types';
+import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/mesh-plan';
+import {
+  gkeClusters,
+  ResolvedCluster,
+  ResolvedMesh,
+  ResolvedMeshInstall,
+  ResolvedMeshInstallSettings,
+  ResolvedTopology,
+  ResolvedVmWorkload,
+  ResolvedWorkload,
+} from '../topology/types';
 import { AppNamespace } from './app-namespace';
 import { Canary, canaryRoutes, canarySplitOf } from './canary';
+import { ClusterAdminBinding } from './cluster-admin-binding';
+import { CrossNetworkGateway } from './cross-network-gateway';
+import { EastWestGateway } from './east-west-gateway';
 import { ExportedService } from './exported-service';
 import { ExposedService } from './exposed-service';
 import { IngressGateway } from './ingress-gateway';
+import { ControlPlaneOperator } from './istio-operator';
+import { ISTIO_SYSTEM_NAMESPACE, IstioSystemNamespace } from './istio-system-namespace';
+import { IstiodExposure } from './istiod-exposure';
+import { IstiodService } from './istiod-service';
 import { MultiClusterGateway } from './multi-cluster-gateway';
 import { MultiClusterIngressSet } from './multi-cluster-ingress';
 import { selectorLabels } from './pod-template';
 import { SharedGateway } from './shared-gateway';
+import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
 
 /** File names of the charts every cluster may get (app charts are `<namespace>.yaml`). */
 export const CHART_FILES = {
   namespaces: 'namespaces.yaml',
+  clusterAdminBinding: 'cluster-admin-binding.yaml',
+  istioSystem: 'istio-system.yaml',
   ingressGateway: 'ingress-gateway.yaml',
   multiClusterIngress: 'multi-cluster-ingress.yaml',
   multiClusterGateway: 'multi-cluster-gateway.yaml',
+} as const;
+
+/**
+ * Sub-folder of a cluster folder with the inputs of `istioctl install -f` (IstioOperators),
+ * which are not kubectl objects and so are not listed in the kustomization.
+ */
+export const MESH_INSTALL_DIR = 'mesh-install';
+
+/** The install inputs, relative to the cluster folder, in install order. */
+export const MESH_INSTALL_FILES = {
+  controlPlane: `${MESH_INSTALL_DIR}/control-plane.yaml`,
+  eastWestGateway: `${MESH_INSTALL_DIR}/eastwest-gateway.yaml`,
 } as const;
 
 /** Name of the Service port of a MultiClusterService when not exactly one workload is exposed. */
@@ -72,7 +104,29 @@ export function mcsPortNameOf(model: ResolvedTopology): string {
 }
 
 function newChart(scope: Construct, file: string): Chart {
-  return new Chart(scope, file.replace(/\.yaml$/, ''), { disableResourceNameHashes: true });
+  return new Chart(scope, file.replace(/\.yaml$/, '').replace(/\//g, '-'), { disableResourceNameHashes: true });
+}
+
+/**
+ * The VM workloads of one app namespace: a `VmWorkload` each, the ServiceAccount only with the
+ * first VM workload that uses it.
+ */
+function addVmWorkloads(chart: Chart, mesh: ResolvedMesh, namespace: string, vms: readonly ResolvedVmWorkload[]): void {
+  const accounts: string[] = [];
+  for (const vm of vms) {
+    new VmWorkload(chart, `${vm.name}-vm`, {
+      name: vm.name,
+      namespace,
+      labels: vm.labels,
+      serviceAccount: vm.serviceAccount,
+      ports: vm.ports,
+      network: vm.network,
+      probe: vm.probe,
+      istioApiVersion: mesh.istioApiVersion,
+      createServiceAccount: !accounts.includes(vm.serviceAccount),
+    });
+    accounts.push(vm.serviceAccount);
+  }
 }
 
 function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload): void {
@@ -122,33 +176,82 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
 }
 
 /**
+ * Steps 2 and 3 of {@link buildClusterCharts} for a cluster that meshfleet installs the mesh
+ * into: `cluster-admin-binding.yaml` and `istio-system.yaml`, each only when it has objects.
+ */
+function controlPlaneCharts(
+  scope: Construct,
+  model: ResolvedTopology,
+  cluster: ResolvedCluster,
+  meshInstall: ResolvedMeshInstall,
+  mesh: ResolvedMesh,
+  install: ResolvedMeshInstallSettings,
+): ClusterChart[] {
+  const charts: ClusterChart[] = [];
+  if (install.clusterAdmin !== undefined) {
+    const chart = newChart(scope, CHART_FILES.clusterAdminBinding);
+    new ClusterAdminBinding(chart, 'cluster-admin-binding', { user: install.clusterAdmin });
+    charts.push({ file: CHART_FILES.clusterAdminBinding, chart });
+  }
+
+  // The validating webhook calls `istiod`, which a revisioned install does not create (seed 001).
+  const istiodRevision = meshInstall.controlPlane === 'primary' ? mesh.revision : undefined;
+  const eastWest = eastWestGatewayOf(model, cluster);
+  if (istiodRevision !== undefined || eastWest !== undefined) {
+    const chart = newChart(scope, CHART_FILES.istioSystem);
+    if (istiodRevision !== undefined) new IstiodService(chart, 'istiod-service', { revision: istiodRevision });
+    if (eastWest?.crossNetwork === true) {
+      new CrossNetworkGateway(chart, 'cross-network-gateway', { istioApiVersion: mesh.istioApiVersion });
+    }
+    if (eastWest?.exposeIstiod === true) {
+      new IstiodExposure(chart, 'istiod-exposure', { istioApiVersion: mesh.istioApiVersion, revision: mesh.revision });
+    }
+    charts.push({ file: CHART_FILES.istioSystem, chart });
+  }
+  return charts;
+}
+
+/**
  * Builds the charts of one cluster under `scope` (one cdk8s App per cluster) and returns them
- * in file order:
+ * in file order; these are the files the cluster's kustomization lists:
  *
  * 1. `namespaces.yaml`: every namespace the cluster's other files use, in the order they first
- *    appear; with the mesh's injection label in mesh member clusters.
- * 2. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`): `IngressGateway` and
+ *    appear; with the mesh's injection label in mesh member clusters. In clusters that
+ *    meshfleet installs the mesh into (`meshInstall`), `IstioSystemNamespace` comes first.
+ * 2. `cluster-admin-binding.yaml` (`meshInstall`, with `mesh.install.clusterAdmin`):
+ *    `ClusterAdminBinding`.
+ * 3. `istio-system.yaml` (`meshInstall`): `IstiodService` (primaries of a mesh with a
+ *    revision); with an east-west gateway ({@link eastWestGatewayOf}), `CrossNetworkGateway`
+ *    (`crossNetwork`) and `IstiodExposure` (`exposeIstiod`).
+ * 4. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`): `IngressGateway` and
  *    the shared Istio Gateway.
- * 3. `<namespace>.yaml` per app namespace with anything in this cluster: per workload, see
+ * 5. `<namespace>.yaml` per app namespace with anything in this cluster: per workload, see
  *    {@link placementOf}: `Workload` (Service in every workload cluster, pods where it runs),
- *    `ExportedService`s, `Canary`, `ExposedService`.
- * 4. `multi-cluster-ingress.yaml` (the fleet config cluster, with `multiClusterIngress`):
+ *    `ExportedService`s, `Canary`, `ExposedService`; then a `VmWorkload` per VM workload that
+ *    registers with this cluster ({@link vmWorkloadsOf}).
+ * 6. `multi-cluster-ingress.yaml` (the fleet config cluster, with `multiClusterIngress`):
  *    MultiClusterIngress, MultiClusterService (links to every mesh member), BackendConfig.
- * 5. `multi-cluster-gateway.yaml` (the fleet config cluster, with `gateways`): one
+ * 7. `multi-cluster-gateway.yaml` (the fleet config cluster, with `gateways`): one
  *    `MultiClusterGateway` per gateway.
  *
  * The config cluster gets no mesh objects unless it is a mesh member. Charts without objects
- * are not returned.
+ * are not returned. The `istioctl` inputs are built by {@link buildMeshInstallCharts}.
  * @throws Error when an app namespace's file name collides with a fixed chart file or another app's
  */
 export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cluster: ResolvedCluster): ClusterChart[] {
   const mesh = model.mesh;
+  const install = mesh?.install;
   const isConfig = model.fleet.configCluster === cluster.name;
   const namespaces: string[] = [];
   const useNamespace = (name: string) => {
     if (!namespaces.includes(name)) namespaces.push(name);
   };
   const charts: ClusterChart[] = [];
+
+  if (mesh !== undefined && install !== undefined && cluster.meshInstall !== undefined) {
+    useNamespace(ISTIO_SYSTEM_NAMESPACE);
+    charts.push(...controlPlaneCharts(scope, model, cluster, cluster.meshInstall, mesh, install));
+  }
 
   const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
   if (mesh !== undefined && gateway !== undefined) {
@@ -165,9 +268,11 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
   }
 
   const taken: string[] = Object.values(CHART_FILES);
+  const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
   for (const app of model.apps) {
     const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w)));
-    if (workloads.length === 0) continue;
+    const appVms = app.vmWorkloads.filter((vm) => vms.includes(vm));
+    if (workloads.length === 0 && appVms.length === 0) continue;
     const file = `${app.namespace}.yaml`;
     if (taken.includes(file)) {
       throw new Error(`cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file name already taken (fixed chart files and one file per app namespace); rename the namespace`);
@@ -175,6 +280,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     taken.push(file);
     const chart = newChart(scope, `app-${file}`);
     for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
+    if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
     useNamespace(app.namespace);
     charts.push({ file, chart });
   }
@@ -203,6 +309,57 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
   if (namespaces.length === 0) return charts;
   const chart = newChart(scope, CHART_FILES.namespaces);
   const injection = cluster.meshMember ? mesh : undefined;
-  for (const name of namespaces) new AppNamespace(chart, name, { name, mesh: injection });
+  for (const name of namespaces) {
+    if (cluster.meshInstall !== undefined && name === ISTIO_SYSTEM_NAMESPACE) {
+      new IstioSystemNamespace(chart, name, {
+        network: cluster.meshInstall.network,
+        controlPlaneClusters: cluster.meshInstall.controlPlane === 'remote' ? install?.primary : undefined,
+      });
+    } else {
+      new AppNamespace(chart, name, { name, mesh: injection });
+    }
+  }
   return [{ file: CHART_FILES.namespaces, chart }, ...charts];
+}
+
+/**
+ * Builds the `istioctl install -f` inputs of one cluster under `scope`, in install order; they
+ * go to {@link MESH_INSTALL_DIR}, outside the kustomization. Only clusters that meshfleet installs
+ * the mesh into (`meshInstall`) get any:
+ *
+ * 1. `mesh-install/control-plane.yaml`: `ControlPlaneOperator` (profile by distribution or
+ *    `remote`, revision, meshID, cluster name, network; `externalIstiod` on the primary of a
+ *    primary-remote mesh; the remote's injection path and `remotePilotAddress`
+ *    (`mesh.install.primaryAddress`); the VM settings when VMs register with the cluster).
+ * 2. `mesh-install/eastwest-gateway.yaml` (with an east-west gateway, {@link eastWestGatewayOf}):
+ *    `EastWestGateway` (network, mesh revision, load balancer IP).
+ */
+export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology, cluster: ResolvedCluster): ClusterChart[] {
+  const mesh = model.mesh;
+  const install = mesh?.install;
+  const meshInstall = cluster.meshInstall;
+  if (mesh === undefined || install === undefined || meshInstall === undefined) return [];
+
+  const controlPlane = newChart(scope, MESH_INSTALL_FILES.controlPlane);
+  const primaryOfRemotes = install.model === 'primary-remote' && meshInstall.controlPlane === 'primary';
+  new ControlPlaneOperator(controlPlane, 'control-plane', {
+    controlPlane: meshInstall.controlPlane,
+    distribution: install.distribution,
+    revision: mesh.revision,
+    meshId: install.meshId,
+    clusterName: cluster.name,
+    network: meshInstall.network,
+    externalIstiod: primaryOfRemotes,
+    remotePilotAddress: meshInstall.controlPlane === 'remote' ? install.primaryAddress : undefined,
+    vmRegistration: vmWorkloadsOf(model, cluster).length > 0,
+  });
+  const charts: ClusterChart[] = [{ file: MESH_INSTALL_FILES.controlPlane, chart: controlPlane }];
+
+  const eastWest = eastWestGatewayOf(model, cluster);
+  if (eastWest !== undefined) {
+    const chart = newChart(scope, MESH_INSTALL_FILES.eastWestGateway);
+    new EastWestGateway(chart, 'eastwest', { network: meshInstall.network, revision: mesh.revision, loadBalancerIp: eastWest.loadBalancerIp });
+    charts.push({ file: MESH_INSTALL_FILES.eastWestGateway, chart });
+  }
+  return charts;
 }

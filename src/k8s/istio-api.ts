@@ -13,6 +13,10 @@ import {
   VirtualServiceProps,
   VirtualServiceV1Beta1,
   VirtualServiceV1Beta1Props,
+  WorkloadGroup,
+  WorkloadGroupProps,
+  WorkloadGroupV1Alpha3,
+  WorkloadGroupV1Alpha3Props,
 } from '../../imports/networking.istio.io';
 import { IstioApiVersion } from '../topology/types';
 
@@ -23,7 +27,7 @@ import { IstioApiVersion } from '../topology/types';
  * the same shape; the props are written against the `v1` interfaces. TypeScript enums are
  * nominal, so a `v1` props object is not assignable to the `V1Beta1` props type even though
  * every field (and every enum's string values) is the same: hence the casts below, which change
- * no value.
+ * no value. WorkloadGroup is the exception in version choice, see {@link newWorkloadGroup}.
  */
 
 /** A VirtualService in the given networking.istio.io version. */
@@ -39,4 +43,14 @@ export function newDestinationRule(scope: Construct, id: string, version: IstioA
 /** A Gateway (networking.istio.io, not Gateway API) in the given networking.istio.io version. */
 export function newIstioGateway(scope: Construct, id: string, version: IstioApiVersion, props: GatewayProps): ApiObject {
   return version === 'v1' ? new Gateway(scope, id, props) : new GatewayV1Beta1(scope, id, props as unknown as GatewayV1Beta1Props);
+}
+
+/**
+ * A WorkloadGroup in the version the mesh serves: `v1` on meshes that serve v1; otherwise
+ * `v1alpha3`, the version Istio 1.8 introduced WorkloadGroup with (seed 004; ASM 1.8 of seed
+ * 001), which later releases keep serving beside `v1beta1` and `v1` (the 1.29.6 CRD in
+ * ../shared/crds/istio serves all three), so it works on every pre-v1 mesh.
+ */
+export function newWorkloadGroup(scope: Construct, id: string, version: IstioApiVersion, props: WorkloadGroupProps): ApiObject {
+  return version === 'v1' ? new WorkloadGroup(scope, id, props) : new WorkloadGroupV1Alpha3(scope, id, props as unknown as WorkloadGroupV1Alpha3Props);
 }

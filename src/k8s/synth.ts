@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { App, Yaml } from 'cdk8s';
 import { stringify } from 'yaml';
 import { ResolvedTopology } from '../topology/types';
-import { buildClusterCharts } from './cluster-charts';
+import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
 
 /** File of every cluster folder that lists its YAML files for `kubectl apply -k` and GitOps tools. */
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
@@ -13,7 +13,7 @@ export type ManifestObject = Record<string, unknown>;
 
 /** One YAML file of a cluster folder. */
 export interface ManifestFile {
-  /** File name inside the cluster folder. */
+  /** Path relative to the cluster folder, e.g. `namespaces.yaml` or `mesh-install/control-plane.yaml`. */
   readonly file: string;
   /** The objects in file order. */
   readonly objects: readonly ManifestObject[];
@@ -25,6 +25,12 @@ export interface ClusterManifests {
   readonly cluster: string;
   /** Files listed in the kustomization, in order. */
   readonly files: readonly ManifestFile[];
+  /**
+   * Inputs of `istioctl install -f` under `mesh-install/`, in install order, not in the
+   * kustomization (see `buildMeshInstallCharts`); empty unless meshfleet installs the mesh into
+   * the cluster.
+   */
+  readonly meshInstall: readonly ManifestFile[];
 }
 
 /**
@@ -36,13 +42,17 @@ export function buildKubernetesManifests(model: ResolvedTopology): ClusterManife
   for (const cluster of model.clusters) {
     // One App per cluster: each cluster's construct tree (and its ids) stands on its own.
     const app = new App();
-    const files = buildClusterCharts(app, model, cluster)
-      .map(({ file, chart }) => ({ file, objects: chart.toJson() as ManifestObject[] }))
-      .filter((f) => f.objects.length > 0);
-    if (files.length === 0) continue;
-    out.push({ cluster: cluster.name, files });
+    const files = filesOf(buildClusterCharts(app, model, cluster));
+    const meshInstall = filesOf(buildMeshInstallCharts(app, model, cluster));
+    if (files.length === 0 && meshInstall.length === 0) continue;
+    out.push({ cluster: cluster.name, files, meshInstall });
   }
   return out;
+}
+
+/** The charts' objects, leaving out charts without any. */
+function filesOf(charts: readonly ClusterChart[]): ManifestFile[] {
+  return charts.map(({ file, chart }) => ({ file, objects: chart.toJson() as ManifestObject[] })).filter((f) => f.objects.length > 0);
 }
 
 /** Multi-document YAML of objects, as cdk8s writes it (no timestamps, stable key order). */
@@ -60,15 +70,27 @@ export interface SynthesizedCluster {
   readonly cluster: string;
   /** The folder, `<outdir>/<cluster>`. */
   readonly dir: string;
-  /** Files written, relative to `dir`, kustomization last. */
+  /**
+   * Every file written, relative to `dir`: the kustomization's resources in order, then the
+   * {@link meshInstall} files, then `kustomization.yaml`.
+   */
   readonly files: readonly string[];
+  /**
+   * The `istioctl install -f` inputs, relative to `dir`, in install order
+   * (`mesh-install/control-plane.yaml`, then `mesh-install/eastwest-gateway.yaml` when the cluster
+   * has an east-west gateway); empty for clusters meshfleet does not install the mesh into.
+   */
+  readonly meshInstall: readonly string[];
 }
 
 /**
  * Writes the Kubernetes half of a topology: `<outdir>/<cluster-name>/` per cluster with
  * something to deploy, holding one YAML file per chart (`namespaces.yaml`,
- * `ingress-gateway.yaml`, `<app-namespace>.yaml`, `multi-cluster-ingress.yaml`,
- * `multi-cluster-gateway.yaml`, in that order) and a `kustomization.yaml` listing them.
+ * `cluster-admin-binding.yaml`, `istio-system.yaml`, `ingress-gateway.yaml`,
+ * `<app-namespace>.yaml`, `multi-cluster-ingress.yaml`, `multi-cluster-gateway.yaml`, in that
+ * order) and a `kustomization.yaml` listing them; in clusters that meshfleet installs the mesh
+ * into, also `mesh-install/control-plane.yaml` and `mesh-install/eastwest-gateway.yaml`, the
+ * IstioOperators for `istioctl install -f`, which the kustomization does not list.
  *
  * Clusters with no objects get no folder. Output is deterministic: object names are explicit
  * (no hash suffixes), no timestamps, objects and files in topology order.
@@ -82,17 +104,18 @@ export function synthKubernetes(model: ResolvedTopology, outdir: string): Synthe
   for (const manifests of buildKubernetesManifests(model)) {
     const dir = path.join(outdir, manifests.cluster);
     fs.mkdirSync(dir, { recursive: true });
-    const files: string[] = [];
-    for (const { file, objects } of manifests.files) {
+    for (const { file, objects } of [...manifests.files, ...manifests.meshInstall]) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), renderYaml(objects));
-      files.push(file);
     }
     const resources = manifests.files.map((f) => f.file);
+    const meshInstall = manifests.meshInstall.map((f) => f.file);
     fs.writeFileSync(path.join(dir, KUSTOMIZATION_FILE), renderKustomization(resources));
     written.push({
       cluster: manifests.cluster,
       dir,
-      files: [...files, KUSTOMIZATION_FILE],
+      files: [...resources, ...meshInstall, KUSTOMIZATION_FILE],
+      meshInstall,
     });
   }
   return written;

@@ -15,7 +15,16 @@ export const EXAMPLES = {
   canary: 'examples/canary-productcatalog.yaml',
   /** Seed 003. */
   gateway: 'examples/internal-multicluster-gateway.yaml',
+  /** Seed 001: ASM 1.8.6 installed in-cluster on GKE on VMware. */
+  asmOnprem: 'examples/asm-onprem-vmware.yaml',
+  /** Seed 004: Istio multi-primary on two networks. */
+  multiPrimary: 'examples/istio-multi-primary-multi-network.yaml',
+  /** Seed 004: Istio primary-remote on one network, with a VM workload. */
+  primaryRemote: 'examples/istio-primary-remote.yaml',
 } as const;
+
+/** The examples whose mesh meshfleet installs in-cluster (they get `mesh-install/`). */
+export const IN_CLUSTER_EXAMPLES = [EXAMPLES.asmOnprem, EXAMPLES.multiPrimary, EXAMPLES.primaryRemote] as const;
 
 /** An example's topology input (parsed YAML), to derive variants from. */
 export function exampleInput(file: string): any {
@@ -35,6 +44,11 @@ export function loadExample(file: string): ResolvedTopology {
 /** Every cluster's files: cluster → file → objects. */
 export function manifestsOf(model: ResolvedTopology): Map<string, Map<string, any[]>> {
   return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.files.map((f) => [f.file, [...f.objects]]))]));
+}
+
+/** Every cluster's `istioctl` inputs: cluster → `mesh-install/<file>` → objects. */
+export function meshInstallOf(model: ResolvedTopology): Map<string, Map<string, any[]>> {
+  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.meshInstall.map((f) => [f.file, [...f.objects]]))]));
 }
 
 /** Objects of one cluster, all files concatenated in order. */

@@ -6,6 +6,10 @@
  *   ingress): asm-ingress.yaml, asm-vs-gateway.yaml, mci.yaml, mcs.yaml, backendconfig.yaml.
  * - Seed 002 (002_29af5f58696abe8b.txt, canary of productcatalogservice): destination-vs-v1.yaml,
  *   productcatalog-v2.yaml, destination-v1-v2.yaml, vs-split-traffic.yaml, vs-v2.yaml, vs-v1.yaml.
+ * - Seed 001 (001_846e0abb3fd0c4ab.txt, ASM 1.8.6 on GKE on VMware): cluster.yaml (with the
+ *   placeholders MESH_ID, CLUSTER_NAME, NETWORK_ID as in the seed), istiod-service.yaml.
+ * - Seed 004 (004_d02afacd6db7f934.txt, Istio multi-cluster models): the IstioOperator that
+ *   `gen-eastwest-gateway.sh --network network1 --cluster cluster1 --mesh mesh1` prints.
  */
 import { parseAllDocuments } from 'yaml';
 
@@ -282,5 +286,96 @@ spec:
     - destination:
         host: productcatalogservice
         subset: v1
+`,
+};
+
+export const SEED_001 = {
+  clusterYaml: `
+apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  profile: asm-multicloud
+  revision: asm-186-8
+  values:
+    global:
+      meshID: MESH_ID
+      multiCluster:
+        clusterName: CLUSTER_NAME
+      network: NETWORK_ID
+`,
+  istiodService: `
+apiVersion: v1
+kind: Service
+metadata:
+  name: istiod
+  namespace: istio-system
+  labels:
+    istio.io/rev: asm-186-8
+    app: istiod
+    istio: pilot
+    release: istio
+spec:
+  ports:
+  - port: 15010
+    name: grpc-xds # plaintext
+    protocol: TCP
+  - port: 15012
+    name: https-dns # mTLS with k8s-signed cert
+    protocol: TCP
+  - port: 443
+    name: https-webhook # validation and injection
+    targetPort: 15017
+    protocol: TCP
+  - port: 15014
+    name: http-monitoring # prometheus stats
+    protocol: TCP
+  selector:
+    app: istiod
+    istio.io/rev: asm-186-8
+`,
+};
+
+export const SEED_004 = {
+  eastwestGateway: `
+apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: eastwest
+spec:
+  revision: ""
+  profile: empty
+  components:
+    ingressGateways:
+      - name: istio-eastwestgateway
+        label:
+          istio: eastwestgateway
+          app: istio-eastwestgateway
+          topology.istio.io/network: network1
+        enabled: true
+        k8s:
+          env:
+            # traffic through this gateway should be routed inside the network
+            - name: ISTIO_META_REQUESTED_NETWORK_VIEW
+              value: network1
+          service:
+            ports:
+              - name: status-port
+                port: 15021
+                targetPort: 15021
+              - name: tls
+                port: 15443
+                targetPort: 15443
+              - name: tls-istiod
+                port: 15012
+                targetPort: 15012
+              - name: tls-webhook
+                port: 15017
+                targetPort: 15017
+  values:
+    gateways:
+      istio-ingressgateway:
+        injectionTemplate: gateway
+    global:
+      network: network1
 `,
 };

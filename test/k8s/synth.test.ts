@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
+import { MESH_INSTALL_DIR, MESH_INSTALL_FILES } from '../../src/k8s/cluster-charts';
 import { KUSTOMIZATION_FILE, buildKubernetesManifests, renderKustomization, renderYaml, synthKubernetes } from '../../src/k8s/synth';
-import { EXAMPLES, loadExample } from './helpers';
+import { EXAMPLES, IN_CLUSTER_EXAMPLES, loadExample } from './helpers';
 import { validateObjects } from './schema';
 
 const tmpDirs: string[] = [];
@@ -47,25 +48,45 @@ describe.each(examples)('%s (%s)', (_key, file) => {
     }
   });
 
-  test('kustomization.yaml lists the YAML files in order', () => {
+  test('kustomization.yaml lists the YAML files in order, never the mesh-install inputs', () => {
     for (const c of written) {
       const kustomization = parse(fs.readFileSync(path.join(c.dir, KUSTOMIZATION_FILE), 'utf8'));
       expect(kustomization).toEqual({
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
-        resources: c.files.filter((f) => f !== KUSTOMIZATION_FILE),
+        resources: c.files.filter((f) => f !== KUSTOMIZATION_FILE && !c.meshInstall.includes(f)),
       });
       expect(kustomization.resources[0]).toBe('namespaces.yaml');
+      expect(kustomization.resources.filter((f: string) => f.startsWith(`${MESH_INSTALL_DIR}/`))).toEqual([]);
     }
   });
 
-  test('the YAML files hold exactly the built objects, each schema-valid', () => {
+  test('meshInstall: mesh-install/ files in install order, also listed in files before kustomization.yaml', () => {
+    const inCluster = (IN_CLUSTER_EXAMPLES as readonly string[]).includes(file);
+    for (const c of written) {
+      const order = [MESH_INSTALL_FILES.controlPlane, MESH_INSTALL_FILES.eastWestGateway];
+      expect(c.meshInstall).toEqual(order.filter((f) => c.meshInstall.includes(f)));
+      expect(c.meshInstall.length > 0).toBe(inCluster);
+      if (inCluster) expect(c.meshInstall[0]).toBe(MESH_INSTALL_FILES.controlPlane);
+      expect(c.files.slice(-1 - c.meshInstall.length)).toEqual([...c.meshInstall, KUSTOMIZATION_FILE]);
+      expect(fs.existsSync(path.join(c.dir, MESH_INSTALL_DIR))).toBe(inCluster);
+    }
+  });
+
+  test('the YAML files hold exactly the built objects, each kubectl-applied one schema-valid', () => {
     const built = buildKubernetesManifests(model);
+    const read = (cluster: string, f: string) => parseAllDocuments(fs.readFileSync(path.join(outdir, cluster, f), 'utf8')).map((d) => d.toJS());
     for (const c of built) {
       for (const f of c.files) {
-        const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, c.cluster, f.file), 'utf8')).map((d) => d.toJS());
+        const docs = read(c.cluster, f.file);
         expect(docs).toEqual(f.objects);
         validateObjects(docs);
+      }
+      // IstioOperators have no schema: their shape is asserted in istio-operator / east-west-gateway tests.
+      for (const f of c.meshInstall) {
+        const docs = read(c.cluster, f.file);
+        expect(docs).toEqual(f.objects);
+        expect(docs.map((d) => `${d.apiVersion} ${d.kind}`)).toEqual(['install.istio.io/v1alpha1 IstioOperator']);
       }
     }
   });
@@ -77,6 +98,7 @@ describe.each(examples)('%s (%s)', (_key, file) => {
       const objects = parseAllDocuments(result.stdout).map((d) => d.toJS());
       const expected = buildKubernetesManifests(model).find((m) => m.cluster === c.cluster)!.files.flatMap((f) => f.objects);
       expect(objects).toHaveLength(expected.length);
+      expect(objects.filter((o) => o.kind === 'IstioOperator')).toEqual([]);
     }
   });
 
