@@ -1,5 +1,5 @@
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
-import { regionOfZone } from './defaults';
+import { DEFAULTS, regionOfZone } from './defaults';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from './types';
 
@@ -25,6 +25,15 @@ const IN_CLUSTER_MESH_KEYS: Readonly<Partial<Record<keyof MeshInput, string>>> =
 
 /** A GatewayClass whose load balancer needs proxy-only subnets in every backend region too. */
 const CROSS_REGIONAL_CLASS = 'gke-l7-cross-regional-internal-managed-mc';
+
+/**
+ * Whether `clusters[i]` is declared external. Use it, not the resolved platform, for rules about
+ * external clusters: a GKE cluster without a zone also resolves as external (its missing zone is
+ * reported on its own), and must not be reported as an external cluster too.
+ */
+function declaredExternal(input: TopologyInput, i: number): boolean {
+  return (input.clusters[i]?.platform ?? DEFAULTS.platform) === 'external';
+}
 
 interface NamedRange {
   readonly path: string;
@@ -95,7 +104,7 @@ function checkClusters(input: TopologyInput, model: ResolvedTopology, problems: 
       problems.push(problem(`${at}.zone`, 'a GKE cluster needs a zone', undefined, 'a zone such as us-west2-a, or platform: external for an existing cluster'));
     }
     if (isGkeCluster(cluster)) checkGkeCluster(declared, cluster, at, model, problems);
-    if (cluster.meshMember && model.mesh?.management === 'fleet' && !isGkeCluster(cluster)) {
+    if (cluster.meshMember && model.mesh?.management === 'fleet' && declaredExternal(input, i)) {
       problems.push(problem(`${at}.platform`, 'an external cluster cannot join a fleet-managed mesh', 'external', '"gke", or mesh.management: in-cluster'));
     }
     if (declared.meshNetwork !== undefined && cluster.meshInstall === undefined) {
@@ -166,7 +175,7 @@ function checkOperatorCidrs(model: ResolvedTopology, problems: Problem[]): void 
   });
 }
 
-function checkFleet(model: ResolvedTopology, problems: Problem[]): void {
+function checkFleet(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   const names = model.clusters.map((c) => c.name);
   const configName = model.fleet.configCluster;
   const configRole = model.clusters.filter((c) => c.role === 'config').map((c) => c.name);
@@ -182,7 +191,10 @@ function checkFleet(model: ResolvedTopology, problems: Problem[]): void {
     return;
   }
   if (!isGkeCluster(config)) {
-    problems.push(problem('fleet.configCluster', 'the config cluster must be a GKE cluster', `${configName} with platform: external`, 'a GKE cluster registered to the fleet'));
+    // A GKE config cluster without a zone has its own problem (clusters[i].zone).
+    if (declaredExternal(input, model.clusters.indexOf(config))) {
+      problems.push(problem('fleet.configCluster', 'the config cluster must be a GKE cluster', `${configName} with platform: external`, 'a GKE cluster registered to the fleet'));
+    }
     return;
   }
   if (!config.fleet) {
@@ -248,6 +260,9 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
     }
     if (install.primaryAddress === undefined) {
       problems.push(problem('mesh.primaryAddress', "remote clusters reach the primary's istiod at this address", undefined, "the IPv4 address or DNS name of the primary's east-west gateway"));
+    } else if (/^[0-9.]+$/.test(install.primaryAddress) && parseCidr(`${install.primaryAddress}/32`) === undefined) {
+      // The schema only checks the shape; octets such as 300 or 010 are refused here, as in CIDRs.
+      problems.push(problem('mesh.primaryAddress', 'not a valid IPv4 address', install.primaryAddress, 'four octets of 0..255, or a DNS name'));
     }
   } else {
     for (const key of ['primary', 'primaryAddress'] as const) {
@@ -353,7 +368,7 @@ function checkRoutes(model: ResolvedTopology, problems: Problem[]): void {
   });
 }
 
-function checkMultiClusterIngress(model: ResolvedTopology, problems: Problem[]): void {
+function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   if (model.multiClusterIngress === undefined) return;
   if (model.fleet.configCluster === undefined) {
     problems.push(problem('multiClusterIngress', 'multi-cluster ingress needs a config cluster', undefined, 'fleet.configCluster'));
@@ -361,7 +376,7 @@ function checkMultiClusterIngress(model: ResolvedTopology, problems: Problem[]):
   if (model.mesh?.ingressGateway === undefined) {
     problems.push(problem('multiClusterIngress', 'the multi-cluster service selects the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
   }
-  const external = model.clusters.filter((c) => c.meshMember && !isGkeCluster(c)).map((c) => c.name);
+  const external = model.clusters.filter((c, i) => c.meshMember && declaredExternal(input, i)).map((c) => c.name);
   if (external.length > 0) {
     problems.push(problem('multiClusterIngress', 'multi-cluster ingress only reaches GKE clusters of the fleet', `external mesh clusters ${external.join(', ')}`, 'only GKE workload clusters'));
   }
@@ -385,13 +400,13 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkShortNames(model, problems);
   checkRegions(input, problems);
   checkOperatorCidrs(model, problems);
-  checkFleet(model, problems);
+  checkFleet(input, model, problems);
   checkGateways(model, problems);
   checkMesh(input, model, problems);
   checkApps(model, problems);
   checkVmWorkloads(model, problems);
   checkRoutes(model, problems);
-  checkMultiClusterIngress(model, problems);
+  checkMultiClusterIngress(input, model, problems);
   checkBackend(model, problems);
   return problems;
 }

@@ -105,7 +105,8 @@ export const TOPOLOGY_SCHEMA = object(
         model: { enum: ['multi-primary', 'primary-remote'] },
         primary: name,
         primaryAddress: { type: 'string', pattern: IPV4_OR_DNS, description: 'IPv4 address or DNS name' },
-        clusterAdmin: { type: 'string', minLength: 1, pattern: '^[^\\s]+$', description: 'user name such as admin@example.com' },
+        // No minLength: the pattern already refuses "", which would otherwise be reported twice.
+        clusterAdmin: { type: 'string', pattern: '^[^\\s]+$', description: 'user name such as admin@example.com' },
       },
       ['management'],
     ),

@@ -13,12 +13,15 @@ import {
   TopologyInput,
   validateTopology,
 } from '../../src/topology';
-import { Draft, topologyError } from './support';
+import { Draft, gke, topologyError } from './support';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const SEED_000 = join(EXAMPLES, 'private-asm-multicluster.yaml');
 const SEED_003 = join(EXAMPLES, 'internal-multicluster-gateway.yaml');
 const SEED_002 = join(EXAMPLES, 'canary-productcatalog.yaml');
+const SEED_001 = join(EXAMPLES, 'asm-onprem-vmware.yaml');
+const SEED_004_MULTI_NETWORK = join(EXAMPLES, 'istio-multi-primary-multi-network.yaml');
+const SEED_004_PRIMARY_REMOTE = join(EXAMPLES, 'istio-primary-remote.yaml');
 
 let dir: string;
 beforeAll(() => {
@@ -111,6 +114,8 @@ function resolvedWorkload(fields: Record<string, unknown> & { name: string; imag
 }
 
 const clusterDefaults = {
+  platform: 'gke',
+  meshInstall: undefined,
   role: 'workload',
   private: true,
   podCidr: undefined,
@@ -177,6 +182,7 @@ describe('the example files', () => {
         version: undefined,
         istioApiVersion: 'v1',
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
+        install: undefined,
       },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
@@ -191,6 +197,7 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'bank-of-anthos',
+          vmWorkloads: [],
           workloads: [
             resolvedWorkload({
               name: 'frontend',
@@ -213,7 +220,7 @@ describe('the example files', () => {
     });
     // The points the seed is about, spelled out.
     expect(model.regions.filter((r) => r.nat).map((r) => r.name)).toEqual(['us-west2', 'us-central1']);
-    expect(model.clusters.filter((c) => c.role === 'workload').map((c) => c.nodePool)).toEqual([pool(3, 5), pool(3, 5)]);
+    expect(model.clusters.filter((c) => c.role === 'workload').map((c) => gke(c).nodePool)).toEqual([pool(3, 5), pool(3, 5)]);
     expect(model.regions.some((r) => r.proxyOnlySubnet !== undefined)).toBe(false);
     const workloads = model.apps[0].workloads;
     expect(workloads.filter((w) => w.expose).map((w) => [w.name, w.port, w.servicePort, w.expose])).toEqual([['frontend', 8080, 80, { hosts: ['*'] }]]);
@@ -298,6 +305,7 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'store',
+          vmWorkloads: [],
           workloads: [
             resolvedWorkload({
               name: 'store',
@@ -346,13 +354,14 @@ describe('the example files', () => {
           meshMember: true,
         },
       ],
-      mesh: { management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined },
+      mesh: { management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
       multiClusterIngress: undefined,
       apps: [
         {
           namespace: 'onlineboutique',
+          vmWorkloads: [],
           workloads: [
             resolvedWorkload({
               name: 'productcatalogservice',
@@ -386,7 +395,241 @@ describe('the example files', () => {
     expect(service.servicePort).toBe(3550);
   });
 
-  test.each([SEED_000, SEED_002, SEED_003])('%s gives the same model on every load', (file) => {
+  test('seed 001 (asm-onprem-vmware) loads and resolves to the seed values', () => {
+    const model = loadTopologyFile(SEED_001);
+    expect(model).toEqual({
+      name: 'asm-onprem-vmware',
+      project: { id: 'meshfleet-demo', number: '123456789012' },
+      network: { name: 'default', subnets: [] },
+      // An external cluster has no region: no NAT, no proxy-only subnet, nothing for Terraform.
+      regions: [],
+      operatorCidrs: [],
+      clusters: [
+        {
+          name: 'cluster1',
+          platform: 'external',
+          role: 'workload',
+          shortName: 'cluster1',
+          meshMember: true,
+          meshInstall: { network: 'cluster1', controlPlane: 'primary' },
+        },
+      ],
+      mesh: {
+        management: 'in-cluster',
+        revision: 'asm-186-8',
+        version: '1.8.6',
+        istioApiVersion: 'v1beta1',
+        ingressGateway: undefined,
+        install: {
+          distribution: 'asm',
+          meshId: 'proj-123456789012',
+          model: 'multi-primary',
+          primary: undefined,
+          primaryAddress: undefined,
+          clusterAdmin: 'admin@example.com',
+        },
+      },
+      fleet: { configCluster: undefined, multiClusterServices: false },
+      gateways: [],
+      multiClusterIngress: undefined,
+      apps: [
+        {
+          namespace: 'onlineboutique',
+          vmWorkloads: [],
+          workloads: [
+            resolvedWorkload({
+              name: 'frontend',
+              image: 'gcr.io/google-samples/microservices-demo/frontend:v0.2.1',
+              containerName: 'server',
+              port: 8080,
+              servicePort: 80,
+              clusters: ['cluster1'],
+            }),
+          ],
+        },
+      ],
+      terraform: { backend: { type: 'local' } },
+    });
+    // The points the seed is about: an existing (external) cluster with nothing GKE-specific,
+    // ASM 1.8.6 with revision asm-186-8 (v1beta1 networking objects), MESH_ID proj-<number>,
+    // the cluster on its own network, and cluster-admin for the operator.
+    expect(model.clusters[0]).toStrictEqual({
+      name: 'cluster1',
+      role: 'workload',
+      shortName: 'cluster1',
+      meshMember: true,
+      meshInstall: { network: 'cluster1', controlPlane: 'primary' },
+      platform: 'external',
+    });
+    expect([model.mesh?.install?.distribution, model.mesh?.revision, model.mesh?.istioApiVersion, model.mesh?.install?.meshId]).toEqual([
+      'asm',
+      'asm-186-8',
+      'v1beta1',
+      'proj-123456789012',
+    ]);
+    expect(model.mesh?.install?.clusterAdmin).toBe('admin@example.com');
+  });
+
+  test('seed 004 (istio-multi-primary-multi-network) loads and resolves to the seed values', () => {
+    const model = loadTopologyFile(SEED_004_MULTI_NETWORK);
+    expect(model).toEqual({
+      name: 'istio-multi-primary-multi-network',
+      project: { id: 'meshfleet-demo', number: '123456789012' },
+      network: { name: 'default', subnets: [] },
+      regions: [
+        { name: 'us-west1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined },
+        { name: 'us-east1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined },
+      ],
+      operatorCidrs: ['203.0.113.10/32'],
+      clusters: [
+        {
+          ...clusterDefaults,
+          name: 'cluster1',
+          zone: 'us-west1-a',
+          region: 'us-west1',
+          masterCidr: '172.16.0.0/28',
+          podCidr: '10.4.0.0/14',
+          nodePool: pool(3, 5),
+          shortName: 'cluster1',
+          meshMember: true,
+          meshInstall: { network: 'network1', controlPlane: 'primary' },
+        },
+        {
+          ...clusterDefaults,
+          name: 'cluster2',
+          zone: 'us-east1-b',
+          region: 'us-east1',
+          masterCidr: '172.16.0.16/28',
+          podCidr: '10.8.0.0/14',
+          nodePool: pool(3, 5),
+          shortName: 'cluster2',
+          meshMember: true,
+          meshInstall: { network: 'network2', controlPlane: 'primary' },
+        },
+      ],
+      mesh: {
+        management: 'in-cluster',
+        revision: undefined,
+        version: '1.29.6',
+        istioApiVersion: 'v1',
+        ingressGateway: undefined,
+        install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
+      },
+      fleet: { configCluster: undefined, multiClusterServices: false },
+      gateways: [],
+      multiClusterIngress: undefined,
+      apps: [
+        {
+          namespace: 'sample',
+          vmWorkloads: [],
+          workloads: [
+            resolvedWorkload({
+              name: 'helloworld',
+              image: 'docker.io/istio/examples-helloworld-v1:1.0',
+              port: 5000,
+              version: 'v1',
+              clusters: ['cluster1', 'cluster2'],
+            }),
+          ],
+        },
+      ],
+      terraform: { backend: { type: 'local' } },
+    });
+    // Two primaries, each on its own network (the explicit meshNetwork wins over the VPC name).
+    expect(model.clusters.map((c) => [c.name, c.meshInstall?.network, c.meshInstall?.controlPlane])).toEqual([
+      ['cluster1', 'network1', 'primary'],
+      ['cluster2', 'network2', 'primary'],
+    ]);
+  });
+
+  test('seed 004 (istio-primary-remote) loads and resolves to the seed values', () => {
+    const model = loadTopologyFile(SEED_004_PRIMARY_REMOTE);
+    expect(model).toEqual({
+      name: 'istio-primary-remote',
+      project: { id: 'meshfleet-demo', number: '123456789012' },
+      network: { name: 'default', subnets: [] },
+      regions: [{ name: 'us-west1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined }],
+      operatorCidrs: ['203.0.113.10/32'],
+      clusters: [
+        {
+          ...clusterDefaults,
+          name: 'cluster1',
+          zone: 'us-west1-a',
+          region: 'us-west1',
+          masterCidr: '172.16.0.0/28',
+          podCidr: '10.4.0.0/14',
+          nodePool: pool(3, 5),
+          shortName: 'cluster1',
+          meshMember: true,
+          meshInstall: { network: 'network1', controlPlane: 'primary' },
+        },
+        {
+          ...clusterDefaults,
+          name: 'cluster2',
+          zone: 'us-west1-b',
+          region: 'us-west1',
+          masterCidr: '172.16.0.16/28',
+          podCidr: '10.8.0.0/14',
+          nodePool: pool(3, 5),
+          shortName: 'cluster2',
+          meshMember: true,
+          meshInstall: { network: 'network1', controlPlane: 'remote' },
+        },
+      ],
+      mesh: {
+        management: 'in-cluster',
+        revision: undefined,
+        version: '1.29.6',
+        istioApiVersion: 'v1',
+        ingressGateway: undefined,
+        install: {
+          distribution: 'istio',
+          meshId: 'mesh1',
+          model: 'primary-remote',
+          primary: 'cluster1',
+          primaryAddress: '203.0.113.20',
+          clusterAdmin: undefined,
+        },
+      },
+      fleet: { configCluster: undefined, multiClusterServices: false },
+      gateways: [],
+      multiClusterIngress: undefined,
+      apps: [
+        {
+          namespace: 'sample',
+          vmWorkloads: [
+            {
+              name: 'reviews-vm',
+              labels: { app: 'reviews', version: 'v3' },
+              serviceAccount: 'reviews',
+              ports: [{ name: 'http', port: 9080 }],
+              network: undefined,
+              probe: { port: 9080, httpPath: '/health' },
+              // Not in the file: the VM registers with the primary.
+              cluster: 'cluster1',
+            },
+          ],
+          workloads: [
+            resolvedWorkload({
+              name: 'helloworld',
+              image: 'docker.io/istio/examples-helloworld-v1:1.0',
+              port: 5000,
+              version: 'v1',
+              clusters: ['cluster1', 'cluster2'],
+            }),
+          ],
+        },
+      ],
+      terraform: { backend: { type: 'local' } },
+    });
+    expect(model.clusters.map((c) => [c.name, c.meshInstall?.network, c.meshInstall?.controlPlane])).toEqual([
+      ['cluster1', 'network1', 'primary'],
+      ['cluster2', 'network1', 'remote'],
+    ]);
+    expect([model.mesh?.install?.primary, model.mesh?.install?.primaryAddress]).toEqual(['cluster1', '203.0.113.20']);
+  });
+
+  test.each([SEED_000, SEED_001, SEED_002, SEED_003, SEED_004_MULTI_NETWORK, SEED_004_PRIMARY_REMOTE])('%s gives the same model on every load', (file) => {
     expect(loadTopologyFile(file)).toStrictEqual(loadTopologyFile(file));
   });
 });
@@ -528,6 +771,9 @@ describe('defaults', () => {
       portName: 'http',
       replicas: 1,
       gatewayPort: 80,
+      platform: 'gke',
+      meshDistribution: 'istio',
+      meshModel: 'multi-primary',
       istioV1Since: [1, 22],
     });
   });
@@ -553,7 +799,15 @@ describe('defaults', () => {
 
   test('every default in DEFAULTS is applied when the field is omitted', () => {
     const model = validateTopology(omittedDefaults(), 'test');
-    const cluster = model.clusters[0];
+    const cluster = gke(model.clusters[0]);
+    // The in-cluster mesh settings, with every one of them omitted.
+    const inCluster = validateTopology(
+      variantOf(omittedDefaults, (t) => {
+        t.project.number = '123456789012';
+        t.mesh = { management: 'in-cluster', ingressGateway: {} };
+      }),
+      'test',
+    );
     const backend = model.terraform.backend;
     const workload = model.apps[0].workloads[0];
     // The first minor release line that resolves to networking.istio.io/v1.
@@ -582,6 +836,9 @@ describe('defaults', () => {
       portName: workload.portName,
       replicas: workload.replicas,
       gatewayPort: model.gateways[0].port,
+      platform: cluster.platform,
+      meshDistribution: inCluster.mesh?.install?.distribution,
+      meshModel: inCluster.mesh?.install?.model,
       istioV1Since: firstV1,
     };
     // Fails when a default is added to DEFAULTS without being covered here.
@@ -592,6 +849,17 @@ describe('defaults', () => {
     expect(cluster.region).toBe('us-west2');
     expect(cluster.labels).toEqual({});
     expect(model.clusters.map((c) => c.shortName)).toEqual(['a', 'cfg']);
+    expect(model.clusters.map((c) => c.meshInstall)).toEqual([undefined, undefined]);
+    expect(inCluster.clusters.map((c) => c.meshInstall)).toStrictEqual([{ network: 'default', controlPlane: 'primary' }, undefined]);
+    expect(inCluster.mesh?.install).toStrictEqual({
+      distribution: 'istio',
+      meshId: 'proj-123456789012',
+      model: 'multi-primary',
+      primary: undefined,
+      primaryAddress: undefined,
+      clusterAdmin: undefined,
+    });
+    expect(model.apps[0].vmWorkloads).toEqual([]);
     expect(model.network.subnets).toEqual([]);
     expect(model.operatorCidrs).toEqual([]);
     expect(model.mesh?.istioApiVersion).toBe('v1');
@@ -676,6 +944,7 @@ describe('defaults', () => {
     expect(model.network.name).toBe('mesh-vpc');
     expect(model.regions).toEqual([{ name: 'us-west2', nat: { logFilter: 'ERRORS_ONLY' }, proxyOnlySubnet: undefined }]);
     expect(model.clusters[0]).toMatchObject({
+      platform: 'gke',
       role: 'config',
       private: false,
       nodePool: { machineType: 'n2-standard-8', minNodes: 1, maxNodes: 9, initialNodes: 2 },
@@ -754,9 +1023,10 @@ describe('defaults', () => {
   test('meshMember is true only for workload clusters, and only when a mesh is declared', () => {
     const input: Draft = {
       name: 'mesh',
-      project: { id: 'meshfleet-test' },
+      project: { id: 'meshfleet-test', number: '123456789012' },
       clusters: [
-        { name: 'w1', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
+        // The pod range lets the private w1 be a primary of a multi-cluster in-cluster mesh.
+        { name: 'w1', zone: 'us-west2-a', masterCidr: '172.16.0.0/28', podCidr: '10.4.0.0/14' },
         { name: 'cfg', zone: 'us-west1-a', role: 'config', private: false },
         { name: 'w2', zone: 'us-central1-a', role: 'workload', private: false },
       ],
@@ -767,6 +1037,11 @@ describe('defaults', () => {
       const withMesh = { ...input, mesh: { management } };
       expect(validateTopology(withMesh, 'test').clusters.map((c) => c.meshMember)).toEqual([true, false, true]);
     }
+    // Only the members of an in-cluster mesh get install settings.
+    expect(validateTopology(input, 'test').clusters.map((c) => c.meshInstall)).toEqual([undefined, undefined, undefined]);
+    expect(validateTopology({ ...input, mesh: { management: 'fleet' } }, 'test').clusters.map((c) => c.meshInstall)).toEqual([undefined, undefined, undefined]);
+    const primary = { network: 'default', controlPlane: 'primary' };
+    expect(validateTopology({ ...input, mesh: { management: 'in-cluster' } }, 'test').clusters.map((c) => c.meshInstall)).toStrictEqual([primary, undefined, primary]);
   });
 
   test('resolved regions: declared regions first, then cluster regions in cluster order', () => {
@@ -846,7 +1121,7 @@ describe('Kubernetes-side defaults', () => {
 
   test('no ingress gateway unless declared', () => {
     const model = validateTopology(variantOf(k8sBase, (t) => delete t.mesh.ingressGateway), 'test');
-    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined });
+    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined });
   });
 
   test('the default gateway labels are a copy, not DEFAULTS itself', () => {
@@ -909,6 +1184,7 @@ describe('Kubernetes-side defaults', () => {
     expect(model.apps).toStrictEqual([
       {
         namespace: 'shop',
+        vmWorkloads: [],
         workloads: [
           {
             name: 'cart',
@@ -1006,6 +1282,225 @@ describe('Kubernetes-side defaults', () => {
   });
 });
 
+describe('external clusters and in-cluster mesh defaults', () => {
+  /**
+   * A config cluster listed first, a public GKE workload cluster and an external one, an
+   * in-cluster mesh with every setting omitted, and an app with one VM workload.
+   */
+  function inClusterBase(): Draft {
+    return {
+      name: 'in-cluster',
+      project: { id: 'meshfleet-test', number: '123456789012' },
+      clusters: [
+        { name: 'cfg', zone: 'us-west1-c', role: 'config', private: false },
+        { name: 'west', zone: 'us-west1-a', private: false },
+        { name: 'onprem', platform: 'external' },
+      ],
+      fleet: { configCluster: 'cfg' },
+      mesh: { management: 'in-cluster' },
+      apps: [{ namespace: 'shop', vmWorkloads: [{ name: 'legacy', ports: [{ name: 'http', port: 8080 }] }] }],
+    };
+  }
+
+  test('an external cluster resolves to its name, role, short name, platform and mesh settings only', () => {
+    const model = validateTopology(variantOf(inClusterBase, (t) => (t.clusters[2].shortName = 'vm')), 'test');
+    expect(model.clusters[2]).toStrictEqual({
+      name: 'onprem',
+      role: 'workload',
+      shortName: 'vm',
+      meshMember: true,
+      meshInstall: { network: 'onprem', controlPlane: 'primary' },
+      platform: 'external',
+    });
+  });
+
+  test('platform: gke is the default and gives a GKE cluster; platform: external gives none of the GKE fields', () => {
+    const model = validateTopology(variantOf(inClusterBase, (t) => (t.clusters[1].platform = 'gke')), 'test');
+    expect(model.clusters.map((c) => c.platform)).toEqual(['gke', 'gke', 'external']);
+    expect(Object.keys(model.clusters[2]).sort()).toEqual(['meshInstall', 'meshMember', 'name', 'platform', 'role', 'shortName']);
+    expect(gke(model.clusters[1])).toMatchObject({ zone: 'us-west1-a', region: 'us-west1', private: false, nodePool: pool(3, 5) });
+  });
+
+  test('an external cluster adds no region (no NAT, no proxy-only subnet)', () => {
+    const model = validateTopology(
+      {
+        name: 'ext',
+        project: { id: 'meshfleet-test' },
+        clusters: [
+          { name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
+          { name: 'onprem', platform: 'external' },
+        ],
+      },
+      'test',
+    );
+    expect(model.regions).toEqual([{ name: 'us-west2', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined }]);
+  });
+
+  test('an external cluster without a mesh is not a mesh member and has no install settings', () => {
+    const model = validateTopology({ name: 'ext', project: { id: 'meshfleet-test' }, clusters: [{ name: 'onprem', platform: 'external' }] }, 'test');
+    expect(model.clusters).toStrictEqual([
+      { name: 'onprem', role: 'workload', shortName: 'onprem', meshMember: false, meshInstall: undefined, platform: 'external' },
+    ]);
+  });
+
+  test('meshNetwork defaults to the VPC name for a GKE cluster and to the cluster name for an external one', () => {
+    const model = validateTopology(inClusterBase(), 'test');
+    expect(model.clusters.map((c) => c.meshInstall)).toStrictEqual([
+      undefined, // the config cluster is not in the mesh
+      { network: 'default', controlPlane: 'primary' },
+      { network: 'onprem', controlPlane: 'primary' },
+    ]);
+    const named = validateTopology(variantOf(inClusterBase, (t) => (t.network = { name: 'mesh-vpc' })), 'test');
+    expect(named.clusters.map((c) => c.meshInstall?.network)).toEqual([undefined, 'mesh-vpc', 'onprem']);
+  });
+
+  test('an explicit meshNetwork wins on both platforms', () => {
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => {
+        t.network = { name: 'mesh-vpc' };
+        t.clusters[1].meshNetwork = 'net-west';
+        t.clusters[2].meshNetwork = 'net-onprem';
+      }),
+      'test',
+    );
+    expect(model.clusters.map((c) => c.meshInstall?.network)).toEqual([undefined, 'net-west', 'net-onprem']);
+  });
+
+  test('mesh install settings default to istio, multi-primary and proj-<project number>', () => {
+    expect(validateTopology(inClusterBase(), 'test').mesh).toStrictEqual({
+      management: 'in-cluster',
+      revision: undefined,
+      version: undefined,
+      istioApiVersion: 'v1',
+      ingressGateway: undefined,
+      install: { distribution: 'istio', meshId: 'proj-123456789012', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
+    });
+  });
+
+  test('an explicit meshId wins over the project number, and needs none', () => {
+    const withNumber = validateTopology(variantOf(inClusterBase, (t) => (t.mesh.meshId = 'mesh1')), 'test');
+    expect(withNumber.mesh?.install?.meshId).toBe('mesh1');
+    const withoutNumber = validateTopology(
+      variantOf(inClusterBase, (t) => {
+        delete t.project.number;
+        t.mesh.meshId = 'mesh2';
+      }),
+      'test',
+    );
+    expect(withoutNumber.mesh?.install?.meshId).toBe('mesh2');
+  });
+
+  test('explicit mesh install settings override every default', () => {
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => {
+        t.mesh = {
+          management: 'in-cluster',
+          distribution: 'asm',
+          meshId: 'mesh1',
+          model: 'primary-remote',
+          primary: 'west',
+          primaryAddress: 'istiod.example.com',
+          clusterAdmin: 'admin@example.com',
+        };
+      }),
+      'test',
+    );
+    expect(model.mesh?.install).toStrictEqual({
+      distribution: 'asm',
+      meshId: 'mesh1',
+      model: 'primary-remote',
+      primary: 'west',
+      primaryAddress: 'istiod.example.com',
+      clusterAdmin: 'admin@example.com',
+    });
+  });
+
+  test('multi-primary: every mesh cluster runs a control plane', () => {
+    const model = validateTopology(variantOf(inClusterBase, (t) => (t.mesh.model = 'multi-primary')), 'test');
+    expect(model.clusters.map((c) => c.meshInstall?.controlPlane)).toEqual([undefined, 'primary', 'primary']);
+  });
+
+  test.each([
+    ['west', ['primary', 'remote']],
+    ['onprem', ['remote', 'primary']],
+  ])('primary-remote with primary %s: the primary runs the control plane, the others are remotes', (primary, planes) => {
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => Object.assign(t.mesh, { model: 'primary-remote', primary, primaryAddress: '203.0.113.20' })),
+      'test',
+    );
+    expect(model.clusters.map((c) => c.meshInstall?.controlPlane)).toEqual([undefined, ...planes]);
+    expect(model.apps[0].vmWorkloads[0].cluster).toBe(primary);
+  });
+
+  test('VM workload defaults: labels { app: <name> }, service account <name>, no network, no probe, the first mesh cluster', () => {
+    const model = validateTopology(inClusterBase(), 'test');
+    expect(model.apps).toStrictEqual([
+      {
+        namespace: 'shop',
+        workloads: [],
+        vmWorkloads: [
+          {
+            name: 'legacy',
+            labels: { app: 'legacy' },
+            serviceAccount: 'legacy',
+            ports: [{ name: 'http', port: 8080 }],
+            network: undefined,
+            probe: undefined,
+            // cfg comes first but is not in the mesh.
+            cluster: 'west',
+          },
+        ],
+      },
+    ]);
+  });
+
+  test('each VM workload gets labels of its own', () => {
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => t.apps[0].vmWorkloads.push({ name: 'batch', ports: [{ name: 'grpc', port: 9090 }] })),
+      'test',
+    );
+    const [legacy, batch] = model.apps[0].vmWorkloads;
+    expect([legacy.labels, batch.labels]).toEqual([{ app: 'legacy' }, { app: 'batch' }]);
+    expect(legacy.labels).not.toBe(batch.labels);
+  });
+
+  test('explicit VM workload values override every default', () => {
+    const vm = {
+      name: 'legacy',
+      labels: { app: 'reviews', version: 'v3' },
+      serviceAccount: 'reviews',
+      ports: [
+        { name: 'http', port: 9080 },
+        { name: 'grpc-admin', port: 9090 },
+      ],
+      network: 'vm-net',
+      probe: { port: 9080, httpPath: '/health' },
+      cluster: 'onprem',
+    };
+    const model = validateTopology(variantOf(inClusterBase, (t) => (t.apps[0].vmWorkloads = [vm])), 'test');
+    expect(model.apps[0].vmWorkloads).toStrictEqual([vm]);
+  });
+
+  test('a VM probe without a path stays a TCP probe', () => {
+    const model = validateTopology(variantOf(inClusterBase, (t) => (t.apps[0].vmWorkloads[0].probe = { port: 8080 })), 'test');
+    expect(model.apps[0].vmWorkloads[0].probe).toStrictEqual({ port: 8080 });
+  });
+
+  test('an app may have workloads and VM workloads; either list defaults to []', () => {
+    const both = validateTopology(
+      variantOf(inClusterBase, (t) => (t.apps[0].workloads = [{ name: 'web', image: 'nginx:1.27', port: 8080 }])),
+      'test',
+    );
+    expect(both.apps[0].workloads.map((w) => [w.name, w.clusters])).toEqual([['web', ['west', 'onprem']]]);
+    expect(both.apps[0].vmWorkloads.map((vm) => vm.name)).toEqual(['legacy']);
+    const workloadsOnly = validateTopology(
+      variantOf(inClusterBase, (t) => (t.apps = [{ namespace: 'shop', workloads: [{ name: 'web', image: 'nginx:1.27', port: 8080 }] }])),
+      'test',
+    );
+    expect(workloadsOnly.apps[0].vmWorkloads).toEqual([]);
+  });
+});
+
 describe('istioApiVersionOf', () => {
   test.each<[string, 'fleet' | 'in-cluster', string | undefined, 'v1' | 'v1beta1']>([
     ['a fleet-managed mesh', 'fleet', undefined, 'v1'],
@@ -1031,7 +1526,10 @@ describe('istioApiVersionOf', () => {
     [{ management: 'in-cluster', version: '2.0' }, 'v1'],
     [{ management: 'in-cluster' }, 'v1'],
   ])('the resolved mesh %j has istioApiVersion %s', (mesh, expected) => {
-    const model = validateTopology({ name: 't', project: { id: 'meshfleet-test' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false }], mesh }, 'test');
+    const model = validateTopology(
+      { name: 't', project: { id: 'meshfleet-test', number: '123456789012' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false }], mesh },
+      'test',
+    );
     expect(model.mesh?.istioApiVersion).toBe(expected);
   });
 });
@@ -1053,6 +1551,7 @@ describe('isolation from the input', () => {
           gatewayApi: 'standard',
           nodePool: { minNodes: 2, maxNodes: 4 },
           labels: { team: 'mesh' },
+          meshNetwork: 'net-west',
         },
       ],
       mesh: {
@@ -1060,6 +1559,8 @@ describe('isolation from the input', () => {
         revision: 'asm-1',
         version: '1.8.6',
         ingressGateway: { name: 'edge', namespace: 'edge-ns', labels: { app: 'edge' } },
+        distribution: 'asm',
+        clusterAdmin: 'admin@example.com',
       },
       fleet: { configCluster: 'west', multiClusterServices: true },
       multiClusterIngress: { healthCheck: { port: 15021, path: '/healthz/ready' } },
@@ -1079,6 +1580,10 @@ describe('isolation from the input', () => {
               expose: { hosts: ['store.example.com'] },
               export: true,
             },
+          ],
+          vmWorkloads: [
+            { name: 'legacy', labels: { app: 'legacy' }, ports: [{ name: 'http', port: 9080 }], probe: { port: 9080, httpPath: '/health' } },
+            { name: 'batch', ports: [{ name: 'tcp', port: 7000 }] },
           ],
         },
       ],
@@ -1133,8 +1638,12 @@ describe('isolation from the input', () => {
     input.clusters[0].nodePool.minNodes = 99;
     input.clusters[0].labels.team = 'changed';
     input.clusters[0].labels.extra = 'x';
+    input.clusters[0].meshNetwork = 'changed';
     input.clusters.push({ name: 'other', zone: 'us-east1-b' });
     input.mesh.revision = 'changed';
+    input.mesh.distribution = 'istio';
+    input.mesh.meshId = 'changed';
+    input.project.number = '999999999999';
     input.mesh.ingressGateway.name = 'changed';
     input.mesh.ingressGateway.labels.app = 'changed';
     input.mesh.ingressGateway.labels.extra = 'x';
@@ -1150,6 +1659,14 @@ describe('isolation from the input', () => {
     workload.canary.env.MODE = 'changed';
     workload.expose.hosts.push('evil.example.com');
     input.apps[0].workloads.push({ name: 'x', image: 'x', port: 1 });
+    const vm = input.apps[0].vmWorkloads[0];
+    vm.name = 'changed';
+    vm.labels.app = 'changed';
+    vm.labels.extra = 'x';
+    vm.ports[0].port = 1;
+    vm.ports.push({ name: 'x', port: 2 });
+    vm.probe.httpPath = '/changed';
+    input.apps[0].vmWorkloads.push({ name: 'x', ports: [] });
     input.apps.push({ namespace: 'x', workloads: [] });
     input.gateways[0].addresses[0].region = 'us-east1';
     input.gateways[0].addresses.push({ region: 'us-east4' });
@@ -1163,9 +1680,15 @@ describe('isolation from the input', () => {
     input.terraform.backend.bucket = 'changed';
 
     expect(model).toStrictEqual(before);
-    expect(model.clusters[0].labels).toEqual({ team: 'mesh' });
+    expect(gke(model.clusters[0]).labels).toEqual({ team: 'mesh' });
     expect(model.gateways[0].addresses).toEqual([{ region: 'us-west1', staticAddress: 'gw-ip' }]);
     expect(model.apps[0].workloads[0].canary).toEqual({ version: 'v2', weight: 10, image: 'whereami:v1', env: { MODE: 'b' } });
+    expect(model.clusters[0].meshInstall).toEqual({ network: 'net-west', controlPlane: 'primary' });
+    expect(model.mesh?.install?.meshId).toBe('proj-123456789012');
+    expect(model.apps[0].vmWorkloads).toEqual([
+      { name: 'legacy', labels: { app: 'legacy' }, serviceAccount: 'legacy', ports: [{ name: 'http', port: 9080 }], network: undefined, probe: { port: 9080, httpPath: '/health' }, cluster: 'west' },
+      { name: 'batch', labels: { app: 'batch' }, serviceAccount: 'batch', ports: [{ name: 'tcp', port: 7000 }], network: undefined, probe: undefined, cluster: 'west' },
+    ]);
   });
 
   test('a probe command is copied, not shared with the input', () => {

@@ -1,5 +1,5 @@
 import { validateTopology } from '../../src/topology';
-import { Draft, expectOnlyProblem, problemsOf, topologyError } from './support';
+import { Draft, expectOnlyProblem, gke, problemsOf, topologyError } from './support';
 
 /**
  * A small valid topology that exercises every rule group: two private workload clusters with
@@ -60,7 +60,7 @@ const CROSS_REGIONAL = 'gke-l7-cross-regional-internal-managed-mc';
 describe('the base topologies', () => {
   test('the base topology is valid', () => {
     const model = validateTopology(base(), 'test');
-    expect(model.clusters.map((c) => [c.name, c.region, c.private, c.role, c.meshMember])).toEqual([
+    expect(model.clusters.map(gke).map((c) => [c.name, c.region, c.private, c.role, c.meshMember])).toEqual([
       ['work-west', 'us-west1', true, 'workload', true],
       ['work-east', 'us-east1', true, 'workload', true],
       ['config', 'us-west1', false, 'config', false],
@@ -70,7 +70,7 @@ describe('the base topologies', () => {
   test('the base topology with subnets is valid', () => {
     const model = validateTopology(withSubnets(), 'test');
     expect(model.network.subnets.map((s) => s.name)).toEqual(['west', 'east']);
-    expect(model.clusters.map((c) => c.subnet)).toEqual(['west', 'east', 'west']);
+    expect(model.clusters.map((c) => gke(c).subnet)).toEqual(['west', 'east', 'west']);
   });
 });
 
@@ -111,7 +111,7 @@ describe('clusters', () => {
 
   test('a declared region that contains the zone is accepted', () => {
     const model = validateTopology(variant(base, (t) => (t.clusters[0].region = 'us-west1')), 'test');
-    expect(model.clusters[0].region).toBe('us-west1');
+    expect(gke(model.clusters[0]).region).toBe('us-west1');
   });
 
   test('private cluster without masterCidr (private is the default)', () => {
@@ -180,7 +180,7 @@ describe('clusters', () => {
     [{ minNodes: 0, maxNodes: 1, initialNodes: 0 }],
   ])('node pool %j within bounds is accepted', (nodePool) => {
     const model = validateTopology(variant(base, (t) => (t.clusters[0].nodePool = nodePool)), 'test');
-    expect(model.clusters[0].nodePool).toEqual({
+    expect(gke(model.clusters[0]).nodePool).toEqual({
       machineType: 'e2-standard-4',
       minNodes: nodePool.minNodes,
       maxNodes: nodePool.maxNodes,
@@ -242,7 +242,7 @@ describe('clusters', () => {
   test('fleet: false is accepted for a member of an in-cluster mesh', () => {
     const model = validateTopology(
       variant(base, (t) => {
-        t.mesh = { management: 'in-cluster' };
+        t.mesh = { management: 'in-cluster', meshId: 'mesh1' };
         t.clusters[1].fleet = false;
       }),
       'test',
@@ -277,7 +277,7 @@ describe('control-plane ranges', () => {
   });
 
   test.each(['10.200.0.0/28', '172.31.255.240/28', '192.168.5.16/28'])('private master CIDR %s is accepted', (cidr) => {
-    expect(validateTopology(variant(base, (t) => (t.clusters[0].masterCidr = cidr)), 'test').clusters[0].masterCidr).toBe(cidr);
+    expect(gke(validateTopology(variant(base, (t) => (t.clusters[0].masterCidr = cidr)), 'test').clusters[0]).masterCidr).toBe(cidr);
   });
 
   test('master CIDR with host bits set', () => {
@@ -374,7 +374,7 @@ describe('control-plane ranges', () => {
       }),
       'test',
     );
-    expect(model.clusters.map((c) => c.masterCidr)).toEqual(['10.128.255.240/28', '10.129.2.0/28', undefined]);
+    expect(model.clusters.map((c) => gke(c).masterCidr)).toEqual(['10.128.255.240/28', '10.129.2.0/28', undefined]);
   });
 
   test('a range overlapping several earlier ones names the first', () => {
@@ -496,7 +496,7 @@ describe('operator CIDRs', () => {
     }
     const model = validateTopology(t, 'test');
     expect(model.operatorCidrs).toEqual(['0.0.0.0/0', '64.0.0.0/4']);
-    expect(model.clusters.some((c) => c.private)).toBe(false);
+    expect(model.clusters.map((c) => gke(c).private)).toEqual([false, false, false]);
   });
 });
 
@@ -618,7 +618,7 @@ describe('gateways', () => {
 
   test('cross-regional gateway: the config cluster region is not a backend region', () => {
     const model = validateTopology(variant(base, (t) => (t.clusters[2].zone = 'us-central1-a')), 'test');
-    expect(model.clusters[2].region).toBe('us-central1');
+    expect(gke(model.clusters[2]).region).toBe('us-central1');
   });
 
   test('a regional class does not need proxy-only subnets in backend regions', () => {
@@ -677,7 +677,7 @@ describe('gateways', () => {
 
   test('the experimental Gateway API channel is accepted on the config cluster', () => {
     const model = validateTopology(variant(base, (t) => (t.clusters[2].gatewayApi = 'experimental')), 'test');
-    expect(model.clusters[2].gatewayApi).toBe('experimental');
+    expect(gke(model.clusters[2]).gatewayApi).toBe('experimental');
   });
 
   test('a single-cluster gateway needs neither a config cluster nor multi-cluster services', () => {
@@ -713,7 +713,7 @@ describe('mesh', () => {
 
   test('an in-cluster mesh accepts a revision and a version', () => {
     const model = validateTopology(
-      variant(base, (t) => (t.mesh = { management: 'in-cluster', revision: 'asm-186-8', version: '1.8.6' })),
+      variant(base, (t) => (t.mesh = { management: 'in-cluster', meshId: 'mesh1', revision: 'asm-186-8', version: '1.8.6' })),
       'test',
     );
     expect(model.mesh).toStrictEqual({
@@ -722,6 +722,7 @@ describe('mesh', () => {
       version: '1.8.6',
       istioApiVersion: 'v1beta1',
       ingressGateway: undefined,
+      install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
     });
   });
 });
@@ -874,7 +875,13 @@ describe('apps', () => {
   });
 
   test('a canary is accepted with an in-cluster mesh', () => {
-    const model = validateTopology(variant(withApps, (t) => (t.mesh.management = 'in-cluster')), 'test');
+    const model = validateTopology(
+      variant(withApps, (t) => {
+        t.mesh.management = 'in-cluster';
+        t.mesh.meshId = 'mesh1';
+      }),
+      'test',
+    );
     expect(model.apps[0].workloads[0].canary).toEqual({ version: 'v2', weight: 10, image: 'whereami:v1', env: {} });
   });
 
@@ -1130,5 +1137,541 @@ describe('several problems', () => {
     t.mesh.revision = 'asm-1';
     expect(problemsOf(t)).toEqual(problemsOf(t));
     expect(problemsOf(t)).toHaveLength(2);
+  });
+});
+
+/**
+ * An in-cluster mesh over two private GKE clusters with pod ranges and an external cluster,
+ * multi-primary by default, the mesh ID taken from the project number.
+ */
+function inCluster(): Draft {
+  return {
+    name: 'in-cluster-base',
+    project: { id: 'meshfleet-test', number: '123456789012' },
+    operatorCidrs: ['203.0.113.10/32'],
+    clusters: [
+      { name: 'west', zone: 'us-west1-a', masterCidr: '172.16.0.0/28', podCidr: '10.0.0.0/14' },
+      { name: 'east', zone: 'us-east1-b', masterCidr: '172.16.1.0/28', podCidr: '10.4.0.0/14' },
+      { name: 'onprem', platform: 'external' },
+    ],
+    mesh: { management: 'in-cluster' },
+  };
+}
+
+/** The in-cluster base as a primary-remote mesh: west runs istiod, east and onprem are remotes. */
+function primaryRemote(): Draft {
+  const t = inCluster();
+  Object.assign(t.mesh, { model: 'primary-remote', primary: 'west', primaryAddress: '203.0.113.20' });
+  return t;
+}
+
+/** A VM workload of the in-cluster base, in its own app. */
+function withVm(make: () => Draft, vm: Draft = {}): Draft {
+  const t = make();
+  t.apps = [{ namespace: 'legacy', vmWorkloads: [{ name: 'reviews', ports: [{ name: 'http', port: 9080 }], ...vm }] }];
+  return t;
+}
+
+describe('in-cluster base topologies', () => {
+  test('the multi-primary base is valid: every mesh cluster is a primary', () => {
+    const model = validateTopology(inCluster(), 'test');
+    expect(model.clusters.map((c) => [c.name, c.platform, c.meshInstall?.controlPlane])).toEqual([
+      ['west', 'gke', 'primary'],
+      ['east', 'gke', 'primary'],
+      ['onprem', 'external', 'primary'],
+    ]);
+  });
+
+  test('the primary-remote base is valid', () => {
+    const model = validateTopology(primaryRemote(), 'test');
+    expect(model.clusters.map((c) => c.meshInstall?.controlPlane)).toEqual(['primary', 'remote', 'remote']);
+  });
+});
+
+describe('external clusters', () => {
+  const GKE_ONLY = 'only GKE clusters take this key (meshfleet does not create external clusters)';
+
+  test.each<[string, unknown, string]>([
+    ['zone', 'us-west1-a', '"us-west1-a"'],
+    ['region', 'us-west1', '"us-west1"'],
+    ['private', false, 'false'],
+    ['masterCidr', '172.16.9.0/28', '"172.16.9.0/28"'],
+    ['podCidr', '10.64.0.0/14', '"10.64.0.0/14"'],
+    ['subnet', 'west', '"west"'],
+    ['nodePool', { minNodes: 1 }, 'a mapping'],
+    ['gatewayApi', 'standard', '"standard"'],
+    ['fleet', true, 'true'],
+    ['releaseChannel', 'STABLE', '"STABLE"'],
+    ['labels', { team: 'mesh' }, 'a mapping'],
+    ['deletionProtection', false, 'false'],
+  ])('an external cluster with %s', (key, value, found) => {
+    expectOnlyProblem(
+      variant(inCluster, (t) => (t.clusters[2][key] = value)),
+      `clusters[2].${key}`,
+      `${GKE_ONLY} (found ${found}, expected no ${key}, or platform: gke)`,
+    );
+  });
+
+  test('an external cluster with several GKE keys reports each, in key order', () => {
+    const t = inCluster();
+    Object.assign(t.clusters[2], { labels: { team: 'mesh' }, zone: 'us-west1-a', private: true });
+    expect(problemsOf(t).map((p) => p.path)).toEqual(['clusters[2].zone', 'clusters[2].private', 'clusters[2].labels']);
+  });
+
+  test('name, role, shortName, platform and meshNetwork are accepted on an external cluster', () => {
+    const model = validateTopology(
+      variant(inCluster, (t) => Object.assign(t.clusters[2], { role: 'workload', shortName: 'vm', meshNetwork: 'onprem-net' })),
+      'test',
+    );
+    expect(model.clusters[2]).toStrictEqual({
+      name: 'onprem',
+      role: 'workload',
+      shortName: 'vm',
+      meshMember: true,
+      meshInstall: { network: 'onprem-net', controlPlane: 'primary' },
+      platform: 'external',
+    });
+  });
+
+  test('a GKE cluster without a zone', () => {
+    expectOnlyProblem(
+      variant(inCluster, (t) => delete t.clusters[1].zone),
+      'clusters[1].zone',
+      'a GKE cluster needs a zone (found nothing, expected a zone such as us-west2-a, or platform: external for an existing cluster)',
+    );
+  });
+
+  test('a cluster with platform: gke and no zone', () => {
+    expectOnlyProblem(
+      variant(inCluster, (t) => {
+        t.clusters[1].platform = 'gke';
+        delete t.clusters[1].zone;
+      }),
+      'clusters[1].zone',
+      'a GKE cluster needs a zone (found nothing, expected a zone such as us-west2-a, or platform: external for an existing cluster)',
+    );
+  });
+
+  // Fixed bug: a GKE cluster without a zone resolves as external, and was also reported as an
+  // external cluster (fleet mesh member, config cluster, multi-cluster ingress backend).
+  test('a GKE mesh member without a zone in a fleet-managed mesh is reported once, as a missing zone', () => {
+    expectOnlyProblem(
+      variant(base, (t) => delete t.clusters[1].zone),
+      'clusters[1].zone',
+      'a GKE cluster needs a zone (found nothing, expected a zone such as us-west2-a, or platform: external for an existing cluster)',
+    );
+  });
+
+  test('a GKE config cluster without a zone is reported once, as a missing zone', () => {
+    expectOnlyProblem(
+      variant(base, (t) => delete t.clusters[2].zone),
+      'clusters[2].zone',
+      'a GKE cluster needs a zone (found nothing, expected a zone such as us-west2-a, or platform: external for an existing cluster)',
+    );
+  });
+
+  test('a GKE member without a zone behind a multi-cluster ingress is reported once, as a missing zone', () => {
+    expectOnlyProblem(
+      variant(withApps, (t) => delete t.clusters[0].zone),
+      'clusters[0].zone',
+      'a GKE cluster needs a zone (found nothing, expected a zone such as us-west2-a, or platform: external for an existing cluster)',
+    );
+  });
+
+  test('an external workload cluster cannot join a fleet-managed mesh', () => {
+    expectOnlyProblem(
+      variant(base, (t) => t.clusters.push({ name: 'onprem', platform: 'external' })),
+      'clusters[3].platform',
+      'an external cluster cannot join a fleet-managed mesh (found "external", expected "gke", or mesh.management: in-cluster)',
+    );
+  });
+
+  test('every external cluster of a fleet-managed mesh is reported', () => {
+    const t = base();
+    t.clusters.push({ name: 'onprem', platform: 'external' }, { name: 'aws', platform: 'external' });
+    expect(problemsOf(t).map((p) => p.path)).toEqual(['clusters[3].platform', 'clusters[4].platform']);
+  });
+
+  test('an external cluster is accepted without a mesh and in an in-cluster mesh', () => {
+    const noMesh = validateTopology({ name: 't', project: { id: 'meshfleet-test' }, clusters: [{ name: 'onprem', platform: 'external' }] }, 'test');
+    expect(noMesh.clusters.map((c) => [c.platform, c.meshMember])).toEqual([['external', false]]);
+    const inMesh = validateTopology(inCluster(), 'test');
+    expect(inMesh.clusters[2]).toMatchObject({ platform: 'external', meshMember: true });
+  });
+
+  test('the config cluster must be a GKE cluster', () => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.clusters[2] = { name: 'config', platform: 'external', role: 'config' })),
+      'fleet.configCluster',
+      'the config cluster must be a GKE cluster (found "config with platform: external", expected a GKE cluster registered to the fleet)',
+    );
+  });
+
+  test('multi-cluster ingress refuses external mesh members, listing them', () => {
+    const t = inCluster();
+    t.clusters.push({ name: 'aws', platform: 'external' });
+    t.fleet = { configCluster: 'west' };
+    t.mesh.ingressGateway = {};
+    t.multiClusterIngress = {};
+    expectOnlyProblem(
+      t,
+      'multiClusterIngress',
+      'multi-cluster ingress only reaches GKE clusters of the fleet (found "external mesh clusters onprem, aws", expected only GKE workload clusters)',
+    );
+  });
+
+  test('multi-cluster ingress is accepted in an in-cluster mesh of GKE clusters', () => {
+    const t = inCluster();
+    t.clusters.pop();
+    t.fleet = { configCluster: 'west' };
+    t.mesh.ingressGateway = {};
+    t.multiClusterIngress = {};
+    expect(validateTopology(t, 'test').multiClusterIngress?.name).toBe('asm-ingressgateway-multicluster-ingress');
+  });
+});
+
+describe('Istio networks', () => {
+  const onlyInCluster = (found: string): string =>
+    `only workload clusters of an in-cluster mesh have an Istio network (found "${found}", expected no meshNetwork, or mesh.management: in-cluster)`;
+
+  test('meshNetwork in a fleet-managed mesh', () => {
+    expectOnlyProblem(variant(base, (t) => (t.clusters[0].meshNetwork = 'net1')), 'clusters[0].meshNetwork', onlyInCluster('net1'));
+  });
+
+  test('meshNetwork without a mesh', () => {
+    expectOnlyProblem(
+      { name: 't', project: { id: 'meshfleet-test' }, clusters: [{ name: 'onprem', platform: 'external', meshNetwork: 'net1' }] },
+      'clusters[0].meshNetwork',
+      onlyInCluster('net1'),
+    );
+  });
+
+  test('meshNetwork on the config cluster of an in-cluster mesh', () => {
+    expectOnlyProblem(
+      variant(inCluster, (t) => {
+        t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false, meshNetwork: 'net1' });
+        t.fleet = { configCluster: 'config' };
+      }),
+      'clusters[3].meshNetwork',
+      onlyInCluster('net1'),
+    );
+  });
+
+  test('meshNetwork on workload clusters of an in-cluster mesh is accepted', () => {
+    const model = validateTopology(
+      variant(inCluster, (t) => t.clusters.forEach((c: Draft, i: number) => (c.meshNetwork = `network${i + 1}`))),
+      'test',
+    );
+    expect(model.clusters.map((c) => c.meshInstall?.network)).toEqual(['network1', 'network2', 'network3']);
+  });
+});
+
+describe('in-cluster mesh settings', () => {
+  test.each<[string, unknown, string, string]>([
+    ['distribution', 'asm', '"asm"', 'a fleet-managed mesh is always Cloud Service Mesh'],
+    ['meshId', 'mesh1', '"mesh1"', 'a fleet-managed mesh uses the fleet project as its mesh ID'],
+    ['model', 'multi-primary', '"multi-primary"', 'a fleet-managed mesh has no control plane in the clusters'],
+    ['primary', 'work-west', '"work-west"', 'a fleet-managed mesh has no control plane in the clusters'],
+    ['primaryAddress', '203.0.113.20', '"203.0.113.20"', 'a fleet-managed mesh has no control plane in the clusters'],
+    ['clusterAdmin', 'admin@example.com', '"admin@example.com"', 'a fleet-managed mesh is not installed with istioctl, which needs cluster-admin'],
+  ])('fleet-managed mesh with %s', (key, value, found, why) => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.mesh[key] = value)),
+      `mesh.${key}`,
+      `${why} (found ${found}, expected no ${key}, or management: in-cluster)`,
+    );
+  });
+
+  test('a fleet-managed mesh with every in-cluster key reports each, in a fixed order', () => {
+    const t = base();
+    Object.assign(t.mesh, {
+      clusterAdmin: 'admin@example.com',
+      primaryAddress: 'istiod.example.com',
+      primary: 'work-west',
+      model: 'primary-remote',
+      meshId: 'mesh1',
+      distribution: 'istio',
+      version: '1.8.6',
+      revision: 'asm-186-8',
+    });
+    expect(problemsOf(t).map((p) => p.path)).toEqual([
+      'mesh.revision',
+      'mesh.version',
+      'mesh.distribution',
+      'mesh.meshId',
+      'mesh.model',
+      'mesh.primary',
+      'mesh.primaryAddress',
+      'mesh.clusterAdmin',
+    ]);
+  });
+
+  test('an in-cluster mesh with neither meshId nor project.number', () => {
+    expectOnlyProblem(
+      variant(inCluster, (t) => delete t.project.number),
+      'mesh.meshId',
+      'an in-cluster mesh needs a mesh ID (found nothing, expected a meshId such as mesh1, or project.number (the mesh ID is then proj-<number>))',
+    );
+  });
+
+  test('a fleet-managed mesh needs no mesh ID', () => {
+    expect(validateTopology(base(), 'test').mesh?.install).toBeUndefined();
+  });
+
+  test('an in-cluster mesh with a meshId and no project number is accepted', () => {
+    const model = validateTopology(
+      variant(inCluster, (t) => {
+        delete t.project.number;
+        t.mesh.meshId = 'mesh1';
+      }),
+      'test',
+    );
+    expect(model.mesh?.install?.meshId).toBe('mesh1');
+  });
+
+  test('primary-remote without a primary', () => {
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => delete t.mesh.primary),
+      'mesh.primary',
+      'a primary-remote mesh needs its primary cluster (found nothing, expected one of west, east, onprem)',
+    );
+  });
+
+  test('primary-remote with an unknown primary', () => {
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => (t.mesh.primary = 'nowhere')),
+      'mesh.primary',
+      'not a workload cluster of the mesh (found "nowhere", expected one of west, east, onprem)',
+    );
+  });
+
+  test('primary-remote with the config cluster as primary', () => {
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => {
+        t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false });
+        t.fleet = { configCluster: 'config' };
+        t.mesh.primary = 'config';
+      }),
+      'mesh.primary',
+      'not a workload cluster of the mesh (found "config", expected one of west, east, onprem)',
+    );
+  });
+
+  test('primary-remote without a primary address', () => {
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => delete t.mesh.primaryAddress),
+      'mesh.primaryAddress',
+      "remote clusters reach the primary's istiod at this address (found nothing, expected the IPv4 address or DNS name of the primary's east-west gateway)",
+    );
+  });
+
+  test('primary-remote without a primary and without an address reports both', () => {
+    expect(
+      problemsOf(
+        variant(primaryRemote, (t) => {
+          delete t.mesh.primary;
+          delete t.mesh.primaryAddress;
+        }),
+      ).map((p) => p.path),
+    ).toEqual(['mesh.primary', 'mesh.primaryAddress']);
+  });
+
+  // Fixed bug: the schema only checks the shape of an IPv4 address, so 203.0.113.300 was accepted
+  // and requested as the load balancer IP.
+  test.each(['203.0.113.300', '256.0.0.1', '010.0.0.1'])('primary address %s is not a valid IPv4 address', (address) => {
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => (t.mesh.primaryAddress = address)),
+      'mesh.primaryAddress',
+      `not a valid IPv4 address (found "${address}", expected four octets of 0..255, or a DNS name)`,
+    );
+  });
+
+  test.each(['203.0.113.20', '0.0.0.0', '255.255.255.255', 'istiod.example.com', 'eastwest.mesh-1.example.internal', '1.example.com'])(
+    'primary address %s is accepted',
+    (address) => {
+      expect(validateTopology(variant(primaryRemote, (t) => (t.mesh.primaryAddress = address)), 'test').mesh?.install?.primaryAddress).toBe(address);
+    },
+  );
+
+  test.each<[string, Draft]>([
+    ['the default model', {}],
+    ['model: multi-primary', { model: 'multi-primary' }],
+  ])('%s refuses a primary and a primary address', (_what, extra) => {
+    expect(problemsOf(variant(inCluster, (t) => Object.assign(t.mesh, extra, { primary: 'west', primaryAddress: '203.0.113.20' })))).toEqual([
+      { path: 'mesh.primary', message: 'only primary-remote meshes have a single primary (found "west", expected no primary, or model: primary-remote)' },
+      {
+        path: 'mesh.primaryAddress',
+        message: 'only primary-remote meshes have a single primary (found "203.0.113.20", expected no primaryAddress, or model: primary-remote)',
+      },
+    ]);
+  });
+
+  test('multi-primary with only a primary address', () => {
+    expectOnlyProblem(
+      variant(inCluster, (t) => (t.mesh.primaryAddress = 'istiod.example.com')),
+      'mesh.primaryAddress',
+      'only primary-remote meshes have a single primary (found "istiod.example.com", expected no primaryAddress, or model: primary-remote)',
+    );
+  });
+
+  test('a primary-remote mesh of one cluster is accepted', () => {
+    const t = primaryRemote();
+    t.clusters = [t.clusters[0]];
+    expect(validateTopology(t, 'test').clusters.map((c) => c.meshInstall?.controlPlane)).toEqual(['primary']);
+  });
+});
+
+describe('pod ranges of mesh primaries', () => {
+  const needsPodCidr =
+    "istiod reads the other mesh clusters' private endpoints from this cluster's pod range, which meshfleet adds to their authorized networks (found nothing, expected a pod range such as 10.4.0.0/14)";
+
+  test('a private GKE primary of a multi-cluster mesh without a pod range', () => {
+    expectOnlyProblem(variant(inCluster, (t) => delete t.clusters[1].podCidr), 'clusters[1].podCidr', needsPodCidr);
+  });
+
+  test('every private primary without a pod range is reported', () => {
+    expect(
+      problemsOf(
+        variant(inCluster, (t) => {
+          delete t.clusters[0].podCidr;
+          delete t.clusters[1].podCidr;
+        }),
+      ),
+    ).toEqual([
+      { path: 'clusters[0].podCidr', message: needsPodCidr },
+      { path: 'clusters[1].podCidr', message: needsPodCidr },
+    ]);
+  });
+
+  test('the primary of a primary-remote mesh needs a pod range', () => {
+    expectOnlyProblem(variant(primaryRemote, (t) => delete t.clusters[0].podCidr), 'clusters[0].podCidr', needsPodCidr);
+  });
+
+  test('a remote needs no pod range (it runs no istiod)', () => {
+    const model = validateTopology(variant(primaryRemote, (t) => delete t.clusters[1].podCidr), 'test');
+    expect(gke(model.clusters[1])).toMatchObject({ private: true, podCidr: undefined, meshInstall: { controlPlane: 'remote' } });
+  });
+
+  test('a public primary needs no pod range', () => {
+    const model = validateTopology(
+      variant(inCluster, (t) => {
+        delete t.clusters[1].podCidr;
+        delete t.clusters[1].masterCidr;
+        t.clusters[1].private = false;
+      }),
+      'test',
+    );
+    expect(gke(model.clusters[1]).podCidr).toBeUndefined();
+  });
+
+  test('a single-cluster mesh needs no pod range', () => {
+    const t = inCluster();
+    t.clusters = [t.clusters[0]];
+    delete t.clusters[0].podCidr;
+    expect(gke(validateTopology(t, 'test').clusters[0]).podCidr).toBeUndefined();
+  });
+
+  test('a fleet-managed mesh needs no pod ranges', () => {
+    const t = base();
+    delete t.clusters[0].podCidr;
+    delete t.clusters[1].podCidr;
+    expect(validateTopology(t, 'test').clusters.map((c) => gke(c).podCidr)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('VM workloads', () => {
+  test('a VM workload is accepted in an in-cluster mesh and registers with the first primary', () => {
+    const model = validateTopology(withVm(inCluster), 'test');
+    expect(model.apps[0].vmWorkloads.map((vm) => [vm.name, vm.cluster])).toEqual([['reviews', 'west']]);
+  });
+
+  test('a VM workload of a primary-remote mesh registers with the primary', () => {
+    const t = withVm(primaryRemote);
+    t.mesh.primary = 'east';
+    expect(validateTopology(t, 'test').apps[0].vmWorkloads[0].cluster).toBe('east');
+  });
+
+  test('a VM workload without a mesh', () => {
+    expectOnlyProblem(
+      variant(() => withVm(inCluster), (t) => delete t.mesh),
+      'apps[0].vmWorkloads[0]',
+      'VMs join an in-cluster mesh (they register with its istiod through a WorkloadGroup) (found "no mesh", expected mesh.management: in-cluster)',
+    );
+  });
+
+  test('a VM workload in a fleet-managed mesh', () => {
+    expectOnlyProblem(
+      withVm(base),
+      'apps[0].vmWorkloads[0]',
+      'VMs join an in-cluster mesh (they register with its istiod through a WorkloadGroup) (found "management: fleet", expected mesh.management: in-cluster)',
+    );
+  });
+
+  test('a VM workload registered with a remote', () => {
+    expectOnlyProblem(
+      withVm(primaryRemote, { cluster: 'east' }),
+      'apps[0].vmWorkloads[0].cluster',
+      'not a cluster that runs istiod (found "east", expected one of west)',
+    );
+  });
+
+  test('a VM workload registered with an unknown cluster', () => {
+    expectOnlyProblem(
+      withVm(inCluster, { cluster: 'nowhere' }),
+      'apps[0].vmWorkloads[0].cluster',
+      'not a cluster that runs istiod (found "nowhere", expected one of west, east, onprem)',
+    );
+  });
+
+  test('a VM workload registered with the config cluster', () => {
+    const t = withVm(inCluster, { cluster: 'config' });
+    t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false });
+    t.fleet = { configCluster: 'config' };
+    expectOnlyProblem(t, 'apps[0].vmWorkloads[0].cluster', 'not a cluster that runs istiod (found "config", expected one of west, east, onprem)');
+  });
+
+  test('a VM workload of a mesh without a primary has nowhere to register', () => {
+    expect(problemsOf(variant(() => withVm(primaryRemote), (t) => delete t.mesh.primary))).toEqual([
+      { path: 'mesh.primary', message: 'a primary-remote mesh needs its primary cluster (found nothing, expected one of west, east, onprem)' },
+      { path: 'apps[0].vmWorkloads[0].cluster', message: 'not a cluster that runs istiod (found nothing, expected a primary cluster)' },
+    ]);
+  });
+
+  test('a VM workload may register with an external primary', () => {
+    expect(validateTopology(withVm(inCluster, { cluster: 'onprem' }), 'test').apps[0].vmWorkloads[0].cluster).toBe('onprem');
+  });
+
+  test('a VM workload with the name of a workload of its app', () => {
+    const t = withVm(inCluster, { name: 'web' });
+    t.apps[0].workloads = [{ name: 'web', image: 'nginx:1.27', port: 8080 }];
+    expectOnlyProblem(
+      t,
+      'apps[0].vmWorkloads[0].name',
+      'duplicate workload name in the namespace (found "web", expected a name no other workload or VM workload of the app uses)',
+    );
+  });
+
+  test('two VM workloads with the same name: the second is reported', () => {
+    const t = withVm(inCluster);
+    t.apps[0].vmWorkloads.push({ name: 'ratings', ports: [{ name: 'http', port: 9080 }] }, { name: 'reviews', ports: [{ name: 'http', port: 9081 }] });
+    expectOnlyProblem(
+      t,
+      'apps[0].vmWorkloads[2].name',
+      'duplicate workload name in the namespace (found "reviews", expected a name no other workload or VM workload of the app uses)',
+    );
+  });
+
+  test('the same VM workload name in two namespaces is accepted', () => {
+    const t = withVm(inCluster);
+    t.apps.push({ namespace: 'other', vmWorkloads: [{ name: 'reviews', ports: [{ name: 'http', port: 9080 }] }] });
+    expect(validateTopology(t, 'test').apps.map((a) => a.vmWorkloads[0].name)).toEqual(['reviews', 'reviews']);
+  });
+
+  test('an app with neither workloads nor VM workloads', () => {
+    expectOnlyProblem(
+      variant(inCluster, (t) => (t.apps = [{ namespace: 'empty' }])),
+      'apps[0]',
+      'an app needs something to run (found "no workloads and no vmWorkloads", expected at least one workload or VM workload)',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { TOPOLOGY_SCHEMA, validateTopology } from '../../src/topology';
 import { checkStructure, toFieldPath } from '../../src/topology/structure';
-import { Draft, expectOnlyProblem, problemsOf } from './support';
+import { Draft, expectOnlyProblem, gke, problemsOf } from './support';
 
 /** A minimal structurally and semantically valid topology. */
 function minimal(): Draft {
@@ -19,7 +19,8 @@ function variant(change: (t: Draft) => void): Draft {
 
 const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform';
 const CLUSTER_KEYS =
-  'name, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection';
+  'name, platform, meshNetwork, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection';
+const MESH_KEYS = 'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin';
 
 test('the minimal topology is valid', () => {
   expect(checkStructure(minimal())).toEqual([]);
@@ -195,16 +196,18 @@ describe('formats', () => {
 
   test('valid labels are accepted and copied', () => {
     const model = validateTopology(variant((t) => (t.clusters[0].labels = { team: 'payments', cost_center: 'cc-42', empty: '' })), 'test');
-    expect(model.clusters[0].labels).toEqual({ team: 'payments', cost_center: 'cc-42', empty: '' });
+    expect(gke(model.clusters[0]).labels).toEqual({ team: 'payments', cost_center: 'cc-42', empty: '' });
   });
 });
 
 describe('required keys and list sizes', () => {
-  test('missing clusters[0].zone', () => {
+  // The zone is optional in the schema (external clusters have none); a rule asks GKE clusters for it.
+  test('missing clusters[0].zone is not a structural problem but a rule', () => {
+    expect(checkStructure(variant((t) => delete t.clusters[0].zone))).toEqual([]);
     expectOnlyProblem(
       variant((t) => delete t.clusters[0].zone),
       'clusters[0].zone',
-      'required key is missing (found nothing, expected a zone such as us-west2-a)',
+      'a GKE cluster needs a zone (found nothing, expected a zone such as us-west2-a, or platform: external for an existing cluster)',
     );
   });
 
@@ -388,6 +391,128 @@ describe('Kubernetes-side sections', () => {
   });
 });
 
+describe('external clusters, in-cluster mesh settings and VM workloads', () => {
+  const vm = (extra: Draft = {}): Draft => ({ name: 'reviews', ports: [{ name: 'http', port: 9080 }], ...extra });
+  const withVm = (extra: Draft = {}) => (t: Draft): void => {
+    t.mesh = { management: 'in-cluster', meshId: 'mesh1' };
+    t.apps = [{ namespace: 'legacy', vmWorkloads: [vm(extra)] }];
+  };
+  const inCluster = (extra: Draft) => (t: Draft): void => {
+    t.mesh = { management: 'in-cluster', meshId: 'mesh1', ...extra };
+  };
+
+  test('every new key, at its most complete, is structurally valid', () => {
+    const t = minimal();
+    t.project.number = '123456789012';
+    t.clusters.push({ name: 'onprem', platform: 'external', meshNetwork: 'onprem-net' });
+    t.clusters[0].platform = 'gke';
+    t.clusters[0].meshNetwork = 'network1';
+    t.mesh = {
+      management: 'in-cluster',
+      distribution: 'asm',
+      meshId: 'proj-123456789012',
+      model: 'primary-remote',
+      primary: 'gke-a',
+      primaryAddress: 'istiod.example.com',
+      clusterAdmin: 'admin@example.com',
+    };
+    t.apps = [
+      {
+        namespace: 'legacy',
+        vmWorkloads: [vm({ labels: { app: 'reviews', version: 'v3' }, serviceAccount: 'reviews', network: 'vm-net', probe: { port: 9080, httpPath: '/health' }, cluster: 'gke-a' })],
+      },
+    ];
+    expect(checkStructure(t)).toEqual([]);
+  });
+
+  test.each<[string, (t: Draft) => void, string, string]>([
+    ['clusters[0].platform', (t) => (t.clusters[0].platform = 'onprem'), '"onprem"', 'one of "gke", "external"'],
+    ['clusters[0].platform', (t) => (t.clusters[0].platform = 'GKE'), '"GKE"', 'one of "gke", "external"'],
+    ['mesh.distribution', inCluster({ distribution: 'anthos' }), '"anthos"', 'one of "asm", "istio"'],
+    ['mesh.model', inCluster({ model: 'primary-primary' }), '"primary-primary"', 'one of "multi-primary", "primary-remote"'],
+  ])('%s: value not allowed #%#', (path, change, found, expected) => {
+    expectOnlyProblem(variant(change), path, `not an allowed value (found ${found}, expected ${expected})`);
+  });
+
+  test.each<[string, (t: Draft) => void, string]>([
+    ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = 'network 1'), 'wrong format (found "network 1", expected a non-empty Kubernetes label value)'],
+    ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = ''), 'wrong format (found "", expected a non-empty Kubernetes label value)'],
+    ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = '-net'), 'wrong format (found "-net", expected a non-empty Kubernetes label value)'],
+    [
+      'clusters[0].meshNetwork',
+      (t) => (t.clusters[0].meshNetwork = 'n'.repeat(64)),
+      `wrong format (found "${'n'.repeat(64)}", expected a non-empty Kubernetes label value)`,
+    ],
+    ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = 1), 'wrong type (found 1, expected a non-empty Kubernetes label value)'],
+    ['mesh.meshId', inCluster({ meshId: 'mesh id' }), 'wrong format (found "mesh id", expected a non-empty Kubernetes label value)'],
+    ['mesh.meshId', inCluster({ meshId: '' }), 'wrong format (found "", expected a non-empty Kubernetes label value)'],
+    ['mesh.primary', inCluster({ primary: 'Cluster1' }), 'wrong format (found "Cluster1", expected a lower-case RFC 1035 name)'],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: '203.0.113' }), 'wrong format (found "203.0.113", expected an IPv4 address or DNS name)'],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: '203.0.113.20:15012' }), 'wrong format (found "203.0.113.20:15012", expected an IPv4 address or DNS name)'],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: 'istiod' }), 'wrong format (found "istiod", expected an IPv4 address or DNS name)'],
+    [
+      'mesh.primaryAddress',
+      inCluster({ primaryAddress: 'https://istiod.example.com' }),
+      'wrong format (found "https://istiod.example.com", expected an IPv4 address or DNS name)',
+    ],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: 'Istiod.Example.com' }), 'wrong format (found "Istiod.Example.com", expected an IPv4 address or DNS name)'],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: '2001:db8::1' }), 'wrong format (found "2001:db8::1", expected an IPv4 address or DNS name)'],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: '' }), 'wrong format (found "", expected an IPv4 address or DNS name)'],
+    ['mesh.clusterAdmin', inCluster({ clusterAdmin: 'admin @example.com' }), 'wrong format (found "admin @example.com", expected a user name such as admin@example.com)'],
+    // Fixed bug: "" used to be reported twice (empty value, then wrong format).
+    ['mesh.clusterAdmin', inCluster({ clusterAdmin: '' }), 'wrong format (found "", expected a user name such as admin@example.com)'],
+    ['apps[0].vmWorkloads', (t) => (t.apps = [{ namespace: 'legacy', vmWorkloads: [] }]), 'too few entries (found 0, expected at least 1)'],
+    ['apps[0].vmWorkloads[0].ports', withVm({ ports: [] }), 'too few entries (found 0, expected at least 1)'],
+    ['apps[0].vmWorkloads[0].ports[0].port', withVm({ ports: [{ name: 'http', port: 0 }] }), 'out of range (found 0, expected at least 1)'],
+    ['apps[0].vmWorkloads[0].ports[0].port', withVm({ ports: [{ name: 'http', port: 65536 }] }), 'out of range (found 65536, expected at most 65535)'],
+    ['apps[0].vmWorkloads[0].ports[0].name', withVm({ ports: [{ name: 'HTTP', port: 80 }] }), 'wrong format (found "HTTP", expected a port name of at most 15 characters)'],
+    ['apps[0].vmWorkloads[0].ports[0].name', withVm({ ports: [{ port: 80 }] }), 'required key is missing (found nothing, expected a port name of at most 15 characters)'],
+    ['apps[0].vmWorkloads[0].probe.port', withVm({ probe: { httpPath: '/health' } }), 'required key is missing (found nothing, expected an integer)'],
+    ['apps[0].vmWorkloads[0].probe.httpPath', withVm({ probe: { port: 9080, httpPath: 'health' } }), 'wrong format (found "health", expected a path starting with /)'],
+    ['apps[0].vmWorkloads[0].network', withVm({ network: 'vm net' }), 'wrong format (found "vm net", expected a non-empty Kubernetes label value)'],
+    ['apps[0].vmWorkloads[0].labels.app', withVm({ labels: { app: 'reviews v3' } }), 'wrong format (found "reviews v3", expected a Kubernetes label value)'],
+    ['apps[0].vmWorkloads[0].serviceAccount', withVm({ serviceAccount: 'Reviews' }), 'wrong format (found "Reviews", expected a lower-case RFC 1035 name)'],
+    ['apps[0].vmWorkloads[0].cluster', withVm({ cluster: 'West' }), 'wrong format (found "West", expected a lower-case RFC 1035 name)'],
+    ['apps[0].vmWorkloads[0].name', withVm({ name: 'Reviews' }), 'wrong format (found "Reviews", expected a lower-case RFC 1035 name)'],
+  ])('%s ← bad value #%#', (path, change, message) => {
+    expectOnlyProblem(variant(change), path, message);
+  });
+
+  test.each(['203.0.113.20', 'istiod.example.com', 'eastwest.mesh-1.example.internal', 'a.bc'])('primary address %s has the right shape', (primaryAddress) => {
+    expect(checkStructure(variant(inCluster({ model: 'primary-remote', primary: 'gke-a', primaryAddress })))).toEqual([]);
+  });
+
+  test.each<[string, (t: Draft) => void, string]>([
+    ['mesh.primaryCluster', inCluster({ primaryCluster: 'gke-a' }), MESH_KEYS],
+    ['apps[0].vms', (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]), 'namespace, workloads, vmWorkloads'],
+    ['apps[0].vmWorkloads[0].replicas', withVm({ replicas: 2 }), 'name, labels, serviceAccount, ports, network, probe, cluster'],
+    ['apps[0].vmWorkloads[0].ports[0].protocol', withVm({ ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), 'name, port'],
+    ['apps[0].vmWorkloads[0].probe.path', withVm({ probe: { port: 80, path: '/' } }), 'port, httpPath'],
+  ])('unknown key %s lists the allowed keys', (path, change, allowed) => {
+    const key = path.split('.').pop();
+    expectOnlyProblem(variant(change), path, `unknown key (found "${key}", expected one of ${allowed})`);
+  });
+
+  test('a VM workload without its required keys reports each of them', () => {
+    expect(problemsOf(variant((t) => (t.apps = [{ namespace: 'legacy', vmWorkloads: [{}] }])))).toEqual([
+      { path: 'apps[0].vmWorkloads[0].name', message: 'required key is missing (found nothing, expected a lower-case RFC 1035 name)' },
+      { path: 'apps[0].vmWorkloads[0].ports', message: 'required key is missing (found nothing, expected a list)' },
+    ]);
+  });
+
+  test('an app without workloads is structurally valid; an app with neither list is a rule problem', () => {
+    const t = variant((t) => (t.apps = [{ namespace: 'legacy' }]));
+    expect(checkStructure(t)).toEqual([]);
+    expect(problemsOf(t).map((p) => p.path)).toEqual(['apps[0]']);
+  });
+
+  test('an external cluster needs only a name', () => {
+    const t = variant((t) => (t.clusters = [{ name: 'onprem', platform: 'external' }]));
+    expect(checkStructure(t)).toEqual([]);
+    expect(validateTopology(t, 'test').clusters.map((c) => c.platform)).toEqual(['external']);
+  });
+});
+
 describe('all structural problems at once', () => {
   test('every structural problem is reported, in document order', () => {
     const t = minimal();
@@ -397,10 +522,14 @@ describe('all structural problems at once', () => {
     delete t.clusters[0].zone;
     expect(problemsOf(t)).toEqual([
       { path: 'extra', message: `unknown key (found "extra", expected one of ${TOP_LEVEL_KEYS})` },
-      { path: 'clusters[0].zone', message: 'required key is missing (found nothing, expected a zone such as us-west2-a)' },
       { path: 'clusters[0].role', message: 'not an allowed value (found "boss", expected one of "workload", "config")' },
       { path: 'clusters[0].private', message: 'wrong type (found "no", expected a boolean)' },
     ]);
+    // The missing zone is a rule, checked once the structure is right.
+    delete t.extra;
+    t.clusters[0].private = true;
+    t.clusters[0].role = 'workload';
+    expect(problemsOf(t).map((p) => p.path)).toEqual(['clusters[0].zone']);
   });
 
   test('semantic rules are not checked while the structure is wrong', () => {

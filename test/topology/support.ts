@@ -1,5 +1,5 @@
-import type { Problem } from '../../src/topology';
-import { TopologyError, validateTopology } from '../../src/topology';
+import type { Problem, ResolvedCluster, ResolvedGkeCluster } from '../../src/topology';
+import { isGkeCluster, TopologyError, validateTopology } from '../../src/topology';
 
 /** A topology under construction in a test: plain, freely mutable data. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -34,4 +34,10 @@ export function expectOnlyProblem(input: unknown, path: string, message: string)
   expect(error.name).toBe('TopologyError');
   expect(error.message).toContain(`${path}: ${message}`);
   expect(error.message).toBe(`test: 1 problem\n${path}: ${message}`);
+}
+
+/** Narrows a resolved cluster to a GKE cluster, failing the test when it is not one. */
+export function gke(cluster: ResolvedCluster): ResolvedGkeCluster {
+  if (!isGkeCluster(cluster)) throw new Error(`expected ${cluster.name} to be a GKE cluster, but its platform is ${cluster.platform}`);
+  return cluster;
 }
