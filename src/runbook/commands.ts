@@ -54,9 +54,14 @@ export function kubectlApplyFile(cluster: string, file: string): string {
   return `kubectl ${contextFlag(cluster)} apply -f ${shellQuote(file)}`;
 }
 
-/** `kubectl --context=... apply -k <dir>`; `dir` is written as given (it may be a quoted variable). */
-export function kubectlApplyKustomization(cluster: string, dir: string): string {
-  return `kubectl ${contextFlag(cluster)} apply -k ${dir}`;
+/**
+ * `kubectl --context=... apply -k <dir>`; `dir` is written as given (it may be a quoted variable).
+ * With `serverSide`, `--server-side` keeps the applied objects out of the
+ * `last-applied-configuration` annotation (needed for Secrets holding private keys).
+ */
+export function kubectlApplyKustomization(cluster: string, dir: string, options: { readonly serverSide?: boolean } = {}): string {
+  const serverSide = options.serverSide ? ' --server-side' : '';
+  return `kubectl ${contextFlag(cluster)} apply${serverSide} -k ${dir}`;
 }
 
 /** `istioctl install --context=... -y -f <file>`: one IstioOperator input. */

@@ -281,7 +281,7 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
   if (files.includes(CLUSTER_ADMIN_BINDING_FILE))
     commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, CLUSTER_ADMIN_BINDING_FILE)));
   if (files.includes(NAMESPACES_FILE)) commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, NAMESPACES_FILE)));
-  commands.push(kubectlApplyKustomization(cluster.name, `"\${${CA_DIR_VARIABLE}}/${cluster.name}"`));
+  commands.push(kubectlApplyKustomization(cluster.name, `"\${${CA_DIR_VARIABLE}}/${cluster.name}"`, { serverSide: true }));
   // A remote installs its east-west gateway after the remote secrets: the gateway's pods get
   // their certificates from the primary's istiod, which needs the secret to check their token.
   const now = primary ? install : install.slice(0, 1);

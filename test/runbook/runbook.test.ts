@@ -226,7 +226,7 @@ describe('in-cluster mesh install', () => {
     const order = [
       'kubectl --context="${CTX_CLUSTER1}" apply -f k8s/cluster1/cluster-admin-binding.yaml',
       'kubectl --context="${CTX_CLUSTER1}" apply -f k8s/cluster1/namespaces.yaml',
-      'kubectl --context="${CTX_CLUSTER1}" apply -k "${MESHFLEET_CA_DIR}/cluster1"',
+      'kubectl --context="${CTX_CLUSTER1}" apply --server-side -k "${MESHFLEET_CA_DIR}/cluster1"',
       'istioctl install --context="${CTX_CLUSTER1}" -y -f k8s/cluster1/mesh-install/control-plane.yaml',
       'kubectl --context="${CTX_CLUSTER1}" apply -k k8s/cluster1',
     ].map((c) => at(all, c));
@@ -243,7 +243,7 @@ describe('in-cluster mesh install', () => {
       const ctx = `--context="\${${contextVariable(c)}}"`;
       const order = [
         `kubectl ${ctx} apply -f k8s/${c}/namespaces.yaml`,
-        `kubectl ${ctx} apply -k "\${MESHFLEET_CA_DIR}/${c}"`,
+        `kubectl ${ctx} apply --server-side -k "\${MESHFLEET_CA_DIR}/${c}"`,
         `istioctl install ${ctx} -y -f k8s/${c}/mesh-install/control-plane.yaml`,
         `istioctl install ${ctx} -y -f k8s/${c}/mesh-install/eastwest-gateway.yaml`,
         `kubectl ${ctx} apply -k k8s/${c}`,
