@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { synthesizeAll } from '../src/synth';
 import { STACK_ORDER } from '../src/terraform/stacks';
 import { loadTopologyFile } from '../src/topology/load';
+import { listFiles } from '../src/cli/files';
 
 /*
  * What every example's whole output must never hold (private keys, tokens, absolute paths),
@@ -23,16 +24,6 @@ const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 /** A `token:` field (YAML `token: x`, JSON `"token": "x"`), not words such as `automountServiceAccountToken`. */
 const TOKEN_FIELD = /(^|[^A-Za-z0-9_])token["']?\s*:/im;
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/;
-
-function listFiles(root: string, dir = root): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(root, full) : [path.relative(root, full)];
-    })
-    .sort();
-}
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -112,7 +103,7 @@ describe.each(examples)('synth output of %s', (file) => {
 
   test('README.md installs every istioctl input written', () => {
     const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
-    const inputs = listFiles(first).filter((f) => f.split(path.sep).includes('mesh-install'));
+    const inputs = listFiles(first).filter((f) => f.split('/').includes('mesh-install'));
     for (const input of inputs) {
       const [, cluster] = input.split(path.sep);
       expect(readme).toContain(

@@ -9,19 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { synthesizeAll } from '../../src/synth';
 import { loadTopologyFile } from '../../src/topology/load';
+import { listFiles } from '../../src/cli/files';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const UPDATE = process.env.UPDATE_GOLDEN === '1' && process.env.CI !== 'true';
-
-function listFiles(root: string, dir = root): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(root, full) : [path.relative(root, full)];
-    })
-    .sort();
-}
 
 const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort();
 
