@@ -286,7 +286,8 @@ function checkVmWorkloads(model: ResolvedTopology, problems: Problem[]): void {
       const at = `apps[${i}].vmWorkloads[${j}]`;
       if (model.mesh?.install === undefined) {
         problems.push(problem(at, 'VMs join an in-cluster mesh (they register with its istiod through a WorkloadGroup)', model.mesh ? `management: ${model.mesh.management}` : 'no mesh', 'mesh.management: in-cluster'));
-      } else if (!primaries.includes(vm.cluster)) {
+      } else if (!primaries.includes(vm.cluster) && vm.cluster !== model.mesh.install.primary) {
+        // (A VM cluster equal to an invalid mesh.primary, by default or by copy, is mesh.primary's problem.)
         problems.push(problem(`${at}.cluster`, 'not a cluster that runs istiod', vm.cluster || undefined, primaries.length ? `one of ${primaries.join(', ')}` : 'a primary cluster'));
       }
       if (app.workloads.some((w) => w.name === vm.name) || app.vmWorkloads.findIndex((other) => other.name === vm.name) < j) {

@@ -1637,6 +1637,11 @@ describe('VM workloads', () => {
     ]);
   });
 
+  test('a VM workload of a mesh whose primary is unknown: only mesh.primary is reported', () => {
+    const problems = problemsOf(variant(() => withVm(primaryRemote), (t) => (t.mesh.primary = 'nowhere')));
+    expect(problems.map((p) => p.path)).toEqual(['mesh.primary']);
+  });
+
   test('a VM workload may register with an external primary', () => {
     expect(validateTopology(withVm(inCluster, { cluster: 'onprem' }), 'test').apps[0].vmWorkloads[0].cluster).toBe('onprem');
   });
