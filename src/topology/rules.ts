@@ -272,8 +272,12 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
     }
   }
   if (members.length < 2) return;
+  // istiod reaches a private GKE member on its private endpoint, from its pods' range: only a
+  // GKE primary that reads another private GKE member needs that range declared.
+  const privateGkeMembers = model.clusters.filter((c) => c.meshInstall !== undefined && isGkeCluster(c) && c.private);
   model.clusters.forEach((cluster, i) => {
-    if (isGkeCluster(cluster) && cluster.private && cluster.meshInstall?.controlPlane === 'primary' && cluster.podCidr === undefined) {
+    const readsPrivateGke = privateGkeMembers.some((other) => other !== cluster);
+    if (isGkeCluster(cluster) && readsPrivateGke && cluster.meshInstall?.controlPlane === 'primary' && cluster.podCidr === undefined) {
       problems.push(problem(`clusters[${i}].podCidr`, "istiod reads the other mesh clusters' private endpoints from this cluster's pod range, which meshfleet adds to their authorized networks", undefined, 'a pod range such as 10.4.0.0/14'));
     }
   });

@@ -152,7 +152,8 @@ export interface ClusterInput {
   readonly masterCidr?: string;
   /**
    * Pod range (secondary range managed by GKE). When every cluster declares one, the
-   * pod-to-pod firewall rule uses these ranges instead of `10.0.0.0/8`.
+   * pod-to-pod firewall rule uses these ranges instead of `10.0.0.0/8`. Required on an in-cluster
+   * mesh primary that reads another private GKE member (istiod calls its private endpoint).
    * @default chosen by GKE from 10.0.0.0/8
    */
   readonly podCidr?: string;

@@ -1025,10 +1025,10 @@ describe('defaults', () => {
       name: 'mesh',
       project: { id: 'meshfleet-test', number: '123456789012' },
       clusters: [
-        // The pod range lets the private w1 be a primary of a multi-cluster in-cluster mesh.
-        { name: 'w1', zone: 'us-west2-a', masterCidr: '172.16.0.0/28', podCidr: '10.4.0.0/14' },
+        { name: 'w1', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
         { name: 'cfg', zone: 'us-west1-a', role: 'config', private: false },
-        { name: 'w2', zone: 'us-central1-a', role: 'workload', private: false },
+        // The pod range lets w2's istiod read the private w1 in a multi-cluster in-cluster mesh.
+        { name: 'w2', zone: 'us-central1-a', role: 'workload', private: false, podCidr: '10.4.0.0/14' },
       ],
       fleet: { configCluster: 'cfg' },
     };

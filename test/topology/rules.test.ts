@@ -1,4 +1,5 @@
 import { validateTopology } from '../../src/topology';
+import { isGkeCluster } from '../../src/topology/types';
 import { Draft, expectOnlyProblem, gke, problemsOf, topologyError } from './support';
 
 /**
@@ -1552,16 +1553,34 @@ describe('pod ranges of mesh primaries', () => {
     expect(gke(model.clusters[1])).toMatchObject({ private: true, podCidr: undefined, meshInstall: { controlPlane: 'remote' } });
   });
 
-  test('a public primary needs no pod range', () => {
+  test('a public primary that reads a private member needs a pod range too', () => {
+    const t = variant(inCluster, (d) => {
+      delete d.clusters[1].podCidr;
+      delete d.clusters[1].masterCidr;
+      d.clusters[1].private = false;
+    });
+    expectOnlyProblem(t, 'clusters[1].podCidr', needsPodCidr);
+  });
+
+  test('a primary whose other members are public or external needs no pod range', () => {
     const model = validateTopology(
       variant(inCluster, (t) => {
-        delete t.clusters[1].podCidr;
+        delete t.clusters[0].podCidr;
         delete t.clusters[1].masterCidr;
         t.clusters[1].private = false;
       }),
       'test',
     );
-    expect(gke(model.clusters[1]).podCidr).toBeUndefined();
+    expect(model.clusters.filter(isGkeCluster).map((c) => [c.name, c.private, c.podCidr])).toEqual([
+      ['west', true, undefined],
+      ['east', false, '10.4.0.0/14'],
+    ]);
+  });
+
+  test('a private primary whose only other member is external needs no pod range', () => {
+    const t = variant(inCluster, (d) => delete d.clusters[0].podCidr);
+    t.clusters.splice(1, 1);
+    expect(gke(validateTopology(t, 'test').clusters[0]).podCidr).toBeUndefined();
   });
 
   test('a single-cluster mesh needs no pod range', () => {
