@@ -105,9 +105,9 @@ describe.each(examples)('synth output of %s', (file) => {
     const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
     const inputs = listFiles(first).filter((f) => f.split('/').includes('mesh-install'));
     for (const input of inputs) {
-      const [, cluster] = input.split(path.sep);
+      const [, cluster] = input.split('/');
       expect(readme).toContain(
-        `istioctl install --context="\${CTX_${cluster.toUpperCase().replace(/-/g, '_')}}" -y -f ${input.split(path.sep).join('/')}\n`,
+        `istioctl install --context="\${CTX_${cluster.toUpperCase().replace(/-/g, '_')}}" -y -f ${input}\n`,
       );
     }
   });

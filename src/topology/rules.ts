@@ -251,7 +251,8 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
   if (install.meshId === '') {
     problems.push(problem('mesh.meshId', 'an in-cluster mesh needs a mesh ID', undefined, 'a meshId such as mesh1, or project.number (the mesh ID is then proj-<number>)'));
   }
-  const members = model.clusters.filter((c) => c.meshInstall !== undefined).map((c) => c.name);
+  const memberClusters = model.clusters.filter((c) => c.meshInstall !== undefined);
+  const members = memberClusters.map((c) => c.name);
   if (install.model === 'primary-remote') {
     if (install.primary === undefined) {
       problems.push(problem('mesh.primary', 'a primary-remote mesh needs its primary cluster', undefined, members.length ? `one of ${members.join(', ')}` : 'a workload cluster'));
@@ -271,10 +272,9 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
       }
     }
   }
-  if (members.length < 2) return;
   // istiod reaches a private GKE member on its private endpoint, from its pods' range: only a
   // GKE primary that reads another private GKE member needs that range declared.
-  const privateGkeMembers = model.clusters.filter((c) => c.meshInstall !== undefined && isGkeCluster(c) && c.private);
+  const privateGkeMembers = memberClusters.filter((c) => isGkeCluster(c) && c.private);
   model.clusters.forEach((cluster, i) => {
     const readsPrivateGke = privateGkeMembers.some((other) => other !== cluster);
     if (isGkeCluster(cluster) && readsPrivateGke && cluster.meshInstall?.controlPlane === 'primary' && cluster.podCidr === undefined) {
