@@ -49,7 +49,7 @@ export function newIstioGateway(scope: Construct, id: string, version: IstioApiV
  * A WorkloadGroup in the version the mesh serves: `v1` on meshes that serve v1; otherwise
  * `v1alpha3`, the version Istio 1.8 introduced WorkloadGroup with (seed 004; ASM 1.8 of seed
  * 001), which later releases keep serving beside `v1beta1` and `v1` (the 1.29.6 CRD in
- * ../shared/crds/istio serves all three), so it works on every pre-v1 mesh.
+ * crds/istio serves all three), so it works on every pre-v1 mesh.
  */
 export function newWorkloadGroup(scope: Construct, id: string, version: IstioApiVersion, props: WorkloadGroupProps): ApiObject {
   return version === 'v1' ? new WorkloadGroup(scope, id, props) : new WorkloadGroupV1Alpha3(scope, id, props as unknown as WorkloadGroupV1Alpha3Props);

@@ -8,10 +8,10 @@
  * | apiVersion group | schema |
  * |---|---|
  * | core, `apps`, `rbac.authorization.k8s.io`, other `*.k8s.io` | `kubernetes-models` |
- * | `networking.istio.io`, `security.istio.io` | `@kubernetes-models/istio` **and** the Istio CRD (`../shared/crds/istio/crd-all.gen.yaml`, the input of imports/) |
+ * | `networking.istio.io`, `security.istio.io` | `@kubernetes-models/istio` **and** the Istio CRD (`crds/istio/crd-all.gen.yaml`, the input of imports/) |
  * | `gateway.networking.k8s.io` | `@kubernetes-models/gateway-api` **and** the v1.2.1 standard CRDs |
- * | `cloud.google.com`, `net.gke.io`, `networking.gke.io` | `@kubernetes-models/gke` and/or the CRDs in `../shared/crds/gke/` |
- * | `networking.gke.io` MultiClusterIngress / MultiClusterService | the hand-written stub CRDs in `../shared/crds/gke-stubs-NOT-UPSTREAM/` only |
+ * | `cloud.google.com`, `net.gke.io`, `networking.gke.io` | `@kubernetes-models/gke` and/or the CRDs in `crds/gke/` |
+ * | `networking.gke.io` MultiClusterIngress / MultiClusterService | the hand-written stub CRDs in `crds/gke-stubs-NOT-UPSTREAM/` only |
  *
  * CRD schemas are checked with ajv after closing every object schema that the API server would
  * prune (properties listed, no `x-kubernetes-preserve-unknown-fields`), so a misspelt or
@@ -23,18 +23,19 @@
  * (SharedArrayBuffer + Atomics.wait + receiveMessageOnPort). One worker per test file, started
  * on first use and unref'ed.
  *
- * The CRD folder is `../shared/crds` relative to the repository, or `$MESHFLEET_CRDS_DIR`.
+ * The CRD folder is the project's `crds/` (vendored upstream files, see `crds/SOURCES.md`), or
+ * `$MESHFLEET_CRDS_DIR`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 /** Where the CRD files (inputs of imports/ and the MCI/MCS stubs) live. */
-export const CRDS_DIR = process.env.MESHFLEET_CRDS_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'crds');
+export const CRDS_DIR = process.env.MESHFLEET_CRDS_DIR ?? path.resolve(__dirname, '..', '..', 'crds');
 
 // Without the CRD files every CRD-backed object would go unchecked: refuse to run instead.
 if (!fs.existsSync(path.join(CRDS_DIR, 'SOURCES.md'))) {
-  throw new Error(`CRD folder not found at ${CRDS_DIR} (expected ../shared/crds beside the repository, or MESHFLEET_CRDS_DIR)`);
+  throw new Error(`CRD folder not found at ${CRDS_DIR} (expected the project's crds/ folder, or MESHFLEET_CRDS_DIR)`);
 }
 
 /** Result of checking one object. */
