@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { resolveTopology } from './defaults';
 import { Problem, TopologyError } from './problems';
 import { checkRules } from './rules';
@@ -24,20 +24,51 @@ export function validateTopology(input: unknown, source = 'topology'): ResolvedT
 /** Parses YAML (or JSON, a subset of it), reporting syntax errors and duplicate keys as problems. */
 export function parseTopologyText(text: string, source: string): unknown {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
-  if (document.errors.length > 0) {
-    const problems: Problem[] = document.errors.map((e) => ({
-      path: ((at) => `line ${at.line}, column ${at.col}`)(lineCounter.linePos(e.pos[0])),
-      message: `${e.message.split('\n')[0]} (found invalid YAML, expected a YAML or JSON mapping)`,
-    }));
-    throw new TopologyError(source, problems);
-  }
+  const at = (offset: number): string => ((pos) => `line ${pos.line}, column ${pos.col}`)(lineCounter.linePos(offset));
+  // The library's own uniqueKeys check compares every key with every earlier one (quadratic in
+  // the size of a mapping); duplicateKeys does the same check in one pass.
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
+  const syntax: Problem[] = document.errors.map((e) => ({
+    path: at(e.pos[0]),
+    message: `${e.message.split('\n')[0]} (found invalid YAML, expected a YAML or JSON mapping)`,
+  }));
+  const problems = syntax.length > 0 ? syntax : duplicateKeys(document, at);
+  if (problems.length > 0) throw new TopologyError(source, problems);
   try {
     return document.toJS();
   } catch (error) {
     // e.g. an alias used before its anchor
     throw new TopologyError(source, [{ path: '(file)', message: `${(error as Error).message} (found invalid YAML, expected a YAML or JSON mapping)` }]);
   }
+}
+
+/** Longest excerpt of a key that a duplicate-key message quotes. */
+const KEY_EXCERPT = 40;
+
+/** Keys repeated in a mapping, in file order; one pass over the document (linear in its size). */
+function duplicateKeys(document: Document, at: (offset: number) => string): Problem[] {
+  const repeated: Array<{ offset: number; key: unknown }> = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        // Scalars are equal by value (as YAML defines it); a complex key is never equal to another.
+        const identity = isScalar(key) ? key.value : key;
+        if (seen.has(identity)) repeated.push({ offset: isScalar(key) && key.range ? key.range[0] : 0, key: identity });
+        seen.add(identity);
+      }
+    },
+  });
+  return repeated
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ offset, key }) => {
+      const shown = String(key);
+      const excerpt = shown.length > KEY_EXCERPT ? `${shown.slice(0, KEY_EXCERPT)}...` : shown;
+      return {
+        path: at(offset),
+        message: `Map keys must be unique: ${JSON.stringify(excerpt)} repeated (found invalid YAML, expected a YAML or JSON mapping)`,
+      };
+    });
 }
 
 /**

@@ -706,6 +706,19 @@ describe('parse and read errors', () => {
     expect(error.problems.map((p) => p.path)).toEqual(['line 4, column 3']);
   });
 
+  test('every repeated key is reported once per repetition, in any mapping, with a short excerpt of the key', () => {
+    const long = 'k'.repeat(300);
+    const text = `name: a\nclusters:\n  - name: c1\n    name: c2\n    name: c3\n${long}: 1\n${long}: 2\n`;
+    const error = topologyError(() => parseTopologyText(text, 'dup.yaml'));
+    expect(error.problems.map((p) => p.path)).toEqual(['line 4, column 5', 'line 5, column 5', 'line 7, column 1']);
+    expect(error.problems[0].message).toBe('Map keys must be unique: "name" repeated (found invalid YAML, expected a YAML or JSON mapping)');
+    expect(error.problems[2].message).toBe(`Map keys must be unique: "${'k'.repeat(40)}..." repeated (found invalid YAML, expected a YAML or JSON mapping)`);
+  });
+
+  test('keys equal only as text (1 and "1") are different keys, as YAML defines them', () => {
+    expect(parseTopologyText('labels:\n  1: a\n  "1": b\n', 'keys.yaml')).toEqual({ labels: { 1: 'b' } });
+  });
+
   test('invalid YAML in a file is reported with its line number', () => {
     const file = writeTemp('bad.yaml', 'name: bad\nproject:\n  id: meshfleet-demo\nclusters: [\n');
     const error = topologyError(() => loadTopologyFile(file));
