@@ -1,6 +1,7 @@
 import { GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { LOCAL_STATE_FOLDER } from '../output/layout';
 import { ResolvedBackend } from '../topology/types';
 
 /** Props of {@link MeshfleetStack}. */
@@ -25,7 +26,7 @@ export interface MeshfleetStackProps {
 }
 
 /** The `terraform-state/` folder beside the output folder, as reached from a stack folder. */
-const LOCAL_STATE_FROM_STACK = '../../../../terraform-state';
+const LOCAL_STATE_FROM_STACK = `../../../../${LOCAL_STATE_FOLDER}`;
 
 /**
  * Where a stack's default local state lives, relative to its folder `<out>/terraform/stacks/<stack>/`:
