@@ -1,5 +1,5 @@
 import { OutputRefusal } from '../output/refusal';
-import { replaceOutput } from '../output/replace-output';
+import { ReplaceReport, replaceOutput } from '../output/replace-output';
 import { synthesizeAll } from '../synth';
 import { OptionValues } from './command';
 import { displayPath } from './display';
@@ -22,7 +22,7 @@ export function runSynth(values: OptionValues, io: Io): number {
   if (!loaded) return EXIT_FAILURE;
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
   let files: string[] = [];
-  let report;
+  let report: ReplaceReport;
   try {
     report = replaceOutput(outDir, (tmpDir) => {
       synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs });

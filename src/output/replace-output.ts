@@ -40,7 +40,7 @@ export function replaceOutput(outDir: string, build: (tmpDir: string) => void): 
  * does not exist yet, it is empty, or it carries a valid meshfleet marker
  * ({@link markerProblem}). Never the working directory or a folder above it.
  */
-export function refusalToReplace(target: string): string | undefined {
+function refusalToReplace(target: string): string | undefined {
   if (!fs.existsSync(target)) return undefined;
   const aboveCwd = workingDirectoryRefusal(target);
   if (aboveCwd) return aboveCwd;
