@@ -5,6 +5,7 @@ import { synthesizeAll } from '../src/synth';
 import { STACK_ORDER } from '../src/terraform/stacks';
 import { loadTopologyFile } from '../src/topology/load';
 import { listFiles } from '../src/cli/files';
+import { MARKER_FILE, markerProblem } from '../src/output/marker';
 
 /*
  * What every example's whole output must never hold (private keys, tokens, absolute paths),
@@ -99,6 +100,23 @@ describe.each(examples)('synth output of %s', (file) => {
     expect(written.filter((s) => !(STACK_ORDER as readonly string[]).includes(s))).toEqual([]);
     const applied = [...readme.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) apply$/gm)].map((m) => m[1]);
     expect(applied).toEqual(STACK_ORDER.filter((s) => written.includes(s)));
+  });
+
+  test('carries the marker that makes it replaceable, byte-identical across output folders', () => {
+    expect(markerProblem(first)).toBeUndefined();
+    expect(fs.readFileSync(path.join(second, MARKER_FILE))).toEqual(fs.readFileSync(path.join(first, MARKER_FILE)));
+  });
+
+  test('keeps no Terraform state inside the output: every local backend points beside it', () => {
+    const stacksDir = path.join(first, 'terraform', 'stacks');
+    const model = loadTopologyFile(path.join(EXAMPLES, file));
+    for (const stack of fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : []) {
+      const backend = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')).terraform.backend;
+      if (backend.local === undefined) continue;
+      const state = path.resolve(stacksDir, stack, backend.local.path);
+      expect(path.relative(first, state).startsWith('..')).toBe(true);
+      expect(state).toBe(path.join(path.dirname(first), 'terraform-state', model.name, `${stack}.tfstate`));
+    }
   });
 
   test('README.md installs every istioctl input written', () => {

@@ -15,12 +15,12 @@ import {
   rootFiles,
   writeNewFiles,
 } from '../ca';
+import { outputEvidence } from '../output/marker';
 import { ResolvedTopology } from '../topology';
 import { OptionValues } from './command';
 import { displayPath } from './display';
 import { Io } from './io';
 import { LoadedTopology, loadForCommand } from './load';
-import { OUTPUT_MARKER } from './out-dir';
 import { EXIT_FAILURE, EXIT_OK } from './usage';
 
 /** What the CA folder already holds, for the clusters that need an intermediate CA. */
@@ -94,11 +94,11 @@ function noClustersRefusal({ model, shownAs }: LoadedTopology): string {
 function synthOutputRefusal(dir: string): string | undefined {
   const logical = ancestors(path.resolve(dir));
   const existing = logical.find((folder) => fs.existsSync(folder)) ?? path.parse(logical[0]).root;
-  const output = [...logical, ...ancestors(fs.realpathSync(existing))].find((folder) => fs.existsSync(path.join(folder, OUTPUT_MARKER)));
+  const output = [...logical, ...ancestors(fs.realpathSync(existing))].find((folder) => outputEvidence(folder) !== undefined);
   if (output === undefined) return undefined;
   return (
     `refusing to write CA material into ${displayPath(dir)}: it is inside meshfleet output ` +
-    `(found ${path.join(displayPath(output), OUTPUT_MARKER)}, expected a folder outside any 'meshfleet synth' output, ` +
+    `(found ${path.join(displayPath(output), outputEvidence(output)!)}, expected a folder outside any 'meshfleet synth' output, ` +
     'which GitOps repositories commit; private keys must not go there)'
   );
 }

@@ -1,3 +1,4 @@
+import { LOCAL_STATE_FOLDER } from '../output/layout';
 import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from '../topology/mesh-plan';
 import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
 import {
@@ -223,15 +224,34 @@ function infrastructureSection(ctx: Context): RunbookSection {
     lines: blocks(
       `Apply the stacks in this order (${list(ctx.input.stacks.map(code))}); each reads the outputs of the ones before it.`,
       sh(stackDirs.flatMap(terraformCommands)),
+      terraformStateNote(ctx),
       `Alternatively, from the meshfleet project: ${code(`cdktf deploy ${ctx.input.stacks.join(' ')}`)} with ${code(
         'MESHFLEET_TOPOLOGY',
-      )} set to the topology file (it synthesizes the same stacks again).`,
+      )} set to the topology file (it synthesizes the same stacks again, into ${code('cdktf.out/terraform/')})` +
+        (ctx.model.terraform.backend.type === 'local'
+          ? `; it uses the same state files when this folder lies directly in the project, as ${code('dist/')} does.`
+          : '.'),
       externalNote,
       'Then fetch the credentials of the GKE clusters (this creates the contexts above):',
       sh(gke.map((c) => getCredentialsCommand(ctx.project, c))),
       privateNote,
     ),
   };
+}
+
+/** Where the stacks' state lives, and what a later `meshfleet synth` keeps. */
+function terraformStateNote(ctx: Context): string {
+  const kept =
+    `${code('meshfleet synth')} replaces this folder but keeps each stack folder's ${code('.terraform/')}, ` +
+    `${code('.terraform.lock.hcl')} and saved ${code('*.tfplan')} plans.`;
+  const backend = ctx.model.terraform.backend;
+  if (backend.type === 'gcs') {
+    return `Terraform keeps each stack's state in the bucket, under ${code(`gs://${backend.bucket}/${backend.prefix}/<stack>/`)}. ${kept}`;
+  }
+  return (
+    `Terraform keeps each stack's state in ${code(`../${LOCAL_STATE_FOLDER}/${ctx.model.name}/<stack>.tfstate`)}: beside this ` +
+    `folder, not in it. Keep that folder, Terraform's only record of what it created, and keep it out of Git (state can hold secrets). ${kept}`
+  );
 }
 
 function distributionName(model: ResolvedTopology): string {

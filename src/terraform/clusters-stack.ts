@@ -31,7 +31,7 @@ export class ClustersStack extends MeshfleetStack {
   public readonly clusters: ReadonlyMap<string, GkeCluster>;
 
   constructor(scope: Construct, id: string, model: ResolvedTopology, props: ClustersStackProps) {
-    super(scope, id, { projectId: model.project.id, backend: model.terraform.backend });
+    super(scope, id, { projectId: model.project.id, topologyName: model.name, backend: model.terraform.backend });
     const nodes = new NodeServiceAccount(this, 'node-service-account', { projectId: model.project.id });
     const meshLabel = this.meshIdLabel(model);
     const authorizedNetworks: AuthorizedNetwork[] = [

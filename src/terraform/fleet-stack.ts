@@ -18,7 +18,7 @@ export function usesFleetFeatures(model: ResolvedTopology): boolean {
  */
 export class FleetStack extends MeshfleetStack {
   constructor(scope: Construct, id: string, model: ResolvedTopology, clusters: ReadonlyMap<string, GkeCluster>) {
-    super(scope, id, { projectId: model.project.id, backend: model.terraform.backend });
+    super(scope, id, { projectId: model.project.id, topologyName: model.name, backend: model.terraform.backend });
     const membership = (name: string): FleetMembership => membershipOf(clusters.get(name)!.cluster);
 
     if (model.mesh?.management === 'fleet') {

@@ -1,6 +1,7 @@
 import { GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { LOCAL_STATE_FOLDER } from '../output/layout';
 import { ResolvedBackend } from '../topology/types';
 
 /** Props of {@link MeshfleetStack}. */
@@ -8,8 +9,13 @@ export interface MeshfleetStackProps {
   /** Project that every resource of the stack belongs to. */
   readonly projectId: string;
   /**
+   * Name of the topology. The default local state of the stack lives in
+   * `terraform-state/<topologyName>/`, so two topologies never share a state file.
+   */
+  readonly topologyName: string;
+  /**
    * Where Terraform keeps this stack's state.
-   * @default a local state file beside the stack, addressed by a relative path
+   * @default a local state file outside the synthesized folder ({@link localState})
    */
   readonly backend?: ResolvedBackend;
   /**
@@ -19,10 +25,28 @@ export interface MeshfleetStackProps {
   readonly defaultLabels?: Record<string, string>;
 }
 
+/** The `terraform-state/` folder beside the output folder, as reached from a stack folder. */
+const LOCAL_STATE_FROM_STACK = `../../../../${LOCAL_STATE_FOLDER}`;
+
+/**
+ * Where a stack's default local state lives, relative to its folder `<out>/terraform/stacks/<stack>/`:
+ * `../../../../terraform-state/<topology>/<stack>.tfstate`, i.e. in a `terraform-state/` folder
+ * beside the output folder. Outside the output, so that re-synthesizing (which replaces the output
+ * folder) never touches it; relative, so that the output holds no absolute path; the same from
+ * every stack folder (they are siblings), so `terraform_remote_state` between stacks resolves.
+ *
+ * `cdktf deploy` reaches the same file: cdktf.json's `output` is `cdktf.out/terraform`, a folder
+ * at the same depth as `dist/terraform`, so both resolve to `<project>/terraform-state/`.
+ */
+export function localState(topologyName: string, stack: string): { path: string; workspaceDir: string } {
+  const folder = `${LOCAL_STATE_FROM_STACK}/${topologyName}`;
+  return { path: `${folder}/${stack}.tfstate`, workspaceDir: `${folder}/${stack}.tfstate.d` };
+}
+
 /**
  * A Terraform stack with the Google provider pinned to one project and a backend that works
- * with plain `terraform` from the synthesized folder: the local state path is relative and
- * reachable from sibling stacks, so cross-stack references resolve without absolute paths.
+ * with plain `terraform` from the synthesized folder and with `cdktf deploy`: the default local
+ * state lives outside the output folder at a relative path ({@link localState}).
  */
 export class MeshfleetStack extends TerraformStack {
   /** Project ID every resource of the stack uses. */
@@ -39,8 +63,7 @@ export class MeshfleetStack extends TerraformStack {
     if (backend.type === 'gcs') {
       new GcsBackend(this, { bucket: backend.bucket, prefix: `${backend.prefix}/${id}` });
     } else {
-      // Stacks are siblings under stacks/, so `../<id>/...` is valid from every stack folder.
-      new LocalBackend(this, { path: `../${id}/terraform.${id}.tfstate` });
+      new LocalBackend(this, localState(props.topologyName, id));
     }
   }
 }

@@ -22,7 +22,7 @@ export class NetworkStack extends MeshfleetStack {
   public readonly services: ProjectServices;
 
   constructor(scope: Construct, id: string, model: ResolvedTopology) {
-    super(scope, id, { projectId: model.project.id, backend: model.terraform.backend });
+    super(scope, id, { projectId: model.project.id, topologyName: model.name, backend: model.terraform.backend });
     this.services = new ProjectServices(this, 'services', { services: requiredServices(model) });
     const network = this.network(model);
 

@@ -446,7 +446,8 @@ export interface GatewayInput {
 /** Terraform state location. */
 export interface BackendInput {
   /**
-   * `local`: a state file per stack beside the stack (relative paths only);
+   * `local`: a state file per stack in `terraform-state/<topology name>/` beside the output
+   * folder, outside it (relative paths only);
    * `gcs`: a Cloud Storage bucket.
    * @default "local"
    */

@@ -199,17 +199,19 @@ describe('meshfleet ca', () => {
   });
 
   test.each([
-    ['the output folder itself', 'dist'],
-    ['a folder below it', 'dist/secrets/ca'],
-  ])('refuses %s of meshfleet synth and writes nothing', async (_what, out) => {
+    ['the output folder itself', 'dist', 'terraform/manifest.json'],
+    ['a folder below it', 'dist/secrets/ca', 'terraform/manifest.json'],
+    ['a marked output folder', 'dist', '.meshfleet-output.json'],
+    ['a folder below a marked output', 'dist/secrets/ca', '.meshfleet-output.json'],
+  ])('refuses %s of meshfleet synth and writes nothing', async (_what, out, evidence) => {
     const dir = path.dirname(workDir(['cluster1']));
-    writeFile(dir, 'dist/terraform/manifest.json', '{}\n');
+    writeFile(dir, `dist/${evidence}`, '{}\n');
     const before = snapshot(dir);
     expect(await run('ca', '-t', 'mesh.yaml', '-o', out)).toEqual({
       status: 1,
       stdout: [],
       stderr: [
-        `meshfleet: refusing to write CA material into ${out}: it is inside meshfleet output (found dist/terraform/manifest.json, ` +
+        `meshfleet: refusing to write CA material into ${out}: it is inside meshfleet output (found dist/${evidence}, ` +
           "expected a folder outside any 'meshfleet synth' output, which GitOps repositories commit; private keys must not go there)",
       ],
     });

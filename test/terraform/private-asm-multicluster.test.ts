@@ -31,12 +31,15 @@ describe('seed 000: stacks', () => {
     expect(Object.keys(stacks)).toEqual(['network', 'clusters', 'fleet']);
   });
 
-  test('every stack keeps local state at a relative path reachable from its siblings', () => {
+  test('every stack keeps local state outside the output, at a relative path reachable from its siblings', () => {
+    const folder = '../../../../terraform-state/private-asm-multicluster';
     for (const [name, json] of Object.entries(stacks)) {
-      expect(JSON.parse(json).terraform.backend).toEqual({ local: { path: `../${name}/terraform.${name}.tfstate` } });
+      expect(JSON.parse(json).terraform.backend).toEqual({
+        local: { path: `${folder}/${name}.tfstate`, workspace_dir: `${folder}/${name}.tfstate.d` },
+      });
     }
     const remote = JSON.parse(stacks.clusters).data.terraform_remote_state['cross-stack-reference-input-network'];
-    expect(remote.config).toEqual({ path: '../network/terraform.network.tfstate' });
+    expect(remote.config).toEqual({ path: `${folder}/network.tfstate`, workspace_dir: `${folder}/network.tfstate.d` });
   });
 
   test('provider is pinned to the project and no absolute path appears', () => {

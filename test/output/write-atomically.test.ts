@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeAtomically } from '../../src/synth';
-import { leftovers, snapshot, TempDirs, writeFile } from './helpers';
+import { isTerraformWorkingFile } from '../../src/output/carry-over';
+import { writeAtomically } from '../../src/output/replace-output';
+import { leftovers, snapshot, TempDirs, writeFile } from '../cli/helpers';
 
 const temp = new TempDirs();
 afterEach(() => temp.cleanup());
@@ -67,5 +68,48 @@ describe('writeAtomically', () => {
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readdirSync(real)).toEqual(['new.txt']);
     expect(fs.readdirSync(parent).sort()).toEqual(['link', 'real']);
+  });
+});
+
+describe('writeAtomically keeps Terraform working files', () => {
+  test('moves each stack folder’s working files into the new output and reports them', () => {
+    const parent = temp.make();
+    const out = path.join(parent, 'out');
+    writeFile(out, 'terraform/stacks/network/cdk.tf.json', '{"old": true}');
+    writeFile(out, 'terraform/stacks/network/.terraform/plugin', 'bytes');
+    writeFile(out, 'terraform/stacks/gone/plan.tfplan', 'plan');
+    const kept = writeAtomically(out, (tmpDir) => writeFile(tmpDir, 'terraform/stacks/network/cdk.tf.json', '{"new": true}'));
+    expect(kept).toEqual(['terraform/stacks/gone/plan.tfplan', 'terraform/stacks/network/.terraform']);
+    expect(snapshot(out).map((line) => line.split(' ')[0])).toEqual([
+      'terraform/',
+      'terraform/stacks/',
+      'terraform/stacks/gone/',
+      'terraform/stacks/gone/plan.tfplan',
+      'terraform/stacks/network/',
+      'terraform/stacks/network/.terraform/',
+      'terraform/stacks/network/.terraform/plugin',
+      'terraform/stacks/network/cdk.tf.json',
+    ]);
+    expect(fs.readFileSync(path.join(out, 'terraform/stacks/network/cdk.tf.json'), 'utf8')).toBe('{"new": true}');
+    expect(leftovers(parent)).toEqual([]);
+  });
+});
+
+describe('isTerraformWorkingFile', () => {
+  test.each([
+    ['.terraform', true],
+    ['.terraform.lock.hcl', true],
+    ['terraform.tfstate.d', true],
+    ['terraform.network.tfstate', true],
+    ['terraform.network.tfstate.backup', true],
+    ['terraform.tfstate', true],
+    ['release.tfplan', true],
+    ['cdk.tf.json', false],
+    ['override.tf.json', false],
+    ['.tfstate', false],
+    ['.terraform.network.tfstate.lock.info', false],
+    ['notes.txt', false],
+  ])('%s: %s', (name, expected) => {
+    expect(isTerraformWorkingFile(name)).toBe(expected);
   });
 });
