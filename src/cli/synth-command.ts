@@ -24,7 +24,7 @@ export function runSynth(values: OptionValues, io: Io): number {
     io.err(`meshfleet: refusing to replace ${outDir}: ${refusal}`);
     return EXIT_FAILURE;
   }
-  writeAtomically(outDir, (tmpDir) => synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs }));
+  writeAtomically(outDir, (tmpDir) => synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir }));
 
   const files = listFiles(outDir);
   io.out(`synthesized ${loaded.shownAs} into ${displayPath(outDir)}/ (${files.length} file${files.length === 1 ? '' : 's'})`);
