@@ -92,13 +92,16 @@ describe.each(examples)('synth output of %s', (file) => {
     }
   });
 
-  test('README.md applies every Terraform stack written, in apply order', () => {
+  test('README.md applies every Terraform stack written, in apply order, and destroys them in reverse order', () => {
     const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
+    const [deploy, teardown] = readme.split(/^## \d+\. Teardown$/m);
     const stacksDir = path.join(first, 'terraform', 'stacks');
     const written = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
     expect(written.filter((s) => !(STACK_ORDER as readonly string[]).includes(s))).toEqual([]);
-    const applied = [...readme.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) apply$/gm)].map((m) => m[1]);
+    const applied = [...deploy.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) apply$/gm)].map((m) => m[1]);
     expect(applied).toEqual(STACK_ORDER.filter((s) => written.includes(s)));
+    const destroyed = [...teardown.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) destroy$/gm)].map((m) => m[1]);
+    expect(destroyed).toEqual(STACK_ORDER.filter((s) => written.includes(s)).reverse());
   });
 
   test('README.md installs every istioctl input written', () => {
