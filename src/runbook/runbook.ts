@@ -611,10 +611,10 @@ function rolloutSection(ctx: Context): RunbookSection | undefined {
   const gateway = ctx.model.mesh?.ingressGateway;
   const commands: string[] = [];
   for (const { cluster } of foldersInTopologyOrder(ctx)) {
-    const model = ctx.model.clusters.find((c) => c.name === cluster)!;
+    const resolved = ctx.model.clusters.find((c) => c.name === cluster)!;
     const runs = ctx.model.apps.flatMap((app) => app.workloads.filter((w) => w.clusters.includes(cluster)).map((w) => ({ app, w })));
     const namespaces = unique([
-      ...(model.meshMember && gateway !== undefined ? [gateway.namespace] : []),
+      ...(resolved.meshMember && gateway !== undefined ? [gateway.namespace] : []),
       ...runs.filter(({ w }) => w.kind === 'Deployment').map(({ app }) => app.namespace),
     ]);
     commands.push(...namespaces.map((ns) => deploymentsAvailableCommand(cluster, ns)));
@@ -823,9 +823,11 @@ export function runbookSections(input: RunbookInput): RunbookSection[] {
 
 /**
  * Renders the runbook (`<out>/README.md`) of a synthesized topology: in order, what a platform
- * team runs to deploy it (kube contexts, Terraform stacks, mesh install with the plug-in CA,
- * remote secrets, Kubernetes folders, VM workloads, checks), with commands to paste from inside
- * the output folder.
+ * team runs to deploy it (how meshfleet runs, kube contexts, Terraform stacks, mesh install with
+ * the plug-in CA, remote secrets, Kubernetes folders with the waits they need, VM workloads,
+ * rollout, checks), to change it (re-synth, apply with `--prune`) and to tear it down (reverse
+ * order), with commands to paste from inside the output folder. Every wait and check is there
+ * only when the topology has what it waits for.
  *
  * Pure and deterministic: no timestamps, no absolute paths (every path is relative to the
  * output folder), and never a token or a private key (the commands that make them write
