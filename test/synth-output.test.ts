@@ -122,5 +122,16 @@ test('an absolute topology path is not written into the runbook', () => {
   synthesizeAll(loadTopologyFile(file), out, { topologyPath: file });
   const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
   expect(readme).not.toContain(file);
-  expect(readme).toContain('meshfleet ca --topology <topology file> ');
+  expect(readme).toContain('export MESHFLEET_TOPOLOGY="<topology file>"');
+  expect(readme).toContain('meshfleet ca --topology "${MESHFLEET_TOPOLOGY}" ');
+});
+
+test('an absolute output folder is not written into the runbook: the re-synth names the working folder', () => {
+  const file = path.join(EXAMPLES, 'internal-multicluster-gateway.yaml');
+  const out = tempDir();
+  synthesizeAll(loadTopologyFile(file), out, { topologyPath: 'examples/internal-multicluster-gateway.yaml', outPath: out });
+  const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
+  expect(readme).not.toContain(out);
+  expect(readme).toContain('export MESHFLEET_PROJECT="<meshfleet project folder>"');
+  expect(readme).toContain('--out "${out}") && cd "${PWD}"');
 });

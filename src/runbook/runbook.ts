@@ -33,6 +33,7 @@ import {
   nonEmptyWaitCommand,
   PROJECT_DIR_VARIABLE,
   resynthCommand,
+  TOPOLOGY_VARIABLE,
   serviceImportWaitCommand,
   statefulSetRolloutCommand,
   terraformDestroyCommands,
@@ -67,9 +68,6 @@ export const DEFAULT_RUNBOOK_FOLDERS: RunbookFolders = { terraform: 'terraform',
 /** Shown in `meshfleet ca --topology ...` when the topology's path is not known (or absolute). */
 export const TOPOLOGY_PLACEHOLDER = '<topology file>';
 
-/** Shown in `meshfleet synth --out ...` when the output folder's path is not known (or absolute). */
-export const OUT_PLACEHOLDER = '<output folder>';
-
 /** Shown for the meshfleet project folder when it cannot be derived from the output folder's path. */
 export const PROJECT_PLACEHOLDER = '<meshfleet project folder>';
 
@@ -101,7 +99,8 @@ export interface RunbookInput {
    * The output folder as the user named it for `meshfleet synth --out`, relative to the folder
    * synth ran in (the meshfleet project folder), for the re-synth command and the way back to
    * the project folder. Must not be absolute.
-   * @default OUT_PLACEHOLDER (and PROJECT_PLACEHOLDER for the project folder)
+   * @default the output folder is named by the shell's working folder at re-synth time, and the
+   * project folder is PROJECT_PLACEHOLDER
    */
   readonly outPath?: string;
   /** @default DEFAULT_RUNBOOK_FOLDERS */
@@ -124,10 +123,13 @@ interface Context {
   folderOf(cluster: string): RunbookClusterFolder | undefined;
   /** A path relative to the output folder: `k8s/<cluster>/<file>`. */
   k8sPath(cluster: string, file?: string): string;
-  /** The topology file as a shell word for `npx meshfleet ... --topology`. */
+  /**
+   * The topology file as a shell word for `npx meshfleet ... --topology`; without a known path,
+   * `"${MESHFLEET_TOPOLOGY}"`, which the meshfleet section exports with a placeholder.
+   */
   readonly topologyArg: string;
-  /** The output folder as a shell word for `npx meshfleet synth --out`. */
-  readonly outArg: string;
+  /** The output folder as a shell word for `npx meshfleet synth --out`, when its path is known. */
+  readonly outArg?: string;
   /** The project folder relative to the output folder (`..` for `dist`), or the placeholder. */
   readonly projectDir: string;
 }
@@ -168,15 +170,15 @@ function makeContext(input: RunbookInput): Context {
     folders,
     folderOf: (cluster) => byName.get(cluster),
     k8sPath: (cluster, file) => [folders.kubernetes, cluster, ...(file === undefined ? [] : [file])].join('/'),
-    topologyArg: shellArg(input.topologyPath, TOPOLOGY_PLACEHOLDER),
-    outArg: shellArg(input.outPath, OUT_PLACEHOLDER),
+    topologyArg: knownTopology(input) ? shellQuote(input.topologyPath!) : `"\${${TOPOLOGY_VARIABLE}}"`,
+    ...(input.outPath === undefined ? {} : { outArg: shellQuote(input.outPath) }),
     projectDir: projectDirOf(input.outPath),
   };
 }
 
-/** A user-given relative path as a shell word; the placeholder (as is) when there is none. */
-function shellArg(given: string | undefined, placeholder: string): string {
-  return given === undefined || given === placeholder ? placeholder : shellQuote(given);
+/** True when the runbook knows the topology file's path (else it is the placeholder). */
+function knownTopology(input: RunbookInput): boolean {
+  return input.topologyPath !== undefined && input.topologyPath !== TOPOLOGY_PLACEHOLDER;
 }
 
 /**
@@ -539,16 +541,19 @@ function unique<T>(items: readonly T[]): T[] {
 /** How meshfleet is run: from its project folder, built once; its commands here `cd` there. */
 function meshfleetSection(ctx: Context): RunbookSection {
   const known = ctx.projectDir !== PROJECT_PLACEHOLDER;
+  const topology = knownTopology(ctx.input);
+  const placeholders = [...(known ? [] : ['that folder']), ...(topology ? [] : ['the topology file (relative to it, or absolute)'])];
   return {
     title: 'meshfleet',
     lines: blocks(
-      `meshfleet runs in its project folder (the folder ${code('npx meshfleet synth')} ran in; the topology path ${code(
-        ctx.topologyArg,
-      )} is relative to it), after ${code('npm ci && npm run build')} there. This runbook's meshfleet commands run there in a subshell, so your shell stays in this folder.${
-        known ? '' : ' Replace the placeholder with that folder.'
+      `meshfleet runs in its project folder (the folder ${code('npx meshfleet synth')} ran in; the topology path ${
+        topology ? `${code(ctx.topologyArg)} ` : ''
+      }is relative to it), after ${code('npm ci && npm run build')} there. This runbook's meshfleet commands run there in a subshell, so your shell stays in this folder.${
+        placeholders.length === 0 ? '' : ` Replace the placeholders with ${list(placeholders)}.`
       }`,
       sh([
         `export ${PROJECT_DIR_VARIABLE}="${known ? `$(cd ${ctx.projectDir} && pwd)` : ctx.projectDir}"`,
+        ...(topology ? [] : [`export ${TOPOLOGY_VARIABLE}="${TOPOLOGY_PLACEHOLDER}"`]),
         `(cd "\${${PROJECT_DIR_VARIABLE}}" && npm ci && npm run build)`,
       ]),
       `To change the deployment, edit the topology and synthesize again (see ${code('Changes')} below), never this folder.`,

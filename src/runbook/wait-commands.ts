@@ -28,12 +28,19 @@ export function meshfleetCommand(args: string): string {
   return `(cd "\${${PROJECT_DIR_VARIABLE}}" && npx meshfleet ${args})`;
 }
 
+/** Variable holding the topology file when the runbook does not know its path (as cdktf reads it). */
+export const TOPOLOGY_VARIABLE = 'MESHFLEET_TOPOLOGY';
+
 /**
  * Synthesizes this output folder again, then enters it again: synth swaps in a new folder, so
- * the shell's working folder is the old, removed one until `cd "${PWD}"`.
+ * the shell's working folder is the old, removed one until `cd "${PWD}"`. `out` is the folder as
+ * named to synth (relative to the project folder); without it, the working folder is passed
+ * (captured before the `cd`), which is this output folder.
  */
-export function resynthCommand(topology: string, out: string): string {
-  return `${meshfleetCommand(`synth --topology ${topology} --out ${out}`)} && cd "\${PWD}"`;
+export function resynthCommand(topology: string, out?: string): string {
+  const synth = `npx meshfleet synth --topology ${topology} --out ${out ?? '"${out}"'}`;
+  const capture = out === undefined ? 'out="${PWD}" && ' : '';
+  return `(${capture}cd "\${${PROJECT_DIR_VARIABLE}}" && ${synth}) && cd "\${PWD}"`;
 }
 
 /**

@@ -266,9 +266,11 @@ describe('in-cluster mesh install', () => {
     expect(text).toContain('`root-key.pem` offline');
   });
 
-  test('without a topology path the CA step shows a placeholder', () => {
+  test('without a topology path the CA step reads it from a variable, exported with a placeholder (no bare <...> in a command)', () => {
     const text = render(loadTopologyFile(examplePath('asm-onprem-vmware')));
-    expect(commands(text)).toContain(`(cd "\${MESHFLEET_PROJECT}" && npx meshfleet ca --topology ${TOPOLOGY_PLACEHOLDER} --out "\${MESHFLEET_CA_DIR}")`);
+    expect(commands(section(text, 'meshfleet'))).toContain(`export MESHFLEET_TOPOLOGY="${TOPOLOGY_PLACEHOLDER}"`);
+    expect(commands(text)).toContain('(cd "${MESHFLEET_PROJECT}" && npx meshfleet ca --topology "${MESHFLEET_TOPOLOGY}" --out "${MESHFLEET_CA_DIR}")');
+    for (const c of commands(text)) expect(c.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z]/);
   });
 
   test('seed 001: binding, namespaces, cacerts, istioctl install, folder, in that order', () => {
@@ -481,6 +483,7 @@ describe('how meshfleet runs', () => {
       '(cd "${MESHFLEET_PROJECT}" && npm ci && npm run build)',
     ]);
     expect(text).toContain('`npm ci && npm run build`');
+    expect(text).not.toContain('MESHFLEET_TOPOLOGY');
   });
 
   test('every meshfleet command is npx meshfleet, run in the project folder', () => {
@@ -506,9 +509,10 @@ describe('how meshfleet runs', () => {
     expect(commands(section(text, 'Changes'))[0]).toBe(
       `(cd "\${MESHFLEET_PROJECT}" && npx meshfleet synth --topology 'my topology.yaml' --out 'my out') && cd "\${PWD}"`,
     );
+    // Unknown paths: the topology from its variable, the output folder as the working folder before the cd.
     const unknown = render(loadTopologyFile(examplePath('internal-multicluster-gateway')));
     expect(commands(section(unknown, 'Changes'))[0]).toBe(
-      `(cd "\${MESHFLEET_PROJECT}" && npx meshfleet synth --topology ${TOPOLOGY_PLACEHOLDER} --out <output folder>) && cd "\${PWD}"`,
+      '(out="${PWD}" && cd "${MESHFLEET_PROJECT}" && npx meshfleet synth --topology "${MESHFLEET_TOPOLOGY}" --out "${out}") && cd "${PWD}"',
     );
   });
 
