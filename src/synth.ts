@@ -26,6 +26,12 @@ export interface SynthesizeOptions {
    * @default "<topology file>"
    */
   readonly topologyPath?: string;
+  /**
+   * The output folder as the user named it (`--out`, e.g. `dist`), for the runbook's re-synth
+   * command and its way back to the project folder. An absolute path is not written.
+   * @default "<output folder>"
+   */
+  readonly outPath?: string;
 }
 
 /**
@@ -45,14 +51,16 @@ export function synthesizeAll(model: ResolvedTopology, outdir: string, options: 
 
   const clusters = synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
 
-  const shown = options.topologyPath;
-  const topologyPath =
-    shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : TOPOLOGY_PLACEHOLDER;
+  const relative = (shown: string | undefined) =>
+    shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : undefined;
+  const topologyPath = relative(options.topologyPath) ?? TOPOLOGY_PLACEHOLDER;
+  const outPath = relative(options.outPath);
   const runbook = renderRunbook({
     model,
     stacks,
     clusters,
     topologyPath,
+    ...(outPath === undefined ? {} : { outPath }),
     folders: { terraform: OUTPUT_FOLDERS.terraform, kubernetes: OUTPUT_FOLDERS.kubernetes },
   });
   fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.readme), runbook);

@@ -93,13 +93,16 @@ describe.each(examples)('synth output of %s', (file) => {
     }
   });
 
-  test('README.md applies every Terraform stack written, in apply order', () => {
+  test('README.md applies every Terraform stack written, in apply order, and destroys them in reverse order', () => {
     const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
+    const [deploy, teardown] = readme.split(/^## \d+\. Teardown$/m);
     const stacksDir = path.join(first, 'terraform', 'stacks');
     const written = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
     expect(written.filter((s) => !(STACK_ORDER as readonly string[]).includes(s))).toEqual([]);
-    const applied = [...readme.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) apply$/gm)].map((m) => m[1]);
+    const applied = [...deploy.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) apply$/gm)].map((m) => m[1]);
     expect(applied).toEqual(STACK_ORDER.filter((s) => written.includes(s)));
+    const destroyed = [...teardown.matchAll(/^terraform -chdir=terraform\/stacks\/(\S+) destroy$/gm)].map((m) => m[1]);
+    expect(destroyed).toEqual(STACK_ORDER.filter((s) => written.includes(s)).reverse());
   });
 
   test('carries the marker that makes it replaceable, byte-identical across output folders', () => {
@@ -137,5 +140,16 @@ test('an absolute topology path is not written into the runbook', () => {
   synthesizeAll(loadTopologyFile(file), out, { topologyPath: file });
   const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
   expect(readme).not.toContain(file);
-  expect(readme).toContain('meshfleet ca --topology <topology file> ');
+  expect(readme).toContain('export MESHFLEET_TOPOLOGY="<topology file>"');
+  expect(readme).toContain('meshfleet ca --topology "${MESHFLEET_TOPOLOGY}" ');
+});
+
+test('an absolute output folder is not written into the runbook: the re-synth names the working folder', () => {
+  const file = path.join(EXAMPLES, 'internal-multicluster-gateway.yaml');
+  const out = tempDir();
+  synthesizeAll(loadTopologyFile(file), out, { topologyPath: 'examples/internal-multicluster-gateway.yaml', outPath: out });
+  const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
+  expect(readme).not.toContain(out);
+  expect(readme).toContain('export MESHFLEET_PROJECT="<meshfleet project folder>"');
+  expect(readme).toContain('--out "${out}") && cd "${PWD}"');
 });

@@ -25,7 +25,7 @@ export function runSynth(values: OptionValues, io: Io): number {
   let report: ReplaceReport;
   try {
     report = replaceOutput(outDir, (tmpDir) => {
-      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs });
+      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir });
       files = listFiles(tmpDir);
     });
   } catch (error) {

@@ -25,6 +25,7 @@ import { IstiodExposure } from './istiod-exposure';
 import { IstiodService } from './istiod-service';
 import { MultiClusterGateway } from './multi-cluster-gateway';
 import { MultiClusterIngressSet } from './multi-cluster-ingress';
+import { ownershipLabels } from './ownership';
 import { selectorLabels } from './pod-template';
 import { SharedGateway } from './shared-gateway';
 import { VmWorkload } from './vm-workload';
@@ -103,8 +104,16 @@ export function mcsPortNameOf(model: ResolvedTopology): string {
   return exposed.length === 1 ? exposed[0].name : DEFAULT_MCS_PORT_NAME;
 }
 
-function newChart(scope: Construct, file: string): Chart {
-  return new Chart(scope, file.replace(/\.yaml$/, '').replace(/\//g, '-'), { disableResourceNameHashes: true });
+/**
+ * A chart of one file; every object in it carries the topology's {@link ownershipLabels} in
+ * `metadata.labels` (cdk8s adds chart labels to each object's metadata only, never to
+ * selectors or pod templates; an object's own label of the same key would win, none sets one).
+ */
+function newChart(scope: Construct, model: ResolvedTopology, file: string): Chart {
+  return new Chart(scope, file.replace(/\.yaml$/, '').replace(/\//g, '-'), {
+    disableResourceNameHashes: true,
+    labels: ownershipLabels(model.name),
+  });
 }
 
 /**
@@ -189,7 +198,7 @@ function controlPlaneCharts(
 ): ClusterChart[] {
   const charts: ClusterChart[] = [];
   if (install.clusterAdmin !== undefined) {
-    const chart = newChart(scope, CHART_FILES.clusterAdminBinding);
+    const chart = newChart(scope, model, CHART_FILES.clusterAdminBinding);
     new ClusterAdminBinding(chart, 'cluster-admin-binding', { user: install.clusterAdmin });
     charts.push({ file: CHART_FILES.clusterAdminBinding, chart });
   }
@@ -198,7 +207,7 @@ function controlPlaneCharts(
   const istiodRevision = meshInstall.controlPlane === 'primary' ? mesh.revision : undefined;
   const eastWest = eastWestGatewayOf(model, cluster);
   if (istiodRevision !== undefined || eastWest !== undefined) {
-    const chart = newChart(scope, CHART_FILES.istioSystem);
+    const chart = newChart(scope, model, CHART_FILES.istioSystem);
     if (istiodRevision !== undefined) new IstiodService(chart, 'istiod-service', { revision: istiodRevision });
     if (eastWest?.crossNetwork === true) {
       new CrossNetworkGateway(chart, 'cross-network-gateway', { istioApiVersion: mesh.istioApiVersion });
@@ -255,7 +264,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
 
   const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
   if (mesh !== undefined && gateway !== undefined) {
-    const chart = newChart(scope, CHART_FILES.ingressGateway);
+    const chart = newChart(scope, model, CHART_FILES.ingressGateway);
     new IngressGateway(chart, 'ingress-gateway', { name: gateway.name, namespace: gateway.namespace, labels: gateway.labels });
     new SharedGateway(chart, 'shared-gateway', {
       name: gateway.name,
@@ -278,7 +287,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
       throw new Error(`cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file name already taken (fixed chart files and one file per app namespace); rename the namespace`);
     }
     taken.push(file);
-    const chart = newChart(scope, `app-${file}`);
+    const chart = newChart(scope, model, `app-${file}`);
     for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
     useNamespace(app.namespace);
@@ -286,7 +295,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
   }
 
   if (isConfig && model.multiClusterIngress !== undefined && mesh?.ingressGateway !== undefined) {
-    const chart = newChart(scope, CHART_FILES.multiClusterIngress);
+    const chart = newChart(scope, model, CHART_FILES.multiClusterIngress);
     new MultiClusterIngressSet(chart, 'multi-cluster-ingress', {
       ingress: model.multiClusterIngress,
       selector: mesh.ingressGateway.labels,
@@ -298,7 +307,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
   }
 
   if (isConfig && model.gateways.length > 0) {
-    const chart = newChart(scope, CHART_FILES.multiClusterGateway);
+    const chart = newChart(scope, model, CHART_FILES.multiClusterGateway);
     for (const g of model.gateways) {
       new MultiClusterGateway(chart, `${g.namespace}-${g.name}`, { gateway: g });
       useNamespace(g.namespace);
@@ -307,7 +316,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
   }
 
   if (namespaces.length === 0) return charts;
-  const chart = newChart(scope, CHART_FILES.namespaces);
+  const chart = newChart(scope, model, CHART_FILES.namespaces);
   const injection = cluster.meshMember ? mesh : undefined;
   for (const name of namespaces) {
     if (cluster.meshInstall !== undefined && name === ISTIO_SYSTEM_NAMESPACE) {
@@ -340,7 +349,7 @@ export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology
   const meshInstall = cluster.meshInstall;
   if (mesh === undefined || install === undefined || meshInstall === undefined) return [];
 
-  const controlPlane = newChart(scope, MESH_INSTALL_FILES.controlPlane);
+  const controlPlane = newChart(scope, model, MESH_INSTALL_FILES.controlPlane);
   const primaryOfRemotes = install.model === 'primary-remote' && meshInstall.controlPlane === 'primary';
   new ControlPlaneOperator(controlPlane, 'control-plane', {
     controlPlane: meshInstall.controlPlane,
@@ -357,7 +366,7 @@ export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology
 
   const eastWest = eastWestGatewayOf(model, cluster);
   if (eastWest !== undefined) {
-    const chart = newChart(scope, MESH_INSTALL_FILES.eastWestGateway);
+    const chart = newChart(scope, model, MESH_INSTALL_FILES.eastWestGateway);
     new EastWestGateway(chart, 'eastwest', { network: meshInstall.network, revision: mesh.revision, loadBalancerIp: eastWest.loadBalancerIp });
     charts.push({ file: MESH_INSTALL_FILES.eastWestGateway, chart });
   }

@@ -19,6 +19,7 @@ export * from './istiod-exposure';
 export * from './istiod-service';
 export * from './multi-cluster-gateway';
 export * from './multi-cluster-ingress';
+export * from './ownership';
 export * from './pod-template';
 export * from './shared-gateway';
 export * from './synth';

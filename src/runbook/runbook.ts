@@ -1,9 +1,11 @@
 import { LOCAL_STATE_FOLDER } from '../output/layout';
 import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from '../topology/mesh-plan';
 import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
+import { PART_OF_LABEL } from '../k8s/ownership';
 import {
   contextExport,
   contextFlag,
+  contextVariable,
   getCredentialsCommand,
   istioctlInstall,
   kubectlApplyFile,
@@ -15,6 +17,28 @@ import {
   VM_DIR_VARIABLE,
   vmWorkloadCommands,
 } from './commands';
+import {
+  concreteHost,
+  crdWaitCommands,
+  curlCommand,
+  deploymentsAvailableCommand,
+  EAST_WEST_SERVICE,
+  eastWestAddressCommand,
+  fleetMeshReadyWaitCommand,
+  gatewayAddressesCommand,
+  gatewayClassWaitCommand,
+  gatewayProgrammedCommand,
+  istioctlUninstallCommand,
+  mciVipCommand,
+  meshfleetCommand,
+  nonEmptyWaitCommand,
+  PROJECT_DIR_VARIABLE,
+  resynthCommand,
+  TOPOLOGY_VARIABLE,
+  serviceImportWaitCommand,
+  statefulSetRolloutCommand,
+  terraformDestroyCommands,
+} from './wait-commands';
 
 /**
  * One cluster folder of the output, as the runbook needs it. `SynthesizedCluster` (src/k8s)
@@ -45,6 +69,13 @@ export const DEFAULT_RUNBOOK_FOLDERS: RunbookFolders = { terraform: 'terraform',
 /** Shown in `meshfleet ca --topology ...` when the topology's path is not known (or absolute). */
 export const TOPOLOGY_PLACEHOLDER = '<topology file>';
 
+/** Shown for the meshfleet project folder when it cannot be derived from the output folder's path. */
+export const PROJECT_PLACEHOLDER = '<meshfleet project folder>';
+
+/** Files of the fleet config cluster's folder that need fleet CRDs before they are applied. */
+export const MULTI_CLUSTER_INGRESS_FILE = 'multi-cluster-ingress.yaml';
+export const MULTI_CLUSTER_GATEWAY_FILE = 'multi-cluster-gateway.yaml';
+
 /** Variable naming the plug-in CA folder (outside the output folder). */
 export const CA_DIR_VARIABLE = 'MESHFLEET_CA_DIR';
 
@@ -65,6 +96,14 @@ export interface RunbookInput {
    * @default TOPOLOGY_PLACEHOLDER
    */
   readonly topologyPath?: string;
+  /**
+   * The output folder as the user named it for `meshfleet synth --out`, relative to the folder
+   * synth ran in (the meshfleet project folder), for the re-synth command and the way back to
+   * the project folder. Must not be absolute.
+   * @default the output folder is named by the shell's working folder at re-synth time, and the
+   * project folder is PROJECT_PLACEHOLDER
+   */
+  readonly outPath?: string;
   /** @default DEFAULT_RUNBOOK_FOLDERS */
   readonly folders?: RunbookFolders;
 }
@@ -85,6 +124,15 @@ interface Context {
   folderOf(cluster: string): RunbookClusterFolder | undefined;
   /** A path relative to the output folder: `k8s/<cluster>/<file>`. */
   k8sPath(cluster: string, file?: string): string;
+  /**
+   * The topology file as a shell word for `npx meshfleet ... --topology`; without a known path,
+   * `"${MESHFLEET_TOPOLOGY}"`, which the meshfleet section exports with a placeholder.
+   */
+  readonly topologyArg: string;
+  /** The output folder as a shell word for `npx meshfleet synth --out`, when its path is known. */
+  readonly outArg?: string;
+  /** The project folder relative to the output folder (`..` for `dist`), or the placeholder. */
+  readonly projectDir: string;
 }
 
 /** A fenced `sh` code block. */
@@ -123,7 +171,26 @@ function makeContext(input: RunbookInput): Context {
     folders,
     folderOf: (cluster) => byName.get(cluster),
     k8sPath: (cluster, file) => [folders.kubernetes, cluster, ...(file === undefined ? [] : [file])].join('/'),
+    topologyArg: knownTopology(input) ? shellQuote(input.topologyPath!) : `"\${${TOPOLOGY_VARIABLE}}"`,
+    ...(input.outPath === undefined ? {} : { outArg: shellQuote(input.outPath) }),
+    projectDir: projectDirOf(input.outPath),
   };
+}
+
+/** True when the runbook knows the topology file's path (else it is the placeholder). */
+function knownTopology(input: RunbookInput): boolean {
+  return input.topologyPath !== undefined && input.topologyPath !== TOPOLOGY_PLACEHOLDER;
+}
+
+/**
+ * The way back from the output folder to the folder synth ran in: one `..` per segment of a
+ * relative, downward `outPath` (`dist` → `..`, `out/dist` → `../..`); otherwise the placeholder.
+ */
+function projectDirOf(outPath: string | undefined): string {
+  if (outPath === undefined || outPath.startsWith('/') || outPath.includes('\\')) return PROJECT_PLACEHOLDER;
+  const segments = outPath.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.length === 0 || segments.some((s) => s === '..')) return PROJECT_PLACEHOLDER;
+  return segments.map(() => '..').join('/');
 }
 
 /** The clusters with a folder, in topology order, that are not in `except`. */
@@ -142,9 +209,9 @@ function meshClustersInInstallOrder(model: ResolvedTopology): ResolvedCluster[] 
   ];
 }
 
-/** `kubectl apply -k k8s/<cluster>` when the cluster has a folder. */
+/** `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs ({@link folderWaits}). */
 function applyFolder(ctx: Context, cluster: string): string[] {
-  return ctx.folderOf(cluster) === undefined ? [] : [kubectlApplyKustomization(cluster, ctx.k8sPath(cluster))];
+  return ctx.folderOf(cluster) === undefined ? [] : [...folderWaits(ctx, cluster), kubectlApplyKustomization(cluster, ctx.k8sPath(cluster))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,17 +340,14 @@ function istioctlNote(model: ResolvedTopology): string {
 
 /** The plug-in CA step, once for the mesh. */
 function caLines(ctx: Context): string[] {
-  const topology = ctx.input.topologyPath ?? TOPOLOGY_PLACEHOLDER;
   return blocks(
     '### Plug-in CA (once)',
     `Every cluster gets an intermediate CA under one root, so workloads of all clusters trust each other. Keep ${code(
       `$${CA_DIR_VARIABLE}`,
-    )} outside this output folder (private keys never go here); run ${code('meshfleet ca')} from the folder you ran ${code(
-      'meshfleet synth',
-    )} in (the topology path is relative to it):`,
+    )} outside this output folder (private keys never go here); ${code('npx meshfleet ca')} runs in the project folder (section 1):`,
     sh([
       `export ${CA_DIR_VARIABLE}="\${HOME}/meshfleet-ca/${ctx.model.name}"`,
-      `meshfleet ca --topology ${topology === TOPOLOGY_PLACEHOLDER ? topology : shellQuote(topology)} --out "\${${CA_DIR_VARIABLE}}"`,
+      meshfleetCommand(`ca --topology ${ctx.topologyArg} --out "\${${CA_DIR_VARIABLE}}"`),
     ]),
     `Once every cluster has its ${code('cacerts')}, move ${code('root-key.pem')} offline; ${code(
       'meshfleet ca',
@@ -306,6 +370,7 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
   // their certificates from the primary's istiod, which needs the secret to check their token.
   const now = primary ? install : install.slice(0, 1);
   commands.push(...now.map((file) => istioctlInstall(cluster.name, ctx.k8sPath(cluster.name, file))));
+  commands.push(...eastWestWait(cluster.name, now));
   if (primary) commands.push(...applyFolder(ctx, cluster.name));
 
   const notes: string[] = [];
@@ -398,9 +463,10 @@ function remainingFoldersSection(ctx: Context): RunbookSection | undefined {
   for (const remote of remotes) {
     const install = ctx.folderOf(remote.name)?.meshInstall ?? [];
     commands.push(...install.slice(1).map((file) => istioctlInstall(remote.name, ctx.k8sPath(remote.name, file))));
+    commands.push(...eastWestWait(remote.name, install.slice(1)));
     commands.push(...applyFolder(ctx, remote.name));
   }
-  commands.push(...others.map((f) => kubectlApplyKustomization(f.cluster, ctx.k8sPath(f.cluster))));
+  commands.push(...others.flatMap((f) => applyFolder(ctx, f.cluster)));
   if (commands.length === 0) return undefined;
   const why =
     remotes.length > 0
@@ -416,10 +482,8 @@ function fleetMeshSection(ctx: Context): RunbookSection {
     lines: blocks(
       `The fleet installs and manages the control plane${
         ctx.input.stacks.includes('fleet') ? ` (the ${code('fleet')} stack turns it on)` : ''
-      }, and endpoint discovery is automatic: it is done by the fleet, so there is no istioctl, no plug-in CA and no remote secrets. Wait until every mesh cluster reports ${code(
-        'REVISION_READY',
-      )}:`,
-      sh([`gcloud container fleet mesh describe --project ${ctx.project}`]),
+      }, and endpoint discovery is automatic: it is done by the fleet, so there is no istioctl, no plug-in CA and no remote secrets.`,
+      fleetMeshWaitLines(ctx),
     ),
   };
 }
@@ -431,8 +495,9 @@ function applyFoldersSection(ctx: Context): RunbookSection | undefined {
   return {
     title: 'Kubernetes folders',
     lines: blocks(
+      folderWaitsNote(ctx),
       'One folder per cluster, in this order (a GitOps tool pointed at the same folders does the same):',
-      sh(folders.map((f) => kubectlApplyKustomization(f.cluster, ctx.k8sPath(f.cluster)))),
+      sh(folders.flatMap((f) => applyFolder(ctx, f.cluster))),
     ),
   };
 }
@@ -471,6 +536,296 @@ function checksSection(ctx: Context): RunbookSection | undefined {
     lines: blocks(
       `The control plane components run in ${code('istio-system')} (istiod on primaries, the east-west gateway where there is one):`,
       sh(clusters.map((c) => `kubectl ${contextFlag(c.name)} get pods -n istio-system`)),
+      ...meshCheckLines(ctx, clusters),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// How meshfleet runs, waits, checks, changes and teardown (issue 8)
+// ---------------------------------------------------------------------------------------------
+
+/** The `istioctl install -f` input of the east-west gateway, relative to the cluster folder. */
+const EAST_WEST_INSTALL_FILE = 'mesh-install/eastwest-gateway.yaml';
+
+/** CRDs the fleet features install, by the objects that need them. */
+const SERVICE_EXPORT_CRDS = ['serviceexports.net.gke.io'];
+const MULTI_CLUSTER_INGRESS_CRDS = ['multiclusteringresses.networking.gke.io', 'multiclusterservices.networking.gke.io'];
+const GATEWAY_CRDS = ['gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io'];
+const HEALTH_CHECK_POLICY_CRD = 'healthcheckpolicies.networking.gke.io';
+
+function unique<T>(items: readonly T[]): T[] {
+  return items.filter((item, i) => items.indexOf(item) === i);
+}
+
+/** How meshfleet is run: from its project folder, built once; its commands here `cd` there. */
+function meshfleetSection(ctx: Context): RunbookSection {
+  const known = ctx.projectDir !== PROJECT_PLACEHOLDER;
+  const topology = knownTopology(ctx.input);
+  const placeholders = [...(known ? [] : ['that folder']), ...(topology ? [] : ['the topology file (relative to it, or absolute)'])];
+  return {
+    title: 'meshfleet',
+    lines: blocks(
+      `meshfleet runs in its project folder (the folder ${code('npx meshfleet synth')} ran in; the topology path ${
+        topology ? `${code(ctx.topologyArg)} ` : ''
+      }is relative to it), after ${code('npm ci && npm run build')} there. This runbook's meshfleet commands run there in a subshell, so your shell stays in this folder.${
+        placeholders.length === 0 ? '' : ` Replace the placeholders with ${list(placeholders)}.`
+      }`,
+      sh([
+        `export ${PROJECT_DIR_VARIABLE}="${known ? `$(cd ${ctx.projectDir} && pwd)` : ctx.projectDir}"`,
+        ...(topology ? [] : [`export ${TOPOLOGY_VARIABLE}="${TOPOLOGY_PLACEHOLDER}"`]),
+        `(cd "\${${PROJECT_DIR_VARIABLE}}" && npm ci && npm run build)`,
+      ]),
+      `To change the deployment, edit the topology and synthesize again (see ${code('Changes')} below), never this folder.`,
+    ),
+  };
+}
+
+/** Fleet-managed meshes: the describe command and a loop until every mesh member is ready. */
+function fleetMeshWaitLines(ctx: Context): string[] {
+  const members = ctx.model.clusters.filter((c) => c.meshMember).map((c) => c.name);
+  return blocks(
+    `Before the folders, wait until the fleet reports a ready control plane (${code('REVISION_READY')}) for ${
+      members.length === 1 ? members[0] : `each of the ${members.length} mesh clusters (${list(members)})`
+    }; it takes some minutes after the fleet stack:`,
+    sh([`gcloud container fleet mesh describe --project ${ctx.project}`, fleetMeshReadyWaitCommand(ctx.project, members.length)]),
+  );
+}
+
+/** True when the cluster runs a workload exported to the fleet (its folder holds ServiceExports). */
+function exportsFrom(ctx: Context, cluster: string): boolean {
+  return ctx.model.apps.some((app) => app.workloads.some((w) => w.export && w.clusters.includes(cluster)));
+}
+
+/**
+ * The waits before a cluster's folder is applied: the CRDs the fleet features install
+ * (ServiceExport where workloads are exported, MultiClusterIngress/Service and the Gateway API
+ * with its GatewayClasses in the config cluster), only for the objects the folder holds.
+ */
+function folderWaits(ctx: Context, cluster: string): string[] {
+  const files = ctx.folderOf(cluster)?.files ?? [];
+  const waits: string[] = [];
+  if (exportsFrom(ctx, cluster)) waits.push(`# ${cluster}: ServiceExport CRD (multi-cluster Services)`, ...crdWaitCommands(cluster, SERVICE_EXPORT_CRDS));
+  if (files.includes(MULTI_CLUSTER_INGRESS_FILE)) {
+    waits.push(`# ${cluster}: multi-cluster ingress CRDs`, ...crdWaitCommands(cluster, MULTI_CLUSTER_INGRESS_CRDS));
+  }
+  if (files.includes(MULTI_CLUSTER_GATEWAY_FILE)) {
+    const healthChecks = ctx.model.gateways.some((g) => g.healthChecks.length > 0);
+    waits.push(
+      `# ${cluster}: Gateway API CRDs and the multi-cluster GatewayClass`,
+      ...crdWaitCommands(cluster, [...GATEWAY_CRDS, ...(healthChecks ? [HEALTH_CHECK_POLICY_CRD] : [])]),
+      ...unique(ctx.model.gateways.map((g) => g.className)).map((className) => gatewayClassWaitCommand(cluster, className)),
+    );
+  }
+  return waits;
+}
+
+/** Why the folders wait, when any does. */
+function folderWaitsNote(ctx: Context): string | undefined {
+  if (!ctx.input.clusters.some((f) => folderWaits(ctx, f.cluster).length > 0)) return undefined;
+  return "The waits before a folder hold until the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stack is applied; `kubectl apply` would fail on kinds the cluster does not know yet.";
+}
+
+/** After an east-west gateway install: wait until its load balancer has an address. */
+function eastWestWait(cluster: string, installed: readonly string[]): string[] {
+  return installed.includes(EAST_WEST_INSTALL_FILE) ? [nonEmptyWaitCommand(eastWestAddressCommand(cluster), 10)] : [];
+}
+
+/** Deployments (per namespace) and StatefulSets (by name) of every cluster folder, until they run. */
+function rolloutSection(ctx: Context): RunbookSection | undefined {
+  const gateway = ctx.model.mesh?.ingressGateway;
+  const commands: string[] = [];
+  for (const { cluster } of foldersInTopologyOrder(ctx)) {
+    const resolved = ctx.model.clusters.find((c) => c.name === cluster)!;
+    const runs = ctx.model.apps.flatMap((app) => app.workloads.filter((w) => w.clusters.includes(cluster)).map((w) => ({ app, w })));
+    const namespaces = unique([
+      ...(resolved.meshMember && gateway !== undefined ? [gateway.namespace] : []),
+      ...runs.filter(({ w }) => w.kind === 'Deployment').map(({ app }) => app.namespace),
+    ]);
+    commands.push(...namespaces.map((ns) => deploymentsAvailableCommand(cluster, ns)));
+    commands.push(...runs.filter(({ w }) => w.kind === 'StatefulSet').map(({ app, w }) => statefulSetRolloutCommand(cluster, app.namespace, w.name)));
+  }
+  if (commands.length === 0) return undefined;
+  return {
+    title: 'Rollout',
+    lines: blocks('Wait until the workloads run (images pulled, sidecars injected, probes passing) before the checks:', sh(commands)),
+  };
+}
+
+/** The fleet config cluster's folder when it holds `file`. */
+function configFolderWith(ctx: Context, file: string): string | undefined {
+  const config = ctx.model.fleet.configCluster;
+  return config !== undefined && ctx.folderOf(config)?.files.includes(file) ? config : undefined;
+}
+
+/** Multi-cluster ingress: wait for the VIP, then curl through it with the VirtualServices' hosts. */
+function multiClusterIngressSection(ctx: Context): RunbookSection | undefined {
+  const mci = ctx.model.multiClusterIngress;
+  const config = configFolderWith(ctx, MULTI_CLUSTER_INGRESS_FILE);
+  if (mci === undefined || config === undefined) return undefined;
+  const vip = mciVipCommand(config, mci.namespace, mci.name);
+  const port = mci.port === 80 ? '' : `:${mci.port}`;
+  const exposed = ctx.model.apps.flatMap((app) => app.workloads.flatMap((w) => (w.expose === undefined ? [] : [w.expose.hosts[0]])));
+  const hosts = unique((exposed.length === 0 ? ['*'] : exposed).map((h) => concreteHost(h)));
+  return {
+    title: 'Check: multi-cluster ingress',
+    lines: blocks(
+      `The MultiClusterIngress ${code(`${mci.namespace}/${mci.name}`)} gets its VIP a few minutes after ${config}'s folder is applied; the load balancer needs some more minutes before it answers 200 (404 or 502 until the ingress gateways of every cluster pass its health check). The ingress gateway routes by Host header, as the VirtualServices say:`,
+      sh([nonEmptyWaitCommand(vip, 30), `MCI_VIP="$(${vip})"`, ...hosts.map((host) => curlCommand(`\${MCI_VIP}${port}`, '/', host))]),
+    ),
+  };
+}
+
+/** Multi-cluster Gateways: ServiceImports, Programmed, addresses, then a curl per route rule. */
+function gatewaysSection(ctx: Context): RunbookSection | undefined {
+  const config = configFolderWith(ctx, MULTI_CLUSTER_GATEWAY_FILE);
+  if (config === undefined || ctx.model.gateways.length === 0) return undefined;
+  const parts: Array<string | string[]> = [
+    `The fleet makes a ServiceImport in every member cluster for each exported Service; each Gateway routes to them and is ${code(
+      'Programmed',
+    )} once its load balancer exists (often 10 minutes or more). Then print its addresses (one per region):`,
+  ];
+  for (const g of ctx.model.gateways) {
+    const backends = unique([...g.routes.flatMap((r) => r.rules.map((rule) => rule.backend)), ...g.healthChecks.map((h) => h.backend)]);
+    parts.push(
+      sh([
+        `# ${g.namespace}/${g.name}`,
+        ...backends.map((b) => serviceImportWaitCommand(config, g.namespace, b)),
+        gatewayProgrammedCommand(config, g.namespace, g.name),
+        gatewayAddressesCommand(config, g.namespace, g.name),
+      ]),
+    );
+    const port = g.port === 80 ? '' : `:${g.port}`;
+    const curls = g.routes.flatMap((r) =>
+      r.rules.map((rule) => curlCommand(`\${GATEWAY_ADDRESS}${port}`, rule.pathPrefix ?? '/', r.hostnames.length > 0 ? concreteHost(r.hostnames[0]) : undefined)),
+    );
+    if (curls.length === 0) continue;
+    const where = g.className.includes('-internal-')
+      ? `${g.name} is internal (${code(g.className)}): its addresses are reachable only inside the VPC network ${code(
+          ctx.model.network.name,
+        )}. From a VM or a pod in that network, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`
+      : `From anywhere, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`;
+    parts.push(`${where} one request per route rule, each answering 200.`, sh(unique(curls)));
+  }
+  return { title: 'Check: multi-cluster Gateway', lines: blocks(...parts) };
+}
+
+/** In-cluster meshes: east-west gateway addresses, remote secrets, proxies connected to istiod. */
+function meshCheckLines(ctx: Context, clusters: readonly ResolvedCluster[]): Array<string | string[]> {
+  const eastWest = clusters.filter((c) => eastWestGatewayOf(ctx.model, c) !== undefined);
+  const holders = unique(remoteSecretsOf(ctx.model).map((p) => p.holder.name));
+  const primaries = clusters.filter((c) => c.meshInstall!.controlPlane === 'primary');
+  return [
+    ...(eastWest.length === 0
+      ? []
+      : [
+          `Each east-west gateway has its load balancer address (EXTERNAL-IP):`,
+          sh(eastWest.map((c) => `kubectl ${contextFlag(c.name)} get service ${EAST_WEST_SERVICE} -n istio-system`)),
+        ]),
+    ...(holders.length === 0
+      ? []
+      : [
+          'Each primary holds one remote secret per cluster it reads:',
+          sh(holders.map((h) => `kubectl ${contextFlag(h)} get secret -n istio-system -l istio/multiCluster=true`)),
+        ]),
+    `Every proxy of the mesh${clusters.length > 1 ? ' (the other clusters\' included)' : ''} is connected to an istiod and ${code('SYNCED')}:`,
+    sh(primaries.map((c) => `istioctl proxy-status ${contextFlag(c.name)}`)),
+  ];
+}
+
+/** Changing the deployment: re-synth, then apply each folder with pruning by the part-of label. */
+function updatesSection(ctx: Context): RunbookSection | undefined {
+  const folders = foldersInTopologyOrder(ctx);
+  const selector = `${PART_OF_LABEL}=${ctx.model.name}`;
+  const inCluster = ctx.model.mesh?.install !== undefined;
+  return {
+    title: 'Changes',
+    lines: blocks(
+      `Edit the topology, synthesize this folder again, ${ctx.input.stacks.length > 0 ? 'apply the Terraform stacks again as above' : 'run the steps above that changed'}${
+        inCluster ? ' (and `istioctl install` again for changed `mesh-install/` files)' : ''
+      }, then each cluster folder. With ${code(`--prune -l ${selector}`)}, kubectl also deletes the objects of the common kinds (Deployments, Services, ConfigMaps, Secrets, Namespaces ...) that carry that label but are no longer in the folder: every object meshfleet writes carries it (and ${code(
+        'app.kubernetes.io/managed-by=meshfleet',
+      )}). A namespace that leaves the topology goes with everything in it.${
+        inCluster ? ' The `cacerts` and remote secrets carry no meshfleet label and are kept.' : ''
+      }`,
+      sh([
+        resynthCommand(ctx.topologyArg, ctx.outArg),
+        ...folders.map((f) => `kubectl ${contextFlag(f.cluster)} apply --prune -l ${selector} -k ${ctx.k8sPath(f.cluster)}`),
+      ]),
+    ),
+  };
+}
+
+/** Files of a cluster folder that the kustomization lists, in apply order. */
+function kustomizationFiles(folder: RunbookClusterFolder): string[] {
+  return folder.files.filter((f) => !f.startsWith('mesh-install/') && f !== 'kustomization.yaml');
+}
+
+/**
+ * Deleting a cluster folder: `kubectl delete -k`; an external mesh cluster (it stays) also gets
+ * `istioctl uninstall --purge`. With `cluster-admin-binding.yaml`, the files one by one in reverse
+ * order and the binding last, after the uninstall that needs it.
+ */
+function deleteFolderCommands(ctx: Context, folder: RunbookClusterFolder): string[] {
+  const cluster = ctx.model.clusters.find((c) => c.name === folder.cluster)!;
+  const uninstall =
+    cluster.meshInstall !== undefined && !isGkeCluster(cluster) ? [istioctlUninstallCommand(cluster.name, ctx.model.mesh?.version)] : [];
+  const del = (file: string) => `kubectl ${contextFlag(cluster.name)} delete --ignore-not-found -f ${shellQuote(ctx.k8sPath(cluster.name, file))}`;
+  if (!folder.files.includes(CLUSTER_ADMIN_BINDING_FILE)) {
+    return [`kubectl ${contextFlag(cluster.name)} delete --ignore-not-found -k ${ctx.k8sPath(cluster.name)}`, ...uninstall];
+  }
+  const files = kustomizationFiles(folder).filter((f) => f !== CLUSTER_ADMIN_BINDING_FILE);
+  return [...[...files].reverse().map(del), ...uninstall, del(CLUSTER_ADMIN_BINDING_FILE)];
+}
+
+/** Teardown in reverse order: Kubernetes objects, deletion protection off, Terraform stacks, what stays. */
+function teardownSection(ctx: Context): RunbookSection {
+  const config = ctx.model.fleet.configCluster;
+  const first = [MULTI_CLUSTER_INGRESS_FILE, MULTI_CLUSTER_GATEWAY_FILE]
+    .filter((file) => configFolderWith(ctx, file) !== undefined)
+    .map((file) => `kubectl ${contextFlag(config!)} delete --ignore-not-found -f ${ctx.k8sPath(config!, file)}`);
+  const folders = foldersInTopologyOrder(ctx).reverse();
+  const objects = [...first, ...folders.flatMap((f) => deleteFolderCommands(ctx, f))];
+  const gke = gkeClusters(ctx.model);
+  const external = ctx.model.clusters.filter((c) => !isGkeCluster(c)).map((c) => c.name);
+  const stacksDir = (stack: string) => `${ctx.folders.terraform}/stacks/${stack}`;
+  const protectedClusters = gke.filter((c) => c.deletionProtection).map((c) => c.name);
+  const hasTerraform = ctx.input.stacks.length > 0;
+  const stays = [
+    ...(hasTerraform
+      ? [
+          'The project and its APIs stay: the Terraform leaves the services enabled on destroy (`disable_on_destroy = false`), other workloads may use them.',
+        ]
+      : []),
+    ...(external.length > 0 ? [`${list(external)} stay${external.length === 1 ? 's' : ''}: only meshfleet's objects and the mesh leave ${external.length === 1 ? 'it' : 'them'}.`] : []),
+    ...(ctx.model.mesh?.install !== undefined ? [`The plug-in CA in ${code(`$${CA_DIR_VARIABLE}`)} stays outside this folder: keep the root offline or delete it.`] : []),
+    ...(gke.length > 0 ? ['The kube contexts of the GKE clusters stay in your kubeconfig:'] : []),
+  ].join(' ');
+  return {
+    title: 'Teardown',
+    lines: blocks(
+      '### Kubernetes objects',
+      hasTerraform
+        ? `In reverse order, while the clusters still run: deleting the objects${
+            first.length > 0 ? ` (the config cluster's multi-cluster objects first)` : ''
+          } releases the load balancers, network endpoint groups and firewall rules that Google Cloud controllers made for them, which Terraform does not know. Each delete waits until its objects are gone.`
+        : 'In reverse order; each delete waits until its objects are gone. The clusters stay, so istioctl also removes the control plane and what it installed cluster-wide.',
+      sh(objects),
+      ...(hasTerraform && protectedClusters.length > 0 && ctx.input.stacks.includes('clusters')
+        ? [
+            '### Deletion protection',
+            `Terraform refuses to destroy ${list(protectedClusters)} (${code('deletionProtection')} is on by default). Set ${code(
+              'deletionProtection: false',
+            )} on ${protectedClusters.length === 1 ? 'it' : 'them'} in the topology, synthesize again and apply the clusters stack:`,
+            sh([resynthCommand(ctx.topologyArg, ctx.outArg), ...terraformCommands(stacksDir('clusters'))]),
+          ]
+        : []),
+      ...(hasTerraform
+        ? ['### Terraform', 'The stacks in reverse order:', sh([...ctx.input.stacks].reverse().flatMap((stack) => terraformDestroyCommands(stacksDir(stack))))]
+        : []),
+      '### What stays',
+      stays,
+      gke.length > 0 ? sh(gke.map((c) => `kubectl config delete-context "\${${contextVariable(c.name)}}"`)) : undefined,
     ),
   };
 }
@@ -479,28 +834,25 @@ function checksSection(ctx: Context): RunbookSection | undefined {
 export function runbookSections(input: RunbookInput): RunbookSection[] {
   const ctx = makeContext(input);
   const management = input.model.mesh?.management;
-  const sections: Array<RunbookSection | undefined> = [contextsSection(ctx), infrastructureSection(ctx)];
+  const sections: Array<RunbookSection | undefined> = [meshfleetSection(ctx), contextsSection(ctx), infrastructureSection(ctx)];
   if (management === 'in-cluster' && input.model.mesh?.install !== undefined) {
-    sections.push(
-      inClusterMeshSection(ctx),
-      remoteSecretsSection(ctx),
-      remainingFoldersSection(ctx),
-      vmWorkloadsSection(ctx),
-      checksSection(ctx),
-    );
+    sections.push(inClusterMeshSection(ctx), remoteSecretsSection(ctx), remainingFoldersSection(ctx), vmWorkloadsSection(ctx));
   } else if (management === 'fleet') {
     sections.push(fleetMeshSection(ctx), applyFoldersSection(ctx));
   } else {
     sections.push(applyFoldersSection(ctx));
   }
+  sections.push(rolloutSection(ctx), multiClusterIngressSection(ctx), gatewaysSection(ctx), checksSection(ctx), updatesSection(ctx), teardownSection(ctx));
   return sections.filter((s): s is RunbookSection => s !== undefined);
 }
 
 /**
  * Renders the runbook (`<out>/README.md`) of a synthesized topology: in order, what a platform
- * team runs to deploy it (kube contexts, Terraform stacks, mesh install with the plug-in CA,
- * remote secrets, Kubernetes folders, VM workloads, checks), with commands to paste from inside
- * the output folder.
+ * team runs to deploy it (how meshfleet runs, kube contexts, Terraform stacks, mesh install with
+ * the plug-in CA, remote secrets, Kubernetes folders with the waits they need, VM workloads,
+ * rollout, checks), to change it (re-synth, apply with `--prune`) and to tear it down (reverse
+ * order), with commands to paste from inside the output folder. Every wait and check is there
+ * only when the topology has what it waits for.
  *
  * Pure and deterministic: no timestamps, no absolute paths (every path is relative to the
  * output folder), and never a token or a private key (the commands that make them write

@@ -23,7 +23,7 @@ describe.each(examples)('golden output of %s', (file) => {
 
   beforeAll(() => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), `meshfleet-golden-${name}-`));
-    synthesizeAll(loadTopologyFile(path.join(EXAMPLES, file)), outDir, { topologyPath: `examples/${file}` });
+    synthesizeAll(loadTopologyFile(path.join(EXAMPLES, file)), outDir, { topologyPath: `examples/${file}`, outPath: 'dist' });
     if (UPDATE) {
       fs.rmSync(goldenDir, { recursive: true, force: true });
       fs.cpSync(outDir, goldenDir, { recursive: true });

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Chart, Testing } from 'cdk8s';
+import { ownershipLabels } from '../../src/k8s/ownership';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { parseTopologyText, validateTopology } from '../../src/topology/load';
 import { ResolvedTopology } from '../../src/topology/types';
@@ -41,14 +42,36 @@ export function loadExample(file: string): ResolvedTopology {
   return modelOf(exampleInput(file));
 }
 
-/** Every cluster's files: cluster → file → objects. */
-export function manifestsOf(model: ResolvedTopology): Map<string, Map<string, any[]>> {
-  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.files.map((f) => [f.file, [...f.objects]]))]));
+/**
+ * `obj` without meshfleet's ownership labels, after checking it carries both with the topology's
+ * values (throws otherwise). `metadata.labels` is dropped when nothing else is left in it, so
+ * the result compares field for field with the seeds' manifests, which have no such labels.
+ */
+export function withoutOwnershipLabels<T extends Record<string, any>>(obj: T, topologyName: string): T {
+  const labels: Record<string, string> = { ...(obj.metadata?.labels ?? {}) };
+  const id = `${obj.kind}/${obj.metadata?.namespace ?? ''}/${obj.metadata?.name}`;
+  for (const [key, value] of Object.entries(ownershipLabels(topologyName))) {
+    if (labels[key] !== value) throw new Error(`${id}: metadata.labels.${key} is ${labels[key]}, expected ${value}`);
+    delete labels[key];
+  }
+  const { labels: _, ...metadata } = obj.metadata;
+  return { ...obj, metadata: Object.keys(labels).length === 0 ? metadata : { ...metadata, labels } };
 }
 
-/** Every cluster's `istioctl` inputs: cluster → `mesh-install/<file>` → objects. */
+/**
+ * Every cluster's files: cluster → file → objects. Each object is checked to carry the ownership
+ * labels and returned without them ({@link withoutOwnershipLabels}); test/k8s/ownership.test.ts
+ * asserts the labels themselves.
+ */
+export function manifestsOf(model: ResolvedTopology): Map<string, Map<string, any[]>> {
+  const strip = (objects: readonly any[]) => objects.map((o) => withoutOwnershipLabels(o, model.name));
+  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.files.map((f) => [f.file, strip(f.objects)]))]));
+}
+
+/** Every cluster's `istioctl` inputs: cluster → `mesh-install/<file>` → objects, as {@link manifestsOf} returns them. */
 export function meshInstallOf(model: ResolvedTopology): Map<string, Map<string, any[]>> {
-  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.meshInstall.map((f) => [f.file, [...f.objects]]))]));
+  const strip = (objects: readonly any[]) => objects.map((o) => withoutOwnershipLabels(o, model.name));
+  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.meshInstall.map((f) => [f.file, strip(f.objects)]))]));
 }
 
 /** Objects of one cluster, all files concatenated in order. */

@@ -37,25 +37,31 @@ function foldersOf(model: ResolvedTopology): RunbookClusterFolder[] {
         ? []
         : ['mesh-install/control-plane.yaml', ...(eastWestGatewayOf(model, c) ? ['mesh-install/eastwest-gateway.yaml'] : [])];
     const binding = c.meshInstall !== undefined && model.mesh?.install?.clusterAdmin !== undefined ? ['cluster-admin-binding.yaml'] : [];
+    const config = model.fleet.configCluster === c.name;
+    const multiCluster = [
+      ...(config && model.multiClusterIngress !== undefined && model.mesh?.ingressGateway !== undefined ? ['multi-cluster-ingress.yaml'] : []),
+      ...(config && model.gateways.length > 0 ? ['multi-cluster-gateway.yaml'] : []),
+    ];
     return {
       cluster: c.name,
-      files: ['namespaces.yaml', ...binding, 'istio-system.yaml', 'app.yaml', ...meshInstall, 'kustomization.yaml'],
+      files: ['namespaces.yaml', ...binding, 'istio-system.yaml', 'app.yaml', ...multiCluster, ...meshInstall, 'kustomization.yaml'],
       meshInstall,
     };
   });
 }
 
-function render(model: ResolvedTopology, topologyPath?: string): string {
+function render(model: ResolvedTopology, topologyPath?: string, outPath?: string): string {
   return renderRunbook({
     model,
     stacks: stacksOf(model),
     clusters: foldersOf(model),
     ...(topologyPath === undefined ? {} : { topologyPath }),
+    ...(outPath === undefined ? {} : { outPath }),
   });
 }
 
 function renderExample(name: string): string {
-  return render(loadTopologyFile(examplePath(name)), `examples/${name}.yaml`);
+  return render(loadTopologyFile(examplePath(name)), `examples/${name}.yaml`, 'dist');
 }
 
 /** `## N. Title` headings, without their numbers (which must count 1, 2, ...). */
@@ -84,6 +90,11 @@ function commands(text: string): string[] {
     else if (inside && !line.startsWith('#')) out.push(line);
   }
   return out;
+}
+
+/** The `kubectl ... apply -k` commands of a text, in order. */
+function applies(text: string): string[] {
+  return commands(text).filter((c) => / apply -k /.test(c));
 }
 
 /** Index of the command equal to `command`; fails when absent or repeated. */
@@ -127,30 +138,70 @@ describe('every example', () => {
 
   test('sections in the order they are run', () => {
     expect(Object.fromEntries(EXAMPLE_NAMES.map((name) => [name, sections(renderExample(name))]))).toEqual({
-      'asm-onprem-vmware': ['Kube contexts', 'Infrastructure', 'Service mesh: Anthos Service Mesh 1.8.6 in the clusters', 'Checks'],
-      'canary-productcatalog': ['Kube contexts', 'Infrastructure (Terraform)', 'Service mesh: managed by the fleet', 'Kubernetes folders'],
-      'internal-multicluster-gateway': ['Kube contexts', 'Infrastructure (Terraform)', 'Kubernetes folders'],
+      'asm-onprem-vmware': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure',
+        'Service mesh: Anthos Service Mesh 1.8.6 in the clusters',
+        'Rollout',
+        'Checks',
+        'Changes',
+        'Teardown',
+      ],
+      'canary-productcatalog': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Service mesh: managed by the fleet',
+        'Kubernetes folders',
+        'Rollout',
+        'Changes',
+        'Teardown',
+      ],
+      'internal-multicluster-gateway': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Kubernetes folders',
+        'Rollout',
+        'Check: multi-cluster Gateway',
+        'Changes',
+        'Teardown',
+      ],
       'istio-multi-primary-multi-network': [
+        'meshfleet',
         'Kube contexts',
         'Infrastructure (Terraform)',
         'Service mesh: Istio 1.29.6 in the clusters',
         'Remote secrets (endpoint discovery)',
+        'Rollout',
         'Checks',
+        'Changes',
+        'Teardown',
       ],
       'istio-primary-remote': [
+        'meshfleet',
         'Kube contexts',
         'Infrastructure (Terraform)',
         'Service mesh: Istio 1.29.6 in the clusters',
         'Remote secrets (endpoint discovery)',
         'Remaining cluster folders',
         'VM workloads',
+        'Rollout',
         'Checks',
+        'Changes',
+        'Teardown',
       ],
       'private-asm-multicluster': [
+        'meshfleet',
         'Kube contexts',
         'Infrastructure (Terraform)',
         'Service mesh: managed by the fleet',
         'Kubernetes folders',
+        'Rollout',
+        'Check: multi-cluster ingress',
+        'Changes',
+        'Teardown',
       ],
     });
   });
@@ -208,16 +259,18 @@ describe('in-cluster mesh install', () => {
   test('the CA step once, into a folder outside the output folder, with the topology path given', () => {
     const text = renderExample('istio-multi-primary-multi-network');
     const all = commands(text);
-    expect(all.filter((c) => c.startsWith('meshfleet ca'))).toEqual([
-      'meshfleet ca --topology examples/istio-multi-primary-multi-network.yaml --out "${MESHFLEET_CA_DIR}"',
+    expect(all.filter((c) => c.includes('meshfleet ca'))).toEqual([
+      '(cd "${MESHFLEET_PROJECT}" && npx meshfleet ca --topology examples/istio-multi-primary-multi-network.yaml --out "${MESHFLEET_CA_DIR}")',
     ]);
     expect(all).toContain('export MESHFLEET_CA_DIR="${HOME}/meshfleet-ca/istio-multi-primary-multi-network"');
     expect(text).toContain('`root-key.pem` offline');
   });
 
-  test('without a topology path the CA step shows a placeholder', () => {
+  test('without a topology path the CA step reads it from a variable, exported with a placeholder (no bare <...> in a command)', () => {
     const text = render(loadTopologyFile(examplePath('asm-onprem-vmware')));
-    expect(commands(text)).toContain(`meshfleet ca --topology ${TOPOLOGY_PLACEHOLDER} --out "\${MESHFLEET_CA_DIR}"`);
+    expect(commands(section(text, 'meshfleet'))).toContain(`export MESHFLEET_TOPOLOGY="${TOPOLOGY_PLACEHOLDER}"`);
+    expect(commands(text)).toContain('(cd "${MESHFLEET_PROJECT}" && npx meshfleet ca --topology "${MESHFLEET_TOPOLOGY}" --out "${MESHFLEET_CA_DIR}")');
+    for (const c of commands(text)) expect(c.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z]/);
   });
 
   test('seed 001: binding, namespaces, cacerts, istioctl install, folder, in that order', () => {
@@ -233,7 +286,10 @@ describe('in-cluster mesh install', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text).toContain('istioctl 1.8.6 of the Anthos Service Mesh release (`istio-1.8.6-asm.*/bin/istioctl`');
     expect(text).toContain('revision `asm-186-8`');
-    expect(commands(section(text, 'Checks'))).toEqual(['kubectl --context="${CTX_CLUSTER1}" get pods -n istio-system']);
+    expect(commands(section(text, 'Checks'))).toEqual([
+      'kubectl --context="${CTX_CLUSTER1}" get pods -n istio-system',
+      'istioctl proxy-status --context="${CTX_CLUSTER1}"',
+    ]);
     expect(text).not.toContain('create-remote-secret');
   });
 
@@ -353,18 +409,18 @@ describe('fleet-managed meshes and topologies without a mesh', () => {
     const mesh = section(text, 'Service mesh: managed by the fleet');
     expect(mesh).toContain('endpoint discovery is automatic');
     expect(mesh).toContain('no remote secrets');
-    expect(commands(mesh)).toEqual(['gcloud container fleet mesh describe --project meshfleet-demo']);
+    expect(commands(mesh)[0]).toBe('gcloud container fleet mesh describe --project meshfleet-demo');
     expect(text).not.toMatch(/create-remote-secret|meshfleet ca|MESHFLEET_CA_DIR/);
     expect(commands(text).filter((c) => c.includes('istioctl'))).toEqual([]);
     const model = loadTopologyFile(examplePath(name));
-    expect(commands(section(text, 'Kubernetes folders'))).toEqual(
+    expect(applies(section(text, 'Kubernetes folders'))).toEqual(
       model.clusters.map((c) => `kubectl --context="\${${contextVariable(c.name)}}" apply -k k8s/${c.name}`),
     );
   });
 
   test('no mesh: only the folders', () => {
     const text = renderExample('internal-multicluster-gateway');
-    expect(commands(section(text, 'Kubernetes folders'))).toEqual([
+    expect(applies(section(text, 'Kubernetes folders'))).toEqual([
       'kubectl --context="${CTX_GKE_WEST_1}" apply -k k8s/gke-west-1',
       'kubectl --context="${CTX_GKE_EAST_1}" apply -k k8s/gke-east-1',
     ]);
@@ -374,7 +430,7 @@ describe('fleet-managed meshes and topologies without a mesh', () => {
   test('a cluster without a folder gets no apply', () => {
     const model = loadTopologyFile(examplePath('internal-multicluster-gateway'));
     const text = renderRunbook({ model, stacks: stacksOf(model), clusters: foldersOf(model).slice(0, 1) });
-    expect(commands(section(text, 'Kubernetes folders'))).toEqual(['kubectl --context="${CTX_GKE_WEST_1}" apply -k k8s/gke-west-1']);
+    expect(applies(section(text, 'Kubernetes folders'))).toEqual(['kubectl --context="${CTX_GKE_WEST_1}" apply -k k8s/gke-west-1']);
   });
 });
 
@@ -402,5 +458,310 @@ describe('VM workloads', () => {
 
   test('topologies without VM workloads have no VM section', () => {
     expect(sections(renderExample('istio-multi-primary-multi-network'))).not.toContain('VM workloads');
+  });
+});
+
+/*
+ * Issue 8, point 6: how meshfleet runs, the waits (each only where the topology needs it, before
+ * the step that needs it), the checks, changes and teardown (reverse order).
+ */
+
+/** Index of the first command matching `pattern`; fails when there is none. */
+function first(list: readonly string[], pattern: RegExp | string): number {
+  const i = list.findIndex((c) => (typeof pattern === 'string' ? c.includes(pattern) : pattern.test(c)));
+  if (i === -1) throw new Error(`no command matching ${pattern} in:\n${list.join('\n')}`);
+  return i;
+}
+
+const MCI_CRDS = 'crd/multiclusteringresses.networking.gke.io crd/multiclusterservices.networking.gke.io';
+
+describe('how meshfleet runs', () => {
+  test('npx meshfleet from the project folder, found back from the output folder (dist → ..)', () => {
+    const text = section(renderExample('istio-primary-remote'), 'meshfleet');
+    expect(commands(text)).toEqual([
+      'export MESHFLEET_PROJECT="$(cd .. && pwd)"',
+      '(cd "${MESHFLEET_PROJECT}" && npm ci && npm run build)',
+    ]);
+    expect(text).toContain('`npm ci && npm run build`');
+    expect(text).not.toContain('MESHFLEET_TOPOLOGY');
+  });
+
+  test('every meshfleet command is npx meshfleet, run in the project folder', () => {
+    for (const name of EXAMPLE_NAMES) {
+      const meshfleet = commands(renderExample(name)).filter((c) => /\bmeshfleet (ca|synth|canary|validate)\b/.test(c));
+      expect(meshfleet.length).toBeGreaterThan(0);
+      for (const c of meshfleet) expect(c).toMatch(/^\(cd "\$\{MESHFLEET_PROJECT\}" && npx meshfleet /);
+    }
+  });
+
+  test.each([
+    ['out/dist', '$(cd ../.. && pwd)'],
+    ['./dist/', '$(cd .. && pwd)'],
+    ['../elsewhere', '<meshfleet project folder>'],
+    ['/abs/dist', '<meshfleet project folder>'],
+  ])('--out %s: the project folder is %s', (outPath, project) => {
+    const text = render(loadTopologyFile(examplePath('internal-multicluster-gateway')), 'examples/x.yaml', outPath);
+    expect(commands(section(text, 'meshfleet'))[0]).toBe(`export MESHFLEET_PROJECT="${project}"`);
+  });
+
+  test('the re-synth command names the topology and the output folder, quoted, then enters the new folder', () => {
+    const text = render(loadTopologyFile(examplePath('internal-multicluster-gateway')), 'my topology.yaml', 'my out');
+    expect(commands(section(text, 'Changes'))[0]).toBe(
+      `(cd "\${MESHFLEET_PROJECT}" && npx meshfleet synth --topology 'my topology.yaml' --out 'my out') && cd "\${PWD}"`,
+    );
+    // Unknown paths: the topology from its variable, the output folder as the working folder before the cd.
+    const unknown = render(loadTopologyFile(examplePath('internal-multicluster-gateway')));
+    expect(commands(section(unknown, 'Changes'))[0]).toBe(
+      '(out="${PWD}" && cd "${MESHFLEET_PROJECT}" && npx meshfleet synth --topology "${MESHFLEET_TOPOLOGY}" --out "${out}") && cd "${PWD}"',
+    );
+  });
+
+  test('every kubectl command names its cluster context', () => {
+    for (const name of EXAMPLE_NAMES) {
+      for (const c of commands(renderExample(name))) {
+        const calls = (c.match(/\bkubectl (?!config )/g) ?? []).length;
+        const contexts = (c.match(/--context="\$\{CTX_[A-Z0-9_]+\}"/g) ?? []).length;
+        expect({ c, enough: contexts >= calls }).toEqual({ c, enough: true });
+      }
+    }
+  });
+});
+
+describe('waits', () => {
+  test('fleet mesh: a loop until every mesh member is REVISION_READY, before the first folder', () => {
+    const all = commands(renderExample('private-asm-multicluster'));
+    const loop =
+      'until [ "$(gcloud container fleet mesh describe --project meshfleet-demo --format=json | grep -c REVISION_READY)" -ge 2 ]; do sleep 30; done';
+    expect(at(all, loop)).toBeLessThan(first(all, / apply -k k8s\//));
+    expect(commands(renderExample('canary-productcatalog'))).toContain(loop.replace('-ge 2', '-ge 1'));
+    for (const name of ['internal-multicluster-gateway', 'istio-primary-remote', 'asm-onprem-vmware']) {
+      expect(renderExample(name)).not.toContain('REVISION_READY');
+    }
+  });
+
+  test('MCI CRDs: waited for in the config cluster only, before its folder', () => {
+    const all = commands(renderExample('private-asm-multicluster'));
+    const present = `until kubectl --context="\${CTX_GKE_INGRESS}" get ${MCI_CRDS} >/dev/null 2>&1; do sleep 15; done`;
+    const established = `kubectl --context="\${CTX_GKE_INGRESS}" wait --for condition=established --timeout=300s ${MCI_CRDS}`;
+    const apply = at(all, 'kubectl --context="${CTX_GKE_INGRESS}" apply -k k8s/gke-ingress');
+    expect(at(all, present)).toBeLessThan(at(all, established));
+    expect(at(all, established)).toBeLessThan(apply);
+    expect(all.filter((c) => c.includes('multiclusteringresses'))).toHaveLength(2);
+    for (const name of EXAMPLE_NAMES.filter((n) => n !== 'private-asm-multicluster')) {
+      expect(renderExample(name)).not.toContain('multiclusteringresses');
+    }
+  });
+
+  test('ServiceExport CRD before every folder that exports, Gateway API CRDs and GatewayClass before the config folder', () => {
+    const all = commands(renderExample('internal-multicluster-gateway'));
+    for (const c of ['GKE_WEST_1', 'GKE_EAST_1']) {
+      const wait = `kubectl --context="\${CTX_${c}}" wait --for condition=established --timeout=300s crd/serviceexports.net.gke.io`;
+      const folder = c.toLowerCase().replace(/_/g, '-');
+      expect(at(all, wait)).toBeLessThan(at(all, `kubectl --context="\${CTX_${c}}" apply -k k8s/${folder}`));
+    }
+    const apply = at(all, 'kubectl --context="${CTX_GKE_WEST_1}" apply -k k8s/gke-west-1');
+    expect(
+      at(
+        all,
+        'kubectl --context="${CTX_GKE_WEST_1}" wait --for condition=established --timeout=300s crd/gateways.gateway.networking.k8s.io crd/httproutes.gateway.networking.k8s.io crd/healthcheckpolicies.networking.gke.io',
+      ),
+    ).toBeLessThan(apply);
+    expect(
+      at(all, 'until kubectl --context="${CTX_GKE_WEST_1}" get gatewayclass gke-l7-cross-regional-internal-managed-mc >/dev/null 2>&1; do sleep 15; done'),
+    ).toBeLessThan(apply);
+    // Only the config cluster gets the Gateway waits; no export, no ServiceExport wait.
+    expect(all.filter((c) => c.includes('gatewayclass'))).toHaveLength(1);
+    expect(renderExample('private-asm-multicluster')).not.toContain('serviceexports');
+  });
+
+  test('no HealthCheckPolicy CRD wait without health checks', () => {
+    const input = exampleInput('internal-multicluster-gateway');
+    delete input.gateways[0].healthChecks;
+    const text = render(validateTopology(input));
+    expect(text).toContain('crd/httproutes.gateway.networking.k8s.io');
+    expect(text).not.toContain('healthcheckpolicies');
+  });
+
+  test('ServiceImports of every backend present, then the Gateway Programmed, after every folder', () => {
+    const all = commands(renderExample('internal-multicluster-gateway'));
+    const lastApply = Math.max(...all.map((c, i) => (/ apply -k k8s\//.test(c) ? i : -1)));
+    const imports = ['store-west-1', 'store-east-1', 'store'].map((b) =>
+      at(all, `until kubectl --context="\${CTX_GKE_WEST_1}" get serviceimport ${b} -n store >/dev/null 2>&1; do sleep 15; done`),
+    );
+    const programmed = at(
+      all,
+      'kubectl --context="${CTX_GKE_WEST_1}" wait --for=condition=Programmed gateway/internal-cross-region-gateway -n store --timeout=30m',
+    );
+    for (const i of imports) {
+      expect(i).toBeGreaterThan(lastApply);
+      expect(i).toBeLessThan(programmed);
+    }
+  });
+
+  test('east-west gateway: its address before the folder, and on a primary-remote mesh before the remote installs', () => {
+    const all = commands(renderExample('istio-primary-remote'));
+    const wait = at(
+      all,
+      `until [ -n "$(kubectl --context="\${CTX_CLUSTER1}" get service istio-eastwestgateway -n istio-system -o jsonpath='{.status.loadBalancer.ingress[0].ip}')" ]; do sleep 10; done`,
+    );
+    expect(wait).toBeGreaterThan(at(all, 'istioctl install --context="${CTX_CLUSTER1}" -y -f k8s/cluster1/mesh-install/eastwest-gateway.yaml'));
+    expect(wait).toBeLessThan(at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml'));
+    expect(renderExample('asm-onprem-vmware')).not.toContain('istio-eastwestgateway');
+    expect(commands(renderExample('istio-multi-primary-multi-network')).filter((c) => c.includes('.status.loadBalancer'))).toHaveLength(2);
+  });
+
+  test('rollout: Deployments per namespace where pods run, StatefulSets by name, before the checks', () => {
+    const text = renderExample('private-asm-multicluster');
+    expect(commands(section(text, 'Rollout'))).toEqual([
+      'kubectl --context="${CTX_GKE_WEST_PRIV}" wait --for=condition=Available --timeout=10m deployment --all -n asm-ingress',
+      'kubectl --context="${CTX_GKE_WEST_PRIV}" wait --for=condition=Available --timeout=10m deployment --all -n bank-of-anthos',
+      'kubectl --context="${CTX_GKE_WEST_PRIV}" rollout status statefulset/accounts-db -n bank-of-anthos --timeout=10m',
+      'kubectl --context="${CTX_GKE_WEST_PRIV}" rollout status statefulset/ledger-db -n bank-of-anthos --timeout=10m',
+      'kubectl --context="${CTX_GKE_CENTRAL_PRIV}" wait --for=condition=Available --timeout=10m deployment --all -n asm-ingress',
+      'kubectl --context="${CTX_GKE_CENTRAL_PRIV}" wait --for=condition=Available --timeout=10m deployment --all -n bank-of-anthos',
+    ]);
+    const titles = sections(text);
+    expect(titles.indexOf('Rollout')).toBeLessThan(titles.indexOf('Check: multi-cluster ingress'));
+    expect(titles.indexOf('Rollout')).toBeGreaterThan(titles.indexOf('Kubernetes folders'));
+  });
+});
+
+describe('checks', () => {
+  test('MCI: wait for the VIP, then curl through it', () => {
+    const vip =
+      'kubectl --context="${CTX_GKE_INGRESS}" get multiclusteringress asm-ingressgateway-multicluster-ingress -n asm-ingress -o jsonpath=\'{.status.VIP}\'';
+    expect(commands(section(renderExample('private-asm-multicluster'), 'Check: multi-cluster ingress'))).toEqual([
+      `until [ -n "$(${vip})" ]; do sleep 30; done`,
+      `MCI_VIP="$(${vip})"`,
+      `curl -sS -o /dev/null -w '%{http_code}\\n' "http://\${MCI_VIP}/"`,
+    ]);
+  });
+
+  test('MCI: the Host header the VirtualService expects (a wildcard host gets a concrete name)', () => {
+    const input = exampleInput('private-asm-multicluster');
+    input.apps[0].workloads[0].expose = { hosts: ['*.bank.example.com'] };
+    input.multiClusterIngress.port = 8080;
+    const all = commands(render(validateTopology(input)));
+    expect(all).toContain(`curl -sS -o /dev/null -w '%{http_code}\\n' -H 'Host: www.bank.example.com' "http://\${MCI_VIP}:8080/"`);
+  });
+
+  test('Gateway: its addresses, then one curl per route rule with the route hostname; internal: from inside the VPC', () => {
+    const text = section(renderExample('internal-multicluster-gateway'), 'Check: multi-cluster Gateway');
+    const all = commands(text);
+    expect(all).toContain(
+      `kubectl --context="\${CTX_GKE_WEST_1}" get gateway internal-cross-region-gateway -n store -o jsonpath='{range .status.addresses[*]}{.value}{"\\n"}{end}'`,
+    );
+    expect(all.filter((c) => c.startsWith('curl '))).toEqual(
+      ['/west', '/east', '/'].map((p) => `curl -sS -o /dev/null -w '%{http_code}\\n' -H 'Host: store.example.internal' "http://\${GATEWAY_ADDRESS}${p}"`),
+    );
+    expect(text).toContain('reachable only inside the VPC network `default`');
+    expect(text).toContain('From a VM or a pod in that network');
+  });
+
+  test('an external Gateway is curled from anywhere', () => {
+    const input = exampleInput('internal-multicluster-gateway');
+    input.gateways[0].className = 'gke-l7-global-external-managed-mc';
+    const text = section(render(validateTopology(input)), 'Check: multi-cluster Gateway');
+    expect(text).toContain('From anywhere');
+    expect(text).not.toContain('inside the VPC');
+  });
+
+  test('in-cluster meshes: remote secrets listed where they are held, proxy-status on every primary', () => {
+    const multi = commands(section(renderExample('istio-multi-primary-multi-network'), 'Checks'));
+    for (const c of ['CLUSTER1', 'CLUSTER2']) {
+      expect(multi).toContain(`kubectl --context="\${CTX_${c}}" get secret -n istio-system -l istio/multiCluster=true`);
+      expect(multi).toContain(`istioctl proxy-status --context="\${CTX_${c}}"`);
+      expect(multi).toContain(`kubectl --context="\${CTX_${c}}" get service istio-eastwestgateway -n istio-system`);
+    }
+    const remote = commands(section(renderExample('istio-primary-remote'), 'Checks'));
+    expect(remote.filter((c) => c.startsWith('istioctl proxy-status'))).toEqual(['istioctl proxy-status --context="${CTX_CLUSTER1}"']);
+    expect(remote.filter((c) => c.includes('istio/multiCluster'))).toEqual([
+      'kubectl --context="${CTX_CLUSTER1}" get secret -n istio-system -l istio/multiCluster=true',
+    ]);
+    expect(renderExample('asm-onprem-vmware')).not.toContain('istio/multiCluster');
+  });
+});
+
+describe('changes', () => {
+  test('each folder applied with --prune on the part-of label, after the re-synth', () => {
+    const all = commands(section(renderExample('internal-multicluster-gateway'), 'Changes'));
+    expect(all.slice(1)).toEqual([
+      'kubectl --context="${CTX_GKE_WEST_1}" apply --prune -l app.kubernetes.io/part-of=internal-multicluster-gateway -k k8s/gke-west-1',
+      'kubectl --context="${CTX_GKE_EAST_1}" apply --prune -l app.kubernetes.io/part-of=internal-multicluster-gateway -k k8s/gke-east-1',
+    ]);
+  });
+});
+
+describe('teardown', () => {
+  test('multi-cluster objects first, then the folders in reverse order, then the stacks in reverse order', () => {
+    const text = section(renderExample('private-asm-multicluster'), 'Teardown');
+    const all = commands(text);
+    const order = [
+      'kubectl --context="${CTX_GKE_INGRESS}" delete --ignore-not-found -f k8s/gke-ingress/multi-cluster-ingress.yaml',
+      'kubectl --context="${CTX_GKE_INGRESS}" delete --ignore-not-found -k k8s/gke-ingress',
+      'kubectl --context="${CTX_GKE_CENTRAL_PRIV}" delete --ignore-not-found -k k8s/gke-central-priv',
+      'kubectl --context="${CTX_GKE_WEST_PRIV}" delete --ignore-not-found -k k8s/gke-west-priv',
+      'terraform -chdir=terraform/stacks/fleet destroy',
+      'terraform -chdir=terraform/stacks/clusters destroy',
+      'terraform -chdir=terraform/stacks/network destroy',
+    ].map((c) => at(all, c));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(text).toContain('`disable_on_destroy = false`');
+    expect(all).toContain('kubectl config delete-context "${CTX_GKE_INGRESS}"');
+  });
+
+  test('deletion protection: set it off in the topology, re-synth and apply the clusters stack, before any destroy', () => {
+    const all = commands(section(renderExample('internal-multicluster-gateway'), 'Teardown'));
+    const resynth = at(
+      all,
+      '(cd "${MESHFLEET_PROJECT}" && npx meshfleet synth --topology examples/internal-multicluster-gateway.yaml --out dist) && cd "${PWD}"',
+    );
+    const apply = at(all, 'terraform -chdir=terraform/stacks/clusters apply');
+    expect(resynth).toBeLessThan(apply);
+    expect(apply).toBeLessThan(first(all, ' destroy'));
+    expect(section(renderExample('internal-multicluster-gateway'), 'Teardown')).toContain(
+      'Terraform refuses to destroy gke-west-1 and gke-east-1',
+    );
+    expect(all.filter((c) => c.includes('gke-west-1/multi-cluster-gateway.yaml'))).toEqual([
+      'kubectl --context="${CTX_GKE_WEST_1}" delete --ignore-not-found -f k8s/gke-west-1/multi-cluster-gateway.yaml',
+    ]);
+    expect(first(all, 'multi-cluster-gateway.yaml')).toBe(0);
+  });
+
+  test('no deletion protection step when every cluster has it off', () => {
+    const input = exampleInput('internal-multicluster-gateway');
+    for (const c of input.clusters) c.deletionProtection = false;
+    const text = section(render(validateTopology(input)), 'Teardown');
+    expect(text).not.toContain('Deletion protection');
+    expect(commands(text).filter((c) => c.includes('stacks/clusters apply'))).toEqual([]);
+  });
+
+  test('only the stacks written are destroyed; external clusters: no Terraform, the mesh uninstalled, the binding last', () => {
+    const multi = commands(section(renderExample('istio-multi-primary-multi-network'), 'Teardown'));
+    expect(multi.filter((c) => c.endsWith(' destroy'))).toEqual([
+      'terraform -chdir=terraform/stacks/clusters destroy',
+      'terraform -chdir=terraform/stacks/network destroy',
+    ]);
+    // GKE clusters go with Terraform: no istioctl uninstall for them.
+    expect(multi.filter((c) => c.includes('uninstall'))).toEqual([]);
+
+    const onprem = section(renderExample('asm-onprem-vmware'), 'Teardown');
+    expect(onprem).not.toMatch(/terraform|delete-context|Deletion protection/);
+    expect(commands(onprem)).toEqual([
+      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/app.yaml',
+      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/istio-system.yaml',
+      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/namespaces.yaml',
+      'istioctl x uninstall --context="${CTX_CLUSTER1}" -y --purge',
+      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/cluster-admin-binding.yaml',
+    ]);
+    expect(onprem).toContain('cluster1 stays');
+  });
+
+  test('Istio from 1.15 uninstalls with istioctl uninstall', () => {
+    const input = exampleInput('asm-onprem-vmware');
+    input.mesh.version = '1.20.3';
+    expect(commands(section(render(validateTopology(input)), 'Teardown'))).toContain(
+      'istioctl uninstall --context="${CTX_CLUSTER1}" -y --purge',
+    );
   });
 });
