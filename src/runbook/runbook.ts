@@ -568,13 +568,13 @@ function meshfleetSection(ctx: Context): RunbookSection {
     lines: blocks(
       `meshfleet runs in its project folder (the folder ${code('npx meshfleet synth')} ran in; the topology path ${
         topology ? `${code(ctx.topologyArg)} ` : ''
-      }is relative to it), after ${code('npm ci && npm run build')} there. This runbook's meshfleet commands run there in a subshell, so your shell stays in this folder.${
+      }is relative to it), after ${code('npm ci')} there (its prepare step compiles the CLI). This runbook's meshfleet commands run there in a subshell, so your shell stays in this folder.${
         placeholders.length === 0 ? '' : ` Replace the placeholders with ${list(placeholders)}.`
       }`,
       sh([
         `export ${PROJECT_DIR_VARIABLE}="${known ? `$(cd ${ctx.projectDir} && pwd)` : ctx.projectDir}"`,
         ...(topology ? [] : [`export ${TOPOLOGY_VARIABLE}="${TOPOLOGY_PLACEHOLDER}"`]),
-        `(cd "\${${PROJECT_DIR_VARIABLE}}" && npm ci && npm run build)`,
+        `(cd "\${${PROJECT_DIR_VARIABLE}}" && npm ci)`,
       ]),
       `To change the deployment, edit the topology and synthesize again (see ${code('Changes')} below), never this folder.`,
     ),

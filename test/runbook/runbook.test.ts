@@ -480,9 +480,9 @@ describe('how meshfleet runs', () => {
     const text = section(renderExample('istio-primary-remote'), 'meshfleet');
     expect(commands(text)).toEqual([
       'export MESHFLEET_PROJECT="$(cd .. && pwd)"',
-      '(cd "${MESHFLEET_PROJECT}" && npm ci && npm run build)',
+      '(cd "${MESHFLEET_PROJECT}" && npm ci)',
     ]);
-    expect(text).toContain('`npm ci && npm run build`');
+    expect(text).toContain('`npm ci` there (its prepare step compiles the CLI)');
     expect(text).not.toContain('MESHFLEET_TOPOLOGY');
   });
 
