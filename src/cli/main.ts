@@ -50,7 +50,19 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   return command.run(parsed.values, io);
 }
 
+/**
+ * A reader that closes early (`meshfleet synth | head -1`) is not an error: what it did not read
+ * is dropped, as Unix tools do, and the run ends with its own status instead of an EPIPE trace.
+ */
+export function ignoreClosedReader(stream: NodeJS.WritableStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 if (require.main === module) {
+  ignoreClosedReader(process.stdout);
+  ignoreClosedReader(process.stderr);
   void main(process.argv.slice(2)).then((status) => {
     process.exitCode = status;
   });

@@ -43,3 +43,13 @@ test('the compiled binary exits 0, 1 and 2, from any working directory', () => {
   expect(usage.stderr).toMatch(/^meshfleet: /);
   expect(fs.readdirSync(cwd).sort()).toEqual(['bad.yaml', 'dist']);
 });
+
+test('a reader that closes early (| head) ends the run quietly with its own status, no EPIPE trace', () => {
+  const cwd = temp.make();
+  // The reader exits without reading, so every line the CLI writes meets a closed pipe.
+  const script = `"${process.execPath}" "${MAIN_JS}" synth --out dist 2>stderr.txt | (exit 0); echo "status \${PIPESTATUS[0]}"`;
+  const run = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8' });
+  expect(run.stdout.trim()).toBe('status 0');
+  expect(fs.readFileSync(path.join(cwd, 'stderr.txt'), 'utf8')).toBe('');
+  expect(fs.existsSync(path.join(cwd, 'dist', 'README.md'))).toBe(true);
+});
