@@ -261,12 +261,14 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
     } else if (!members.includes(install.primary)) {
       problems.push(problem('mesh.primary', 'not a workload cluster of the mesh', install.primary, members.length ? `one of ${members.join(', ')}` : 'a workload cluster'));
     }
+    // A GKE primary's east-west address is reserved by meshfleet; an external primary's is given.
+    // (Without a known primary, whether an address is needed is unknown: mesh.primary is reported.)
     const primaryIndex = input.clusters.findIndex((c) => c.name === install.primary);
     const gkePrimary = primaryIndex !== -1 && !declaredExternal(input, primaryIndex);
     if (gkePrimary && install.primaryAddress !== undefined) {
       problems.push(problem('mesh.primaryAddress', `meshfleet reserves the east-west gateway address of the GKE primary ${install.primary} in Terraform and gives it to istioctl`, install.primaryAddress, 'no primaryAddress (it is only for an external primary)'));
-    } else if (gkePrimary) {
-      // Nothing to check: the address is reserved.
+    } else if (gkePrimary || (primaryIndex === -1 && install.primaryAddress === undefined)) {
+      // Nothing to check: the address is reserved, or the primary is reported.
     } else if (install.primaryAddress === undefined) {
       problems.push(problem('mesh.primaryAddress', "remote clusters reach the external primary's istiod at this address", undefined, "the IPv4 address or DNS name of the primary's east-west gateway"));
     } else if (/^[0-9.]+$/.test(install.primaryAddress) && parseCidr(`${install.primaryAddress}/32`) === undefined) {
@@ -416,8 +418,9 @@ function addressesByRegion(input: TopologyInput, model: ResolvedTopology): Map<s
   const add = (region: string, resource: NamedResource): void => {
     byRegion.set(region, [...(byRegion.get(region) ?? []), resource]);
   };
-  model.regions.forEach((region) => {
-    if (region.nat === undefined) return;
+  model.regions.forEach((region, i) => {
+    // A duplicate regions entry is reported on its own.
+    if (region.nat === undefined || model.regions.findIndex((r) => r.name === region.name) < i) return;
     const index = (input.regions ?? []).findIndex((r) => r.name === region.name);
     const given = index !== -1 && input.regions![index].nat?.addressName !== undefined;
     const path = given ? `regions[${index}].nat.addressName` : `the NAT address of ${region.name}`;
