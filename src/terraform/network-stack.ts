@@ -80,7 +80,7 @@ export class NetworkStack extends MeshfleetStack {
 
     const eastWest = reservedEastWestAddress(model);
     if (eastWest !== undefined) {
-      const address = new ComputeAddress(this, `eastwest-address-${eastWest.cluster}`, {
+      const address = new ComputeAddress(this, `eastwest-${eastWest.cluster}`, {
         name: eastWest.name,
         region: eastWest.region,
         addressType: 'EXTERNAL',
