@@ -28,9 +28,6 @@ export interface ClustersStackProps {
  * are authorized networks, and mesh clusters accept those calls from every region.
  */
 export class ClustersStack extends MeshfleetStack {
-  /** Clusters by name, in topology order. */
-  public readonly clusters: ReadonlyMap<string, GkeCluster>;
-
   constructor(scope: Construct, id: string, model: ResolvedTopology, props: ClustersStackProps) {
     super(scope, id, { projectId: model.project.id, backend: model.terraform.backend });
     const nodes = new NodeServiceAccount(this, 'node-service-account', {
@@ -45,36 +42,31 @@ export class ClustersStack extends MeshfleetStack {
       ...istiodClientRanges(model).map((cidr) => ({ cidrBlock: cidr, displayName: `istiod pods ${cidr}` })),
     ];
     const remoteSecrets = hasRemoteSecrets(model);
-    const clusters = new Map<string, GkeCluster>();
     for (const c of gkeClusters(model)) {
-      clusters.set(
-        c.name,
-        new GkeCluster(this, c.name, {
-          name: c.name,
-          zone: c.zone,
-          network: model.network.name,
-          subnetwork: c.subnet,
-          workloadPool: workloadPool(model),
-          private: c.private,
-          masterCidr: c.masterCidr,
-          authorizedNetworks,
-          controlPlaneGlobalAccess: remoteSecrets && c.meshInstall !== undefined,
-          podCidr: c.podCidr,
-          machineType: c.nodePool.machineType,
-          minNodes: c.nodePool.minNodes,
-          maxNodes: c.nodePool.maxNodes,
-          initialNodes: c.nodePool.initialNodes,
-          nodeServiceAccount: nodes.account.email,
-          nodePoolDependsOn: nodes.grants,
-          gatewayApiChannel: GATEWAY_API_CHANNELS[c.gatewayApi],
-          fleetProject: c.fleet ? model.project.id : undefined,
-          releaseChannel: c.releaseChannel,
-          labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
-          deletionProtection: c.deletionProtection,
-        }),
-      );
+      new GkeCluster(this, c.name, {
+        name: c.name,
+        zone: c.zone,
+        network: model.network.name,
+        subnetwork: c.subnet,
+        workloadPool: workloadPool(model),
+        private: c.private,
+        masterCidr: c.masterCidr,
+        authorizedNetworks,
+        controlPlaneGlobalAccess: remoteSecrets && c.meshInstall !== undefined,
+        podCidr: c.podCidr,
+        machineType: c.nodePool.machineType,
+        minNodes: c.nodePool.minNodes,
+        maxNodes: c.nodePool.maxNodes,
+        initialNodes: c.nodePool.initialNodes,
+        nodeServiceAccount: nodes.account.email,
+        nodePoolDependsOn: nodes.grants,
+        gatewayApiChannel: GATEWAY_API_CHANNELS[c.gatewayApi],
+        fleetProject: c.fleet ? model.project.id : undefined,
+        releaseChannel: c.releaseChannel,
+        labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
+        deletionProtection: c.deletionProtection,
+      });
     }
-    this.clusters = clusters;
   }
 
   /** `proj-<project number>` for a fleet-managed mesh, looked up when the topology omits it. */
