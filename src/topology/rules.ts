@@ -453,6 +453,16 @@ function checkResourceNames(input: TopologyInput, model: ResolvedTopology, probl
       if (name !== undefined) checkLength({ path: `regions[${i}].nat.${key}`, name, given: true }, 1, GCP_NAME_MAX, 'a Google Cloud resource name', problems);
     }
   });
+  // meshfleet keys a gateway's static address by its name alone: one name, one address.
+  const staticAddresses = model.gateways.flatMap((gateway, i) =>
+    gateway.addresses.flatMap((address, j) => (address.staticAddress === undefined ? [] : [{ path: `gateways[${i}].addresses[${j}].staticAddress`, name: address.staticAddress, region: address.region }])),
+  );
+  staticAddresses.forEach((later, k) => {
+    const earlier = staticAddresses.slice(0, k).find((a) => a.name === later.name && a.region !== later.region);
+    if (earlier !== undefined) {
+      problems.push(problem(later.path, `static address name already used in ${earlier.region} by ${earlier.path} (meshfleet reserves one address per name)`, later.name, 'a name of its own'));
+    }
+  });
   for (const [region, addresses] of addressesByRegion(input, model)) {
     addresses.forEach((later, j) => {
       const earlier = addresses.slice(0, j).find((a) => a.name === later.name);

@@ -1791,7 +1791,26 @@ describe('Google Cloud resource names', () => {
     );
   });
 
-  test('the same address name in two regions is no clash', () => {
+  test('one gateway static address name in two regions is refused (one name, one reserved address)', () => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.gateways[0].addresses = [{ region: 'us-west1', staticAddress: 'gw-ip' }, { region: 'us-east1', staticAddress: 'gw-ip' }])),
+      'gateways[0].addresses[1].staticAddress',
+      'static address name already used in us-west1 by gateways[0].addresses[0].staticAddress (meshfleet reserves one address per name) (found "gw-ip", expected a name of its own)',
+    );
+  });
+
+  test('one gateway static address name twice in a region is reported once, as a clash in the region', () => {
+    expect(
+      problemsOf(variant(base, (t) => (t.gateways[0].addresses = [{ region: 'us-west1', staticAddress: 'gw-ip' }, { region: 'us-west1', staticAddress: 'gw-ip' }]))),
+    ).toEqual([
+      {
+        path: 'gateways[0].addresses[1].staticAddress',
+        message: 'address name already used in us-west1 by gateways[0].addresses[0].staticAddress (found "gw-ip", expected a name no other address of the region uses)',
+      },
+    ]);
+  });
+
+  test('the same NAT address name in two regions is no clash', () => {
     const model = validateTopology(
       variant(base, (t) => {
         t.regions[0].nat = { enabled: true, addressName: 'nat-ip' };
