@@ -339,9 +339,11 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
  * 1. `mesh-install/control-plane.yaml`: `ControlPlaneOperator` (profile by distribution or
  *    `remote`, revision, meshID, cluster name, network; `externalIstiod` on the primary of a
  *    primary-remote mesh; the remote's injection path and `remotePilotAddress`
- *    (`mesh.install.primaryAddress`); the VM settings when VMs register with the cluster).
+ *    (`mesh.install.primaryAddress` of an external primary; left out for a GKE primary, whose
+ *    reserved address the runbook passes to istioctl); the VM settings when VMs register with the cluster).
  * 2. `mesh-install/eastwest-gateway.yaml` (with an east-west gateway, {@link eastWestGatewayOf}):
- *    `EastWestGateway` (network, mesh revision, load balancer IP).
+ *    `EastWestGateway` (network, mesh revision, load balancer IP when known at synth time; a
+ *    reserved address is passed to istioctl by the runbook).
  */
 export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology, cluster: ResolvedCluster): ClusterChart[] {
   const mesh = model.mesh;

@@ -38,7 +38,8 @@ export interface EastWestGatewayProps {
   readonly revision?: string;
   /**
    * Address requested for the gateway's load balancer (`k8s.service.loadBalancerIP`).
-   * @default none (chosen by the load balancer)
+   * @default none (chosen by the load balancer, or given at install with `istioctl install
+   * --set 'components.ingressGateways[name:istio-eastwestgateway].k8s.service.loadBalancerIP=...'`)
    */
   readonly loadBalancerIp?: string;
 }

@@ -61,8 +61,9 @@ export interface ControlPlaneOperatorProps {
   readonly externalIstiod?: boolean;
   /**
    * Remote clusters: where the primary's istiod is reached (`values.global.remotePilotAddress`),
-   * i.e. the primary's east-west gateway. Required when `controlPlane` is `remote`.
-   * @default none
+   * i.e. the primary's east-west gateway.
+   * @default none: the address is only known after Terraform reserved it, so the install
+   * command gives it (`istioctl install --set values.global.remotePilotAddress=...`)
    */
   readonly remotePilotAddress?: string;
   /**
@@ -84,12 +85,11 @@ export interface ControlPlaneOperatorProps {
  *   current "Install Primary-Remote" guide (istio.io docs/setup/install/multicluster/primary-remote,
  *   "Configure cluster1 as a primary") writes it.
  * - remote: `spec.profile: remote`, `values.istiodRemote.injectionPath:
- *   /inject/cluster/<cluster>/net/<network>` and `values.global.remotePilotAddress`, as the same
+ *   /inject/cluster/<cluster>/net/<network>` and `values.global.remotePilotAddress` (when
+ *   known at synth time), as the same
  *   guide's "Configure cluster2 as a remote"; plus the revision, meshID, clusterName and network
  *   (which the guide's Helm variant also sets).
  * - with `vmRegistration`: `values.pilot.env` {@link VM_REGISTRATION_ENV}.
- *
- * @throws Error when a remote has no `remotePilotAddress`
  */
 export class ControlPlaneOperator extends Construct {
   /** The IstioOperator object. */
@@ -98,15 +98,12 @@ export class ControlPlaneOperator extends Construct {
   public constructor(scope: Construct, id: string, props: ControlPlaneOperatorProps) {
     super(scope, id);
     const remote = props.controlPlane === 'remote';
-    if (remote && props.remotePilotAddress === undefined) {
-      throw new Error(`cluster ${props.clusterName}: a remote cluster needs the address of the primary's istiod (remotePilotAddress)`);
-    }
     const global = {
       meshID: props.meshId,
       multiCluster: { clusterName: props.clusterName },
       network: props.network,
       ...(props.externalIstiod === true ? { externalIstiod: true } : {}),
-      ...(remote ? { remotePilotAddress: props.remotePilotAddress } : {}),
+      ...(remote && props.remotePilotAddress !== undefined ? { remotePilotAddress: props.remotePilotAddress } : {}),
     };
     this.operator = new ApiObject(this, 'IstioOperator', {
       apiVersion: ISTIO_OPERATOR_API_VERSION,

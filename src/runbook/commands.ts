@@ -64,9 +64,31 @@ export function kubectlApplyKustomization(cluster: string, dir: string, options:
   return `kubectl ${contextFlag(cluster)} apply${serverSide} -k ${dir}`;
 }
 
-/** `istioctl install --context=... -y -f <file>`: one IstioOperator input. */
-export function istioctlInstall(cluster: string, file: string): string {
-  return `istioctl install ${contextFlag(cluster)} -y -f ${shellQuote(file)}`;
+/** An `istioctl install --set <path>=<value of a shell variable>` setting. */
+export interface IstioctlSetting {
+  /** IstioOperator path, e.g. `values.global.remotePilotAddress`. */
+  readonly path: string;
+  /** Name of the shell variable holding the value. */
+  readonly variable: string;
+}
+
+/**
+ * `istioctl install --context=... -y -f <file>`: one IstioOperator input, with each setting as
+ * `--set "<path>=${VARIABLE}"` (double quotes: the variable expands, the path's brackets do not glob).
+ */
+export function istioctlInstall(cluster: string, file: string, settings: readonly IstioctlSetting[] = []): string {
+  const sets = settings.map((s) => ` --set "${s.path}=\${${s.variable}}"`).join('');
+  return `istioctl install ${contextFlag(cluster)} -y -f ${shellQuote(file)}${sets}`;
+}
+
+/** Name of the variable holding the reserved east-west address of a primary: `EASTWEST_ADDRESS_<NAME>`. */
+export function eastWestAddressVariable(cluster: string): string {
+  return `EASTWEST_ADDRESS_${cluster.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+}
+
+/** `VAR="$(terraform -chdir=<stackDir> output -raw <output>)"`: a Terraform output read into a shell variable. */
+export function terraformOutputAssignment(variable: string, stackDir: string, output: string): string {
+  return `${variable}="$(terraform -chdir=${shellQuote(stackDir)} output -raw ${shellQuote(output)})"`;
 }
 
 /**

@@ -1,19 +1,22 @@
 import { LOCAL_STATE_FOLDER } from '../output/layout';
-import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from '../topology/mesh-plan';
+import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf, reservedEastWestAddress } from '../topology/mesh-plan';
 import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
 import { PART_OF_LABEL } from '../k8s/ownership';
 import {
   contextExport,
   contextFlag,
   contextVariable,
+  eastWestAddressVariable,
   getCredentialsCommand,
   istioctlInstall,
+  IstioctlSetting,
   kubectlApplyFile,
   kubectlApplyKustomization,
   remoteSecretCommand,
   remoteSecretServer,
   shellQuote,
   terraformCommands,
+  terraformOutputAssignment,
   VM_DIR_VARIABLE,
   vmWorkloadCommands,
 } from './commands';
@@ -355,6 +358,11 @@ function caLines(ctx: Context): string[] {
   );
 }
 
+/** The IstioOperator path of the east-west gateway's load balancer IP (`istioctl install --set`). */
+const EAST_WEST_LOAD_BALANCER_IP = 'components.ingressGateways[name:istio-eastwestgateway].k8s.service.loadBalancerIP';
+/** The IstioOperator path of a remote's address of the primary's istiod. */
+const REMOTE_PILOT_ADDRESS = 'values.global.remotePilotAddress';
+
 /** Steps a–c of one mesh cluster (and d, the folder, for primaries). */
 function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
   const folder = ctx.folderOf(cluster.name);
@@ -366,10 +374,23 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
     commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, CLUSTER_ADMIN_BINDING_FILE)));
   if (files.includes(NAMESPACES_FILE)) commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, NAMESPACES_FILE)));
   commands.push(kubectlApplyKustomization(cluster.name, `"\${${CA_DIR_VARIABLE}}/${cluster.name}"`, { serverSide: true }));
+  // A GKE primary's east-west address is reserved by Terraform: read it from the network
+  // stack's output, give it to the primary's gateway (loadBalancerIP) and the remotes (pilot address).
+  const reserved = reservedEastWestAddress(ctx.model);
+  const variable = reserved && eastWestAddressVariable(reserved.cluster);
+  if (reserved !== undefined && reserved.cluster === cluster.name) {
+    commands.push(terraformOutputAssignment(variable!, `${ctx.folders.terraform}/stacks/network`, reserved.output));
+  }
+  const settings = (index: number): IstioctlSetting[] => {
+    if (variable === undefined) return [];
+    if (primary && index === 1 && reserved!.cluster === cluster.name) return [{ path: EAST_WEST_LOAD_BALANCER_IP, variable }];
+    if (!primary && index === 0) return [{ path: REMOTE_PILOT_ADDRESS, variable }];
+    return [];
+  };
   // A remote installs its east-west gateway after the remote secrets: the gateway's pods get
   // their certificates from the primary's istiod, which needs the secret to check their token.
   const now = primary ? install : install.slice(0, 1);
-  commands.push(...now.map((file) => istioctlInstall(cluster.name, ctx.k8sPath(cluster.name, file))));
+  commands.push(...now.map((file, index) => istioctlInstall(cluster.name, ctx.k8sPath(cluster.name, file), settings(index))));
   commands.push(...eastWestWait(cluster.name, now));
   if (primary) commands.push(...applyFolder(ctx, cluster.name));
 
@@ -383,12 +404,18 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
       `The east-west gateway asks for the load balancer address ${gateway.loadBalancerIp} (mesh.primaryAddress): reserve it before installing.`,
     );
   }
+  if (gateway?.reservedAddress !== undefined) {
+    notes.push(
+      `The east-west gateway's load balancer uses the regional address ${code(gateway.reservedAddress.name)} that the network stack reserved: ${code(
+        variable!,
+      )} holds it (Terraform output ${code(gateway.reservedAddress.output)}) for this and the remotes' installs.`,
+    );
+  }
   if (!primary) {
     const install = ctx.model.mesh?.install;
+    const address = variable === undefined ? (install?.primaryAddress ?? 'mesh.primaryAddress') : `${code(`\${${variable}}`)} (set above)`;
     notes.push(
-      `It runs no istiod: it uses ${install?.primary ?? 'the primary'}'s, reached at ${
-        install?.primaryAddress ?? 'mesh.primaryAddress'
-      }. The rest of ${cluster.name} follows the remote secrets.`,
+      `It runs no istiod: it uses ${install?.primary ?? 'the primary'}'s, reached at ${address}. The rest of ${cluster.name} follows the remote secrets.`,
     );
   }
   return blocks(

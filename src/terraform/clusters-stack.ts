@@ -14,61 +14,59 @@ const GATEWAY_API_CHANNELS: Record<ResolvedGkeCluster['gatewayApi'], string | un
 
 /** Props of {@link ClustersStack}. */
 export interface ClustersStackProps {
-  /** Reserved NAT addresses (from the network stack), allow-listed on private control planes. */
-  readonly natAddresses: ReadonlyArray<{ readonly region: string; readonly address: string }>;
+  /** Reserved NAT addresses (from the network stack) and their names, allow-listed on private control planes. */
+  readonly natAddresses: ReadonlyArray<{ readonly region: string; readonly name: string; readonly address: string }>;
 }
 
 /**
- * Second stack: the GKE clusters, their node pools and the node service account. Each
- * cluster registers itself to the fleet through its `fleet {}` block.
+ * Second stack: the GKE clusters, their node pools (which wait for the node service account's
+ * IAM grants) and that account, and the clusters' global fleet memberships. Its APIs are enabled
+ * by the network stack, applied first.
  *
  * In an in-cluster multi-cluster mesh, istiod reads the other clusters' API servers through
  * their private endpoints (`istioctl create-remote-secret --server`): the primaries' pod ranges
  * are authorized networks, and mesh clusters accept those calls from every region.
  */
 export class ClustersStack extends MeshfleetStack {
-  /** Clusters by name, in topology order. */
-  public readonly clusters: ReadonlyMap<string, GkeCluster>;
-
   constructor(scope: Construct, id: string, model: ResolvedTopology, props: ClustersStackProps) {
     super(scope, id, { projectId: model.project.id, topologyName: model.name, backend: model.terraform.backend });
-    const nodes = new NodeServiceAccount(this, 'node-service-account', { projectId: model.project.id });
+    const nodes = new NodeServiceAccount(this, 'node-service-account', {
+      projectId: model.project.id,
+      accountId: model.project.nodeServiceAccount,
+      displayName: `GKE nodes of ${model.name} (meshfleet)`,
+    });
     const meshLabel = this.meshIdLabel(model);
     const authorizedNetworks: AuthorizedNetwork[] = [
-      ...props.natAddresses.map((n) => ({ cidrBlock: `${n.address}/32`, displayName: `${n.region}-nat-ip` })),
+      ...props.natAddresses.map((n) => ({ cidrBlock: `${n.address}/32`, displayName: n.name })),
       ...model.operatorCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `operator ${cidr}` })),
       ...istiodClientRanges(model).map((cidr) => ({ cidrBlock: cidr, displayName: `istiod pods ${cidr}` })),
     ];
     const remoteSecrets = hasRemoteSecrets(model);
-    const clusters = new Map<string, GkeCluster>();
     for (const c of gkeClusters(model)) {
-      clusters.set(
-        c.name,
-        new GkeCluster(this, c.name, {
-          name: c.name,
-          zone: c.zone,
-          network: model.network.name,
-          subnetwork: c.subnet,
-          workloadPool: workloadPool(model),
-          private: c.private,
-          masterCidr: c.masterCidr,
-          authorizedNetworks,
-          controlPlaneGlobalAccess: remoteSecrets && c.meshInstall !== undefined,
-          podCidr: c.podCidr,
-          machineType: c.nodePool.machineType,
-          minNodes: c.nodePool.minNodes,
-          maxNodes: c.nodePool.maxNodes,
-          initialNodes: c.nodePool.initialNodes,
-          nodeServiceAccount: nodes.account.email,
-          gatewayApiChannel: GATEWAY_API_CHANNELS[c.gatewayApi],
-          fleetProject: c.fleet ? model.project.id : undefined,
-          releaseChannel: c.releaseChannel,
-          labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
-          deletionProtection: c.deletionProtection,
-        }),
-      );
+      new GkeCluster(this, c.name, {
+        name: c.name,
+        zone: c.zone,
+        network: model.network.name,
+        subnetwork: c.subnet,
+        workloadPool: workloadPool(model),
+        private: c.private,
+        masterCidr: c.masterCidr,
+        authorizedNetworks,
+        controlPlaneGlobalAccess: remoteSecrets && c.meshInstall !== undefined,
+        podCidr: c.podCidr,
+        machineType: c.nodePool.machineType,
+        minNodes: c.nodePool.minNodes,
+        maxNodes: c.nodePool.maxNodes,
+        initialNodes: c.nodePool.initialNodes,
+        nodeServiceAccount: nodes.account.email,
+        nodePoolDependsOn: nodes.grants,
+        gatewayApiChannel: GATEWAY_API_CHANNELS[c.gatewayApi],
+        fleetProject: c.fleet ? model.project.id : undefined,
+        releaseChannel: c.releaseChannel,
+        labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
+        deletionProtection: c.deletionProtection,
+      });
     }
-    this.clusters = clusters;
   }
 
   /** `proj-<project number>` for a fleet-managed mesh, looked up when the topology omits it. */

@@ -8,12 +8,19 @@ export function isMultiClusterGatewayClass(className: string): boolean {
   return className.endsWith('-mc');
 }
 
-/** The Google Cloud APIs the topology needs, sorted. */
+/**
+ * The Google Cloud APIs that the resources of all three stacks call, sorted: Compute Engine
+ * (network, NAT, firewall, addresses), GKE, IAM (the node service account), Resource Manager
+ * (project IAM grants, the `google_project` data source), GKE Hub (memberships and fleet
+ * features) and each fleet feature's own APIs.
+ */
 export function requiredServices(model: ResolvedTopology): string[] {
-  const services = new Set(['compute.googleapis.com', 'container.googleapis.com']);
+  const services = new Set<string>();
   const add = (...names: string[]): void => names.forEach((n) => services.add(`${n}.googleapis.com`));
+  add('compute', 'container', 'iam', 'cloudresourcemanager');
   const multiClusterGateways = model.gateways.some((g) => isMultiClusterGatewayClass(g.className));
-  if (gkeClusters(model).some((c) => c.fleet)) add('gkehub');
+  const fleetFeatures = model.mesh?.management === 'fleet' || model.fleet.configCluster !== undefined || model.fleet.multiClusterServices;
+  if (gkeClusters(model).some((c) => c.fleet) || fleetFeatures) add('gkehub');
   if (model.mesh?.management === 'fleet') add('mesh');
   if (model.fleet.configCluster !== undefined) {
     add('multiclusteringress', 'multiclusterservicediscovery');

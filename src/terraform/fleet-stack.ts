@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { ResolvedTopology } from '../topology/types';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { gkeClusters, ResolvedTopology } from '../topology/types';
 import { FleetMembership, membershipOf } from './fleet-membership';
-import { GkeCluster } from './gke-cluster';
 import { MeshfleetStack } from './meshfleet-stack';
 import { MultiClusterIngressFeature } from './multi-cluster-ingress-feature';
 import { MultiClusterServicesFeature } from './multi-cluster-services-feature';
@@ -14,16 +14,19 @@ export function usesFleetFeatures(model: ResolvedTopology): boolean {
 
 /**
  * Last stack: fleet-wide features (managed service mesh, multi-cluster ingress and gateways,
- * multi-cluster services). Destroying it turns features off without touching the clusters.
+ * multi-cluster services) and the IAM grants they need. Destroying it turns features off without
+ * touching the clusters. Features address the clusters' global memberships by name
+ * (`projects/<project>/locations/global/memberships/<cluster>`), which the clusters stack
+ * creates: apply it after the clusters stack.
  */
 export class FleetStack extends MeshfleetStack {
-  constructor(scope: Construct, id: string, model: ResolvedTopology, clusters: ReadonlyMap<string, GkeCluster>) {
+  constructor(scope: Construct, id: string, model: ResolvedTopology) {
     super(scope, id, { projectId: model.project.id, topologyName: model.name, backend: model.terraform.backend });
-    const membership = (name: string): FleetMembership => membershipOf(clusters.get(name)!.cluster);
+    const membership = (name: string): FleetMembership => membershipOf(gkeClusters(model).find((c) => c.name === name)!);
 
     if (model.mesh?.management === 'fleet') {
       new ServiceMeshFeature(this, 'service-mesh', {
-        memberships: model.clusters.filter((c) => c.meshMember).map((c) => ({ name: c.name, ...membership(c.name) })),
+        memberships: gkeClusters(model).filter((c) => c.meshMember).map((c) => ({ name: c.name, ...membership(c.name) })),
       });
     }
     if (model.fleet.multiClusterServices) {
@@ -32,6 +35,7 @@ export class FleetStack extends MeshfleetStack {
     if (model.fleet.configCluster !== undefined) {
       new MultiClusterIngressFeature(this, 'multi-cluster-ingress', {
         projectId: model.project.id,
+        projectNumber: model.project.number ?? new DataGoogleProject(this, 'project', { projectId: model.project.id }).number,
         configMembership: membership(model.fleet.configCluster),
       });
     }

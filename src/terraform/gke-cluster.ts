@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership';
+import { FLEET_MEMBERSHIP_LOCATION } from './fleet-membership';
 
 /** An address range allowed to reach the control plane. */
 export interface AuthorizedNetwork {
@@ -51,12 +54,19 @@ export interface GkeClusterProps {
   /** Node service account email. @default the Compute Engine default service account */
   readonly nodeServiceAccount?: string;
   /**
+   * What the node pool waits for: the node service account's IAM grants, without which new
+   * nodes cannot pull images or write logs and metrics.
+   * @default nothing
+   */
+  readonly nodePoolDependsOn?: readonly ITerraformDependable[];
+  /**
    * Gateway API channel, e.g. `CHANNEL_STANDARD`.
    * @default Gateway API disabled
    */
   readonly gatewayApiChannel?: string;
   /**
-   * Project of the fleet to register the cluster to.
+   * Project of the fleet to register the cluster to, with a global membership named after the
+   * cluster (as `gcloud container fleet memberships register --enable-workload-identity` does).
    * @default not registered
    */
   readonly fleetProject?: string;
@@ -72,10 +82,17 @@ export interface GkeClusterProps {
  * A zonal VPC-native GKE cluster with Workload Identity and one autoscaled node pool
  * (shielded nodes, GKE metadata server, auto repair and upgrade) in place of the default pool.
  * Private clusters get private nodes and a public endpoint restricted to authorized networks.
+ *
+ * A fleet cluster gets a *global* `google_gke_hub_membership` (ID = cluster name, Workload
+ * Identity issuer of the cluster), not the cluster's `fleet {}` block, which would make a
+ * regional membership: seed 000 registers global memberships and enables multi-cluster ingress
+ * with `--config-membership=projects/<project>/locations/global/memberships/<cluster>`.
  */
 export class GkeCluster extends Construct {
   public readonly cluster: ContainerCluster;
   public readonly nodePool: ContainerNodePool;
+  /** The cluster's fleet membership, when it is registered. */
+  public readonly membership?: GkeHubMembership;
 
   constructor(scope: Construct, id: string, props: GkeClusterProps) {
     super(scope, id);
@@ -113,7 +130,6 @@ export class GkeCluster extends Construct {
         ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) }
         : undefined,
       gatewayApiConfig: props.gatewayApiChannel ? { channel: props.gatewayApiChannel } : undefined,
-      fleet: props.fleetProject ? { project: props.fleetProject } : undefined,
     });
     this.nodePool = new ContainerNodePool(this, 'node-pool', {
       name: 'primary-pool',
@@ -129,6 +145,16 @@ export class GkeCluster extends Construct {
         workloadMetadataConfig: { mode: 'GKE_METADATA' },
         shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
       },
+      dependsOn: props.nodePoolDependsOn === undefined ? undefined : [...props.nodePoolDependsOn],
     });
+    if (props.fleetProject) {
+      this.membership = new GkeHubMembership(this, 'membership', {
+        project: props.fleetProject,
+        membershipId: props.name,
+        location: FLEET_MEMBERSHIP_LOCATION,
+        endpoint: { gkeCluster: { resourceLink: `//container.googleapis.com/${this.cluster.id}` } },
+        authority: { issuer: `https://container.googleapis.com/v1/${this.cluster.id}` },
+      });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 
 /** Props of {@link MeshFirewall}. */
@@ -12,6 +13,11 @@ export interface MeshFirewallProps {
    * @default "all-pods-and-master-ipv4-cidrs"
    */
   readonly name?: string;
+  /**
+   * What the rule waits for, such as the Compute Engine API being enabled.
+   * @default nothing
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -30,6 +36,7 @@ export class MeshFirewall extends Construct {
       allow: [{ protocol: 'all' }],
       sourceRanges: [...props.sourceRanges],
       description: 'Pod-to-pod and control-plane-to-pod traffic of the mesh clusters (meshfleet)',
+      dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
     });
   }
 }

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable, TerraformOutput } from 'cdktf';
 import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { reservedEastWestAddress } from '../topology/mesh-plan';
 import { ResolvedTopology } from '../topology/types';
 import { gatewayAddressSubnet, meshFirewallRanges, requiredServices } from './derive';
 import { MeshFirewall } from './mesh-firewall';
@@ -11,34 +13,53 @@ import { ProxyOnlySubnet } from './proxy-only-subnet';
 import { RegionalNat } from './regional-nat';
 
 /**
- * First stack to apply: project APIs and everything of the VPC that clusters and load balancers
- * rely on (custom network and subnets, NAT, the mesh firewall rule, proxy-only subnets, static
- * gateway addresses). Changes here are rare and never replace a cluster.
+ * First stack to apply: project APIs (every API of the three stacks) and everything of the VPC
+ * that clusters and load balancers rely on (custom network and subnets, NAT, the mesh firewall
+ * rule, proxy-only subnets, static gateway addresses, the east-west address of a primary-remote
+ * mesh). Every resource here waits for the Compute Engine API (`depends_on`), so the first apply
+ * on an empty project succeeds. Changes here are rare and never replace a cluster.
  */
 export class NetworkStack extends MeshfleetStack {
   /** Reserved NAT addresses by region, allow-listed on private control planes. */
-  public readonly natAddresses: ReadonlyArray<{ readonly region: string; readonly address: string }>;
+  public readonly natAddresses: ReadonlyArray<{ readonly region: string; readonly name: string; readonly address: string }>;
   /** The APIs enabled by this stack. */
   public readonly services: ProjectServices;
 
   constructor(scope: Construct, id: string, model: ResolvedTopology) {
     super(scope, id, { projectId: model.project.id, topologyName: model.name, backend: model.terraform.backend });
     this.services = new ProjectServices(this, 'services', { services: requiredServices(model) });
-    const network = this.network(model);
+    const compute: ITerraformDependable[] = [this.services.service('compute.googleapis.com')];
+    const network = this.network(model, compute);
 
-    const nats = model.regions
-      .filter((r) => r.nat !== undefined)
-      .map((r) => ({ region: r.name, nat: new RegionalNat(this, `nat-${r.name}`, { region: r.name, network, logFilter: r.nat!.logFilter }) }));
-    this.natAddresses = nats.map(({ region, nat }) => ({ region, address: nat.address.address }));
+    const nats = model.regions.flatMap((r) =>
+      r.nat === undefined
+        ? []
+        : [
+            {
+              region: r.name,
+              name: r.nat.addressName,
+              nat: new RegionalNat(this, `nat-${r.name}`, {
+                region: r.name,
+                network,
+                logFilter: r.nat.logFilter,
+                addressName: r.nat.addressName,
+                routerName: r.nat.routerName,
+                natName: r.nat.natName,
+                dependsOn: compute,
+              }),
+            },
+          ],
+    );
+    this.natAddresses = nats.map(({ region, name, nat }) => ({ region, name, address: nat.address.address }));
 
     const firewallRanges = meshFirewallRanges(model);
     if (firewallRanges.length > 0) {
-      new MeshFirewall(this, 'mesh-firewall', { network, sourceRanges: firewallRanges });
+      new MeshFirewall(this, 'mesh-firewall', { network, sourceRanges: firewallRanges, name: model.network.firewallName, dependsOn: compute });
     }
 
     for (const region of model.regions) {
       if (region.proxyOnlySubnet !== undefined) {
-        new ProxyOnlySubnet(this, `proxy-only-${region.name}`, { region: region.name, network, cidr: region.proxyOnlySubnet });
+        new ProxyOnlySubnet(this, `proxy-only-${region.name}`, { region: region.name, network, cidr: region.proxyOnlySubnet, dependsOn: compute });
       }
     }
 
@@ -52,18 +73,36 @@ export class NetworkStack extends MeshfleetStack {
           addressType: 'INTERNAL',
           subnetwork: addressSubnet,
           description: `Internal address of gateway ${gateway.namespace}/${gateway.name} in ${address.region} (meshfleet)`,
+          dependsOn: compute,
         });
       }
+    }
+
+    const eastWest = reservedEastWestAddress(model);
+    if (eastWest !== undefined) {
+      const address = new ComputeAddress(this, `eastwest-${eastWest.cluster}`, {
+        name: eastWest.name,
+        region: eastWest.region,
+        addressType: 'EXTERNAL',
+        description: `East-west gateway of ${eastWest.cluster}: remote clusters reach its istiod here (meshfleet)`,
+        dependsOn: compute,
+      });
+      const output = new TerraformOutput(this, eastWest.output, {
+        value: address.address,
+        description: `Load balancer IP of the east-west gateway of ${eastWest.cluster} (istioctl --set)`,
+      });
+      output.overrideLogicalId(eastWest.output);
     }
   }
 
   /** The VPC to attach to: created with its subnets when the topology declares subnets. */
-  private network(model: ResolvedTopology): string {
+  private network(model: ResolvedTopology, dependsOn: ITerraformDependable[]): string {
     if (model.network.subnets.length === 0) return model.network.name;
     const network = new ComputeNetwork(this, 'network', {
       name: model.network.name,
       autoCreateSubnetworks: false,
       routingMode: 'GLOBAL',
+      dependsOn,
     });
     for (const subnet of model.network.subnets) {
       new ComputeSubnetwork(this, `subnet-${subnet.name}-${subnet.region}`, {
@@ -72,6 +111,7 @@ export class NetworkStack extends MeshfleetStack {
         network: network.name,
         ipCidrRange: subnet.cidr,
         privateIpGoogleAccess: true,
+        dependsOn,
       });
     }
     return network.name;

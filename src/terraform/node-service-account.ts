@@ -16,10 +16,12 @@ export const NODE_ROLES = [
 export interface NodeServiceAccountProps {
   readonly projectId: string;
   /**
-   * Account ID (6 to 30 characters).
+   * Account ID (6 to 30 characters); unique in the project, so per topology.
    * @default "meshfleet-gke-nodes"
    */
   readonly accountId?: string;
+  /** @default "GKE nodes (meshfleet)" */
+  readonly displayName?: string;
 }
 
 /**
@@ -28,19 +30,22 @@ export interface NodeServiceAccountProps {
  */
 export class NodeServiceAccount extends Construct {
   public readonly account: ServiceAccount;
+  /** The project role grants, in {@link NODE_ROLES} order: node pools depend on them. */
+  public readonly grants: readonly ProjectIamMember[];
 
   constructor(scope: Construct, id: string, props: NodeServiceAccountProps) {
     super(scope, id);
     this.account = new ServiceAccount(this, 'account', {
       accountId: props.accountId ?? 'meshfleet-gke-nodes',
-      displayName: 'GKE nodes (meshfleet)',
+      displayName: props.displayName ?? 'GKE nodes (meshfleet)',
     });
-    for (const role of NODE_ROLES) {
-      new ProjectIamMember(this, role.replace('roles/', ''), {
-        project: props.projectId,
-        role,
-        member: this.account.member,
-      });
-    }
+    this.grants = NODE_ROLES.map(
+      (role) =>
+        new ProjectIamMember(this, role.replace('roles/', ''), {
+          project: props.projectId,
+          role,
+          member: this.account.member,
+        }),
+    );
   }
 }

@@ -22,4 +22,15 @@ export class ProjectServices extends Construct {
         new ProjectService(this, service.split('.')[0], { service, disableOnDestroy: false, disableDependentServices: false }),
     );
   }
+
+  /**
+   * The resource enabling `service` (e.g. `compute.googleapis.com`), for the `depends_on` of
+   * resources that call that API.
+   * @throws Error when the service is not among those enabled (a meshfleet bug, not bad input)
+   */
+  public service(service: string): ProjectService {
+    const found = this.resources.find((r) => r.serviceInput === service);
+    if (found === undefined) throw new Error(`ProjectServices: ${service} is not enabled (enabled: ${this.resources.map((r) => r.serviceInput).join(', ')})`);
+    return found;
+  }
 }

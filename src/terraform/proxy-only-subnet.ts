@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 
 /** Props of {@link ProxyOnlySubnet}. */
@@ -14,6 +15,11 @@ export interface ProxyOnlySubnetProps {
    * @default "GLOBAL_MANAGED_PROXY"
    */
   readonly purpose?: 'GLOBAL_MANAGED_PROXY' | 'REGIONAL_MANAGED_PROXY';
+  /**
+   * What the subnet waits for, such as the Compute Engine API being enabled.
+   * @default nothing
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /** The active proxy-only subnet `<region>-proxy-only-subnet` that Envoy-based load balancers need. */
@@ -29,6 +35,7 @@ export class ProxyOnlySubnet extends Construct {
       ipCidrRange: props.cidr,
       purpose: props.purpose ?? 'GLOBAL_MANAGED_PROXY',
       role: 'ACTIVE',
+      dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
     });
   }
 }

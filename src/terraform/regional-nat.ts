@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
@@ -13,13 +14,32 @@ export interface RegionalNatProps {
    * @default "ALL"
    */
   readonly logFilter?: string;
+  /**
+   * Name of the reserved address.
+   * @default "<region>-nat-ip" (seed 000)
+   */
+  readonly addressName?: string;
+  /**
+   * Name of the Cloud Router.
+   * @default "rtr-<region>" (seed 000)
+   */
+  readonly routerName?: string;
+  /**
+   * Name of the Cloud NAT.
+   * @default "nat-gw-<region>" (seed 000)
+   */
+  readonly natName?: string;
+  /**
+   * What every resource waits for, such as the Compute Engine API being enabled.
+   * @default nothing
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
- * Egress for private nodes of one region: a reserved external address `<region>-nat-ip`, the
- * Cloud Router `rtr-<region>` and the Cloud NAT `nat-gw-<region>` that uses only that address
- * for all subnet ranges, with logging on. The address is stable, so it can be allow-listed
- * (the control-plane authorized networks use it).
+ * Egress for private nodes of one region: a reserved external address, a Cloud Router and a
+ * Cloud NAT that uses only that address for all subnet ranges, with logging on. The address is
+ * stable, so it can be allow-listed (the control-plane authorized networks use it).
  */
 export class RegionalNat extends Construct {
   /** The reserved NAT address. */
@@ -30,21 +50,24 @@ export class RegionalNat extends Construct {
   constructor(scope: Construct, id: string, props: RegionalNatProps) {
     super(scope, id);
     const { region, network } = props;
+    const dependsOn = props.dependsOn === undefined ? undefined : [...props.dependsOn];
     this.address = new ComputeAddress(this, 'address', {
-      name: `${region}-nat-ip`,
+      name: props.addressName ?? `${region}-nat-ip`,
       region,
       addressType: 'EXTERNAL',
       description: `Cloud NAT egress address of ${region} (meshfleet)`,
+      dependsOn,
     });
-    this.router = new ComputeRouter(this, 'router', { name: `rtr-${region}`, region, network });
+    this.router = new ComputeRouter(this, 'router', { name: props.routerName ?? `rtr-${region}`, region, network, dependsOn });
     this.nat = new ComputeRouterNat(this, 'nat', {
-      name: `nat-gw-${region}`,
+      name: props.natName ?? `nat-gw-${region}`,
       region,
       router: this.router.name,
       natIpAllocateOption: 'MANUAL_ONLY',
       natIps: [this.address.selfLink],
       sourceSubnetworkIpRangesToNat: 'ALL_SUBNETWORKS_ALL_IP_RANGES',
       logConfig: { enable: true, filter: props.logFilter ?? 'ALL' },
+      dependsOn,
     });
   }
 }

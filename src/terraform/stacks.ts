@@ -18,6 +18,6 @@ export function addStacks(app: App, model: ResolvedTopology): void {
   const clusters = new ClustersStack(app, 'clusters', model, { natAddresses: network.natAddresses });
   clusters.addDependency(network);
   if (usesFleetFeatures(model)) {
-    new FleetStack(app, 'fleet', model, clusters.clusters).addDependency(clusters);
+    new FleetStack(app, 'fleet', model).addDependency(clusters);
   }
 }

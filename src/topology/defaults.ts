@@ -21,6 +21,7 @@ import {
   TopologyInput,
   isGkeCluster,
 } from './types';
+import { derivedName, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 
 /** Every default of the topology model, in one place. */
 export const DEFAULTS = {
@@ -50,6 +51,26 @@ export const DEFAULTS = {
   meshModel: 'multi-primary',
   /** First Istio release that serves networking.istio.io/v1. */
   istioV1Since: [1, 22],
+} as const;
+
+/**
+ * Default names of the Google Cloud resources that two topologies in one project could
+ * otherwise both create: each starts with the topology name and is shortened with a hash suffix
+ * ({@link derivedName}) when it would exceed the resource's length limit.
+ */
+export const DEFAULT_NAMES = {
+  /** Node service account ID: `<topology>-nodes` (at most 30 characters). */
+  nodeServiceAccount: (topology: string): string => derivedName([topology, 'nodes'], SERVICE_ACCOUNT_ID_LENGTH.max),
+  /** Mesh firewall rule: `<topology>-pods-and-masters`. */
+  firewall: (topology: string): string => derivedName([topology, 'pods-and-masters']),
+  /** Reserved NAT address: `<topology>-<region>-nat-ip`. */
+  natAddress: (topology: string, region: string): string => derivedName([topology, region, 'nat-ip']),
+  /** Cloud Router: `<topology>-rtr-<region>`. */
+  router: (topology: string, region: string): string => derivedName([topology, 'rtr', region]),
+  /** Cloud NAT: `<topology>-nat-gw-<region>`. */
+  nat: (topology: string, region: string): string => derivedName([topology, 'nat-gw', region]),
+  /** Reserved east-west gateway address of a primary-remote mesh's GKE primary: `<topology>-<cluster>-eastwest`. */
+  eastWestAddress: (topology: string, cluster: string): string => derivedName([topology, cluster, 'eastwest']),
 } as const;
 
 /** `us-west2-a` → `us-west2`. */
@@ -237,9 +258,17 @@ function resolveRegions(input: TopologyInput, clusters: readonly ResolvedGkeClus
     const region = declared.find((r) => r.name === name);
     const hostsPrivateCluster = clusters.some((c) => c.region === name && c.private);
     const natEnabled = region?.nat?.enabled ?? hostsPrivateCluster;
+    const nat = region?.nat;
     return {
       name,
-      nat: natEnabled ? { logFilter: region?.nat?.logFilter ?? DEFAULTS.natLogFilter } : undefined,
+      nat: natEnabled
+        ? {
+            logFilter: nat?.logFilter ?? DEFAULTS.natLogFilter,
+            addressName: nat?.addressName ?? DEFAULT_NAMES.natAddress(input.name, name),
+            routerName: nat?.routerName ?? DEFAULT_NAMES.router(input.name, name),
+            natName: nat?.natName ?? DEFAULT_NAMES.nat(input.name, name),
+          }
+        : undefined,
       proxyOnlySubnet: region?.proxyOnlySubnet,
     };
   });
@@ -263,10 +292,15 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
   const workloadClusters = clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   return {
     name: input.name,
-    project: { id: input.project.id, number: input.project.number },
+    project: {
+      id: input.project.id,
+      number: input.project.number,
+      nodeServiceAccount: input.project.nodeServiceAccount ?? DEFAULT_NAMES.nodeServiceAccount(input.name),
+    },
     network: {
       name: input.network?.name ?? DEFAULTS.networkName,
       subnets: (input.network?.subnets ?? []).map((s) => ({ ...s })),
+      firewallName: input.network?.firewallName ?? DEFAULT_NAMES.firewall(input.name),
     },
     regions: resolveRegions(input, clusters.filter(isGkeCluster)),
     operatorCidrs: [...(input.operatorCidrs ?? [])],

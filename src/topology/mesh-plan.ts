@@ -1,4 +1,5 @@
-import { ResolvedCluster, ResolvedTopology } from './types';
+import { DEFAULT_NAMES } from './defaults';
+import { isGkeCluster, ResolvedCluster, ResolvedTopology } from './types';
 
 /*
  * What Istio's multi-cluster models (seed 004) ask of each cluster of an in-cluster mesh,
@@ -19,11 +20,35 @@ export interface EastWestGatewayPlan {
    */
   readonly exposeIstiod: boolean;
   /**
-   * Address requested for the gateway's load balancer (`mesh.primaryAddress` on the primary of
-   * a primary-remote mesh, when it is an IPv4 address).
-   * @default none (an address chosen by the load balancer)
+   * Address requested for the gateway's load balancer: `mesh.primaryAddress` on the external
+   * primary of a primary-remote mesh, when it is an IPv4 address.
+   * @default none (an address chosen by the load balancer, or the reserved one given at install)
    */
   readonly loadBalancerIp?: string;
+  /**
+   * The address meshfleet reserves for this gateway (GKE primary of a primary-remote mesh);
+   * its value is known after the network stack is applied and given to `istioctl install`.
+   * @default none
+   */
+  readonly reservedAddress?: ReservedAddressPlan;
+}
+
+/**
+ * The regional external address that the Terraform network stack reserves for the east-west
+ * gateway of a primary-remote mesh's GKE primary. Terraform reserves it and outputs it, the
+ * runbook reads the output and passes it to `istioctl install` for the gateway
+ * (`loadBalancerIP`) and for every remote (`values.global.remotePilotAddress`); the
+ * Kubernetes files leave both fields out.
+ */
+export interface ReservedAddressPlan {
+  /** The primary cluster whose east-west gateway uses the address. */
+  readonly cluster: string;
+  /** Region of the address: the primary's region. */
+  readonly region: string;
+  /** Google Cloud name of the address. */
+  readonly name: string;
+  /** Name of the network stack's Terraform output that holds the address. */
+  readonly output: string;
 }
 
 /** One remote secret: `holder`'s istiod reads the API server of `target`. */
@@ -54,6 +79,25 @@ export function meshNetworks(model: ResolvedTopology): string[] {
 }
 
 /**
+ * The east-west gateway address meshfleet reserves, or `undefined` unless the mesh is an
+ * in-cluster primary-remote mesh whose primary is a GKE cluster serving at least one remote (an
+ * external primary's address is `mesh.primaryAddress`).
+ */
+export function reservedEastWestAddress(model: ResolvedTopology): ReservedAddressPlan | undefined {
+  const install = model.mesh?.install;
+  if (install?.model !== 'primary-remote') return undefined;
+  const primary = model.clusters.find((c) => c.name === install.primary);
+  if (primary === undefined || !isGkeCluster(primary) || primary.meshInstall === undefined) return undefined;
+  if (!meshInstallClusters(model).some((c) => c.meshInstall!.controlPlane === 'remote')) return undefined;
+  return {
+    cluster: primary.name,
+    region: primary.region,
+    name: DEFAULT_NAMES.eastWestAddress(model.name, primary.name),
+    output: `eastwest-address-${primary.name}`,
+  };
+}
+
+/**
  * The east-west gateway a cluster needs, or `undefined` when it needs none (fleet meshes,
  * clusters outside the mesh, and clusters of a one-network mesh that expose no istiod).
  */
@@ -65,10 +109,12 @@ export function eastWestGatewayOf(model: ResolvedTopology, cluster: ResolvedClus
   const exposeIstiod = servesRemotes || vmWorkloadsOf(model, cluster).length > 0;
   if (!crossNetwork && !exposeIstiod) return undefined;
   const address = install.primary === cluster.name ? install.primaryAddress : undefined;
+  const reserved = reservedEastWestAddress(model);
   return {
     crossNetwork,
     exposeIstiod,
     ...(address !== undefined && IPV4.test(address) ? { loadBalancerIp: address } : {}),
+    ...(reserved?.cluster === cluster.name ? { reservedAddress: reserved } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from './defaults';
+import { reservedEastWestAddress } from './mesh-plan';
+import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from './types';
 
@@ -259,8 +261,16 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
     } else if (!members.includes(install.primary)) {
       problems.push(problem('mesh.primary', 'not a workload cluster of the mesh', install.primary, members.length ? `one of ${members.join(', ')}` : 'a workload cluster'));
     }
-    if (install.primaryAddress === undefined) {
-      problems.push(problem('mesh.primaryAddress', "remote clusters reach the primary's istiod at this address", undefined, "the IPv4 address or DNS name of the primary's east-west gateway"));
+    // A GKE primary's east-west address is reserved by meshfleet; an external primary's is given.
+    // (Without a known primary, whether an address is needed is unknown: mesh.primary is reported.)
+    const primaryIndex = input.clusters.findIndex((c) => c.name === install.primary);
+    const gkePrimary = primaryIndex !== -1 && !declaredExternal(input, primaryIndex);
+    if (gkePrimary && install.primaryAddress !== undefined) {
+      problems.push(problem('mesh.primaryAddress', `meshfleet reserves the east-west gateway address of the GKE primary ${install.primary} in Terraform and gives it to istioctl`, install.primaryAddress, 'no primaryAddress (it is only for an external primary)'));
+    } else if (gkePrimary || (primaryIndex === -1 && install.primaryAddress === undefined)) {
+      // Nothing to check: the address is reserved, or the primary is reported.
+    } else if (install.primaryAddress === undefined) {
+      problems.push(problem('mesh.primaryAddress', "remote clusters reach the external primary's istiod at this address", undefined, "the IPv4 address or DNS name of the primary's east-west gateway"));
     } else if (/^[0-9.]+$/.test(install.primaryAddress) && parseCidr(`${install.primaryAddress}/32`) === undefined) {
       // The schema only checks the shape; octets such as 300 or 010 are refused here, as in CIDRs.
       problems.push(problem('mesh.primaryAddress', 'not a valid IPv4 address', install.primaryAddress, 'four octets of 0..255, or a DNS name'));
@@ -387,6 +397,83 @@ function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTopology,
   }
 }
 
+/** A Google Cloud name and where the topology sets it (or, for a derived name, what it names). */
+interface NamedResource {
+  readonly path: string;
+  readonly name: string;
+  /** Whether the topology sets the name (derived names are valid by construction). */
+  readonly given: boolean;
+}
+
+function checkLength(resource: NamedResource, min: number, max: number, what: string, problems: Problem[]): void {
+  const { length } = resource.name;
+  if (resource.given && (length < min || length > max)) {
+    problems.push(problem(resource.path, `${what} is ${length} characters long`, resource.name, `${min === 1 ? 'at most' : `${min} to`} ${max} characters`));
+  }
+}
+
+/** The compute addresses meshfleet reserves, by region: NAT addresses, the east-west address, gateway addresses. */
+function addressesByRegion(input: TopologyInput, model: ResolvedTopology): Map<string, NamedResource[]> {
+  const byRegion = new Map<string, NamedResource[]>();
+  const add = (region: string, resource: NamedResource): void => {
+    byRegion.set(region, [...(byRegion.get(region) ?? []), resource]);
+  };
+  model.regions.forEach((region, i) => {
+    // A duplicate regions entry is reported on its own.
+    if (region.nat === undefined || model.regions.findIndex((r) => r.name === region.name) < i) return;
+    const index = (input.regions ?? []).findIndex((r) => r.name === region.name);
+    const given = index !== -1 && input.regions![index].nat?.addressName !== undefined;
+    const path = given ? `regions[${index}].nat.addressName` : `the NAT address of ${region.name}`;
+    add(region.name, { path, name: region.nat.addressName, given });
+  });
+  const reserved = reservedEastWestAddress(model);
+  if (reserved !== undefined) {
+    add(reserved.region, { path: `the east-west gateway address of ${reserved.cluster}`, name: reserved.name, given: false });
+  }
+  model.gateways.forEach((gateway, i) =>
+    gateway.addresses.forEach((address, j) => {
+      if (address.staticAddress === undefined) return;
+      add(address.region, { path: `gateways[${i}].addresses[${j}].staticAddress`, name: address.staticAddress, given: true });
+    }),
+  );
+  return byRegion;
+}
+
+/**
+ * Names of the Google Cloud resources meshfleet creates: lengths of the names the topology sets
+ * (their syntax is the schema's), and addresses of one region that would share a name.
+ */
+function checkResourceNames(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
+  const { min, max } = SERVICE_ACCOUNT_ID_LENGTH;
+  checkLength({ path: 'project.nodeServiceAccount', name: model.project.nodeServiceAccount, given: input.project.nodeServiceAccount !== undefined }, min, max, 'a service account ID', problems);
+  checkLength({ path: 'network.firewallName', name: model.network.firewallName, given: input.network?.firewallName !== undefined }, 1, GCP_NAME_MAX, 'a firewall rule name', problems);
+  (input.regions ?? []).forEach((region, i) => {
+    for (const key of ['addressName', 'routerName', 'natName'] as const) {
+      const name = region.nat?.[key];
+      if (name !== undefined) checkLength({ path: `regions[${i}].nat.${key}`, name, given: true }, 1, GCP_NAME_MAX, 'a Google Cloud resource name', problems);
+    }
+  });
+  // meshfleet keys a gateway's static address by its name alone: one name, one address.
+  const staticAddresses = model.gateways.flatMap((gateway, i) =>
+    gateway.addresses.flatMap((address, j) => (address.staticAddress === undefined ? [] : [{ path: `gateways[${i}].addresses[${j}].staticAddress`, name: address.staticAddress, region: address.region }])),
+  );
+  staticAddresses.forEach((later, k) => {
+    const earlier = staticAddresses.slice(0, k).find((a) => a.name === later.name && a.region !== later.region);
+    if (earlier !== undefined) {
+      problems.push(problem(later.path, `static address name already used in ${earlier.region} by ${earlier.path} (meshfleet reserves one address per name)`, later.name, 'a name of its own'));
+    }
+  });
+  for (const [region, addresses] of addressesByRegion(input, model)) {
+    addresses.forEach((later, j) => {
+      const earlier = addresses.slice(0, j).find((a) => a.name === later.name);
+      if (earlier === undefined) return;
+      // Report where the topology can change it: the given name of the two.
+      const [at, other] = later.given || !earlier.given ? [later, earlier] : [earlier, later];
+      problems.push(problem(at.path, `address name already used in ${region} by ${other.path}`, at.name, 'a name no other address of the region uses'));
+    });
+  }
+}
+
 function checkBackend(model: ResolvedTopology, problems: Problem[]): void {
   const backend = model.terraform.backend;
   if (backend.type === 'gcs' && backend.bucket === '') {
@@ -412,6 +499,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkVmWorkloads(model, problems);
   checkRoutes(model, problems);
   checkMultiClusterIngress(input, model, problems);
+  checkResourceNames(input, model, problems);
   checkBackend(model, problems);
   return problems;
 }

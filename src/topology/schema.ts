@@ -10,6 +10,8 @@ const ZONE = '^[a-z]+-[a-z]+[0-9]+-[a-z]$';
 const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])$';
 
 const name = { type: 'string', pattern: NAME, description: 'lower-case RFC 1035 name' };
+/** A Google Cloud resource name: its syntax here, its length (which differs by resource) in the rules. */
+const gcpName = { type: 'string', pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', description: 'lower-case name of letters, digits and - (a letter first, no - last)' };
 const region = { type: 'string', pattern: REGION, description: 'region such as us-west1' };
 const cidr = { type: 'string', pattern: CIDR, description: 'IPv4 CIDR such as 10.0.0.0/8' };
 
@@ -37,12 +39,14 @@ export const TOPOLOGY_SCHEMA = object(
       {
         id: { type: 'string', pattern: '^[a-z][-a-z0-9]{4,28}[a-z0-9]$', description: 'project ID' },
         number: { type: 'string', pattern: '^[0-9]{6,20}$', description: 'project number (digits, quoted)' },
+        nodeServiceAccount: gcpName,
       },
       ['id'],
     ),
     network: object({
       name,
       subnets: { type: 'array', items: object({ name, region, cidr }, ['name', 'region', 'cidr']) },
+      firewallName: gcpName,
     }),
     regions: {
       type: 'array',
@@ -52,6 +56,9 @@ export const TOPOLOGY_SCHEMA = object(
           nat: object({
             enabled: { type: 'boolean' },
             logFilter: { enum: ['ALL', 'ERRORS_ONLY', 'TRANSLATIONS_ONLY'] },
+            addressName: gcpName,
+            routerName: gcpName,
+            natName: gcpName,
           }),
           proxyOnlySubnet: cidr,
         },

@@ -45,6 +45,11 @@ export interface ProjectInput {
    * @default looked up by Terraform with the `google_project` data source
    */
   readonly number?: string;
+  /**
+   * Account ID (6 to 30 characters) of the service account that the GKE nodes run as.
+   * @default "<topology name>-nodes", shortened with a hash suffix when longer than 30 characters
+   */
+  readonly nodeServiceAccount?: string;
 }
 
 /** A subnet that meshfleet creates in a named (custom-mode) VPC. */
@@ -68,6 +73,12 @@ export interface NetworkInput {
    * @default [] (reference an existing network)
    */
   readonly subnets?: SubnetInput[];
+  /**
+   * Name of the firewall rule that lets pods and control planes of the mesh clusters reach
+   * the pods (created when the topology has a mesh).
+   * @default "<topology name>-pods-and-masters"
+   */
+  readonly firewallName?: string;
 }
 
 /** Cloud NAT for one region. */
@@ -82,6 +93,21 @@ export interface NatInput {
    * @default "ALL"
    */
   readonly logFilter?: 'ALL' | 'ERRORS_ONLY' | 'TRANSLATIONS_ONLY';
+  /**
+   * Name of the reserved external address the NAT uses (seed 000: `<region>-nat-ip`).
+   * @default "<topology name>-<region>-nat-ip"
+   */
+  readonly addressName?: string;
+  /**
+   * Name of the Cloud Router (seed 000: `rtr-<region>`).
+   * @default "<topology name>-rtr-<region>"
+   */
+  readonly routerName?: string;
+  /**
+   * Name of the Cloud NAT (seed 000: `nat-gw-<region>`).
+   * @default "<topology name>-nat-gw-<region>"
+   */
+  readonly natName?: string;
 }
 
 /** Per-region settings. Regions that only host clusters need no entry. */
@@ -232,9 +258,11 @@ export interface MeshInput {
   /** `primary-remote` only: the cluster whose istiod serves every other mesh cluster. */
   readonly primary?: string;
   /**
-   * `primary-remote` only: the address (IPv4 or DNS name) at which remote clusters reach the
-   * primary's istiod, i.e. the primary's east-west gateway load balancer. An IPv4 address is
-   * also requested as that load balancer's IP, so reserve it first.
+   * `primary-remote` with an external primary only: the address (IPv4 or DNS name) at which
+   * remote clusters reach the primary's istiod, i.e. the primary's east-west gateway load
+   * balancer. An IPv4 address is also requested as that load balancer's IP, so reserve it first.
+   * A GKE primary takes none: meshfleet reserves a regional external address for its east-west
+   * gateway in the network stack (see `reservedEastWestAddress`).
    */
   readonly primaryAddress?: string;
   /**
@@ -546,9 +574,17 @@ export function gkeClusters(model: { readonly clusters: ReadonlyArray<ResolvedCl
   return model.clusters.filter(isGkeCluster);
 }
 
+/** The Cloud NAT of a region and the names of its resources. */
+export interface ResolvedNat {
+  readonly logFilter: 'ALL' | 'ERRORS_ONLY' | 'TRANSLATIONS_ONLY';
+  readonly addressName: string;
+  readonly routerName: string;
+  readonly natName: string;
+}
+
 export interface ResolvedRegion {
   readonly name: string;
-  readonly nat?: { readonly logFilter: 'ALL' | 'ERRORS_ONLY' | 'TRANSLATIONS_ONLY' };
+  readonly nat?: ResolvedNat;
   readonly proxyOnlySubnet?: string;
 }
 
@@ -651,8 +687,8 @@ export type ResolvedBackend =
 
 export interface ResolvedTopology {
   readonly name: string;
-  readonly project: { readonly id: string; readonly number?: string };
-  readonly network: { readonly name: string; readonly subnets: ReadonlyArray<Required<SubnetInput>> };
+  readonly project: { readonly id: string; readonly number?: string; readonly nodeServiceAccount: string };
+  readonly network: { readonly name: string; readonly subnets: ReadonlyArray<Required<SubnetInput>>; readonly firewallName: string };
   /** Declared regions first (in file order), then regions that only host clusters. */
   readonly regions: ReadonlyArray<ResolvedRegion>;
   readonly operatorCidrs: ReadonlyArray<string>;

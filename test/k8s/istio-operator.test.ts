@@ -63,8 +63,10 @@ describe('ControlPlaneOperator', () => {
     expect(iop.spec.values.global.remotePilotAddress).toBe('istiod.example.internal');
   });
 
-  test('a remote without remotePilotAddress is refused', () => {
-    expect(() => synthChart((c) => new ControlPlaneOperator(c, 'cp', { ...primary, controlPlane: 'remote' }))).toThrow(/remotePilotAddress/);
+  test('a remote without remotePilotAddress leaves it out (istioctl install --set gives the reserved address)', () => {
+    const iop = operatorOf({ ...remote, remotePilotAddress: undefined });
+    expect(iop.spec.profile).toBe('remote');
+    expect(iop.spec.values.global).not.toHaveProperty('remotePilotAddress');
   });
 
   test('VMs register: values.pilot.env auto-registration and health checks (upstream Virtual Machine Installation)', () => {

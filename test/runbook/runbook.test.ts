@@ -255,6 +255,11 @@ describe('Terraform', () => {
   });
 });
 
+/** The `--set` of the primary's east-west gateway install, from the variable holding the reserved address. */
+const LOAD_BALANCER_IP_SET = '--set "components.ingressGateways[name:istio-eastwestgateway].k8s.service.loadBalancerIP=${EASTWEST_ADDRESS_CLUSTER1}"';
+/** The `--set` of the remote's control-plane install. */
+const REMOTE_PILOT_SET = '--set "values.global.remotePilotAddress=${EASTWEST_ADDRESS_CLUSTER1}"';
+
 describe('in-cluster mesh install', () => {
   test('the CA step once, into a folder outside the output folder, with the topology path given', () => {
     const text = renderExample('istio-multi-primary-multi-network');
@@ -320,8 +325,8 @@ describe('in-cluster mesh install', () => {
     const installs = all.filter((c) => c.startsWith('istioctl install'));
     expect(installs).toEqual([
       'istioctl install --context="${CTX_CLUSTER1}" -y -f k8s/cluster1/mesh-install/control-plane.yaml',
-      'istioctl install --context="${CTX_CLUSTER1}" -y -f k8s/cluster1/mesh-install/eastwest-gateway.yaml',
-      'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml',
+      `istioctl install --context="\${CTX_CLUSTER1}" -y -f k8s/cluster1/mesh-install/eastwest-gateway.yaml ${LOAD_BALANCER_IP_SET}`,
+      `istioctl install --context="\${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml ${REMOTE_PILOT_SET}`,
     ]);
   });
 
@@ -331,7 +336,7 @@ describe('in-cluster mesh install', () => {
     const text = render(validateTopology(input));
     const all = commands(text);
     const secret = all.findIndex((c) => c.startsWith('istioctl create-remote-secret'));
-    expect(at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml')).toBeLessThan(secret);
+    expect(at(all, `istioctl install --context="\${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml ${REMOTE_PILOT_SET}`)).toBeLessThan(secret);
     expect(at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/eastwest-gateway.yaml')).toBeGreaterThan(
       secret,
     );
@@ -339,10 +344,27 @@ describe('in-cluster mesh install', () => {
     expect(at(all, 'kubectl --context="${CTX_CLUSTER1}" apply -k k8s/cluster1')).toBeLessThan(secret);
   });
 
-  test('the primary-remote runbook notes the address the remote reaches istiod at', () => {
+  test('the primary-remote runbook reads the reserved east-west address from the network stack and passes it to istioctl', () => {
     const text = renderExample('istio-primary-remote');
+    const all = commands(text);
+    const read = at(all, 'EASTWEST_ADDRESS_CLUSTER1="$(terraform -chdir=terraform/stacks/network output -raw eastwest-address-cluster1)"');
+    expect(read).toBeGreaterThan(at(all, 'terraform -chdir=terraform/stacks/network apply'));
+    expect(read).toBeLessThan(all.findIndex((c) => c.includes(LOAD_BALANCER_IP_SET)));
+    expect(read).toBeLessThan(all.findIndex((c) => c.includes(REMOTE_PILOT_SET)));
+    expect(text).toContain('the regional address `istio-primary-remote-cluster1-eastwest` that the network stack reserved');
+    expect(text).toContain("It runs no istiod: it uses cluster1's, reached at `${EASTWEST_ADDRESS_CLUSTER1}` (set above).");
+    expect(text).not.toContain('203.0.113.20');
+  });
+
+  test('an external primary: the notes name mesh.primaryAddress and nothing is read from Terraform', () => {
+    const input = exampleInput('istio-primary-remote');
+    input.clusters = [input.clusters[1], { name: 'onprem', platform: 'external', meshNetwork: 'network1' }];
+    Object.assign(input.mesh, { primary: 'onprem', primaryAddress: '203.0.113.20' });
+    const text = render(validateTopology(input));
     expect(text).toContain('asks for the load balancer address 203.0.113.20');
-    expect(text).toContain("It runs no istiod: it uses cluster1's, reached at 203.0.113.20.");
+    expect(text).toContain("It runs no istiod: it uses onprem's, reached at 203.0.113.20.");
+    expect(text).not.toContain('EASTWEST_ADDRESS');
+    expect(text).not.toContain('--set');
   });
 });
 

@@ -30,15 +30,26 @@ describe('ServiceMeshFeature', () => {
 });
 
 describe('MultiClusterIngressFeature', () => {
+  const json = Testing.synthScope((scope) => {
+    new MultiClusterIngressFeature(scope, 'mci', { projectId: 'proj', projectNumber: '123456', configMembership: { id: 'gke-west-1', location: 'global' } });
+  });
+
   test('names the config membership by project, location and ID', () => {
-    const json = Testing.synthScope((scope) => {
-      new MultiClusterIngressFeature(scope, 'mci', { projectId: 'proj', configMembership: { id: 'gke-west-1', location: 'us-west1' } });
-    });
     expect(json).toHaveResourceWithProperties(GkeHubFeature, {
       name: 'multiclusteringress',
       location: 'global',
-      spec: { multiclusteringress: { config_membership: 'projects/proj/locations/us-west1/memberships/gke-west-1' } },
+      spec: { multiclusteringress: { config_membership: 'projects/proj/locations/global/memberships/gke-west-1' } },
     });
+  });
+
+  test('grants roles/container.admin to the multi-cluster ingress service agent, before the feature', () => {
+    expect(json).toHaveResourceWithProperties(ProjectIamMember, {
+      project: 'proj',
+      role: 'roles/container.admin',
+      member: 'serviceAccount:service-123456@gcp-sa-multiclusteringress.iam.gserviceaccount.com',
+    });
+    const [feature] = resourcesOf(json, GkeHubFeature.tfResourceType);
+    expect(feature.depends_on).toEqual([expect.stringMatching(/^google_project_iam_member\.mci_service-agent-container-admin_[0-9A-F]+$/)]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { Testing } from 'cdktf';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { GkeCluster, GkeClusterProps } from '../../src/terraform/gke-cluster';
 import { resourcesOf } from './helpers';
 
@@ -38,7 +40,7 @@ describe('GkeCluster', () => {
     });
   });
 
-  test('zonal, VPC-native, Workload Identity, fleet, Gateway API, labels, deletion protection', () => {
+  test('zonal, VPC-native, Workload Identity, Gateway API, labels, deletion protection', () => {
     expect(json).toHaveResourceWithProperties(ContainerCluster, {
       name: 'gke-west-priv',
       location: 'us-west2-a',
@@ -46,12 +48,30 @@ describe('GkeCluster', () => {
       networking_mode: 'VPC_NATIVE',
       ip_allocation_policy: { stack_type: 'IPV4' },
       workload_identity_config: { workload_pool: 'proj.svc.id.goog' },
-      fleet: { project: 'proj' },
       gateway_api_config: { channel: 'CHANNEL_STANDARD' },
       resource_labels: { mesh_id: 'proj-123' },
       deletion_protection: true,
       remove_default_node_pool: true,
     });
+  });
+
+  test('a fleet cluster gets a global membership with its Workload Identity issuer, not the fleet {} block', () => {
+    expect(cluster.fleet).toBeUndefined();
+    const [membership] = resourcesOf(json, GkeHubMembership.tfResourceType);
+    expect(membership).toMatchObject({ project: 'proj', membership_id: 'gke-west-priv', location: 'global' });
+    const clusterId = /\$\{google_container_cluster\.cluster_[0-9A-F]+\.id\}/.source;
+    expect(membership.endpoint.gke_cluster.resource_link).toMatch(new RegExp(`^//container\\.googleapis\\.com/${clusterId}$`));
+    expect(membership.authority.issuer).toMatch(new RegExp(`^https://container\\.googleapis\\.com/v1/${clusterId}$`));
+  });
+
+  test('nodePoolDependsOn becomes the depends_on of the node pool only', () => {
+    const withGrant = Testing.synthScope((scope) => {
+      const api = new ProjectService(scope, 'api', { service: 'iam.googleapis.com' });
+      new GkeCluster(scope, 'cluster', { ...PRIVATE, nodePoolDependsOn: [api] });
+    });
+    expect(resourcesOf(withGrant, ContainerNodePool.tfResourceType)[0].depends_on).toEqual(['google_project_service.api']);
+    expect(resourcesOf(withGrant, ContainerCluster.tfResourceType)[0].depends_on).toBeUndefined();
+    expect(pool.depends_on).toBeUndefined();
   });
 
   test('one autoscaled node pool with hardened nodes replaces the default pool', () => {
@@ -79,6 +99,7 @@ describe('GkeCluster', () => {
   test('without fleet project, Gateway API channel or labels those blocks are absent', () => {
     const plain = resourcesOf(synth({ ...PRIVATE, fleetProject: undefined, gatewayApiChannel: undefined, labels: {} }), ContainerCluster.tfResourceType)[0];
     expect(plain.fleet).toBeUndefined();
+    expect(synth({ ...PRIVATE, fleetProject: undefined })).not.toHaveResource(GkeHubMembership);
     expect(plain.gateway_api_config).toBeUndefined();
     expect(plain.resource_labels).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
@@ -58,7 +59,7 @@ describe('in-cluster multi-cluster meshes (seed 004)', () => {
 
   test('a remote reads no API server: only the primary pod range is authorized', () => {
     const model = modify(TWO_PRIMARIES, (t) => {
-      t.mesh = { management: 'in-cluster', meshId: 'mesh1', model: 'primary-remote', primary: 'a', primaryAddress: '203.0.113.20' };
+      t.mesh = { management: 'in-cluster', meshId: 'mesh1', model: 'primary-remote', primary: 'a' };
       delete t.clusters[1].podCidr;
     });
     const cidrs = authorizedCidrs(clusterNamed(synthStacks(model), 'b'));
@@ -88,5 +89,36 @@ describe('in-cluster multi-cluster meshes (seed 004)', () => {
       expect(resource.private_cluster_config.enable_private_nodes).toBe(true);
       expect(authorizedCidrs(resource)).toContain('10.4.0.0/14');
     }
+  });
+});
+
+describe('primary-remote: the east-west address of a GKE primary', () => {
+  const stacks = synthStacks(example('istio-primary-remote'));
+
+  test('is a regional external address in the primary region, named after topology and cluster, after the Compute Engine API', () => {
+    const address = resourceNamed(stacks.network, ComputeAddress.tfResourceType, 'istio-primary-remote-cluster1-eastwest');
+    expect(address).toMatchObject({ region: 'us-west1', address_type: 'EXTERNAL' });
+    expect(address.depends_on).toHaveLength(1);
+    expect(address.depends_on[0]).toMatch(/^google_project_service\.services_compute_[0-9A-F]+$/);
+  });
+
+  test('is output as eastwest-address-cluster1 (no hash in the output name)', () => {
+    const parsed = JSON.parse(stacks.network);
+    const [logicalId] = Object.entries(parsed.resource.google_compute_address).find(([, r]: any) => r.name === 'istio-primary-remote-cluster1-eastwest')!;
+    expect(parsed.output['eastwest-address-cluster1']).toMatchObject({ value: `\${google_compute_address.${logicalId}.address}` });
+  });
+
+  test('multi-primary meshes and external primaries reserve none', () => {
+    for (const json of [synthStacks(example('istio-multi-primary-multi-network')).network, synthStacks(modify(TWO_PRIMARIES, () => undefined)).network]) {
+      expect(resourcesOf(json, ComputeAddress.tfResourceType).filter((a) => a.name.endsWith('-eastwest'))).toEqual([]);
+      expect(Object.keys(JSON.parse(json).output ?? {}).filter((o) => o.startsWith('eastwest-address'))).toEqual([]);
+    }
+    const external = modify(TWO_PRIMARIES, (t) => {
+      t.clusters.push({ name: 'onprem', platform: 'external' });
+      t.mesh = { management: 'in-cluster', meshId: 'mesh1', model: 'primary-remote', primary: 'onprem', primaryAddress: '203.0.113.20' };
+      delete t.clusters[0].podCidr;
+      delete t.clusters[1].podCidr;
+    });
+    expect(resourcesOf(synthStacks(external).network, ComputeAddress.tfResourceType).filter((a) => a.name.endsWith('-eastwest'))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { GkeHubFeatureMembership } from '@cdktf/provider-google/lib/gke-hub-feature-membership';
+import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { example, modify, resourceNamed, resourcesOf, synthStacks } from './helpers';
@@ -25,7 +26,9 @@ describe('seed 003: network stack', () => {
 
   test('enables the multi-cluster gateway and services APIs', () => {
     expect(resourcesOf(net, ProjectService.tfResourceType).map((s) => s.service).sort()).toEqual(
-      ['compute', 'container', 'dns', 'gkehub', 'multiclusteringress', 'multiclusterservicediscovery', 'trafficdirector'].map((s) => `${s}.googleapis.com`),
+      ['cloudresourcemanager', 'compute', 'container', 'dns', 'gkehub', 'iam', 'multiclusteringress', 'multiclusterservicediscovery', 'trafficdirector'].map(
+        (s) => `${s}.googleapis.com`,
+      ),
     );
   });
 
@@ -67,13 +70,13 @@ describe('seed 003: clusters stack', () => {
   test.each([
     ['gke-west-1', 'us-west1-a'],
     ['gke-east-1', 'us-east1-c'],
-  ])('%s in %s: Gateway API standard channel, fleet, Workload Identity', (name, zone) => {
+  ])('%s in %s: Gateway API standard channel, fleet (a global membership), Workload Identity', (name, zone) => {
     expect(resourceNamed(stacks.clusters, ContainerCluster.tfResourceType, name)).toMatchObject({
       location: zone,
       gateway_api_config: { channel: 'CHANNEL_STANDARD' },
-      fleet: { project: 'meshfleet-demo' },
       workload_identity_config: { workload_pool: 'meshfleet-demo.svc.id.goog' },
     });
+    expect(stacks.clusters).toHaveResourceWithProperties(GkeHubMembership, { membership_id: name, location: 'global' });
   });
 });
 
@@ -88,11 +91,14 @@ describe('seed 003: fleet stack', () => {
     expect(json).not.toHaveResource(GkeHubFeatureMembership);
   });
 
-  test('config membership is gke-west-1 in its region', () => {
+  test('config membership is the global membership of gke-west-1 (the seed names the regional one of --enable-fleet; both work)', () => {
     const mci = resourcesOf(json, GkeHubFeature.tfResourceType).find((f) => f.name === 'multiclusteringress')!;
-    expect(mci.spec.multiclusteringress.config_membership).toMatch(
-      /^projects\/meshfleet-demo\/locations\/\$\{data\.terraform_remote_state\.cross-stack-reference-input-clusters\.outputs\.cross-stack-output-google_container_clustergke-west-1_cluster_[0-9A-F]+fleet0membership_location\}\/memberships\/\$\{data\.terraform_remote_state\.cross-stack-reference-input-clusters\.outputs\.cross-stack-output-google_container_clustergke-west-1_cluster_[0-9A-F]+fleet0membership_id\}$/,
-    );
+    expect(mci.spec.multiclusteringress.config_membership).toBe('projects/meshfleet-demo/locations/global/memberships/gke-west-1');
+  });
+
+  test('the multi-cluster Gateway controller gets roles/container.admin through its service agent, looked up without a project number', () => {
+    const grant = resourcesOf(json, ProjectIamMember.tfResourceType).find((g) => g.role === 'roles/container.admin')!;
+    expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project(_[0-9A-F]+)?\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);
   });
 
   test('grants the MCS importer roles/compute.networkViewer', () => {

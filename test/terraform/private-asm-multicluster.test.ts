@@ -11,7 +11,9 @@ import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-poo
 import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { GkeHubFeatureMembership } from '@cdktf/provider-google/lib/gke-hub-feature-membership';
 import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { example, refTo, resourceNamed, resourcesOf, synthStacks } from './helpers';
 
 const model = example('private-asm-multicluster');
@@ -53,12 +55,23 @@ describe('seed 000: stacks', () => {
 describe('seed 000: network stack', () => {
   const net = stacks.network;
 
-  test('enables container, mesh, gkehub, anthos, multiclusterservicediscovery, multiclusteringress and keeps them on destroy', () => {
+  test('enables the seed APIs plus IAM and Resource Manager (node service account, grants), and keeps them on destroy', () => {
     const services = resourcesOf(net, ProjectService.tfResourceType);
     expect(services.map((s) => s.service).sort()).toEqual(
-      ['anthos', 'compute', 'container', 'gkehub', 'mesh', 'multiclusteringress', 'multiclusterservicediscovery'].map((s) => `${s}.googleapis.com`),
+      ['anthos', 'cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'mesh', 'multiclusteringress', 'multiclusterservicediscovery'].map(
+        (s) => `${s}.googleapis.com`,
+      ),
     );
     services.forEach((s) => expect(s.disable_on_destroy).toBe(false));
+  });
+
+  test('every NAT address, router, NAT and the firewall rule wait for the Compute Engine API', () => {
+    const parsed = JSON.parse(net);
+    const [computeId] = Object.entries(parsed.resource.google_project_service).find(([, r]: any) => r.service === 'compute.googleapis.com')!;
+    const types = [ComputeAddress, ComputeRouter, ComputeRouterNat, ComputeFirewall].map((t) => t.tfResourceType);
+    const resources = types.flatMap((type) => resourcesOf(net, type));
+    expect(resources).toHaveLength(2 + 2 + 2 + 1);
+    resources.forEach((r) => expect(r.depends_on).toEqual([`google_project_service.${computeId}`]));
   });
 
   test.each(['us-west2', 'us-central1'])('reserves the NAT address and builds router and NAT in %s', (region) => {
@@ -100,7 +113,6 @@ describe('seed 000: clusters stack', () => {
       workload_identity_config: { workload_pool: 'meshfleet-demo.svc.id.goog' },
       private_cluster_config: { enable_private_nodes: true, enable_private_endpoint: false, master_ipv4_cidr_block: masterCidr },
       resource_labels: { mesh_id: 'proj-123456789012' },
-      fleet: { project: 'meshfleet-demo' },
     });
   });
 
@@ -120,24 +132,35 @@ describe('seed 000: clusters stack', () => {
 
   test('the config cluster gke-ingress is public, in us-west1-a, in the fleet, without mesh label', () => {
     const ingress = resourceNamed(json, ContainerCluster.tfResourceType, 'gke-ingress');
-    expect(ingress).toMatchObject({ location: 'us-west1-a', fleet: { project: 'meshfleet-demo' }, workload_identity_config: { workload_pool: 'meshfleet-demo.svc.id.goog' } });
+    expect(ingress).toMatchObject({ location: 'us-west1-a', workload_identity_config: { workload_pool: 'meshfleet-demo.svc.id.goog' } });
     expect(ingress.private_cluster_config).toBeUndefined();
     expect(ingress.resource_labels).toBeUndefined();
   });
 
-  test('no separate hub membership for clusters registered with fleet {}', () => {
-    for (const stack of Object.values(stacks)) expect(stack).not.toHaveResource(GkeHubMembership);
+  test.each(['gke-west-priv', 'gke-central-priv', 'gke-ingress'])('%s has a global fleet membership named after it (as the seed registers it), no fleet {} block', (name) => {
+    expect(resourceNamed(json, ContainerCluster.tfResourceType, name).fleet).toBeUndefined();
+    const clusterId = refTo(json, ContainerCluster.tfResourceType, name, 'id');
+    expect(json).toHaveResourceWithProperties(GkeHubMembership, {
+      membership_id: name,
+      location: 'global',
+      project: 'meshfleet-demo',
+      endpoint: { gke_cluster: { resource_link: `//container.googleapis.com/${clusterId}` } },
+      authority: { issuer: `https://container.googleapis.com/v1/${clusterId}` },
+    });
+  });
+
+  test('the node service account is named after the topology and every node pool waits for its grants', () => {
+    expect(json).toHaveResourceWithProperties(ServiceAccount, { account_id: 'private-asm-multicluster-nodes' });
+    const grants = Object.keys(JSON.parse(json).resource.google_project_iam_member).map((id) => `google_project_iam_member.${id}`);
+    expect(grants).toHaveLength(6);
+    const pools = resourcesOf(json, ContainerNodePool.tfResourceType);
+    expect(pools).toHaveLength(3);
+    pools.forEach((pool) => expect([...pool.depends_on].sort()).toEqual([...grants].sort()));
   });
 });
 
 describe('seed 000: fleet stack', () => {
   const json = stacks.fleet;
-  const clusterOutput = (cluster: string, attribute: string): string => {
-    const clusters = JSON.parse(stacks.clusters);
-    const [logicalId] = Object.entries(clusters.resource.google_container_cluster).find(([, r]: any) => r.name === cluster)!;
-    const output = Object.entries(clusters.output).find(([, o]: any) => o.value === `\${google_container_cluster.${logicalId}.fleet[0].${attribute}}`)![0];
-    return `\${data.terraform_remote_state.cross-stack-reference-input-clusters.outputs.${output}}`;
-  };
 
   test('managed mesh with automatic management on exactly the two workload clusters', () => {
     expect(json).toHaveResourceWithProperties(GkeHubFeature, { name: 'servicemesh', location: 'global' });
@@ -146,8 +169,8 @@ describe('seed 000: fleet stack', () => {
     for (const cluster of ['gke-west-priv', 'gke-central-priv']) {
       expect(members).toContainEqual(
         expect.objectContaining({
-          membership: clusterOutput(cluster, 'membership_id'),
-          membership_location: clusterOutput(cluster, 'membership_location'),
+          membership: cluster,
+          membership_location: 'global',
           mesh: { management: 'MANAGEMENT_AUTOMATIC' },
         }),
       );
@@ -160,10 +183,27 @@ describe('seed 000: fleet stack', () => {
       location: 'global',
       spec: {
         multiclusteringress: {
-          config_membership: `projects/meshfleet-demo/locations/${clusterOutput('gke-ingress', 'membership_location')}/memberships/${clusterOutput('gke-ingress', 'membership_id')}`,
+          config_membership: 'projects/meshfleet-demo/locations/global/memberships/gke-ingress',
         },
       },
     });
+  });
+
+  test('the feature waits for roles/container.admin granted to the multi-cluster ingress service agent (project number from the topology)', () => {
+    const parsed = JSON.parse(json);
+    const [grantId, grant] = Object.entries(parsed.resource.google_project_iam_member).find(([, r]: any) => r.role === 'roles/container.admin')! as [string, any];
+    expect(grant).toMatchObject({
+      project: 'meshfleet-demo',
+      member: 'serviceAccount:service-123456789012@gcp-sa-multiclusteringress.iam.gserviceaccount.com',
+    });
+    const feature = resourcesOf(json, GkeHubFeature.tfResourceType).find((f) => f.name === 'multiclusteringress')!;
+    expect(feature.depends_on).toEqual([`google_project_iam_member.${grantId}`]);
+    expect(json).not.toHaveDataSource({ tfResourceType: 'google_project' } as any);
+  });
+
+  test('fleet features name the global memberships: no state of the clusters stack is read', () => {
+    expect(JSON.parse(json).data?.terraform_remote_state).toBeUndefined();
+    expect(json).toHaveResource(ProjectIamMember);
   });
 
   test('no multi-cluster services feature: seed 000 does not export services', () => {

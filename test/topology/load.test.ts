@@ -48,10 +48,10 @@ function seed000Object(): TopologyInput {
   return {
     name: 'private-asm-multicluster',
     project: { id: 'meshfleet-demo', number: '123456789012' },
-    network: { name: 'default' },
+    network: { name: 'default', firewallName: 'all-pods-and-master-ipv4-cidrs' },
     regions: [
-      { name: 'us-west2', nat: { enabled: true, logFilter: 'ALL' } },
-      { name: 'us-central1', nat: { enabled: true, logFilter: 'ALL' } },
+      { name: 'us-west2', nat: { enabled: true, logFilter: 'ALL', addressName: 'us-west2-nat-ip', routerName: 'rtr-us-west2', natName: 'nat-gw-us-west2' } },
+      { name: 'us-central1', nat: { enabled: true, logFilter: 'ALL', addressName: 'us-central1-nat-ip', routerName: 'rtr-us-central1', natName: 'nat-gw-us-central1' } },
     ],
     operatorCidrs: ['203.0.113.10/32'],
     clusters: [
@@ -134,11 +134,11 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_000);
     expect(model).toEqual({
       name: 'private-asm-multicluster',
-      project: { id: 'meshfleet-demo', number: '123456789012' },
-      network: { name: 'default', subnets: [] },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'private-asm-multicluster-nodes' },
+      network: { name: 'default', subnets: [], firewallName: 'all-pods-and-master-ipv4-cidrs' },
       regions: [
-        { name: 'us-west2', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined },
-        { name: 'us-central1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined },
+        { name: 'us-west2', nat: { logFilter: 'ALL', addressName: 'us-west2-nat-ip', routerName: 'rtr-us-west2', natName: 'nat-gw-us-west2' }, proxyOnlySubnet: undefined },
+        { name: 'us-central1', nat: { logFilter: 'ALL', addressName: 'us-central1-nat-ip', routerName: 'rtr-us-central1', natName: 'nat-gw-us-central1' }, proxyOnlySubnet: undefined },
         { name: 'us-west1', nat: undefined, proxyOnlySubnet: undefined },
       ],
       operatorCidrs: ['203.0.113.10/32'],
@@ -241,8 +241,8 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_003);
     expect(model).toEqual({
       name: 'internal-multicluster-gateway',
-      project: { id: 'meshfleet-demo', number: undefined },
-      network: { name: 'default', subnets: [] },
+      project: { id: 'meshfleet-demo', number: undefined, nodeServiceAccount: 'internal-multicluster-g-0917ee' },
+      network: { name: 'default', subnets: [], firewallName: 'internal-multicluster-gateway-pods-and-masters' },
       regions: [
         { name: 'us-west1', nat: undefined, proxyOnlySubnet: '10.129.0.0/23' },
         { name: 'us-east1', nat: undefined, proxyOnlySubnet: '10.130.0.0/23' },
@@ -338,9 +338,9 @@ describe('the example files', () => {
     const image = 'gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6';
     expect(model).toEqual({
       name: 'canary-productcatalog',
-      project: { id: 'meshfleet-demo', number: '123456789012' },
-      network: { name: 'default', subnets: [] },
-      regions: [{ name: 'us-central1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined }],
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'canary-productcatalog-nodes' },
+      network: { name: 'default', subnets: [], firewallName: 'canary-productcatalog-pods-and-masters' },
+      regions: [{ name: 'us-central1', nat: { logFilter: 'ALL', addressName: 'canary-productcatalog-us-central1-nat-ip', routerName: 'canary-productcatalog-rtr-us-central1', natName: 'canary-productcatalog-nat-gw-us-central1' }, proxyOnlySubnet: undefined }],
       operatorCidrs: ['203.0.113.10/32'],
       clusters: [
         {
@@ -399,8 +399,8 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_001);
     expect(model).toEqual({
       name: 'asm-onprem-vmware',
-      project: { id: 'meshfleet-demo', number: '123456789012' },
-      network: { name: 'default', subnets: [] },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'asm-onprem-vmware-nodes' },
+      network: { name: 'default', subnets: [], firewallName: 'asm-onprem-vmware-pods-and-masters' },
       // An external cluster has no region: no NAT, no proxy-only subnet, nothing for Terraform.
       regions: [],
       operatorCidrs: [],
@@ -474,11 +474,11 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_004_MULTI_NETWORK);
     expect(model).toEqual({
       name: 'istio-multi-primary-multi-network',
-      project: { id: 'meshfleet-demo', number: '123456789012' },
-      network: { name: 'default', subnets: [] },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-multi-primary-mul-4ae241' },
+      network: { name: 'default', subnets: [], firewallName: 'istio-multi-primary-multi-network-pods-and-masters' },
       regions: [
-        { name: 'us-west1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined },
-        { name: 'us-east1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined },
+        { name: 'us-west1', nat: { logFilter: 'ALL', addressName: 'istio-multi-primary-multi-network-us-west1-nat-ip', routerName: 'istio-multi-primary-multi-network-rtr-us-west1', natName: 'istio-multi-primary-multi-network-nat-gw-us-west1' }, proxyOnlySubnet: undefined },
+        { name: 'us-east1', nat: { logFilter: 'ALL', addressName: 'istio-multi-primary-multi-network-us-east1-nat-ip', routerName: 'istio-multi-primary-multi-network-rtr-us-east1', natName: 'istio-multi-primary-multi-network-nat-gw-us-east1' }, proxyOnlySubnet: undefined },
       ],
       operatorCidrs: ['203.0.113.10/32'],
       clusters: [
@@ -546,9 +546,9 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_004_PRIMARY_REMOTE);
     expect(model).toEqual({
       name: 'istio-primary-remote',
-      project: { id: 'meshfleet-demo', number: '123456789012' },
-      network: { name: 'default', subnets: [] },
-      regions: [{ name: 'us-west1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined }],
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-primary-remote-nodes' },
+      network: { name: 'default', subnets: [], firewallName: 'istio-primary-remote-pods-and-masters' },
+      regions: [{ name: 'us-west1', nat: { logFilter: 'ALL', addressName: 'istio-primary-remote-us-west1-nat-ip', routerName: 'istio-primary-remote-rtr-us-west1', natName: 'istio-primary-remote-nat-gw-us-west1' }, proxyOnlySubnet: undefined }],
       operatorCidrs: ['203.0.113.10/32'],
       clusters: [
         {
@@ -587,7 +587,8 @@ describe('the example files', () => {
           meshId: 'mesh1',
           model: 'primary-remote',
           primary: 'cluster1',
-          primaryAddress: '203.0.113.20',
+          // cluster1 is a GKE cluster: meshfleet reserves its east-west address.
+          primaryAddress: undefined,
           clusterAdmin: undefined,
         },
       },
@@ -626,7 +627,7 @@ describe('the example files', () => {
       ['cluster1', 'network1', 'primary'],
       ['cluster2', 'network1', 'remote'],
     ]);
-    expect([model.mesh?.install?.primary, model.mesh?.install?.primaryAddress]).toEqual(['cluster1', '203.0.113.20']);
+    expect([model.mesh?.install?.primary, model.mesh?.install?.primaryAddress]).toEqual(['cluster1', undefined]);
   });
 
   test.each([SEED_000, SEED_001, SEED_002, SEED_003, SEED_004_MULTI_NETWORK, SEED_004_PRIMARY_REMOTE])('%s gives the same model on every load', (file) => {
@@ -932,9 +933,9 @@ describe('defaults', () => {
     const model = validateTopology(
       {
         name: 'explicit',
-        project: { id: 'meshfleet-test' },
-        network: { name: 'mesh-vpc' },
-        regions: [{ name: 'us-west2', nat: { enabled: true, logFilter: 'ERRORS_ONLY' } }],
+        project: { id: 'meshfleet-test', nodeServiceAccount: 'team-nodes' },
+        network: { name: 'mesh-vpc', firewallName: 'mesh-pods' },
+        regions: [{ name: 'us-west2', nat: { enabled: true, logFilter: 'ERRORS_ONLY', addressName: 'west-ip', routerName: 'west-router', natName: 'west-nat' } }],
         clusters: [
           {
             name: 'a',
@@ -954,8 +955,11 @@ describe('defaults', () => {
       },
       'test',
     );
-    expect(model.network.name).toBe('mesh-vpc');
-    expect(model.regions).toEqual([{ name: 'us-west2', nat: { logFilter: 'ERRORS_ONLY' }, proxyOnlySubnet: undefined }]);
+    expect(model.network).toEqual({ name: 'mesh-vpc', subnets: [], firewallName: 'mesh-pods' });
+    expect(model.project.nodeServiceAccount).toBe('team-nodes');
+    expect(model.regions).toEqual([
+      { name: 'us-west2', nat: { logFilter: 'ERRORS_ONLY', addressName: 'west-ip', routerName: 'west-router', natName: 'west-nat' }, proxyOnlySubnet: undefined },
+    ]);
     expect(model.clusters[0]).toMatchObject({
       platform: 'gke',
       role: 'config',
@@ -990,10 +994,10 @@ describe('defaults', () => {
       },
       'test',
     );
-    expect(model.regions.map((r) => [r.name, r.nat])).toEqual([
+    expect(model.regions.map((r) => [r.name, r.nat?.logFilter])).toEqual([
       ['europe-west1', undefined],
-      ['us-east1', { logFilter: 'ERRORS_ONLY' }],
-      ['us-west2', { logFilter: 'ALL' }],
+      ['us-east1', 'ERRORS_ONLY'],
+      ['us-west2', 'ALL'],
       ['us-west1', undefined],
     ]);
   });
@@ -1011,9 +1015,9 @@ describe('defaults', () => {
       },
       'test',
     );
-    expect(model.regions.map((r) => [r.name, r.nat])).toEqual([
+    expect(model.regions.map((r) => [r.name, r.nat?.logFilter])).toEqual([
       ['us-west2', undefined],
-      ['us-central1', { logFilter: 'ALL' }],
+      ['us-central1', 'ALL'],
     ]);
   });
 
@@ -1027,10 +1031,43 @@ describe('defaults', () => {
       },
       'test',
     );
-    expect(model.regions).toEqual([
-      { name: 'asia-east1', nat: { logFilter: 'TRANSLATIONS_ONLY' }, proxyOnlySubnet: undefined },
-      { name: 'us-west1', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined },
+    expect(model.regions.map((r) => [r.name, r.nat?.logFilter])).toEqual([
+      ['asia-east1', 'TRANSLATIONS_ONLY'],
+      ['us-west1', 'ALL'],
     ]);
+  });
+
+  test('Google Cloud names default to names that start with the topology name', () => {
+    const model = validateTopology(
+      { name: 'shop', project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] },
+      'test',
+    );
+    expect(model.project.nodeServiceAccount).toBe('shop-nodes');
+    expect(model.network.firewallName).toBe('shop-pods-and-masters');
+    expect(model.regions[0].nat).toEqual({ logFilter: 'ALL', addressName: 'shop-us-west2-nat-ip', routerName: 'shop-rtr-us-west2', natName: 'shop-nat-gw-us-west2' });
+  });
+
+  test('two topologies in one project get different names for every project-wide resource', () => {
+    const named = (name: string) =>
+      validateTopology({ name, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] }, 'test');
+    const names = (m: ResolvedTopology) => [m.project.nodeServiceAccount, m.network.firewallName, m.regions[0].nat!.addressName, m.regions[0].nat!.routerName, m.regions[0].nat!.natName];
+    const [blue, green] = [names(named('blue')), names(named('green'))];
+    blue.forEach((name, i) => expect(name).not.toBe(green[i]));
+  });
+
+  test('a long topology name gives names within the limits, shortened with a hash', () => {
+    const long = `t${'-long'.repeat(12)}`; // 61 characters
+    const model = validateTopology({ name: long, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'northamerica-northeast1-a', masterCidr: '172.16.0.0/28' }] }, 'test');
+    const sa = model.project.nodeServiceAccount;
+    expect(sa).toMatch(/^t-long-long-long-long-l-[0-9a-f]{6}$/);
+    expect(sa.length).toBe(30);
+    for (const name of [model.network.firewallName, model.regions[0].nat!.addressName, model.regions[0].nat!.routerName, model.regions[0].nat!.natName]) {
+      expect(name.length).toBeLessThanOrEqual(63);
+      expect(name).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
+    }
+    // Shortened names stay distinct: two long names that differ only at the end.
+    const other = validateTopology({ name: `${long.slice(0, -1)}x`, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] }, 'test');
+    expect(other.project.nodeServiceAccount).not.toBe(sa);
   });
 
   test('meshMember is true only for workload clusters, and only when a mesh is declared', () => {
@@ -1346,7 +1383,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
       },
       'test',
     );
-    expect(model.regions).toEqual([{ name: 'us-west2', nat: { logFilter: 'ALL' }, proxyOnlySubnet: undefined }]);
+    expect(model.regions.map((r) => [r.name, r.nat?.logFilter, r.proxyOnlySubnet])).toEqual([['us-west2', 'ALL', undefined]]);
   });
 
   test('an external cluster without a mesh is not a mesh member and has no install settings', () => {
@@ -1411,7 +1448,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
           distribution: 'asm',
           meshId: 'mesh1',
           model: 'primary-remote',
-          primary: 'west',
+          // An external primary takes the address of its east-west gateway.
+          primary: 'onprem',
           primaryAddress: 'istiod.example.com',
           clusterAdmin: 'admin@example.com',
         };
@@ -1422,7 +1460,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
       distribution: 'asm',
       meshId: 'mesh1',
       model: 'primary-remote',
-      primary: 'west',
+      primary: 'onprem',
       primaryAddress: 'istiod.example.com',
       clusterAdmin: 'admin@example.com',
     });
@@ -1438,7 +1476,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
     ['onprem', ['remote', 'primary']],
   ])('primary-remote with primary %s: the primary runs the control plane, the others are remotes', (primary, planes) => {
     const model = validateTopology(
-      variantOf(inClusterBase, (t) => Object.assign(t.mesh, { model: 'primary-remote', primary, primaryAddress: '203.0.113.20' })),
+      // Only the external primary takes an address; a GKE primary's is reserved by meshfleet.
+      variantOf(inClusterBase, (t) => Object.assign(t.mesh, { model: 'primary-remote', primary }, primary === 'onprem' ? { primaryAddress: '203.0.113.20' } : {})),
       'test',
     );
     expect(model.clusters.map((c) => c.meshInstall?.controlPlane)).toEqual([undefined, ...planes]);

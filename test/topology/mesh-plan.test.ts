@@ -5,6 +5,7 @@ import {
   meshInstallClusters,
   meshNetworks,
   remoteSecretsOf,
+  reservedEastWestAddress,
   ResolvedTopology,
   validateTopology,
   vmWorkloadsOf,
@@ -28,7 +29,16 @@ function meshOf(mesh: Draft, change: (t: Draft) => void = () => undefined, names
   return validateTopology(t, 'test');
 }
 
-const PRIMARY_REMOTE = { model: 'primary-remote', primary: 'a', primaryAddress: '203.0.113.20' };
+/** Primary-remote around the GKE cluster `a`: meshfleet reserves its east-west address. */
+const PRIMARY_REMOTE = { model: 'primary-remote', primary: 'a' };
+
+/** The address meshfleet reserves for GKE primary `cluster` of the `plan` topology. */
+const reserved = (cluster: string, region = 'us-west1') => ({ cluster, region, name: `plan-${cluster}-eastwest`, output: `eastwest-address-${cluster}` });
+
+/** Primary-remote around an external cluster `onprem` (on its own network) reached at `address`. */
+function externalPrimary(address: string): ResolvedTopology {
+  return meshOf({ model: 'primary-remote', primary: 'onprem', primaryAddress: address }, (t) => t.clusters.push({ name: 'onprem', platform: 'external' }), ['a']);
+}
 
 /** The plan of every cluster, by name. */
 function gateways(model: ResolvedTopology): Record<string, ReturnType<typeof eastWestGatewayOf>> {
@@ -75,9 +85,9 @@ describe('eastWestGatewayOf', () => {
     });
   });
 
-  test('primary-remote on one network: the primary exposes istiod at the requested IP, the remote needs nothing', () => {
+  test('primary-remote on one network: the GKE primary exposes istiod at its reserved address, the remote needs nothing', () => {
     expect(gateways(meshOf(PRIMARY_REMOTE))).toStrictEqual({
-      a: { crossNetwork: false, exposeIstiod: true, loadBalancerIp: '203.0.113.20' },
+      a: { crossNetwork: false, exposeIstiod: true, reservedAddress: reserved('a') },
       b: undefined,
     });
   });
@@ -85,9 +95,18 @@ describe('eastWestGatewayOf', () => {
   test('primary-remote: the primary need not be the first cluster', () => {
     expect(gateways(meshOf({ ...PRIMARY_REMOTE, primary: 'b' }, undefined, ['a', 'b', 'c']))).toStrictEqual({
       a: undefined,
-      b: { crossNetwork: false, exposeIstiod: true, loadBalancerIp: '203.0.113.20' },
+      b: { crossNetwork: false, exposeIstiod: true, reservedAddress: reserved('b') },
       c: undefined,
     });
+  });
+
+  test('an external primary exposes istiod at the requested IPv4 primary address (nothing reserved)', () => {
+    const model = externalPrimary('203.0.113.20');
+    expect(gateways(model)).toStrictEqual({
+      a: { crossNetwork: true, exposeIstiod: false },
+      onprem: { crossNetwork: true, exposeIstiod: true, loadBalancerIp: '203.0.113.20' },
+    });
+    expect(reservedEastWestAddress(model)).toBeUndefined();
   });
 
   test('primary-remote on two networks: both carry cross-network traffic, only the primary exposes istiod', () => {
@@ -96,20 +115,19 @@ describe('eastWestGatewayOf', () => {
       t.clusters[1].meshNetwork = 'network2';
     });
     expect(gateways(model)).toStrictEqual({
-      a: { crossNetwork: true, exposeIstiod: true, loadBalancerIp: '203.0.113.20' },
+      a: { crossNetwork: true, exposeIstiod: true, reservedAddress: reserved('a') },
       b: { crossNetwork: true, exposeIstiod: false },
     });
   });
 
-  test('a DNS primary address is not requested as a load balancer IP', () => {
-    expect(gateways(meshOf({ ...PRIMARY_REMOTE, primaryAddress: 'istiod.example.com' }))).toStrictEqual({
-      a: { crossNetwork: false, exposeIstiod: true },
-      b: undefined,
-    });
+  test('a DNS primary address of an external primary is not requested as a load balancer IP', () => {
+    expect(gateways(externalPrimary('istiod.example.com')).onprem).toStrictEqual({ crossNetwork: true, exposeIstiod: true });
   });
 
-  test('a primary-remote mesh of one cluster and no VMs needs no gateway', () => {
-    expect(gateways(meshOf(PRIMARY_REMOTE, undefined, ['a']))).toStrictEqual({ a: undefined });
+  test('a primary-remote mesh of one cluster and no VMs needs no gateway and reserves no address', () => {
+    const model = meshOf(PRIMARY_REMOTE, undefined, ['a']);
+    expect(gateways(model)).toStrictEqual({ a: undefined });
+    expect(reservedEastWestAddress(model)).toBeUndefined();
   });
 
   test('multi-primary on one network: the cluster VMs register with exposes istiod, the others need nothing', () => {
@@ -140,12 +158,14 @@ describe('eastWestGatewayOf', () => {
     expect(gateways(model)).toStrictEqual({ a: { crossNetwork: false, exposeIstiod: true }, b: undefined });
   });
 
-  test('the primary-remote example: the primary exposes istiod (remotes and a VM) at 203.0.113.20', () => {
+  test('the primary-remote example: the primary exposes istiod (remotes and a VM) at the address reserved in us-west1', () => {
     const model = loadTopologyFile(join(EXAMPLES, 'istio-primary-remote.yaml'));
+    const address = { cluster: 'cluster1', region: 'us-west1', name: 'istio-primary-remote-cluster1-eastwest', output: 'eastwest-address-cluster1' };
     expect(gateways(model)).toStrictEqual({
-      cluster1: { crossNetwork: false, exposeIstiod: true, loadBalancerIp: '203.0.113.20' },
+      cluster1: { crossNetwork: false, exposeIstiod: true, reservedAddress: address },
       cluster2: undefined,
     });
+    expect(reservedEastWestAddress(model)).toStrictEqual(address);
   });
 
   test('the seed 001 example (one external cluster, no VMs) needs no gateway', () => {

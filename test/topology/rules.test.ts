@@ -1159,10 +1159,20 @@ function inCluster(): Draft {
   };
 }
 
-/** The in-cluster base as a primary-remote mesh: west runs istiod, east and onprem are remotes. */
+/**
+ * The in-cluster base as a primary-remote mesh: west runs istiod, east and onprem are remotes.
+ * west is a GKE cluster, so meshfleet reserves its east-west address: no primaryAddress.
+ */
 function primaryRemote(): Draft {
   const t = inCluster();
-  Object.assign(t.mesh, { model: 'primary-remote', primary: 'west', primaryAddress: '203.0.113.20' });
+  Object.assign(t.mesh, { model: 'primary-remote', primary: 'west' });
+  return t;
+}
+
+/** The in-cluster base as a primary-remote mesh around the external cluster, which takes an address. */
+function externalPrimaryRemote(): Draft {
+  const t = inCluster();
+  Object.assign(t.mesh, { model: 'primary-remote', primary: 'onprem', primaryAddress: '203.0.113.20' });
   return t;
 }
 
@@ -1458,30 +1468,49 @@ describe('in-cluster mesh settings', () => {
     );
   });
 
-  test('primary-remote without a primary address', () => {
+  test('primary-remote around an external primary without a primary address', () => {
     expectOnlyProblem(
-      variant(primaryRemote, (t) => delete t.mesh.primaryAddress),
+      variant(externalPrimaryRemote, (t) => delete t.mesh.primaryAddress),
       'mesh.primaryAddress',
-      "remote clusters reach the primary's istiod at this address (found nothing, expected the IPv4 address or DNS name of the primary's east-west gateway)",
+      "remote clusters reach the external primary's istiod at this address (found nothing, expected the IPv4 address or DNS name of the primary's east-west gateway)",
     );
   });
 
-  test('primary-remote without a primary and without an address reports both', () => {
+  test('primary-remote around a GKE primary refuses a primary address: meshfleet reserves it', () => {
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => (t.mesh.primaryAddress = '203.0.113.20')),
+      'mesh.primaryAddress',
+      'meshfleet reserves the east-west gateway address of the GKE primary west in Terraform and gives it to istioctl (found "203.0.113.20", expected no primaryAddress (it is only for an external primary))',
+    );
+  });
+
+  test('a GKE primary declared without a zone still refuses a primary address (its zone is reported too)', () => {
     expect(
       problemsOf(
         variant(primaryRemote, (t) => {
+          delete t.clusters[0].zone;
+          t.mesh.primaryAddress = '203.0.113.20';
+        }),
+      ).map((p) => p.path),
+    ).toEqual(['clusters[0].zone', 'mesh.primaryAddress']);
+  });
+
+  test('primary-remote without a primary and without an address reports the primary only (the address depends on its platform)', () => {
+    expect(
+      problemsOf(
+        variant(externalPrimaryRemote, (t) => {
           delete t.mesh.primary;
           delete t.mesh.primaryAddress;
         }),
       ).map((p) => p.path),
-    ).toEqual(['mesh.primary', 'mesh.primaryAddress']);
+    ).toEqual(['mesh.primary']);
   });
 
   // Fixed bug: the schema only checks the shape of an IPv4 address, so 203.0.113.300 was accepted
   // and requested as the load balancer IP.
   test.each(['203.0.113.300', '256.0.0.1', '010.0.0.1'])('primary address %s is not a valid IPv4 address', (address) => {
     expectOnlyProblem(
-      variant(primaryRemote, (t) => (t.mesh.primaryAddress = address)),
+      variant(externalPrimaryRemote, (t) => (t.mesh.primaryAddress = address)),
       'mesh.primaryAddress',
       `not a valid IPv4 address (found "${address}", expected four octets of 0..255, or a DNS name)`,
     );
@@ -1490,7 +1519,7 @@ describe('in-cluster mesh settings', () => {
   test.each(['203.0.113.20', '0.0.0.0', '255.255.255.255', 'istiod.example.com', 'eastwest.mesh-1.example.internal', '1.example.com'])(
     'primary address %s is accepted',
     (address) => {
-      expect(validateTopology(variant(primaryRemote, (t) => (t.mesh.primaryAddress = address)), 'test').mesh?.install?.primaryAddress).toBe(address);
+      expect(validateTopology(variant(externalPrimaryRemote, (t) => (t.mesh.primaryAddress = address)), 'test').mesh?.install?.primaryAddress).toBe(address);
     },
   );
 
@@ -1697,5 +1726,98 @@ describe('VM workloads', () => {
       'apps[0]',
       'an app needs something to run (found "no workloads and no vmWorkloads", expected at least one workload or VM workload)',
     );
+  });
+});
+
+describe('Google Cloud resource names', () => {
+  test('the base gets names derived from the topology name: valid as they are', () => {
+    const model = validateTopology(base(), 'test');
+    expect([model.project.nodeServiceAccount, model.network.firewallName]).toEqual(['rules-base-nodes', 'rules-base-pods-and-masters']);
+  });
+
+  test.each<[string, string, string]>([
+    ['too short', 'nodes', 'a service account ID is 5 characters long (found "nodes", expected 6 to 30 characters)'],
+    ['too long', `gke-nodes-${'x'.repeat(21)}`, `a service account ID is 31 characters long (found "gke-nodes-${'x'.repeat(21)}", expected 6 to 30 characters)`],
+  ])('a node service account ID %s', (_what, id, message) => {
+    expectOnlyProblem(variant(base, (t) => (t.project.nodeServiceAccount = id)), 'project.nodeServiceAccount', message);
+  });
+
+  test('a firewall rule name longer than 63 characters', () => {
+    const name = `f${'-rule'.repeat(13)}`;
+    expectOnlyProblem(
+      variant(base, (t) => (t.network = { firewallName: name })),
+      'network.firewallName',
+      `a firewall rule name is 66 characters long (found "${name}", expected at most 63 characters)`,
+    );
+  });
+
+  test.each(['addressName', 'routerName', 'natName'])('a NAT %s longer than 63 characters', (key) => {
+    const name = `n${'-nat0'.repeat(13)}`;
+    expectOnlyProblem(
+      variant(base, (t) => (t.regions[0].nat = { [key]: name })),
+      `regions[0].nat.${key}`,
+      `a Google Cloud resource name is 66 characters long (found "${name}", expected at most 63 characters)`,
+    );
+  });
+
+  test.each<[string, string]>([
+    ['network.firewallName', 'Pods-and-masters'],
+    ['regions[0].nat.routerName', 'rtr-us-west1-'],
+    ['project.nodeServiceAccount', '1-nodes'],
+  ])('%s with a wrong syntax is a structure problem', (path, value) => {
+    const t = base();
+    if (path === 'network.firewallName') t.network = { firewallName: value };
+    if (path === 'regions[0].nat.routerName') t.regions[0].nat = { routerName: value };
+    if (path === 'project.nodeServiceAccount') t.project.nodeServiceAccount = value;
+    expectOnlyProblem(t, path, `wrong format (found "${value}", expected a lower-case name of letters, digits and - (a letter first, no - last))`);
+  });
+
+  test('a gateway address named like the NAT address of its region clashes', () => {
+    expectOnlyProblem(
+      variant(base, (t) => {
+        t.regions[0].nat = { addressName: 'west-ip' };
+        t.gateways[0].addresses[0].staticAddress = 'west-ip';
+      }),
+      'gateways[0].addresses[0].staticAddress',
+      'address name already used in us-west1 by regions[0].nat.addressName (found "west-ip", expected a name no other address of the region uses)',
+    );
+  });
+
+  test('a NAT address given the default name of the east-west address is reported where it is set', () => {
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => (t.regions = [{ name: 'us-west1', nat: { addressName: 'in-cluster-base-west-eastwest' } }])),
+      'regions[0].nat.addressName',
+      'address name already used in us-west1 by the east-west gateway address of west (found "in-cluster-base-west-eastwest", expected a name no other address of the region uses)',
+    );
+  });
+
+  test('one gateway static address name in two regions is refused (one name, one reserved address)', () => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.gateways[0].addresses = [{ region: 'us-west1', staticAddress: 'gw-ip' }, { region: 'us-east1', staticAddress: 'gw-ip' }])),
+      'gateways[0].addresses[1].staticAddress',
+      'static address name already used in us-west1 by gateways[0].addresses[0].staticAddress (meshfleet reserves one address per name) (found "gw-ip", expected a name of its own)',
+    );
+  });
+
+  test('one gateway static address name twice in a region is reported once, as a clash in the region', () => {
+    expect(
+      problemsOf(variant(base, (t) => (t.gateways[0].addresses = [{ region: 'us-west1', staticAddress: 'gw-ip' }, { region: 'us-west1', staticAddress: 'gw-ip' }]))),
+    ).toEqual([
+      {
+        path: 'gateways[0].addresses[1].staticAddress',
+        message: 'address name already used in us-west1 by gateways[0].addresses[0].staticAddress (found "gw-ip", expected a name no other address of the region uses)',
+      },
+    ]);
+  });
+
+  test('the same NAT address name in two regions is no clash', () => {
+    const model = validateTopology(
+      variant(base, (t) => {
+        t.regions[0].nat = { enabled: true, addressName: 'nat-ip' };
+        t.regions[1].nat = { enabled: true, addressName: 'nat-ip' };
+      }),
+      'test',
+    );
+    expect(model.regions.map((r) => r.nat?.addressName)).toEqual(['nat-ip', 'nat-ip']);
   });
 });

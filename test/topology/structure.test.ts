@@ -56,7 +56,7 @@ describe('unknown keys', () => {
     expectOnlyProblem(
       variant((t) => (t.regions = [{ name: 'us-west2', nat: { enable: true } }])),
       'regions[0].nat.enable',
-      'unknown key (found "enable", expected one of enabled, logFilter)',
+      'unknown key (found "enable", expected one of enabled, logFilter, addressName, routerName, natName)',
     );
   });
 
