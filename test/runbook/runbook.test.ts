@@ -626,8 +626,15 @@ describe('waits', () => {
       all,
       `until [ -n "$(kubectl --context="\${CTX_CLUSTER1}" get service istio-eastwestgateway -n istio-system -o jsonpath='{.status.loadBalancer.ingress[0].ip}')" ]; do sleep 10; done`,
     );
-    expect(wait).toBeGreaterThan(at(all, 'istioctl install --context="${CTX_CLUSTER1}" -y -f k8s/cluster1/mesh-install/eastwest-gateway.yaml'));
-    expect(wait).toBeLessThan(at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml'));
+    expect(wait).toBeGreaterThan(
+      at(
+        all,
+        'istioctl install --context="${CTX_CLUSTER1}" -y -f k8s/cluster1/mesh-install/eastwest-gateway.yaml --set "components.ingressGateways[name:istio-eastwestgateway].k8s.service.loadBalancerIP=${EASTWEST_ADDRESS_CLUSTER1}"',
+      ),
+    );
+    expect(wait).toBeLessThan(
+      at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml --set "values.global.remotePilotAddress=${EASTWEST_ADDRESS_CLUSTER1}"'),
+    );
     expect(renderExample('asm-onprem-vmware')).not.toContain('istio-eastwestgateway');
     expect(commands(renderExample('istio-multi-primary-multi-network')).filter((c) => c.includes('.status.loadBalancer'))).toHaveLength(2);
   });

@@ -46,10 +46,11 @@ describe('default local state', () => {
   });
 
   test('cross-stack references read the producing stack’s state file', () => {
-    const remote = JSON.parse(stacks.fleet).data.terraform_remote_state['cross-stack-reference-input-clusters'];
+    // The clusters stack reads the NAT addresses of the network stack.
+    const remote = JSON.parse(stacks.clusters).data.terraform_remote_state['cross-stack-reference-input-network'];
     expect(remote.backend).toBe('local');
-    expect(remote.config.path).toBe(backendOf(stacks.clusters).path);
-    expect(resolvedFrom('dist/terraform', 'fleet', remote.config.path)).toBe('terraform-state/alpha/clusters.tfstate');
+    expect(remote.config.path).toBe(backendOf(stacks.network).path);
+    expect(resolvedFrom('dist/terraform', 'clusters', remote.config.path)).toBe('terraform-state/alpha/network.tfstate');
   });
 
   test('two topologies never share a state file', () => {
