@@ -195,7 +195,8 @@ function copy<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-function resolveWorkload(w: WorkloadInput, workloadClusters: readonly string[]): ResolvedWorkload {
+/** Fills the defaults of one workload; `workloadClusters` run it when it lists no clusters. */
+export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly string[]): ResolvedWorkload {
   return {
     name: w.name,
     kind: w.kind ?? DEFAULTS.workloadKind,

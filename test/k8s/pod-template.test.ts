@@ -1,7 +1,8 @@
 import { containerOf, podLabels, podTemplateOf, replicasOf, selectorLabels } from '../../src/k8s/pod-template';
+import { resolveWorkload } from '../../src/topology/defaults';
 import { ResolvedWorkload } from '../../src/topology/types';
 
-const base: ResolvedWorkload = {
+const base: ResolvedWorkload = resolveWorkload({
   name: 'web',
   kind: 'Deployment',
   image: 'example/web:1',
@@ -13,7 +14,7 @@ const base: ResolvedWorkload = {
   env: {},
   clusters: ['a'],
   export: false,
-};
+}, []);
 
 describe('labels', () => {
   test('selector: app only; pods: app plus version when set', () => {
@@ -47,13 +48,13 @@ describe('containerOf', () => {
   });
 
   test('exec probe: the same exec liveness and readiness probe', () => {
-    const c = containerOf({ ...base, probe: { exec: ['/bin/check', '-x'] } });
+    const c = containerOf({ ...base, readinessProbe: { exec: ['/bin/check', '-x'] }, livenessProbe: { exec: ['/bin/check', '-x'] } });
     expect(c.livenessProbe).toEqual({ exec: { command: ['/bin/check', '-x'] } });
     expect(c.readinessProbe).toEqual(c.livenessProbe);
   });
 
   test('httpPath probe: httpGet on the container port', () => {
-    const c = containerOf({ ...base, probe: { httpPath: '/ready' } });
+    const c = containerOf({ ...base, readinessProbe: { httpPath: '/ready' }, livenessProbe: { httpPath: '/ready' } });
     expect(c.livenessProbe?.httpGet?.path).toBe('/ready');
     expect(c.livenessProbe?.httpGet?.port.value).toBe(8080);
     expect(c.readinessProbe).toEqual(c.livenessProbe);

@@ -1,9 +1,10 @@
 import { Workload } from '../../src/k8s/workload';
+import { resolveWorkload } from '../../src/topology/defaults';
 import { ResolvedWorkload } from '../../src/topology/types';
 import { idsOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 
-const web: ResolvedWorkload = {
+const web: ResolvedWorkload = resolveWorkload({
   name: 'web',
   kind: 'Deployment',
   image: 'example/web:1',
@@ -19,7 +20,7 @@ const web: ResolvedWorkload = {
   clusters: ['a'],
   version: 'v1',
   export: false,
-};
+}, []);
 
 describe('Workload', () => {
   const objects = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web }));

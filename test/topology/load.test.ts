@@ -791,7 +791,13 @@ describe('defaults', () => {
       mesh: { management: 'fleet', ingressGateway: {} },
       fleet: { configCluster: 'cfg' },
       multiClusterIngress: {},
-      apps: [{ namespace: 'web', workloads: [{ name: 'web', image: 'nginx:1.27', port: 8080 }] }],
+      apps: [
+        {
+          namespace: 'web',
+          secrets: [{ name: 'signing', rsaKeyPair: { privateKey: 'key.pem', publicKey: 'key.pub' } }],
+          workloads: [{ name: 'web', image: 'nginx:1.27', port: 8080 }],
+        },
+      ],
       gateways: [{ name: 'gw', namespace: 'web', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }] }],
       terraform: { backend: { type: 'gcs', bucket: 'tf-state' } },
     };
@@ -840,6 +846,7 @@ describe('defaults', () => {
       meshDistribution: inCluster.mesh?.install?.distribution,
       meshModel: inCluster.mesh?.install?.model,
       istioV1Since: firstV1,
+      rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
     };
     // Fails when a default is added to DEFAULTS without being covered here.
     expect(Object.keys(applied).sort()).toEqual(Object.keys(DEFAULTS).sort());
@@ -1697,6 +1704,24 @@ describe('isolation from the input', () => {
     const model = validateTopology(input, 'test');
     input.apps[0].workloads[0].probe.exec.push('-v');
     input.apps[0].workloads[0].probe.exec[0] = '/bin/changed';
-    expect(model.apps[0].workloads[0].probe).toStrictEqual({ exec: ['/bin/grpc_health_probe', '-addr=:8080'] });
+    expect(model.apps[0].workloads[0].readinessProbe).toStrictEqual({ exec: ['/bin/grpc_health_probe', '-addr=:8080'] });
+    expect(model.apps[0].workloads[0].livenessProbe).toStrictEqual({ exec: ['/bin/grpc_health_probe', '-addr=:8080'] });
+  });
+
+  test('env sources, volumes and security contexts are copied, not shared with the input', () => {
+    const input = richInput();
+    const w = input.apps[0].workloads[0];
+    input.apps[0].configMaps = [{ name: 'cfg', data: { A: '1' } }];
+    w.env = { A: { configMapKeyRef: { name: 'cfg', key: 'A' } } };
+    w.volumes = [{ name: 'tmp', emptyDir: {} }];
+    w.securityContext = { capabilities: { drop: ['all'] } };
+    const model = validateTopology(input, 'test');
+    w.env.A.configMapKeyRef.key = 'B';
+    w.volumes[0].name = 'changed';
+    w.securityContext.capabilities.drop.push('x');
+    const resolved = model.apps[0].workloads[0];
+    expect(resolved.env).toStrictEqual({ A: { configMapKeyRef: { name: 'cfg', key: 'A' } } });
+    expect(resolved.volumes).toStrictEqual([{ name: 'tmp', emptyDir: {} }]);
+    expect(resolved.securityContext).toStrictEqual({ capabilities: { drop: ['all'] } });
   });
 });
