@@ -1,14 +1,19 @@
+import { secretPlacementsOf } from '../topology/app-secrets';
 import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from '../topology/mesh-plan';
 import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
 import {
   contextExport,
   contextFlag,
+  createSecretCommand,
   getCredentialsCommand,
   istioctlInstall,
   kubectlApplyFile,
   kubectlApplyKustomization,
   remoteSecretCommand,
   remoteSecretServer,
+  rsaKeyPairCommands,
+  SECRETS_DIR_VARIABLE,
+  secretFilePath,
   shellQuote,
   terraformCommands,
   VM_DIR_VARIABLE,
@@ -417,6 +422,44 @@ function applyFoldersSection(ctx: Context): RunbookSection | undefined {
   };
 }
 
+/**
+ * App Secrets (never in the output folder): key pairs made once outside it, then the same
+ * Secret created in every cluster that runs a workload using it, before the app folders.
+ */
+function appSecretsSection(ctx: Context): RunbookSection | undefined {
+  const placements = secretPlacementsOf(ctx.model);
+  if (placements.length === 0) return undefined;
+  const commands: string[] = [`export ${SECRETS_DIR_VARIABLE}="\${HOME}/meshfleet-secrets/${ctx.model.name}"`];
+  const notes: string[] = [];
+  for (const { namespace, secret, clusters } of placements) {
+    commands.push(`# ${secret.name} (namespace ${namespace}): ${list(clusters)}`);
+    if (secret.rsaKeyPair !== undefined) {
+      commands.push(...rsaKeyPairCommands(namespace, secret.name, secret.rsaKeyPair));
+    } else {
+      notes.push(
+        `Put the files of ${code(secret.name)} (${list(secret.keys.map(code))}) in ${secretFilePath(namespace, secret.name).replace(/"/g, '')} first.`,
+      );
+    }
+    for (const cluster of clusters) {
+      const namespaces = ctx.folderOf(cluster)?.files.includes(NAMESPACES_FILE) ? [kubectlApplyFile(cluster, ctx.k8sPath(cluster, NAMESPACES_FILE))] : [];
+      commands.push(...namespaces, createSecretCommand(cluster, namespace, secret.name, secret.keys));
+    }
+  }
+  const shared = placements.filter((p) => p.clusters.length > 1).map((p) => code(p.secret.name));
+  return {
+    title: 'App secrets',
+    lines: blocks(
+      `meshfleet never writes these Secrets. Make them before the app folders, whose pods mount them, and keep ${code(
+        `$${SECRETS_DIR_VARIABLE}`,
+      )} outside this output folder and out of Git. A key pair is generated only once (running the commands again keeps it)${
+        shared.length > 0 ? `, and ${list(shared)} ${shared.length === 1 ? 'gets' : 'get'} the same content in every cluster: tokens signed in one cluster are checked in the others` : ''
+      }. Each cluster's ${code(NAMESPACES_FILE)} is applied first so the namespace exists.`,
+      notes.join(' '),
+      sh(commands),
+    ),
+  };
+}
+
 /** VM workloads: their bootstrap files, made outside the output folder. */
 function vmWorkloadsSection(ctx: Context): RunbookSection | undefined {
   const vms = ctx.model.apps.flatMap((app) => app.vmWorkloads.map((vm) => ({ vm, namespace: app.namespace })));
@@ -459,7 +502,7 @@ function checksSection(ctx: Context): RunbookSection | undefined {
 export function runbookSections(input: RunbookInput): RunbookSection[] {
   const ctx = makeContext(input);
   const management = input.model.mesh?.management;
-  const sections: Array<RunbookSection | undefined> = [contextsSection(ctx), infrastructureSection(ctx)];
+  const sections: Array<RunbookSection | undefined> = [contextsSection(ctx), infrastructureSection(ctx), appSecretsSection(ctx)];
   if (management === 'in-cluster' && input.model.mesh?.install !== undefined) {
     sections.push(
       inClusterMeshSection(ctx),
@@ -478,7 +521,7 @@ export function runbookSections(input: RunbookInput): RunbookSection[] {
 
 /**
  * Renders the runbook (`<out>/README.md`) of a synthesized topology: in order, what a platform
- * team runs to deploy it (kube contexts, Terraform stacks, mesh install with the plug-in CA,
+ * team runs to deploy it (kube contexts, Terraform stacks, app secrets, mesh install with the plug-in CA,
  * remote secrets, Kubernetes folders, VM workloads, checks), with commands to paste from inside
  * the output folder.
  *

@@ -6,3 +6,5 @@ export { loadTopologyFile, parseTopologyText, validateTopology } from './load';
 export { TOPOLOGY_SCHEMA } from './schema';
 export { eastWestGatewayOf, meshInstallClusters, meshNetworks, remoteSecretsOf, vmWorkloadsOf } from './mesh-plan';
 export type { EastWestGatewayPlan, RemoteSecretPlan } from './mesh-plan';
+export { secretPlacementsOf, usesSecret } from './app-secrets';
+export type { SecretPlacement } from './app-secrets';
