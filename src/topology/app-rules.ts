@@ -42,7 +42,7 @@ function checkAppObjects(input: AppInput, app: ResolvedApp, at: string, problems
   checkUnique(app.configMaps.map((c) => c.name), (j) => `${at}.configMaps[${j}].name`, 'ConfigMap name', problems);
   app.configMaps.forEach((c, j) => {
     if (c.external && Object.keys(c.data).length > 0) {
-      problems.push(problem(`${at}.configMaps[${j}].data`, 'an external ConfigMap is not written by meshfleet, so it takes no data', 'a mapping', 'no data, or external: false'));
+      problems.push(problem(`${at}.configMaps[${j}].data`, 'an external ConfigMap is not written by meshfleet, so it takes no data', c.data, 'no data, or external: false'));
     }
   });
   checkUnique(app.serviceAccounts, (j) => `${at}.serviceAccounts[${j}]`, 'ServiceAccount name', problems);
@@ -109,7 +109,7 @@ function checkVolume(at: string, volume: VolumeInput, index: AppIndex, problems:
 function checkProbe(path: string, probe: ProbeInput, containerPort: number | undefined, problems: Problem[]): void {
   const action = exactlyOne(path, probe, ['exec', 'httpPath', 'tcp'], problems);
   if (probe.httpHeaders !== undefined && action !== 'httpPath') {
-    problems.push(problem(`${path}.httpHeaders`, 'headers belong to an HTTP probe', 'a list', 'no httpHeaders, or httpPath'));
+    problems.push(problem(`${path}.httpHeaders`, 'headers belong to an HTTP probe', probe.httpHeaders, 'no httpHeaders, or httpPath'));
   }
   if (action === 'exec' && probe.port !== undefined) {
     problems.push(problem(`${path}.port`, 'an exec probe runs a command and takes no port', probe.port, 'no port'));
@@ -130,7 +130,7 @@ function checkWorkload(input: WorkloadInput, w: ResolvedWorkload, at: string, ap
   }
   if (input.probe !== undefined) {
     for (const key of ['readinessProbe', 'livenessProbe'] as const) {
-      if (input[key] !== undefined) problems.push(problem(`${at}.${key}`, 'probe already sets the readiness and liveness probes', 'a mapping', `no ${key}, or no probe`));
+      if (input[key] !== undefined) problems.push(problem(`${at}.${key}`, 'probe already sets the readiness and liveness probes', input[key], `no ${key}, or no probe`));
     }
   }
   for (const key of ['probe', 'readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
