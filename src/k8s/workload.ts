@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ResolvedWorkload } from '../topology/types';
+import { ResolvedWorkload, ServiceType } from '../topology/types';
 import { podTemplateOf, replicasOf, selectorLabels } from './pod-template';
 
 /** Properties of a {@link Workload}. */
@@ -24,15 +24,15 @@ export interface WorkloadProps {
 }
 
 /**
- * The Service spec of a workload with a port: `type` when set, selector `app: <name>`, the
+ * The Service spec of a workload with a port: `type` when given, selector `app: <name>`, the
  * port `{ name: portName, port: servicePort, targetPort: port }`, then the extra ports.
  */
-export function serviceSpecOf(w: ResolvedWorkload): k8s.ServiceSpec {
+export function serviceSpecOf(w: ResolvedWorkload, type: ServiceType | undefined): k8s.ServiceSpec {
   const ports: k8s.ServicePort[] = [
     ...(w.port === undefined ? [] : [{ name: w.portName, port: w.servicePort ?? w.port, targetPort: k8s.IntOrString.fromNumber(w.port) }]),
     ...w.extraPorts.map((p) => ({ name: p.name, port: p.servicePort, targetPort: k8s.IntOrString.fromNumber(p.port) })),
   ];
-  return { ...(w.serviceType === undefined ? {} : { type: w.serviceType }), selector: selectorLabels(w.name), ports };
+  return { ...(type === undefined ? {} : { type }), selector: selectorLabels(w.name), ports };
 }
 
 /**
@@ -78,13 +78,13 @@ export class Workload extends Construct {
     }
 
     if ((props.service ?? true) && w.port !== undefined) {
-      const spec = serviceSpecOf(w);
+      const spec = serviceSpecOf(w, w.serviceType);
       this.service = new k8s.KubeService(this, 'Service', { metadata: { ...metadata }, spec });
       this.extraServices = w.extraServices.map(
         (extra) =>
           new k8s.KubeService(this, `Service-${extra.name}`, {
             metadata: { name: extra.name, namespace: props.namespace },
-            spec: { ...serviceSpecOf(w), ...(extra.type === undefined ? {} : { type: extra.type }) },
+            spec: serviceSpecOf(w, extra.type),
           }),
       );
     }
