@@ -102,7 +102,21 @@ function resolvedWorkload(fields: Record<string, unknown> & { name: string; imag
     containerName: fields.name,
     replicas: 1,
     env: {},
-    probe: undefined,
+    readinessProbe: undefined,
+    livenessProbe: undefined,
+    startupProbe: undefined,
+    extraPorts: [],
+    serviceType: undefined,
+    extraServices: [],
+    args: undefined,
+    envFrom: [],
+    volumes: [],
+    volumeMounts: [],
+    initContainers: [],
+    securityContext: undefined,
+    podSecurityContext: undefined,
+    serviceAccountName: undefined,
+    podAnnotations: {},
     resources: undefined,
     terminationGracePeriodSeconds: undefined,
     version: undefined,
@@ -112,6 +126,22 @@ function resolvedWorkload(fields: Record<string, unknown> & { name: string; imag
     ...fields,
   };
 }
+
+/** The 12 services of the Online Boutique manifest, sorted. */
+const ONLINE_BOUTIQUE = [
+  'adservice',
+  'cartservice',
+  'checkoutservice',
+  'currencyservice',
+  'emailservice',
+  'frontend',
+  'loadgenerator',
+  'paymentservice',
+  'productcatalogservice',
+  'recommendationservice',
+  'redis-cart',
+  'shippingservice',
+];
 
 const clusterDefaults = {
   platform: 'gke',
@@ -194,28 +224,7 @@ describe('the example files', () => {
         backendConfigName: 'gke-ingress-config',
         healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
       },
-      apps: [
-        {
-          namespace: 'bank-of-anthos',
-          vmWorkloads: [],
-          workloads: [
-            resolvedWorkload({
-              name: 'frontend',
-              image: bankImage('frontend'),
-              port: 8080,
-              servicePort: 80,
-              clusters: ['gke-west-priv', 'gke-central-priv'],
-              expose: { hosts: ['*'] },
-            }),
-            ...['userservice', 'contacts', 'balancereader', 'ledgerwriter', 'transactionhistory'].map((name) =>
-              resolvedWorkload({ name, image: bankImage(name), port: 8080, clusters: ['gke-west-priv', 'gke-central-priv'] }),
-            ),
-            ...['accounts-db', 'ledger-db'].map((name) =>
-              resolvedWorkload({ name, kind: 'StatefulSet', image: bankImage(name), port: 5432, portName: 'tcp-postgresql', clusters: ['gke-west-priv'] }),
-            ),
-          ],
-        },
-      ],
+      apps: [expect.objectContaining({ namespace: 'bank-of-anthos', vmWorkloads: [] })],
       terraform: { backend: { type: 'local' } },
     });
     // The points the seed is about, spelled out.
@@ -229,7 +238,26 @@ describe('the example files', () => {
       ['ledger-db', ['gke-west-priv'], 'tcp-postgresql'],
     ]);
     expect(workloads.filter((w) => w.kind === 'Deployment').every((w) => w.clusters.join() === 'gke-west-priv,gke-central-priv')).toBe(true);
-    expect(workloads).toHaveLength(8);
+    expect(workloads.map((w) => w.name)).toEqual([
+      'frontend',
+      'userservice',
+      'contacts',
+      'balancereader',
+      'ledgerwriter',
+      'transactionhistory',
+      'accounts-db',
+      'ledger-db',
+      'loadgenerator',
+    ]);
+    // The complete app: its ConfigMaps, ServiceAccount, the jwt-key the runbook makes, a
+    // loadgenerator without a Service.
+    const app = model.apps[0];
+    expect(app.configMaps.map((c) => c.name)).toEqual(['environment-config', 'service-api-config', 'demo-data-config', 'accounts-db-config', 'ledger-db-config']);
+    expect(app.serviceAccounts).toEqual(['bank-of-anthos']);
+    expect(app.secrets).toStrictEqual([
+      { name: 'jwt-key', keys: ['jwtRS256.key', 'jwtRS256.key.pub'], rsaKeyPair: { privateKey: 'jwtRS256.key', publicKey: 'jwtRS256.key.pub', bits: 4096 } },
+    ]);
+    expect(workloads.find((w) => w.name === 'loadgenerator')?.port).toBeUndefined();
     expect([model.multiClusterIngress?.name, model.multiClusterIngress?.serviceName, model.multiClusterIngress?.backendConfigName]).toEqual([
       'asm-ingressgateway-multicluster-ingress',
       'asm-ingressgateway-multicluster-svc',
@@ -305,6 +333,9 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'store',
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -354,34 +385,40 @@ describe('the example files', () => {
           meshMember: true,
         },
       ],
-      mesh: { management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined },
+      mesh: {
+        management: 'fleet',
+        revision: undefined,
+        version: undefined,
+        istioApiVersion: 'v1',
+        ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
+        install: undefined,
+      },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
       multiClusterIngress: undefined,
-      apps: [
-        {
-          namespace: 'onlineboutique',
-          vmWorkloads: [],
-          workloads: [
-            resolvedWorkload({
-              name: 'productcatalogservice',
-              image,
-              containerName: 'server',
-              port: 3550,
-              portName: 'grpc',
-              version: 'v1',
-              env: { PORT: '3550' },
-              probe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
-              resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
-              terminationGracePeriodSeconds: 5,
-              clusters: ['gke-boutique'],
-              canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
-            }),
-          ],
-        },
-      ],
+      apps: [expect.objectContaining({ namespace: 'onlineboutique', vmWorkloads: [] })],
       terraform: { backend: { type: 'local' } },
     });
+    expect(model.apps[0].workloads[0]).toEqual(
+      resolvedWorkload({
+        name: 'productcatalogservice',
+        image,
+        containerName: 'server',
+        port: 3550,
+        portName: 'grpc',
+        version: 'v1',
+        env: { PORT: '3550' },
+        readinessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
+        livenessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
+        resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+        terminationGracePeriodSeconds: 5,
+        clusters: ['gke-boutique'],
+        canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
+      }),
+    );
+    expect(model.apps[0].workloads.map((w) => w.name).sort()).toEqual(ONLINE_BOUTIQUE);
+    expect(model.mesh?.ingressGateway).toEqual({ name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } });
+    expect(model.apps[0].workloads.filter((w) => w.expose).map((w) => [w.name, w.servicePort, w.expose])).toEqual([['frontend', 80, { hosts: ['*'] }]]);
     // The canary the seed is about: stable v1, canary v2 at weight 0 with the extra latency.
     const service = model.apps[0].workloads[0];
     expect([service.name, service.version, service.canary?.version, service.canary?.weight, service.canary?.env]).toEqual([
@@ -432,22 +469,7 @@ describe('the example files', () => {
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
       multiClusterIngress: undefined,
-      apps: [
-        {
-          namespace: 'onlineboutique',
-          vmWorkloads: [],
-          workloads: [
-            resolvedWorkload({
-              name: 'frontend',
-              image: 'gcr.io/google-samples/microservices-demo/frontend:v0.2.1',
-              containerName: 'server',
-              port: 8080,
-              servicePort: 80,
-              clusters: ['cluster1'],
-            }),
-          ],
-        },
-      ],
+      apps: [expect.objectContaining({ namespace: 'onlineboutique', vmWorkloads: [] })],
       terraform: { backend: { type: 'local' } },
     });
     // The points the seed is about: an existing (external) cluster with nothing GKE-specific,
@@ -468,6 +490,9 @@ describe('the example files', () => {
       'proj-123456789012',
     ]);
     expect(model.mesh?.install?.clusterAdmin).toBe('admin@example.com');
+    // The Online Boutique the seed deploys to test the install, complete.
+    expect(model.apps[0].workloads.map((w) => w.name).sort()).toEqual(ONLINE_BOUTIQUE);
+    expect(model.apps[0].workloads.every((w) => w.clusters.join() === 'cluster1')).toBe(true);
   });
 
   test('seed 004 (istio-multi-primary-multi-network) loads and resolves to the seed values', () => {
@@ -521,6 +546,9 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'sample',
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -597,6 +625,9 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'sample',
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -643,7 +674,10 @@ describe('YAML, JSON and TypeScript inputs', () => {
     const fromJson = validateTopology(parseTopologyText(jsonText, 'seed.json'), 'seed.json');
     const fromObject = validateTopology(seed000Object(), 'seed.ts');
     expect(fromJson).toStrictEqual(fromYaml);
-    expect(fromObject).toStrictEqual(fromYaml);
+    // The object spells out the placement of Bank of Anthos, not its whole pod specs.
+    expect({ ...fromObject, apps: [] }).toStrictEqual({ ...fromYaml, apps: [] });
+    const placement = (m: typeof fromYaml) => m.apps[0].workloads.filter((w) => w.port !== undefined).map((w) => [w.name, w.kind, w.image, w.port, w.servicePort, w.portName, w.clusters, w.expose]);
+    expect(placement(fromObject)).toStrictEqual(placement(fromYaml));
     expect(fromYaml).toStrictEqual(loadTopologyFile(SEED_000));
   });
 
@@ -775,6 +809,7 @@ describe('defaults', () => {
       meshDistribution: 'istio',
       meshModel: 'multi-primary',
       istioV1Since: [1, 22],
+      rsaBits: 4096,
     });
   });
 
@@ -888,7 +923,21 @@ describe('defaults', () => {
       containerName: 'web',
       replicas: 1,
       env: {},
-      probe: undefined,
+      readinessProbe: undefined,
+      livenessProbe: undefined,
+      startupProbe: undefined,
+      extraPorts: [],
+      serviceType: undefined,
+      extraServices: [],
+      args: undefined,
+      envFrom: [],
+      volumes: [],
+      volumeMounts: [],
+      initContainers: [],
+      securityContext: undefined,
+      podSecurityContext: undefined,
+      serviceAccountName: undefined,
+      podAnnotations: {},
       resources: undefined,
       terminationGracePeriodSeconds: undefined,
       clusters: ['a'],
@@ -1191,6 +1240,9 @@ describe('Kubernetes-side defaults', () => {
     expect(model.apps).toStrictEqual([
       {
         namespace: 'shop',
+        configMaps: [],
+        serviceAccounts: [],
+        secrets: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1203,7 +1255,21 @@ describe('Kubernetes-side defaults', () => {
             containerName: 'cart',
             replicas: 1,
             env: {},
-            probe: undefined,
+            readinessProbe: undefined,
+            livenessProbe: undefined,
+            startupProbe: undefined,
+            extraPorts: [],
+            serviceType: undefined,
+            extraServices: [],
+            args: undefined,
+            envFrom: [],
+            volumes: [],
+            volumeMounts: [],
+            initContainers: [],
+            securityContext: undefined,
+            podSecurityContext: undefined,
+            serviceAccountName: undefined,
+            podAnnotations: {},
             resources: undefined,
             terminationGracePeriodSeconds: undefined,
             clusters: ['gke-west', 'east'],
@@ -1228,7 +1294,21 @@ describe('Kubernetes-side defaults', () => {
       containerName: 'postgres',
       replicas: 3,
       env: { PGDATA: '/data' },
-      probe: { httpPath: '/ready' },
+      readinessProbe: { httpPath: '/ready' },
+      livenessProbe: { tcp: true, periodSeconds: 5 },
+      startupProbe: { exec: ['pg_isready'], failureThreshold: 30 },
+      extraPorts: [{ name: 'http-metrics', port: 9187, servicePort: 9187 }],
+      serviceType: 'ClusterIP',
+      extraServices: [{ name: 'db-external', type: 'LoadBalancer' }],
+      args: ['-c', 'max_connections=200'],
+      envFrom: [{ configMap: 'db-config' }],
+      volumes: [{ name: 'data', emptyDir: {} }],
+      volumeMounts: [{ name: 'data', mountPath: '/data' }],
+      initContainers: [{ name: 'init', image: 'busybox:1.36' }],
+      securityContext: { runAsNonRoot: true },
+      podSecurityContext: { fsGroup: 999 },
+      serviceAccountName: 'db',
+      podAnnotations: { 'sidecar.istio.io/inject': 'true' },
       resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '1Gi' } },
       terminationGracePeriodSeconds: 60,
       clusters: ['east'],
@@ -1237,7 +1317,8 @@ describe('Kubernetes-side defaults', () => {
       expose: { hosts: ['db.example.com'] },
       export: true,
     };
-    const model = validateTopology(variantOf(k8sBase, (t) => (t.apps = [{ namespace: 'data', workloads: [workload] }])), 'test');
+    const app = { namespace: 'data', configMaps: [{ name: 'db-config', data: { A: '1' } }], serviceAccounts: ['db'], workloads: [workload] };
+    const model = validateTopology(variantOf(k8sBase, (t) => (t.apps = [app])), 'test');
     expect(model.apps[0].workloads[0]).toStrictEqual(workload);
   });
 
@@ -1445,6 +1526,9 @@ describe('external clusters and in-cluster mesh defaults', () => {
       {
         namespace: 'shop',
         workloads: [],
+        configMaps: [],
+        serviceAccounts: [],
+        secrets: [],
         vmWorkloads: [
           {
             name: 'legacy',
@@ -1588,6 +1672,9 @@ describe('isolation from the input', () => {
               export: true,
             },
           ],
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [
             { name: 'legacy', labels: { app: 'legacy' }, ports: [{ name: 'http', port: 9080 }], probe: { port: 9080, httpPath: '/health' } },
             { name: 'batch', ports: [{ name: 'tcp', port: 7000 }] },
