@@ -99,11 +99,14 @@ function checkVolume(at: string, volume: VolumeInput, index: AppIndex, problems:
   const source = kind === 'configMap' ? volume.configMap! : kind === 'secret' ? volume.secret! : undefined;
   if (source === undefined) return;
   const refKind = kind === 'configMap' ? 'ConfigMap' : 'Secret';
-  const items = source.items ?? [];
-  checkRef(`${at}.${kind}.name`, `${at}.${kind}.items[0].key`, refKind, { name: source.name }, index, problems);
+  const namePath = `${at}.${kind}.name`;
+  // The name once (it has no key here), then each item's key when the name is known.
+  checkRef(namePath, namePath, refKind, { name: source.name }, index, problems);
   const known = refKind === 'ConfigMap' ? index.configMaps.has(source.name) : index.secrets.has(source.name);
   if (!known) return;
-  items.forEach((item, k) => checkRef(`${at}.${kind}.name`, `${at}.${kind}.items[${k}].key`, refKind, { name: source.name, key: item.key }, index, problems));
+  (source.items ?? []).forEach((item, k) =>
+    checkRef(namePath, `${at}.${kind}.items[${k}].key`, refKind, { name: source.name, key: item.key }, index, problems),
+  );
 }
 
 function checkProbe(path: string, probe: ProbeInput, containerPort: number | undefined, problems: Problem[]): void {
