@@ -11,6 +11,7 @@ import {
   ResolvedVmWorkload,
   ResolvedWorkload,
 } from '../topology/types';
+import { AppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
 import { Canary, canaryRoutes, canarySplitOf } from './canary';
 import { ClusterAdminBinding } from './cluster-admin-binding';
@@ -84,7 +85,7 @@ export interface WorkloadPlacement {
 /** Decides which of a workload's objects a cluster gets. */
 export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload): WorkloadPlacement {
   const pods = w.clusters.includes(cluster.name);
-  const service = w.export ? (pods ? 'exported' : 'none') : pods || cluster.role === 'workload' ? 'plain' : 'none';
+  const service = w.port === undefined ? 'none' : w.export ? (pods ? 'exported' : 'none') : pods || cluster.role === 'workload' ? 'plain' : 'none';
   const hasGateway = cluster.meshMember && model.mesh?.ingressGateway !== undefined;
   return {
     pods,
@@ -144,7 +145,7 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
 
   new Workload(chart, w.name, { namespace, workload: w, pods: place.pods, service: place.service === 'plain' });
 
-  if (place.service === 'exported') {
+  if (place.service === 'exported' && w.port !== undefined && w.servicePort !== undefined) {
     const portName = w.portName === DEFAULT_PORT_NAME ? {} : { portName: w.portName };
     for (const name of [w.name, `${w.name}-${cluster.shortName}`]) {
       new ExportedService(chart, `${name}-export`, {
@@ -168,7 +169,7 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
     });
   }
 
-  if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined) {
+  if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
     const routes = w.canary === undefined ? undefined : canaryRoutes({ ...canarySplitOf(w), port: w.servicePort });
     new ExposedService(chart, `${w.name}-exposed`, {
       // A canary's own VirtualService is `<name>`; the gateway one then needs a name of its own.
@@ -234,7 +235,8 @@ function controlPlaneCharts(
  *    (`crossNetwork`) and `IstiodExposure` (`exposeIstiod`).
  * 4. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`): `IngressGateway` and
  *    the shared Istio Gateway.
- * 5. `<namespace>.yaml` per app namespace with anything in this cluster: per workload, see
+ * 5. `<namespace>.yaml` per app namespace with anything in this cluster: where one of the app's
+ *    workloads runs, `AppConfig` (its ConfigMaps and ServiceAccounts); per workload, see
  *    {@link placementOf}: `Workload` (Service in every workload cluster, pods where it runs),
  *    `ExportedService`s, `Canary`, `ExposedService`; then a `VmWorkload` per VM workload that
  *    registers with this cluster ({@link vmWorkloadsOf}).
@@ -288,6 +290,9 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     }
     taken.push(file);
     const chart = newChart(scope, model, `app-${file}`);
+    if (app.workloads.some((w) => w.clusters.includes(cluster.name))) {
+      new AppConfig(chart, 'app-config', { namespace: app.namespace, configMaps: app.configMaps, serviceAccounts: app.serviceAccounts });
+    }
     for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
     useNamespace(app.namespace);

@@ -1,5 +1,18 @@
 import { k8s } from 'cdk8s-plus-27';
-import { ProbeInput, ResolvedWorkload, ResourcesInput } from '../topology/types';
+import {
+  ContainerSecurityContextInput,
+  EnvFromInput,
+  EnvValue,
+  InitContainerInput,
+  KeyRefInput,
+  KeyToPathInput,
+  ProbeInput,
+  ResolvedWorkload,
+  ResourceQuantitiesInput,
+  ResourcesInput,
+  VolumeInput,
+  VolumeMountInput,
+} from '../topology/types';
 
 /*
  * The pod template of a workload, shared by its stable Deployment / StatefulSet and by its
@@ -23,23 +36,43 @@ export interface PodTemplateOverrides {
   /** @default the workload's image */
   readonly image?: string;
   /** Variables added to, or replacing (in place) those of, the stable container. @default {} */
-  readonly env?: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, EnvValue>>;
   /** `version` pod label. @default the workload's version */
   readonly version?: string;
 }
 
-/** Liveness and readiness probe: `exec` runs a command, `httpPath` GETs the container port. */
-function probeOf(probe: ProbeInput | undefined, port: number): k8s.Probe | undefined {
-  if (probe?.exec !== undefined) return { exec: { command: [...probe.exec] } };
-  if (probe?.httpPath !== undefined) return { httpGet: { path: probe.httpPath, port: k8s.IntOrString.fromNumber(port) } };
-  return undefined;
+/** A probe: `exec` runs a command, `httpPath` GETs and `tcp` connects to `port` (the container port by default). */
+export function probeOf(probe: ProbeInput | undefined, containerPort: number | undefined): k8s.Probe | undefined {
+  if (probe === undefined) return undefined;
+  const port = k8s.IntOrString.fromNumber(probe.port ?? containerPort ?? 0);
+  const headers = probe.httpHeaders === undefined ? {} : { httpHeaders: probe.httpHeaders.map((h) => ({ name: h.name, value: h.value })) };
+  const action: k8s.Probe | undefined =
+    probe.exec !== undefined
+      ? { exec: { command: [...probe.exec] } }
+      : probe.httpPath !== undefined
+        ? { httpGet: { path: probe.httpPath, port, ...headers } }
+        : probe.tcp === true
+          ? { tcpSocket: { port } }
+          : undefined;
+  if (action === undefined) return undefined;
+  return {
+    ...action,
+    ...(probe.initialDelaySeconds === undefined ? {} : { initialDelaySeconds: probe.initialDelaySeconds }),
+    ...(probe.periodSeconds === undefined ? {} : { periodSeconds: probe.periodSeconds }),
+    ...(probe.timeoutSeconds === undefined ? {} : { timeoutSeconds: probe.timeoutSeconds }),
+    ...(probe.failureThreshold === undefined ? {} : { failureThreshold: probe.failureThreshold }),
+  };
 }
 
-function quantities(values: { readonly cpu?: string; readonly memory?: string } | undefined): Record<string, k8s.Quantity> | undefined {
+const QUANTITY_KEYS = ['cpu', 'memory', 'ephemeral-storage'] as const;
+
+function quantities(values: ResourceQuantitiesInput | undefined): Record<string, k8s.Quantity> | undefined {
   if (values === undefined) return undefined;
   const out: Record<string, k8s.Quantity> = {};
-  if (values.cpu !== undefined) out.cpu = k8s.Quantity.fromString(values.cpu);
-  if (values.memory !== undefined) out.memory = k8s.Quantity.fromString(values.memory);
+  for (const key of QUANTITY_KEYS) {
+    const value = values[key];
+    if (value !== undefined) out[key] = k8s.Quantity.fromString(value);
+  }
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
@@ -51,33 +84,129 @@ function resourcesOf(resources: ResourcesInput | undefined): k8s.ResourceRequire
   return { ...(limits === undefined ? {} : { limits }), ...(requests === undefined ? {} : { requests }) };
 }
 
-/**
- * The workload's single container: name, image, `containerPort`, env (in topology order; a
- * canary's variables replace same-named ones in place and follow the others), liveness and
- * readiness probe, resources. Nothing else: no port name, no pull policy, no security context.
- */
-export function containerOf(w: ResolvedWorkload, overrides: PodTemplateOverrides = {}): k8s.Container {
-  const env = { ...w.env, ...(overrides.env ?? {}) };
-  const envVars = Object.entries(env).map(([name, value]) => ({ name, value }));
-  const probe = probeOf(w.probe, w.port);
-  const resources = resourcesOf(w.resources);
+function keyRefOf(ref: KeyRefInput): { name: string; key: string; optional?: boolean } {
+  return { name: ref.name, key: ref.key, ...(ref.optional === true ? { optional: true } : {}) };
+}
+
+/** One variable: `{ name, value }`, or `{ name, valueFrom }` for a ConfigMap / Secret key or a pod field. */
+export function envVarOf(name: string, value: EnvValue): k8s.EnvVar {
+  if (typeof value === 'string') return { name, value };
+  if (value.configMapKeyRef !== undefined) return { name, valueFrom: { configMapKeyRef: keyRefOf(value.configMapKeyRef) } };
+  if (value.secretKeyRef !== undefined) return { name, valueFrom: { secretKeyRef: keyRefOf(value.secretKeyRef) } };
+  return { name, valueFrom: { fieldRef: { fieldPath: value.fieldRef?.fieldPath ?? '' } } };
+}
+
+/** `envFrom` entries: `configMapRef` or `secretRef`, `optional` only when true. */
+export function envFromOf(sources: readonly EnvFromInput[]): k8s.EnvFromSource[] {
+  return sources.map((source) => {
+    const ref = { name: source.configMap ?? source.secret ?? '', ...(source.optional === true ? { optional: true } : {}) };
+    return source.configMap !== undefined ? { configMapRef: ref } : { secretRef: ref };
+  });
+}
+
+/** Pod volumes: `emptyDir` (as given, `{}` by default), `configMap` or `secret` with their items. */
+export function volumeOf(volume: VolumeInput): k8s.Volume {
+  const items = (list: readonly KeyToPathInput[] | undefined) => (list === undefined ? {} : { items: list.map((i) => ({ key: i.key, path: i.path })) });
+  if (volume.configMap !== undefined) return { name: volume.name, configMap: { name: volume.configMap.name, ...items(volume.configMap.items) } };
+  if (volume.secret !== undefined) return { name: volume.name, secret: { secretName: volume.secret.name, ...items(volume.secret.items) } };
+  const emptyDir = volume.emptyDir ?? {};
   return {
-    name: w.containerName,
-    image: overrides.image ?? w.image,
-    ports: [{ containerPort: w.port }],
-    ...(envVars.length === 0 ? {} : { env: envVars }),
-    ...(probe === undefined ? {} : { livenessProbe: probe, readinessProbe: probe }),
-    ...(resources === undefined ? {} : { resources }),
+    name: volume.name,
+    emptyDir: {
+      ...(emptyDir.medium === undefined ? {} : { medium: emptyDir.medium }),
+      ...(emptyDir.sizeLimit === undefined ? {} : { sizeLimit: k8s.Quantity.fromString(emptyDir.sizeLimit) }),
+    },
   };
 }
 
-/** Pod template: labels (app + version) and a spec with the one container and the grace period. */
-export function podTemplateOf(w: ResolvedWorkload, overrides: PodTemplateOverrides = {}): k8s.PodTemplateSpec {
+function volumeMountOf(mount: VolumeMountInput): k8s.VolumeMount {
   return {
-    metadata: { labels: podLabels(w.name, overrides.version ?? w.version) },
+    name: mount.name,
+    mountPath: mount.mountPath,
+    ...(mount.readOnly === true ? { readOnly: true } : {}),
+    ...(mount.subPath === undefined ? {} : { subPath: mount.subPath }),
+  };
+}
+
+function securityContextOf(context: ContainerSecurityContextInput | undefined): k8s.SecurityContext | undefined {
+  if (context === undefined) return undefined;
+  const { capabilities, ...rest } = context;
+  return {
+    ...rest,
+    ...(capabilities === undefined
+      ? {}
+      : { capabilities: { ...(capabilities.add ? { add: [...capabilities.add] } : {}), ...(capabilities.drop ? { drop: [...capabilities.drop] } : {}) } }),
+  };
+}
+
+function initContainerOf(init: InitContainerInput): k8s.Container {
+  const env = Object.entries(init.env ?? {}).map(([name, value]) => ({ name, value }));
+  return {
+    name: init.name,
+    image: init.image,
+    ...(init.command === undefined ? {} : { command: [...init.command] }),
+    ...(init.args === undefined ? {} : { args: [...init.args] }),
+    ...(env.length === 0 ? {} : { env }),
+  };
+}
+
+/** Container ports: the workload's port, then its extra ports (named). */
+function portsOf(w: ResolvedWorkload): k8s.ContainerPort[] | undefined {
+  const ports = [
+    ...(w.port === undefined ? [] : [{ containerPort: w.port }]),
+    ...w.extraPorts.map((p) => ({ containerPort: p.port, name: p.name })),
+  ];
+  return ports.length === 0 ? undefined : ports;
+}
+
+/**
+ * The workload's container: name, image, args, ports, env (in topology order; a canary's
+ * variables replace same-named ones in place and follow the others), envFrom, liveness,
+ * readiness and startup probes, resources, security context, volume mounts. Only what the
+ * topology says: no port name on the main port, no pull policy.
+ */
+export function containerOf(w: ResolvedWorkload, overrides: PodTemplateOverrides = {}): k8s.Container {
+  const env = { ...w.env, ...(overrides.env ?? {}) };
+  const envVars = Object.entries(env).map(([name, value]) => envVarOf(name, value));
+  const envFrom = envFromOf(w.envFrom);
+  const ports = portsOf(w);
+  const readiness = probeOf(w.readinessProbe, w.port);
+  const liveness = probeOf(w.livenessProbe, w.port);
+  const startup = probeOf(w.startupProbe, w.port);
+  const resources = resourcesOf(w.resources);
+  const securityContext = securityContextOf(w.securityContext);
+  return {
+    name: w.containerName,
+    image: overrides.image ?? w.image,
+    ...(w.args === undefined ? {} : { args: [...w.args] }),
+    ...(ports === undefined ? {} : { ports }),
+    ...(envVars.length === 0 ? {} : { env: envVars }),
+    ...(envFrom.length === 0 ? {} : { envFrom }),
+    ...(liveness === undefined ? {} : { livenessProbe: liveness }),
+    ...(readiness === undefined ? {} : { readinessProbe: readiness }),
+    ...(startup === undefined ? {} : { startupProbe: startup }),
+    ...(resources === undefined ? {} : { resources }),
+    ...(securityContext === undefined ? {} : { securityContext }),
+    ...(w.volumeMounts.length === 0 ? {} : { volumeMounts: w.volumeMounts.map(volumeMountOf) }),
+  };
+}
+
+/**
+ * Pod template: labels (app + version), annotations when given, and a spec with the init
+ * containers, the one container, the ServiceAccount, the pod security context, the grace
+ * period and the volumes, each only when set.
+ */
+export function podTemplateOf(w: ResolvedWorkload, overrides: PodTemplateOverrides = {}): k8s.PodTemplateSpec {
+  const annotations = Object.keys(w.podAnnotations).length === 0 ? {} : { annotations: { ...w.podAnnotations } };
+  return {
+    metadata: { ...annotations, labels: podLabels(w.name, overrides.version ?? w.version) },
     spec: {
+      ...(w.initContainers.length === 0 ? {} : { initContainers: w.initContainers.map(initContainerOf) }),
       containers: [containerOf(w, overrides)],
+      ...(w.serviceAccountName === undefined ? {} : { serviceAccountName: w.serviceAccountName }),
+      ...(w.podSecurityContext === undefined ? {} : { securityContext: { ...w.podSecurityContext } }),
       ...(w.terminationGracePeriodSeconds === undefined ? {} : { terminationGracePeriodSeconds: w.terminationGracePeriodSeconds }),
+      ...(w.volumes.length === 0 ? {} : { volumes: w.volumes.map(volumeOf) }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ResolvedWorkload } from '../topology/types';
+import { ResolvedWorkload, ServiceType } from '../topology/types';
 import { podTemplateOf, replicasOf, selectorLabels } from './pod-template';
 
 /** Properties of a {@link Workload}. */
@@ -15,12 +15,24 @@ export interface WorkloadProps {
    */
   readonly pods?: boolean;
   /**
-   * Emit the plain Service. True in every workload cluster, so the name resolves in every
-   * cluster of a distributed service; false when the Service is an exported one
-   * (`ExportedService`) instead.
+   * Emit the plain Service (and the extra ones) when the workload has a port. True in every
+   * workload cluster, so the name resolves in every cluster of a distributed service; false
+   * when the Service is an exported one (`ExportedService`) instead.
    * @default true
    */
   readonly service?: boolean;
+}
+
+/**
+ * The Service spec of a workload with a port: `type` when given, selector `app: <name>`, the
+ * port `{ name: portName, port: servicePort, targetPort: port }`, then the extra ports.
+ */
+export function serviceSpecOf(w: ResolvedWorkload, type: ServiceType | undefined): k8s.ServiceSpec {
+  const ports: k8s.ServicePort[] = [
+    ...(w.port === undefined ? [] : [{ name: w.portName, port: w.servicePort ?? w.port, targetPort: k8s.IntOrString.fromNumber(w.port) }]),
+    ...w.extraPorts.map((p) => ({ name: p.name, port: p.servicePort, targetPort: k8s.IntOrString.fromNumber(p.port) })),
+  ];
+  return { ...(type === undefined ? {} : { type }), selector: selectorLabels(w.name), ports };
 }
 
 /**
@@ -29,8 +41,9 @@ export interface WorkloadProps {
  * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>`): selector
  *   `app: <name>`, pod labels `app` (+ `version`), one container (see `containerOf`),
  *   `replicas` only when not 1, `terminationGracePeriodSeconds` when set.
- * - Service `<name>`: selector `app: <name>` (so a canary's pods are behind it too), one port
- *   `{ name: portName, port: servicePort, targetPort: port }`.
+ * - Service `<name>` (only for a workload with a `port`; see {@link serviceSpecOf}): selector
+ *   `app: <name>` (so a canary's pods are behind it too), its ports, `type` when set; and one
+ *   more Service per `extraServices` entry, with the same spec and its own `type`.
  *
  * All objects are the low-level `KubeDeployment` / `KubeStatefulSet` / `KubeService` of
  * cdk8s-plus-27's `k8s` module: the cdk8s-plus classes add defaults the seeds do not set
@@ -41,6 +54,8 @@ export class Workload extends Construct {
   public readonly controller?: k8s.KubeDeployment | k8s.KubeStatefulSet;
   /** The Service, when emitted. */
   public readonly service?: k8s.KubeService;
+  /** The `extraServices`, when the Service is emitted. @default [] */
+  public readonly extraServices: readonly k8s.KubeService[] = [];
 
   public constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id);
@@ -62,14 +77,16 @@ export class Workload extends Construct {
             });
     }
 
-    if (props.service ?? true) {
-      this.service = new k8s.KubeService(this, 'Service', {
-        metadata: { ...metadata },
-        spec: {
-          selector: selectorLabels(w.name),
-          ports: [{ name: w.portName, port: w.servicePort, targetPort: k8s.IntOrString.fromNumber(w.port) }],
-        },
-      });
+    if ((props.service ?? true) && w.port !== undefined) {
+      const spec = serviceSpecOf(w, w.serviceType);
+      this.service = new k8s.KubeService(this, 'Service', { metadata: { ...metadata }, spec });
+      this.extraServices = w.extraServices.map(
+        (extra) =>
+          new k8s.KubeService(this, `Service-${extra.name}`, {
+            metadata: { name: extra.name, namespace: props.namespace },
+            spec: serviceSpecOf(w, extra.type),
+          }),
+      );
     }
   }
 }

@@ -159,3 +159,39 @@ export function vmWorkloadCommands(vm: VmWorkloadRef): string[] {
     ].join(' '),
   ];
 }
+
+/** Variable naming the folder, outside the output folder, where app secret files are made or kept. */
+export const SECRETS_DIR_VARIABLE = 'MESHFLEET_SECRETS_DIR';
+
+/** `"${MESHFLEET_SECRETS_DIR}/<namespace>/<secret>"` (quoted), or a file in it. */
+export function secretFilePath(namespace: string, secret: string, file?: string): string {
+  return `"\${${SECRETS_DIR_VARIABLE}}/${namespace}/${secret}${file === undefined ? '' : `/${file}`}"`;
+}
+
+/**
+ * Makes an RSA key pair once: the private key only when it does not exist yet (so running the
+ * commands again keeps the key every cluster already has), readable by its owner only, then
+ * the public key from it.
+ */
+export function rsaKeyPairCommands(namespace: string, secret: string, pair: { readonly privateKey: string; readonly publicKey: string; readonly bits: number }): string[] {
+  const privateKey = secretFilePath(namespace, secret, pair.privateKey);
+  return [
+    `mkdir -p ${secretFilePath(namespace, secret)}`,
+    `test -f ${privateKey} || (umask 077 && openssl genrsa -out ${privateKey} ${pair.bits})`,
+    `openssl rsa -in ${privateKey} -pubout -out ${secretFilePath(namespace, secret, pair.publicKey)}`,
+  ];
+}
+
+/**
+ * Creates (or updates) a generic Secret from files in one cluster. The manifest goes through a
+ * pipe, never to a file; `--server-side` keeps its content out of the
+ * `last-applied-configuration` annotation.
+ */
+export function createSecretCommand(cluster: string, namespace: string, secret: string, keys: readonly string[]): string {
+  const files = keys.map((key) => `--from-file=${key}=${secretFilePath(namespace, secret, key)}`);
+  return [
+    `kubectl ${contextFlag(cluster)} -n ${namespace} create secret generic ${secret}`,
+    ...files,
+    `--dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply --server-side -f -`,
+  ].join(' ');
+}

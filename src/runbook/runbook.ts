@@ -1,4 +1,5 @@
 import { LOCAL_STATE_FOLDER } from '../output/layout';
+import { secretPlacementsOf } from '../topology/app-secrets';
 import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf, reservedEastWestAddress } from '../topology/mesh-plan';
 import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
 import { PART_OF_LABEL } from '../k8s/ownership';
@@ -7,6 +8,7 @@ import {
   contextFlag,
   contextVariable,
   eastWestAddressVariable,
+  createSecretCommand,
   getCredentialsCommand,
   istioctlInstall,
   IstioctlSetting,
@@ -14,6 +16,9 @@ import {
   kubectlApplyKustomization,
   remoteSecretCommand,
   remoteSecretServer,
+  rsaKeyPairCommands,
+  SECRETS_DIR_VARIABLE,
+  secretFilePath,
   shellQuote,
   terraformCommands,
   terraformOutputAssignment,
@@ -529,6 +534,44 @@ function applyFoldersSection(ctx: Context): RunbookSection | undefined {
   };
 }
 
+/**
+ * App Secrets (never in the output folder): key pairs made once outside it, then the same
+ * Secret created in every cluster that runs a workload using it, before the app folders.
+ */
+function appSecretsSection(ctx: Context): RunbookSection | undefined {
+  const placements = secretPlacementsOf(ctx.model);
+  if (placements.length === 0) return undefined;
+  const commands: string[] = [`export ${SECRETS_DIR_VARIABLE}="\${HOME}/meshfleet-secrets/${ctx.model.name}"`];
+  const notes: string[] = [];
+  for (const { namespace, secret, clusters } of placements) {
+    commands.push(`# ${secret.name} (namespace ${namespace}): ${list(clusters)}`);
+    if (secret.rsaKeyPair !== undefined) {
+      commands.push(...rsaKeyPairCommands(namespace, secret.name, secret.rsaKeyPair));
+    } else {
+      notes.push(
+        `Put the files of ${code(secret.name)} (${list(secret.keys.map(code))}) in ${secretFilePath(namespace, secret.name).replace(/"/g, '')} first.`,
+      );
+    }
+    for (const cluster of clusters) {
+      const namespaces = ctx.folderOf(cluster)?.files.includes(NAMESPACES_FILE) ? [kubectlApplyFile(cluster, ctx.k8sPath(cluster, NAMESPACES_FILE))] : [];
+      commands.push(...namespaces, createSecretCommand(cluster, namespace, secret.name, secret.keys));
+    }
+  }
+  const shared = placements.filter((p) => p.clusters.length > 1).map((p) => code(p.secret.name));
+  return {
+    title: 'App secrets',
+    lines: blocks(
+      `meshfleet never writes these Secrets. Make them before the app folders, whose pods mount them, and keep ${code(
+        `$${SECRETS_DIR_VARIABLE}`,
+      )} outside this output folder and out of Git. A key pair is generated only once (running the commands again keeps it)${
+        shared.length > 0 ? `, and ${list(shared)} ${shared.length === 1 ? 'gets' : 'get'} the same content in every cluster: tokens signed in one cluster are checked in the others` : ''
+      }. Each cluster's ${code(NAMESPACES_FILE)} is applied first so the namespace exists.`,
+      notes.join(' '),
+      sh(commands),
+    ),
+  };
+}
+
 /** VM workloads: their bootstrap files, made outside the output folder. */
 function vmWorkloadsSection(ctx: Context): RunbookSection | undefined {
   const vms = ctx.model.apps.flatMap((app) => app.vmWorkloads.map((vm) => ({ vm, namespace: app.namespace })));
@@ -861,7 +904,7 @@ function teardownSection(ctx: Context): RunbookSection {
 export function runbookSections(input: RunbookInput): RunbookSection[] {
   const ctx = makeContext(input);
   const management = input.model.mesh?.management;
-  const sections: Array<RunbookSection | undefined> = [meshfleetSection(ctx), contextsSection(ctx), infrastructureSection(ctx)];
+  const sections: Array<RunbookSection | undefined> = [meshfleetSection(ctx), contextsSection(ctx), infrastructureSection(ctx), appSecretsSection(ctx)];
   if (management === 'in-cluster' && input.model.mesh?.install !== undefined) {
     sections.push(inClusterMeshSection(ctx), remoteSecretsSection(ctx), remainingFoldersSection(ctx), vmWorkloadsSection(ctx));
   } else if (management === 'fleet') {
@@ -875,11 +918,11 @@ export function runbookSections(input: RunbookInput): RunbookSection[] {
 
 /**
  * Renders the runbook (`<out>/README.md`) of a synthesized topology: in order, what a platform
- * team runs to deploy it (how meshfleet runs, kube contexts, Terraform stacks, mesh install with
- * the plug-in CA, remote secrets, Kubernetes folders with the waits they need, VM workloads,
- * rollout, checks), to change it (re-synth, apply with `--prune`) and to tear it down (reverse
- * order), with commands to paste from inside the output folder. Every wait and check is there
- * only when the topology has what it waits for.
+ * team runs to deploy it (how meshfleet runs, kube contexts, Terraform stacks, app secrets, mesh
+ * install with the plug-in CA, remote secrets, Kubernetes folders with the waits they need, VM
+ * workloads, rollout, checks), to change it (re-synth, apply with `--prune`) and to tear it down
+ * (reverse order), with commands to paste from inside the output folder. Every wait and check is
+ * there only when the topology has what it waits for.
  *
  * Pure and deterministic: no timestamps, no absolute paths (every path is relative to the
  * output folder), and never a token or a private key (the commands that make them write

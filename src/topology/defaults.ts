@@ -1,11 +1,13 @@
 import {
   AppInput,
+  AppSecretInput,
   ClusterInput,
   GatewayInput,
   IstioApiVersion,
   MeshInput,
   MultiClusterIngressInput,
   ResolvedApp,
+  ResolvedAppSecret,
   ResolvedBackend,
   ResolvedGateway,
   ResolvedMesh,
@@ -16,6 +18,8 @@ import {
   ResolvedMeshInstallSettings,
   ResolvedRegion,
   ResolvedVmWorkload,
+  ResolvedWorkload,
+  WorkloadInput,
   VmWorkloadInput,
   ResolvedTopology,
   TopologyInput,
@@ -51,6 +55,8 @@ export const DEFAULTS = {
   meshModel: 'multi-primary',
   /** First Istio release that serves networking.istio.io/v1. */
   istioV1Since: [1, 22],
+  /** Size of the RSA key pairs the runbook generates for app secrets. */
+  rsaBits: 4096,
 } as const;
 
 /**
@@ -205,29 +211,65 @@ function resolveVmWorkload(vm: VmWorkloadInput, defaultCluster: string): Resolve
   };
 }
 
+/** A deep copy of plain data (the model never shares arrays or objects with the input). */
+function copy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Fills the defaults of one workload; `workloadClusters` run it when it lists no clusters. */
+export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly string[]): ResolvedWorkload {
+  return {
+    name: w.name,
+    kind: w.kind ?? DEFAULTS.workloadKind,
+    image: w.image,
+    port: w.port,
+    servicePort: w.servicePort ?? w.port,
+    portName: w.portName ?? DEFAULTS.portName,
+    extraPorts: (w.extraPorts ?? []).map((p) => ({ name: p.name, port: p.port, servicePort: p.servicePort ?? p.port })),
+    serviceType: w.serviceType,
+    extraServices: copy(w.extraServices ?? []),
+    containerName: w.containerName ?? w.name,
+    replicas: w.replicas ?? DEFAULTS.replicas,
+    args: w.args && [...w.args],
+    env: copy(w.env ?? {}),
+    envFrom: copy(w.envFrom ?? []),
+    volumes: copy(w.volumes ?? []),
+    volumeMounts: copy(w.volumeMounts ?? []),
+    initContainers: copy(w.initContainers ?? []),
+    readinessProbe: copy(w.readinessProbe ?? w.probe),
+    livenessProbe: copy(w.livenessProbe ?? w.probe),
+    startupProbe: copy(w.startupProbe),
+    resources: copy(w.resources),
+    securityContext: copy(w.securityContext),
+    podSecurityContext: copy(w.podSecurityContext),
+    serviceAccountName: w.serviceAccountName,
+    podAnnotations: { ...(w.podAnnotations ?? {}) },
+    terminationGracePeriodSeconds: w.terminationGracePeriodSeconds,
+    clusters: [...(w.clusters ?? workloadClusters)],
+    version: w.version,
+    canary: w.canary && { version: w.canary.version, weight: w.canary.weight, image: w.canary.image ?? w.image, env: { ...(w.canary.env ?? {}) } },
+    expose: w.expose && { hosts: [...w.expose.hosts] },
+    export: w.export ?? false,
+  };
+}
+
+function resolveSecret(secret: AppSecretInput): ResolvedAppSecret {
+  const pair = secret.rsaKeyPair;
+  if (pair !== undefined) {
+    const rsaKeyPair = { privateKey: pair.privateKey, publicKey: pair.publicKey, bits: pair.bits ?? DEFAULTS.rsaBits };
+    return { name: secret.name, keys: [pair.privateKey, pair.publicKey], rsaKeyPair };
+  }
+  return { name: secret.name, keys: [...(secret.keys ?? [])] };
+}
+
 function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluster: string): ResolvedApp {
   return {
     namespace: app.namespace,
+    configMaps: (app.configMaps ?? []).map((c) => ({ name: c.name, data: { ...(c.data ?? {}) }, external: c.external ?? false })),
+    serviceAccounts: [...(app.serviceAccounts ?? [])],
+    secrets: (app.secrets ?? []).map(resolveSecret),
     vmWorkloads: (app.vmWorkloads ?? []).map((vm) => resolveVmWorkload(vm, vmCluster)),
-    workloads: (app.workloads ?? []).map((w) => ({
-      name: w.name,
-      kind: w.kind ?? DEFAULTS.workloadKind,
-      image: w.image,
-      port: w.port,
-      servicePort: w.servicePort ?? w.port,
-      portName: w.portName ?? DEFAULTS.portName,
-      containerName: w.containerName ?? w.name,
-      replicas: w.replicas ?? DEFAULTS.replicas,
-      env: { ...(w.env ?? {}) },
-      probe: w.probe && { ...w.probe, ...(w.probe.exec && { exec: [...w.probe.exec] }) },
-      resources: w.resources && JSON.parse(JSON.stringify(w.resources)),
-      terminationGracePeriodSeconds: w.terminationGracePeriodSeconds,
-      clusters: [...(w.clusters ?? workloadClusters)],
-      version: w.version,
-      canary: w.canary && { version: w.canary.version, weight: w.canary.weight, image: w.canary.image ?? w.image, env: { ...(w.canary.env ?? {}) } },
-      expose: w.expose && { hosts: [...w.expose.hosts] },
-      export: w.export ?? false,
-    })),
+    workloads: (app.workloads ?? []).map((w) => resolveWorkload(w, workloadClusters)),
   };
 }
 

@@ -7,3 +7,5 @@ export { TOPOLOGY_SCHEMA } from './schema';
 export { eastWestGatewayOf, meshInstallClusters, meshNetworks, remoteSecretsOf, reservedEastWestAddress, vmWorkloadsOf } from './mesh-plan';
 export type { EastWestGatewayPlan, RemoteSecretPlan, ReservedAddressPlan } from './mesh-plan';
 export { derivedName } from './names';
+export { secretPlacementsOf, usesSecret } from './app-secrets';
+export type { SecretPlacement } from './app-secrets';

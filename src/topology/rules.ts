@@ -1,3 +1,4 @@
+import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from './defaults';
 import { reservedEastWestAddress } from './mesh-plan';
@@ -496,6 +497,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkGateways(model, problems);
   checkMesh(input, model, problems);
   checkApps(model, problems);
+  checkAppReferences(input, model.apps, problems);
   checkVmWorkloads(model, problems);
   checkRoutes(model, problems);
   checkMultiClusterIngress(input, model, problems);

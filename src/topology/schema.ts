@@ -24,13 +24,43 @@ const port = { type: 'integer', minimum: 1, maximum: 65535 };
 const labelValue = { type: 'string', pattern: '^[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$', description: 'non-empty Kubernetes label value' };
 const portName = { type: 'string', pattern: '^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'port name of at most 15 characters' };
 const IPV4_OR_DNS = '^(([0-9]{1,3}\\.){3}[0-9]{1,3}|([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})$';
-const env = { type: 'object', propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, additionalProperties: { type: 'string' } };
+const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+const env = { type: 'object', propertyNames: { pattern: ENV_NAME }, additionalProperties: { type: 'string' } };
 const quantities = (names: string[]): Record<string, unknown> =>
   Object.fromEntries(names.map((n) => [n, { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$', description: 'Kubernetes quantity such as 100m or 64Mi' }]));
+const strings = { type: 'array', items: { type: 'string' } };
+const seconds = { type: 'integer', minimum: 0 };
+const count = { type: 'integer', minimum: 1 };
+/** ConfigMap / Secret keys and projected file names. */
+const key = { type: 'string', pattern: '^[-._a-zA-Z0-9]+$', description: 'key such as jwtRS256.key' };
+const absolutePath = { type: 'string', pattern: '^/', description: 'path starting with /' };
 
 function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
   return { type: 'object', additionalProperties: false, required, properties };
 }
+
+const keyRef = object({ name, key, optional: { type: 'boolean' } }, ['name', 'key']);
+/** An env value: a literal string, or a mapping naming its source. */
+const envValue = {
+  type: ['string', 'object'],
+  additionalProperties: false,
+  properties: { configMapKeyRef: keyRef, secretKeyRef: keyRef, fieldRef: object({ fieldPath: { type: 'string', minLength: 1 } }, ['fieldPath']) },
+  description: 'string, or a mapping with one of configMapKeyRef, secretKeyRef, fieldRef',
+};
+const keyToPath = { type: 'array', minItems: 1, items: object({ key, path: { type: 'string', pattern: '^[^/]', description: 'relative path' } }, ['key', 'path']) };
+const probe = object({
+  exec: { type: 'array', minItems: 1, items: { type: 'string' } },
+  httpPath: absolutePath,
+  httpHeaders: { type: 'array', items: object({ name: { type: 'string', minLength: 1 }, value: { type: 'string' } }, ['name', 'value']) },
+  tcp: { type: 'boolean' },
+  port,
+  initialDelaySeconds: seconds,
+  periodSeconds: count,
+  timeoutSeconds: count,
+  failureThreshold: count,
+});
+const serviceType = { enum: ['ClusterIP', 'NodePort', 'LoadBalancer'] };
+const resourceSide = object(quantities(['cpu', 'memory', 'ephemeral-storage']));
 
 export const TOPOLOGY_SCHEMA = object(
   {
@@ -129,6 +159,19 @@ export const TOPOLOGY_SCHEMA = object(
       items: object(
         {
           namespace: name,
+          configMaps: { type: 'array', items: object({ name, data: { type: 'object', propertyNames: { pattern: '^[-._a-zA-Z0-9]+$' }, additionalProperties: { type: 'string' } }, external: { type: 'boolean' } }, ['name']) },
+          serviceAccounts: { type: 'array', items: name },
+          secrets: {
+            type: 'array',
+            items: object(
+              {
+                name,
+                rsaKeyPair: object({ privateKey: key, publicKey: key, bits: { enum: [2048, 3072, 4096] } }, ['privateKey', 'publicKey']),
+                keys: { type: 'array', minItems: 1, items: key },
+              },
+              ['name'],
+            ),
+          },
           workloads: {
             type: 'array',
             minItems: 1,
@@ -140,11 +183,51 @@ export const TOPOLOGY_SCHEMA = object(
                 port,
                 servicePort: port,
                 portName,
+                extraPorts: { type: 'array', items: object({ name: portName, port, servicePort: port }, ['name', 'port']) },
+                serviceType,
+                extraServices: { type: 'array', items: object({ name, type: serviceType }, ['name']) },
                 containerName: name,
                 replicas: { type: 'integer', minimum: 0, maximum: 1000 },
-                env,
-                probe: object({ exec: { type: 'array', minItems: 1, items: { type: 'string' } }, httpPath: { type: 'string', pattern: '^/', description: 'path starting with /' } }),
-                resources: object({ requests: object(quantities(['cpu', 'memory'])), limits: object(quantities(['cpu', 'memory'])) }),
+                args: strings,
+                env: { type: 'object', propertyNames: { pattern: ENV_NAME }, additionalProperties: envValue },
+                envFrom: { type: 'array', items: object({ configMap: name, secret: name, optional: { type: 'boolean' } }) },
+                volumes: {
+                  type: 'array',
+                  items: object(
+                    {
+                      name,
+                      emptyDir: object({ medium: { enum: ['Memory'] }, ...quantities(['sizeLimit']) }),
+                      configMap: object({ name, items: keyToPath }, ['name']),
+                      secret: object({ name, items: keyToPath }, ['name']),
+                    },
+                    ['name'],
+                  ),
+                },
+                volumeMounts: {
+                  type: 'array',
+                  items: object({ name, mountPath: absolutePath, readOnly: { type: 'boolean' }, subPath: { type: 'string', pattern: '^[^/]', description: 'relative path' } }, ['name', 'mountPath']),
+                },
+                initContainers: {
+                  type: 'array',
+                  items: object({ name, image: { type: 'string', minLength: 1 }, command: strings, args: strings, env }, ['name', 'image']),
+                },
+                probe,
+                readinessProbe: probe,
+                livenessProbe: probe,
+                startupProbe: probe,
+                resources: object({ requests: resourceSide, limits: resourceSide }),
+                securityContext: object({
+                  allowPrivilegeEscalation: { type: 'boolean' },
+                  privileged: { type: 'boolean' },
+                  readOnlyRootFilesystem: { type: 'boolean' },
+                  runAsNonRoot: { type: 'boolean' },
+                  runAsUser: seconds,
+                  runAsGroup: seconds,
+                  capabilities: object({ add: strings, drop: strings }),
+                }),
+                podSecurityContext: object({ fsGroup: seconds, runAsUser: seconds, runAsGroup: seconds, runAsNonRoot: { type: 'boolean' } }),
+                serviceAccountName: name,
+                podAnnotations: { type: 'object', additionalProperties: { type: 'string' } },
                 terminationGracePeriodSeconds: { type: 'integer', minimum: 0 },
                 clusters: { type: 'array', minItems: 1, items: name },
                 version: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'version label such as v1' },
@@ -160,7 +243,7 @@ export const TOPOLOGY_SCHEMA = object(
                 expose: object({ hosts: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } }, ['hosts']),
                 export: { type: 'boolean' },
               },
-              ['name', 'image', 'port'],
+              ['name', 'image'],
             ),
           },
           vmWorkloads: {

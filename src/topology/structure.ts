@@ -5,7 +5,7 @@ import { TOPOLOGY_SCHEMA } from './schema';
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function validator(): ReturnType<Ajv['compile']> {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(TOPOLOGY_SCHEMA);
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(TOPOLOGY_SCHEMA);
   return compiled;
 }
 

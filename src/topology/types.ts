@@ -295,18 +295,182 @@ export interface MultiClusterIngressInput {
   readonly healthCheck?: HealthCheckInput;
 }
 
-/** A workload's container probe (liveness and readiness). */
+/**
+ * A container probe. Exactly one of `exec`, `httpPath` and `tcp` says how the kubelet checks;
+ * the timing fields are written only when given (Kubernetes' defaults otherwise).
+ */
 export interface ProbeInput {
   /** Command run in the container, e.g. `["/bin/grpc_health_probe", "-addr=:3550"]`. */
   readonly exec?: string[];
-  /** HTTP GET path on the container port. */
+  /** HTTP GET path, on `port`. */
   readonly httpPath?: string;
+  /** Headers of the HTTP GET. @default none */
+  readonly httpHeaders?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /** A TCP connect to `port`. @default false */
+  readonly tcp?: boolean;
+  /** Port of an HTTP or TCP probe. @default the workload's container port */
+  readonly port?: number;
+  /** @default Kubernetes' default (0) */
+  readonly initialDelaySeconds?: number;
+  /** @default Kubernetes' default (10) */
+  readonly periodSeconds?: number;
+  /** @default Kubernetes' default (1) */
+  readonly timeoutSeconds?: number;
+  /** @default Kubernetes' default (3) */
+  readonly failureThreshold?: number;
 }
 
-/** CPU and memory of a container. */
+/** Quantities of one side (requests or limits) of a container's resources. */
+export interface ResourceQuantitiesInput {
+  readonly cpu?: string;
+  readonly memory?: string;
+  readonly 'ephemeral-storage'?: string;
+}
+
+/** CPU, memory and ephemeral storage of a container. */
 export interface ResourcesInput {
-  readonly requests?: { readonly cpu?: string; readonly memory?: string };
-  readonly limits?: { readonly cpu?: string; readonly memory?: string };
+  readonly requests?: ResourceQuantitiesInput;
+  readonly limits?: ResourceQuantitiesInput;
+}
+
+/** One key of a ConfigMap or Secret, as an environment variable's value. */
+export interface KeyRefInput {
+  /** ConfigMap or Secret name. */
+  readonly name: string;
+  readonly key: string;
+  /** The pod starts even when the object or key is missing. @default false (not written) */
+  readonly optional?: boolean;
+}
+
+/** Where an environment variable's value comes from; exactly one key. */
+export interface EnvSourceInput {
+  readonly configMapKeyRef?: KeyRefInput;
+  readonly secretKeyRef?: KeyRefInput;
+  /** A field of the pod, e.g. `{ fieldPath: metadata.namespace }`. */
+  readonly fieldRef?: { readonly fieldPath: string };
+}
+
+/** An environment variable's value: a literal, or one of {@link EnvSourceInput}. */
+export type EnvValue = string | EnvSourceInput;
+
+/** Every key of a ConfigMap or Secret as environment variables; exactly one of `configMap` and `secret`. */
+export interface EnvFromInput {
+  readonly configMap?: string;
+  readonly secret?: string;
+  /** @default false (not written) */
+  readonly optional?: boolean;
+}
+
+/** One key of a ConfigMap or Secret projected to a file of a volume. */
+export interface KeyToPathInput {
+  readonly key: string;
+  readonly path: string;
+}
+
+/** A pod volume; exactly one of `emptyDir`, `configMap` and `secret`. */
+export interface VolumeInput {
+  readonly name: string;
+  /** A scratch folder that lives as long as the pod. */
+  readonly emptyDir?: { readonly medium?: 'Memory'; readonly sizeLimit?: string };
+  readonly configMap?: { readonly name: string; readonly items?: KeyToPathInput[] };
+  readonly secret?: { readonly name: string; readonly items?: KeyToPathInput[] };
+}
+
+/** Where a container mounts a volume. */
+export interface VolumeMountInput {
+  /** A volume of the workload. */
+  readonly name: string;
+  readonly mountPath: string;
+  /** @default false (not written) */
+  readonly readOnly?: boolean;
+  /** @default none (the volume's root) */
+  readonly subPath?: string;
+}
+
+/** Container `securityContext` (the fields the upstream sample apps set). */
+export interface ContainerSecurityContextInput {
+  readonly allowPrivilegeEscalation?: boolean;
+  readonly privileged?: boolean;
+  readonly readOnlyRootFilesystem?: boolean;
+  readonly runAsNonRoot?: boolean;
+  readonly runAsUser?: number;
+  readonly runAsGroup?: number;
+  readonly capabilities?: { readonly add?: string[]; readonly drop?: string[] };
+}
+
+/** Pod `securityContext`. */
+export interface PodSecurityContextInput {
+  readonly fsGroup?: number;
+  readonly runAsUser?: number;
+  readonly runAsGroup?: number;
+  readonly runAsNonRoot?: boolean;
+}
+
+/** A container that runs to completion before the workload's container starts. */
+export interface InitContainerInput {
+  readonly name: string;
+  readonly image: string;
+  /** @default the image's entrypoint */
+  readonly command?: string[];
+  /** @default none */
+  readonly args?: string[];
+  /** Literal variables. @default {} */
+  readonly env?: Record<string, string>;
+}
+
+/** A further port of the container, also published by the workload's Service. */
+export interface ExtraPortInput {
+  /** Service port name (its protocol prefix matters to Istio). */
+  readonly name: string;
+  /** Container port. */
+  readonly port: number;
+  /** @default port */
+  readonly servicePort?: number;
+}
+
+/** Kubernetes Service type. */
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+
+/** A further Service in front of a workload (same selector and ports), e.g. `frontend-external`. */
+export interface ExtraServiceInput {
+  readonly name: string;
+  /** @default none (Kubernetes' ClusterIP, not written) */
+  readonly type?: ServiceType;
+}
+
+/** A ConfigMap of an app. */
+export interface ConfigMapInput {
+  readonly name: string;
+  /** @default {} */
+  readonly data?: Record<string, string>;
+  /**
+   * The ConfigMap exists already (made by someone else): meshfleet writes none, but
+   * references to it are valid.
+   * @default false
+   */
+  readonly external?: boolean;
+}
+
+/** A key pair the runbook generates once with openssl (the same files in every cluster). */
+export interface RsaKeyPairInput {
+  /** Secret key holding the PEM private key, e.g. `jwtRS256.key`. */
+  readonly privateKey: string;
+  /** Secret key holding the PEM public key, e.g. `jwtRS256.key.pub`. */
+  readonly publicKey: string;
+  /** @default 4096 */
+  readonly bits?: number;
+}
+
+/**
+ * A Secret the app's workloads use, which meshfleet never writes (dist holds no secret): the
+ * runbook prints how to create it in every cluster that runs a workload using it. Exactly one
+ * of `rsaKeyPair` (the runbook generates it) and `keys` (the operator supplies the files).
+ */
+export interface AppSecretInput {
+  readonly name: string;
+  readonly rsaKeyPair?: RsaKeyPairInput;
+  /** Keys (file names) the operator provides. */
+  readonly keys?: string[];
 }
 
 /** The next version of a workload, receiving `weight` percent of the traffic. */
@@ -327,22 +491,55 @@ export interface WorkloadInput {
   /** @default "Deployment" */
   readonly kind?: 'Deployment' | 'StatefulSet';
   readonly image: string;
-  /** Container port. */
-  readonly port: number;
+  /**
+   * Container port. A workload without one (a load generator) has no Service.
+   * @default none (no container port and no Service)
+   */
+  readonly port?: number;
   /** Service port. @default port */
   readonly servicePort?: number;
   /** Name of the Service port (its protocol prefix matters to Istio). @default "http" */
   readonly portName?: string;
+  /** Further container ports, also on the Service. @default [] */
+  readonly extraPorts?: ExtraPortInput[];
+  /** Service `type`. @default none (Kubernetes' ClusterIP, not written) */
+  readonly serviceType?: ServiceType;
+  /** Further Services with the workload's selector and ports. @default [] */
+  readonly extraServices?: ExtraServiceInput[];
   /** @default the workload name */
   readonly containerName?: string;
   /** @default 1 */
   readonly replicas?: number;
-  /** @default {} */
-  readonly env?: Record<string, string>;
-  /** @default none */
+  /** Container arguments. @default none (the image's) */
+  readonly args?: string[];
+  /** Variables in order: literal values, or values from a ConfigMap, Secret or pod field. @default {} */
+  readonly env?: Record<string, EnvValue>;
+  /** ConfigMaps and Secrets whose every key becomes a variable. @default [] */
+  readonly envFrom?: EnvFromInput[];
+  /** Pod volumes. @default [] */
+  readonly volumes?: VolumeInput[];
+  /** Where the container mounts them. @default [] */
+  readonly volumeMounts?: VolumeMountInput[];
+  /** Containers run before the workload's one. @default [] */
+  readonly initContainers?: InitContainerInput[];
+  /** The same liveness and readiness probe; or give `readinessProbe` / `livenessProbe`. @default none */
   readonly probe?: ProbeInput;
+  /** @default none */
+  readonly readinessProbe?: ProbeInput;
+  /** @default none */
+  readonly livenessProbe?: ProbeInput;
+  /** @default none */
+  readonly startupProbe?: ProbeInput;
   /** @default none (the namespace's defaults) */
   readonly resources?: ResourcesInput;
+  /** @default none */
+  readonly securityContext?: ContainerSecurityContextInput;
+  /** @default none */
+  readonly podSecurityContext?: PodSecurityContextInput;
+  /** A ServiceAccount of the app (`serviceAccounts`), or `default`. @default none (not written: `default`) */
+  readonly serviceAccountName?: string;
+  /** Pod annotations, e.g. `proxy.istio.io/config`. @default {} */
+  readonly podAnnotations?: Record<string, string>;
   /** @default Kubernetes' default (30 s) */
   readonly terminationGracePeriodSeconds?: number;
   /**
@@ -403,6 +600,12 @@ export interface VmWorkloadInput {
 /** An application: a namespace and its workloads. */
 export interface AppInput {
   readonly namespace: string;
+  /** ConfigMaps of the app, written wherever one of its workloads runs. @default [] */
+  readonly configMaps?: ConfigMapInput[];
+  /** ServiceAccounts of the app (names), written wherever one of its workloads runs. @default [] */
+  readonly serviceAccounts?: string[];
+  /** Secrets the operator creates (never written by meshfleet; see the runbook). @default [] */
+  readonly secrets?: AppSecretInput[];
   /** @default [] */
   readonly workloads?: WorkloadInput[];
   /** @default [] */
@@ -632,14 +835,32 @@ export interface ResolvedWorkload {
   readonly name: string;
   readonly kind: 'Deployment' | 'StatefulSet';
   readonly image: string;
-  readonly port: number;
-  readonly servicePort: number;
+  /** Container port; absent for a workload without a Service. */
+  readonly port?: number;
+  /** Service port (`port` by default); absent with `port`. */
+  readonly servicePort?: number;
   readonly portName: string;
+  readonly extraPorts: ReadonlyArray<Required<ExtraPortInput>>;
+  readonly serviceType?: ServiceType;
+  readonly extraServices: readonly ExtraServiceInput[];
   readonly containerName: string;
   readonly replicas: number;
-  readonly env: Readonly<Record<string, string>>;
-  readonly probe?: ProbeInput;
+  readonly args?: readonly string[];
+  readonly env: Readonly<Record<string, EnvValue>>;
+  readonly envFrom: readonly EnvFromInput[];
+  readonly volumes: readonly VolumeInput[];
+  readonly volumeMounts: readonly VolumeMountInput[];
+  readonly initContainers: readonly InitContainerInput[];
+  /** Readiness probe (`readinessProbe`, else `probe`). */
+  readonly readinessProbe?: ProbeInput;
+  /** Liveness probe (`livenessProbe`, else `probe`). */
+  readonly livenessProbe?: ProbeInput;
+  readonly startupProbe?: ProbeInput;
   readonly resources?: ResourcesInput;
+  readonly securityContext?: ContainerSecurityContextInput;
+  readonly podSecurityContext?: PodSecurityContextInput;
+  readonly serviceAccountName?: string;
+  readonly podAnnotations: Readonly<Record<string, string>>;
   readonly terminationGracePeriodSeconds?: number;
   /** Names of the clusters that run the workload. */
   readonly clusters: readonly string[];
@@ -662,8 +883,19 @@ export interface ResolvedVmWorkload {
 
 export interface ResolvedApp {
   readonly namespace: string;
+  readonly configMaps: ReadonlyArray<{ readonly name: string; readonly data: Readonly<Record<string, string>>; readonly external: boolean }>;
+  readonly serviceAccounts: readonly string[];
+  readonly secrets: ReadonlyArray<ResolvedAppSecret>;
   readonly workloads: readonly ResolvedWorkload[];
   readonly vmWorkloads: readonly ResolvedVmWorkload[];
+}
+
+/** A Secret the operator creates: its keys, and the key pair the runbook generates, if any. */
+export interface ResolvedAppSecret {
+  readonly name: string;
+  /** Every key of the Secret, in order. */
+  readonly keys: readonly string[];
+  readonly rsaKeyPair?: Required<RsaKeyPairInput>;
 }
 
 export interface ResolvedGateway {

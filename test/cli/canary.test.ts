@@ -127,7 +127,7 @@ describe('meshfleet canary', () => {
   });
 
   test('a workload without a canary is reported under the file name, like topology problems', async () => {
-    const text = ORIGINAL.replace(/ {8}canary:\n[\s\S]*$/, '');
+    const text = ORIGINAL.replace(/ {8}canary:\n( {10}.*\n)+/, '');
     expect(text).not.toContain('canary:');
     copyOfExample(text);
     const result = await run('canary', '--topology', NAME, '--service', 'productcatalogservice', '--weight', '25');

@@ -78,7 +78,8 @@ describe('meshfleet synth', () => {
     const out = path.join(parent, 'out');
     expect((await run('synth', '--out', out)).status).toBe(0);
     const forbidden = new Set(
-      [out, parent, fs.realpathSync(parent), REPO_ROOT, process.cwd(), os.tmpdir(), fs.realpathSync(os.tmpdir()), os.homedir(), '.tmp-', '.out.tmp']
+      // Temp folders by their meshfleet prefix: a bare /tmp is an app's own mount path (Bank of Anthos).
+      [out, parent, fs.realpathSync(parent), REPO_ROOT, process.cwd(), path.join(os.tmpdir(), 'meshfleet-'), path.join(fs.realpathSync(os.tmpdir()), 'meshfleet-'), os.homedir(), '.tmp-', '.out.tmp']
         .filter((s) => s.length > 1),
     );
     for (const line of snapshot(out).filter((l) => !l.endsWith('/'))) {

@@ -19,7 +19,8 @@ const NAME = 'productcatalogservice';
 function atWeight(weight: number, mesh?: unknown): ResolvedTopology {
   const input = exampleInput(EXAMPLES.canary);
   input.apps[0].workloads[0].canary.weight = weight;
-  if (mesh !== undefined) input.mesh = mesh;
+  // Another mesh keeps the example's ingress gateway (the frontend is exposed on it).
+  if (mesh !== undefined) input.mesh = { ...(mesh as object), ingressGateway: input.mesh.ingressGateway };
   return modelOf(input);
 }
 
@@ -36,13 +37,13 @@ describe('as written (weight 0)', () => {
   const model = atWeight(0);
   const objects = objectsAt(model);
 
-  test('one cluster, namespaces then the app file', () => {
-    expect([...manifestsOf(model).get('gke-boutique')!.keys()]).toEqual(['namespaces.yaml', 'onlineboutique.yaml']);
+  test('one cluster, namespaces, the ingress gateway, then the app file', () => {
+    expect([...manifestsOf(model).get('gke-boutique')!.keys()]).toEqual(['namespaces.yaml', 'ingress-gateway.yaml', 'onlineboutique.yaml']);
   });
 
-  test('objects: namespace, stable Deployment + Service, canary Deployment, DestinationRule, VirtualService', () => {
-    expect(idsOf(objects)).toEqual([
-      'Namespace//onlineboutique',
+  test('objects: namespaces, stable Deployment + Service, canary Deployment, DestinationRule, VirtualService (the rest of Online Boutique beside them)', () => {
+    expect(idsOf(objects).filter((id) => id.startsWith('Namespace/'))).toEqual(['Namespace//asm-ingress', 'Namespace//onlineboutique']);
+    expect(idsOf(objects).filter((id) => id.endsWith(`/${NAME}`) || id.endsWith(`/${NAME}-v2`))).toEqual([
       `Deployment/${NS}/${NAME}`,
       `Service/${NS}/${NAME}`,
       `Deployment/${NS}/${NAME}-v2`,

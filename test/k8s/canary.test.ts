@@ -1,4 +1,5 @@
 import { Canary, canaryRoutes, canarySubsets } from '../../src/k8s/canary';
+import { resolveWorkload } from '../../src/topology/defaults';
 import { ResolvedWorkload } from '../../src/topology/types';
 import { idsOf, inNamespace, synthChart } from './helpers';
 import { validateObjects } from './schema';
@@ -6,7 +7,7 @@ import { SEED_002, parseManifests } from './seed-manifests';
 
 const split = { host: 'productcatalogservice', stable: 'v1', canary: 'v2' };
 
-const productcatalog: ResolvedWorkload = {
+const productcatalog: ResolvedWorkload = resolveWorkload({
   name: 'productcatalogservice',
   kind: 'Deployment',
   image: 'gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6',
@@ -23,7 +24,7 @@ const productcatalog: ResolvedWorkload = {
   version: 'v1',
   canary: { version: 'v2', weight: 25, image: 'gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6', env: { EXTRA_LATENCY: '3s' } },
   export: false,
-};
+}, []);
 
 describe('canaryRoutes', () => {
   test('weight 0: only the stable subset, no weight field', () => {

@@ -146,7 +146,10 @@ describe('mesh objects and the config cluster', () => {
   });
 
   test('without an ingress gateway: no ingress-gateway.yaml', () => {
-    const model = loadExample(EXAMPLES.canary);
+    const input = exampleInput(EXAMPLES.canary);
+    delete input.mesh.ingressGateway;
+    for (const w of input.apps[0].workloads) delete w.expose;
+    const model = modelOf(input);
     expect([...manifestsOf(model).get('gke-boutique')!.keys()]).not.toContain('ingress-gateway.yaml');
   });
 });

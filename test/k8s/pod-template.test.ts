@@ -1,7 +1,8 @@
 import { containerOf, podLabels, podTemplateOf, replicasOf, selectorLabels } from '../../src/k8s/pod-template';
+import { resolveWorkload } from '../../src/topology/defaults';
 import { ResolvedWorkload } from '../../src/topology/types';
 
-const base: ResolvedWorkload = {
+const base: ResolvedWorkload = resolveWorkload({
   name: 'web',
   kind: 'Deployment',
   image: 'example/web:1',
@@ -13,7 +14,7 @@ const base: ResolvedWorkload = {
   env: {},
   clusters: ['a'],
   export: false,
-};
+}, []);
 
 describe('labels', () => {
   test('selector: app only; pods: app plus version when set', () => {
@@ -47,13 +48,13 @@ describe('containerOf', () => {
   });
 
   test('exec probe: the same exec liveness and readiness probe', () => {
-    const c = containerOf({ ...base, probe: { exec: ['/bin/check', '-x'] } });
+    const c = containerOf({ ...base, readinessProbe: { exec: ['/bin/check', '-x'] }, livenessProbe: { exec: ['/bin/check', '-x'] } });
     expect(c.livenessProbe).toEqual({ exec: { command: ['/bin/check', '-x'] } });
     expect(c.readinessProbe).toEqual(c.livenessProbe);
   });
 
   test('httpPath probe: httpGet on the container port', () => {
-    const c = containerOf({ ...base, probe: { httpPath: '/ready' } });
+    const c = containerOf({ ...base, readinessProbe: { httpPath: '/ready' }, livenessProbe: { httpPath: '/ready' } });
     expect(c.livenessProbe?.httpGet?.path).toBe('/ready');
     expect(c.livenessProbe?.httpGet?.port.value).toBe(8080);
     expect(c.readinessProbe).toEqual(c.livenessProbe);
@@ -87,5 +88,102 @@ describe('replicasOf', () => {
     expect(replicasOf(base)).toEqual({});
     expect(replicasOf({ ...base, replicas: 2 })).toEqual({ replicas: 2 });
     expect(replicasOf({ ...base, replicas: 0 })).toEqual({ replicas: 0 });
+  });
+});
+
+describe('what complete upstream apps need', () => {
+  test('env: literals and valueFrom (configMapKeyRef, secretKeyRef, fieldRef), optional only when true, in topology order', () => {
+    const c = containerOf({
+      ...base,
+      env: {
+        A: '1',
+        B: { configMapKeyRef: { name: 'cfg', key: 'B', optional: true } },
+        C: { secretKeyRef: { name: 'sec', key: 'C' } },
+        D: { fieldRef: { fieldPath: 'metadata.namespace' } },
+      },
+    });
+    expect(c.env).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'B', optional: true } } },
+      { name: 'C', valueFrom: { secretKeyRef: { name: 'sec', key: 'C' } } },
+      { name: 'D', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+    ]);
+  });
+
+  test('envFrom: configMapRef and secretRef in order', () => {
+    const c = containerOf({ ...base, envFrom: [{ configMap: 'cfg' }, { secret: 'sec', optional: true }] });
+    expect(c.envFrom).toEqual([{ configMapRef: { name: 'cfg' } }, { secretRef: { name: 'sec', optional: true } }]);
+  });
+
+  test('volumes and mounts: emptyDir, configMap and secret with items; readOnly and subPath only when set', () => {
+    const w = {
+      ...base,
+      volumes: [
+        { name: 'tmp', emptyDir: {} },
+        { name: 'cfg', configMap: { name: 'app-config' } },
+        { name: 'key', secret: { name: 'jwt-key', items: [{ key: 'jwtRS256.key.pub', path: 'publickey' }] } },
+      ],
+      volumeMounts: [
+        { name: 'tmp', mountPath: '/tmp' },
+        { name: 'key', mountPath: '/tmp/.ssh', readOnly: true },
+        { name: 'cfg', mountPath: '/etc/app', subPath: 'conf' },
+      ],
+    };
+    expect(podTemplateOf(w).spec?.volumes).toEqual([
+      { name: 'tmp', emptyDir: {} },
+      { name: 'cfg', configMap: { name: 'app-config' } },
+      { name: 'key', secret: { secretName: 'jwt-key', items: [{ key: 'jwtRS256.key.pub', path: 'publickey' }] } },
+    ]);
+    expect(containerOf(w).volumeMounts).toEqual([
+      { name: 'tmp', mountPath: '/tmp' },
+      { name: 'key', mountPath: '/tmp/.ssh', readOnly: true },
+      { name: 'cfg', mountPath: '/etc/app', subPath: 'conf' },
+    ]);
+  });
+
+  test('separate probes: timings only when given, HTTP headers, TCP on the container port or its own', () => {
+    const c = containerOf({
+      ...base,
+      readinessProbe: { httpPath: '/_healthz', httpHeaders: [{ name: 'Cookie', value: 'x' }], initialDelaySeconds: 10 },
+      livenessProbe: { tcp: true, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 4 },
+      startupProbe: { httpPath: '/healthy', port: 9090, failureThreshold: 30, periodSeconds: 10 },
+    });
+    expect(c.readinessProbe?.initialDelaySeconds).toBe(10);
+    expect(c.readinessProbe?.httpGet?.httpHeaders).toEqual([{ name: 'Cookie', value: 'x' }]);
+    expect(c.readinessProbe).not.toHaveProperty('periodSeconds');
+    expect(c.livenessProbe?.tcpSocket?.port.value).toBe(8080);
+    expect(c.livenessProbe).toMatchObject({ periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 4 });
+    expect(c.startupProbe?.httpGet?.port.value).toBe(9090);
+  });
+
+  test('args, security context, ephemeral storage; no ports for a workload without one', () => {
+    const c = containerOf({
+      ...base,
+      port: undefined,
+      servicePort: undefined,
+      args: ['--verbose'],
+      securityContext: { readOnlyRootFilesystem: true, capabilities: { drop: ['all'] } },
+      resources: { limits: { 'ephemeral-storage': '0.5Gi' } },
+    });
+    expect(c.args).toEqual(['--verbose']);
+    expect(c.ports).toBeUndefined();
+    expect(c.securityContext).toEqual({ readOnlyRootFilesystem: true, capabilities: { drop: ['all'] } });
+    expect(Object.keys(c.resources?.limits ?? {})).toEqual(['ephemeral-storage']);
+  });
+
+  test('pod: annotations, init containers, ServiceAccount and pod security context, each only when set', () => {
+    const t = podTemplateOf({
+      ...base,
+      podAnnotations: { 'sidecar.istio.io/rewriteAppHTTPProbers': 'true' },
+      initContainers: [{ name: 'wait', image: 'busybox:latest', command: ['/bin/sh', '-c', 'true'], env: { A: '1' } }],
+      serviceAccountName: 'web',
+      podSecurityContext: { runAsNonRoot: true, fsGroup: 1000 },
+    });
+    expect(t.metadata?.annotations).toEqual({ 'sidecar.istio.io/rewriteAppHTTPProbers': 'true' });
+    expect(t.spec?.initContainers).toEqual([{ name: 'wait', image: 'busybox:latest', command: ['/bin/sh', '-c', 'true'], env: [{ name: 'A', value: '1' }] }]);
+    expect(t.spec?.serviceAccountName).toBe('web');
+    expect(t.spec?.securityContext).toEqual({ runAsNonRoot: true, fsGroup: 1000 });
+    expect(Object.keys(podTemplateOf(base).spec ?? {})).toEqual(['containers']);
+    expect(podTemplateOf(base).metadata).not.toHaveProperty('annotations');
   });
 });

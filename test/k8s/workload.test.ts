@@ -1,9 +1,10 @@
 import { Workload } from '../../src/k8s/workload';
+import { resolveWorkload } from '../../src/topology/defaults';
 import { ResolvedWorkload } from '../../src/topology/types';
 import { idsOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 
-const web: ResolvedWorkload = {
+const web: ResolvedWorkload = resolveWorkload({
   name: 'web',
   kind: 'Deployment',
   image: 'example/web:1',
@@ -19,7 +20,7 @@ const web: ResolvedWorkload = {
   clusters: ['a'],
   version: 'v1',
   export: false,
-};
+}, []);
 
 describe('Workload', () => {
   const objects = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web }));
@@ -88,5 +89,39 @@ describe('Workload', () => {
     const [d] = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: { ...web, version: undefined, replicas: 1 } }));
     expect(d.spec.template.metadata.labels).toEqual({ app: 'web' });
     expect(d.spec).not.toHaveProperty('replicas');
+  });
+});
+
+describe('Services of complete upstream apps', () => {
+  test('no port: the Deployment only, no Service (a load generator)', () => {
+    const load = resolveWorkload({ name: 'loadgenerator', image: 'example/load:1', env: { FRONTEND_ADDR: 'frontend:80' } }, ['a']);
+    const objects = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: load }));
+    expect(idsOf(objects)).toEqual(['Deployment/shop/loadgenerator']);
+    validateObjects(objects);
+  });
+
+  test('type, extra ports and extra Services with the same selector and ports', () => {
+    const api = resolveWorkload(
+      {
+        name: 'frontend',
+        image: 'example/web:1',
+        port: 8080,
+        servicePort: 80,
+        serviceType: 'LoadBalancer',
+        extraPorts: [{ name: 'grpc-admin', port: 9000 }],
+        extraServices: [{ name: 'frontend-external' }],
+      },
+      ['a'],
+    );
+    const objects = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: api }));
+    expect(idsOf(objects)).toEqual(['Deployment/shop/frontend', 'Service/shop/frontend', 'Service/shop/frontend-external']);
+    const ports = [
+      { name: 'http', port: 80, targetPort: 8080 },
+      { name: 'grpc-admin', port: 9000, targetPort: 9000 },
+    ];
+    expect(objects[1].spec).toEqual({ type: 'LoadBalancer', selector: { app: 'frontend' }, ports });
+    expect(objects[2].spec).toEqual({ selector: { app: 'frontend' }, ports });
+    expect(objects[0].spec.template.spec.containers[0].ports).toEqual([{ containerPort: 8080 }, { containerPort: 9000, name: 'grpc-admin' }]);
+    validateObjects(objects);
   });
 });

@@ -196,6 +196,7 @@ describe('every example', () => {
         'meshfleet',
         'Kube contexts',
         'Infrastructure (Terraform)',
+        'App secrets',
         'Service mesh: managed by the fleet',
         'Kubernetes folders',
         'Rollout',
@@ -422,6 +423,52 @@ describe('remote secrets', () => {
     expect(section(text, 'Remote secrets (endpoint discovery)')).toContain(
       "onprem (external) reads cluster1 on its public endpoint: onprem's egress address must be among operatorCidrs.",
     );
+  });
+});
+
+describe('app secrets', () => {
+  const text = renderExample('private-asm-multicluster');
+  const secrets = section(text, 'App secrets');
+
+  test('seed 000: the jwt-key pair is generated once, outside the output folder, then created in both clusters', () => {
+    const dir = '"${MESHFLEET_SECRETS_DIR}/bank-of-anthos/jwt-key';
+    const create = (ctx: string) =>
+      `kubectl --context="\${${ctx}}" -n bank-of-anthos create secret generic jwt-key --from-file=jwtRS256.key=${dir}/jwtRS256.key" --from-file=jwtRS256.key.pub=${dir}/jwtRS256.key.pub" --dry-run=client -o yaml | kubectl --context="\${${ctx}}" apply --server-side -f -`;
+    expect(commands(secrets)).toEqual([
+      'export MESHFLEET_SECRETS_DIR="${HOME}/meshfleet-secrets/private-asm-multicluster"',
+      `mkdir -p ${dir}"`,
+      `test -f ${dir}/jwtRS256.key" || (umask 077 && openssl genrsa -out ${dir}/jwtRS256.key" 4096)`,
+      `openssl rsa -in ${dir}/jwtRS256.key" -pubout -out ${dir}/jwtRS256.key.pub"`,
+      'kubectl --context="${CTX_GKE_WEST_PRIV}" apply -f k8s/gke-west-priv/namespaces.yaml',
+      create('CTX_GKE_WEST_PRIV'),
+      'kubectl --context="${CTX_GKE_CENTRAL_PRIV}" apply -f k8s/gke-central-priv/namespaces.yaml',
+      create('CTX_GKE_CENTRAL_PRIV'),
+    ]);
+    expect(secrets).toContain('# jwt-key (namespace bank-of-anthos): gke-west-priv and gke-central-priv');
+    expect(secrets).toContain('the same content in every cluster');
+    // Exactly one key generation: the second cluster gets the same files.
+    expect(commands(text).filter((c) => c.includes('openssl genrsa'))).toHaveLength(1);
+  });
+
+  test('before the app folders are applied', () => {
+    const names = sections(text);
+    expect(names.indexOf('App secrets')).toBeLessThan(names.indexOf('Kubernetes folders'));
+  });
+
+  test('only clusters running a workload that uses the Secret get it; operator-supplied keys are named', () => {
+    const input = exampleInput('private-asm-multicluster');
+    const app = input.apps[0];
+    app.secrets.push({ name: 'db-password', keys: ['password'] });
+    app.workloads.find((w: any) => w.name === 'accounts-db').env = { PGPASSWORD: { secretKeyRef: { name: 'db-password', key: 'password' } } };
+    const body = section(render(validateTopology(input, 'test')), 'App secrets');
+    expect(commands(body).filter((c) => c.includes('create secret generic db-password'))).toEqual([
+      'kubectl --context="${CTX_GKE_WEST_PRIV}" -n bank-of-anthos create secret generic db-password --from-file=password="${MESHFLEET_SECRETS_DIR}/bank-of-anthos/db-password/password" --dry-run=client -o yaml | kubectl --context="${CTX_GKE_WEST_PRIV}" apply --server-side -f -',
+    ]);
+    expect(body).toContain('Put the files of `db-password` (`password`) in ${MESHFLEET_SECRETS_DIR}/bank-of-anthos/db-password first.');
+  });
+
+  test('apps without secrets have no App secrets section', () => {
+    expect(sections(renderExample('canary-productcatalog'))).not.toContain('App secrets');
   });
 });
 

@@ -63,47 +63,10 @@ describe('setCanaryWeight', () => {
   test('changes only the number of the example (block style), keeping comments and blank lines', () => {
     const text = fs.readFileSync(EXAMPLE, 'utf8');
     const edited = setCanaryWeight(text, 'productcatalogservice', 25);
-    expect(edited).toBe(`# Seed 002: canary release of productcatalogservice in the Online Boutique sample on a
-# cluster with managed Cloud Service Mesh. Move the canary with:
-#   meshfleet canary --topology examples/canary-productcatalog.yaml --service productcatalogservice --weight 25
-name: canary-productcatalog
-project:
-  id: meshfleet-demo
-  number: "123456789012"
-
-operatorCidrs:
-  - 203.0.113.10/32
-
-clusters:
-  - name: gke-boutique
-    zone: us-central1-a
-    masterCidr: 172.16.0.0/28
-
-mesh:
-  management: fleet
-
-apps:
-  - namespace: onlineboutique
-    workloads:
-      - name: productcatalogservice
-        image: gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6
-        containerName: server
-        port: 3550
-        portName: grpc
-        version: v1
-        env: { PORT: "3550" }
-        probe: { exec: ["/bin/grpc_health_probe", "-addr=:3550"] }
-        resources:
-          requests: { cpu: 100m, memory: 64Mi }
-          limits: { cpu: 200m, memory: 128Mi }
-        terminationGracePeriodSeconds: 5
-        canary:
-          version: v2
-          # 0: only v1 (the first step, and a rollback); 25: 75/25; 100: only v2 (promoted).
-          weight: 25
-          env: { EXTRA_LATENCY: 3s }
-`);
-    // Sanity check of the literal above: the example differs in that one line only.
+    // Only the canary's weight line changes; comments, flow mappings and blank lines stay.
+    expect(edited).toBe(text.replace('          weight: 0\n          env: { EXTRA_LATENCY: 3s }', '          weight: 25\n          env: { EXTRA_LATENCY: 3s }'));
+    expect(edited).toContain('# 0: only v1 (the first step, and a rollback); 25: 75/25; 100: only v2 (promoted).\n          weight: 25\n');
+    // The example differs in that one line only.
     expect(text.split('\n').filter((line, i) => line !== edited.split('\n')[i])).toEqual(['          weight: 0']);
   });
 

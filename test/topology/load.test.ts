@@ -102,7 +102,21 @@ function resolvedWorkload(fields: Record<string, unknown> & { name: string; imag
     containerName: fields.name,
     replicas: 1,
     env: {},
-    probe: undefined,
+    readinessProbe: undefined,
+    livenessProbe: undefined,
+    startupProbe: undefined,
+    extraPorts: [],
+    serviceType: undefined,
+    extraServices: [],
+    args: undefined,
+    envFrom: [],
+    volumes: [],
+    volumeMounts: [],
+    initContainers: [],
+    securityContext: undefined,
+    podSecurityContext: undefined,
+    serviceAccountName: undefined,
+    podAnnotations: {},
     resources: undefined,
     terminationGracePeriodSeconds: undefined,
     version: undefined,
@@ -112,6 +126,22 @@ function resolvedWorkload(fields: Record<string, unknown> & { name: string; imag
     ...fields,
   };
 }
+
+/** The 12 services of the Online Boutique manifest, sorted. */
+const ONLINE_BOUTIQUE = [
+  'adservice',
+  'cartservice',
+  'checkoutservice',
+  'currencyservice',
+  'emailservice',
+  'frontend',
+  'loadgenerator',
+  'paymentservice',
+  'productcatalogservice',
+  'recommendationservice',
+  'redis-cart',
+  'shippingservice',
+];
 
 const clusterDefaults = {
   platform: 'gke',
@@ -194,28 +224,7 @@ describe('the example files', () => {
         backendConfigName: 'gke-ingress-config',
         healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
       },
-      apps: [
-        {
-          namespace: 'bank-of-anthos',
-          vmWorkloads: [],
-          workloads: [
-            resolvedWorkload({
-              name: 'frontend',
-              image: bankImage('frontend'),
-              port: 8080,
-              servicePort: 80,
-              clusters: ['gke-west-priv', 'gke-central-priv'],
-              expose: { hosts: ['*'] },
-            }),
-            ...['userservice', 'contacts', 'balancereader', 'ledgerwriter', 'transactionhistory'].map((name) =>
-              resolvedWorkload({ name, image: bankImage(name), port: 8080, clusters: ['gke-west-priv', 'gke-central-priv'] }),
-            ),
-            ...['accounts-db', 'ledger-db'].map((name) =>
-              resolvedWorkload({ name, kind: 'StatefulSet', image: bankImage(name), port: 5432, portName: 'tcp-postgresql', clusters: ['gke-west-priv'] }),
-            ),
-          ],
-        },
-      ],
+      apps: [expect.objectContaining({ namespace: 'bank-of-anthos', vmWorkloads: [] })],
       terraform: { backend: { type: 'local' } },
     });
     // The points the seed is about, spelled out.
@@ -229,7 +238,26 @@ describe('the example files', () => {
       ['ledger-db', ['gke-west-priv'], 'tcp-postgresql'],
     ]);
     expect(workloads.filter((w) => w.kind === 'Deployment').every((w) => w.clusters.join() === 'gke-west-priv,gke-central-priv')).toBe(true);
-    expect(workloads).toHaveLength(8);
+    expect(workloads.map((w) => w.name)).toEqual([
+      'frontend',
+      'userservice',
+      'contacts',
+      'balancereader',
+      'ledgerwriter',
+      'transactionhistory',
+      'accounts-db',
+      'ledger-db',
+      'loadgenerator',
+    ]);
+    // The complete app: its ConfigMaps, ServiceAccount, the jwt-key the runbook makes, a
+    // loadgenerator without a Service.
+    const app = model.apps[0];
+    expect(app.configMaps.map((c) => c.name)).toEqual(['environment-config', 'service-api-config', 'demo-data-config', 'accounts-db-config', 'ledger-db-config']);
+    expect(app.serviceAccounts).toEqual(['bank-of-anthos']);
+    expect(app.secrets).toStrictEqual([
+      { name: 'jwt-key', keys: ['jwtRS256.key', 'jwtRS256.key.pub'], rsaKeyPair: { privateKey: 'jwtRS256.key', publicKey: 'jwtRS256.key.pub', bits: 4096 } },
+    ]);
+    expect(workloads.find((w) => w.name === 'loadgenerator')?.port).toBeUndefined();
     expect([model.multiClusterIngress?.name, model.multiClusterIngress?.serviceName, model.multiClusterIngress?.backendConfigName]).toEqual([
       'asm-ingressgateway-multicluster-ingress',
       'asm-ingressgateway-multicluster-svc',
@@ -305,6 +333,9 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'store',
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -354,34 +385,40 @@ describe('the example files', () => {
           meshMember: true,
         },
       ],
-      mesh: { management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined },
+      mesh: {
+        management: 'fleet',
+        revision: undefined,
+        version: undefined,
+        istioApiVersion: 'v1',
+        ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
+        install: undefined,
+      },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
       multiClusterIngress: undefined,
-      apps: [
-        {
-          namespace: 'onlineboutique',
-          vmWorkloads: [],
-          workloads: [
-            resolvedWorkload({
-              name: 'productcatalogservice',
-              image,
-              containerName: 'server',
-              port: 3550,
-              portName: 'grpc',
-              version: 'v1',
-              env: { PORT: '3550' },
-              probe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
-              resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
-              terminationGracePeriodSeconds: 5,
-              clusters: ['gke-boutique'],
-              canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
-            }),
-          ],
-        },
-      ],
+      apps: [expect.objectContaining({ namespace: 'onlineboutique', vmWorkloads: [] })],
       terraform: { backend: { type: 'local' } },
     });
+    expect(model.apps[0].workloads[0]).toEqual(
+      resolvedWorkload({
+        name: 'productcatalogservice',
+        image,
+        containerName: 'server',
+        port: 3550,
+        portName: 'grpc',
+        version: 'v1',
+        env: { PORT: '3550' },
+        readinessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
+        livenessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
+        resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+        terminationGracePeriodSeconds: 5,
+        clusters: ['gke-boutique'],
+        canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
+      }),
+    );
+    expect(model.apps[0].workloads.map((w) => w.name).sort()).toEqual(ONLINE_BOUTIQUE);
+    expect(model.mesh?.ingressGateway).toEqual({ name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } });
+    expect(model.apps[0].workloads.filter((w) => w.expose).map((w) => [w.name, w.servicePort, w.expose])).toEqual([['frontend', 80, { hosts: ['*'] }]]);
     // The canary the seed is about: stable v1, canary v2 at weight 0 with the extra latency.
     const service = model.apps[0].workloads[0];
     expect([service.name, service.version, service.canary?.version, service.canary?.weight, service.canary?.env]).toEqual([
@@ -432,22 +469,7 @@ describe('the example files', () => {
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
       multiClusterIngress: undefined,
-      apps: [
-        {
-          namespace: 'onlineboutique',
-          vmWorkloads: [],
-          workloads: [
-            resolvedWorkload({
-              name: 'frontend',
-              image: 'gcr.io/google-samples/microservices-demo/frontend:v0.2.1',
-              containerName: 'server',
-              port: 8080,
-              servicePort: 80,
-              clusters: ['cluster1'],
-            }),
-          ],
-        },
-      ],
+      apps: [expect.objectContaining({ namespace: 'onlineboutique', vmWorkloads: [] })],
       terraform: { backend: { type: 'local' } },
     });
     // The points the seed is about: an existing (external) cluster with nothing GKE-specific,
@@ -468,6 +490,9 @@ describe('the example files', () => {
       'proj-123456789012',
     ]);
     expect(model.mesh?.install?.clusterAdmin).toBe('admin@example.com');
+    // The Online Boutique the seed deploys to test the install, complete.
+    expect(model.apps[0].workloads.map((w) => w.name).sort()).toEqual(ONLINE_BOUTIQUE);
+    expect(model.apps[0].workloads.every((w) => w.clusters.join() === 'cluster1')).toBe(true);
   });
 
   test('seed 004 (istio-multi-primary-multi-network) loads and resolves to the seed values', () => {
@@ -521,6 +546,9 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'sample',
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -598,6 +626,9 @@ describe('the example files', () => {
       apps: [
         {
           namespace: 'sample',
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -644,7 +675,10 @@ describe('YAML, JSON and TypeScript inputs', () => {
     const fromJson = validateTopology(parseTopologyText(jsonText, 'seed.json'), 'seed.json');
     const fromObject = validateTopology(seed000Object(), 'seed.ts');
     expect(fromJson).toStrictEqual(fromYaml);
-    expect(fromObject).toStrictEqual(fromYaml);
+    // The object spells out the placement of Bank of Anthos, not its whole pod specs.
+    expect({ ...fromObject, apps: [] }).toStrictEqual({ ...fromYaml, apps: [] });
+    const placement = (m: typeof fromYaml) => m.apps[0].workloads.filter((w) => w.port !== undefined).map((w) => [w.name, w.kind, w.image, w.port, w.servicePort, w.portName, w.clusters, w.expose]);
+    expect(placement(fromObject)).toStrictEqual(placement(fromYaml));
     expect(fromYaml).toStrictEqual(loadTopologyFile(SEED_000));
   });
 
@@ -789,6 +823,7 @@ describe('defaults', () => {
       meshDistribution: 'istio',
       meshModel: 'multi-primary',
       istioV1Since: [1, 22],
+      rsaBits: 4096,
     });
   });
 
@@ -805,7 +840,13 @@ describe('defaults', () => {
       mesh: { management: 'fleet', ingressGateway: {} },
       fleet: { configCluster: 'cfg' },
       multiClusterIngress: {},
-      apps: [{ namespace: 'web', workloads: [{ name: 'web', image: 'nginx:1.27', port: 8080 }] }],
+      apps: [
+        {
+          namespace: 'web',
+          secrets: [{ name: 'signing', rsaKeyPair: { privateKey: 'key.pem', publicKey: 'key.pub' } }],
+          workloads: [{ name: 'web', image: 'nginx:1.27', port: 8080 }],
+        },
+      ],
       gateways: [{ name: 'gw', namespace: 'web', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }] }],
       terraform: { backend: { type: 'gcs', bucket: 'tf-state' } },
     };
@@ -854,6 +895,7 @@ describe('defaults', () => {
       meshDistribution: inCluster.mesh?.install?.distribution,
       meshModel: inCluster.mesh?.install?.model,
       istioV1Since: firstV1,
+      rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
     };
     // Fails when a default is added to DEFAULTS without being covered here.
     expect(Object.keys(applied).sort()).toEqual(Object.keys(DEFAULTS).sort());
@@ -895,7 +937,21 @@ describe('defaults', () => {
       containerName: 'web',
       replicas: 1,
       env: {},
-      probe: undefined,
+      readinessProbe: undefined,
+      livenessProbe: undefined,
+      startupProbe: undefined,
+      extraPorts: [],
+      serviceType: undefined,
+      extraServices: [],
+      args: undefined,
+      envFrom: [],
+      volumes: [],
+      volumeMounts: [],
+      initContainers: [],
+      securityContext: undefined,
+      podSecurityContext: undefined,
+      serviceAccountName: undefined,
+      podAnnotations: {},
       resources: undefined,
       terminationGracePeriodSeconds: undefined,
       clusters: ['a'],
@@ -1234,6 +1290,9 @@ describe('Kubernetes-side defaults', () => {
     expect(model.apps).toStrictEqual([
       {
         namespace: 'shop',
+        configMaps: [],
+        serviceAccounts: [],
+        secrets: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1246,7 +1305,21 @@ describe('Kubernetes-side defaults', () => {
             containerName: 'cart',
             replicas: 1,
             env: {},
-            probe: undefined,
+            readinessProbe: undefined,
+            livenessProbe: undefined,
+            startupProbe: undefined,
+            extraPorts: [],
+            serviceType: undefined,
+            extraServices: [],
+            args: undefined,
+            envFrom: [],
+            volumes: [],
+            volumeMounts: [],
+            initContainers: [],
+            securityContext: undefined,
+            podSecurityContext: undefined,
+            serviceAccountName: undefined,
+            podAnnotations: {},
             resources: undefined,
             terminationGracePeriodSeconds: undefined,
             clusters: ['gke-west', 'east'],
@@ -1271,7 +1344,21 @@ describe('Kubernetes-side defaults', () => {
       containerName: 'postgres',
       replicas: 3,
       env: { PGDATA: '/data' },
-      probe: { httpPath: '/ready' },
+      readinessProbe: { httpPath: '/ready' },
+      livenessProbe: { tcp: true, periodSeconds: 5 },
+      startupProbe: { exec: ['pg_isready'], failureThreshold: 30 },
+      extraPorts: [{ name: 'http-metrics', port: 9187, servicePort: 9187 }],
+      serviceType: 'ClusterIP',
+      extraServices: [{ name: 'db-external', type: 'LoadBalancer' }],
+      args: ['-c', 'max_connections=200'],
+      envFrom: [{ configMap: 'db-config' }],
+      volumes: [{ name: 'data', emptyDir: {} }],
+      volumeMounts: [{ name: 'data', mountPath: '/data' }],
+      initContainers: [{ name: 'init', image: 'busybox:1.36' }],
+      securityContext: { runAsNonRoot: true },
+      podSecurityContext: { fsGroup: 999 },
+      serviceAccountName: 'db',
+      podAnnotations: { 'sidecar.istio.io/inject': 'true' },
       resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '1Gi' } },
       terminationGracePeriodSeconds: 60,
       clusters: ['east'],
@@ -1280,7 +1367,8 @@ describe('Kubernetes-side defaults', () => {
       expose: { hosts: ['db.example.com'] },
       export: true,
     };
-    const model = validateTopology(variantOf(k8sBase, (t) => (t.apps = [{ namespace: 'data', workloads: [workload] }])), 'test');
+    const app = { namespace: 'data', configMaps: [{ name: 'db-config', data: { A: '1' } }], serviceAccounts: ['db'], workloads: [workload] };
+    const model = validateTopology(variantOf(k8sBase, (t) => (t.apps = [app])), 'test');
     expect(model.apps[0].workloads[0]).toStrictEqual(workload);
   });
 
@@ -1490,6 +1578,9 @@ describe('external clusters and in-cluster mesh defaults', () => {
       {
         namespace: 'shop',
         workloads: [],
+        configMaps: [],
+        serviceAccounts: [],
+        secrets: [],
         vmWorkloads: [
           {
             name: 'legacy',
@@ -1633,6 +1724,9 @@ describe('isolation from the input', () => {
               export: true,
             },
           ],
+          configMaps: [],
+          serviceAccounts: [],
+          secrets: [],
           vmWorkloads: [
             { name: 'legacy', labels: { app: 'legacy' }, ports: [{ name: 'http', port: 9080 }], probe: { port: 9080, httpPath: '/health' } },
             { name: 'batch', ports: [{ name: 'tcp', port: 7000 }] },
@@ -1749,6 +1843,24 @@ describe('isolation from the input', () => {
     const model = validateTopology(input, 'test');
     input.apps[0].workloads[0].probe.exec.push('-v');
     input.apps[0].workloads[0].probe.exec[0] = '/bin/changed';
-    expect(model.apps[0].workloads[0].probe).toStrictEqual({ exec: ['/bin/grpc_health_probe', '-addr=:8080'] });
+    expect(model.apps[0].workloads[0].readinessProbe).toStrictEqual({ exec: ['/bin/grpc_health_probe', '-addr=:8080'] });
+    expect(model.apps[0].workloads[0].livenessProbe).toStrictEqual({ exec: ['/bin/grpc_health_probe', '-addr=:8080'] });
+  });
+
+  test('env sources, volumes and security contexts are copied, not shared with the input', () => {
+    const input = richInput();
+    const w = input.apps[0].workloads[0];
+    input.apps[0].configMaps = [{ name: 'cfg', data: { A: '1' } }];
+    w.env = { A: { configMapKeyRef: { name: 'cfg', key: 'A' } } };
+    w.volumes = [{ name: 'tmp', emptyDir: {} }];
+    w.securityContext = { capabilities: { drop: ['all'] } };
+    const model = validateTopology(input, 'test');
+    w.env.A.configMapKeyRef.key = 'B';
+    w.volumes[0].name = 'changed';
+    w.securityContext.capabilities.drop.push('x');
+    const resolved = model.apps[0].workloads[0];
+    expect(resolved.env).toStrictEqual({ A: { configMapKeyRef: { name: 'cfg', key: 'A' } } });
+    expect(resolved.volumes).toStrictEqual([{ name: 'tmp', emptyDir: {} }]);
+    expect(resolved.securityContext).toStrictEqual({ capabilities: { drop: ['all'] } });
   });
 });

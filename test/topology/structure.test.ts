@@ -327,7 +327,7 @@ describe('Kubernetes-side sections', () => {
     [
       'apps[0].workloads[0].replica',
       (t) => (t.apps = app({ replica: 2 })),
-      'name, kind, image, port, servicePort, portName, containerName, replicas, env, probe, resources, terminationGracePeriodSeconds, clusters, version, canary, expose, export',
+      'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, initContainers, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, expose, export',
     ],
     ['apps[0].workloads[0].canary.replicas', (t) => (t.apps = app({ canary: { version: 'v2', weight: 1, replicas: 1 } })), 'version, weight, image, env'],
     ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels'],
@@ -382,11 +382,10 @@ describe('Kubernetes-side sections', () => {
     expectOnlyProblem(variant(change), path, message);
   });
 
-  test('a workload without its required keys reports each of them', () => {
+  test('a workload without its required keys reports each of them (port is optional: no port, no Service)', () => {
     expect(problemsOf(variant((t) => (t.apps = [{ namespace: 'web', workloads: [{}] }])))).toEqual([
       { path: 'apps[0].workloads[0].name', message: 'required key is missing (found nothing, expected a lower-case RFC 1035 name)' },
       { path: 'apps[0].workloads[0].image', message: 'required key is missing (found nothing, expected a string)' },
-      { path: 'apps[0].workloads[0].port', message: 'required key is missing (found nothing, expected an integer)' },
     ]);
   });
 });
@@ -484,7 +483,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
 
   test.each<[string, (t: Draft) => void, string]>([
     ['mesh.primaryCluster', inCluster({ primaryCluster: 'gke-a' }), MESH_KEYS],
-    ['apps[0].vms', (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]), 'namespace, workloads, vmWorkloads'],
+    ['apps[0].vms', (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]), 'namespace, configMaps, serviceAccounts, secrets, workloads, vmWorkloads'],
     ['apps[0].vmWorkloads[0].replicas', withVm({ replicas: 2 }), 'name, labels, serviceAccount, ports, network, probe, cluster'],
     ['apps[0].vmWorkloads[0].ports[0].protocol', withVm({ ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), 'name, port'],
     ['apps[0].vmWorkloads[0].probe.path', withVm({ probe: { port: 80, path: '/' } }), 'port, httpPath'],
