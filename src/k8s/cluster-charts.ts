@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/mesh-plan';
+import { versionSplitOf } from '../topology/traffic-split';
 import {
   gkeClusters,
   ResolvedCluster,
@@ -13,7 +14,6 @@ import {
 } from '../topology/types';
 import { AppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
-import { Canary, canaryRoutes, canarySplitOf } from './canary';
 import { ClusterAdminBinding } from './cluster-admin-binding';
 import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
@@ -28,6 +28,7 @@ import { MultiClusterGateway } from './multi-cluster-gateway';
 import { MultiClusterIngressSet } from './multi-cluster-ingress';
 import { ownershipLabels } from './ownership';
 import { selectorLabels } from './pod-template';
+import { versionRoutes, WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
@@ -68,7 +69,7 @@ export interface ClusterChart {
 
 /** Where a workload's pieces go in one cluster. */
 export interface WorkloadPlacement {
-  /** The cluster runs the pods (Deployment / StatefulSet, canary Deployment). */
+  /** The cluster runs the pods (Deployment / StatefulSet, the other versions' Deployments). */
   readonly pods: boolean;
   /**
    * `plain`: the workload's Service (every workload cluster, and wherever it runs);
@@ -76,8 +77,8 @@ export interface WorkloadPlacement {
    * runs; the fleet's ServiceImports make them known everywhere else); `none`.
    */
   readonly service: 'plain' | 'exported' | 'none';
-  /** The canary's DestinationRule and VirtualService (mesh member clusters with the Service). */
-  readonly canaryRouting: boolean;
+  /** The traffic split's DestinationRule and VirtualService (mesh member clusters with the Service). */
+  readonly splitRouting: boolean;
   /** The VirtualService on the shared ingress gateway (mesh member clusters with the gateway). */
   readonly exposed: boolean;
 }
@@ -90,13 +91,13 @@ export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w
   return {
     pods,
     service,
-    canaryRouting: w.canary !== undefined && service !== 'none' && cluster.meshMember,
+    splitRouting: w.versions.length > 0 && service !== 'none' && cluster.meshMember,
     exposed: w.expose !== undefined && hasGateway,
   };
 }
 
 function hasObjects(p: WorkloadPlacement): boolean {
-  return p.pods || p.service !== 'none' || p.canaryRouting || p.exposed;
+  return p.pods || p.service !== 'none' || p.splitRouting || p.exposed;
 }
 
 /** The MultiClusterService port name: the exposed workload's name when exactly one is exposed. */
@@ -159,21 +160,22 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
     }
   }
 
-  if (w.canary !== undefined && mesh !== undefined && (place.pods || place.canaryRouting)) {
-    new Canary(chart, `${w.name}-canary`, {
+  if (w.versions.length > 0 && mesh !== undefined && (place.pods || place.splitRouting)) {
+    new WorkloadVersions(chart, `${w.name}-versions`, {
       namespace,
       workload: w,
       istioApiVersion: mesh.istioApiVersion,
       pods: place.pods,
-      routing: place.canaryRouting,
+      routing: place.splitRouting,
     });
   }
 
   if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
-    const routes = w.canary === undefined ? undefined : canaryRoutes({ ...canarySplitOf(w), port: w.servicePort });
+    const split = w.versions.length > 0;
+    const routes = split ? versionRoutes(w.name, versionSplitOf(w), w.servicePort) : undefined;
     new ExposedService(chart, `${w.name}-exposed`, {
-      // A canary's own VirtualService is `<name>`; the gateway one then needs a name of its own.
-      name: w.canary === undefined ? w.name : `${w.name}-ingress`,
+      // The split's own VirtualService is `<name>` by default; the gateway one then needs a name of its own.
+      name: split ? `${w.name}-ingress` : w.name,
       namespace,
       service: w.name,
       port: w.servicePort,
@@ -238,7 +240,7 @@ function controlPlaneCharts(
  * 5. `<namespace>.yaml` per app namespace with anything in this cluster: where one of the app's
  *    workloads runs, `AppConfig` (its ConfigMaps and ServiceAccounts); per workload, see
  *    {@link placementOf}: `Workload` (Service in every workload cluster, pods where it runs),
- *    `ExportedService`s, `Canary`, `ExposedService`; then a `VmWorkload` per VM workload that
+ *    `ExportedService`s, `WorkloadVersions`, `ExposedService`; then a `VmWorkload` per VM workload that
  *    registers with this cluster ({@link vmWorkloadsOf}).
  * 6. `multi-cluster-ingress.yaml` (the fleet config cluster, with `multiClusterIngress`):
  *    MultiClusterIngress, MultiClusterService (links to every mesh member), BackendConfig.

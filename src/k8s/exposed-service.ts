@@ -25,7 +25,7 @@ export interface ExposedServiceProps {
   readonly istioApiVersion: IstioApiVersion;
   /**
    * Route destinations instead of the single `{ host: service, port }`; used for a workload
-   * that also has a canary, so gateway traffic follows the same split.
+   * that has a traffic split (versions or canary), so gateway traffic follows the same split.
    * @default [{ destination: { host: service, port: { number: port } } }]
    */
   readonly routes?: VirtualServiceSpecHttpRoute[];

@@ -4,7 +4,7 @@
  * imports cdk8s and cdk8s-plus-27.
  */
 export * from './app-namespace';
-export * from './canary';
+export * from './versions';
 export * from './cluster-admin-binding';
 export * from './cluster-charts';
 export * from './cross-network-gateway';

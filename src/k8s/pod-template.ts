@@ -7,6 +7,7 @@ import {
   KeyRefInput,
   KeyToPathInput,
   ProbeInput,
+  ResolvedVersion,
   ResolvedWorkload,
   ResourceQuantitiesInput,
   ResourcesInput,
@@ -31,7 +32,16 @@ export function podLabels(workloadName: string, version: string | undefined): Re
   return { ...selectorLabels(workloadName), ...(version === undefined ? {} : { version }) };
 }
 
-/** What a canary changes in the stable pod template. */
+/**
+ * The selector of a workload's Deployment (or StatefulSet) of `version`: `app: <name>`, plus
+ * `version` with `selectorIncludesVersion`. Kubernetes never lets a selector change: switching
+ * `selectorIncludesVersion` on an existing workload needs its Deployments deleted and recreated.
+ */
+export function deploymentSelector(w: ResolvedWorkload, version: string | undefined): Record<string, string> {
+  return w.selectorIncludesVersion ? podLabels(w.name, version) : selectorLabels(w.name);
+}
+
+/** What a version changes in the workload's pod template. */
 export interface PodTemplateOverrides {
   /** @default the workload's image */
   readonly image?: string;
@@ -39,6 +49,13 @@ export interface PodTemplateOverrides {
   readonly env?: Readonly<Record<string, EnvValue>>;
   /** `version` pod label. @default the workload's version */
   readonly version?: string;
+  /** Further pod labels, after `app` and `version`. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** The pod template overrides of a version: its image, env, `version` label and labels. */
+export function overridesOf(v: ResolvedVersion): PodTemplateOverrides {
+  return { image: v.image, env: v.env, version: v.name, labels: v.labels };
 }
 
 /** A probe: `exec` runs a command, `httpPath` GETs and `tcp` connects to `port` (the container port by default). */
@@ -199,7 +216,7 @@ export function containerOf(w: ResolvedWorkload, overrides: PodTemplateOverrides
 export function podTemplateOf(w: ResolvedWorkload, overrides: PodTemplateOverrides = {}): k8s.PodTemplateSpec {
   const annotations = Object.keys(w.podAnnotations).length === 0 ? {} : { annotations: { ...w.podAnnotations } };
   return {
-    metadata: { ...annotations, labels: podLabels(w.name, overrides.version ?? w.version) },
+    metadata: { ...annotations, labels: { ...podLabels(w.name, overrides.version ?? w.version), ...(overrides.labels ?? {}) } },
     spec: {
       ...(w.initContainers.length === 0 ? {} : { initContainers: w.initContainers.map(initContainerOf) }),
       containers: [containerOf(w, overrides)],
@@ -215,6 +232,6 @@ export function podTemplateOf(w: ResolvedWorkload, overrides: PodTemplateOverrid
  * `spec.replicas` as written: only when it differs from Kubernetes' default of 1, as in the
  * seeds' manifests (the model cannot tell a default 1 from an explicit one).
  */
-export function replicasOf(w: ResolvedWorkload): { replicas?: number } {
-  return w.replicas === 1 ? {} : { replicas: w.replicas };
+export function replicasOf(w: ResolvedWorkload, replicas = w.replicas): { replicas?: number } {
+  return replicas === 1 ? {} : { replicas };
 }

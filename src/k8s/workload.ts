@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ResolvedWorkload, ServiceType } from '../topology/types';
-import { podTemplateOf, replicasOf, selectorLabels } from './pod-template';
+import { deploymentSelector, overridesOf, podTemplateOf, replicasOf, selectorLabels } from './pod-template';
 
 /** Properties of a {@link Workload}. */
 export interface WorkloadProps {
@@ -39,10 +39,12 @@ export function serviceSpecOf(w: ResolvedWorkload, type: ServiceType | undefined
  * A workload of an app: its Deployment or StatefulSet and its Service.
  *
  * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>`): selector
- *   `app: <name>`, pod labels `app` (+ `version`), one container (see `containerOf`),
- *   `replicas` only when not 1, `terminationGracePeriodSeconds` when set.
+ *   `app: <name>` (+ `version` with `selectorIncludesVersion`), pod labels `app` (+ `version`),
+ *   one container (see `containerOf`), `replicas` only when not 1,
+ *   `terminationGracePeriodSeconds` when set. With `versions`, the first version's image, env,
+ *   replicas and labels apply (the others are `WorkloadVersions`' Deployments).
  * - Service `<name>` (only for a workload with a `port`; see {@link serviceSpecOf}): selector
- *   `app: <name>` (so a canary's pods are behind it too), its ports, `type` when set; and one
+ *   `app: <name>` (so every version's pods are behind it), its ports, `type` when set; and one
  *   more Service per `extraServices` entry, with the same spec and its own `type`.
  *
  * All objects are the low-level `KubeDeployment` / `KubeStatefulSet` / `KubeService` of
@@ -61,19 +63,21 @@ export class Workload extends Construct {
     super(scope, id);
     const w = props.workload;
     const metadata = { name: w.name, namespace: props.namespace };
-    const selector = { matchLabels: selectorLabels(w.name) };
+    const selector = { matchLabels: deploymentSelector(w, w.version) };
 
     if (props.pods ?? true) {
-      const template = podTemplateOf(w);
+      const stable = w.versions[0];
+      const template = podTemplateOf(w, stable === undefined ? {} : overridesOf(stable));
+      const replicas = replicasOf(w, stable?.replicas);
       this.controller =
         w.kind === 'StatefulSet'
           ? new k8s.KubeStatefulSet(this, 'StatefulSet', {
               metadata,
-              spec: { serviceName: w.name, ...replicasOf(w), selector, template },
+              spec: { serviceName: w.name, ...replicas, selector, template },
             })
           : new k8s.KubeDeployment(this, 'Deployment', {
               metadata,
-              spec: { ...replicasOf(w), selector, template },
+              spec: { ...replicas, selector, template },
             });
     }
 

@@ -123,7 +123,7 @@ function checkProbe(path: string, probe: ProbeInput, containerPort: number | und
 }
 
 /** Keys that only a workload with a Service (a `port`) takes. */
-const SERVICE_KEYS: ReadonlyArray<keyof WorkloadInput> = ['servicePort', 'portName', 'extraPorts', 'serviceType', 'extraServices', 'expose', 'export', 'canary'];
+const SERVICE_KEYS: ReadonlyArray<keyof WorkloadInput> = ['servicePort', 'portName', 'extraPorts', 'serviceType', 'extraServices', 'expose', 'export', 'canary', 'versions', 'virtualServiceName', 'destinationRuleName'];
 
 function checkWorkload(input: WorkloadInput, w: ResolvedWorkload, at: string, app: ResolvedApp, index: AppIndex, problems: Problem[]): void {
   if (w.port === undefined) {

@@ -11,6 +11,7 @@ import {
   ResolvedBackend,
   ResolvedGateway,
   ResolvedMesh,
+  ResolvedVersion,
   ResolvedMultiClusterIngress,
   ResolvedCluster,
   ResolvedGkeCluster,
@@ -246,11 +247,39 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
     podAnnotations: { ...(w.podAnnotations ?? {}) },
     terminationGracePeriodSeconds: w.terminationGracePeriodSeconds,
     clusters: [...(w.clusters ?? workloadClusters)],
-    version: w.version,
+    version: w.versions?.[0]?.name ?? w.version,
     canary: w.canary && { version: w.canary.version, weight: w.canary.weight, image: w.canary.image ?? w.image, env: { ...(w.canary.env ?? {}) } },
+    versions: resolveVersions(w),
+    selectorIncludesVersion: w.selectorIncludesVersion ?? false,
+    virtualServiceName: w.virtualServiceName ?? w.name,
+    destinationRuleName: w.destinationRuleName ?? w.name,
     expose: w.expose && { hosts: [...w.expose.hosts] },
     export: w.export ?? false,
   };
+}
+
+/**
+ * The traffic split of a workload: its `versions` with the workload's image, replicas and no
+ * extra env or labels by default; or a canary's two versions (stable `100 - weight`, with the
+ * workload's settings; canary `weight`, with its image and env); else none.
+ */
+function resolveVersions(w: WorkloadInput): ResolvedVersion[] {
+  const replicas = w.replicas ?? DEFAULTS.replicas;
+  if (w.versions !== undefined) {
+    return w.versions.map((v) => ({
+      name: v.name,
+      weight: v.weight,
+      image: v.image ?? w.image,
+      env: { ...(v.env ?? {}) },
+      replicas: v.replicas ?? replicas,
+      labels: { ...(v.labels ?? {}) },
+    }));
+  }
+  if (w.canary === undefined || w.version === undefined) return [];
+  return [
+    { name: w.version, weight: 100 - w.canary.weight, image: w.image, env: {}, replicas, labels: {} },
+    { name: w.canary.version, weight: w.canary.weight, image: w.canary.image ?? w.image, env: { ...(w.canary.env ?? {}) }, replicas, labels: {} },
+  ];
 }
 
 function resolveSecret(secret: AppSecretInput): ResolvedAppSecret {

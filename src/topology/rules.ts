@@ -4,7 +4,7 @@ import { DEFAULTS, regionOfZone } from './defaults';
 import { reservedEastWestAddress } from './mesh-plan';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
-import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from './types';
+import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from './types';
 
 /** The shortest prefix (widest range) accepted for operator access to private control planes. */
 const WIDEST_OPERATOR_PREFIX = 16;
@@ -312,7 +312,7 @@ function checkVmWorkloads(model: ResolvedTopology, problems: Problem[]): void {
   );
 }
 
-function checkApps(model: ResolvedTopology, problems: Problem[]): void {
+function checkApps(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   const workloadClusters = model.clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   const namespaces = new Map<string, number>();
   model.apps.forEach((app, i) => {
@@ -349,11 +349,58 @@ function checkApps(model: ResolvedTopology, problems: Problem[]): void {
           problems.push(problem(`${at}.canary`, 'traffic splitting needs a service mesh', 'no mesh', 'a mesh entry'));
         }
       }
+      versionProblems(problems, model, input.apps?.[i]?.workloads?.[j], w, at);
       if (w.expose !== undefined && model.mesh?.ingressGateway === undefined) {
         problems.push(problem(`${at}.expose`, 'exposing a workload needs the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
       }
     });
   });
+}
+
+/**
+ * `versions` and the settings of a traffic split: not with `version` or `canary`, unique names,
+ * weights summing to 100, a mesh; `selectorIncludesVersion` needs a version label; the
+ * VirtualService and DestinationRule names apply only to a split (`versions` or `canary`).
+ */
+function versionProblems(problems: Problem[], model: ResolvedTopology, input: WorkloadInput | undefined, w: ResolvedWorkload, at: string): void {
+  const versions = input?.versions;
+  if (versions !== undefined) {
+    if (input?.canary !== undefined) {
+      problems.push(problem(`${at}.versions`, 'give versions or canary (its two-version shorthand), not both', 'both', 'versions only'));
+    }
+    if (input?.version !== undefined) {
+      problems.push(problem(`${at}.version`, 'with versions, the stable version is versions[0]', input.version, 'no version field'));
+    }
+    const seen = new Map<string, number>();
+    versions.forEach((v, k) => {
+      const first = seen.get(v.name);
+      if (first !== undefined) {
+        problems.push(problem(`${at}.versions[${k}].name`, `duplicate version, already used by versions[${first}]`, v.name, 'a unique version name'));
+      } else {
+        seen.set(v.name, k);
+      }
+      for (const label of ['app', 'version']) {
+        if (v.labels?.[label] !== undefined) {
+          problems.push(problem(`${at}.versions[${k}].labels.${label}`, 'set by meshfleet', v.labels[label], 'another label'));
+        }
+      }
+    });
+    const sum = versions.reduce((total, v) => total + v.weight, 0);
+    if (sum !== 100) problems.push(problem(`${at}.versions`, 'the weights do not sum to 100', sum, 'weights summing to 100'));
+    if (model.mesh === undefined) {
+      problems.push(problem(`${at}.versions`, 'traffic splitting needs a service mesh', 'no mesh', 'a mesh entry'));
+    }
+  }
+  if (w.selectorIncludesVersion && w.version === undefined) {
+    problems.push(problem(`${at}.selectorIncludesVersion`, 'needs a version label', true, 'version, versions or canary'));
+  }
+  if (w.versions.length === 0) {
+    for (const key of ['virtualServiceName', 'destinationRuleName'] as const) {
+      if (input?.[key] !== undefined) {
+        problems.push(problem(`${at}.${key}`, 'only a workload with versions or a canary has a traffic split', input[key], 'versions or canary'));
+      }
+    }
+  }
 }
 
 /** ServiceImport names in a namespace: exported workloads and their per-cluster Services. */
@@ -496,7 +543,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkFleet(input, model, problems);
   checkGateways(model, problems);
   checkMesh(input, model, problems);
-  checkApps(model, problems);
+  checkApps(input, model, problems);
   checkAppReferences(input, model.apps, problems);
   checkVmWorkloads(model, problems);
   checkRoutes(model, problems);

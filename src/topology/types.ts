@@ -485,6 +485,25 @@ export interface CanaryInput {
   readonly env?: Record<string, string>;
 }
 
+/**
+ * One version (Istio subset) of a workload and its share of the traffic. The first version is
+ * the stable Deployment `<name>`; every other one is a Deployment `<name>-<version name>`.
+ */
+export interface VersionInput {
+  /** `version` label of its pods and DestinationRule subset name, e.g. `v1`. */
+  readonly name: string;
+  /** Percent of the traffic, an integer from 0 to 100; the weights of a workload sum to 100. */
+  readonly weight: number;
+  /** @default the workload's image */
+  readonly image?: string;
+  /** Literal variables added to (or replacing in place those of) the workload's container. @default {} */
+  readonly env?: Record<string, string>;
+  /** @default the workload's replicas */
+  readonly replicas?: number;
+  /** Further pod labels of this version (not `app` or `version`). @default {} */
+  readonly labels?: Record<string, string>;
+}
+
 /** A workload of an app: a Deployment or StatefulSet and the Service in front of it. */
 export interface WorkloadInput {
   readonly name: string;
@@ -550,8 +569,26 @@ export interface WorkloadInput {
   readonly clusters?: string[];
   /** `version` label of the stable pods, e.g. `v1`. Required with `canary`. @default none */
   readonly version?: string;
-  /** A canary version and its traffic share. @default none */
+  /** A canary version and its traffic share: the two-version shorthand of `versions`. @default none */
   readonly canary?: CanaryInput;
+  /**
+   * Versions and their traffic split, in order (the first is the stable Deployment `<name>`).
+   * Not with `version` or `canary`. Every version gets a DestinationRule subset, even at weight
+   * 0, so that shifting traffic only changes the VirtualService.
+   * @default none (one version: `version`, or `canary`'s two)
+   */
+  readonly versions?: VersionInput[];
+  /**
+   * The Deployments' selectors also match the `version` label (as Istio's bookinfo samples do),
+   * so each Deployment selects only its own pods. A Deployment's selector cannot be changed
+   * once created: flipping this on an existing workload needs its Deployments deleted first.
+   * @default false (selector `app: <name>` only)
+   */
+  readonly selectorIncludesVersion?: boolean;
+  /** Name of the traffic split's VirtualService. @default the workload name */
+  readonly virtualServiceName?: string;
+  /** Name of the traffic split's DestinationRule. @default the workload name */
+  readonly destinationRuleName?: string;
   /** Route external traffic from the shared ingress gateway to this workload (VirtualService). */
   readonly expose?: { readonly hosts: string[] };
   /**
@@ -864,10 +901,30 @@ export interface ResolvedWorkload {
   readonly terminationGracePeriodSeconds?: number;
   /** Names of the clusters that run the workload. */
   readonly clusters: readonly string[];
+  /** `version` label of the stable pods (`versions[0].name` when versions are declared). */
   readonly version?: string;
   readonly canary?: Required<Omit<CanaryInput, 'image'>> & { readonly image: string };
+  /**
+   * The declared traffic split, in order: `versions`, or the stable version and the canary
+   * (stable weight `100 - canary.weight`); [] for a workload without either.
+   */
+  readonly versions: readonly ResolvedVersion[];
+  readonly selectorIncludesVersion: boolean;
+  readonly virtualServiceName: string;
+  readonly destinationRuleName: string;
   readonly expose?: { readonly hosts: readonly string[] };
   readonly export: boolean;
+}
+
+/** A version of a workload with its overrides filled in. */
+export interface ResolvedVersion {
+  readonly name: string;
+  readonly weight: number;
+  readonly image: string;
+  /** The version's own variables (merged over the workload's by the pod template). */
+  readonly env: Readonly<Record<string, string>>;
+  readonly replicas: number;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export interface ResolvedVmWorkload {

@@ -11,18 +11,18 @@ const workload = (model: typeof asm, name: string) => model.apps.flatMap((a) => 
 describe('placementOf', () => {
   test('a distributed service: pods and Service in every workload cluster, gateway VirtualService with the gateway', () => {
     for (const c of ['gke-west-priv', 'gke-central-priv']) {
-      expect(placementOf(asm, cluster(asm, c), workload(asm, 'frontend'))).toEqual({ pods: true, service: 'plain', canaryRouting: false, exposed: true });
+      expect(placementOf(asm, cluster(asm, c), workload(asm, 'frontend'))).toEqual({ pods: true, service: 'plain', splitRouting: false, exposed: true });
     }
   });
 
   test('a workload pinned to one cluster: its Service still in the others', () => {
-    expect(placementOf(asm, cluster(asm, 'gke-west-priv'), workload(asm, 'ledger-db'))).toEqual({ pods: true, service: 'plain', canaryRouting: false, exposed: false });
-    expect(placementOf(asm, cluster(asm, 'gke-central-priv'), workload(asm, 'ledger-db'))).toEqual({ pods: false, service: 'plain', canaryRouting: false, exposed: false });
+    expect(placementOf(asm, cluster(asm, 'gke-west-priv'), workload(asm, 'ledger-db'))).toEqual({ pods: true, service: 'plain', splitRouting: false, exposed: false });
+    expect(placementOf(asm, cluster(asm, 'gke-central-priv'), workload(asm, 'ledger-db'))).toEqual({ pods: false, service: 'plain', splitRouting: false, exposed: false });
   });
 
   test('the config cluster gets nothing of the apps', () => {
     for (const w of asm.apps[0].workloads) {
-      expect(placementOf(asm, cluster(asm, 'gke-ingress'), w)).toEqual({ pods: false, service: 'none', canaryRouting: false, exposed: false });
+      expect(placementOf(asm, cluster(asm, 'gke-ingress'), w)).toEqual({ pods: false, service: 'none', splitRouting: false, exposed: false });
     }
   });
 
@@ -32,13 +32,13 @@ describe('placementOf', () => {
     input.gateways[0].routes[0].rules.splice(1, 1); // the route to store-east-1, which no longer exists
     const model = modelOf(input);
     const store = workload(model, 'store');
-    expect(placementOf(model, cluster(model, 'gke-west-1'), store)).toEqual({ pods: true, service: 'exported', canaryRouting: false, exposed: false });
-    expect(placementOf(model, cluster(model, 'gke-east-1'), store)).toEqual({ pods: false, service: 'none', canaryRouting: false, exposed: false });
+    expect(placementOf(model, cluster(model, 'gke-west-1'), store)).toEqual({ pods: true, service: 'exported', splitRouting: false, exposed: false });
+    expect(placementOf(model, cluster(model, 'gke-east-1'), store)).toEqual({ pods: false, service: 'none', splitRouting: false, exposed: false });
   });
 
   test('a canary is routed wherever its Service is', () => {
     const model = loadExample(EXAMPLES.canary);
-    expect(placementOf(model, model.clusters[0], model.apps[0].workloads[0])).toEqual({ pods: true, service: 'plain', canaryRouting: true, exposed: false });
+    expect(placementOf(model, model.clusters[0], model.apps[0].workloads[0])).toEqual({ pods: true, service: 'plain', splitRouting: true, exposed: false });
   });
 });
 
