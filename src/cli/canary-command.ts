@@ -69,7 +69,7 @@ export function describeEdit(edit: CanaryEdit, shownAs: string): string {
  * (`--weight: ...`) are one line; problems in the file come under the file's name, as topology
  * problems do.
  */
-function reportEditError(io: Io, file: string, error: unknown): number {
+export function reportEditError(io: Io, file: string, error: unknown): number {
   if (error instanceof CanaryEditError) {
     if (error.problem.path.startsWith('--')) io.err(error.message);
     else reportTopologyError(io, file, new TopologyError(file, [error.problem]));
@@ -88,7 +88,7 @@ function reportEditError(io: Io, file: string, error: unknown): number {
  * over the file, unless the file no longer holds `expected` (someone changed it meanwhile).
  * On any failure the file is untouched and the temporary file is removed.
  */
-function replaceFileAtomically(file: string, text: string, expected: string): void {
+export function replaceFileAtomically(file: string, text: string, expected: string): void {
   const target = fs.realpathSync(file);
   const mode = fs.statSync(target).mode & 0o7777;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);

@@ -51,6 +51,21 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     ].join('\n'),
     run: async (values, io) => (await import('./canary-command')).runCanary(values, io),
   },
+  shift: {
+    summary: "set the traffic weights of a workload's versions by editing the topology file in place",
+    options: {
+      topology: { ...topologyOption, required: true, description: 'topology file (YAML or JSON) to edit in place' },
+      service: { type: 'string', short: 's', valueName: 'NAME', required: true, description: 'workload whose traffic shifts' },
+      to: { type: 'string', valueName: 'V=N,...', required: true, description: 'weights per version, e.g. v3=50,v1=50; versions not named get 0; sum 100' },
+      namespace: { type: 'string', short: 'n', valueName: 'NS', description: 'namespace of the app, when apps of several namespaces have a workload NAME' },
+    },
+    details: [
+      "Works on a workload's versions list and on the canary shorthand (its canary.weight).",
+      'Only the numbers change: comments and formatting stay. The file must be a valid topology before and',
+      "after; it is not touched on any problem. Run 'meshfleet synth' to apply.",
+    ].join('\n'),
+    run: async (values, io) => (await import('./shift-command')).runShift(values, io),
+  },
   ca: {
     summary: 'create the plug-in CA files of an in-cluster mesh: one root CA, an intermediate CA per cluster',
     options: {

@@ -1,7 +1,7 @@
 import { isScalar, parseDocument } from 'yaml';
 import { parseTopologyText, validateTopology } from './load';
 import { Problem, problem, show } from './problems';
-import { AppInput, TopologyInput } from './types';
+import { AppInput, TopologyInput, WorkloadInput } from './types';
 
 /**
  * Moving a canary's traffic share by editing the topology TEXT: only the characters of the
@@ -9,10 +9,16 @@ import { AppInput, TopologyInput } from './types';
  * byte for byte. Pure: no file I/O (the `canary` command reads and writes the file).
  */
 
-/** What a canary edit failed on; every kind carries one `path: message` problem. */
+/** What a canary (or `shift`) edit failed on; every kind carries one `path: message` problem. */
 export type CanaryEditErrorKind =
   /** `--weight` is not an integer from 0 to 100. */
   | 'weight'
+  /** `--to` is not a list of VERSION=WEIGHT summing to 100. */
+  | 'to'
+  /** `--to` names a version the workload does not have. */
+  | 'version'
+  /** The workload exists but has no traffic split (no versions and no canary). */
+  | 'no-split'
   /** `--namespace` names no app. */
   | 'namespace'
   /** `--service` names no workload (in the namespace, when given). */
@@ -24,11 +30,11 @@ export type CanaryEditErrorKind =
   /** The weight cannot be changed alone in the text (anchor, alias, merge key). */
   | 'not-editable';
 
-/** A canary edit that cannot be done. The topology text is never changed in that case. */
+/** A canary or shift edit that cannot be done. The topology text is never changed in that case. */
 export class CanaryEditError extends Error {
   constructor(
     public readonly kind: CanaryEditErrorKind,
-    /** `--weight`, `--service`, `--namespace` for command-line values, a field path otherwise. */
+    /** `--weight`, `--to`, `--service`, `--namespace` for command-line values, a field path otherwise. */
     public readonly problem: Problem,
   ) {
     super(`${problem.path}: ${problem.message}`);
@@ -99,7 +105,7 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
   validateTopology(before, source);
   const input = before as TopologyInput;
 
-  const { appIndex, workloadIndex } = findWorkload(input.apps ?? [], service, namespace);
+  const { appIndex, workloadIndex } = findWorkload(input.apps ?? [], service, namespace, (w) => w.canary !== undefined, 'a canary');
   const app = input.apps![appIndex];
   const workload = app.workloads![workloadIndex];
   const at = `apps[${appIndex}].workloads[${workloadIndex}]`;
@@ -122,7 +128,7 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
   };
   if (workload.canary.weight === weight) return { ...result, text, changed: false };
 
-  const edited = spliceWeight(text, ['apps', appIndex, 'workloads', workloadIndex, 'canary', 'weight'], weight, () => notEditable(path, result.from));
+  const edited = spliceNumbers(text, [{ keys: ['apps', appIndex, 'workloads', workloadIndex, 'canary', 'weight'], value: weight }], () => notEditable(path, result.from));
   // The only change must be this one number: catches values shared through anchors and aliases.
   // Compared as JSON: a JSON copy does not share objects the way aliases do after parsing.
   const expected = JSON.parse(beforeJson) as { apps: AppInput[] };
@@ -133,28 +139,48 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
   return { ...result, text: edited, changed: true };
 }
 
-/** Replaces the source characters of the number at `keys` by `weight`. */
-function spliceWeight(text: string, keys: ReadonlyArray<string | number>, weight: number, refuse: () => CanaryEditError): string {
+/** A number of the topology to change: its keys from the document root, and its new value. */
+export interface NumberEdit {
+  readonly keys: ReadonlyArray<string | number>;
+  readonly value: number;
+}
+
+/** Replaces the source characters of each number at `edit.keys` by `edit.value`. */
+export function spliceNumbers(text: string, edits: readonly NumberEdit[], refuse: () => CanaryEditError): string {
   // Splicing into the text (rather than `doc.setIn` + `String(doc)`) keeps every other byte:
   // `yaml`'s stringifier re-spaces flow collections, e.g. `["a", "b"]` becomes `[ "a", "b" ]`.
   const document = parseDocument(text);
-  const node = document.getIn(keys, true);
-  if (!isScalar(node) || node.range === undefined || node.range === null || node.anchor !== undefined || typeof node.value !== 'number') {
-    throw refuse();
-  }
-  const [start, end] = node.range;
-  return `${text.slice(0, start)}${weight}${text.slice(end)}`;
+  const ranges = edits.map((edit) => {
+    const node = document.getIn(edit.keys, true);
+    if (!isScalar(node) || node.range === undefined || node.range === null || node.anchor !== undefined || typeof node.value !== 'number') {
+      throw refuse();
+    }
+    return { start: node.range[0], end: node.range[1], value: edit.value };
+  });
+  // From the last to the first, so that each splice leaves the earlier offsets valid.
+  return ranges
+    .sort((a, b) => b.start - a.start)
+    .reduce((out, r) => `${out.slice(0, r.start)}${r.value}${out.slice(r.end)}`, text);
 }
 
-function notEditable(path: string, found: unknown): CanaryEditError {
+export function notEditable(path: string, found: unknown, entry = 'the canary entry'): CanaryEditError {
   return new CanaryEditError(
     'not-editable',
-    problem(path, 'cannot be changed alone in the text (it is shared or reached through a YAML anchor, alias or merge key)', found, 'a plain number written in the canary entry'),
+    problem(path, 'cannot be changed alone in the text (it is shared or reached through a YAML anchor, alias or merge key)', found, `a plain number written in ${entry}`),
   );
 }
 
-/** The workload named `service` (in `namespace` when given): exactly one, or an error. */
-function findWorkload(apps: readonly AppInput[], service: string, namespace: string | undefined): { appIndex: number; workloadIndex: number } {
+/**
+ * The workload named `service` (in `namespace` when given): exactly one, or an error whose
+ * expected value lists the workloads for which `editable` holds (`what` says what they have).
+ */
+export function findWorkload(
+  apps: readonly AppInput[],
+  service: string,
+  namespace: string | undefined,
+  editable: (w: WorkloadInput) => boolean,
+  what: string,
+): { appIndex: number; workloadIndex: number } {
   const inScope = apps.map((app, appIndex) => ({ app, appIndex })).filter(({ app }) => namespace === undefined || app.namespace === namespace);
   if (namespace !== undefined && inScope.length === 0) {
     const namespaces = apps.map((app) => app.namespace);
@@ -179,11 +205,11 @@ function findWorkload(apps: readonly AppInput[], service: string, namespace: str
       ),
     );
   }
-  const withCanary = [...new Set(inScope.flatMap(({ app }) => (app.workloads ?? []).filter((w) => w.canary !== undefined).map((w) => w.name)))];
+  const candidates = [...new Set(inScope.flatMap(({ app }) => (app.workloads ?? []).filter(editable).map((w) => w.name)))];
   const scope = namespace === undefined ? '' : ` in namespace ${show(namespace)}`;
   const expected =
-    withCanary.length > 0
-      ? `one of ${withCanary.join(', ')}`
-      : `the name of a workload with a canary (${namespace === undefined ? 'this topology has' : 'the namespace has'} none)`;
+    candidates.length > 0
+      ? `one of ${candidates.join(', ')}`
+      : `the name of a workload with ${what} (${namespace === undefined ? 'this topology has' : 'the namespace has'} none)`;
   throw new CanaryEditError('service', problem('--service', `no workload${scope} has this name`, service, expected));
 }
