@@ -1,0 +1,212 @@
+import { versionRoutes, versionSubsets, WorkloadVersions } from '../../src/k8s/versions';
+import { resolveWorkload } from '../../src/topology/defaults';
+import { versionSplitOf } from '../../src/topology/traffic-split';
+import { ResolvedWorkload, WorkloadInput } from '../../src/topology/types';
+import { idsOf, inNamespace, synthChart } from './helpers';
+import { validateObjects } from './schema';
+import { SEED_002, parseManifests } from './seed-manifests';
+
+const PRODUCTCATALOG: WorkloadInput = {
+  name: 'productcatalogservice',
+  kind: 'Deployment',
+  image: 'gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6',
+  port: 3550,
+  servicePort: 3550,
+  portName: 'grpc',
+  containerName: 'server',
+  replicas: 1,
+  env: { PORT: '3550' },
+  probe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
+  resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+  terminationGracePeriodSeconds: 5,
+  clusters: ['gke-boutique'],
+  version: 'v1',
+  canary: { version: 'v2', weight: 25, image: 'gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6', env: { EXTRA_LATENCY: '3s' } },
+  export: false,
+};
+
+/** The seed's productcatalogservice with its canary at `weight`. */
+function canaryAt(weight: number, input: Partial<WorkloadInput> = {}): ResolvedWorkload {
+  return resolveWorkload({ ...PRODUCTCATALOG, ...input, canary: { ...PRODUCTCATALOG.canary!, weight } }, []);
+}
+
+const productcatalog = canaryAt(25);
+
+/** bookinfo's reviews with three versions. */
+function reviews(weights: [number, number, number], input: Partial<WorkloadInput> = {}): ResolvedWorkload {
+  return resolveWorkload(
+    {
+      name: 'reviews',
+      image: 'docker.io/istio/examples-bookinfo-reviews-v1:1.20.1',
+      port: 9080,
+      versions: [
+        { name: 'v1', weight: weights[0] },
+        { name: 'v2', weight: weights[1], image: 'docker.io/istio/examples-bookinfo-reviews-v2:1.20.1', env: { STAR_COLOR: 'black' }, replicas: 2, labels: { track: 'beta' } },
+        { name: 'v3', weight: weights[2], image: 'docker.io/istio/examples-bookinfo-reviews-v3:1.20.1' },
+      ],
+      ...input,
+    },
+    ['cluster1'],
+  );
+}
+
+const route = (subset: string, weight?: number) => ({ destination: { host: 'productcatalogservice', subset }, ...(weight === undefined ? {} : { weight }) });
+
+describe('versionRoutes of a canary', () => {
+  test('weight 0: only the stable subset, no weight field', () => {
+    expect(versionRoutes('productcatalogservice', versionSplitOf(canaryAt(0)))).toEqual([route('v1')]);
+  });
+
+  test('weight 100: only the canary subset, no weight field', () => {
+    expect(versionRoutes('productcatalogservice', versionSplitOf(canaryAt(100)))).toEqual([route('v2')]);
+  });
+
+  test.each([1, 25, 50, 99])('weight %i: stable 100-w, canary w, in that order', (w) => {
+    expect(versionRoutes('productcatalogservice', versionSplitOf(canaryAt(w)))).toEqual([route('v1', 100 - w), route('v2', w)]);
+  });
+
+  test('with a port, every destination carries it', () => {
+    const routes = versionRoutes('productcatalogservice', versionSplitOf(canaryAt(10)), 80);
+    expect(routes.map((r) => r.destination.port)).toEqual([{ number: 80 }, { number: 80 }]);
+  });
+
+  test.each([
+    [[{ version: 'v1', weight: 60 }, { version: 'v2', weight: 50 }]],
+    [[{ version: 'v1', weight: 101 }, { version: 'v2', weight: -1 }]],
+    [[{ version: 'v1', weight: 97.5 }, { version: 'v2', weight: 2.5 }]],
+  ])('weights %j are refused', (split) => {
+    expect(() => versionRoutes('x', split)).toThrow(/weights/);
+  });
+});
+
+describe('versionRoutes of versions', () => {
+  const r = (subset: string, weight?: number) => ({ destination: { host: 'reviews', subset }, ...(weight === undefined ? {} : { weight }) });
+
+  test('50/0/50: v1 and v3 with their weights, in version order; the 0% v2 gets no destination', () => {
+    expect(versionRoutes('reviews', versionSplitOf(reviews([50, 0, 50])))).toEqual([r('v1', 50), r('v3', 50)]);
+  });
+
+  test('20/30/50: all three in version order', () => {
+    expect(versionRoutes('reviews', versionSplitOf(reviews([20, 30, 50])))).toEqual([r('v1', 20), r('v2', 30), r('v3', 50)]);
+  });
+
+  test('a single version at 100 is routed without weight', () => {
+    expect(versionRoutes('reviews', versionSplitOf(reviews([0, 0, 100])))).toEqual([r('v3')]);
+  });
+});
+
+describe('versionSubsets', () => {
+  const subset = (name: string) => ({ labels: { version: name }, name });
+
+  test('canary at 0: only the stable subset (as before versions existed)', () => {
+    expect(versionSubsets(canaryAt(0))).toEqual([subset('v1')]);
+  });
+
+  test.each([25, 100])('canary at %i: stable and canary subsets', (w) => {
+    expect(versionSubsets(canaryAt(w))).toEqual([subset('v1'), subset('v2')]);
+  });
+
+  test('versions: one subset per version, 0% ones included, in order', () => {
+    expect(versionSubsets(reviews([50, 0, 50]))).toEqual([subset('v1'), subset('v2'), subset('v3')]);
+    expect(versionSubsets(reviews([0, 0, 100]))).toEqual([subset('v1'), subset('v2'), subset('v3')]);
+  });
+});
+
+describe('WorkloadVersions of a canary', () => {
+  const build = (w: ResolvedWorkload, extra: Partial<{ pods: boolean; routing: boolean; istioApiVersion: 'v1' | 'v1beta1' }> = {}) =>
+    synthChart((c) => new WorkloadVersions(c, 'versions', { namespace: 'onlineboutique', workload: w, istioApiVersion: 'v1beta1', ...extra }));
+
+  test('Deployment <name>-<version>, DestinationRule and VirtualService <name>', () => {
+    const objects = build(productcatalog);
+    expect(idsOf(objects)).toEqual([
+      'Deployment/onlineboutique/productcatalogservice-v2',
+      'DestinationRule/onlineboutique/productcatalogservice',
+      'VirtualService/onlineboutique/productcatalogservice',
+    ]);
+    validateObjects(objects);
+  });
+
+  test("the canary Deployment equals seed 002's productcatalogservice-v2, field for field (plus its namespace)", () => {
+    const [deployment] = build(productcatalog);
+    const [seed] = parseManifests(SEED_002.productcatalogV2);
+    expect(deployment).toEqual(inNamespace(seed, 'onlineboutique'));
+  });
+
+  test('v1beta1 mesh at 25%: the seed 002 DestinationRule and split VirtualService', () => {
+    const [, dr, vs] = build(productcatalog);
+    expect(dr).toEqual(inNamespace(parseManifests(SEED_002.destinationV1V2)[0], 'onlineboutique'));
+    expect(vs).toEqual(inNamespace(parseManifests(SEED_002.vsSplitTraffic)[0], 'onlineboutique'));
+  });
+
+  test('the apiVersion follows the mesh', () => {
+    const [, dr, vs] = build(productcatalog, { istioApiVersion: 'v1' });
+    expect([dr.apiVersion, vs.apiVersion]).toEqual(['networking.istio.io/v1', 'networking.istio.io/v1']);
+    validateObjects([dr, vs]);
+  });
+
+  test('a canary image replaces the stable one', () => {
+    const [deployment] = build(resolveWorkload({ ...PRODUCTCATALOG, canary: { ...PRODUCTCATALOG.canary!, image: 'example/pc:v2' } }, []));
+    expect(deployment.spec.template.spec.containers[0].image).toBe('example/pc:v2');
+  });
+
+  test('the Deployment is there at weight 0 too (warm pods for the first step and a rollback)', () => {
+    expect(idsOf(build(canaryAt(0)))[0]).toBe('Deployment/onlineboutique/productcatalogservice-v2');
+  });
+
+  test('pods: false / routing: false', () => {
+    expect(idsOf(build(productcatalog, { pods: false }))).toEqual([
+      'DestinationRule/onlineboutique/productcatalogservice',
+      'VirtualService/onlineboutique/productcatalogservice',
+    ]);
+    expect(idsOf(build(productcatalog, { routing: false }))).toEqual(['Deployment/onlineboutique/productcatalogservice-v2']);
+  });
+
+  test('the VirtualService and DestinationRule names are settable; hosts and subsets stay the Service', () => {
+    const objects = build(canaryAt(25, { virtualServiceName: 'pc-split', destinationRuleName: 'pc-subsets' }));
+    expect(idsOf(objects).slice(1)).toEqual(['DestinationRule/onlineboutique/pc-subsets', 'VirtualService/onlineboutique/pc-split']);
+    expect(objects[1].spec.host).toBe('productcatalogservice');
+    expect(objects[2].spec.hosts).toEqual(['productcatalogservice']);
+  });
+});
+
+describe('WorkloadVersions of versions', () => {
+  const build = (w: ResolvedWorkload) => synthChart((c) => new WorkloadVersions(c, 'versions', { namespace: 'bookinfo', workload: w, istioApiVersion: 'v1' }));
+
+  test('one Deployment per version after the first, then the DestinationRule and VirtualService', () => {
+    const objects = build(reviews([50, 0, 50]));
+    expect(idsOf(objects)).toEqual([
+      'Deployment/bookinfo/reviews-v2',
+      'Deployment/bookinfo/reviews-v3',
+      'DestinationRule/bookinfo/reviews',
+      'VirtualService/bookinfo/reviews',
+    ]);
+    validateObjects(objects);
+  });
+
+  test("each version's image, env, replicas and labels; selector app only by default", () => {
+    const [v2, v3] = build(reviews([50, 0, 50]));
+    expect(v2.spec.replicas).toBe(2);
+    expect(v2.spec.selector).toEqual({ matchLabels: { app: 'reviews' } });
+    expect(v2.spec.template.metadata.labels).toEqual({ app: 'reviews', version: 'v2', track: 'beta' });
+    expect(v2.spec.template.spec.containers[0]).toMatchObject({ image: 'docker.io/istio/examples-bookinfo-reviews-v2:1.20.1', env: [{ name: 'STAR_COLOR', value: 'black' }] });
+    expect(v3.spec.replicas).toBeUndefined();
+    expect(v3.spec.template.metadata.labels).toEqual({ app: 'reviews', version: 'v3' });
+    expect(v3.spec.template.spec.containers[0].image).toBe('docker.io/istio/examples-bookinfo-reviews-v3:1.20.1');
+  });
+
+  test('selectorIncludesVersion: each Deployment selects its version too', () => {
+    const [v2, v3] = build(reviews([50, 0, 50], { selectorIncludesVersion: true }));
+    expect(v2.spec.selector).toEqual({ matchLabels: { app: 'reviews', version: 'v2' } });
+    expect(v3.spec.selector).toEqual({ matchLabels: { app: 'reviews', version: 'v3' } });
+  });
+
+  test('VirtualService weights per subset: v1 50, v3 50; DestinationRule subsets v1, v2, v3', () => {
+    const objects = build(reviews([50, 0, 50]));
+    const [dr, vs] = objects.slice(2);
+    expect(dr.spec.subsets.map((s: { name: string }) => s.name)).toEqual(['v1', 'v2', 'v3']);
+    expect(vs.spec.http[0].route.map((r: { destination: { subset: string }; weight: number }) => [r.destination.subset, r.weight])).toEqual([
+      ['v1', 50],
+      ['v3', 50],
+    ]);
+  });
+});
