@@ -1,4 +1,5 @@
 import { versionRoutes, versionSubsets, WorkloadVersions } from '../../src/k8s/versions';
+import { Workload } from '../../src/k8s/workload';
 import { resolveWorkload } from '../../src/topology/defaults';
 import { versionSplitOf } from '../../src/topology/traffic-split';
 import { ResolvedWorkload, WorkloadInput } from '../../src/topology/types';
@@ -208,5 +209,25 @@ describe('WorkloadVersions of versions', () => {
       ['v1', 50],
       ['v3', 50],
     ]);
+  });
+});
+
+describe('the stable Deployment of a workload with versions', () => {
+  const build = (w: ResolvedWorkload) => synthChart((c) => new Workload(c, 'w', { namespace: 'bookinfo', workload: w }));
+
+  test("takes the first version's label, image, replicas and labels", () => {
+    const w = reviews([50, 0, 50]);
+    const [deployment] = build({ ...w, versions: [{ ...w.versions[0], image: 'reviews:stable', replicas: 4, labels: { track: 'stable' } }, ...w.versions.slice(1)] });
+    expect(deployment.metadata.name).toBe('reviews');
+    expect(deployment.spec.replicas).toBe(4);
+    expect(deployment.spec.selector).toEqual({ matchLabels: { app: 'reviews' } });
+    expect(deployment.spec.template.metadata.labels).toEqual({ app: 'reviews', version: 'v1', track: 'stable' });
+    expect(deployment.spec.template.spec.containers[0].image).toBe('reviews:stable');
+  });
+
+  test('selectorIncludesVersion: the stable Deployment selects version v1; the Service still selects app only', () => {
+    const [deployment, service] = build(reviews([50, 0, 50], { selectorIncludesVersion: true }));
+    expect(deployment.spec.selector).toEqual({ matchLabels: { app: 'reviews', version: 'v1' } });
+    expect(service.spec.selector).toEqual({ app: 'reviews' });
   });
 });
