@@ -192,6 +192,16 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'istio-traffic-shifting': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Service mesh: Istio 1.29.6 in the clusters',
+        'Rollout',
+        'Checks',
+        'Changes',
+        'Teardown',
+      ],
       'private-asm-multicluster': [
         'meshfleet',
         'Kube contexts',

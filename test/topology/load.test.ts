@@ -121,6 +121,10 @@ function resolvedWorkload(fields: Record<string, unknown> & { name: string; imag
     terminationGracePeriodSeconds: undefined,
     version: undefined,
     canary: undefined,
+    versions: [],
+    selectorIncludesVersion: false,
+    virtualServiceName: fields.name,
+    destinationRuleName: fields.name,
     expose: undefined,
     export: false,
     ...fields,
@@ -414,6 +418,11 @@ describe('the example files', () => {
         terminationGracePeriodSeconds: 5,
         clusters: ['gke-boutique'],
         canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
+        // The canary as the two-version split: v1 takes all the traffic at weight 0.
+        versions: [
+          { name: 'v1', weight: 100, image, env: {}, replicas: 1, labels: {} },
+          { name: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' }, replicas: 1, labels: {} },
+        ],
       }),
     );
     expect(model.apps[0].workloads.map((w) => w.name).sort()).toEqual(ONLINE_BOUTIQUE);
@@ -1293,6 +1302,10 @@ describe('Kubernetes-side defaults', () => {
             clusters: ['gke-west', 'east'],
             version: undefined,
             canary: undefined,
+            versions: [],
+            selectorIncludesVersion: false,
+            virtualServiceName: 'cart',
+            destinationRuleName: 'cart',
             expose: undefined,
             export: false,
           },
@@ -1332,12 +1345,20 @@ describe('Kubernetes-side defaults', () => {
       clusters: ['east'],
       version: 'v16',
       canary: { version: 'v17', weight: 25, image: 'postgres:17', env: { PGDATA: '/data17' } },
+      selectorIncludesVersion: true,
+      virtualServiceName: 'db-split',
+      destinationRuleName: 'db-subsets',
       expose: { hosts: ['db.example.com'] },
       export: true,
     };
     const app = { namespace: 'data', configMaps: [{ name: 'db-config', data: { A: '1' } }], serviceAccounts: ['db'], workloads: [workload] };
     const model = validateTopology(variantOf(k8sBase, (t) => (t.apps = [app])), 'test');
-    expect(model.apps[0].workloads[0]).toStrictEqual(workload);
+    // The canary also resolves into the two-version split (the only derived field).
+    const versions = [
+      { name: 'v16', weight: 75, image: 'postgres:16', env: {}, replicas: 3, labels: {} },
+      { name: 'v17', weight: 25, image: 'postgres:17', env: { PGDATA: '/data17' }, replicas: 3, labels: {} },
+    ];
+    expect(model.apps[0].workloads[0]).toStrictEqual({ ...workload, versions });
   });
 
   test.each([
