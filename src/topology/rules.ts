@@ -354,6 +354,29 @@ function checkApps(input: TopologyInput, model: ResolvedTopology, problems: Prob
         problems.push(problem(`${at}.expose`, 'exposing a workload needs the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
       }
     });
+    splitNameProblems(problems, app.workloads, `apps[${i}]`);
+  });
+}
+
+/**
+ * VirtualService and DestinationRule names are unique in a namespace: a split's
+ * `virtualServiceName` must not be another split's, nor the gateway VirtualService of an
+ * exposed workload (`<name>`, or `<name>-ingress` for a workload with a split).
+ */
+function splitNameProblems(problems: Problem[], workloads: readonly ResolvedWorkload[], at: string): void {
+  const taken = new Map<string, string>();
+  const claim = (kind: string, name: string, path: string, owner: string) => {
+    const first = taken.get(`${kind}/${name}`);
+    if (first !== undefined) problems.push(problem(path, `${kind} name already used by ${first}`, name, `a ${kind} name unique in the namespace`));
+    else taken.set(`${kind}/${name}`, owner);
+  };
+  workloads.forEach((w, j) => {
+    if (w.expose !== undefined) claim('VirtualService', w.versions.length > 0 ? `${w.name}-ingress` : w.name, `${at}.workloads[${j}].expose`, `the gateway route of ${at}.workloads[${j}]`);
+  });
+  workloads.forEach((w, j) => {
+    if (w.versions.length === 0) return;
+    claim('VirtualService', w.virtualServiceName, `${at}.workloads[${j}].virtualServiceName`, `${at}.workloads[${j}] (its split or gateway route)`);
+    claim('DestinationRule', w.destinationRuleName, `${at}.workloads[${j}].destinationRuleName`, `${at}.workloads[${j}]`);
   });
 }
 

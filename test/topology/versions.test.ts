@@ -160,3 +160,26 @@ describe('versions rules', () => {
     );
   });
 });
+
+describe('split names', () => {
+  test('two splits with one VirtualService name', () => {
+    expectOnlyProblem(
+      variant((t) => (t.apps[0].workloads[1].virtualServiceName = 'reviews')),
+      'apps[0].workloads[1].virtualServiceName',
+      'VirtualService name already used by apps[0].workloads[0] (its split or gateway route) (found "reviews", expected a VirtualService name unique in the namespace)',
+    );
+  });
+
+  test('a DestinationRule name of another split', () => {
+    expectOnlyProblem(
+      variant((t) => (t.apps[0].workloads[0].destinationRuleName = 'ratings')),
+      'apps[0].workloads[1].destinationRuleName',
+      'DestinationRule name already used by apps[0].workloads[0] (found "ratings", expected a DestinationRule name unique in the namespace)',
+    );
+  });
+
+  test('distinct names are accepted', () => {
+    const [reviews, ratings] = workloads(variant((t) => Object.assign(t.apps[0].workloads[1], { virtualServiceName: 'ratings-vs', destinationRuleName: 'ratings-dr' })));
+    expect([reviews.virtualServiceName, ratings.virtualServiceName, ratings.destinationRuleName]).toEqual(['reviews', 'ratings-vs', 'ratings-dr']);
+  });
+});
