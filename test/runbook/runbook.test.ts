@@ -737,6 +737,7 @@ describe('checks', () => {
   test('an external Gateway is curled from anywhere', () => {
     const input = exampleInput('internal-multicluster-gateway');
     input.gateways[0].className = 'gke-l7-global-external-managed-mc';
+    delete input.gateways[0].addresses; // a global external class takes no regional internal address
     const text = section(render(validateTopology(input)), 'Check: multi-cluster Gateway');
     expect(text).toContain('From anywhere');
     expect(text).not.toContain('inside the VPC');
