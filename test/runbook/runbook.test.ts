@@ -168,6 +168,16 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'multicluster-gateway-blue-green': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Kubernetes folders',
+        'Rollout',
+        'Check: multi-cluster Gateway',
+        'Changes',
+        'Teardown',
+      ],
       'istio-multi-primary-multi-network': [
         'meshfleet',
         'Kube contexts',
@@ -641,6 +651,15 @@ describe('waits', () => {
     // Only the config cluster gets the Gateway waits; no export, no ServiceExport wait.
     expect(all.filter((c) => c.includes('gatewayclass'))).toHaveLength(1);
     expect(renderExample('private-asm-multicluster')).not.toContain('serviceexports');
+  });
+
+  test('blue/green: waits for the GCPBackendPolicy CRD and for every routed or mirrored ServiceImport', () => {
+    const text = renderExample('multicluster-gateway-blue-green');
+    expect(text).toContain('crd/gcpbackendpolicies.networking.gke.io');
+    expect(text).not.toContain('gcpgatewaypolicies');
+    for (const b of ['store-west-1', 'store-west-2']) {
+      expect(text).toContain(`get serviceimport ${b} -n store`);
+    }
   });
 
   test('no HealthCheckPolicy CRD wait without health checks', () => {
