@@ -299,7 +299,7 @@ export const TOPOLOGY_SCHEMA = object(
                         headers: {
                           type: 'array',
                           minItems: 1,
-                          items: object({ name: { type: 'string', pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$', description: 'HTTP header name' }, value: { type: 'string' } }, ['name', 'value']),
+                          items: object({ name: { type: 'string', pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$', description: 'HTTP header name' }, value: { type: 'string', minLength: 1, maxLength: 4096 } }, ['name', 'value']),
                         },
                       }),
                     },
