@@ -4,15 +4,27 @@ import {
   GatewaySpecAddresses,
   HttpRoute,
   HttpRouteSpecRules,
+  HttpRouteSpecRulesFiltersType,
+  HttpRouteSpecRulesMatches,
   HttpRouteSpecRulesMatchesPathType,
 } from '../../imports/gateway.networking.k8s.io';
 import {
+  GcpBackendPolicy,
+  GcpBackendPolicySpecDefault,
+  GcpBackendPolicySpecDefaultSessionAffinityType,
+  GcpGatewayPolicy,
   HealthCheckPolicy,
-  HealthCheckPolicySpecDefaultConfigHttpHealthCheck,
+  HealthCheckPolicySpecDefault,
+  HealthCheckPolicySpecDefaultConfig,
   HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification,
   HealthCheckPolicySpecDefaultConfigType,
 } from '../../imports/networking.gke.io';
+import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../topology/gateway-classes';
+import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/gateway-policies';
+import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../topology/gateway-routes';
 import { ResolvedGateway } from '../topology/types';
+
+export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
 
 export interface MultiClusterGatewayProps {
   readonly gateway: ResolvedGateway;
@@ -49,33 +61,97 @@ export function gatewayAddress(address: { readonly region: string; readonly stat
     : { type: NAMED_ADDRESS_WITH_REGION_TYPE, value: `regions/${address.region}/addresses/${address.staticAddress}` };
 }
 
-/** Name of the HealthCheckPolicy of a backend ServiceImport. */
-export function healthCheckPolicyName(backend: string): string {
-  return `${backend}-healthcheck`;
+/** The HTTPRoute rule of a topology rule: matches, weighted ServiceImport backends, a mirror filter. */
+export function httpRouteRule(rule: ResolvedGatewayRouteRule): HttpRouteSpecRules {
+  const serviceImport = (name: string, port: number) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name, port });
+  const matches = rule.matches.map(
+    (m): HttpRouteSpecRulesMatches => ({
+      ...(m.path !== undefined
+        ? { path: { type: m.path.type === 'Exact' ? HttpRouteSpecRulesMatchesPathType.EXACT : HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: m.path.value } }
+        : {}),
+      ...(m.headers.length > 0 ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
+    }),
+  );
+  return {
+    ...(matches.length > 0 ? { matches } : {}),
+    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.name, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
+    ...(rule.mirror !== undefined
+      ? { filters: [{ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.backend, rule.mirror.port) } }] }
+      : {}),
+  };
+}
+
+/** The `spec.default` of a HealthCheckPolicy: only the settings given, the check of its type. */
+export function healthCheckDefault(check: GatewayHealthCheckInput): HealthCheckPolicySpecDefault {
+  const type = check.type ?? 'HTTP';
+  // Every type's portSpecification enum has the value USE_FIXED_PORT; the CRD rejects a port
+  // under the default USE_SERVING_PORT.
+  const fixedPort =
+    check.port === undefined
+      ? {}
+      : { port: check.port, portSpecification: HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification.USE_UNDERSCORE_FIXED_UNDERSCORE_PORT };
+  const http = { ...(check.host !== undefined ? { host: check.host } : {}), ...(check.path !== undefined ? { requestPath: check.path } : {}) };
+  const settings = { ...http, ...fixedPort };
+  const hasSettings = Object.keys(settings).length > 0;
+  const key = { HTTP: 'httpHealthCheck', HTTPS: 'httpsHealthCheck', HTTP2: 'http2HealthCheck', TCP: 'tcpHealthCheck', GRPC: 'grpcHealthCheck' }[type];
+  const config = {
+    type: HealthCheckPolicySpecDefaultConfigType[type],
+    ...(hasSettings ? { [key]: settings } : {}),
+  } as HealthCheckPolicySpecDefaultConfig;
+  return {
+    ...(check.checkIntervalSec !== undefined ? { checkIntervalSec: check.checkIntervalSec } : {}),
+    ...(check.timeoutSec !== undefined ? { timeoutSec: check.timeoutSec } : {}),
+    ...(check.healthyThreshold !== undefined ? { healthyThreshold: check.healthyThreshold } : {}),
+    ...(check.unhealthyThreshold !== undefined ? { unhealthyThreshold: check.unhealthyThreshold } : {}),
+    config,
+  };
+}
+
+const SESSION_AFFINITY: Record<NonNullable<GatewayBackendPolicyInput['sessionAffinity']>['type'], GcpBackendPolicySpecDefaultSessionAffinityType> = {
+  CLIENT_IP: GcpBackendPolicySpecDefaultSessionAffinityType.CLIENT_UNDERSCORE_IP,
+  GENERATED_COOKIE: GcpBackendPolicySpecDefaultSessionAffinityType.GENERATED_UNDERSCORE_COOKIE,
+  NONE: GcpBackendPolicySpecDefaultSessionAffinityType.NONE,
+};
+
+/** The `spec.default` of a GCPBackendPolicy: only the settings given. */
+export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBackendPolicySpecDefault {
+  const affinity = policy.sessionAffinity;
+  return {
+    ...(policy.timeoutSec !== undefined ? { timeoutSec: policy.timeoutSec } : {}),
+    ...(policy.drainingTimeoutSec !== undefined ? { connectionDraining: { drainingTimeoutSec: policy.drainingTimeoutSec } } : {}),
+    ...(affinity !== undefined
+      ? { sessionAffinity: { type: SESSION_AFFINITY[affinity.type], ...(affinity.cookieTtlSec !== undefined ? { cookieTtlSec: affinity.cookieTtlSec } : {}) } }
+      : {}),
+    ...(policy.logging !== undefined
+      ? { logging: { enabled: policy.logging.enabled, ...(policy.logging.sampleRate !== undefined ? { sampleRate: policy.logging.sampleRate } : {}) } }
+      : {}),
+    ...(policy.securityPolicy !== undefined ? { securityPolicy: policy.securityPolicy } : {}),
+  };
 }
 
 /**
- * A multi-cluster Gateway in the fleet config cluster, its HTTPRoutes and its HealthCheckPolicies,
- * as in GKE's internal cross-region multi-cluster Gateway tutorial:
+ * A multi-cluster Gateway in the fleet config cluster, its HTTPRoutes and its policies, as in
+ * GKE's multi-cluster Gateway guides (seed 003: internal cross-region; blue-green):
  *
- * - `Gateway` (gateway.networking.k8s.io/v1): `gatewayClassName`, one address per frontend
- *   region (ephemeral: type `networking.gke.io/ephemeral-ipv4-address/<region>`, value
- *   `<region>`; static: type `networking.gke.io/named-address-with-region`, value
- *   `regions/<region>/addresses/<name>`), and one listener `http` (HTTP on `port`) that only
- *   admits HTTPRoutes.
+ * - `Gateway` (gateway.networking.k8s.io/v1): `gatewayClassName` (a GKE multi-cluster class),
+ *   the internal frontend addresses when given (ephemeral: type
+ *   `networking.gke.io/ephemeral-ipv4-address/<region>`, value `<region>`; static: type
+ *   `networking.gke.io/named-address-with-region`, value `regions/<region>/addresses/<name>`),
+ *   and one listener `http` (HTTP on `port`) that only admits HTTPRoutes.
  * - one `HTTPRoute` (v1) per route, attached to the Gateway by name and namespace; each rule
- *   matches a path prefix (or every path when it has none) and sends the traffic to a
- *   ServiceImport (`group: net.gke.io`, `kind: ServiceImport`), i.e. a Service exported from the
- *   workload clusters (see `ExportedService`).
- * - one `HealthCheckPolicy` (networking.gke.io/v1) per health check, named
- *   `<backend>-healthcheck` in the Gateway namespace; a multi-cluster Gateway's policy targets the
- *   ServiceImport, not a Service. The check is HTTP on `path`; with a `port` it also sets
- *   `portSpecification: USE_FIXED_PORT`, because the CRD's validation rules reject a `port`
- *   under the default `USE_SERVING_PORT`.
+ *   has its matches (path prefix or exact path, headers), its ServiceImport `backendRefs`
+ *   (`group: net.gke.io`, `kind: ServiceImport`, with `weight` when given) and a
+ *   `RequestMirror` filter when it mirrors. ServiceImports are Services exported from the
+ *   workload clusters (see `ExportedService`), `<service>` or `<service>-<cluster short name>`.
+ * - one `HealthCheckPolicy` (networking.gke.io/v1) per health check (default name
+ *   `<backend>-healthcheck`), targeting the ServiceImport; with a `port` it also sets
+ *   `portSpecification: USE_FIXED_PORT` (the CRD rejects a port under `USE_SERVING_PORT`).
+ * - one `GCPBackendPolicy` per backend policy (default `<backend>-backendpolicy`) on its
+ *   ServiceImport, and one `GCPGatewayPolicy` (default `<gateway>-policy`) on the Gateway.
  *
- * Only multi-cluster GatewayClasses (name ending in `-mc`) are accepted: a single-cluster
- * Gateway cannot route to ServiceImports. Props are checked at construction; an error names the
- * gateway, the field, the value found and the value expected.
+ * Props are checked at construction; an error names the gateway, the field, the value found and
+ * the value expected. Cross-references (exported backends, weights, proxy-only subnets) are the
+ * topology rules' (`gateway-rules.ts`).
  */
 export class MultiClusterGateway extends Construct {
   public readonly gateway: GatewayApiGateway;
@@ -83,6 +159,10 @@ export class MultiClusterGateway extends Construct {
   public readonly routes: readonly HttpRoute[];
   /** One per `gateway.healthChecks` entry, same order. */
   public readonly healthCheckPolicies: readonly HealthCheckPolicy[];
+  /** One per `gateway.backendPolicies` entry, same order. */
+  public readonly backendPolicies: readonly GcpBackendPolicy[];
+  /** Present when `gateway.gatewayPolicy` is. */
+  public readonly gatewayPolicy?: GcpGatewayPolicy;
 
   public constructor(scope: Construct, id: string, props: MultiClusterGatewayProps) {
     super(scope, id);
@@ -93,7 +173,7 @@ export class MultiClusterGateway extends Construct {
       metadata: { name: g.name, namespace: g.namespace },
       spec: {
         gatewayClassName: g.className,
-        addresses: g.addresses.map(gatewayAddress),
+        ...(g.addresses.length > 0 ? { addresses: g.addresses.map(gatewayAddress) } : {}),
         listeners: [
           {
             name: 'http',
@@ -116,35 +196,42 @@ export class MultiClusterGateway extends Construct {
           spec: {
             parentRefs: [{ name: g.name, namespace: g.namespace }],
             ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
-            rules: route.rules.map(
-              (rule): HttpRouteSpecRules => ({
-                ...(rule.pathPrefix !== undefined
-                  ? { matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: rule.pathPrefix } }] }
-                  : {}),
-                backendRefs: [{ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name: rule.backend, port: rule.port }],
-              }),
-            ),
+            rules: route.rules.map((rule) => httpRouteRule(resolveGatewayRouteRule(rule))),
           },
         }),
     );
 
-    this.healthCheckPolicies = g.healthChecks.map((check) => {
-      const httpHealthCheck: HealthCheckPolicySpecDefaultConfigHttpHealthCheck =
-        check.port === undefined
-          ? { requestPath: check.path }
-          : {
-              requestPath: check.path,
-              port: check.port,
-              portSpecification: HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification.USE_UNDERSCORE_FIXED_UNDERSCORE_PORT,
-            };
-      return new HealthCheckPolicy(this, `HealthCheckPolicy-${check.backend}`, {
-        metadata: { name: healthCheckPolicyName(check.backend), namespace: g.namespace },
+    const serviceImportRef = (name: string) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name });
+    this.healthCheckPolicies = g.healthChecks.map(
+      (check) =>
+        new HealthCheckPolicy(this, `HealthCheckPolicy-${check.backend}`, {
+          metadata: { name: check.name ?? healthCheckPolicyName(check.backend), namespace: g.namespace },
+          spec: { default: healthCheckDefault(check), targetRef: serviceImportRef(check.backend) },
+        }),
+    );
+
+    this.backendPolicies = g.backendPolicies.map(
+      (policy) =>
+        new GcpBackendPolicy(this, `GCPBackendPolicy-${policy.backend}`, {
+          metadata: { name: policy.name ?? backendPolicyName(policy.backend), namespace: g.namespace },
+          spec: { default: backendPolicyDefault(policy), targetRef: serviceImportRef(policy.backend) },
+        }),
+    );
+
+    const policy = g.gatewayPolicy;
+    if (policy !== undefined) {
+      this.gatewayPolicy = new GcpGatewayPolicy(this, 'GCPGatewayPolicy', {
+        metadata: { name: policy.name ?? gatewayPolicyName(g.name), namespace: g.namespace },
         spec: {
-          default: { config: { type: HealthCheckPolicySpecDefaultConfigType.HTTP, httpHealthCheck } },
-          targetRef: { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name: check.backend },
+          default: {
+            ...(policy.allowGlobalAccess !== undefined ? { allowGlobalAccess: policy.allowGlobalAccess } : {}),
+            ...(policy.sslPolicy !== undefined ? { sslPolicy: policy.sslPolicy } : {}),
+            ...(policy.region !== undefined ? { region: policy.region } : {}),
+          },
+          targetRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: g.name },
         },
       });
-    });
+    }
   }
 }
 
@@ -168,17 +255,22 @@ function checkUnique(gateway: string, field: string, values: readonly string[], 
   });
 }
 
+function checkPath(gateway: string, field: string, path: string, example: string): void {
+  if (!path.startsWith('/') || path.includes('//')) fail(gateway, field, path, `an absolute path such as ${example} (starting with /, without //)`);
+}
+
+const SERVICE_IMPORT_NAME = 'the name of an exported Service (a lowercase RFC 1123 label)';
+
 /** Checks everything the emitted objects depend on; throws on the first problem. */
 function validateGateway(g: ResolvedGateway): void {
   const id = g.name === '' ? '(unnamed)' : g.name;
   checkName(id, 'name', g.name, DNS_1123_SUBDOMAIN, 253, 'a lowercase RFC 1123 subdomain');
   checkName(id, 'namespace', g.namespace, DNS_1123_LABEL, 63, 'a lowercase RFC 1123 label');
-  if (!g.className.endsWith('-mc')) {
-    fail(id, 'className', g.className, 'a multi-cluster GatewayClass (name ending in -mc, e.g. gke-l7-cross-regional-internal-managed-mc): only those route to ServiceImports');
+  const traits = gatewayClassTraits(g.className);
+  if (traits === undefined) {
+    fail(id, 'className', g.className, `a GKE multi-cluster GatewayClass (one of ${MULTI_CLUSTER_GATEWAY_CLASS_NAMES.join(', ')}): only those route to ServiceImports`);
   }
-  if (g.addresses.length === 0) {
-    fail(id, 'addresses', [], 'at least one address ({ region } for an ephemeral address, { region, staticAddress } for a reserved one)');
-  }
+  if (!traits.internalAddresses && g.addresses.length > 0) fail(id, 'addresses', `${g.addresses.length} entries`, `none: ${g.className} takes no regional internal address`);
   if (g.addresses.length > MAX_ADDRESSES) fail(id, 'addresses', `${g.addresses.length} entries`, `at most ${MAX_ADDRESSES}`);
   g.addresses.forEach((a, i) => {
     checkName(id, `addresses[${i}].region`, a.region, REGION, 63, 'a Google Cloud region such as us-west1');
@@ -203,19 +295,34 @@ function validateGateway(g: ResolvedGateway): void {
     if (route.rules.length > MAX_RULES) fail(id, `${at}.rules`, `${route.rules.length} entries`, `at most ${MAX_RULES}`);
     route.rules.forEach((rule, k) => {
       const r = `${at}.rules[${k}]`;
-      if (rule.pathPrefix !== undefined && (!rule.pathPrefix.startsWith('/') || rule.pathPrefix.includes('//'))) {
-        fail(id, `${r}.pathPrefix`, rule.pathPrefix, 'an absolute path such as /west (starting with /, without //)');
+      if (rule.pathPrefix !== undefined) checkPath(id, `${r}.pathPrefix`, rule.pathPrefix, '/west');
+      (rule.matches ?? []).forEach((m, n) => {
+        if (m.path !== undefined) checkPath(id, `${r}.matches[${n}].path.value`, m.path.value, '/west');
+      });
+      if (rule.backends === undefined) {
+        checkName(id, `${r}.backend`, rule.backend ?? '', DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
+        checkPort(id, `${r}.port`, rule.port ?? 0);
+      } else {
+        if (rule.backends.length === 0) fail(id, `${r}.backends`, [], 'at least one backend');
+        rule.backends.forEach((b, n) => {
+          checkName(id, `${r}.backends[${n}].name`, b.name, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
+          checkPort(id, `${r}.backends[${n}].port`, b.port);
+        });
       }
-      checkName(id, `${r}.backend`, rule.backend, DNS_1123_LABEL, 63, 'the name of an exported Service (a lowercase RFC 1123 label)');
-      checkPort(id, `${r}.port`, rule.port);
+      if (rule.mirror !== undefined) {
+        checkName(id, `${r}.mirror.backend`, rule.mirror.backend, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
+        checkPort(id, `${r}.mirror.port`, rule.mirror.port);
+      }
     });
   });
 
   checkUnique(id, 'healthChecks', g.healthChecks.map((c) => c.backend), 'backend (one HealthCheckPolicy per ServiceImport)');
   g.healthChecks.forEach((check, i) => {
     const at = `healthChecks[${i}]`;
-    checkName(id, `${at}.backend`, check.backend, DNS_1123_LABEL, 63, 'the name of an exported Service (a lowercase RFC 1123 label)');
-    if (!check.path.startsWith('/')) fail(id, `${at}.path`, check.path, 'an absolute request path such as /health');
+    checkName(id, `${at}.backend`, check.backend, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
+    if (check.path !== undefined && !check.path.startsWith('/')) fail(id, `${at}.path`, check.path, 'an absolute request path such as /health');
     if (check.port !== undefined) checkPort(id, `${at}.port`, check.port);
   });
+  checkUnique(id, 'backendPolicies', g.backendPolicies.map((p) => p.backend), 'backend (one GCPBackendPolicy per ServiceImport)');
+  g.backendPolicies.forEach((policy, i) => checkName(id, `backendPolicies[${i}].backend`, policy.backend, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME));
 }

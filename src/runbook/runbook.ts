@@ -1,6 +1,7 @@
 import { LOCAL_STATE_FOLDER } from '../output/layout';
 import { secretPlacementsOf } from '../topology/app-secrets';
 import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf, reservedEastWestAddress } from '../topology/mesh-plan';
+import { resolveGatewayRouteRule } from '../topology/gateway-routes';
 import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
 import { PART_OF_LABEL } from '../k8s/ownership';
 import {
@@ -623,6 +624,8 @@ const SERVICE_EXPORT_CRDS = ['serviceexports.net.gke.io'];
 const MULTI_CLUSTER_INGRESS_CRDS = ['multiclusteringresses.networking.gke.io', 'multiclusterservices.networking.gke.io'];
 const GATEWAY_CRDS = ['gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io'];
 const HEALTH_CHECK_POLICY_CRD = 'healthcheckpolicies.networking.gke.io';
+const GCP_BACKEND_POLICY_CRD = 'gcpbackendpolicies.networking.gke.io';
+const GCP_GATEWAY_POLICY_CRD = 'gcpgatewaypolicies.networking.gke.io';
 
 function unique<T>(items: readonly T[]): T[] {
   return items.filter((item, i) => items.indexOf(item) === i);
@@ -681,9 +684,16 @@ function folderWaits(ctx: Context, cluster: string): string[] {
   }
   if (files.includes(MULTI_CLUSTER_GATEWAY_FILE)) {
     const healthChecks = ctx.model.gateways.some((g) => g.healthChecks.length > 0);
+    const backendPolicies = ctx.model.gateways.some((g) => g.backendPolicies.length > 0);
+    const gatewayPolicies = ctx.model.gateways.some((g) => g.gatewayPolicy !== undefined);
+    const policyCrds = [
+      ...(healthChecks ? [HEALTH_CHECK_POLICY_CRD] : []),
+      ...(backendPolicies ? [GCP_BACKEND_POLICY_CRD] : []),
+      ...(gatewayPolicies ? [GCP_GATEWAY_POLICY_CRD] : []),
+    ];
     waits.push(
       `# ${cluster}: Gateway API CRDs and the multi-cluster GatewayClass`,
-      ...crdWaitCommands(cluster, [...GATEWAY_CRDS, ...(healthChecks ? [HEALTH_CHECK_POLICY_CRD] : [])]),
+      ...crdWaitCommands(cluster, [...GATEWAY_CRDS, ...policyCrds]),
       ...unique(ctx.model.gateways.map((g) => g.className)).map((className) => gatewayClassWaitCommand(cluster, className)),
     );
   }
@@ -756,7 +766,12 @@ function gatewaysSection(ctx: Context): RunbookSection | undefined {
     )} once its load balancer exists (often 10 minutes or more). Then print its addresses (one per region):`,
   ];
   for (const g of ctx.model.gateways) {
-    const backends = unique([...g.routes.flatMap((r) => r.rules.map((rule) => rule.backend)), ...g.healthChecks.map((h) => h.backend)]);
+    const rules = g.routes.flatMap((r) => r.rules.map(resolveGatewayRouteRule));
+    const backends = unique([
+      ...rules.flatMap((rule) => [...rule.backends.map((b) => b.name), ...(rule.mirror !== undefined ? [rule.mirror.backend] : [])]),
+      ...g.healthChecks.map((h) => h.backend),
+      ...g.backendPolicies.map((p) => p.backend),
+    ]);
     parts.push(
       sh([
         `# ${g.namespace}/${g.name}`,
@@ -767,7 +782,9 @@ function gatewaysSection(ctx: Context): RunbookSection | undefined {
     );
     const port = g.port === 80 ? '' : `:${g.port}`;
     const curls = g.routes.flatMap((r) =>
-      r.rules.map((rule) => curlCommand(`\${GATEWAY_ADDRESS}${port}`, rule.pathPrefix ?? '/', r.hostnames.length > 0 ? concreteHost(r.hostnames[0]) : undefined)),
+      r.rules.map((rule) =>
+        curlCommand(`\${GATEWAY_ADDRESS}${port}`, resolveGatewayRouteRule(rule).matches[0]?.path?.value ?? '/', r.hostnames.length > 0 ? concreteHost(r.hostnames[0]) : undefined),
+      ),
     );
     if (curls.length === 0) continue;
     const where = g.className.includes('-internal-')

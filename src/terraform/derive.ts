@@ -1,3 +1,4 @@
+import { ProxyOnlyPurpose, proxyOnlyPurposes } from '../topology/gateway-classes';
 import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/types';
 
 /** The range GKE picks pod ranges from when a cluster declares none. */
@@ -59,6 +60,15 @@ export function meshFirewallRanges(model: ResolvedTopology): string[] {
 export function gatewayAddressSubnet(model: ResolvedTopology): string {
   const config = gkeClusters(model).find((c) => c.name === model.fleet.configCluster);
   return config?.subnet ?? 'default';
+}
+
+/**
+ * Purpose of each region's proxy-only subnet, from the classes of the gateways that use the
+ * region: `REGIONAL_MANAGED_PROXY` for regional classes, `GLOBAL_MANAGED_PROXY` for the
+ * cross-regional one. A region no gateway uses is absent (the subnet keeps its default).
+ */
+export function gatewayProxyOnlyPurposes(model: ResolvedTopology): Map<string, ProxyOnlyPurpose> {
+  return proxyOnlyPurposes({ gateways: model.gateways, fleet: model.fleet, gkeClusters: gkeClusters(model) });
 }
 
 /** Workload Identity pool of the project. */

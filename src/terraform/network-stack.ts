@@ -5,7 +5,7 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { reservedEastWestAddress } from '../topology/mesh-plan';
 import { ResolvedTopology } from '../topology/types';
-import { gatewayAddressSubnet, meshFirewallRanges, requiredServices } from './derive';
+import { gatewayAddressSubnet, gatewayProxyOnlyPurposes, meshFirewallRanges, requiredServices } from './derive';
 import { MeshFirewall } from './mesh-firewall';
 import { MeshfleetStack } from './meshfleet-stack';
 import { ProjectServices } from './project-services';
@@ -57,9 +57,16 @@ export class NetworkStack extends MeshfleetStack {
       new MeshFirewall(this, 'mesh-firewall', { network, sourceRanges: firewallRanges, name: model.network.firewallName, dependsOn: compute });
     }
 
+    const purposes = gatewayProxyOnlyPurposes(model);
     for (const region of model.regions) {
       if (region.proxyOnlySubnet !== undefined) {
-        new ProxyOnlySubnet(this, `proxy-only-${region.name}`, { region: region.name, network, cidr: region.proxyOnlySubnet, dependsOn: compute });
+        new ProxyOnlySubnet(this, `proxy-only-${region.name}`, {
+          region: region.name,
+          network,
+          cidr: region.proxyOnlySubnet,
+          purpose: purposes.get(region.name),
+          dependsOn: compute,
+        });
       }
     }
 

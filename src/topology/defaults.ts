@@ -307,15 +307,17 @@ function resolveGateway(g: GatewayInput): ResolvedGateway {
     name: g.name,
     namespace: g.namespace,
     className: g.className,
-    addresses: g.addresses.map((a) => ({ ...a })),
+    addresses: (g.addresses ?? []).map((a) => ({ ...a })),
     port: g.port ?? DEFAULTS.gatewayPort,
     routes: (g.routes ?? []).map((r) => ({
       name: r.name,
       labels: { ...(r.labels ?? {}) },
-      hostnames: [...r.hostnames],
+      hostnames: [...(r.hostnames ?? [])],
       rules: r.rules.map((rule) => ({ ...rule })),
     })),
     healthChecks: (g.healthChecks ?? []).map((h) => ({ ...h })),
+    backendPolicies: (g.backendPolicies ?? []).map((p) => ({ ...p })),
+    ...(g.gatewayPolicy !== undefined ? { gatewayPolicy: { ...g.gatewayPolicy } } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from './defaults';
+import { checkGatewayDetails } from './gateway-rules';
 import { reservedEastWestAddress } from './mesh-plan';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
@@ -25,9 +26,6 @@ const IN_CLUSTER_MESH_KEYS: Readonly<Partial<Record<keyof MeshInput, string>>> =
   primaryAddress: 'a fleet-managed mesh has no control plane in the clusters',
   clusterAdmin: 'a fleet-managed mesh is not installed with istioctl, which needs cluster-admin',
 };
-
-/** A GatewayClass whose load balancer needs proxy-only subnets in every backend region too. */
-const CROSS_REGIONAL_CLASS = 'gke-l7-cross-regional-internal-managed-mc';
 
 /**
  * Whether `clusters[i]` is declared external. Use it, not the resolved platform, for rules about
@@ -211,20 +209,9 @@ function checkFleet(input: TopologyInput, model: ResolvedTopology, problems: Pro
 }
 
 function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
-  const proxyRegions = model.regions.filter((r) => r.proxyOnlySubnet !== undefined).map((r) => r.name);
-  const missingProxy = (path: string, region: string, why: string): void => {
-    if (!proxyRegions.includes(region)) {
-      problems.push(problem(path, `${why} has no proxy-only subnet`, region, `a regions entry { name: ${region}, proxyOnlySubnet: <unused /23> }`));
-    }
-  };
   const config = gkeClusters(model).find((c) => c.name === model.fleet.configCluster);
   model.gateways.forEach((gateway, i) => {
     const at = `gateways[${i}]`;
-    gateway.addresses.forEach((address, j) => missingProxy(`${at}.addresses[${j}].region`, address.region, 'the gateway region'));
-    if (gateway.className === CROSS_REGIONAL_CLASS) {
-      const backendRegions = [...new Set(gkeClusters(model).filter((c) => c.role === 'workload').map((c) => c.region))];
-      backendRegions.forEach((region) => missingProxy(`${at}.className`, region, `backend region ${region} of a cross-regional gateway`));
-    }
     if (gateway.className.endsWith('-mc')) {
       if (model.fleet.configCluster === undefined) {
         problems.push(problem(`${at}.className`, 'a multi-cluster gateway needs fleet.configCluster', gateway.className, 'fleet.configCluster naming the cluster that holds the Gateway'));
@@ -427,33 +414,6 @@ function versionProblems(problems: Problem[], model: ResolvedTopology, input: Wo
 }
 
 /** ServiceImport names in a namespace: exported workloads and their per-cluster Services. */
-function serviceImports(model: ResolvedTopology, namespace: string): string[] {
-  const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
-  return model.apps
-    .filter((app) => app.namespace === namespace)
-    .flatMap((app) => app.workloads.filter((w) => w.export))
-    .flatMap((w) => [w.name, ...w.clusters.map((c) => `${w.name}-${shortNames.get(c)}`)]);
-}
-
-function checkRoutes(model: ResolvedTopology, problems: Problem[]): void {
-  model.gateways.forEach((gateway, i) => {
-    const imports = serviceImports(model, gateway.namespace);
-    const expected = imports.length ? `one of ${imports.join(', ')}` : `a workload with export: true in namespace ${gateway.namespace}`;
-    gateway.routes.forEach((route, j) =>
-      route.rules.forEach((rule, k) => {
-        if (!imports.includes(rule.backend)) {
-          problems.push(problem(`gateways[${i}].routes[${j}].rules[${k}].backend`, 'no exported service has this name', rule.backend, expected));
-        }
-      }),
-    );
-    gateway.healthChecks.forEach((check, j) => {
-      if (!imports.includes(check.backend)) {
-        problems.push(problem(`gateways[${i}].healthChecks[${j}].backend`, 'no exported service has this name', check.backend, expected));
-      }
-    });
-  });
-}
-
 function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   if (model.multiClusterIngress === undefined) return;
   if (model.fleet.configCluster === undefined) {
@@ -569,7 +529,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkApps(input, model, problems);
   checkAppReferences(input, model.apps, problems);
   checkVmWorkloads(model, problems);
-  checkRoutes(model, problems);
+  checkGatewayDetails(model, problems);
   checkMultiClusterIngress(input, model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);

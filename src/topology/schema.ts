@@ -294,7 +294,6 @@ export const TOPOLOGY_SCHEMA = object(
           className: { type: 'string', minLength: 1 },
           addresses: {
             type: 'array',
-            minItems: 1,
             items: object({ region, staticAddress: name }, ['region']),
           },
           port,
@@ -304,22 +303,77 @@ export const TOPOLOGY_SCHEMA = object(
               {
                 name,
                 labels,
-                hostnames: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+                hostnames: { type: 'array', items: { type: 'string', minLength: 1 } },
                 rules: {
                   type: 'array',
                   minItems: 1,
-                  items: object({ pathPrefix: { type: 'string', pattern: '^/', description: 'path starting with /' }, backend: name, port }, ['backend', 'port']),
+                  items: object({
+                    pathPrefix: absolutePath,
+                    matches: {
+                      type: 'array',
+                      minItems: 1,
+                      items: object({
+                        path: object({ type: { enum: ['PathPrefix', 'Exact'] }, value: absolutePath }, ['value']),
+                        headers: {
+                          type: 'array',
+                          minItems: 1,
+                          items: object({ name: { type: 'string', pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$', description: 'HTTP header name' }, value: { type: 'string', minLength: 1, maxLength: 4096 } }, ['name', 'value']),
+                        },
+                      }),
+                    },
+                    backend: name,
+                    port,
+                    backends: {
+                      type: 'array',
+                      minItems: 1,
+                      items: object({ name, port, weight: { type: 'integer', minimum: 0, maximum: 1000000 } }, ['name', 'port']),
+                    },
+                    mirror: object({ backend: name, port }, ['backend', 'port']),
+                  }),
                 },
               },
-              ['name', 'hostnames', 'rules'],
+              ['name', 'rules'],
             ),
           },
           healthChecks: {
             type: 'array',
-            items: object({ backend: name, path: { type: 'string', pattern: '^/', description: 'path starting with /' }, port }, ['backend', 'path']),
+            items: object(
+              {
+                backend: name,
+                name,
+                type: { enum: ['HTTP', 'HTTPS', 'HTTP2', 'TCP', 'GRPC'] },
+                path: absolutePath,
+                host: { type: 'string', minLength: 1 },
+                port,
+                checkIntervalSec: { type: 'integer', minimum: 1, maximum: 300 },
+                timeoutSec: { type: 'integer', minimum: 1, maximum: 300 },
+                healthyThreshold: { type: 'integer', minimum: 1, maximum: 10 },
+                unhealthyThreshold: { type: 'integer', minimum: 1, maximum: 10 },
+              },
+              ['backend'],
+            ),
           },
+          backendPolicies: {
+            type: 'array',
+            items: object(
+              {
+                backend: name,
+                name,
+                timeoutSec: { type: 'integer', minimum: 1, maximum: 2147483647 },
+                drainingTimeoutSec: { type: 'integer', minimum: 0, maximum: 3600 },
+                sessionAffinity: object(
+                  { type: { enum: ['CLIENT_IP', 'GENERATED_COOKIE', 'NONE'] }, cookieTtlSec: { type: 'integer', minimum: 0, maximum: 1209600 } },
+                  ['type'],
+                ),
+                logging: object({ enabled: { type: 'boolean' }, sampleRate: { type: 'integer', minimum: 0, maximum: 1000000 } }, ['enabled']),
+                securityPolicy: gcpName,
+              },
+              ['backend'],
+            ),
+          },
+          gatewayPolicy: object({ name, allowGlobalAccess: { type: 'boolean' }, sslPolicy: gcpName, region }),
         },
-        ['name', 'namespace', 'className', 'addresses'],
+        ['name', 'namespace', 'className'],
       ),
     },
     terraform: object({

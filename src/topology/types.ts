@@ -5,6 +5,12 @@
  * Plain data only: this folder imports neither cdktf nor cdk8s.
  */
 
+import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from './gateway-policies';
+import type { GatewayRouteRuleInput } from './gateway-routes';
+
+export type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from './gateway-policies';
+export type { GatewayBackendInput, GatewayHeaderMatchInput, GatewayMirrorInput, GatewayPathMatchInput, GatewayRouteMatchInput, GatewayRouteRuleInput } from './gateway-routes';
+
 /** Whether a cluster runs workloads or only holds fleet-wide configuration (MCI / MCG). */
 export type ClusterRole = 'workload' | 'config';
 
@@ -664,7 +670,7 @@ export interface FleetInput {
   readonly multiClusterServices?: boolean;
 }
 
-/** One frontend address of a multi-cluster Gateway. */
+/** One frontend address of a multi-cluster Gateway (internal classes only). */
 export interface GatewayAddressInput {
   /** Region of the frontend. It needs a proxy-only subnet. */
   readonly region: string;
@@ -675,31 +681,31 @@ export interface GatewayAddressInput {
   readonly staticAddress?: string;
 }
 
-/** One rule of an HTTPRoute: an optional path prefix and the ServiceImport it goes to. */
-export interface RouteRuleInput {
-  /** @default none (matches every path) */
-  readonly pathPrefix?: string;
-  /** ServiceImport name (an exported Service). */
-  readonly backend: string;
-  readonly port: number;
-}
+/** One rule of an HTTPRoute (see `gateway-routes.ts`). */
+export type RouteRuleInput = GatewayRouteRuleInput;
 
 /** An HTTPRoute attached to a gateway. */
 export interface RouteInput {
   readonly name: string;
   /** @default {} */
   readonly labels?: Record<string, string>;
-  readonly hostnames: string[];
+  /** @default [] (the route matches every host name) */
+  readonly hostnames?: string[];
   readonly rules: RouteRuleInput[];
 }
 
-/** A multi-cluster Gateway, its routes and health checks, in the fleet config cluster. */
+/** A multi-cluster Gateway, its routes and policies, in the fleet config cluster. */
 export interface GatewayInput {
   readonly name: string;
   readonly namespace: string;
-  /** GatewayClass, e.g. `gke-l7-cross-regional-internal-managed-mc`. */
+  /** A GKE multi-cluster GatewayClass, e.g. `gke-l7-cross-regional-internal-managed-mc` (see `gateway-classes.ts`). */
   readonly className: string;
-  readonly addresses: GatewayAddressInput[];
+  /**
+   * Regional internal frontend addresses (gke-l7-rilb-mc: one; gke-l7-cross-regional-internal-managed-mc:
+   * one per region). The external classes take none.
+   * @default [] (internal classes: GKE picks an ephemeral address; external: an ephemeral external IP)
+   */
+  readonly addresses?: GatewayAddressInput[];
   /** HTTP listener port. @default 80 */
   readonly port?: number;
   /** @default [] */
@@ -708,7 +714,11 @@ export interface GatewayInput {
    * Load balancer health checks (HealthCheckPolicy) per ServiceImport.
    * @default [] (the load balancer's default check)
    */
-  readonly healthChecks?: ReadonlyArray<{ readonly backend: string; readonly path: string; readonly port?: number }>;
+  readonly healthChecks?: GatewayHealthCheckInput[];
+  /** GCPBackendPolicy per ServiceImport. @default [] */
+  readonly backendPolicies?: GatewayBackendPolicyInput[];
+  /** GCPGatewayPolicy of the Gateway. @default none */
+  readonly gatewayPolicy?: GatewayPolicyInput;
 }
 
 /** Terraform state location. */
@@ -965,9 +975,13 @@ export interface ResolvedGateway {
     readonly name: string;
     readonly labels: Readonly<Record<string, string>>;
     readonly hostnames: readonly string[];
+    /** As written (shorthands kept); `resolveGatewayRouteRule` expands one. */
     readonly rules: readonly RouteRuleInput[];
   }>;
-  readonly healthChecks: ReadonlyArray<{ readonly backend: string; readonly path: string; readonly port?: number }>;
+  /** As written; the construct applies the default names. */
+  readonly healthChecks: readonly GatewayHealthCheckInput[];
+  readonly backendPolicies: readonly GatewayBackendPolicyInput[];
+  readonly gatewayPolicy?: GatewayPolicyInput;
 }
 
 export type ResolvedBackend =

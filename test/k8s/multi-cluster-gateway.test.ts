@@ -142,6 +142,7 @@ const SEED: ResolvedGateway = {
     },
   ],
   healthChecks: [{ backend: 'store', path: '/health' }],
+  backendPolicies: [],
 };
 
 const SEED_STATIC: ResolvedGateway = {
@@ -380,15 +381,18 @@ describe('the construct', () => {
 describe('validation at construction', () => {
   test.each<[string, (g: any) => void, RegExp]>([
     [
-      'no addresses',
-      (g) => (g.addresses = []),
-      /^MultiClusterGateway internal-cross-region-gateway: addresses: got \[\], expected at least one address/,
+      'addresses on a global external class',
+      (g) => (g.className = 'gke-l7-global-external-managed-mc'),
+      /^MultiClusterGateway internal-cross-region-gateway: addresses: got "2 entries", expected none: gke-l7-global-external-managed-mc takes no regional internal address/,
     ],
+    ['a weighted rule without backends', (g) => (g.routes[0].rules[0] = { backends: [] }), /routes\[0\]\.rules\[0\]\.backends: got \[\], expected at least one backend/],
+    ['a mirror port 0', (g) => (g.routes[0].rules[2].mirror = { backend: 'store-east-1', port: 0 }), /routes\[0\]\.rules\[2\]\.mirror\.port: got 0, expected an integer from 1 to 65535/],
+    ['a relative exact path', (g) => (g.routes[0].rules[0] = { matches: [{ path: { type: 'Exact', value: 'x' } }], backend: 'store', port: 8080 }), /rules\[0\]\.matches\[0\]\.path\.value: got "x", expected an absolute path/],
     ['two addresses in one region', (g) => g.addresses.push({ region: 'us-west1', staticAddress: 'x' }), /addresses\[2\]: got "us-west1", expected a region \(one frontend address per region\)/],
     ['17 addresses', (g) => (g.addresses = Array.from({ length: 17 }, (_, i) => ({ region: `us-west${i + 1}` }))), /addresses: got "17 entries", expected at most 16/],
     ['a malformed region', (g) => (g.addresses[0].region = 'us-west1-a'), /addresses\[0\]\.region: got "us-west1-a", expected a Google Cloud region/],
     ['a malformed static address name', (g) => (g.addresses[0].staticAddress = 'Bad_Name'), /addresses\[0\]\.staticAddress: got "Bad_Name", expected a Compute Engine address name/],
-    ['a single-cluster GatewayClass', (g) => (g.className = 'gke-l7-rilb'), /className: got "gke-l7-rilb", expected a multi-cluster GatewayClass/],
+    ['a single-cluster GatewayClass', (g) => (g.className = 'gke-l7-rilb'), /className: got "gke-l7-rilb", expected a GKE multi-cluster GatewayClass \(one of gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-rilb-mc, gke-l7-cross-regional-internal-managed-mc, gke-l7-gxlb-mc\)/],
     ['an invalid gateway name', (g) => (g.name = 'Gateway_1'), /MultiClusterGateway Gateway_1: name: got "Gateway_1", expected a lowercase RFC 1123 subdomain/],
     ['an empty namespace', (g) => (g.namespace = ''), /namespace: got "", expected a lowercase RFC 1123 label/],
     ['listener port 0', (g) => (g.port = 0), /: port: got 0, expected an integer from 1 to 65535/],

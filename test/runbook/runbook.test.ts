@@ -168,6 +168,16 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'multicluster-gateway-blue-green': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Kubernetes folders',
+        'Rollout',
+        'Check: multi-cluster Gateway',
+        'Changes',
+        'Teardown',
+      ],
       'istio-multi-primary-multi-network': [
         'meshfleet',
         'Kube contexts',
@@ -653,6 +663,15 @@ describe('waits', () => {
     expect(renderExample('private-asm-multicluster')).not.toContain('serviceexports');
   });
 
+  test('blue/green: waits for the GCPBackendPolicy CRD and for every routed or mirrored ServiceImport', () => {
+    const text = renderExample('multicluster-gateway-blue-green');
+    expect(text).toContain('crd/gcpbackendpolicies.networking.gke.io');
+    expect(text).not.toContain('gcpgatewaypolicies');
+    for (const b of ['store-west-1', 'store-west-2']) {
+      expect(text).toContain(`get serviceimport ${b} -n store`);
+    }
+  });
+
   test('no HealthCheckPolicy CRD wait without health checks', () => {
     const input = exampleInput('internal-multicluster-gateway');
     delete input.gateways[0].healthChecks;
@@ -747,6 +766,7 @@ describe('checks', () => {
   test('an external Gateway is curled from anywhere', () => {
     const input = exampleInput('internal-multicluster-gateway');
     input.gateways[0].className = 'gke-l7-global-external-managed-mc';
+    delete input.gateways[0].addresses; // a global external class takes no regional internal address
     const text = section(render(validateTopology(input)), 'Check: multi-cluster Gateway');
     expect(text).toContain('From anywhere');
     expect(text).not.toContain('inside the VPC');

@@ -331,6 +331,7 @@ describe('the example files', () => {
             },
           ],
           healthChecks: [{ backend: 'store', path: '/health' }],
+          backendPolicies: [],
         },
       ],
       multiClusterIngress: undefined,
@@ -844,10 +845,10 @@ describe('defaults', () => {
       regions: [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/23' }],
       clusters: [
         { name: 'a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
-        { name: 'cfg', zone: 'us-west2-b', role: 'config', private: false },
+        { name: 'cfg', zone: 'us-west2-b', role: 'config', private: false, gatewayApi: 'standard' },
       ],
       mesh: { management: 'fleet', ingressGateway: {} },
-      fleet: { configCluster: 'cfg' },
+      fleet: { configCluster: 'cfg', multiClusterServices: true },
       multiClusterIngress: {},
       apps: [
         {
@@ -856,7 +857,7 @@ describe('defaults', () => {
           workloads: [{ name: 'web', image: 'nginx:1.27', port: 8080 }],
         },
       ],
-      gateways: [{ name: 'gw', namespace: 'web', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }] }],
+      gateways: [{ name: 'gw', namespace: 'web', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2' }] }],
       terraform: { backend: { type: 'gcs', bucket: 'tf-state' } },
     };
   }
@@ -940,11 +941,12 @@ describe('defaults', () => {
     expect(model.gateways[0]).toStrictEqual({
       name: 'gw',
       namespace: 'web',
-      className: 'gke-l7-rilb',
+      className: 'gke-l7-rilb-mc',
       addresses: [{ region: 'us-west2' }],
       port: 80,
       routes: [],
       healthChecks: [],
+      backendPolicies: [],
     });
   });
 
@@ -1378,11 +1380,11 @@ describe('Kubernetes-side defaults', () => {
       variantOf(k8sBase, (t) => {
         t.regions = [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/23' }];
         t.gateways = [
-          { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }] },
+          { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2' }] },
           {
             name: 'routed',
             namespace: 'shop',
-            className: 'gke-l7-rilb',
+            className: 'gke-l7-rilb-mc',
             addresses: [{ region: 'us-west2' }],
             port: 8080,
             routes: [{ name: 'r', hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
@@ -1390,20 +1392,22 @@ describe('Kubernetes-side defaults', () => {
           },
         ];
         t.fleet.multiClusterServices = true;
+        t.clusters[2].gatewayApi = 'standard';
         t.apps = [{ namespace: 'shop', workloads: [{ name: 'cart', image: 'cart:v1', port: 7070, export: true }] }];
       }),
       'test',
     );
     expect(model.gateways).toStrictEqual([
-      { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }], port: 80, routes: [], healthChecks: [] },
+      { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2' }], port: 80, routes: [], healthChecks: [], backendPolicies: [] },
       {
         name: 'routed',
         namespace: 'shop',
-        className: 'gke-l7-rilb',
+        className: 'gke-l7-rilb-mc',
         addresses: [{ region: 'us-west2' }],
         port: 8080,
         routes: [{ name: 'r', labels: {}, hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
         healthChecks: [{ backend: 'cart-west', path: '/healthz', port: 7071 }],
+        backendPolicies: [],
       },
     ]);
   });

@@ -681,17 +681,12 @@ describe('gateways', () => {
     expect(gke(model.clusters[2]).gatewayApi).toBe('experimental');
   });
 
-  test('a single-cluster gateway needs neither a config cluster nor multi-cluster services', () => {
-    const model = validateTopology(
-      variant(base, (t) => {
-        delete t.fleet;
-        delete t.clusters[2].role;
-        t.clusters[2].gatewayApi = 'disabled';
-        t.gateways[0].className = 'gke-l7-rilb';
-      }),
-      'test',
+  test('a single-cluster GatewayClass is refused: its Gateway cannot route to ServiceImports', () => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.gateways[0].className = 'gke-l7-rilb')),
+      'gateways[0].className',
+      'not a GKE multi-cluster GatewayClass (found "gke-l7-rilb", expected one of gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-rilb-mc, gke-l7-cross-regional-internal-managed-mc, gke-l7-gxlb-mc)',
     );
-    expect(model.fleet).toEqual({ configCluster: undefined, multiClusterServices: false });
   });
 });
 
@@ -1006,7 +1001,7 @@ describe('multi-cluster ingress', () => {
       variant(withApps, (t) => {
         delete t.fleet.configCluster;
         delete t.clusters[2].role;
-        t.gateways[0].className = 'gke-l7-rilb';
+        delete t.gateways;
       }),
       'multiClusterIngress',
       'multi-cluster ingress needs a config cluster (found nothing, expected fleet.configCluster)',
@@ -1028,7 +1023,7 @@ describe('multi-cluster ingress', () => {
     const t = withApps();
     delete t.fleet;
     delete t.clusters[2].role;
-    t.gateways[0].className = 'gke-l7-rilb';
+    delete t.gateways;
     delete t.mesh.ingressGateway;
     t.apps.pop();
     expect(problemsOf(t)).toEqual([

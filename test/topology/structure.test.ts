@@ -70,7 +70,7 @@ describe('unknown keys', () => {
 
   test('in gateways[].addresses[]', () => {
     expectOnlyProblem(
-      variant((t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2', ip: '10.0.0.1' }] }])),
+      variant((t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2', ip: '10.0.0.1' }] }])),
       'gateways[0].addresses[0].ip',
       'unknown key (found "ip", expected one of region, staticAddress)',
     );
@@ -228,7 +228,6 @@ describe('required keys and list sizes', () => {
     expect(problemsOf(variant((t) => (t.gateways = [{ name: 'gw' }])))).toEqual([
       { path: 'gateways[0].namespace', message: 'required key is missing (found nothing, expected a lower-case RFC 1035 name)' },
       { path: 'gateways[0].className', message: 'required key is missing (found nothing, expected a string)' },
-      { path: 'gateways[0].addresses', message: 'required key is missing (found nothing, expected a list)' },
     ]);
   });
 
@@ -236,13 +235,10 @@ describe('required keys and list sizes', () => {
     expectOnlyProblem(variant((t) => (t.clusters = [])), 'clusters', 'too few entries (found 0, expected at least 1)');
   });
 
-  test('empty gateway addresses and class name', () => {
+  test('an empty class name (empty addresses are allowed: they are optional)', () => {
     expect(
       problemsOf(variant((t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: '', addresses: [] }]))),
-    ).toEqual([
-      { path: 'gateways[0].className', message: 'empty value (found "", expected a non-empty string)' },
-      { path: 'gateways[0].addresses', message: 'too few entries (found 0, expected at least 1)' },
-    ]);
+    ).toEqual([{ path: 'gateways[0].className', message: 'empty value (found "", expected a non-empty string)' }]);
   });
 });
 
@@ -304,7 +300,7 @@ describe('many bad values, one problem each', () => {
     ['terraform.backend.prefix', (t) => (t.terraform = { backend: { type: 'gcs', bucket: 'tf-state', prefix: 'a b' } }), 'wrong format (found "a b", expected an object prefix)'],
     [
       'gateways[0].addresses[0].region',
-      (t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2-a' }] }]),
+      (t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2-a' }] }]),
       'wrong format (found "us-west2-a", expected a region such as us-west1)',
     ],
   ];
@@ -321,7 +317,7 @@ describe('many bad values, one problem each', () => {
 describe('Kubernetes-side sections', () => {
   const workload = (extra: Draft = {}): Draft => ({ name: 'web', image: 'nginx:1.27', port: 8080, ...extra });
   const app = (extra: Draft = {}): Draft[] => [{ namespace: 'web', workloads: [workload(extra)] }];
-  const gateway = (extra: Draft = {}): Draft[] => [{ name: 'gw', namespace: 'web', className: 'gke-l7-rilb', addresses: [{ region: 'us-west2' }], ...extra }];
+  const gateway = (extra: Draft = {}): Draft[] => [{ name: 'gw', namespace: 'web', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2' }], ...extra }];
 
   test.each<[string, (t: Draft) => void, string]>([
     [
@@ -332,11 +328,11 @@ describe('Kubernetes-side sections', () => {
     ['apps[0].workloads[0].canary.replicas', (t) => (t.apps = app({ canary: { version: 'v2', weight: 1, replicas: 1 } })), 'version, weight, image, env'],
     ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels'],
     ['multiClusterIngress.ports', (t) => (t.multiClusterIngress = { ports: 1 }), 'name, serviceName, port, backendConfigName, healthCheck'],
-    ['gateways[0].listener', (t) => (t.gateways = gateway({ listener: 1 })), 'name, namespace, className, addresses, port, routes, healthChecks'],
+    ['gateways[0].listener', (t) => (t.gateways = gateway({ listener: 1 })), 'name, namespace, className, addresses, port, routes, healthChecks, backendPolicies, gatewayPolicy'],
     [
       'gateways[0].routes[0].rules[0].path',
       (t) => (t.gateways = gateway({ routes: [{ name: 'r', hostnames: ['h'], rules: [{ backend: 'web', port: 80, path: '/' }] }] })),
-      'pathPrefix, backend, port',
+      'pathPrefix, matches, backend, port, backends, mirror',
     ],
   ])('unknown key %s lists the allowed keys', (path, change, allowed) => {
     const key = path.split('.').pop();

@@ -1,0 +1,109 @@
+/**
+ * The GKE multi-cluster GatewayClasses meshfleet accepts, and what each one takes: frontend
+ * addresses, proxy-only subnets, GCPGatewayPolicy settings. From GKE's "GatewayClass
+ * capabilities" page and its multi-cluster Gateway guides.
+ */
+
+/** Purpose of a proxy-only subnet: regional Envoy load balancers vs cross-region internal ones. */
+export type ProxyOnlyPurpose = 'REGIONAL_MANAGED_PROXY' | 'GLOBAL_MANAGED_PROXY';
+
+/** What one multi-cluster GatewayClass takes. */
+export interface GatewayClassTraits {
+  /**
+   * Whether `addresses` (regional internal addresses, ephemeral or named) apply. The global
+   * external classes get an ephemeral global IP; the regional external one an external address
+   * meshfleet does not reserve.
+   */
+  readonly internalAddresses: boolean;
+  /** At most one address (one regional frontend) when true. */
+  readonly singleRegion: boolean;
+  /** Proxy-only subnet purpose in the address and backend regions; none for global external classes. */
+  readonly proxyOnly?: ProxyOnlyPurpose;
+  /** GCPGatewayPolicy `allowGlobalAccess` applies (regional internal load balancers only). */
+  readonly allowGlobalAccess: boolean;
+  /** GCPGatewayPolicy `region` applies (regional multi-cluster Gateways). */
+  readonly policyRegion: boolean;
+}
+
+/** The GKE multi-cluster GatewayClasses, by name. */
+export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
+  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false },
+  'gke-l7-regional-external-managed-mc': { internalAddresses: false, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true },
+  'gke-l7-rilb-mc': { internalAddresses: true, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true, policyRegion: true },
+  'gke-l7-cross-regional-internal-managed-mc': { internalAddresses: true, singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false },
+  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false },
+};
+
+/** The accepted class names, in table order (for error messages). */
+export const MULTI_CLUSTER_GATEWAY_CLASS_NAMES: readonly string[] = Object.keys(MULTI_CLUSTER_GATEWAY_CLASSES);
+
+/** Traits of a class, or undefined when it is not a GKE multi-cluster class. */
+export function gatewayClassTraits(className: string): GatewayClassTraits | undefined {
+  return Object.prototype.hasOwnProperty.call(MULTI_CLUSTER_GATEWAY_CLASSES, className) ? MULTI_CLUSTER_GATEWAY_CLASSES[className] : undefined;
+}
+
+/** A region where a gateway's load balancer needs a proxy-only subnet, and why. */
+export interface ProxyOnlyNeed {
+  readonly region: string;
+  readonly purpose: ProxyOnlyPurpose;
+  /** Index of the gateway in `gateways`. */
+  readonly gateway: number;
+  /** Field path the need comes from, for error messages. */
+  readonly path: string;
+  /** Why the region needs the subnet, e.g. `the gateway region`. */
+  readonly why: string;
+}
+
+/** The topology facts the proxy-only needs depend on. */
+interface GatewayModel {
+  readonly gateways: ReadonlyArray<{
+    readonly className: string;
+    readonly addresses: ReadonlyArray<{ readonly region: string }>;
+    readonly gatewayPolicy?: { readonly region?: string };
+  }>;
+  readonly fleet: { readonly configCluster?: string };
+  /** GKE clusters only. */
+  readonly gkeClusters: ReadonlyArray<{ readonly name: string; readonly region: string; readonly role: string }>;
+}
+
+/**
+ * Where each gateway needs a proxy-only subnet, of which purpose: every address region; for a
+ * cross-regional class also every workload cluster region; for a regional class without an
+ * address, its load balancer region (`gatewayPolicy.region`, else the config cluster's region).
+ * Global external classes need none.
+ */
+export function proxyOnlyNeeds(model: GatewayModel): ProxyOnlyNeed[] {
+  const needs: ProxyOnlyNeed[] = [];
+  model.gateways.forEach((g, i) => {
+    const purpose = gatewayClassTraits(g.className)?.proxyOnly;
+    if (purpose === undefined) return;
+    const at = `gateways[${i}]`;
+    g.addresses.forEach((a, j) => needs.push({ region: a.region, purpose, gateway: i, path: `${at}.addresses[${j}].region`, why: 'the gateway region' }));
+    if (purpose === 'GLOBAL_MANAGED_PROXY') {
+      const regions = [...new Set(model.gkeClusters.filter((c) => c.role === 'workload').map((c) => c.region))];
+      regions.forEach((region) => needs.push({ region, purpose, gateway: i, path: `${at}.className`, why: `backend region ${region} of a cross-regional gateway` }));
+    } else if (g.addresses.length === 0) {
+      const policyRegion = g.gatewayPolicy?.region;
+      const configRegion = model.gkeClusters.find((c) => c.name === model.fleet.configCluster)?.region;
+      if (policyRegion !== undefined) {
+        needs.push({ region: policyRegion, purpose, gateway: i, path: `${at}.gatewayPolicy.region`, why: 'the gateway region' });
+      } else if (configRegion !== undefined) {
+        needs.push({ region: configRegion, purpose, gateway: i, path: `${at}.className`, why: `the region ${configRegion} of the config cluster (a regional gateway's region)` });
+      }
+    }
+  });
+  return needs;
+}
+
+/**
+ * Purpose of each region's proxy-only subnet: the purpose the gateways using the region need,
+ * `GLOBAL_MANAGED_PROXY` when none uses it (meshfleet's behaviour before per-class purposes).
+ * A region needing both is a topology-rule error, so the first need decides here.
+ */
+export function proxyOnlyPurposes(model: GatewayModel): Map<string, ProxyOnlyPurpose> {
+  const purposes = new Map<string, ProxyOnlyPurpose>();
+  for (const need of proxyOnlyNeeds(model)) {
+    if (!purposes.has(need.region)) purposes.set(need.region, need.purpose);
+  }
+  return purposes;
+}

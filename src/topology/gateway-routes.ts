@@ -1,0 +1,93 @@
+/**
+ * HTTPRoute rules of a multi-cluster Gateway (gateway.networking.k8s.io/v1 on ServiceImports):
+ * matches on path and headers, weighted backends, request mirroring. Named `Gateway*` to keep
+ * them apart from the in-mesh route model. The GKE blue-green stages are plain rules:
+ * a header match to the new cluster's ServiceImport (stage 1), a mirror to it (stage 2),
+ * weights 90/10 ... 0/100 (stage 3 onwards).
+ */
+
+/** A path match. */
+export interface GatewayPathMatchInput {
+  /** @default "PathPrefix" */
+  readonly type?: 'PathPrefix' | 'Exact';
+  readonly value: string;
+}
+
+/** A header match (exact value). */
+export interface GatewayHeaderMatchInput {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** One match of a rule: every given condition must hold. */
+export interface GatewayRouteMatchInput {
+  /** @default none (any path) */
+  readonly path?: GatewayPathMatchInput;
+  /** @default none */
+  readonly headers?: GatewayHeaderMatchInput[];
+}
+
+/** A weighted ServiceImport backend. */
+export interface GatewayBackendInput {
+  /** ServiceImport name (an exported Service, e.g. `store-west-1`). */
+  readonly name: string;
+  readonly port: number;
+  /** Relative weight. @default none (Gateway API's 1) */
+  readonly weight?: number;
+}
+
+/** A RequestMirror filter to a ServiceImport. */
+export interface GatewayMirrorInput {
+  readonly backend: string;
+  readonly port: number;
+}
+
+/**
+ * One rule of an HTTPRoute. The backend is either `backend` + `port` (one ServiceImport, seed
+ * 003's shorthand) or `backends` (weighted); the match either `pathPrefix` (shorthand) or
+ * `matches`.
+ */
+export interface GatewayRouteRuleInput {
+  /** @default none (matches every path) */
+  readonly pathPrefix?: string;
+  /** @default none; with neither this nor `pathPrefix` the rule matches every request */
+  readonly matches?: GatewayRouteMatchInput[];
+  /** ServiceImport name (an exported Service). Or `backends`. */
+  readonly backend?: string;
+  /** Port of `backend`. */
+  readonly port?: number;
+  /** Weighted ServiceImports. Or `backend` + `port`. */
+  readonly backends?: GatewayBackendInput[];
+  /** Copy every request to this ServiceImport too (responses ignored). @default none */
+  readonly mirror?: GatewayMirrorInput;
+}
+
+/** A rule with its shorthands expanded. */
+export interface ResolvedGatewayRouteRule {
+  readonly matches: ReadonlyArray<{
+    readonly path?: Required<GatewayPathMatchInput>;
+    readonly headers: readonly GatewayHeaderMatchInput[];
+  }>;
+  readonly backends: readonly GatewayBackendInput[];
+  readonly mirror?: GatewayMirrorInput;
+}
+
+/** Expands `pathPrefix` and `backend` + `port` into `matches` and `backends`. */
+export function resolveGatewayRouteRule(rule: GatewayRouteRuleInput): ResolvedGatewayRouteRule {
+  const matches =
+    rule.matches !== undefined
+      ? rule.matches.map((m) => ({
+          ...(m.path !== undefined ? { path: { type: m.path.type ?? 'PathPrefix', value: m.path.value } } : {}),
+          headers: (m.headers ?? []).map((h) => ({ ...h })),
+        }))
+      : rule.pathPrefix !== undefined
+        ? [{ path: { type: 'PathPrefix' as const, value: rule.pathPrefix }, headers: [] }]
+        : [];
+  const backends =
+    rule.backends !== undefined
+      ? rule.backends.map((b) => ({ ...b }))
+      : rule.backend !== undefined
+        ? [{ name: rule.backend, port: rule.port as number }]
+        : [];
+  return { matches, backends, ...(rule.mirror !== undefined ? { mirror: { ...rule.mirror } } : {}) };
+}
