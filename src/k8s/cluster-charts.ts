@@ -28,6 +28,8 @@ import { MultiClusterGateway } from './multi-cluster-gateway';
 import { MultiClusterIngressSet } from './multi-cluster-ingress';
 import { ownershipLabels } from './ownership';
 import { selectorLabels } from './pod-template';
+import { ManagedMeshConfig } from './managed-mesh-config';
+import { AppServiceEntry } from './service-entry';
 import { SharedGateway } from './shared-gateway';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
@@ -38,6 +40,7 @@ export const CHART_FILES = {
   clusterAdminBinding: 'cluster-admin-binding.yaml',
   istioSystem: 'istio-system.yaml',
   ingressGateway: 'ingress-gateway.yaml',
+  managedMeshConfig: 'managed-mesh-config.yaml',
   multiClusterIngress: 'multi-cluster-ingress.yaml',
   multiClusterGateway: 'multi-cluster-gateway.yaml',
 } as const;
@@ -264,6 +267,12 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     charts.push(...controlPlaneCharts(scope, model, cluster, cluster.meshInstall, mesh, install));
   }
 
+  if (mesh?.management === 'fleet' && cluster.meshMember && mesh.outboundTrafficPolicy !== undefined) {
+    const chart = newChart(scope, model, CHART_FILES.managedMeshConfig);
+    new ManagedMeshConfig(chart, 'managed-mesh-config', { revision: mesh.revision, outboundTrafficPolicy: mesh.outboundTrafficPolicy });
+    charts.push({ file: CHART_FILES.managedMeshConfig, chart });
+  }
+
   const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
   if (mesh !== undefined && gateway !== undefined) {
     const chart = newChart(scope, model, CHART_FILES.ingressGateway);
@@ -295,6 +304,11 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     }
     for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
+    if (mesh !== undefined && cluster.meshMember && app.workloads.some((w) => w.clusters.includes(cluster.name))) {
+      for (const entry of app.serviceEntries) {
+        new AppServiceEntry(chart, `${entry.name}-service-entry`, { namespace: app.namespace, entry, istioApiVersion: mesh.istioApiVersion });
+      }
+    }
     useNamespace(app.namespace);
     charts.push({ file, chart });
   }
@@ -368,6 +382,7 @@ export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology
     externalIstiod: primaryOfRemotes,
     remotePilotAddress: meshInstall.controlPlane === 'remote' ? install.primaryAddress : undefined,
     vmRegistration: vmWorkloadsOf(model, cluster).length > 0,
+    outboundTrafficPolicy: mesh.outboundTrafficPolicy,
   });
   const charts: ClusterChart[] = [{ file: MESH_INSTALL_FILES.controlPlane, chart: controlPlane }];
 

@@ -171,6 +171,7 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
       labels: { ...(gateway.labels ?? DEFAULTS.ingressGatewayLabels) },
     },
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
+    ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
   };
 }
 
@@ -270,6 +271,15 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
     secrets: (app.secrets ?? []).map(resolveSecret),
     vmWorkloads: (app.vmWorkloads ?? []).map((vm) => resolveVmWorkload(vm, vmCluster)),
     workloads: (app.workloads ?? []).map((w) => resolveWorkload(w, workloadClusters)),
+    serviceEntries: (app.serviceEntries ?? []).map((e) => ({
+      name: e.name,
+      hosts: [...e.hosts],
+      ports: e.ports.map((p) => ({ ...p })),
+      resolution: e.resolution ?? 'DNS',
+      location: e.location ?? 'MESH_EXTERNAL',
+      addresses: [...(e.addresses ?? [])],
+      endpoints: [...(e.endpoints ?? [])],
+    })),
   };
 }
 

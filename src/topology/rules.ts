@@ -1,6 +1,7 @@
 import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from './defaults';
+import { checkEgress } from './egress-rules';
 import { reservedEastWestAddress } from './mesh-plan';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
@@ -501,6 +502,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkVmWorkloads(model, problems);
   checkRoutes(model, problems);
   checkMultiClusterIngress(input, model, problems);
+  checkEgress(model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
   return problems;

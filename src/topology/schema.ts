@@ -144,6 +144,7 @@ export const TOPOLOGY_SCHEMA = object(
         primaryAddress: { type: 'string', pattern: IPV4_OR_DNS, description: 'IPv4 address or DNS name' },
         // No minLength: the pattern already refuses "", which would otherwise be reported twice.
         clusterAdmin: { type: 'string', pattern: '^[^\\s]+$', description: 'user name such as admin@example.com' },
+        outboundTrafficPolicy: { enum: ['ALLOW_ANY', 'REGISTRY_ONLY'] },
       },
       ['management'],
     ),
@@ -161,6 +162,25 @@ export const TOPOLOGY_SCHEMA = object(
           namespace: name,
           configMaps: { type: 'array', items: object({ name, data: { type: 'object', propertyNames: { pattern: '^[-._a-zA-Z0-9]+$' }, additionalProperties: { type: 'string' } }, external: { type: 'boolean' } }, ['name']) },
           serviceAccounts: { type: 'array', items: name },
+          serviceEntries: {
+            type: 'array',
+            items: object(
+              {
+                name,
+                hosts: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+                ports: {
+                  type: 'array',
+                  minItems: 1,
+                  items: object({ number: port, name: { type: 'string', minLength: 1 }, protocol: { enum: ['HTTP', 'HTTPS', 'GRPC', 'HTTP2', 'MONGO', 'TCP', 'TLS'] } }, ['number', 'name', 'protocol']),
+                },
+                resolution: { enum: ['DNS', 'STATIC', 'NONE'] },
+                location: { enum: ['MESH_EXTERNAL', 'MESH_INTERNAL'] },
+                addresses: { type: 'array', items: { type: 'string', minLength: 1 } },
+                endpoints: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+              ['name', 'hosts', 'ports'],
+            ),
+          },
           secrets: {
             type: 'array',
             items: object(

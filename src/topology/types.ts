@@ -271,7 +271,18 @@ export interface MeshInput {
    * @default none (no ClusterRoleBinding)
    */
   readonly clusterAdmin?: string;
+  /**
+   * What sidecars do with traffic to hosts outside the mesh registry: `ALLOW_ANY` passes it
+   * through, `REGISTRY_ONLY` blocks it (reach such hosts through `apps[].serviceEntries`).
+   * In-cluster meshes: the IstioOperator's `meshConfig.outboundTrafficPolicy.mode`; fleet-managed
+   * meshes: the `mesh` key of the `istio-<revision>` ConfigMap in istio-system.
+   * @default none (the mesh's own default, ALLOW_ANY; nothing written)
+   */
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
 }
+
+/** Istio's `meshConfig.outboundTrafficPolicy.mode`. */
+export type OutboundTrafficPolicy = 'ALLOW_ANY' | 'REGISTRY_ONLY';
 
 /** Health check of the load balancer behind a multi-cluster ingress. */
 export interface HealthCheckInput {
@@ -597,6 +608,38 @@ export interface VmWorkloadInput {
   readonly cluster?: string;
 }
 
+/** A port of a ServiceEntry. */
+export interface ServiceEntryPortInput {
+  readonly number: number;
+  /** Port name, prefixed by its protocol as Istio expects (`https`, `http-api`, `tcp-db`). */
+  readonly name: string;
+  /** Istio protocol: HTTP, HTTPS, GRPC, HTTP2, MONGO, TCP or TLS. */
+  readonly protocol: ServiceEntryProtocol;
+}
+
+/** Istio protocols a ServiceEntry port takes. */
+export type ServiceEntryProtocol = 'HTTP' | 'HTTPS' | 'GRPC' | 'HTTP2' | 'MONGO' | 'TCP' | 'TLS';
+
+/**
+ * An Istio ServiceEntry (networking.istio.io) in the app namespace: a host outside the mesh
+ * registry that the app's workloads may call (needed for every external host when
+ * `mesh.outboundTrafficPolicy` is `REGISTRY_ONLY`).
+ */
+export interface ServiceEntryInput {
+  readonly name: string;
+  /** DNS names; a leading `*.` wildcard is allowed, as Istio allows. */
+  readonly hosts: string[];
+  readonly ports: ServiceEntryPortInput[];
+  /** @default "DNS" */
+  readonly resolution?: 'DNS' | 'STATIC' | 'NONE';
+  /** @default "MESH_EXTERNAL" */
+  readonly location?: 'MESH_EXTERNAL' | 'MESH_INTERNAL';
+  /** Virtual IPs or CIDRs of the hosts. @default none */
+  readonly addresses?: string[];
+  /** Endpoint addresses (IPs, or DNS names with `resolution: DNS`). @default none */
+  readonly endpoints?: string[];
+}
+
 /** An application: a namespace and its workloads. */
 export interface AppInput {
   readonly namespace: string;
@@ -610,6 +653,8 @@ export interface AppInput {
   readonly workloads?: WorkloadInput[];
   /** @default [] */
   readonly vmWorkloads?: VmWorkloadInput[];
+  /** ServiceEntries of the app, written where any of its workloads runs. @default [] */
+  readonly serviceEntries?: ServiceEntryInput[];
 }
 
 /** Fleet features. */
@@ -806,6 +851,7 @@ export interface ResolvedMesh {
   };
   /** In-cluster meshes only: how the control planes are installed. */
   readonly install?: ResolvedMeshInstallSettings;
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
 }
 
 /** Mesh-wide settings of an in-cluster mesh. */
@@ -888,6 +934,17 @@ export interface ResolvedApp {
   readonly secrets: ReadonlyArray<ResolvedAppSecret>;
   readonly workloads: readonly ResolvedWorkload[];
   readonly vmWorkloads: readonly ResolvedVmWorkload[];
+  readonly serviceEntries: readonly ResolvedServiceEntry[];
+}
+
+export interface ResolvedServiceEntry {
+  readonly name: string;
+  readonly hosts: readonly string[];
+  readonly ports: readonly ServiceEntryPortInput[];
+  readonly resolution: 'DNS' | 'STATIC' | 'NONE';
+  readonly location: 'MESH_EXTERNAL' | 'MESH_INTERNAL';
+  readonly addresses: readonly string[];
+  readonly endpoints: readonly string[];
 }
 
 /** A Secret the operator creates: its keys, and the key pair the runbook generates, if any. */
