@@ -57,8 +57,6 @@ export const MESH_INSTALL_FILES = {
   eastWestGateway: `${MESH_INSTALL_DIR}/eastwest-gateway.yaml`,
 } as const;
 
-/** Name of the Service port of a MultiClusterService when not exactly one workload is exposed. */
-export const DEFAULT_MCS_PORT_NAME = 'http';
 
 /** Default Service port name of the topology; an exported Service only names a port otherwise. */
 const DEFAULT_PORT_NAME = 'http';
@@ -100,12 +98,6 @@ export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w
 
 function hasObjects(p: WorkloadPlacement): boolean {
   return p.pods || p.service !== 'none' || p.canaryRouting || p.exposed;
-}
-
-/** The MultiClusterService port name: the exposed workload's name when exactly one is exposed. */
-export function mcsPortNameOf(model: ResolvedTopology): string {
-  const exposed = model.apps.flatMap((app) => app.workloads.filter((w) => w.expose !== undefined));
-  return exposed.length === 1 ? exposed[0].name : DEFAULT_MCS_PORT_NAME;
 }
 
 /**
@@ -313,14 +305,9 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     charts.push({ file, chart });
   }
 
-  if (isConfig && model.multiClusterIngress !== undefined && mesh?.ingressGateway !== undefined) {
+  if (isConfig && model.multiClusterIngress !== undefined) {
     const chart = newChart(scope, model, CHART_FILES.multiClusterIngress);
-    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', {
-      ingress: model.multiClusterIngress,
-      selector: mesh.ingressGateway.labels,
-      clusters: gkeClusters(model).filter((c) => c.meshMember),
-      portName: mcsPortNameOf(model),
-    });
+    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', { ingress: model.multiClusterIngress, clusters: gkeClusters(model) });
     useNamespace(model.multiClusterIngress.namespace);
     charts.push({ file: CHART_FILES.multiClusterIngress, chart });
   }
