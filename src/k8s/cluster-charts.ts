@@ -274,6 +274,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
       namespace: gateway.namespace,
       selector: gateway.labels,
       istioApiVersion: mesh.istioApiVersion,
+      https: gateway.https,
     });
     useNamespace(gateway.namespace);
     charts.push({ file: CHART_FILES.ingressGateway, chart });

@@ -170,6 +170,7 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
       name: gateway.name ?? DEFAULTS.ingressGatewayName,
       namespace: gateway.namespace ?? DEFAULTS.ingressGatewayNamespace,
       labels: { ...(gateway.labels ?? DEFAULTS.ingressGatewayLabels) },
+      ...(gateway.https === undefined ? {} : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? ['*'])] } }),
     },
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),

@@ -215,6 +215,20 @@ export interface IngressGatewayInput {
   readonly namespace?: string;
   /** Pod labels the Service, Istio Gateway and MultiClusterService select. @default { asm: "ingressgateway" } */
   readonly labels?: Record<string, string>;
+  /**
+   * Serve HTTPS too: a second server on the shared Istio Gateway, port 443 `https`, TLS SIMPLE with
+   * the certificate of the Secret `credentialName` in the gateway namespace (which the operator creates).
+   * @default none (HTTP on 80 only)
+   */
+  readonly https?: IngressGatewayHttpsInput;
+}
+
+/** HTTPS on the shared ingress gateway. */
+export interface IngressGatewayHttpsInput {
+  /** Name of the TLS Secret (`tls.crt`, `tls.key`) in the gateway namespace. */
+  readonly credentialName: string;
+  /** Hosts served on 443. @default ["*"] */
+  readonly hosts?: string[];
 }
 
 /** The service mesh. Absent when the topology runs no mesh. */
@@ -950,6 +964,7 @@ export interface ResolvedMesh {
     readonly name: string;
     readonly namespace: string;
     readonly labels: Readonly<Record<string, string>>;
+    readonly https?: { readonly credentialName: string; readonly hosts: readonly string[] };
   };
   /** In-cluster meshes only: how the control planes are installed. */
   readonly install?: ResolvedMeshInstallSettings;
