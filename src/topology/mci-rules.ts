@@ -10,11 +10,11 @@ import { gkeClusters, IngressBackendInput, ResolvedMultiClusterIngress, Resolved
 
 const AT = 'multiClusterIngress';
 
-/** Names used twice in a list, reported at each later use. */
-function checkUnique(names: readonly string[], pathOf: (i: number) => string, what: string, problems: Problem[]): void {
-  names.forEach((name, i) => {
-    const first = names.indexOf(name);
-    if (first < i) problems.push(problem(pathOf(i), `duplicate ${what}, already used by ${pathOf(first)}`, name, 'a unique name'));
+/** Values used twice in a list, reported at each later use. */
+function checkUnique<T extends string | number>(values: readonly T[], pathOf: (i: number) => string, what: string, problems: Problem[]): void {
+  values.forEach((value, i) => {
+    const first = values.indexOf(value);
+    if (first < i) problems.push(problem(pathOf(i), `duplicate ${what}, already used by ${pathOf(first)}`, value, `a unique ${what}`));
   });
 }
 
@@ -70,7 +70,7 @@ export function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTo
       problems.push(problem(`${at}.selector`, 'without a mesh ingress gateway a service needs its own selector', undefined, 'pod labels such as { app: web }'));
     }
     checkUnique(svc.ports.map((p) => p.name), (j) => `${at}.ports[${j}].name`, 'port name', problems);
-    checkUnique(svc.ports.map((p) => String(p.port)), (j) => `${at}.ports[${j}].port`, 'port', problems);
+    checkUnique(svc.ports.map((p) => p.port), (j) => `${at}.ports[${j}].port`, 'port', problems);
     (svc.clusters ?? []).forEach((name, k) => {
       if (!members.includes(name)) problems.push(problem(`${at}.clusters[${k}]`, 'not a GKE cluster of the fleet', name, members.length === 0 ? 'a fleet member cluster' : `one of ${members.join(', ')}`));
     });

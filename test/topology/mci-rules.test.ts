@@ -71,11 +71,11 @@ describe('multi-cluster ingress rules', () => {
         t.multiClusterIngress.rules[1].paths[0].service = 'whereami-v1';
       }),
     ).toEqual([
-      'multiClusterIngress.services[1].name: duplicate MultiClusterService name, already used by multiClusterIngress.services[0].name (found "whereami-v1", expected a unique name)',
-      'multiClusterIngress.backendConfigs[1].name: duplicate BackendConfig name, already used by multiClusterIngress.backendConfigs[0].name (found "whereami-v1-config", expected a unique name)',
-      'multiClusterIngress.services[0].ports[1].name: duplicate port name, already used by multiClusterIngress.services[0].ports[0].name (found "http", expected a unique name)',
-      'multiClusterIngress.services[0].ports[1].port: duplicate port, already used by multiClusterIngress.services[0].ports[0].port (found "8080", expected a unique name)',
-      'multiClusterIngress.rules[1].host: duplicate host rule, already used by multiClusterIngress.rules[0].host (found "v1.whereami.example.com", expected a unique name)',
+      'multiClusterIngress.services[1].name: duplicate MultiClusterService name, already used by multiClusterIngress.services[0].name (found "whereami-v1", expected a unique MultiClusterService name)',
+      'multiClusterIngress.backendConfigs[1].name: duplicate BackendConfig name, already used by multiClusterIngress.backendConfigs[0].name (found "whereami-v1-config", expected a unique BackendConfig name)',
+      'multiClusterIngress.services[0].ports[1].name: duplicate port name, already used by multiClusterIngress.services[0].ports[0].name (found "http", expected a unique port name)',
+      'multiClusterIngress.services[0].ports[1].port: duplicate port, already used by multiClusterIngress.services[0].ports[0].port (found 8080, expected a unique port)',
+      'multiClusterIngress.rules[1].host: duplicate host rule, already used by multiClusterIngress.rules[0].host (found "v1.whereami.example.com", expected a unique host rule)',
     ]);
   });
 
@@ -88,7 +88,7 @@ describe('multi-cluster ingress rules', () => {
       }),
     ).toEqual([
       'multiClusterIngress: a MultiClusterIngress needs a default backend or rules (found nothing, expected defaultBackend or rules)',
-      'multiClusterIngress.managedCertificates[0].name: duplicate certificate name, already used by multiClusterIngress.preSharedCerts[0] (found "whereami-cert", expected a unique name)',
+      'multiClusterIngress.managedCertificates[0].name: duplicate certificate name, already used by multiClusterIngress.preSharedCerts[0] (found "whereami-cert", expected a unique certificate name)',
     ]);
   });
 
