@@ -28,6 +28,8 @@ import { MultiClusterGateway } from './multi-cluster-gateway';
 import { MultiClusterIngressSet } from './multi-cluster-ingress';
 import { ownershipLabels } from './ownership';
 import { selectorLabels } from './pod-template';
+import { ManagedMeshConfig } from './managed-mesh-config';
+import { AppServiceEntry } from './service-entry';
 import { versionRoutes, WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
 import { VmWorkload } from './vm-workload';
@@ -39,6 +41,7 @@ export const CHART_FILES = {
   clusterAdminBinding: 'cluster-admin-binding.yaml',
   istioSystem: 'istio-system.yaml',
   ingressGateway: 'ingress-gateway.yaml',
+  managedMeshConfig: 'managed-mesh-config.yaml',
   multiClusterIngress: 'multi-cluster-ingress.yaml',
   multiClusterGateway: 'multi-cluster-gateway.yaml',
 } as const;
@@ -55,8 +58,6 @@ export const MESH_INSTALL_FILES = {
   eastWestGateway: `${MESH_INSTALL_DIR}/eastwest-gateway.yaml`,
 } as const;
 
-/** Name of the Service port of a MultiClusterService when not exactly one workload is exposed. */
-export const DEFAULT_MCS_PORT_NAME = 'http';
 
 /** Default Service port name of the topology; an exported Service only names a port otherwise. */
 const DEFAULT_PORT_NAME = 'http';
@@ -98,12 +99,6 @@ export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w
 
 function hasObjects(p: WorkloadPlacement): boolean {
   return p.pods || p.service !== 'none' || p.splitRouting || p.exposed;
-}
-
-/** The MultiClusterService port name: the exposed workload's name when exactly one is exposed. */
-export function mcsPortNameOf(model: ResolvedTopology): string {
-  const exposed = model.apps.flatMap((app) => app.workloads.filter((w) => w.expose !== undefined));
-  return exposed.length === 1 ? exposed[0].name : DEFAULT_MCS_PORT_NAME;
 }
 
 /**
@@ -266,6 +261,12 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     charts.push(...controlPlaneCharts(scope, model, cluster, cluster.meshInstall, mesh, install));
   }
 
+  if (mesh?.management === 'fleet' && cluster.meshMember && mesh.outboundTrafficPolicy !== undefined) {
+    const chart = newChart(scope, model, CHART_FILES.managedMeshConfig);
+    new ManagedMeshConfig(chart, 'managed-mesh-config', { revision: mesh.revision, outboundTrafficPolicy: mesh.outboundTrafficPolicy });
+    charts.push({ file: CHART_FILES.managedMeshConfig, chart });
+  }
+
   const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
   if (mesh !== undefined && gateway !== undefined) {
     const chart = newChart(scope, model, CHART_FILES.ingressGateway);
@@ -275,6 +276,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
       namespace: gateway.namespace,
       selector: gateway.labels,
       istioApiVersion: mesh.istioApiVersion,
+      https: gateway.https,
     });
     useNamespace(gateway.namespace);
     charts.push({ file: CHART_FILES.ingressGateway, chart });
@@ -297,18 +299,18 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     }
     for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
+    if (mesh !== undefined && cluster.meshMember && app.workloads.some((w) => w.clusters.includes(cluster.name))) {
+      for (const entry of app.serviceEntries) {
+        new AppServiceEntry(chart, `${entry.name}-service-entry`, { namespace: app.namespace, entry, istioApiVersion: mesh.istioApiVersion });
+      }
+    }
     useNamespace(app.namespace);
     charts.push({ file, chart });
   }
 
-  if (isConfig && model.multiClusterIngress !== undefined && mesh?.ingressGateway !== undefined) {
+  if (isConfig && model.multiClusterIngress !== undefined) {
     const chart = newChart(scope, model, CHART_FILES.multiClusterIngress);
-    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', {
-      ingress: model.multiClusterIngress,
-      selector: mesh.ingressGateway.labels,
-      clusters: gkeClusters(model).filter((c) => c.meshMember),
-      portName: mcsPortNameOf(model),
-    });
+    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', { ingress: model.multiClusterIngress, clusters: gkeClusters(model) });
     useNamespace(model.multiClusterIngress.namespace);
     charts.push({ file: CHART_FILES.multiClusterIngress, chart });
   }
@@ -370,6 +372,7 @@ export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology
     externalIstiod: primaryOfRemotes,
     remotePilotAddress: meshInstall.controlPlane === 'remote' ? install.primaryAddress : undefined,
     vmRegistration: vmWorkloadsOf(model, cluster).length > 0,
+    outboundTrafficPolicy: mesh.outboundTrafficPolicy,
   });
   const charts: ClusterChart[] = [{ file: MESH_INSTALL_FILES.controlPlane, chart: controlPlane }];
 

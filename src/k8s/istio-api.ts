@@ -7,6 +7,10 @@ import {
   DestinationRuleV1Beta1Props,
   Gateway,
   GatewayProps,
+  ServiceEntry,
+  ServiceEntryProps,
+  ServiceEntryV1Beta1,
+  ServiceEntryV1Beta1Props,
   GatewayV1Beta1,
   GatewayV1Beta1Props,
   VirtualService,
@@ -43,6 +47,11 @@ export function newDestinationRule(scope: Construct, id: string, version: IstioA
 /** A Gateway (networking.istio.io, not Gateway API) in the given networking.istio.io version. */
 export function newIstioGateway(scope: Construct, id: string, version: IstioApiVersion, props: GatewayProps): ApiObject {
   return version === 'v1' ? new Gateway(scope, id, props) : new GatewayV1Beta1(scope, id, props as unknown as GatewayV1Beta1Props);
+}
+
+/** A ServiceEntry in the given networking.istio.io version. */
+export function newServiceEntry(scope: Construct, id: string, version: IstioApiVersion, props: ServiceEntryProps): ApiObject {
+  return version === 'v1' ? new ServiceEntry(scope, id, props) : new ServiceEntryV1Beta1(scope, id, props as unknown as ServiceEntryV1Beta1Props);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { MeshDistribution } from '../topology/types';
+import { MeshDistribution, OutboundTrafficPolicy } from '../topology/types';
 
 /**
  * apiVersion of the IstioOperator, the input of `istioctl install -f`. Its CRD has no schema
@@ -72,6 +72,12 @@ export interface ControlPlaneOperatorProps {
    * @default false
    */
   readonly vmRegistration?: boolean;
+  /**
+   * `meshConfig.outboundTrafficPolicy.mode`: what sidecars do with traffic to hosts outside the
+   * mesh registry.
+   * @default none (no meshConfig; Istio's default ALLOW_ANY)
+   */
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
 }
 
 /**
@@ -90,6 +96,7 @@ export interface ControlPlaneOperatorProps {
  *   guide's "Configure cluster2 as a remote"; plus the revision, meshID, clusterName and network
  *   (which the guide's Helm variant also sets).
  * - with `vmRegistration`: `values.pilot.env` {@link VM_REGISTRATION_ENV}.
+ * - with `outboundTrafficPolicy`: `meshConfig.outboundTrafficPolicy.mode`.
  */
 export class ControlPlaneOperator extends Construct {
   /** The IstioOperator object. */
@@ -112,6 +119,7 @@ export class ControlPlaneOperator extends Construct {
       spec: {
         profile: remote ? REMOTE_PROFILE : PRIMARY_PROFILES[props.distribution],
         ...(props.revision === undefined ? {} : { revision: props.revision }),
+        ...(props.outboundTrafficPolicy === undefined ? {} : { meshConfig: { outboundTrafficPolicy: { mode: props.outboundTrafficPolicy } } }),
         values: {
           ...(remote ? { istiodRemote: { injectionPath: `/inject/cluster/${props.clusterName}/net/${props.network}` } } : {}),
           global,

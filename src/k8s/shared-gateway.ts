@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { IstioApiVersion } from '../topology/types';
 import { newIstioGateway } from './istio-api';
 
@@ -17,11 +18,18 @@ export interface SharedGatewayProps {
   readonly port?: number;
   /** Hosts accepted on the port. @default ["*"] */
   readonly hosts?: readonly string[];
+  /**
+   * A second server on 443 (`https`, protocol HTTPS, TLS SIMPLE with the Secret `credentialName`
+   * of the gateway namespace) for these hosts.
+   * @default none (HTTP only)
+   */
+  readonly https?: { readonly credentialName: string; readonly hosts: readonly string[] };
 }
 
 /**
  * The shared Istio `Gateway` (networking.istio.io, typed class from imports/) in the ingress
- * gateway namespace: one server, port 80 named `http` with protocol HTTP, hosts `"*"`. App
+ * gateway namespace: one server, port 80 named `http` with protocol HTTP, hosts `"*"`; with
+ * `https`, a second one on 443 terminating TLS with the `credentialName` Secret. App
  * teams bind their VirtualServices to it (`ExposedService`), the "shared gateway" model of
  * seed 000.
  */
@@ -39,6 +47,15 @@ export class SharedGateway extends Construct {
             port: { number: props.port ?? 80, name: 'http', protocol: 'HTTP' },
             hosts: [...(props.hosts ?? ['*'])],
           },
+          ...(props.https === undefined
+            ? []
+            : [
+                {
+                  port: { number: 443, name: 'https', protocol: 'HTTPS' },
+                  hosts: [...props.https.hosts],
+                  tls: { mode: GatewaySpecServersTlsMode.SIMPLE, credentialName: props.https.credentialName },
+                },
+              ]),
         ],
       },
     });

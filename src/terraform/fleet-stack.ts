@@ -3,6 +3,7 @@ import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-projec
 import { gkeClusters, ResolvedTopology } from '../topology/types';
 import { FleetMembership, membershipOf } from './fleet-membership';
 import { MeshfleetStack } from './meshfleet-stack';
+import { ManagedSslCertificates } from './managed-ssl-certificates';
 import { MultiClusterIngressFeature } from './multi-cluster-ingress-feature';
 import { MultiClusterServicesFeature } from './multi-cluster-services-feature';
 import { ServiceMeshFeature } from './service-mesh-feature';
@@ -14,7 +15,8 @@ export function usesFleetFeatures(model: ResolvedTopology): boolean {
 
 /**
  * Last stack: fleet-wide features (managed service mesh, multi-cluster ingress and gateways,
- * multi-cluster services) and the IAM grants they need. Destroying it turns features off without
+ * multi-cluster services) and the IAM grants they need, and the Google-managed certificates of
+ * the multi-cluster ingress. Destroying it turns features off without
  * touching the clusters. Features address the clusters' global memberships by name
  * (`projects/<project>/locations/global/memberships/<cluster>`), which the clusters stack
  * creates: apply it after the clusters stack.
@@ -39,5 +41,7 @@ export class FleetStack extends MeshfleetStack {
         configMembership: membership(model.fleet.configCluster),
       });
     }
+    const certificates = model.multiClusterIngress?.managedCertificates ?? [];
+    if (certificates.length > 0) new ManagedSslCertificates(this, 'managed-ssl-certificates', { certificates });
   }
 }

@@ -1,4 +1,5 @@
 import {
+  gkeClusters,
   AppInput,
   AppSecretInput,
   ClusterInput,
@@ -170,28 +171,112 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
       name: gateway.name ?? DEFAULTS.ingressGatewayName,
       namespace: gateway.namespace ?? DEFAULTS.ingressGatewayNamespace,
       labels: { ...(gateway.labels ?? DEFAULTS.ingressGatewayLabels) },
+      ...(gateway.https === undefined ? {} : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? ['*'])] } }),
     },
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
+    ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
   };
 }
 
-function resolveMultiClusterIngress(
+/** Names and annotation keys of multi-cluster ingress objects. */
+export const MCS_DEFAULTS = {
+  /** Backend-config annotation of seed 000's shape, spelled as the seed writes it. */
+  seedBackendConfigAnnotation: 'beta.cloud.google.com/backend-config',
+  /** Backend-config annotation of the general shape, as current GKE docs write it. */
+  backendConfigAnnotation: 'cloud.google.com/backend-config',
+  /** Port name of seed 000's MultiClusterService when no single workload is exposed. */
+  seedPortName: 'http',
+} as const;
+
+/**
+ * Seed 000's MultiClusterService port name: the exposed workload's name when exactly one is
+ * exposed (seed 000: `frontend`), else {@link MCS_DEFAULTS.seedPortName}.
+ */
+export function seedMcsPortName(apps: ReadonlyArray<ResolvedApp>): string {
+  const exposed = apps.flatMap((app) => app.workloads.filter((w) => w.expose !== undefined));
+  return exposed.length === 1 ? exposed[0].name : MCS_DEFAULTS.seedPortName;
+}
+
+/** Seed 000's shape (no `services`): one service in front of the mesh ingress gateway, on the mesh members. */
+function resolveSeedIngress(
   input: MultiClusterIngressInput,
-  mesh: ResolvedMesh | undefined,
-  configCluster: string | undefined,
+  base: { readonly name: string; readonly namespace: string; readonly gatewayName: string },
+  context: MultiClusterIngressContext,
 ): ResolvedMultiClusterIngress {
-  const gatewayName = mesh?.ingressGateway?.name ?? DEFAULTS.ingressGatewayName;
+  const serviceName = input.serviceName ?? `${base.gatewayName}-multicluster-svc`;
+  const port = input.port ?? DEFAULTS.ingressPort;
+  const backendConfigName = input.backendConfigName ?? `${context.configCluster ?? 'ingress'}-config`;
   return {
+    name: base.name,
+    namespace: base.namespace,
+    services: [
+      {
+        name: serviceName,
+        selector: { ...(context.mesh?.ingressGateway?.labels ?? {}) },
+        ports: [{ name: seedMcsPortName(context.apps), port }],
+        clusters: gkeClusters(context).filter((c) => c.meshMember).map((c) => c.name),
+        backendConfig: { annotation: MCS_DEFAULTS.seedBackendConfigAnnotation, ports: [{ port, name: backendConfigName }] },
+        appProtocols: [],
+      },
+    ],
+    backendConfigs: [
+      {
+        name: backendConfigName,
+        healthCheck: {
+          ...input.healthCheck,
+          type: input.healthCheck?.type ?? DEFAULTS.healthCheck.type,
+          port: input.healthCheck?.port ?? DEFAULTS.healthCheck.port,
+          path: input.healthCheck?.path ?? DEFAULTS.healthCheck.path,
+        },
+      },
+    ],
+    rules: [],
+    defaultBackend: { service: serviceName, port },
+    preSharedCerts: [],
+    managedCertificates: [],
+    meshGateway: true,
+  };
+}
+
+/** What resolving a multi-cluster ingress reads besides its own input. */
+interface MultiClusterIngressContext {
+  readonly mesh: ResolvedMesh | undefined;
+  readonly configCluster: string | undefined;
+  readonly clusters: ReadonlyArray<ResolvedCluster>;
+  readonly apps: ReadonlyArray<ResolvedApp>;
+}
+
+function resolveMultiClusterIngress(input: MultiClusterIngressInput, context: MultiClusterIngressContext): ResolvedMultiClusterIngress {
+  const gatewayName = context.mesh?.ingressGateway?.name ?? DEFAULTS.ingressGatewayName;
+  const base = {
     name: input.name ?? `${gatewayName}-multicluster-ingress`,
-    namespace: mesh?.ingressGateway?.namespace ?? DEFAULTS.ingressGatewayNamespace,
-    serviceName: input.serviceName ?? `${gatewayName}-multicluster-svc`,
-    port: input.port ?? DEFAULTS.ingressPort,
-    backendConfigName: input.backendConfigName ?? `${configCluster ?? 'ingress'}-config`,
-    healthCheck: {
-      type: input.healthCheck?.type ?? DEFAULTS.healthCheck.type,
-      port: input.healthCheck?.port ?? DEFAULTS.healthCheck.port,
-      path: input.healthCheck?.path ?? DEFAULTS.healthCheck.path,
-    },
+    namespace: input.namespace ?? context.mesh?.ingressGateway?.namespace ?? DEFAULTS.ingressGatewayNamespace,
+    gatewayName,
+  };
+  if (input.services === undefined) return resolveSeedIngress(input, base, context);
+  const managed = (input.managedCertificates ?? []).map((c) => ({ name: c.name, domains: [...c.domains] }));
+  return {
+    name: base.name,
+    namespace: base.namespace,
+    services: input.services.map((svc) => {
+      const perPort = svc.ports.filter((p) => p.backendConfig !== undefined).map((p) => ({ port: p.port, name: p.backendConfig! }));
+      const annotated = svc.backendConfig !== undefined || perPort.length > 0;
+      return {
+        name: svc.name,
+        selector: { ...(svc.selector ?? context.mesh?.ingressGateway?.labels ?? {}) },
+        ports: svc.ports.map((p) => ({ name: p.name, port: p.port, ...(p.targetPort === undefined ? {} : { targetPort: p.targetPort }) })),
+        ...(svc.clusters === undefined ? {} : { clusters: [...svc.clusters] }),
+        ...(annotated ? { backendConfig: { annotation: MCS_DEFAULTS.backendConfigAnnotation, default: svc.backendConfig, ports: perPort } } : {}),
+        appProtocols: svc.ports.filter((p) => p.appProtocol !== undefined).map((p) => ({ port: p.name, protocol: p.appProtocol! })),
+      };
+    }),
+    backendConfigs: (input.backendConfigs ?? []).map((b) => ({ ...b })),
+    rules: (input.rules ?? []).map((r) => ({ ...r, paths: r.paths.map((p) => ({ ...p })) })),
+    ...(input.defaultBackend === undefined ? {} : { defaultBackend: { ...input.defaultBackend } }),
+    ...(input.staticIp === undefined ? {} : { staticIp: input.staticIp }),
+    preSharedCerts: [...(input.preSharedCerts ?? []), ...managed.map((c) => c.name)],
+    managedCertificates: managed,
+    meshGateway: false,
   };
 }
 
@@ -299,6 +384,15 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
     secrets: (app.secrets ?? []).map(resolveSecret),
     vmWorkloads: (app.vmWorkloads ?? []).map((vm) => resolveVmWorkload(vm, vmCluster)),
     workloads: (app.workloads ?? []).map((w) => resolveWorkload(w, workloadClusters)),
+    serviceEntries: (app.serviceEntries ?? []).map((e) => ({
+      name: e.name,
+      hosts: [...e.hosts],
+      ports: e.ports.map((p) => ({ ...p })),
+      resolution: e.resolution ?? 'DNS',
+      location: e.location ?? 'MESH_EXTERNAL',
+      addresses: [...(e.addresses ?? [])],
+      endpoints: [...(e.endpoints ?? [])],
+    })),
   };
 }
 
@@ -363,6 +457,7 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
   const clusters = input.clusters.map((c) => resolveCluster(c, input));
   const mesh = input.mesh && resolveMesh(input.mesh, input.project.number);
   const workloadClusters = clusters.filter((c) => c.role === 'workload').map((c) => c.name);
+  const apps = (input.apps ?? []).map((app) => resolveApp(app, workloadClusters, defaultVmCluster(clusters, mesh)));
   return {
     name: input.name,
     project: {
@@ -385,8 +480,9 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
     },
     gateways: (input.gateways ?? []).map(resolveGateway),
     multiClusterIngress:
-      input.multiClusterIngress && resolveMultiClusterIngress(input.multiClusterIngress, mesh, input.fleet?.configCluster),
-    apps: (input.apps ?? []).map((app) => resolveApp(app, workloadClusters, defaultVmCluster(clusters, mesh))),
+      input.multiClusterIngress &&
+      resolveMultiClusterIngress(input.multiClusterIngress, { mesh, configCluster: input.fleet?.configCluster, clusters, apps }),
+    apps,
     terraform: { backend: resolveBackend(input) },
   };
 }

@@ -1,7 +1,9 @@
 import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from './defaults';
+import { checkEgress } from './egress-rules';
 import { checkGatewayDetails } from './gateway-rules';
+import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from './mesh-plan';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
@@ -413,20 +415,6 @@ function versionProblems(problems: Problem[], model: ResolvedTopology, input: Wo
   }
 }
 
-/** ServiceImport names in a namespace: exported workloads and their per-cluster Services. */
-function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
-  if (model.multiClusterIngress === undefined) return;
-  if (model.fleet.configCluster === undefined) {
-    problems.push(problem('multiClusterIngress', 'multi-cluster ingress needs a config cluster', undefined, 'fleet.configCluster'));
-  }
-  if (model.mesh?.ingressGateway === undefined) {
-    problems.push(problem('multiClusterIngress', 'the multi-cluster service selects the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
-  }
-  const external = model.clusters.filter((c, i) => c.meshMember && declaredExternal(input, i)).map((c) => c.name);
-  if (external.length > 0) {
-    problems.push(problem('multiClusterIngress', 'multi-cluster ingress only reaches GKE clusters of the fleet', `external mesh clusters ${external.join(', ')}`, 'only GKE workload clusters'));
-  }
-}
 
 /** A Google Cloud name and where the topology sets it (or, for a derived name, what it names). */
 interface NamedResource {
@@ -531,6 +519,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkVmWorkloads(model, problems);
   checkGatewayDetails(model, problems);
   checkMultiClusterIngress(input, model, problems);
+  checkEgress(model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
   return problems;

@@ -39,6 +39,19 @@ function object(properties: Record<string, unknown>, required: string[] = []): R
   return { type: 'object', additionalProperties: false, required, properties };
 }
 
+const healthCheck = object(
+  {
+    type: { enum: ['HTTP', 'HTTPS', 'HTTP2'] },
+    port,
+    path: absolutePath,
+    checkIntervalSec: count,
+    timeoutSec: count,
+    healthyThreshold: count,
+    unhealthyThreshold: count,
+  },
+  ['port', 'path'],
+);
+
 const keyRef = object({ name, key, optional: { type: 'boolean' } }, ['name', 'key']);
 /** An env value: a literal string, or a mapping naming its source. */
 const envValue = {
@@ -136,7 +149,12 @@ export const TOPOLOGY_SCHEMA = object(
         management: { enum: ['fleet', 'in-cluster'] },
         revision: name,
         version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+(\\.[0-9]+)?$', description: 'version such as 1.8.6' },
-        ingressGateway: object({ name, namespace: name, labels }),
+        ingressGateway: object({
+          name,
+          namespace: name,
+          labels,
+          https: object({ credentialName: name, hosts: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(\\*|(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})$', description: 'host such as shop.example.com, *.example.com or *' } } }, ['credentialName']),
+        }),
         distribution: { enum: ['asm', 'istio'] },
         meshId: labelValue,
         model: { enum: ['multi-primary', 'primary-remote'] },
@@ -144,15 +162,70 @@ export const TOPOLOGY_SCHEMA = object(
         primaryAddress: { type: 'string', pattern: IPV4_OR_DNS, description: 'IPv4 address or DNS name' },
         // No minLength: the pattern already refuses "", which would otherwise be reported twice.
         clusterAdmin: { type: 'string', pattern: '^[^\\s]+$', description: 'user name such as admin@example.com' },
+        outboundTrafficPolicy: { enum: ['ALLOW_ANY', 'REGISTRY_ONLY'] },
       },
       ['management'],
     ),
     multiClusterIngress: object({
       name,
+      namespace: name,
       serviceName: name,
       port,
       backendConfigName: name,
-      healthCheck: object({ type: { enum: ['HTTP', 'HTTPS', 'HTTP2'] }, port, path: { type: 'string', pattern: '^/' , description: 'path starting with /' } }, ['port', 'path']),
+      healthCheck,
+      services: {
+        type: 'array',
+        minItems: 1,
+        items: object(
+          {
+            name,
+            selector: labels,
+            ports: {
+              type: 'array',
+              minItems: 1,
+              items: object({ name: portName, port, targetPort: port, appProtocol: { enum: ['HTTP', 'HTTPS', 'HTTP2'] }, backendConfig: name }, ['name', 'port']),
+            },
+            clusters: { type: 'array', minItems: 1, items: name },
+            backendConfig: name,
+          },
+          ['name', 'ports'],
+        ),
+      },
+      backendConfigs: {
+        type: 'array',
+        items: object(
+          {
+            name,
+            healthCheck,
+            timeoutSec: count,
+            connectionDraining: object({ drainingTimeoutSec: seconds }, ['drainingTimeoutSec']),
+            sessionAffinity: object({ affinityType: { enum: ['CLIENT_IP', 'GENERATED_COOKIE', 'NONE'] }, affinityCookieTtlSec: seconds }, ['affinityType']),
+            securityPolicy: name,
+            logging: object({ enable: { type: 'boolean' }, sampleRate: { type: 'number', minimum: 0, maximum: 1 } }, ['enable']),
+          },
+          ['name'],
+        ),
+      },
+      rules: {
+        type: 'array',
+        items: object(
+          {
+            host: { type: 'string', pattern: '^(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$', description: 'DNS name such as shop.example.com' },
+            paths: { type: 'array', minItems: 1, items: object({ path: absolutePath, service: name, port }, ['path', 'service', 'port']) },
+          },
+          ['paths'],
+        ),
+      },
+      defaultBackend: object({ service: name, port }, ['service', 'port']),
+      staticIp: { type: 'string', pattern: '^([0-9]{1,3}\\.){3}[0-9]{1,3}$', description: 'reserved global IPv4 address' },
+      preSharedCerts: { type: 'array', items: name },
+      managedCertificates: {
+        type: 'array',
+        items: object(
+          { name, domains: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', pattern: '^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$', description: 'non-wildcard DNS name' } } },
+          ['name', 'domains'],
+        ),
+      },
     }),
     apps: {
       type: 'array',
@@ -161,6 +234,25 @@ export const TOPOLOGY_SCHEMA = object(
           namespace: name,
           configMaps: { type: 'array', items: object({ name, data: { type: 'object', propertyNames: { pattern: '^[-._a-zA-Z0-9]+$' }, additionalProperties: { type: 'string' } }, external: { type: 'boolean' } }, ['name']) },
           serviceAccounts: { type: 'array', items: name },
+          serviceEntries: {
+            type: 'array',
+            items: object(
+              {
+                name,
+                hosts: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+                ports: {
+                  type: 'array',
+                  minItems: 1,
+                  items: object({ number: port, name: { type: 'string', minLength: 1 }, protocol: { enum: ['HTTP', 'HTTPS', 'GRPC', 'HTTP2', 'MONGO', 'TCP', 'TLS'] } }, ['number', 'name', 'protocol']),
+                },
+                resolution: { enum: ['DNS', 'STATIC', 'NONE'] },
+                location: { enum: ['MESH_EXTERNAL', 'MESH_INTERNAL'] },
+                addresses: { type: 'array', items: { type: 'string', minLength: 1 } },
+                endpoints: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+              ['name', 'hosts', 'ports'],
+            ),
+          },
           secrets: {
             type: 'array',
             items: object(

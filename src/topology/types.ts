@@ -221,6 +221,20 @@ export interface IngressGatewayInput {
   readonly namespace?: string;
   /** Pod labels the Service, Istio Gateway and MultiClusterService select. @default { asm: "ingressgateway" } */
   readonly labels?: Record<string, string>;
+  /**
+   * Serve HTTPS too: a second server on the shared Istio Gateway, port 443 `https`, TLS SIMPLE with
+   * the certificate of the Secret `credentialName` in the gateway namespace (which the operator creates).
+   * @default none (HTTP on 80 only)
+   */
+  readonly https?: IngressGatewayHttpsInput;
+}
+
+/** HTTPS on the shared ingress gateway. */
+export interface IngressGatewayHttpsInput {
+  /** Name of the TLS Secret (`tls.crt`, `tls.key`) in the gateway namespace. */
+  readonly credentialName: string;
+  /** Hosts served on 443. @default ["*"] */
+  readonly hosts?: string[];
 }
 
 /** The service mesh. Absent when the topology runs no mesh. */
@@ -277,28 +291,141 @@ export interface MeshInput {
    * @default none (no ClusterRoleBinding)
    */
   readonly clusterAdmin?: string;
+  /**
+   * What sidecars do with traffic to hosts outside the mesh registry: `ALLOW_ANY` passes it
+   * through, `REGISTRY_ONLY` blocks it (reach such hosts through `apps[].serviceEntries`).
+   * In-cluster meshes: the IstioOperator's `meshConfig.outboundTrafficPolicy.mode`; fleet-managed
+   * meshes: the `mesh` key of the `istio-<revision>` ConfigMap in istio-system.
+   * @default none (the mesh's own default, ALLOW_ANY; nothing written)
+   */
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
 }
 
-/** Health check of the load balancer behind a multi-cluster ingress. */
+/** Istio's `meshConfig.outboundTrafficPolicy.mode`. */
+export type OutboundTrafficPolicy = 'ALLOW_ANY' | 'REGISTRY_ONLY';
+
+/** Health check of the load balancer behind a multi-cluster ingress (a BackendConfig's `healthCheck`). */
 export interface HealthCheckInput {
   /** @default "HTTP" */
   readonly type?: 'HTTP' | 'HTTPS' | 'HTTP2';
   readonly port: number;
   readonly path: string;
+  /** @default the load balancer's (written only when given) */
+  readonly checkIntervalSec?: number;
+  /** @default the load balancer's (written only when given) */
+  readonly timeoutSec?: number;
+  /** @default the load balancer's (written only when given) */
+  readonly healthyThreshold?: number;
+  /** @default the load balancer's (written only when given) */
+  readonly unhealthyThreshold?: number;
 }
 
-/** MultiClusterIngress + MultiClusterService + BackendConfig in the config cluster (seed 000). */
+/**
+ * A BackendConfig (cloud.google.com) of a multi-cluster ingress: the load balancer's backend
+ * service settings for the MultiClusterService ports that name it. Fields are written only when given.
+ */
+export interface BackendConfigInput {
+  readonly name: string;
+  /** @default none (the load balancer's default check) */
+  readonly healthCheck?: HealthCheckInput;
+  /** Backend service timeout in seconds. @default none */
+  readonly timeoutSec?: number;
+  /** @default none */
+  readonly connectionDraining?: { readonly drainingTimeoutSec: number };
+  /** @default none */
+  readonly sessionAffinity?: { readonly affinityType: 'CLIENT_IP' | 'GENERATED_COOKIE' | 'NONE'; readonly affinityCookieTtlSec?: number };
+  /** Name of a Cloud Armor security policy. @default none */
+  readonly securityPolicy?: string;
+  /** @default none */
+  readonly logging?: { readonly enable: boolean; readonly sampleRate?: number };
+}
+
+/** A port of a MultiClusterService. */
+export interface MultiClusterServicePortInput {
+  /** Port name (the key of `networking.gke.io/app-protocols`). */
+  readonly name: string;
+  readonly port: number;
+  /** @default the port */
+  readonly targetPort?: number;
+  /** Protocol from the load balancer to the pods (`networking.gke.io/app-protocols`). @default HTTP (no annotation entry) */
+  readonly appProtocol?: 'HTTP' | 'HTTPS' | 'HTTP2';
+  /** BackendConfig of this port (`cloud.google.com/backend-config` `ports`). @default the service's `backendConfig` */
+  readonly backendConfig?: string;
+}
+
+/** A MultiClusterService: a Service derived in each selected cluster, a backend of the ingress. */
+export interface MultiClusterServiceInput {
+  readonly name: string;
+  /** Pod labels. @default the mesh ingress gateway's labels */
+  readonly selector?: Record<string, string>;
+  readonly ports: MultiClusterServicePortInput[];
+  /** Names of the fleet clusters the Service is derived in. @default every member cluster (no `clusters` field) */
+  readonly clusters?: string[];
+  /** BackendConfig of every port without one of its own (`cloud.google.com/backend-config` `default`). @default none */
+  readonly backendConfig?: string;
+}
+
+/** Where a MultiClusterIngress sends a request: a MultiClusterService and one of its ports. */
+export interface IngressBackendInput {
+  readonly service: string;
+  readonly port: number;
+}
+
+/** A host rule of a MultiClusterIngress. */
+export interface IngressRuleInput {
+  /** @default none (every host) */
+  readonly host?: string;
+  readonly paths: ReadonlyArray<IngressBackendInput & { readonly path: string }>;
+}
+
+/** A Google-managed SSL certificate of the multi-cluster ingress load balancer. */
+export interface ManagedCertificateInput {
+  readonly name: string;
+  /** Non-wildcard domains (at most 100). */
+  readonly domains: string[];
+}
+
+/**
+ * Multi-cluster ingress in the config cluster. Two shapes:
+ *
+ * - seed 000's: no `services`; one MultiClusterService `serviceName` in front of the mesh ingress
+ *   gateway on `port`, BackendConfig `backendConfigName` with `healthCheck`, the MCI's default
+ *   backend on it (`beta.cloud.google.com/backend-config`, as the seed writes it);
+ * - general: `services`, `backendConfigs`, `rules`, `defaultBackend`, and HTTPS (`staticIp`,
+ *   `preSharedCerts`, `managedCertificates`); `serviceName`, `port`, `backendConfigName` and
+ *   `healthCheck` are then not used.
+ */
 export interface MultiClusterIngressInput {
   /** @default "<gateway name>-multicluster-ingress" */
   readonly name?: string;
-  /** @default "<gateway name>-multicluster-svc" */
+  /** Namespace of every object. @default the mesh ingress gateway's namespace (required without one) */
+  readonly namespace?: string;
+  /** Seed 000 shape: @default "<gateway name>-multicluster-svc" */
   readonly serviceName?: string;
-  /** Service port of the load balancer. @default 80 */
+  /** Seed 000 shape: service port of the load balancer. @default 80 */
   readonly port?: number;
-  /** Name of the BackendConfig. @default "<config cluster>-config" */
+  /** Seed 000 shape: name of the BackendConfig. @default "<config cluster>-config" */
   readonly backendConfigName?: string;
-  /** @default HTTP on 15021 /healthz/ready (the Istio gateway readiness endpoint) */
+  /** Seed 000 shape: @default HTTP on 15021 /healthz/ready (the Istio gateway readiness endpoint) */
   readonly healthCheck?: HealthCheckInput;
+  /** MultiClusterServices. @default seed 000's one service */
+  readonly services?: MultiClusterServiceInput[];
+  /** @default [] */
+  readonly backendConfigs?: BackendConfigInput[];
+  /** Host and path rules (`spec.template.spec.rules`). @default [] */
+  readonly rules?: IngressRuleInput[];
+  /** `spec.template.spec.backend`. @default none */
+  readonly defaultBackend?: IngressBackendInput;
+  /** Reserved global address (`networking.gke.io/static-ip`). @default an ephemeral address */
+  readonly staticIp?: string;
+  /** Names of Compute Engine SSL certificates (`networking.gke.io/pre-shared-certs`). @default [] */
+  readonly preSharedCerts?: string[];
+  /**
+   * Google-managed certificates that Terraform creates (`google_compute_managed_ssl_certificate`)
+   * and the MCI lists in `networking.gke.io/pre-shared-certs`, as GKE documents for Multi Cluster Ingress.
+   * @default []
+   */
+  readonly managedCertificates?: ManagedCertificateInput[];
 }
 
 /**
@@ -640,6 +767,38 @@ export interface VmWorkloadInput {
   readonly cluster?: string;
 }
 
+/** A port of a ServiceEntry. */
+export interface ServiceEntryPortInput {
+  readonly number: number;
+  /** Port name, prefixed by its protocol as Istio expects (`https`, `http-api`, `tcp-db`). */
+  readonly name: string;
+  /** Istio protocol: HTTP, HTTPS, GRPC, HTTP2, MONGO, TCP or TLS. */
+  readonly protocol: ServiceEntryProtocol;
+}
+
+/** Istio protocols a ServiceEntry port takes. */
+export type ServiceEntryProtocol = 'HTTP' | 'HTTPS' | 'GRPC' | 'HTTP2' | 'MONGO' | 'TCP' | 'TLS';
+
+/**
+ * An Istio ServiceEntry (networking.istio.io) in the app namespace: a host outside the mesh
+ * registry that the app's workloads may call (needed for every external host when
+ * `mesh.outboundTrafficPolicy` is `REGISTRY_ONLY`).
+ */
+export interface ServiceEntryInput {
+  readonly name: string;
+  /** DNS names; a leading `*.` wildcard is allowed, as Istio allows. */
+  readonly hosts: string[];
+  readonly ports: ServiceEntryPortInput[];
+  /** @default "DNS" */
+  readonly resolution?: 'DNS' | 'STATIC' | 'NONE';
+  /** @default "MESH_EXTERNAL" */
+  readonly location?: 'MESH_EXTERNAL' | 'MESH_INTERNAL';
+  /** Virtual IPs or CIDRs of the hosts. @default none */
+  readonly addresses?: string[];
+  /** Endpoint addresses (IPs, or DNS names with `resolution: DNS`). @default none */
+  readonly endpoints?: string[];
+}
+
 /** An application: a namespace and its workloads. */
 export interface AppInput {
   readonly namespace: string;
@@ -653,6 +812,8 @@ export interface AppInput {
   readonly workloads?: WorkloadInput[];
   /** @default [] */
   readonly vmWorkloads?: VmWorkloadInput[];
+  /** ServiceEntries of the app, written where any of its workloads runs. @default [] */
+  readonly serviceEntries?: ServiceEntryInput[];
 }
 
 /** Fleet features. */
@@ -850,9 +1011,11 @@ export interface ResolvedMesh {
     readonly name: string;
     readonly namespace: string;
     readonly labels: Readonly<Record<string, string>>;
+    readonly https?: { readonly credentialName: string; readonly hosts: readonly string[] };
   };
   /** In-cluster meshes only: how the control planes are installed. */
   readonly install?: ResolvedMeshInstallSettings;
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
 }
 
 /** Mesh-wide settings of an in-cluster mesh. */
@@ -868,14 +1031,35 @@ export interface ResolvedMeshInstallSettings {
   readonly clusterAdmin?: string;
 }
 
+export interface ResolvedMultiClusterService {
+  readonly name: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly ports: ReadonlyArray<{ readonly name: string; readonly port: number; readonly targetPort?: number }>;
+  /** Cluster names in link order; absent = every member cluster (no `clusters` field). */
+  readonly clusters?: readonly string[];
+  /** The backend-config annotation: its key, the default BackendConfig and the one per port number. */
+  readonly backendConfig?: {
+    readonly annotation: string;
+    readonly default?: string;
+    readonly ports: ReadonlyArray<{ readonly port: number; readonly name: string }>;
+  };
+  /** `networking.gke.io/app-protocols` entries, port name to protocol, in port order. */
+  readonly appProtocols: ReadonlyArray<{ readonly port: string; readonly protocol: string }>;
+}
+
 export interface ResolvedMultiClusterIngress {
   readonly name: string;
-  /** The ingress gateway's namespace. */
   readonly namespace: string;
-  readonly serviceName: string;
-  readonly port: number;
-  readonly backendConfigName: string;
-  readonly healthCheck: Required<HealthCheckInput>;
+  readonly services: readonly ResolvedMultiClusterService[];
+  readonly backendConfigs: readonly BackendConfigInput[];
+  readonly rules: readonly IngressRuleInput[];
+  readonly defaultBackend?: IngressBackendInput;
+  readonly staticIp?: string;
+  /** `preSharedCerts`, then the managed certificates' names. */
+  readonly preSharedCerts: readonly string[];
+  readonly managedCertificates: readonly ManagedCertificateInput[];
+  /** Seed 000's shape (no `services` given): the one service fronts the mesh ingress gateway. */
+  readonly meshGateway: boolean;
 }
 
 export interface ResolvedWorkload {
@@ -955,6 +1139,17 @@ export interface ResolvedApp {
   readonly secrets: ReadonlyArray<ResolvedAppSecret>;
   readonly workloads: readonly ResolvedWorkload[];
   readonly vmWorkloads: readonly ResolvedVmWorkload[];
+  readonly serviceEntries: readonly ResolvedServiceEntry[];
+}
+
+export interface ResolvedServiceEntry {
+  readonly name: string;
+  readonly hosts: readonly string[];
+  readonly ports: readonly ServiceEntryPortInput[];
+  readonly resolution: 'DNS' | 'STATIC' | 'NONE';
+  readonly location: 'MESH_EXTERNAL' | 'MESH_INTERNAL';
+  readonly addresses: readonly string[];
+  readonly endpoints: readonly string[];
 }
 
 /** A Secret the operator creates: its keys, and the key pair the runbook generates, if any. */

@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
-import { buildClusterCharts, mcsPortNameOf, placementOf } from '../../src/k8s/cluster-charts';
+import { buildClusterCharts, placementOf } from '../../src/k8s/cluster-charts';
+import { seedMcsPortName } from '../../src/topology/defaults';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, loadExample, manifestsOf, modelOf } from './helpers';
 import { validateObjects } from './schema';
@@ -42,19 +43,19 @@ describe('placementOf', () => {
   });
 });
 
-describe('mcsPortNameOf', () => {
+describe('seedMcsPortName', () => {
   test('exactly one exposed workload: its name (seed 000: frontend)', () => {
-    expect(mcsPortNameOf(asm)).toBe('frontend');
+    expect(seedMcsPortName(asm.apps)).toBe('frontend');
   });
 
   test('none or several exposed: http', () => {
     const none = exampleInput(EXAMPLES.privateAsm);
     delete none.apps[0].workloads[0].expose;
     delete none.multiClusterIngress;
-    expect(mcsPortNameOf(modelOf(none))).toBe('http');
+    expect(seedMcsPortName(modelOf(none).apps)).toBe('http');
     const two = exampleInput(EXAMPLES.privateAsm);
     two.apps[0].workloads[1].expose = { hosts: ['users.example.com'] };
-    expect(mcsPortNameOf(modelOf(two))).toBe('http');
+    expect(seedMcsPortName(modelOf(two).apps)).toBe('http');
   });
 });
 

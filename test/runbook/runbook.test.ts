@@ -212,6 +212,7 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'mci-host-rules-https': ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Kubernetes folders', 'Rollout', 'Changes', 'Teardown'],
       'private-asm-multicluster': [
         'meshfleet',
         'Kube contexts',

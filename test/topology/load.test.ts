@@ -15,6 +15,23 @@ import {
 } from '../../src/topology';
 import { Draft, gke, topologyError } from './support';
 
+/** Seed 000's fields of a resolved multi-cluster ingress (the old shape resolves into one service, one BackendConfig, a default backend). */
+function seedShapeOf(mci: ResolvedTopology['multiClusterIngress']) {
+  if (mci === undefined) return undefined;
+  expect(mci.meshGateway).toBe(true);
+  expect(mci.services).toHaveLength(1);
+  expect(mci.defaultBackend?.service).toBe(mci.services[0].name);
+  expect(mci.services[0].backendConfig?.ports).toEqual([{ port: mci.defaultBackend?.port, name: mci.backendConfigs[0].name }]);
+  return {
+    name: mci.name,
+    namespace: mci.namespace,
+    serviceName: mci.services[0].name,
+    port: mci.defaultBackend?.port,
+    backendConfigName: mci.backendConfigs[0].name,
+    healthCheck: mci.backendConfigs[0].healthCheck,
+  };
+}
+
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const SEED_000 = join(EXAMPLES, 'private-asm-multicluster.yaml');
 const SEED_003 = join(EXAMPLES, 'internal-multicluster-gateway.yaml');
@@ -220,14 +237,13 @@ describe('the example files', () => {
       },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
-      multiClusterIngress: {
+      // The old shape resolves into the general model (field by field in seedShapeOf's test below).
+      multiClusterIngress: expect.objectContaining({
         name: 'asm-ingressgateway-multicluster-ingress',
         namespace: 'asm-ingress',
-        serviceName: 'asm-ingressgateway-multicluster-svc',
-        port: 80,
-        backendConfigName: 'gke-ingress-config',
-        healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
-      },
+        defaultBackend: { service: 'asm-ingressgateway-multicluster-svc', port: 80 },
+        meshGateway: true,
+      }),
       apps: [expect.objectContaining({ namespace: 'bank-of-anthos', vmWorkloads: [] })],
       terraform: { backend: { type: 'local' } },
     });
@@ -262,7 +278,7 @@ describe('the example files', () => {
       { name: 'jwt-key', keys: ['jwtRS256.key', 'jwtRS256.key.pub'], rsaKeyPair: { privateKey: 'jwtRS256.key', publicKey: 'jwtRS256.key.pub', bits: 4096 } },
     ]);
     expect(workloads.find((w) => w.name === 'loadgenerator')?.port).toBeUndefined();
-    expect([model.multiClusterIngress?.name, model.multiClusterIngress?.serviceName, model.multiClusterIngress?.backendConfigName]).toEqual([
+    expect([model.multiClusterIngress?.name, model.multiClusterIngress?.services[0].name, model.multiClusterIngress?.backendConfigs[0].name]).toEqual([
       'asm-ingressgateway-multicluster-ingress',
       'asm-ingressgateway-multicluster-svc',
       'gke-ingress-config',
@@ -341,6 +357,7 @@ describe('the example files', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          serviceEntries: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -559,6 +576,7 @@ describe('the example files', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          serviceEntries: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -639,6 +657,7 @@ describe('the example files', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          serviceEntries: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -895,8 +914,8 @@ describe('defaults', () => {
       ingressGatewayName: model.mesh?.ingressGateway?.name,
       ingressGatewayNamespace: model.mesh?.ingressGateway?.namespace,
       ingressGatewayLabels: model.mesh?.ingressGateway?.labels,
-      ingressPort: model.multiClusterIngress?.port,
-      healthCheck: model.multiClusterIngress?.healthCheck,
+      ingressPort: model.multiClusterIngress?.defaultBackend?.port,
+      healthCheck: model.multiClusterIngress?.backendConfigs[0].healthCheck,
       workloadKind: workload.kind,
       portName: workload.portName,
       replicas: workload.replicas,
@@ -929,7 +948,7 @@ describe('defaults', () => {
     expect(model.network.subnets).toEqual([]);
     expect(model.operatorCidrs).toEqual([]);
     expect(model.mesh?.istioApiVersion).toBe('v1');
-    expect(model.multiClusterIngress).toStrictEqual({
+    expect(seedShapeOf(model.multiClusterIngress)).toStrictEqual({
       name: 'asm-ingressgateway-multicluster-ingress',
       namespace: 'asm-ingress',
       serviceName: 'asm-ingressgateway-multicluster-svc',
@@ -1223,7 +1242,7 @@ describe('Kubernetes-side defaults', () => {
       }),
       'test',
     );
-    expect(model.multiClusterIngress).toStrictEqual({
+    expect(seedShapeOf(model.multiClusterIngress)).toStrictEqual({
       name: 'edge-multicluster-ingress',
       namespace: 'edge-ns',
       serviceName: 'edge-multicluster-svc',
@@ -1235,7 +1254,7 @@ describe('Kubernetes-side defaults', () => {
 
   test('multi-cluster ingress: a partial health check keeps the default type', () => {
     const model = validateTopology(variantOf(k8sBase, (t) => (t.multiClusterIngress = { healthCheck: { port: 8080, path: '/ready' } })), 'test');
-    expect(model.multiClusterIngress?.healthCheck).toStrictEqual({ type: 'HTTP', port: 8080, path: '/ready' });
+    expect(model.multiClusterIngress?.backendConfigs[0].healthCheck).toStrictEqual({ type: 'HTTP', port: 8080, path: '/ready' });
   });
 
   test('explicit multi-cluster ingress values override every default', () => {
@@ -1251,7 +1270,7 @@ describe('Kubernetes-side defaults', () => {
       }),
       'test',
     );
-    expect(model.multiClusterIngress).toStrictEqual({
+    expect(seedShapeOf(model.multiClusterIngress)).toStrictEqual({
       name: 'mci',
       namespace: 'asm-ingress',
       serviceName: 'mcs',
@@ -1272,6 +1291,7 @@ describe('Kubernetes-side defaults', () => {
         configMaps: [],
         serviceAccounts: [],
         secrets: [],
+        serviceEntries: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1574,6 +1594,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
         configMaps: [],
         serviceAccounts: [],
         secrets: [],
+        serviceEntries: [],
         vmWorkloads: [
           {
             name: 'legacy',
@@ -1720,6 +1741,7 @@ describe('isolation from the input', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          serviceEntries: [],
           vmWorkloads: [
             { name: 'legacy', labels: { app: 'legacy' }, ports: [{ name: 'http', port: 9080 }], probe: { port: 9080, httpPath: '/health' } },
             { name: 'batch', ports: [{ name: 'tcp', port: 7000 }] },

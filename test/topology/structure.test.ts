@@ -20,7 +20,7 @@ function variant(change: (t: Draft) => void): Draft {
 const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform';
 const CLUSTER_KEYS =
   'name, platform, meshNetwork, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection';
-const MESH_KEYS = 'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin';
+const MESH_KEYS = 'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy';
 
 test('the minimal topology is valid', () => {
   expect(checkStructure(minimal())).toEqual([]);
@@ -326,8 +326,8 @@ describe('Kubernetes-side sections', () => {
       'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, initContainers, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, versions, selectorIncludesVersion, virtualServiceName, destinationRuleName, expose, export',
     ],
     ['apps[0].workloads[0].canary.replicas', (t) => (t.apps = app({ canary: { version: 'v2', weight: 1, replicas: 1 } })), 'version, weight, image, env'],
-    ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels'],
-    ['multiClusterIngress.ports', (t) => (t.multiClusterIngress = { ports: 1 }), 'name, serviceName, port, backendConfigName, healthCheck'],
+    ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels, https'],
+    ['multiClusterIngress.ports', (t) => (t.multiClusterIngress = { ports: 1 }), 'name, namespace, serviceName, port, backendConfigName, healthCheck, services, backendConfigs, rules, defaultBackend, staticIp, preSharedCerts, managedCertificates'],
     ['gateways[0].listener', (t) => (t.gateways = gateway({ listener: 1 })), 'name, namespace, className, addresses, port, routes, healthChecks, backendPolicies, gatewayPolicy'],
     [
       'gateways[0].routes[0].rules[0].path',
@@ -479,7 +479,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
 
   test.each<[string, (t: Draft) => void, string]>([
     ['mesh.primaryCluster', inCluster({ primaryCluster: 'gke-a' }), MESH_KEYS],
-    ['apps[0].vms', (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]), 'namespace, configMaps, serviceAccounts, secrets, workloads, vmWorkloads'],
+    ['apps[0].vms', (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]), 'namespace, configMaps, serviceAccounts, serviceEntries, secrets, workloads, vmWorkloads'],
     ['apps[0].vmWorkloads[0].replicas', withVm({ replicas: 2 }), 'name, labels, serviceAccount, ports, network, probe, cluster'],
     ['apps[0].vmWorkloads[0].ports[0].protocol', withVm({ ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), 'name, port'],
     ['apps[0].vmWorkloads[0].probe.path', withVm({ probe: { port: 80, path: '/' } }), 'port, httpPath'],
