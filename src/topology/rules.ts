@@ -2,6 +2,7 @@ import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from './defaults';
 import { reservedEastWestAddress } from './mesh-plan';
+import { checkMeshRoutes } from './route-rules';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from './types';
@@ -500,6 +501,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkAppReferences(input, model.apps, problems);
   checkVmWorkloads(model, problems);
   checkRoutes(model, problems);
+  checkMeshRoutes(model, problems);
   checkMultiClusterIngress(input, model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
