@@ -1,12 +1,14 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/mesh-plan';
+import { versionSplitOf } from '../topology/traffic-split';
 import {
   gkeClusters,
   ResolvedCluster,
   ResolvedMesh,
   ResolvedMeshInstall,
   ResolvedMeshInstallSettings,
+  ResolvedMeshRoute,
   ResolvedTopology,
   ResolvedVmWorkload,
   ResolvedWorkload,
@@ -19,6 +21,7 @@ import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
 import { ExportedService } from './exported-service';
 import { ExposedService } from './exposed-service';
+import { GammaRoute, gammaRuleOf, gammaSplitRule, IstioMeshRoute, VersionServices, versionHostRoutes } from './mesh-route';
 import { IngressGateway } from './ingress-gateway';
 import { ControlPlaneOperator } from './istio-operator';
 import { ISTIO_SYSTEM_NAMESPACE, IstioSystemNamespace } from './istio-system-namespace';
@@ -76,21 +79,25 @@ export interface WorkloadPlacement {
    * runs; the fleet's ServiceImports make them known everywhere else); `none`.
    */
   readonly service: 'plain' | 'exported' | 'none';
-  /** The canary's DestinationRule and VirtualService (mesh member clusters with the Service). */
+  /**
+   * In-mesh routing of the Service (mesh member clusters with the Service), for a workload with
+   * a canary or an explicit route: the canary's DestinationRule and VirtualService, the route's
+   * (istio routing), or the HTTPRoute and per-version Services (gateway-api routing).
+   */
   readonly canaryRouting: boolean;
   /** The VirtualService on the shared ingress gateway (mesh member clusters with the gateway). */
   readonly exposed: boolean;
 }
 
-/** Decides which of a workload's objects a cluster gets. */
-export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload): WorkloadPlacement {
+/** Decides which of a workload's objects a cluster gets; `routed`: an app route targets its Service. */
+export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload, routed = false): WorkloadPlacement {
   const pods = w.clusters.includes(cluster.name);
   const service = w.port === undefined ? 'none' : w.export ? (pods ? 'exported' : 'none') : pods || cluster.role === 'workload' ? 'plain' : 'none';
   const hasGateway = cluster.meshMember && model.mesh?.ingressGateway !== undefined;
   return {
     pods,
     service,
-    canaryRouting: w.canary !== undefined && service !== 'none' && cluster.meshMember,
+    canaryRouting: (w.canary !== undefined || routed) && service !== 'none' && cluster.meshMember,
     exposed: w.expose !== undefined && hasGateway,
   };
 }
@@ -139,8 +146,8 @@ function addVmWorkloads(chart: Chart, mesh: ResolvedMesh, namespace: string, vms
   }
 }
 
-function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload): void {
-  const place = placementOf(model, cluster, w);
+function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload, route: ResolvedMeshRoute | undefined): void {
+  const place = placementOf(model, cluster, w, route !== undefined);
   const mesh = model.mesh;
 
   new Workload(chart, w.name, { namespace, workload: w, pods: place.pods, service: place.service === 'plain' });
@@ -159,24 +166,47 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
     }
   }
 
+  const routing = mesh?.routing ?? 'istio';
+  const split = versionSplitOf(w);
   if (w.canary !== undefined && mesh !== undefined && (place.pods || place.canaryRouting)) {
     new Canary(chart, `${w.name}-canary`, {
       namespace,
       workload: w,
       istioApiVersion: mesh.istioApiVersion,
       pods: place.pods,
-      routing: place.canaryRouting,
+      // An explicit route, or GAMMA routing, replaces the split's DestinationRule and VirtualService.
+      routing: place.canaryRouting && route === undefined && routing === 'istio',
     });
   }
 
+  if (place.canaryRouting && mesh !== undefined && w.servicePort !== undefined) {
+    if (routing === 'istio' && route !== undefined) {
+      const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
+      const subsets = split.filter((s) => (w.canary !== undefined && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version);
+      new IstioMeshRoute(chart, `${w.name}-route`, { namespace, route, subsets, istioApiVersion: mesh.istioApiVersion });
+    } else if (routing === 'gateway-api' && (route !== undefined || split.length > 1)) {
+      new VersionServices(chart, `${w.name}-versions`, { namespace, workload: w, versions: split.map((s) => s.version) });
+      const port = w.servicePort;
+      new GammaRoute(chart, `${w.name}-route`, {
+        name: route?.name ?? w.name,
+        namespace,
+        service: w.name,
+        port,
+        rules: route === undefined ? [gammaSplitRule(w.name, port, split)] : route.rules.map((r) => gammaRuleOf(r, w.name, port)),
+      });
+    }
+  }
+
   if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
-    const routes = w.canary === undefined ? undefined : canaryRoutes({ ...canarySplitOf(w), port: w.servicePort });
+    const port = w.servicePort;
+    const routes =
+      w.canary === undefined ? undefined : routing === 'gateway-api' ? versionHostRoutes(w.name, port, split) : canaryRoutes({ ...canarySplitOf(w), port });
     new ExposedService(chart, `${w.name}-exposed`, {
-      // A canary's own VirtualService is `<name>`; the gateway one then needs a name of its own.
-      name: w.canary === undefined ? w.name : `${w.name}-ingress`,
+      // The in-mesh VirtualService is `<name>`; the gateway one then needs a name of its own.
+      name: w.canary === undefined && route === undefined ? w.name : `${w.name}-ingress`,
       namespace,
       service: w.name,
-      port: w.servicePort,
+      port,
       hosts: w.expose.hosts,
       gateway: mesh.ingressGateway,
       istioApiVersion: mesh.istioApiVersion,
@@ -281,7 +311,8 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
   const taken: string[] = Object.values(CHART_FILES);
   const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
   for (const app of model.apps) {
-    const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w)));
+    const routeOf = (w: ResolvedWorkload) => app.routes.find((r) => r.service === w.name);
+    const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w, routeOf(w) !== undefined)));
     const appVms = app.vmWorkloads.filter((vm) => vms.includes(vm));
     if (workloads.length === 0 && appVms.length === 0) continue;
     const file = `${app.namespace}.yaml`;
@@ -293,7 +324,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     if (app.workloads.some((w) => w.clusters.includes(cluster.name))) {
       new AppConfig(chart, 'app-config', { namespace: app.namespace, configMaps: app.configMaps, serviceAccounts: app.serviceAccounts });
     }
-    for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
+    for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w, routeOf(w));
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
     useNamespace(app.namespace);
     charts.push({ file, chart });
