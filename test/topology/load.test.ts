@@ -213,6 +213,7 @@ describe('the example files', () => {
         istioApiVersion: 'v1',
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
+        routing: 'istio',
       },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
@@ -336,6 +337,7 @@ describe('the example files', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          routes: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -392,6 +394,7 @@ describe('the example files', () => {
         istioApiVersion: 'v1',
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -465,6 +468,7 @@ describe('the example files', () => {
           primaryAddress: undefined,
           clusterAdmin: 'admin@example.com',
         },
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -539,6 +543,7 @@ describe('the example files', () => {
         istioApiVersion: 'v1',
         ingressGateway: undefined,
         install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -549,6 +554,7 @@ describe('the example files', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          routes: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -619,6 +625,7 @@ describe('the example files', () => {
           primaryAddress: undefined,
           clusterAdmin: undefined,
         },
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -629,6 +636,7 @@ describe('the example files', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          routes: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -1195,7 +1203,7 @@ describe('Kubernetes-side defaults', () => {
 
   test('no ingress gateway unless declared', () => {
     const model = validateTopology(variantOf(k8sBase, (t) => delete t.mesh.ingressGateway), 'test');
-    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined });
+    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined, routing: 'istio' });
   });
 
   test('the default gateway labels are a copy, not DEFAULTS itself', () => {
@@ -1261,6 +1269,7 @@ describe('Kubernetes-side defaults', () => {
         configMaps: [],
         serviceAccounts: [],
         secrets: [],
+        routes: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1480,6 +1489,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
       istioApiVersion: 'v1',
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'proj-123456789012', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
+      routing: 'istio',
     });
   });
 
@@ -1549,6 +1559,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
         configMaps: [],
         serviceAccounts: [],
         secrets: [],
+        routes: [],
         vmWorkloads: [
           {
             name: 'legacy',
@@ -1695,6 +1706,7 @@ describe('isolation from the input', () => {
           configMaps: [],
           serviceAccounts: [],
           secrets: [],
+          routes: [],
           vmWorkloads: [
             { name: 'legacy', labels: { app: 'legacy' }, ports: [{ name: 'http', port: 9080 }], probe: { port: 9080, httpPath: '/health' } },
             { name: 'batch', ports: [{ name: 'tcp', port: 7000 }] },
