@@ -5,13 +5,20 @@ import { ResolvedApp, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload,
 /** A duration both Istio and Gateway API take: whole seconds or milliseconds, e.g. `5s`, `500ms`. */
 export const ROUTE_DURATION = /^[0-9]{1,5}(s|ms)$/;
 
+/** What JavaScript accepts but RE2 (Envoy's regex engine) does not: lookarounds and backreferences. */
+const NOT_RE2 = /\(\?<?[=!]|\\[1-9]/;
+
 function checkRegex(path: string, value: string, problems: Problem[]): void {
   try {
     new RegExp(value);
+    if (NOT_RE2.test(value)) throw new Error('not RE2');
   } catch {
-    problems.push(problem(path, 'not a valid regular expression', value, 'an RE2 regular expression'));
+    problems.push(problem(path, 'not a valid regular expression', value, 'an RE2 regular expression (no lookaround, no backreference)'));
   }
 }
+
+/** Most rules of one HTTPRoute (Gateway API v1.2.1 `spec.rules` maxItems). */
+export const HTTPROUTE_MAX_RULES = 16;
 
 function checkDuration(path: string, value: string | undefined, problems: Problem[]): void {
   if (value === undefined) return;
@@ -58,6 +65,11 @@ function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload,
       problems.push(problem(`${at}.matches[${k}].path.value`, 'a path starts with /', m.path.value, 'a path such as /api'));
     }
     checkValueMatches(`${at}.matches[${k}].headers`, m.headers, problems);
+    m.headers.forEach((h, n) => {
+      if (routing === 'istio' && h.name !== h.name.toLowerCase()) {
+        problems.push(problem(`${at}.matches[${k}].headers[${n}].name`, 'Istio matches header names in lower case', h.name, h.name.toLowerCase()));
+      }
+    });
     checkValueMatches(`${at}.matches[${k}].queryParams`, m.queryParams, problems);
   });
 
@@ -117,6 +129,9 @@ function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, pr
       const expected = services.length ? `one of ${services.map((s) => s.name).join(', ')}` : 'a workload of the app with a port';
       problems.push(problem(`${at}.service`, 'the app has no Service with this name', route.service, expected));
       return;
+    }
+    if (model.mesh.routing === 'gateway-api' && route.rules.length > HTTPROUTE_MAX_RULES) {
+      problems.push(problem(`${at}.rules`, 'an HTTPRoute has at most 16 rules', route.rules.length, `at most ${HTTPROUTE_MAX_RULES} rules`));
     }
     route.rules.forEach((rule, k) => checkRule(`${at}.rules[${k}]`, rule, w, model.mesh!.routing, problems));
   });

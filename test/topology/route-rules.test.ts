@@ -117,6 +117,18 @@ describe('in-mesh routes: refused with the field path', () => {
     expect(p).toMatch(new RegExp(`^${at.replace(/[[\]]/g, '\\$&')}\\.${field.replace(/[[\]]/g, '\\$&')}: not a valid regular expression`));
   });
 
+  test.each(['^(?=a)b', '(?<!x)y', '(a)\\1'])('a regex JavaScript takes but RE2 does not: %p', (value) => {
+    expect(problemsOf(topology([route({ matches: [{ path: { type: 'RegularExpression', value } }] })]))).toEqual([
+      `${at}.matches[0].path.value: not a valid regular expression (found ${JSON.stringify(value)}, expected an RE2 regular expression (no lookaround, no backreference))`,
+    ]);
+  });
+
+  test('an upper-case header name in istio routing (Istio matches lower-case keys); gateway-api takes it', () => {
+    const rule = { matches: [{ headers: [{ name: 'End-User', value: 'jason' }] }] };
+    expect(problemsOf(topology([route(rule)]))).toEqual([`${at}.matches[0].headers[0].name: Istio matches header names in lower case (found "End-User", expected end-user)`]);
+    expect(problemsOf(topology([route(rule)], { management: 'fleet', routing: 'gateway-api' }))).toEqual([]);
+  });
+
   test('a path that does not start with /', () => {
     expect(problemsOf(topology([route({ matches: [{ path: { value: 'api' } }] })]))).toEqual([
       `${at}.matches[0].path.value: a path starts with / (found "api", expected a path such as /api)`,
@@ -177,6 +189,13 @@ describe('in-mesh routes: what gateway-api routing cannot write', () => {
     ]);
     expect(gamma({ rewrite: { pathPrefix: '/b' } })).toEqual([
       `${at}.rewrite.pathPrefix: an HTTPRoute rewrites a path prefix only after a PathPrefix match (ReplacePrefixMatch) (found "/b", expected a match with a PathPrefix path)`,
+    ]);
+  });
+
+  test('more than 16 rules', () => {
+    const rules = Array.from({ length: 17 }, () => ({}));
+    expect(problemsOf(topology([{ service: 'reviews', rules }], { management: 'fleet', routing: 'gateway-api' }))).toEqual([
+      'apps[0].routes[0].rules: an HTTPRoute has at most 16 rules (found 17, expected at most 16 rules)',
     ]);
   });
 
