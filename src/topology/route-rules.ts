@@ -19,6 +19,11 @@ function checkRegex(path: string, value: string, problems: Problem[]): void {
 
 /** Most rules of one HTTPRoute (Gateway API v1.2.1 `spec.rules` maxItems). */
 export const HTTPROUTE_MAX_RULES = 16;
+/** Most matches of one HTTPRoute rule (v1.2.1 `matches` maxItems). */
+export const HTTPROUTE_MAX_MATCHES = 64;
+
+/** Path forms Gateway API refuses in Exact and PathPrefix matches, which no normalized request path has either. */
+const UNNORMALIZED_PATH = /\/\/|\/\.\.?(\/|$)|%2f|#/i;
 
 function checkDuration(path: string, value: string | undefined, problems: Problem[]): void {
   if (value === undefined) return;
@@ -43,15 +48,12 @@ function checkExpressible(at: string, rule: ResolvedMeshRouteRule, routing: 'ist
     problems.push(problem(`${at}.retries`, 'Gateway API v1.2 standard HTTPRoutes have no retry (experimental channel only)', rule.retries, 'no retries, or routing: istio'));
   }
   if (rule.rewrite?.pathPrefix !== undefined) {
-    rule.matches.forEach((m, k) => {
-      if (m.path?.type !== 'PathPrefix') {
-        problems.push(problem(`${at}.matches[${k}].path`, 'an HTTPRoute rewrites a path prefix only after a PathPrefix match (ReplacePrefixMatch)', m.path, 'a PathPrefix path'));
-      }
-    });
-    if (rule.matches.length === 0) {
-      problems.push(problem(`${at}.rewrite.pathPrefix`, 'an HTTPRoute rewrites a path prefix only after a PathPrefix match (ReplacePrefixMatch)', rule.rewrite.pathPrefix, 'a match with a PathPrefix path'));
-    }
+    const why = 'an HTTPRoute rewrites a path prefix only after exactly one match, by PathPrefix (ReplacePrefixMatch)';
+    if (rule.matches.length !== 1) problems.push(problem(`${at}.matches`, why, rule.matches.length === 0 ? undefined : rule.matches, 'one match with a PathPrefix path'));
+    else if (rule.matches[0].path?.type !== 'PathPrefix') problems.push(problem(`${at}.matches[0].path`, why, rule.matches[0].path, 'a PathPrefix path'));
   }
+  const total = rule.matches.length;
+  if (total > HTTPROUTE_MAX_MATCHES) problems.push(problem(`${at}.matches`, `an HTTPRoute rule has at most ${HTTPROUTE_MAX_MATCHES} matches`, total, `at most ${HTTPROUTE_MAX_MATCHES}`));
 }
 
 function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload, routing: 'istio' | 'gateway-api', problems: Problem[]): void {
@@ -63,6 +65,8 @@ function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload,
     if (m.path?.type === 'RegularExpression') checkRegex(`${at}.matches[${k}].path.value`, m.path.value, problems);
     else if (m.path !== undefined && !m.path.value.startsWith('/')) {
       problems.push(problem(`${at}.matches[${k}].path.value`, 'a path starts with /', m.path.value, 'a path such as /api'));
+    } else if (m.path !== undefined && UNNORMALIZED_PATH.test(m.path.value)) {
+      problems.push(problem(`${at}.matches[${k}].path.value`, 'not a normalized path', m.path.value, "a path without //, /./, /../, %2F or #, not ending in /. or /.."));
     }
     checkValueMatches(`${at}.matches[${k}].headers`, m.headers, problems);
     m.headers.forEach((h, n) => {

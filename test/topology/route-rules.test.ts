@@ -129,6 +129,12 @@ describe('in-mesh routes: refused with the field path', () => {
     expect(problemsOf(topology([route(rule)], { management: 'fleet', routing: 'gateway-api' }))).toEqual([]);
   });
 
+  test.each(['/a//b', '/a/./b', '/a/..', '/a%2Fb', '/a#b'])('a path %p that is not normalized', (value) => {
+    expect(problemsOf(topology([route({ matches: [{ path: { type: 'Exact', value } }] })]))).toEqual([
+      `${at}.matches[0].path.value: not a normalized path (found ${JSON.stringify(value)}, expected a path without //, /./, /../, %2F or #, not ending in /. or /..)`,
+    ]);
+  });
+
   test('a path that does not start with /', () => {
     expect(problemsOf(topology([route({ matches: [{ path: { value: 'api' } }] })]))).toEqual([
       `${at}.matches[0].path.value: a path starts with / (found "api", expected a path such as /api)`,
@@ -183,12 +189,12 @@ describe('in-mesh routes: what gateway-api routing cannot write', () => {
     ]);
   });
 
-  test('a prefix rewrite after a match that is not a PathPrefix, or without a match', () => {
-    expect(gamma({ matches: [{ path: { type: 'Exact', value: '/a' } }], rewrite: { pathPrefix: '/b' } })).toEqual([
-      `${at}.matches[0].path: an HTTPRoute rewrites a path prefix only after a PathPrefix match (ReplacePrefixMatch) (found a mapping, expected a PathPrefix path)`,
-    ]);
-    expect(gamma({ rewrite: { pathPrefix: '/b' } })).toEqual([
-      `${at}.rewrite.pathPrefix: an HTTPRoute rewrites a path prefix only after a PathPrefix match (ReplacePrefixMatch) (found "/b", expected a match with a PathPrefix path)`,
+  test('a prefix rewrite after a match that is not a PathPrefix, without a match, or after several', () => {
+    const why = 'an HTTPRoute rewrites a path prefix only after exactly one match, by PathPrefix (ReplacePrefixMatch)';
+    expect(gamma({ matches: [{ path: { type: 'Exact', value: '/a' } }], rewrite: { pathPrefix: '/b' } })).toEqual([`${at}.matches[0].path: ${why} (found a mapping, expected a PathPrefix path)`]);
+    expect(gamma({ rewrite: { pathPrefix: '/b' } })).toEqual([`${at}.matches: ${why} (found nothing, expected one match with a PathPrefix path)`]);
+    expect(gamma({ matches: [{ path: { value: '/a' } }, { path: { value: '/c' } }], rewrite: { pathPrefix: '/b' } })).toEqual([
+      `${at}.matches: ${why} (found a list, expected one match with a PathPrefix path)`,
     ]);
   });
 
