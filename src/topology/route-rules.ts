@@ -128,6 +128,9 @@ function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, pr
     const sameName = names.get(route.name);
     if (sameName !== undefined && earlier === undefined) problems.push(problem(`${at}.name`, `duplicate route name, already used by apps[${i}].routes[${sameName}]`, route.name, 'a unique name'));
     else names.set(route.name, j);
+    if (route.name !== route.service && app.workloads.some((other) => other.name === route.name)) {
+      problems.push(problem(`${at}.name`, 'another workload of the app has this name, and its routing objects would too', route.name, 'a name of its own'));
+    }
     const w = services.find((s) => s.name === route.service);
     if (w === undefined) {
       const expected = services.length ? `one of ${services.map((s) => s.name).join(', ')}` : 'a workload of the app with a port';
@@ -151,5 +154,23 @@ export function checkMeshRoutes(model: ResolvedTopology, problems: Problem[]): v
   if (mesh?.routing === 'gateway-api' && mesh.istioApiVersion !== 'v1') {
     problems.push(problem('mesh.routing', 'GAMMA routes need Istio 1.22 or later', mesh.version, 'routing: istio, or a mesh version of 1.22 or later'));
   }
-  model.apps.forEach((app, i) => checkAppRoutes(model, app, i, problems));
+  model.apps.forEach((app, i) => {
+    checkAppRoutes(model, app, i, problems);
+    if (mesh?.routing === 'gateway-api') checkVersionServiceNames(app, i, problems);
+  });
+}
+
+/** gateway-api routing: the per-version Services `<name>-<version>` must not take another Service's name. */
+function checkVersionServiceNames(app: ResolvedApp, i: number, problems: Problem[]): void {
+  const taken = app.workloads.flatMap((w) => [w.name, ...w.extraServices.map((e) => e.name)]);
+  app.workloads.forEach((w, j) => {
+    const split = versionSplitOf(w);
+    if (w.port === undefined || (split.length < 2 && !app.routes.some((r) => r.service === w.name))) return;
+    for (const { version } of split) {
+      const name = `${w.name}-${version}`;
+      if (taken.includes(name)) {
+        problems.push(problem(`apps[${i}].workloads[${j}].name`, `gateway-api routing writes a Service ${name} per version, a name another Service of the app has`, w.name, 'names that do not collide'));
+      }
+    }
+  });
 }

@@ -62,9 +62,25 @@ describe('in-mesh routes: refused with the field path', () => {
   });
 
   test('two routes with the same name', () => {
-    expect(problemsOf(topology([route({}), { service: 'ratings', name: 'reviews', rules: [{}] }]))).toEqual([
-      'apps[0].routes[1].name: duplicate route name, already used by apps[0].routes[0] (found "reviews", expected a unique name)',
+    expect(problemsOf(topology([route({}, { name: 'bookinfo' }), { service: 'ratings', name: 'bookinfo', rules: [{}] }]))).toEqual([
+      'apps[0].routes[1].name: duplicate route name, already used by apps[0].routes[0] (found "bookinfo", expected a unique name)',
     ]);
+  });
+
+  test('a route named after another workload of the app', () => {
+    expect(problemsOf(topology([route({}, { name: 'ratings' })]))).toEqual([
+      'apps[0].routes[0].name: another workload of the app has this name, and its routing objects would too (found "ratings", expected a name of its own)',
+    ]);
+  });
+
+  test('gateway-api routing: a per-version Service name another Service of the app has', () => {
+    const input = topology([], { management: 'fleet', routing: 'gateway-api' }) as any;
+    input.apps[0].workloads.push({ name: 'reviews-v2', image: 'example/x:1', port: 80 });
+    expect(problemsOf(input)).toEqual([
+      'apps[0].workloads[0].name: gateway-api routing writes a Service reviews-v2 per version, a name another Service of the app has (found "reviews", expected names that do not collide)',
+    ]);
+    input.mesh.routing = 'istio';
+    expect(problemsOf(input)).toEqual([]);
   });
 
   test('a backend to a version the service does not have', () => {
