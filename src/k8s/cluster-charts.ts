@@ -8,6 +8,7 @@ import {
   ResolvedMesh,
   ResolvedMeshInstall,
   ResolvedMeshInstallSettings,
+  ResolvedMeshRoute,
   ResolvedTopology,
   ResolvedVmWorkload,
   ResolvedWorkload,
@@ -19,6 +20,7 @@ import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
 import { ExportedService } from './exported-service';
 import { ExposedService } from './exposed-service';
+import { GammaRoute, gammaRuleOf, gammaSplitRule, IstioMeshRoute, VersionServices, versionHostRoutes } from './mesh-route';
 import { IngressGateway } from './ingress-gateway';
 import { ControlPlaneOperator } from './istio-operator';
 import { ISTIO_SYSTEM_NAMESPACE, IstioSystemNamespace } from './istio-system-namespace';
@@ -78,21 +80,25 @@ export interface WorkloadPlacement {
    * runs; the fleet's ServiceImports make them known everywhere else); `none`.
    */
   readonly service: 'plain' | 'exported' | 'none';
-  /** The traffic split's DestinationRule and VirtualService (mesh member clusters with the Service). */
+  /**
+   * In-mesh routing of the Service (mesh member clusters with the Service), for a workload with
+   * a traffic split or an explicit route: the split's DestinationRule and VirtualService, the
+   * route's (istio routing), or the HTTPRoute and per-version Services (gateway-api routing).
+   */
   readonly splitRouting: boolean;
   /** The VirtualService on the shared ingress gateway (mesh member clusters with the gateway). */
   readonly exposed: boolean;
 }
 
-/** Decides which of a workload's objects a cluster gets. */
-export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload): WorkloadPlacement {
+/** Decides which of a workload's objects a cluster gets; `routed`: an app route targets its Service. */
+export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload, routed = false): WorkloadPlacement {
   const pods = w.clusters.includes(cluster.name);
   const service = w.port === undefined ? 'none' : w.export ? (pods ? 'exported' : 'none') : pods || cluster.role === 'workload' ? 'plain' : 'none';
   const hasGateway = cluster.meshMember && model.mesh?.ingressGateway !== undefined;
   return {
     pods,
     service,
-    splitRouting: w.versions.length > 0 && service !== 'none' && cluster.meshMember,
+    splitRouting: (w.versions.length > 0 || routed) && service !== 'none' && cluster.meshMember,
     exposed: w.expose !== undefined && hasGateway,
   };
 }
@@ -135,8 +141,8 @@ function addVmWorkloads(chart: Chart, mesh: ResolvedMesh, namespace: string, vms
   }
 }
 
-function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload): void {
-  const place = placementOf(model, cluster, w);
+function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload, route: ResolvedMeshRoute | undefined): void {
+  const place = placementOf(model, cluster, w, route !== undefined);
   const mesh = model.mesh;
 
   new Workload(chart, w.name, { namespace, workload: w, pods: place.pods, service: place.service === 'plain' });
@@ -155,25 +161,47 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
     }
   }
 
+  const routing = mesh?.routing ?? 'istio';
+  const split = versionSplitOf(w);
   if (w.versions.length > 0 && mesh !== undefined && (place.pods || place.splitRouting)) {
     new WorkloadVersions(chart, `${w.name}-versions`, {
       namespace,
       workload: w,
       istioApiVersion: mesh.istioApiVersion,
       pods: place.pods,
-      routing: place.splitRouting,
+      // An explicit route, or GAMMA routing, replaces the split's DestinationRule and VirtualService.
+      routing: place.splitRouting && route === undefined && routing === 'istio',
     });
   }
 
+  if (place.splitRouting && mesh !== undefined && w.servicePort !== undefined) {
+    if (routing === 'istio' && route !== undefined) {
+      const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
+      const subsets = split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version);
+      new IstioMeshRoute(chart, `${w.name}-route`, { namespace, route, subsets, istioApiVersion: mesh.istioApiVersion });
+    } else if (routing === 'gateway-api' && (route !== undefined || split.length > 1)) {
+      new VersionServices(chart, `${w.name}-versions`, { namespace, workload: w, versions: split.map((s) => s.version) });
+      const port = w.servicePort;
+      new GammaRoute(chart, `${w.name}-route`, {
+        name: route?.name ?? w.name,
+        namespace,
+        service: w.name,
+        port,
+        rules: route === undefined ? [gammaSplitRule(w.name, port, split)] : route.rules.map((r) => gammaRuleOf(r, w.name, port)),
+      });
+    }
+  }
+
   if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
-    const split = w.versions.length > 0;
-    const routes = split ? versionRoutes(w.name, versionSplitOf(w), w.servicePort) : undefined;
+    const port = w.servicePort;
+    const routes =
+      w.versions.length === 0 ? undefined : routing === 'gateway-api' ? versionHostRoutes(w.name, port, split) : versionRoutes(w.name, split, port);
     new ExposedService(chart, `${w.name}-exposed`, {
-      // The split's own VirtualService is `<name>` by default; the gateway one then needs a name of its own.
-      name: split ? `${w.name}-ingress` : w.name,
+      // The in-mesh VirtualService is `<name>` by default; the gateway one then needs a name of its own.
+      name: w.versions.length === 0 && route === undefined ? w.name : `${w.name}-ingress`,
       namespace,
       service: w.name,
-      port: w.servicePort,
+      port,
       hosts: w.expose.hosts,
       gateway: mesh.ingressGateway,
       istioApiVersion: mesh.istioApiVersion,
@@ -285,7 +313,8 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
   const taken: string[] = Object.values(CHART_FILES);
   const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
   for (const app of model.apps) {
-    const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w)));
+    const routeOf = (w: ResolvedWorkload) => app.routes.find((r) => r.service === w.name);
+    const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w, routeOf(w) !== undefined)));
     const appVms = app.vmWorkloads.filter((vm) => vms.includes(vm));
     if (workloads.length === 0 && appVms.length === 0) continue;
     const file = `${app.namespace}.yaml`;
@@ -297,7 +326,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     if (app.workloads.some((w) => w.clusters.includes(cluster.name))) {
       new AppConfig(chart, 'app-config', { namespace: app.namespace, configMaps: app.configMaps, serviceAccounts: app.serviceAccounts });
     }
-    for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w);
+    for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w, routeOf(w));
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
     if (mesh !== undefined && cluster.meshMember && app.workloads.some((w) => w.clusters.includes(cluster.name))) {
       for (const entry of app.serviceEntries) {

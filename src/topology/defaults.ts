@@ -6,6 +6,11 @@ import {
   GatewayInput,
   IstioApiVersion,
   MeshInput,
+  MeshRouteInput,
+  MeshRouteRuleInput,
+  ResolvedMeshRoute,
+  ResolvedMeshRouteRule,
+  ValueMatchInput,
   MultiClusterIngressInput,
   ResolvedApp,
   ResolvedAppSecret,
@@ -175,6 +180,7 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
     },
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
+    routing: mesh.routing ?? 'istio',
   };
 }
 
@@ -393,7 +399,28 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
       addresses: [...(e.addresses ?? [])],
       endpoints: [...(e.endpoints ?? [])],
     })),
+    routes: (app.routes ?? []).map(resolveMeshRoute),
   };
+}
+
+function resolveMeshRouteRule(rule: MeshRouteRuleInput): ResolvedMeshRouteRule {
+  const values = (list: readonly ValueMatchInput[] | undefined) => (list ?? []).map((m) => ({ name: m.name, value: m.value, type: m.type ?? 'Exact' }));
+  const { matches, backends, mirror, ...rest } = copy(rule);
+  return {
+    ...rest,
+    matches: (matches ?? []).map((m) => ({
+      ...(m.path === undefined ? {} : { path: { type: m.path.type ?? 'PathPrefix', value: m.path.value } }),
+      headers: values(m.headers),
+      queryParams: values(m.queryParams),
+      ...(m.method === undefined ? {} : { method: m.method }),
+    })),
+    backends: backends ?? (rule.redirect === undefined ? [{}] : []),
+    ...(mirror === undefined ? {} : { mirror: { version: mirror.version, percent: mirror.percent ?? 100 } }),
+  };
+}
+
+function resolveMeshRoute(route: MeshRouteInput): ResolvedMeshRoute {
+  return { name: route.name ?? route.service, service: route.service, rules: route.rules.map(resolveMeshRouteRule) };
 }
 
 function resolveGateway(g: GatewayInput): ResolvedGateway {

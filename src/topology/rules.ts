@@ -5,6 +5,7 @@ import { checkEgress } from './egress-rules';
 import { checkGatewayDetails } from './gateway-rules';
 import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from './mesh-plan';
+import { checkMeshRoutes } from './route-rules';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from './types';
@@ -518,6 +519,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkAppReferences(input, model.apps, problems);
   checkVmWorkloads(model, problems);
   checkGatewayDetails(model, problems);
+  checkMeshRoutes(model, problems);
   checkMultiClusterIngress(input, model, problems);
   checkEgress(model, problems);
   checkResourceNames(input, model, problems);

@@ -35,6 +35,24 @@ const count = { type: 'integer', minimum: 1 };
 const key = { type: 'string', pattern: '^[-._a-zA-Z0-9]+$', description: 'key such as jwtRS256.key' };
 const absolutePath = { type: 'string', pattern: '^/', description: 'path starting with /' };
 
+const versionLabel = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'version label such as v1' };
+const headerName = { type: 'string', pattern: "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$", description: 'HTTP header name' };
+/** A duration: its syntax (`5s`, `500ms`) is checked by the route rules, with a clearer message. */
+const duration = { type: 'string' };
+const valueMatches = {
+  type: 'array',
+  items: { type: 'object', additionalProperties: false, required: ['name', 'value'], properties: { name: headerName, value: { type: 'string', minLength: 1 }, type: { enum: ['Exact', 'RegularExpression'] } } },
+};
+const headerModifier = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    set: { type: 'object', propertyNames: headerName, additionalProperties: { type: 'string' } },
+    add: { type: 'object', propertyNames: headerName, additionalProperties: { type: 'string' } },
+    remove: { type: 'array', items: headerName },
+  },
+};
+
 function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
   return { type: 'object', additionalProperties: false, required, properties };
 }
@@ -163,6 +181,7 @@ export const TOPOLOGY_SCHEMA = object(
         // No minLength: the pattern already refuses "", which would otherwise be reported twice.
         clusterAdmin: { type: 'string', pattern: '^[^\\s]+$', description: 'user name such as admin@example.com' },
         outboundTrafficPolicy: { enum: ['ALLOW_ANY', 'REGISTRY_ONLY'] },
+        routing: { enum: ['istio', 'gateway-api'] },
       },
       ['management'],
     ),
@@ -370,6 +389,45 @@ export const TOPOLOGY_SCHEMA = object(
                 cluster: name,
               },
               ['name', 'ports'],
+            ),
+          },
+          routes: {
+            type: 'array',
+            items: object(
+              {
+                name,
+                service: name,
+                rules: {
+                  type: 'array',
+                  minItems: 1,
+                  items: object({
+                    matches: {
+                      type: 'array',
+                      items: object({
+                        path: object({ type: { enum: ['PathPrefix', 'Exact', 'RegularExpression'] }, value: { type: 'string', minLength: 1 } }, ['value']),
+                        headers: valueMatches,
+                        queryParams: valueMatches,
+                        method: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] },
+                      }),
+                    },
+                    backends: { type: 'array', minItems: 1, items: object({ version: versionLabel, weight: { type: 'integer' }, port }) },
+                    mirror: object({ version: versionLabel, percent: { type: 'number' } }, ['version']),
+                    requestHeaders: headerModifier,
+                    responseHeaders: headerModifier,
+                    redirect: object({
+                      scheme: { enum: ['http', 'https'] },
+                      hostname: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'host name' },
+                      path: absolutePath,
+                      port,
+                      statusCode: { enum: [301, 302] },
+                    }),
+                    rewrite: object({ pathPrefix: absolutePath, hostname: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'host name' } }),
+                    timeout: duration,
+                    retries: object({ attempts: { type: 'integer', minimum: 0 }, perTryTimeout: duration, retryOn: { type: 'string', pattern: '^[-a-z0-9,]+$', description: 'Envoy retry conditions such as 5xx,reset' } }, ['attempts']),
+                  }),
+                },
+              },
+              ['service', 'rules'],
             ),
           },
         },

@@ -237,6 +237,12 @@ export interface IngressGatewayHttpsInput {
   readonly hosts?: string[];
 }
 
+/**
+ * How in-mesh routes are written: `istio`, VirtualService + DestinationRule subsets;
+ * `gateway-api`, GAMMA HTTPRoutes whose parent is the Service, with a Service per version.
+ */
+export type MeshRouting = 'istio' | 'gateway-api';
+
 /** The service mesh. Absent when the topology runs no mesh. */
 export interface MeshInput {
   /**
@@ -299,6 +305,12 @@ export interface MeshInput {
    * @default none (the mesh's own default, ALLOW_ANY; nothing written)
    */
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
+  /**
+   * How in-mesh routes (an app's `routes`, and a workload's version split) are written:
+   * Istio VirtualServices or Gateway API HTTPRoutes (GAMMA).
+   * @default "istio"
+   */
+  readonly routing?: MeshRouting;
 }
 
 /** Istio's `meshConfig.outboundTrafficPolicy.mode`. */
@@ -799,6 +811,93 @@ export interface ServiceEntryInput {
   readonly endpoints?: string[];
 }
 
+/** How a path is matched: by prefix (path elements in Gateway API), exactly, or by an RE2 regex. */
+export type PathMatchType = 'PathPrefix' | 'Exact' | 'RegularExpression';
+/** How a header or query parameter value is matched. */
+export type ValueMatchType = 'Exact' | 'RegularExpression';
+
+/** A header or query parameter a request must carry. */
+export interface ValueMatchInput {
+  readonly name: string;
+  readonly value: string;
+  /** @default "Exact" */
+  readonly type?: ValueMatchType;
+}
+
+/** One way a request matches a route rule; every given condition must hold. */
+export interface RouteMatchInput {
+  /** @default none (any path) */
+  readonly path?: { readonly type?: PathMatchType; readonly value: string };
+  /** @default [] */
+  readonly headers?: ValueMatchInput[];
+  /** @default [] */
+  readonly queryParams?: ValueMatchInput[];
+  /** HTTP method, e.g. `GET`. @default none (any method) */
+  readonly method?: HttpMethod;
+}
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
+
+/** Where a rule sends requests: one version of the route's Service (or all of it). */
+export interface RouteBackendInput {
+  /** A version of the Service's workload. @default none (the Service, every version) */
+  readonly version?: string;
+  /** Percent of the rule's requests; given on every backend of a rule or on none. @default none (one backend) */
+  readonly weight?: number;
+  /** Service port. @default the workload's Service port */
+  readonly port?: number;
+}
+
+/** Headers set, added or removed on a request or response. */
+export interface HeaderModifierInput {
+  /** @default {} */
+  readonly set?: Record<string, string>;
+  /** @default {} */
+  readonly add?: Record<string, string>;
+  /** @default [] */
+  readonly remove?: string[];
+}
+
+/** One rule of an in-mesh route. */
+export interface MeshRouteRuleInput {
+  /** Any one of them selects the rule. @default [] (every request) */
+  readonly matches?: RouteMatchInput[];
+  /** @default [{}] (the Service), none with `redirect` */
+  readonly backends?: RouteBackendInput[];
+  /** Copies of the requests sent to a version, `percent` of them. @default none */
+  readonly mirror?: { readonly version: string; readonly percent?: number };
+  /** @default none */
+  readonly requestHeaders?: HeaderModifierInput;
+  /** @default none */
+  readonly responseHeaders?: HeaderModifierInput;
+  /** Answer with a redirect instead of routing; each given part replaces the request's. @default none */
+  readonly redirect?: {
+    readonly scheme?: 'http' | 'https';
+    readonly hostname?: string;
+    /** Full path of the redirect. */
+    readonly path?: string;
+    readonly port?: number;
+    /** @default 302 */
+    readonly statusCode?: 301 | 302;
+  };
+  /** Rewrite before forwarding: the matched path prefix, and/or the Host header. @default none */
+  readonly rewrite?: { readonly pathPrefix?: string; readonly hostname?: string };
+  /** Request timeout, e.g. `5s` or `500ms`. @default none (the mesh's) */
+  readonly timeout?: string;
+  /** Retries (Istio routing only). @default none (the mesh's) */
+  readonly retries?: { readonly attempts: number; readonly perTryTimeout?: string; readonly retryOn?: string };
+}
+
+/** Explicit in-mesh routing of one Service of the app (a VirtualService or a GAMMA HTTPRoute). */
+export interface MeshRouteInput {
+  /** Object name. @default the service */
+  readonly name?: string;
+  /** A workload of the app with a port (its Service). */
+  readonly service: string;
+  /** In order: Istio takes the first rule that matches; Gateway API the most specific. */
+  readonly rules: MeshRouteRuleInput[];
+}
+
 /** An application: a namespace and its workloads. */
 export interface AppInput {
   readonly namespace: string;
@@ -814,6 +913,8 @@ export interface AppInput {
   readonly vmWorkloads?: VmWorkloadInput[];
   /** ServiceEntries of the app, written where any of its workloads runs. @default [] */
   readonly serviceEntries?: ServiceEntryInput[];
+  /** Explicit in-mesh routes (needs a mesh). @default [] */
+  readonly routes?: MeshRouteInput[];
 }
 
 /** Fleet features. */
@@ -1016,6 +1117,7 @@ export interface ResolvedMesh {
   /** In-cluster meshes only: how the control planes are installed. */
   readonly install?: ResolvedMeshInstallSettings;
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
+  readonly routing: MeshRouting;
 }
 
 /** Mesh-wide settings of an in-cluster mesh. */
@@ -1140,6 +1242,26 @@ export interface ResolvedApp {
   readonly workloads: readonly ResolvedWorkload[];
   readonly vmWorkloads: readonly ResolvedVmWorkload[];
   readonly serviceEntries: readonly ResolvedServiceEntry[];
+  readonly routes: readonly ResolvedMeshRoute[];
+}
+
+/** A route rule with its defaults: path type, value match types, backends, mirror percent. */
+export interface ResolvedMeshRouteRule extends Omit<MeshRouteRuleInput, 'matches' | 'backends' | 'mirror'> {
+  readonly matches: ReadonlyArray<{
+    readonly path?: { readonly type: PathMatchType; readonly value: string };
+    readonly headers: ReadonlyArray<Required<ValueMatchInput>>;
+    readonly queryParams: ReadonlyArray<Required<ValueMatchInput>>;
+    readonly method?: HttpMethod;
+  }>;
+  /** Empty with `redirect`. */
+  readonly backends: readonly RouteBackendInput[];
+  readonly mirror?: { readonly version: string; readonly percent: number };
+}
+
+export interface ResolvedMeshRoute {
+  readonly name: string;
+  readonly service: string;
+  readonly rules: readonly ResolvedMeshRouteRule[];
 }
 
 export interface ResolvedServiceEntry {

@@ -234,6 +234,7 @@ describe('the example files', () => {
         istioApiVersion: 'v1',
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
+        routing: 'istio',
       },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
@@ -358,6 +359,7 @@ describe('the example files', () => {
           serviceAccounts: [],
           secrets: [],
           serviceEntries: [],
+          routes: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -414,6 +416,7 @@ describe('the example files', () => {
         istioApiVersion: 'v1',
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -492,6 +495,7 @@ describe('the example files', () => {
           primaryAddress: undefined,
           clusterAdmin: 'admin@example.com',
         },
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -566,6 +570,7 @@ describe('the example files', () => {
         istioApiVersion: 'v1',
         ingressGateway: undefined,
         install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -577,6 +582,7 @@ describe('the example files', () => {
           serviceAccounts: [],
           secrets: [],
           serviceEntries: [],
+          routes: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -647,6 +653,7 @@ describe('the example files', () => {
           primaryAddress: undefined,
           clusterAdmin: undefined,
         },
+        routing: 'istio',
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -658,6 +665,7 @@ describe('the example files', () => {
           serviceAccounts: [],
           secrets: [],
           serviceEntries: [],
+          routes: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -1225,7 +1233,7 @@ describe('Kubernetes-side defaults', () => {
 
   test('no ingress gateway unless declared', () => {
     const model = validateTopology(variantOf(k8sBase, (t) => delete t.mesh.ingressGateway), 'test');
-    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined });
+    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined, routing: 'istio' });
   });
 
   test('the default gateway labels are a copy, not DEFAULTS itself', () => {
@@ -1292,6 +1300,7 @@ describe('Kubernetes-side defaults', () => {
         serviceAccounts: [],
         secrets: [],
         serviceEntries: [],
+        routes: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1525,6 +1534,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
       istioApiVersion: 'v1',
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'proj-123456789012', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
+      routing: 'istio',
     });
   });
 
@@ -1595,6 +1605,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
         serviceAccounts: [],
         secrets: [],
         serviceEntries: [],
+        routes: [],
         vmWorkloads: [
           {
             name: 'legacy',
@@ -1742,6 +1753,7 @@ describe('isolation from the input', () => {
           serviceAccounts: [],
           secrets: [],
           serviceEntries: [],
+          routes: [],
           vmWorkloads: [
             { name: 'legacy', labels: { app: 'legacy' }, ports: [{ name: 'http', port: 9080 }], probe: { port: 9080, httpPath: '/health' } },
             { name: 'batch', ports: [{ name: 'tcp', port: 7000 }] },

@@ -719,6 +719,7 @@ describe('mesh', () => {
       istioApiVersion: 'v1beta1',
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
+      routing: 'istio',
     });
   });
 });

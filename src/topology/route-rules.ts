@@ -1,0 +1,176 @@
+import { Problem, problem } from './problems';
+import { versionSplitOf } from './traffic-split';
+import { ResolvedApp, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, ValueMatchInput } from './types';
+
+/** A duration both Istio and Gateway API take: whole seconds or milliseconds, e.g. `5s`, `500ms`. */
+export const ROUTE_DURATION = /^[0-9]{1,5}(s|ms)$/;
+
+/** What JavaScript accepts but RE2 (Envoy's regex engine) does not: lookarounds and backreferences. */
+const NOT_RE2 = /\(\?<?[=!]|\\[1-9]/;
+
+function checkRegex(path: string, value: string, problems: Problem[]): void {
+  try {
+    new RegExp(value);
+    if (NOT_RE2.test(value)) throw new Error('not RE2');
+  } catch {
+    problems.push(problem(path, 'not a valid regular expression', value, 'an RE2 regular expression (no lookaround, no backreference)'));
+  }
+}
+
+/** Most rules of one HTTPRoute (Gateway API v1.2.1 `spec.rules` maxItems). */
+export const HTTPROUTE_MAX_RULES = 16;
+/** Most matches of one HTTPRoute rule (v1.2.1 `matches` maxItems). */
+export const HTTPROUTE_MAX_MATCHES = 64;
+
+/** Path forms Gateway API refuses in Exact and PathPrefix matches, which no normalized request path has either. */
+const UNNORMALIZED_PATH = /\/\/|\/\.\.?(\/|$)|%2f|#/i;
+
+function checkDuration(path: string, value: string | undefined, problems: Problem[]): void {
+  if (value === undefined) return;
+  if (!ROUTE_DURATION.test(value) || /^0+(s|ms)$/.test(value)) {
+    problems.push(problem(path, 'not a duration', value, 'a positive duration in s or ms such as 5s or 500ms'));
+  }
+}
+
+function checkValueMatches(at: string, matches: ReadonlyArray<Required<ValueMatchInput>>, problems: Problem[]): void {
+  matches.forEach((m, k) => {
+    if (m.type === 'RegularExpression') checkRegex(`${at}[${k}].value`, m.value, problems);
+  });
+}
+
+/** Fields of a rule that one routing mode cannot write, with why. */
+function checkExpressible(at: string, rule: ResolvedMeshRouteRule, routing: 'istio' | 'gateway-api', problems: Problem[]): void {
+  if (routing !== 'gateway-api') return;
+  if (rule.mirror !== undefined && rule.mirror.percent !== 100) {
+    problems.push(problem(`${at}.mirror.percent`, 'Gateway API v1.2 standard HTTPRoutes mirror every request (percent is experimental before v1.3)', rule.mirror.percent, '100, or routing: istio'));
+  }
+  if (rule.retries !== undefined) {
+    problems.push(problem(`${at}.retries`, 'Gateway API v1.2 standard HTTPRoutes have no retry (experimental channel only)', rule.retries, 'no retries, or routing: istio'));
+  }
+  if (rule.rewrite?.pathPrefix !== undefined) {
+    const why = 'an HTTPRoute rewrites a path prefix only after exactly one match, by PathPrefix (ReplacePrefixMatch)';
+    if (rule.matches.length !== 1) problems.push(problem(`${at}.matches`, why, rule.matches.length === 0 ? undefined : rule.matches, 'one match with a PathPrefix path'));
+    else if (rule.matches[0].path?.type !== 'PathPrefix') problems.push(problem(`${at}.matches[0].path`, why, rule.matches[0].path, 'a PathPrefix path'));
+  }
+  const total = rule.matches.length;
+  if (total > HTTPROUTE_MAX_MATCHES) problems.push(problem(`${at}.matches`, `an HTTPRoute rule has at most ${HTTPROUTE_MAX_MATCHES} matches`, total, `at most ${HTTPROUTE_MAX_MATCHES}`));
+}
+
+function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload, routing: 'istio' | 'gateway-api', problems: Problem[]): void {
+  const versions = versionSplitOf(w).map((s) => s.version);
+  const expected = versions.length ? `one of ${versions.join(', ')}` : `a version of workload ${w.name} (it has none)`;
+  const ports = [w.servicePort, ...w.extraPorts.map((p) => p.servicePort)].filter((p): p is number => p !== undefined);
+
+  rule.matches.forEach((m, k) => {
+    if (m.path?.type === 'RegularExpression') checkRegex(`${at}.matches[${k}].path.value`, m.path.value, problems);
+    else if (m.path !== undefined && !m.path.value.startsWith('/')) {
+      problems.push(problem(`${at}.matches[${k}].path.value`, 'a path starts with /', m.path.value, 'a path such as /api'));
+    } else if (m.path !== undefined && UNNORMALIZED_PATH.test(m.path.value)) {
+      problems.push(problem(`${at}.matches[${k}].path.value`, 'not a normalized path', m.path.value, "a path without //, /./, /../, %2F or #, not ending in /. or /.."));
+    }
+    checkValueMatches(`${at}.matches[${k}].headers`, m.headers, problems);
+    m.headers.forEach((h, n) => {
+      if (routing === 'istio' && h.name !== h.name.toLowerCase()) {
+        problems.push(problem(`${at}.matches[${k}].headers[${n}].name`, 'Istio matches header names in lower case', h.name, h.name.toLowerCase()));
+      }
+    });
+    checkValueMatches(`${at}.matches[${k}].queryParams`, m.queryParams, problems);
+  });
+
+  rule.backends.forEach((b, k) => {
+    if (b.version !== undefined && !versions.includes(b.version)) {
+      problems.push(problem(`${at}.backends[${k}].version`, `service ${w.name} has no such version`, b.version, expected));
+    }
+    if (b.port !== undefined && !ports.includes(b.port)) {
+      problems.push(problem(`${at}.backends[${k}].port`, `service ${w.name} has no such port`, b.port, `one of ${ports.join(', ')}`));
+    }
+    if (b.weight !== undefined && (b.weight < 0 || b.weight > 100)) {
+      problems.push(problem(`${at}.backends[${k}].weight`, 'a weight is a percent', b.weight, 'an integer from 0 to 100'));
+    }
+  });
+  const weights = rule.backends.map((b) => b.weight);
+  if (weights.some((x) => x !== undefined)) {
+    const missing = weights.findIndex((x) => x === undefined);
+    const sum = weights.reduce<number>((a, x) => a + (x ?? 0), 0);
+    if (missing >= 0) problems.push(problem(`${at}.backends[${missing}].weight`, 'weights are given on every backend of a rule or on none', undefined, 'a weight'));
+    else if (sum !== 100) problems.push(problem(`${at}.backends`, 'the weights of a rule sum to 100', sum, '100'));
+  }
+
+  if (rule.mirror !== undefined) {
+    if (!versions.includes(rule.mirror.version)) {
+      problems.push(problem(`${at}.mirror.version`, `a mirror to a missing backend: service ${w.name} has no such version`, rule.mirror.version, expected));
+    }
+    if (rule.mirror.percent < 0 || rule.mirror.percent > 100) {
+      problems.push(problem(`${at}.mirror.percent`, 'percent out of range', rule.mirror.percent, 'a number from 0 to 100'));
+    }
+  }
+  if (rule.redirect !== undefined && (rule.backends.length > 0 || rule.mirror !== undefined || rule.rewrite !== undefined)) {
+    problems.push(problem(`${at}.redirect`, 'a redirect answers the request itself: it takes no backends, mirror or rewrite', rule.redirect, 'a redirect alone, or no redirect'));
+  }
+  checkDuration(`${at}.timeout`, rule.timeout, problems);
+  checkDuration(`${at}.retries.perTryTimeout`, rule.retries?.perTryTimeout, problems);
+  checkExpressible(at, rule, routing, problems);
+}
+
+function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, problems: Problem[]): void {
+  const services = app.workloads.filter((w) => w.port !== undefined);
+  const seen = new Map<string, number>();
+  const names = new Map<string, number>();
+  app.routes.forEach((route, j) => {
+    const at = `apps[${i}].routes[${j}]`;
+    if (model.mesh === undefined) {
+      problems.push(problem(at, 'in-mesh routes need a mesh', route.service, 'a mesh, or no routes'));
+      return;
+    }
+    const earlier = seen.get(route.service);
+    if (earlier !== undefined) problems.push(problem(`${at}.service`, `apps[${i}].routes[${earlier}] already routes this service (one route per service)`, route.service, 'another service'));
+    else seen.set(route.service, j);
+    const sameName = names.get(route.name);
+    if (sameName !== undefined && earlier === undefined) problems.push(problem(`${at}.name`, `duplicate route name, already used by apps[${i}].routes[${sameName}]`, route.name, 'a unique name'));
+    else names.set(route.name, j);
+    if (route.name !== route.service && app.workloads.some((other) => other.name === route.name)) {
+      problems.push(problem(`${at}.name`, 'another workload of the app has this name, and its routing objects would too', route.name, 'a name of its own'));
+    }
+    const w = services.find((s) => s.name === route.service);
+    if (w === undefined) {
+      const expected = services.length ? `one of ${services.map((s) => s.name).join(', ')}` : 'a workload of the app with a port';
+      problems.push(problem(`${at}.service`, 'the app has no Service with this name', route.service, expected));
+      return;
+    }
+    if (model.mesh.routing === 'gateway-api' && route.rules.length > HTTPROUTE_MAX_RULES) {
+      problems.push(problem(`${at}.rules`, 'an HTTPRoute has at most 16 rules', route.rules.length, `at most ${HTTPROUTE_MAX_RULES} rules`));
+    }
+    route.rules.forEach((rule, k) => checkRule(`${at}.rules[${k}]`, rule, w, model.mesh!.routing, problems));
+  });
+}
+
+/**
+ * In-mesh routes (`apps[].routes`) and `mesh.routing`: references to Services and versions,
+ * weights, regular expressions, percents and durations, and the fields the chosen routing
+ * cannot write.
+ */
+export function checkMeshRoutes(model: ResolvedTopology, problems: Problem[]): void {
+  const mesh = model.mesh;
+  if (mesh?.routing === 'gateway-api' && mesh.istioApiVersion !== 'v1') {
+    problems.push(problem('mesh.routing', 'GAMMA routes need Istio 1.22 or later', mesh.version, 'routing: istio, or a mesh version of 1.22 or later'));
+  }
+  model.apps.forEach((app, i) => {
+    checkAppRoutes(model, app, i, problems);
+    if (mesh?.routing === 'gateway-api') checkVersionServiceNames(app, i, problems);
+  });
+}
+
+/** gateway-api routing: the per-version Services `<name>-<version>` must not take another Service's name. */
+function checkVersionServiceNames(app: ResolvedApp, i: number, problems: Problem[]): void {
+  const taken = app.workloads.flatMap((w) => [w.name, ...w.extraServices.map((e) => e.name)]);
+  app.workloads.forEach((w, j) => {
+    const split = versionSplitOf(w);
+    if (w.port === undefined || (split.length < 2 && !app.routes.some((r) => r.service === w.name))) return;
+    for (const { version } of split) {
+      const name = `${w.name}-${version}`;
+      if (taken.includes(name)) {
+        problems.push(problem(`apps[${i}].workloads[${j}].name`, `gateway-api routing writes a Service ${name} per version, a name another Service of the app has`, w.name, 'names that do not collide'));
+      }
+    }
+  });
+}
