@@ -180,7 +180,7 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
       const subsets = split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version);
       new IstioMeshRoute(chart, `${w.name}-route`, { namespace, route, subsets, istioApiVersion: mesh.istioApiVersion });
     } else if (routing === 'gateway-api' && (route !== undefined || split.length > 1)) {
-      new VersionServices(chart, `${w.name}-versions`, { namespace, workload: w, versions: split.map((s) => s.version) });
+      new VersionServices(chart, `${w.name}-version-services`, { namespace, workload: w, versions: split.map((s) => s.version) });
       const port = w.servicePort;
       new GammaRoute(chart, `${w.name}-route`, {
         name: route?.name ?? w.name,
