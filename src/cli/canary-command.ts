@@ -9,21 +9,38 @@ import { loadForCommand } from './load';
 import { reportTopologyError } from './problems';
 import { EXIT_FAILURE, EXIT_OK } from './usage';
 
+/** What an in-place edit of the topology's weights returns: the new text and whether it differs. */
+export interface TopologyTextEdit {
+  readonly changed: boolean;
+  readonly text: string;
+}
+
+/** The steps that make `canary` and `shift` differ; {@link editTopologyInPlace} runs them. */
+export interface TopologyEditSteps<A, E extends TopologyTextEdit> {
+  /** Reads the command's value (`--weight`, `--to`); throws a `CanaryEditError` for a bad one. */
+  readonly parse: (values: OptionValues) => A;
+  /** Computes the edited text; throws a `CanaryEditError` or `TopologyError` on a problem. */
+  readonly edit: (text: string, service: string, value: A, namespace: string | undefined, file: string) => E;
+  /** The line printed on success. */
+  readonly describe: (edit: E, shownAs: string) => string;
+  /** What changes, for the refusal of a non-UTF-8 file: `the weight`, `the weights`. */
+  readonly what: string;
+}
+
 /**
- * `meshfleet canary`: moves the canary of a workload to `--weight` percent by editing the
- * topology file in place. Only the weight's digits change; the file is replaced atomically
- * (temporary file beside it, then rename), keeps its mode, and is not touched on any problem or
- * when the weight is already the one asked for.
+ * Edits the weights of a workload in the topology file in place: parses the value, validates the
+ * topology, then changes only the weights' digits. The file is replaced atomically, keeps its
+ * mode, and is not touched on any problem or when the weights are already those asked for.
  */
-export function runCanary(values: OptionValues, io: Io): number {
+export function editTopologyInPlace<A, E extends TopologyTextEdit>(values: OptionValues, io: Io, steps: TopologyEditSteps<A, E>): number {
   // `main` checked that the required options are non-empty strings.
   const file = String(values.topology);
   const service = String(values.service);
   const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
 
-  let weight: number;
+  let value: A;
   try {
-    weight = parseWeight(String(values.weight));
+    value = steps.parse(values);
   } catch (error) {
     return reportEditError(io, file, error);
   }
@@ -34,18 +51,31 @@ export function runCanary(values: OptionValues, io: Io): number {
   const raw = fs.readFileSync(file);
   const text = raw.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(raw)) {
-    io.err(`meshfleet: refusing to edit ${file}: it is not valid UTF-8 text, so rewriting it would change other bytes than the weight`);
+    io.err(`meshfleet: refusing to edit ${file}: it is not valid UTF-8 text, so rewriting it would change other bytes than ${steps.what}`);
     return EXIT_FAILURE;
   }
-  let edit: CanaryEdit;
+  let edit: E;
   try {
-    edit = editCanaryWeight(text, service, weight, namespace, file);
+    edit = steps.edit(text, service, value, namespace, file);
   } catch (error) {
     return reportEditError(io, file, error);
   }
   if (edit.changed) replaceFileAtomically(file, edit.text, text);
-  io.out(describeEdit(edit, loaded.shownAs));
+  io.out(steps.describe(edit, loaded.shownAs));
   return EXIT_OK;
+}
+
+/**
+ * `meshfleet canary`: moves the canary of a workload to `--weight` percent by editing the
+ * topology file in place ({@link editTopologyInPlace}).
+ */
+export function runCanary(values: OptionValues, io: Io): number {
+  return editTopologyInPlace(values, io, {
+    parse: (v) => parseWeight(String(v.weight)),
+    edit: editCanaryWeight,
+    describe: describeEdit,
+    what: 'the weight',
+  });
 }
 
 /**
