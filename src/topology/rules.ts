@@ -39,6 +39,32 @@ function declaredExternal(input: TopologyInput, i: number): boolean {
   return (input.clusters[i]?.platform ?? DEFAULTS.platform) === 'external';
 }
 
+/** Prefix bounds of a range, widest first. */
+interface PrefixBounds {
+  readonly widest: number;
+  readonly narrowest: number;
+  readonly example: string;
+}
+
+/** GKE pod ranges: /8 (the widest accepted) to /21 (the narrowest that holds a node's /24 and more). */
+const POD_PREFIXES: PrefixBounds = { widest: 8, narrowest: 21, example: '10.4.0.0/14' };
+
+/** Proxy-only subnets: GCP accepts /26 at the smallest and recommends /23. */
+const PROXY_ONLY_PREFIXES: PrefixBounds = { widest: 23, narrowest: 26, example: '10.129.0.0/23' };
+
+/**
+ * A range that flows into firewall rules and authorized networks must be RFC 1918 private and
+ * within its prefix bounds: one problem, the size first (0.0.0.0/0 is too wide before it is public).
+ */
+function checkPrivateSize(path: string, text: string | undefined, range: Ipv4Range | undefined, bounds: PrefixBounds, what: string, problems: Problem[]): void {
+  if (range === undefined) return;
+  if (range.prefix < bounds.widest || range.prefix > bounds.narrowest) {
+    problems.push(problem(path, `${what} must be a /${bounds.widest} to /${bounds.narrowest}`, text, `a prefix of /${bounds.widest} to /${bounds.narrowest} such as ${bounds.example}`));
+  } else if (!isPrivate(range)) {
+    problems.push(problem(path, `${what} is not private`, text, 'a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16'));
+  }
+}
+
 interface NamedRange {
   readonly path: string;
   readonly text: string;
@@ -65,7 +91,10 @@ function collectRanges(input: TopologyInput, problems: Problem[]): NamedRange[] 
     return range;
   };
   (input.network?.subnets ?? []).forEach((s, i) => check(`network.subnets[${i}].cidr`, s.cidr, true));
-  (input.regions ?? []).forEach((r, i) => check(`regions[${i}].proxyOnlySubnet`, r.proxyOnlySubnet, true));
+  (input.regions ?? []).forEach((r, i) => {
+    const path = `regions[${i}].proxyOnlySubnet`;
+    checkPrivateSize(path, r.proxyOnlySubnet, check(path, r.proxyOnlySubnet, true), PROXY_ONLY_PREFIXES, 'the proxy-only subnet', problems);
+  });
   input.clusters.forEach((c, i) => {
     const master = check(`clusters[${i}].masterCidr`, c.masterCidr, true);
     if (master && master.prefix !== 28) {
@@ -74,7 +103,7 @@ function collectRanges(input: TopologyInput, problems: Problem[]): NamedRange[] 
     if (master && !isPrivate(master)) {
       problems.push(problem(`clusters[${i}].masterCidr`, 'the control-plane range is not private', c.masterCidr, 'a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16'));
     }
-    check(`clusters[${i}].podCidr`, c.podCidr, true);
+    checkPrivateSize(`clusters[${i}].podCidr`, c.podCidr, check(`clusters[${i}].podCidr`, c.podCidr, true), POD_PREFIXES, 'the pod range', problems);
   });
   (input.operatorCidrs ?? []).forEach((cidr, i) => check(`operatorCidrs[${i}]`, cidr, false));
   return exclusive;

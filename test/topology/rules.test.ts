@@ -329,9 +329,12 @@ describe('control-plane ranges', () => {
 
   test("a podCidr overlapping the same cluster's master CIDR", () => {
     expectOnlyProblem(
-      variant(base, (t) => (t.clusters[0].podCidr = '172.16.0.0/24')),
+      variant(base, (t) => {
+        t.clusters[0].podCidr = '172.16.0.0/21';
+        t.clusters[1].masterCidr = '172.16.8.0/28';
+      }),
       'clusters[0].podCidr',
-      'overlaps clusters[0].masterCidr (found "172.16.0.0/24", expected a range that does not overlap 172.16.0.0/28)',
+      'overlaps clusters[0].masterCidr (found "172.16.0.0/21", expected a range that does not overlap 172.16.0.0/28)',
     );
   });
 
@@ -386,6 +389,71 @@ describe('control-plane ranges', () => {
       'clusters[1].podCidr',
       'overlaps regions[0].proxyOnlySubnet (found "10.0.0.0/8", expected a range that does not overlap 10.129.0.0/23)',
     );
+  });
+});
+
+describe('pod ranges (they flow into firewall rules and authorized networks)', () => {
+  const PRIVATE = 'expected a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16';
+  test.each([
+    ['0.0.0.0/0', 'the pod range must be a /8 to /21 (found "0.0.0.0/0", expected a prefix of /8 to /21 such as 10.4.0.0/14)'],
+    ['0.0.0.0/1', 'the pod range must be a /8 to /21 (found "0.0.0.0/1", expected a prefix of /8 to /21 such as 10.4.0.0/14)'],
+    ['10.0.0.0/7', 'the pod range must be a /8 to /21 (found "10.0.0.0/7", expected a prefix of /8 to /21 such as 10.4.0.0/14)'],
+    ['10.0.0.0/22', 'the pod range must be a /8 to /21 (found "10.0.0.0/22", expected a prefix of /8 to /21 such as 10.4.0.0/14)'],
+    ['8.8.0.0/14', `the pod range is not private (found "8.8.0.0/14", ${PRIVATE})`],
+    ['100.64.0.0/14', `the pod range is not private (found "100.64.0.0/14", ${PRIVATE})`],
+    ['172.32.0.0/14', `the pod range is not private (found "172.32.0.0/14", ${PRIVATE})`],
+  ])('%s is refused', (cidr, message) => {
+    // A wide range also overlaps other ranges, reported on their own: one size-or-privacy problem.
+    const problems = problemsOf(variant(base, (t) => (t.clusters[0].podCidr = cidr))).filter((p) => !p.message.startsWith('overlaps'));
+    expect(problems).toEqual([{ path: 'clusters[0].podCidr', message }]);
+  });
+
+  test.each(['10.0.0.0/8', '10.0.0.0/21', '172.20.0.0/14', '192.168.0.0/16'])('%s at the bounds or in each private block is accepted', (cidr) => {
+    const model = validateTopology(
+      variant(base, (t) => {
+        t.regions = [];
+        t.gateways = [];
+        t.clusters[0].masterCidr = '172.31.255.0/28';
+        t.clusters[1].masterCidr = '172.31.255.16/28';
+        delete t.clusters[1].podCidr;
+        t.clusters[0].podCidr = cidr;
+      }),
+      'test',
+    );
+    expect(gke(model.clusters[0]).podCidr).toBe(cidr);
+  });
+
+  test("a pod range overlapping another cluster's pod range", () => {
+    expectOnlyProblem(
+      variant(base, (t) => (t.clusters[1].podCidr = '10.2.0.0/16')),
+      'clusters[1].podCidr',
+      'overlaps clusters[0].podCidr (found "10.2.0.0/16", expected a range that does not overlap 10.0.0.0/14)',
+    );
+  });
+
+  test('a pod range overlapping a subnet of the network', () => {
+    expectOnlyProblem(
+      variant(withSubnets, (t) => (t.clusters[0].podCidr = '10.8.0.0/13')),
+      'clusters[0].podCidr',
+      'overlaps network.subnets[0].cidr (found "10.8.0.0/13", expected a range that does not overlap 10.10.0.0/20)',
+    );
+  });
+});
+
+describe('proxy-only subnets', () => {
+  test.each([
+    ['10.140.0.0/22', 'the proxy-only subnet must be a /23 to /26 (found "10.140.0.0/22", expected a prefix of /23 to /26 such as 10.129.0.0/23)'],
+    ['10.140.0.0/27', 'the proxy-only subnet must be a /23 to /26 (found "10.140.0.0/27", expected a prefix of /23 to /26 such as 10.129.0.0/23)'],
+    ['0.0.0.0/0', 'the proxy-only subnet must be a /23 to /26 (found "0.0.0.0/0", expected a prefix of /23 to /26 such as 10.129.0.0/23)'],
+    ['203.0.113.0/24', 'the proxy-only subnet is not private (found "203.0.113.0/24", expected a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16)'],
+  ])('%s is refused', (cidr, message) => {
+    const problems = problemsOf(variant(base, (t) => (t.regions[1].proxyOnlySubnet = cidr))).filter((p) => !p.message.startsWith('overlaps'));
+    expect(problems).toEqual([{ path: 'regions[1].proxyOnlySubnet', message }]);
+  });
+
+  test.each(['10.130.0.0/23', '10.130.0.0/26', '192.168.4.0/24'])('%s is accepted', (cidr) => {
+    const model = validateTopology(variant(base, (t) => (t.regions[1].proxyOnlySubnet = cidr)), 'test');
+    expect(model.regions.find((r) => r.name === 'us-east1')?.proxyOnlySubnet).toBe(cidr);
   });
 });
 
