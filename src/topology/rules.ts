@@ -198,12 +198,15 @@ function checkRegions(input: TopologyInput, problems: Problem[]): void {
   });
 }
 
+/**
+ * Operator ranges are narrow whatever the clusters: they open private control planes, and the
+ * authorized networks of public ones, so a topology with only public clusters is held to it too.
+ */
 function checkOperatorCidrs(model: ResolvedTopology, problems: Problem[]): void {
-  if (!gkeClusters(model).some((c) => c.private)) return;
   model.operatorCidrs.forEach((cidr, i) => {
     const range = parseCidr(cidr);
     if (range && range.prefix < WIDEST_OPERATOR_PREFIX) {
-      problems.push(problem(`operatorCidrs[${i}]`, 'opens the control plane of private clusters to a large part of the internet', cidr, `a narrow range (/${WIDEST_OPERATOR_PREFIX} or longer) such as 203.0.113.10/32`));
+      problems.push(problem(`operatorCidrs[${i}]`, 'opens the control planes to a large part of the internet', cidr, `a narrow range (/${WIDEST_OPERATOR_PREFIX} or longer) such as 203.0.113.10/32`));
     }
   });
 }

@@ -1007,7 +1007,7 @@ export interface TopologyInput {
   readonly regions?: RegionInput[];
   /**
    * Operator CIDRs (admin workstations, Cloud Shell, CI) allowed to reach the control planes of
-   * private clusters, besides the NAT addresses.
+   * private clusters, besides the NAT addresses. Each is a /16 or narrower, whatever the clusters.
    * @default []
    */
   readonly operatorCidrs?: string[];

@@ -530,7 +530,7 @@ describe('regions', () => {
 
 describe('operator CIDRs', () => {
   const tooWide = (cidr: string): string =>
-    `opens the control plane of private clusters to a large part of the internet (found "${cidr}", expected a narrow range (/16 or longer) such as 203.0.113.10/32)`;
+    `opens the control planes to a large part of the internet (found "${cidr}", expected a narrow range (/16 or longer) such as 203.0.113.10/32)`;
 
   test('0.0.0.0/0 with a private cluster', () => {
     expectOnlyProblem(variant(base, (t) => (t.operatorCidrs = ['0.0.0.0/0'])), 'operatorCidrs[0]', tooWide('0.0.0.0/0'));
@@ -556,16 +556,19 @@ describe('operator CIDRs', () => {
     ]);
   });
 
-  test('0.0.0.0/0 and a /4 are accepted when no cluster is private', () => {
+  // Fixed: the limit used to apply only with a private cluster; operator ranges also reach the
+  // authorized networks of public clusters.
+  test('0.0.0.0/0 and a /4 are refused when no cluster is private too', () => {
     const t = base();
-    t.operatorCidrs = ['0.0.0.0/0', '64.0.0.0/4'];
+    t.operatorCidrs = ['0.0.0.0/0', '64.0.0.0/4', '198.18.0.0/16'];
     for (const cluster of t.clusters) {
       cluster.private = false;
       delete cluster.masterCidr;
     }
-    const model = validateTopology(t, 'test');
-    expect(model.operatorCidrs).toEqual(['0.0.0.0/0', '64.0.0.0/4']);
-    expect(model.clusters.map((c) => gke(c).private)).toEqual([false, false, false]);
+    expect(problemsOf(t)).toEqual([
+      { path: 'operatorCidrs[0]', message: tooWide('0.0.0.0/0') },
+      { path: 'operatorCidrs[1]', message: tooWide('64.0.0.0/4') },
+    ]);
   });
 });
 
@@ -1158,7 +1161,7 @@ describe('several problems', () => {
       {
         path: 'operatorCidrs[1]',
         message:
-          'opens the control plane of private clusters to a large part of the internet (found "0.0.0.0/0", expected a narrow range (/16 or longer) such as 203.0.113.10/32)',
+          'opens the control planes to a large part of the internet (found "0.0.0.0/0", expected a narrow range (/16 or longer) such as 203.0.113.10/32)',
       },
       {
         path: 'fleet.multiClusterServices',
