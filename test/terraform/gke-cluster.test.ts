@@ -90,6 +90,21 @@ describe('GkeCluster', () => {
     expect(pool.cluster).toMatch(/^\$\{google_container_cluster\.cluster_[0-9A-F]+\.name\}$/);
   });
 
+  test('hardened by default: Dataplane V2, no legacy ABAC, basic security posture, explicit logging and monitoring', () => {
+    expect(cluster.datapath_provider).toBe('ADVANCED_DATAPATH');
+    expect(cluster.enable_legacy_abac).toBe(false);
+    expect(cluster.security_posture_config).toEqual({ mode: 'BASIC', vulnerability_mode: 'VULNERABILITY_BASIC' });
+    expect(cluster.logging_config).toEqual({ enable_components: ['SYSTEM_COMPONENTS', 'WORKLOADS'] });
+    expect(cluster.monitoring_config).toEqual({ enable_components: ['SYSTEM_COMPONENTS'] });
+    expect(cluster.binary_authorization).toBeUndefined();
+    expect(cluster.network_policy).toBeUndefined(); // Dataplane V2 enforces NetworkPolicy itself
+  });
+
+  test('dataplaneV2: false keeps the legacy datapath', () => {
+    const legacy = resourcesOf(synth({ ...PRIVATE, dataplaneV2: false }), ContainerCluster.tfResourceType)[0];
+    expect(legacy.datapath_provider).toBe('LEGACY_DATAPATH');
+  });
+
   test('a public cluster has neither private config nor authorized networks', () => {
     const publicCluster = resourcesOf(synth({ ...PRIVATE, private: false, masterCidr: undefined }), ContainerCluster.tfResourceType)[0];
     expect(publicCluster.private_cluster_config).toBeUndefined();
