@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DIAGRAM_FILE } from './diagram';
 import { synthKubernetes } from './k8s/synth';
 import { MARKER_FILE, markerText } from './output/marker';
 import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';
@@ -14,6 +15,7 @@ export const OUTPUT_FOLDERS = {
   terraform: 'terraform',
   kubernetes: 'k8s',
   readme: 'README.md',
+  diagram: DIAGRAM_FILE,
   marker: MARKER_FILE,
 } as const;
 
@@ -32,19 +34,25 @@ export interface SynthesizeOptions {
    * @default "<output folder>"
    */
   readonly outPath?: string;
+  /**
+   * The topology diagram as SVG, written to `diagram.svg` and shown at the top of the runbook.
+   * Rendered beforehand by `renderTopologyDiagram` (diagram/index.ts), because Graphviz
+   * (WebAssembly) starts asynchronously and this synthesis is synchronous.
+   */
+  readonly diagramSvg: string;
 }
 
 /**
  * Synthesizes everything a topology produces into `outdir`:
  * `<outdir>/terraform/` (cdktf layout: `manifest.json`, `stacks/<stack>/cdk.tf.json`),
  * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`), `<outdir>/README.md`, the
- * runbook: what to run, in order, to deploy them, and `<outdir>/.meshfleet-output.json`, the
+ * runbook: what to run, in order, to deploy them, `<outdir>/diagram.svg`, the picture it shows, and `<outdir>/.meshfleet-output.json`, the
  * marker that makes the folder meshfleet's to replace.
  *
  * This is the one place where the halves are put together; both read the same resolved model.
  * `outdir` is expected to be a fresh, empty folder (see `replaceOutput` in output/replace-output.ts).
  */
-export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions = {}): void {
+export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions): void {
   const terraformDir = path.join(outdir, OUTPUT_FOLDERS.terraform);
   fs.mkdirSync(terraformDir, { recursive: true });
   const stacks = synthTerraform(model, terraformDir);
@@ -62,7 +70,9 @@ export function synthesizeAll(model: ResolvedTopology, outdir: string, options: 
     topologyPath,
     ...(outPath === undefined ? {} : { outPath }),
     folders: { terraform: OUTPUT_FOLDERS.terraform, kubernetes: OUTPUT_FOLDERS.kubernetes },
+    diagram: OUTPUT_FOLDERS.diagram,
   });
   fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.readme), runbook);
+  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.diagram), options.diagramSvg);
   fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.marker), markerText(model.name));
 }

@@ -22,8 +22,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     },
     details: [
       'Writes DIR/terraform/ (manifest.json, stacks/<stack>/cdk.tf.json), DIR/k8s/<cluster>/, the runbook',
-      'DIR/README.md and the marker DIR/.meshfleet-output.json. The folder is replaced in one step: files of',
-      "an earlier run that are no longer produced disappear, except Terraform's working files in",
+      'DIR/README.md, its topology picture DIR/diagram.svg and the marker DIR/.meshfleet-output.json.',
+      "The folder is replaced in one step: files of an earlier run that are no longer produced disappear,",
+      "except Terraform's working files in",
       'DIR/terraform/stacks/<stack>/ (.terraform/, .terraform.lock.hcl, *.tfstate, *.tfstate.backup,',
       'terraform.tfstate.d/, *.tfplan), which are kept. A non-empty DIR is replaced only if it carries the',
       'marker, and on any problem nothing in it changes. The default local Terraform state is not in DIR',

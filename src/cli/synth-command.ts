@@ -1,3 +1,4 @@
+import { renderTopologyDiagram } from '../diagram';
 import { OutputRefusal } from '../output/refusal';
 import { ReplaceReport, replaceOutput } from '../output/replace-output';
 import { synthesizeAll } from '../synth';
@@ -17,15 +18,16 @@ const LISTED_FILES_PER_FOLDER = 3;
  * Terraform and Kubernetes files in one step, keeping Terraform's working files. On any problem
  * the output folder is untouched.
  */
-export function runSynth(values: OptionValues, io: Io): number {
+export async function runSynth(values: OptionValues, io: Io): Promise<number> {
   const loaded = loadForCommand(io, values.topology);
   if (!loaded) return EXIT_FAILURE;
+  const diagramSvg = await renderTopologyDiagram(loaded.model);
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
   let files: string[] = [];
   let report: ReplaceReport;
   try {
     report = replaceOutput(outDir, (tmpDir) => {
-      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir });
+      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, diagramSvg });
       files = listFiles(tmpDir);
     });
   } catch (error) {
