@@ -89,6 +89,19 @@ describe.each(examples)('synth output of %s', (file) => {
     expect(readme.indexOf('![topology](diagram.svg)')).toBeLessThan(readme.findIndex((l) => l.startsWith('## ')));
   });
 
+  test('terraform/manifest.json names only files and folders that exist', () => {
+    const manifestFile = path.join(first, 'terraform', 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    for (const stack of Object.values<Record<string, unknown>>(manifest.stacks)) {
+      // File paths: every `...Path` (constructPath is a construct path, not a file) and workingDirectory.
+      const paths = Object.entries(stack).filter(([key]) => (key.endsWith('Path') && key !== 'constructPath') || key === 'workingDirectory');
+      expect(paths.map(([key]) => key).sort()).toEqual(['synthesizedStackPath', 'workingDirectory']);
+      for (const [key, relative] of paths) {
+        expect({ key, relative, exists: fs.existsSync(path.join(first, 'terraform', relative as string)) }).toEqual({ key, relative, exists: true });
+      }
+    }
+  });
+
   test('README.md mentions no absolute path', () => {
     const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8');
     const forbidden = [first, second, os.tmpdir(), fs.realpathSync(os.tmpdir()), REPO_ROOT, process.cwd(), os.homedir(), '/tmp'];
