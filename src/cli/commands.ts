@@ -30,7 +30,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'marker, and on any problem nothing in it changes. The default local Terraform state is not in DIR',
       'but in terraform-state/<topology name>/ beside it.',
     ].join('\n'),
-    run: async (values, io) => (await import('./synth-command')).runSynth(values, io),
+    run: async (values, io) => {
+      // Graphviz (WebAssembly, for diagram.svg) compiles in the background while the synth loads.
+      (await import('../diagram/render-svg')).preloadRenderer();
+      return (await import('./synth-command')).runSynth(values, io);
+    },
   },
   validate: {
     summary: 'check a topology file and print a short summary; writes nothing',

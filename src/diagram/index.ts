@@ -2,7 +2,7 @@ import { ResolvedTopology } from '../topology/types';
 import { renderSvg } from './render-svg';
 import { topologyDot } from './topology-dot';
 
-export { renderSvg } from './render-svg';
+export { preloadRenderer, renderSvg } from './render-svg';
 export { topologyDot } from './topology-dot';
 
 /** File name of the diagram in the output folder, linked from the runbook. */

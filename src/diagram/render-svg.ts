@@ -10,8 +10,23 @@ import type { Viz } from '@viz-js/viz';
 let graphviz: Promise<Viz> | undefined;
 
 function instance(): Promise<Viz> {
-  graphviz ??= import('@viz-js/viz').then((viz) => viz.instance());
+  if (graphviz === undefined) {
+    // Loaded here, synchronously, so that compiling starts at once (not after other queued work).
+    const viz = require('@viz-js/viz') as typeof import('@viz-js/viz');
+    graphviz = viz.instance();
+    // A failure is reported to whoever renders; one that nobody awaits must not end the process.
+    graphviz.catch(() => undefined);
+  }
   return graphviz;
+}
+
+/**
+ * Starts creating the Graphviz instance without waiting for it: WebAssembly compiles in the
+ * background while the caller does synchronous work (loading the topology, synthesizing), so
+ * the later {@link renderSvg} waits less.
+ */
+export function preloadRenderer(): void {
+  void instance();
 }
 
 /**
