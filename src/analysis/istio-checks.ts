@@ -200,7 +200,7 @@ function portNames(input: AnalysisInput, service: Located): Finding[] {
     const name = stringAt(port, 'name');
     if (name !== undefined && PORT_NAME.test(name)) return;
     findings.push(
-      finding('IST0118', 'info', service, `spec.ports[${i}].name`, `${name === undefined ? 'The port has no name and' : `Port name ${excerpt(name)}`} does not follow Istio's naming convention (expected <protocol>[-<suffix>] with a protocol such as http, grpc, tcp, or an appProtocol)`),
+      finding('IST0118', 'info', service, `spec.ports[${i}].name`, `${name === undefined ? 'A port without a name' : `Port name ${excerpt(name)}`} does not follow Istio's naming convention (expected <protocol>[-<suffix>] with a protocol such as http, grpc, tcp, or an appProtocol)`),
     );
   });
   return findings;
