@@ -1,3 +1,4 @@
 export { analyze } from './analyze';
-export { countFindings, Finding, formatFinding, hasErrors, Severity, SEVERITIES, sortFindings } from './findings';
-export { AnalysisInput, KubeObject, TerraformStackJson, TopologyFacts } from './objects';
+export { countFindings, formatFinding, hasErrors, SEVERITIES, sortFindings } from './findings';
+export type { Finding, Severity } from './findings';
+export type { AnalysisInput, KubeObject, TerraformStackJson, TopologyFacts } from './objects';
