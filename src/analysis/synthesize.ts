@@ -25,11 +25,13 @@ export function synthesizeForAnalysis(model: ResolvedTopology): AnalysisInput {
 function terraformStacks(model: ResolvedTopology): Record<string, TerraformStackJson> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-analysis-'));
   try {
-    const app = new App({ outdir, stackTraces: false, skipValidation: true });
+    const app = new App({ outdir, stackTraces: false });
     addStacks(app, model);
     const stacks = app.node.findAll().filter(TerraformStack.isStack);
-    // As App.synth does: first register the cross-stack references, then render each stack.
+    // As App.synth does: register the cross-stack references, run the construct validations
+    // (so what synth would refuse fails here too), then render each stack.
     stacks.forEach((stack) => stack.prepareStack());
+    stacks.forEach((stack) => stack.runAllValidations());
     return Object.fromEntries(stacks.map((stack) => [stack.node.id, stack.toTerraform() as TerraformStackJson]));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -40,7 +42,10 @@ function terraformStacks(model: ResolvedTopology): Record<string, TerraformStack
 export function topologyFacts(model: ResolvedTopology): TopologyFacts {
   const deployed = new Set<string>();
   for (const cluster of model.clusters) if (cluster.meshMember || cluster.meshInstall) deployed.add(cluster.name);
-  for (const app of model.apps) for (const workload of app.workloads) workload.clusters.forEach((c) => deployed.add(c));
+  for (const app of model.apps) {
+    for (const workload of app.workloads) workload.clusters.forEach((c) => deployed.add(c));
+    for (const vm of app.vmWorkloads) if (vm.cluster !== '') deployed.add(vm.cluster);
+  }
   const configCluster = model.fleet.configCluster;
   if (configCluster !== undefined && (model.gateways.length > 0 || model.multiClusterIngress !== undefined)) deployed.add(configCluster);
   return {
