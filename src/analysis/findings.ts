@@ -22,7 +22,7 @@ export interface Finding {
 }
 
 /** Every severity, worst first. */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Orders findings by cluster, object, path, then code (and message, so equal keys stay stable). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {

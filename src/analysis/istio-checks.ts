@@ -1,5 +1,5 @@
 import { Finding } from './findings';
-import { AnalysisInput, asRecord, describeObject, excerpt, KubeObject, listAt, Located, nameOf, namespaceOf, objectsOfKind, recordAt, stringAt } from './objects';
+import { AnalysisInput, asRecord, describeObject, excerpt, findObject, groupOf, KubeObject, listAt, Located, nameOf, namespaceOf, objectsOfKind, recordAt, stringAt } from './objects';
 import { hostsOverlap, qualifyHost, ServedHost, servedHosts, visibleClusters } from './service-registry';
 
 /** API group of Istio's networking objects. */
@@ -85,9 +85,7 @@ function virtualServiceReferences(input: AnalysisInput, vs: Located): Finding[] 
   gatewaysOf(vs.object).forEach((reference, k) => {
     if (reference === MESH_GATEWAY) return;
     const [gatewayNamespace, gatewayName] = reference.includes('/') ? reference.split('/', 2) : [namespace, reference];
-    const gateway = (input.clusters[vs.cluster] ?? []).find(
-      (o) => o.kind === 'Gateway' && stringAt(o, 'apiVersion')?.startsWith(`${ISTIO_NETWORKING}/`) && nameOf(o) === gatewayName && namespaceOf(o) === gatewayNamespace,
-    );
+    const gateway = findObject(input, vs.cluster, 'Gateway', ISTIO_NETWORKING, gatewayNamespace, gatewayName);
     if (gateway === undefined) {
       findings.push(finding('IST0101', 'error', vs, `spec.gateways[${k}]`, `Referenced gateway not found: ${excerpt(reference)} (expected an Istio Gateway ${gatewayNamespace}/${gatewayName} in cluster ${vs.cluster})`));
       return;
@@ -120,7 +118,7 @@ function describeScope(input: AnalysisInput, cluster: string): string {
 /** Whether a DestinationRule of `cluster` for `host` defines `subset`. */
 function subsetDefined(input: AnalysisInput, cluster: string, host: string, subset: string): boolean {
   return (input.clusters[cluster] ?? []).some((rule) => {
-    if (rule.kind !== 'DestinationRule' || !stringAt(rule, 'apiVersion')?.startsWith(`${ISTIO_NETWORKING}/`)) return false;
+    if (rule.kind !== 'DestinationRule' || groupOf(rule) !== ISTIO_NETWORKING) return false;
     const ruleHost = stringAt(rule, 'spec.host');
     if (ruleHost === undefined || !hostsOverlap(qualifyHost(ruleHost, namespaceOf(rule)), host)) return false;
     return listAt(rule, 'spec.subsets').some((s) => stringAt(s, 'name') === subset);

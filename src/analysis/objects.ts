@@ -102,11 +102,14 @@ export function objectsOfKind(input: AnalysisInput, kind: string, group: string)
   return found;
 }
 
+/** The object of this kind, group, namespace and name in `cluster`, if any. */
+export function findObject(input: AnalysisInput, cluster: string, kind: string, group: string, namespace: string, name: string): KubeObject | undefined {
+  return (input.clusters[cluster] ?? []).find((o) => o.kind === kind && groupOf(o) === group && nameOf(o) === name && namespaceOf(o) === namespace);
+}
+
 /** Whether `cluster` holds an object of this kind, group, namespace and name. */
 export function hasObject(input: AnalysisInput, cluster: string, kind: string, group: string, namespace: string, name: string): boolean {
-  return (input.clusters[cluster] ?? []).some(
-    (o) => o.kind === kind && groupOf(o) === group && nameOf(o) === name && namespaceOf(o) === namespace,
-  );
+  return findObject(input, cluster, kind, group, namespace, name) !== undefined;
 }
 
 /** The resources of one Terraform type in every stack, with their stack name. */

@@ -1,4 +1,4 @@
-import { AnalysisInput, asRecord, KubeObject, listAt, nameOf, namespaceOf, stringAt } from './objects';
+import { AnalysisInput, asRecord, groupOf, KubeObject, listAt, nameOf, namespaceOf, stringAt } from './objects';
 
 /** Kubernetes' cluster domain, as Istio assumes it. */
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
@@ -47,11 +47,10 @@ export function servedHosts(input: AnalysisInput, clusters: readonly string[]): 
 }
 
 function hostsOf(object: KubeObject): ServedHost[] {
-  const apiVersion = stringAt(object, 'apiVersion') ?? '';
-  if (object.kind === 'Service' && apiVersion === 'v1') {
+  if (object.kind === 'Service' && groupOf(object) === '') {
     return [{ host: `${nameOf(object)}.${namespaceOf(object)}.${CLUSTER_DOMAIN}`, ports: listAt(object, 'spec.ports') }];
   }
-  if (object.kind === 'ServiceEntry' && apiVersion.startsWith('networking.istio.io/')) {
+  if (object.kind === 'ServiceEntry' && groupOf(object) === 'networking.istio.io') {
     return listAt(object, 'spec.hosts')
       .filter((h): h is string => typeof h === 'string')
       .map((host) => ({ host }));
