@@ -41,10 +41,11 @@ export async function runValidate(values: OptionValues, io: Io): Promise<number>
   return ok ? EXIT_OK : EXIT_FAILURE;
 }
 
+/** The `--format` value, `text` when not given. @throws UsageError for any other value */
 function formatOf(option: string | boolean | undefined): Format {
   if (option === undefined) return 'text';
   if (typeof option === 'string' && (FORMATS as readonly string[]).includes(option)) return option as Format;
-  throw new UsageError(`option '--format' takes ${FORMATS.join(' or ')} (found ${JSON.stringify(String(option)).slice(0, 40)})`, 'validate');
+  throw new UsageError(`option '--format' takes ${FORMATS.join(' or ')} (found ${JSON.stringify(String(option).slice(0, 40))})`, 'validate');
 }
 
 /**
