@@ -32,8 +32,22 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (values, io) => (await import('./synth-command')).runSynth(values, io),
   },
   validate: {
-    summary: 'check a topology file and print a short summary; writes nothing',
-    options: { topology: topologyOption },
+    summary: 'check a topology file and statically analyze what it synthesizes; writes nothing',
+    options: {
+      topology: topologyOption,
+      format: { type: 'string', valueName: 'FORMAT', description: 'text (default): one line per finding, then a summary; json: one JSON document' },
+      'skip-analysis': { type: 'boolean', description: 'check the topology only: no in-memory synthesis, no analysis (faster)' },
+    },
+    details: [
+      'After the topology checks, synthesizes everything in memory (nothing is written) and analyzes the',
+      'objects of every cluster and the Terraform stacks, needing no cluster: the offline istioctl analyze',
+      'checks (IST0101, IST0109, IST0112, IST0118, IST0123, IST0132, IST0170), Gateway API references',
+      '(GW001-GW004) and Kubernetes/Terraform agreement (XL001-XL004); see the README.',
+      'Text output: one line per finding, `<severity> <code> <cluster> <object> <path>: <message>`, then',
+      "`ok: FILE: <summary>`. JSON output: {topology, ok, problems: [{path, message}], findings: [{code,",
+      'severity, cluster, object, path, message}]}. Exit 1 on topology problems or error findings; warnings',
+      'and infos alone exit 0.',
+    ].join('\n'),
     run: async (values, io) => (await import('./validate-command')).runValidate(values, io),
   },
   canary: {
