@@ -37,13 +37,16 @@ export function runSynth(values: OptionValues, io: Io): number {
 
 function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): number {
   const progress = progressOf(io);
-  let files: FileEntry[] = [];
+  let files: string[] = [];
+  // Sizes and hashes cost a second read of every file: only `--format json` shows them.
+  let entries: FileEntry[] = [];
   let report: ReplaceReport;
   try {
     report = replaceOutput(outDir, (tmpDir) => {
       synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, onStage: (stage) => progress.update(`synth: ${stage}`) });
       progress.update('synth: writing the output folder');
-      files = describeFiles(tmpDir, listFiles(tmpDir));
+      files = listFiles(tmpDir);
+      if (json) entries = describeFiles(tmpDir, files);
     });
   } catch (error) {
     if (!(error instanceof OutputRefusal)) throw error;
@@ -61,7 +64,7 @@ function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: 
       topology: loaded.model.name,
       topologyFile: loaded.shownAs,
       out: outDir,
-      files,
+      files: entries,
       kept: report.kept,
       recovered: report.recovered,
     });
@@ -69,7 +72,7 @@ function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: 
   }
   for (const line of report.recovered) io.out(line);
   io.out(`synthesized ${loaded.shownAs} into ${displayPath(outDir)}/ (${files.length} file${files.length === 1 ? '' : 's'})`);
-  for (const [folder, names] of groupByFolder(files.map((file) => file.path))) {
+  for (const [folder, names] of groupByFolder(files)) {
     const shown = names.length <= LISTED_FILES_PER_FOLDER ? names.join(', ') : `${names.length} files`;
     io.out(`  ${folder}/  ${shown}`);
   }
