@@ -7,7 +7,8 @@ export type ParsedCommandLine = { readonly help: true } | { readonly help: false
 
 /**
  * Parses the arguments after the command name against the command's options (strictly: no
- * unknown options, no positionals, every string option with a non-empty value).
+ * unknown options, no positionals, every string option with a non-empty value, one of its
+ * `choices` when it has them). A negative number after a string option is its value.
  * @throws UsageError when the arguments do not fit
  */
 export function parseCommandArgs(name: string, command: Command, args: readonly string[]): ParsedCommandLine {
