@@ -7,7 +7,7 @@ export const EXIT_OK = 0;
  * output folder or edit, differences found by `synth --check`.
  */
 export const EXIT_FAILURE = 1;
-/** Exit status of a usage error (unknown command or option, missing value). */
+/** Exit status of a usage error (unknown command or option, a missing or bad option value). */
 export const EXIT_USAGE = 2;
 
 /** The exit statuses, as `--help` shows them. */
