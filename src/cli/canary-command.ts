@@ -102,9 +102,10 @@ export function describeEdit(edit: CanaryEdit, shownAs: string): string {
 }
 
 /**
- * Prints a failed edit and returns the exit status. Problems with a command-line value
- * (`--weight: ...`) are one line; problems in the file come under the file's name, as topology
- * problems do.
+ * Prints a failed edit and returns the exit status (1). Problems with a command-line value that
+ * only the topology reveals (`--service: ...`, a `--to` version the workload lacks) are one line;
+ * problems in the file come under the file's name, as topology problems do. (A malformed
+ * `--weight` or `--to` is a usage error before the file is read.)
  */
 export function reportEditError(io: Io, file: string, error: unknown): number {
   if (error instanceof CanaryEditError) {
