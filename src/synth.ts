@@ -32,6 +32,12 @@ export interface SynthesizeOptions {
    * @default "<output folder>"
    */
   readonly outPath?: string;
+  /**
+   * Called as each stage starts (`terraform stacks`, `kubernetes folders`, `runbook`), for a
+   * progress line.
+   * @default none
+   */
+  readonly onStage?: (stage: string) => void;
 }
 
 /**
@@ -47,14 +53,17 @@ export interface SynthesizeOptions {
 export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions = {}): void {
   const terraformDir = path.join(outdir, OUTPUT_FOLDERS.terraform);
   fs.mkdirSync(terraformDir, { recursive: true });
+  options.onStage?.('terraform stacks');
   const stacks = synthTerraform(model, terraformDir);
 
+  options.onStage?.('kubernetes folders');
   const clusters = synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
 
   const relative = (shown: string | undefined) =>
     shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : undefined;
   const topologyPath = relative(options.topologyPath) ?? TOPOLOGY_PLACEHOLDER;
   const outPath = relative(options.outPath);
+  options.onStage?.('runbook');
   const runbook = renderRunbook({
     model,
     stacks,

@@ -7,11 +7,7 @@ import { Io } from './io';
 import { defaultTopologyPath } from './package-info';
 import { reportTopologyError } from './problems';
 import { describeTopology } from './summary';
-import { EXIT_FAILURE, EXIT_OK, UsageError } from './usage';
-
-/** Output formats of `meshfleet validate --format`. */
-const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+import { EXIT_FAILURE, EXIT_OK } from './usage';
 
 /** Path of the problem reported when the synthesis itself fails (a check the topology rules miss). */
 const SYNTHESIS_PROBLEM_PATH = '(synthesis)';
@@ -30,22 +26,16 @@ interface Outcome {
  * problems or on error findings; warnings and infos alone keep exit 0.
  */
 export async function runValidate(values: OptionValues, io: Io): Promise<number> {
-  const format = formatOf(values.format);
-  const outcome = await validate(values, format === 'text' ? io : undefined);
+  const json = values.format === 'json';
+  const outcome = await validate(values, json ? undefined : io);
   const ok = outcome.problems.length === 0 && !hasErrors(outcome.findings);
-  if (format === 'json') {
-    io.out(JSON.stringify({ topology: outcome.shownAs, ok, problems: outcome.problems, findings: outcome.findings }, null, 2));
+  if (json) {
+    const name = outcome.model ? { topology: outcome.model.name } : {};
+    io.out(JSON.stringify({ ok, ...name, topologyFile: outcome.shownAs, problems: outcome.problems, findings: outcome.findings }, null, 2));
   } else {
     printText(outcome, ok, io);
   }
   return ok ? EXIT_OK : EXIT_FAILURE;
-}
-
-/** The `--format` value, `text` when not given. @throws UsageError for any other value */
-function formatOf(option: string | boolean | undefined): Format {
-  if (option === undefined) return 'text';
-  if (typeof option === 'string' && (FORMATS as readonly string[]).includes(option)) return option as Format;
-  throw new UsageError(`option '--format' takes ${FORMATS.join(' or ')} (found ${JSON.stringify(String(option).slice(0, 40))})`, 'validate');
 }
 
 /**

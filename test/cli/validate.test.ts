@@ -51,7 +51,7 @@ describe('meshfleet validate', () => {
     const result = await run('validate', '--format', 'json', '--topology', file);
     expect(result.status).toBe(0);
     expect(result.stderr).toEqual([]);
-    expect(JSON.parse(result.stdout.join('\n'))).toEqual({ topology: file, ok: true, problems: [], findings: [] });
+    expect(JSON.parse(result.stdout.join('\n'))).toEqual({ ok: true, topology: 'istio-traffic-shifting', topologyFile: file, problems: [], findings: [] });
   });
 
   test('--format json reports topology problems in the document, nothing on standard error', async () => {
@@ -62,7 +62,7 @@ describe('meshfleet validate', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toEqual([]);
     const document = JSON.parse(result.stdout.join('\n'));
-    expect(document).toEqual({ topology: 'bad.yaml', ok: false, problems: expect.any(Array), findings: [] });
+    expect(document).toEqual({ ok: false, topologyFile: 'bad.yaml', problems: expect.any(Array), findings: [] });
     expect(document.problems.length).toBeGreaterThanOrEqual(3);
     for (const problem of document.problems) expect(problem).toEqual({ path: expect.any(String), message: expect.any(String) });
   });
@@ -70,7 +70,7 @@ describe('meshfleet validate', () => {
   test('an unknown --format is a usage error', async () => {
     const result = await run('validate', '--format', 'yaml');
     expect(result.status).toBe(2);
-    expect(result.stderr[0]).toBe(`meshfleet: option '--format' takes text or json (found "yaml")`);
+    expect(result.stderr[0]).toBe('meshfleet: --format: expected one of text, json, found "yaml"');
   });
 
   test('prints every problem and exits 1 for a bad topology', async () => {
