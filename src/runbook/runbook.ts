@@ -97,7 +97,10 @@ export interface RunbookInput {
   readonly model: ResolvedTopology;
   /** Terraform stacks written (under `<terraform>/stacks/`), in apply order. */
   readonly stacks: readonly string[];
-  /** Cluster folders written, in topology order. Clusters with nothing to deploy have none. */
+  /**
+   * Cluster folders written, in topology order. A folder with nothing to apply (only its
+   * kustomization, as every cluster with nothing to deploy gets) gets no command.
+   */
   readonly clusters: readonly RunbookClusterFolder[];
   /**
    * The topology file as the user named it, for `meshfleet ca --topology`. Must not be
@@ -172,7 +175,7 @@ function code(text: string): string {
 
 function makeContext(input: RunbookInput): Context {
   const folders = input.folders ?? DEFAULT_RUNBOOK_FOLDERS;
-  const byName = new Map(input.clusters.map((c) => [c.cluster, c]));
+  const byName = new Map(input.clusters.filter(hasSomethingToApply).map((c) => [c.cluster, c]));
   return {
     model: input.model,
     project: input.model.project.id,
@@ -847,6 +850,11 @@ function updatesSection(ctx: Context): RunbookSection | undefined {
       ]),
     ),
   };
+}
+
+/** Whether a cluster folder holds objects or istioctl inputs (not only an empty kustomization). */
+function hasSomethingToApply(folder: RunbookClusterFolder): boolean {
+  return kustomizationFiles(folder).length > 0 || (folder.meshInstall ?? []).length > 0;
 }
 
 /** Files of a cluster folder that the kustomization lists, in apply order. */

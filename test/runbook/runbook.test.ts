@@ -537,6 +537,14 @@ describe('fleet-managed meshes and topologies without a mesh', () => {
     expect(text).not.toMatch(/istioctl|remote secret|meshfleet ca/i);
   });
 
+  test('an empty cluster folder (only its kustomization) gets no apply and no delete', () => {
+    const model = loadTopologyFile(examplePath('internal-multicluster-gateway'));
+    const [west, east] = foldersOf(model);
+    const text = renderRunbook({ model, stacks: stacksOf(model), clusters: [west, { ...east, files: ['kustomization.yaml'], meshInstall: [] }] });
+    expect(applies(section(text, 'Kubernetes folders'))).toEqual(['kubectl --context="${CTX_GKE_WEST_1}" apply -k k8s/gke-west-1']);
+    expect(commands(text).filter((c) => c.includes('k8s/gke-east-1'))).toEqual([]);
+  });
+
   test('a cluster without a folder gets no apply', () => {
     const model = loadTopologyFile(examplePath('internal-multicluster-gateway'));
     const text = renderRunbook({ model, stacks: stacksOf(model), clusters: foldersOf(model).slice(0, 1) });
