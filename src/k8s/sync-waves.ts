@@ -20,9 +20,10 @@ export const SYNC_WAVES: Readonly<Record<string, string>> = {
 
 /** `object` with `annotation: value` added to `metadata.annotations` (its other annotations kept, in order). */
 function annotated(object: ManifestObject, annotation: string, value: string): ManifestObject {
-  const metadata = (object.metadata ?? {}) as Record<string, unknown>;
-  const annotations = { ...((metadata.annotations ?? {}) as Record<string, string>), [annotation]: value };
-  return { ...object, metadata: { ...metadata, annotations } };
+  const { annotations: existing, ...rest } = (object.metadata ?? {}) as Record<string, unknown>;
+  const annotations = { ...((existing ?? {}) as Record<string, string>), [annotation]: value };
+  // First, where cdk8s's sorted keys put it.
+  return { ...object, metadata: { annotations, ...rest } };
 }
 
 /**

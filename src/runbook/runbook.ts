@@ -48,6 +48,7 @@ import {
   statefulSetRolloutCommand,
   terraformDestroyCommands,
 } from './wait-commands';
+import { gitopsSection } from './gitops-section';
 
 /**
  * One cluster folder of the output, as the runbook needs it. `SynthesizedCluster` (src/k8s)
@@ -943,6 +944,7 @@ export function runbookSections(input: RunbookInput): RunbookSection[] {
   } else {
     sections.push(applyFoldersSection(ctx));
   }
+  sections.push(gitopsSection({ model: ctx.model, kubernetesFolder: ctx.folders.kubernetes }));
   sections.push(rolloutSection(ctx), multiClusterIngressSection(ctx), gatewaysSection(ctx), checksSection(ctx), updatesSection(ctx), teardownSection(ctx));
   return sections.filter((s): s is RunbookSection => s !== undefined);
 }

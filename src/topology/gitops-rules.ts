@@ -13,6 +13,13 @@ const SCP_FORM = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+$/;
 /** A relative folder: segments of letters, digits, `.`, `_` and `-`, none of them `.` or `..`. */
 const FOLDER = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
+/**
+ * Config Sync names the reconciler of a RootSync `root-reconciler-<name>`, at most 63 characters;
+ * meshfleet names the RootSync after the topology.
+ */
+const ROOT_RECONCILER_PREFIX = 'root-reconciler-';
+const ROOT_SYNC_NAME_MAX = 63 - ROOT_RECONCILER_PREFIX.length;
+
 /** Whether `url` is an SSH URL (`ssh://` or scp-like), which ssh auth needs and the others cannot use. */
 function isSshUrl(url: string): boolean {
   return url.startsWith('ssh://') || SCP_FORM.test(url);
@@ -59,6 +66,9 @@ export function checkGitOps(input: TopologyInput, problems: Problem[]): void {
     if (argocd.path !== undefined) checkFolder('gitops.argocd.path', argocd.path, problems);
   }
   if (configSync === undefined) return;
+  if (input.name.length > ROOT_SYNC_NAME_MAX) {
+    problems.push(problem('name', `the RootSyncs are named after the topology, and Config Sync's ${ROOT_RECONCILER_PREFIX}<name> allows ${ROOT_SYNC_NAME_MAX} characters`, input.name, `a name of at most ${ROOT_SYNC_NAME_MAX} characters`));
+  }
   checkRepoUrl('gitops.configSync.repo', configSync.repo, problems);
   if (configSync.dir !== undefined) checkFolder('gitops.configSync.dir', configSync.dir, problems);
   const auth = configSync.auth ?? 'none';

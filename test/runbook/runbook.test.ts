@@ -184,6 +184,7 @@ describe('every example', () => {
         'Infrastructure (Terraform)',
         'Service mesh: Istio 1.29.6 in the clusters',
         'Remote secrets (endpoint discovery)',
+        'GitOps: Argo CD',
         'Rollout',
         'Checks',
         'Changes',

@@ -109,6 +109,15 @@ describe('gitops rules', () => {
     ]);
   });
 
+  test('Config Sync: the topology name (the RootSyncs\' name) leaves room for root-reconciler-', () => {
+    const long = { ...inputWith({ configSync: { repo: REPO } }), name: 'a'.repeat(48) };
+    expect(checkRules(long, resolveTopology(long)).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      `name: the RootSyncs are named after the topology, and Config Sync's root-reconciler-<name> allows 47 characters (found "${'a'.repeat(48)}", expected a name of at most 47 characters)`,
+    ]);
+    const fits = { ...long, name: 'a'.repeat(47) };
+    expect(checkRules(fits, resolveTopology(fits))).toEqual([]);
+  });
+
   test('gcpserviceaccount needs its email; other auths take neither email nor a Secret they do not read', () => {
     expect(problemsOf({ configSync: { repo: REPO, auth: 'gcpserviceaccount' } })).toEqual([
       'gitops.configSync.gcpServiceAccountEmail: auth gcpserviceaccount names the Google service account the reconciler impersonates (found nothing, expected an email such as config-sync@my-project.iam.gserviceaccount.com)',
