@@ -143,6 +143,9 @@ describe('rendering', () => {
     expect(written[2]).toEqual({ cluster: 'gke-ingress', dir: path.join(outdir, 'gke-ingress'), files: [KUSTOMIZATION_FILE], meshInstall: [] });
     expect(fs.readdirSync(path.join(outdir, 'gke-ingress'))).toEqual([KUSTOMIZATION_FILE]);
     expect(parse(fs.readFileSync(path.join(outdir, 'gke-ingress', KUSTOMIZATION_FILE), 'utf8')).resources).toEqual([]);
+    // What a GitOps tool renders from it: nothing, without an error.
+    const result = spawnSync('kubectl', ['kustomize', path.join(outdir, 'gke-ingress')], { encoding: 'utf8' });
+    expect({ status: result.status, stderr: result.stderr, stdout: result.stdout.trim() }).toEqual({ status: 0, stderr: '', stdout: '' });
   });
 
   test('renderYaml: documents separated by ---', () => {
