@@ -35,7 +35,8 @@ export interface ArgoCdApplicationSetProps {
  * in Argo CD under the cluster's name. Automated sync (pruning as `prune` says) with server-side
  * apply; within a sync, the objects' `argocd.argoproj.io/sync-wave` annotations put namespaces and
  * mesh objects before the apps. Go templates with `missingkey=error`, so a typo fails instead of
- * rendering an empty string. No CRD import exists for it: a plain ApiObject.
+ * rendering an empty string; `preserveResourcesOnDeletion`, so deleting the ApplicationSet never
+ * deletes the clusters' objects. No CRD import exists for it: a plain ApiObject.
  */
 export class ArgoCdApplicationSet extends Construct {
   public readonly applicationSet: ApiObject;
@@ -50,6 +51,8 @@ export class ArgoCdApplicationSet extends Construct {
         goTemplate: true,
         goTemplateOptions: ['missingkey=error'],
         generators: [{ list: { elements: props.elements.map((e) => ({ cluster: e.cluster, path: e.path })) } }],
+        // Deleting the ApplicationSet (the runbook's teardown does it first) leaves the clusters' objects alone.
+        syncPolicy: { preserveResourcesOnDeletion: true },
         template: {
           metadata: { name: `${props.name}-{{.cluster}}`, labels: { ...props.applicationLabels } },
           spec: {

@@ -147,6 +147,26 @@ function configSyncLines(input: GitOpsSectionInput, configSync: ResolvedConfigSy
 }
 
 /**
+ * The teardown's first step with `gitops`: stop the tool from recreating what the teardown
+ * deletes. Deleting the ApplicationSet deletes its Applications, which (without Argo CD's
+ * resources finalizer) leave the objects in place; deleting a RootSync orphans its objects (Config
+ * Sync's default deletion propagation). The teardown then deletes them as without GitOps.
+ * Empty without `gitops`.
+ */
+export function gitopsTeardownLines(model: ResolvedTopology): string[] {
+  const gitops = model.gitops;
+  const commands =
+    gitops?.argocd !== undefined
+      ? [`kubectl --context="\${${ARGOCD_CONTEXT_VARIABLE}}" delete --ignore-not-found -f ${APPLICATION_SET_FILE}`]
+      : gitops?.configSync !== undefined
+        ? model.clusters.map((c) => `kubectl ${contextFlag(c.name)} delete --ignore-not-found -f ${rootSyncFile(c.name)}`)
+        : [];
+  if (commands.length === 0) return [];
+  const what = gitops?.argocd !== undefined ? 'the ApplicationSet (its Applications go with it; the objects stay)' : 'the RootSyncs (the objects stay)';
+  return paragraphs('### GitOps first', `Otherwise ${gitops?.argocd !== undefined ? 'Argo CD' : 'Config Sync'} recreates what the next steps delete: delete ${what}.`, sh(commands));
+}
+
+/**
  * The GitOps step of a topology with `gitops`: what stays outside Git (istioctl inputs, Secrets,
  * run first), committing the output folder, and then, for Argo CD, registering each cluster under
  * its name and applying the ApplicationSet; for Config Sync, its API, the Git credentials

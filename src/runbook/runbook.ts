@@ -48,7 +48,7 @@ import {
   statefulSetRolloutCommand,
   terraformDestroyCommands,
 } from './wait-commands';
-import { gitopsSection } from './gitops-section';
+import { gitopsSection, gitopsTeardownLines } from './gitops-section';
 
 /**
  * One cluster folder of the output, as the runbook needs it. `SynthesizedCluster` (src/k8s)
@@ -906,6 +906,7 @@ function teardownSection(ctx: Context): RunbookSection {
   return {
     title: 'Teardown',
     lines: blocks(
+      gitopsTeardownLines(ctx.model),
       '### Kubernetes objects',
       hasTerraform
         ? `In reverse order, while the clusters still run: deleting the objects${

@@ -40,6 +40,7 @@ describe('Argo CD', () => {
         },
       },
     ]);
+    expect(set.spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
     expect(set.spec.goTemplate).toBe(true);
     expect(set.spec.goTemplateOptions).toEqual(['missingkey=error']);
   });

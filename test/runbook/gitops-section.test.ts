@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gitopsSection } from '../../src/runbook/gitops-section';
+import { gitopsSection, gitopsTeardownLines } from '../../src/runbook/gitops-section';
 import { parseTopologyText, validateTopology } from '../../src/topology';
 
 /* The runbook's GitOps step (src/runbook/gitops-section.ts): exact commands per tool. */
@@ -100,5 +100,25 @@ describe('gitopsSection', () => {
       `gcloud iam service-accounts add-iam-policy-binding ${email} --project meshfleet-demo --role roles/iam.workloadIdentityUser --member "serviceAccount:meshfleet-demo.svc.id.goog[config-management-system/root-reconciler-istio-multi-primary-multi-network]"`,
     );
     expect(commands(section.lines).filter((c) => c.includes('create secret'))).toEqual([]);
+  });
+});
+
+describe('gitopsTeardownLines', () => {
+  test('Argo CD: the ApplicationSet is deleted first', () => {
+    const lines = gitopsTeardownLines(modelOf('private-asm-multicluster', { argocd: { repoURL: REPO } }));
+    expect(lines[0]).toBe('### GitOps first');
+    expect(commands(lines)).toEqual(['kubectl --context="${CTX_ARGOCD_HOST}" delete --ignore-not-found -f gitops/argocd/applicationset.yaml']);
+  });
+
+  test('Config Sync: each RootSync is deleted first', () => {
+    expect(commands(gitopsTeardownLines(modelOf('istio-multi-primary-multi-network', { configSync: { repo: REPO } })))).toEqual([
+      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f gitops/config-sync/cluster1/root-sync.yaml',
+      'kubectl --context="${CTX_CLUSTER2}" delete --ignore-not-found -f gitops/config-sync/cluster2/root-sync.yaml',
+    ]);
+  });
+
+  test('nothing without gitops', () => {
+    const input: any = parseTopologyText(fs.readFileSync(path.join(EXAMPLES, 'canary-productcatalog.yaml'), 'utf8'), 'x');
+    expect(gitopsTeardownLines(validateTopology(input, 'test'))).toEqual([]);
   });
 });
