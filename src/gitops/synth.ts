@@ -6,15 +6,7 @@ import { ConfigSyncRootSync } from '../k8s/config-sync-root-sync';
 import { ownershipLabels } from '../k8s/ownership';
 import { ManifestObject, renderYaml } from '../k8s/synth';
 import { ResolvedTopology } from '../topology/types';
-
-/** Folder of the GitOps objects in the output, and the files in it (paths relative to the output folder). */
-export const GITOPS_DIR = 'gitops';
-export const APPLICATION_SET_FILE = `${GITOPS_DIR}/argocd/applicationset.yaml`;
-
-/** `gitops/config-sync/<cluster>/root-sync.yaml`: the RootSync of one cluster. */
-export function rootSyncFile(cluster: string): string {
-  return `${GITOPS_DIR}/config-sync/${cluster}/root-sync.yaml`;
-}
+import { APPLICATION_SET_FILE, rootSyncFile } from './names';
 
 /** One GitOps file: its path relative to the output folder and its objects. */
 export interface GitOpsFile {

@@ -1,9 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { CONFIG_SYNC_NAMESPACE } from '../gitops/names';
 import { ConfigSyncAuth } from '../topology/types';
 
-/** Namespace of Config Sync's RootSyncs and their Git credentials. */
-export const CONFIG_SYNC_NAMESPACE = 'config-management-system';
 
 /** Properties of a {@link ConfigSyncRootSync}. */
 export interface ConfigSyncRootSyncProps {

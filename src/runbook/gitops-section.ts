@@ -1,8 +1,6 @@
-import { APPLICATION_SET_FILE, rootSyncFile } from '../gitops/synth';
+import { APPLICATION_SET_FILE, CONFIG_SYNC_NAMESPACE, rootSyncFile, SYNC_WAVE_ANNOTATION } from '../gitops/names';
 import { secretPlacementsOf } from '../topology/app-secrets';
-import { CONFIG_SYNC_NAMESPACE } from '../k8s/config-sync-root-sync';
 import { PART_OF_LABEL } from '../k8s/ownership';
-import { SYNC_WAVE_ANNOTATION } from '../k8s/sync-waves';
 import { isGkeCluster, ResolvedArgoCd, ResolvedConfigSync, ResolvedTopology } from '../topology/types';
 import { contextFlag, contextVariable, kubectlApplyFile, shellQuote } from './commands';
 

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { APPLICATION_SET_FILE, buildGitOpsFiles, rootSyncFile, synthGitOps } from '../../src/gitops/synth';
+import { APPLICATION_SET_FILE, rootSyncFile } from '../../src/gitops/names';
+import { buildGitOpsFiles, synthGitOps } from '../../src/gitops/synth';
 import { ownershipLabels } from '../../src/k8s/ownership';
 import { EXAMPLES, exampleInput, modelOf } from '../k8s/helpers';
 

@@ -1,4 +1,5 @@
-import { SYNC_WAVE_ANNOTATION, withSyncWaves } from '../../src/k8s/sync-waves';
+import { SYNC_WAVE_ANNOTATION } from '../../src/gitops/names';
+import { withSyncWaves } from '../../src/k8s/sync-waves';
 import { buildKubernetesManifests, ManifestObject } from '../../src/k8s/synth';
 import { EXAMPLES, exampleInput, modelOf } from './helpers';
 
