@@ -3,6 +3,7 @@ import { secretPlacementsOf } from '../topology/app-secrets';
 import { PART_OF_LABEL } from '../k8s/ownership';
 import { isGkeCluster, ResolvedArgoCd, ResolvedConfigSync, ResolvedTopology } from '../topology/types';
 import { contextFlag, contextVariable, kubectlApplyFile, shellQuote } from './commands';
+import type { RunbookSection } from './runbook';
 
 /*
  * The runbook's GitOps step (topologies with `gitops`): commit the output folder, register the
@@ -21,12 +22,6 @@ export interface GitOpsSectionInput {
   readonly model: ResolvedTopology;
   /** The folder of the cluster folders in the output (`k8s`). */
   readonly kubernetesFolder: string;
-}
-
-/** A numbered runbook section: its title and markdown lines. */
-export interface GitOpsSection {
-  readonly title: string;
-  readonly lines: readonly string[];
 }
 
 function sh(commands: readonly string[]): string[] {
@@ -170,7 +165,7 @@ export function gitopsTeardownLines(model: ResolvedTopology): string[] {
  * its name and applying the ApplicationSet; for Config Sync, its API, the Git credentials
  * (Secret or Workload Identity binding) and the RootSync of each cluster. Undefined without `gitops`.
  */
-export function gitopsSection(input: GitOpsSectionInput): GitOpsSection | undefined {
+export function gitopsSection(input: GitOpsSectionInput): RunbookSection | undefined {
   const gitops = input.model.gitops;
   if (gitops?.argocd !== undefined) return { title: 'GitOps: Argo CD', lines: argoCdLines(input, gitops.argocd) };
   if (gitops?.configSync !== undefined) return { title: 'GitOps: Config Sync', lines: configSyncLines(input, gitops.configSync) };
