@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLUSTERS_FILE, clusterEntries, renderClustersFile } from './gitops/clusters-file';
 import { GITOPS_DIR } from './gitops/names';
-import { synthGitOps } from './gitops/synth';
+import { synthGitOps } from './k8s/gitops-objects';
 import { synthKubernetes } from './k8s/synth';
 import { MARKER_FILE, markerText } from './output/marker';
 import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';

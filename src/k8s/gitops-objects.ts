@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, Chart } from 'cdk8s';
-import { ArgoCdApplicationSet } from '../k8s/argocd-application-set';
-import { ConfigSyncRootSync } from '../k8s/config-sync-root-sync';
-import { ownershipLabels } from '../k8s/ownership';
-import { ManifestObject, renderYaml } from '../k8s/synth';
+import { ArgoCdApplicationSet } from './argocd-application-set';
+import { ConfigSyncRootSync } from './config-sync-root-sync';
+import { ownershipLabels } from './ownership';
+import { ManifestObject, renderYaml } from './synth';
 import { ResolvedTopology } from '../topology/types';
-import { APPLICATION_SET_FILE, rootSyncFile } from './names';
+import { APPLICATION_SET_FILE, rootSyncFile } from '../gitops/names';
 
 /** One GitOps file: its path relative to the output folder and its objects. */
 export interface GitOpsFile {

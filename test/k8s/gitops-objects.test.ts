@@ -3,11 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { APPLICATION_SET_FILE, rootSyncFile } from '../../src/gitops/names';
-import { buildGitOpsFiles, synthGitOps } from '../../src/gitops/synth';
+import { buildGitOpsFiles, synthGitOps } from '../../src/k8s/gitops-objects';
 import { ownershipLabels } from '../../src/k8s/ownership';
-import { EXAMPLES, exampleInput, modelOf } from '../k8s/helpers';
+import { EXAMPLES, exampleInput, modelOf } from './helpers';
 
-/* The GitOps objects (src/gitops/synth.ts, src/k8s/argocd-application-set.ts, src/k8s/config-sync-root-sync.ts). */
+/* The GitOps objects (src/k8s/gitops-objects.ts, src/k8s/argocd-application-set.ts, src/k8s/config-sync-root-sync.ts). */
 
 const REPO = 'https://github.com/example/fleet.git';
 
