@@ -574,6 +574,7 @@ describe('the example files', () => {
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
+      gitops: { argocd: { repoURL: 'https://github.com/example/meshfleet-fleet.git', targetRevision: 'HEAD', path: 'dist', namespace: 'argocd', project: 'default', prune: false } },
       multiClusterIngress: undefined,
       apps: [
         {
