@@ -24,6 +24,7 @@ export interface GitOpsSectionInput {
   readonly kubernetesFolder: string;
 }
 
+/** A fenced `sh` code block. */
 function sh(commands: readonly string[]): string[] {
   return ['```sh', ...commands, '```'];
 }
@@ -59,6 +60,7 @@ function commitLines(model: ResolvedTopology, repo: string, folder: string): str
   );
 }
 
+/** Argo CD: what the ApplicationSet does, what stays outside Git, commit, cluster registration, apply and wait. */
 function argoCdLines(input: GitOpsSectionInput, argocd: ResolvedArgoCd): string[] {
   const { model, kubernetesFolder } = input;
   const argoContext = `--context="\${${ARGOCD_CONTEXT_VARIABLE}}"`;
@@ -96,6 +98,7 @@ function gitSecretCommand(cluster: string, configSync: ResolvedConfigSync): stri
   return `kubectl ${contextFlag(cluster)} -n ${CONFIG_SYNC_NAMESPACE} create secret generic ${configSync.secretRef} ${from} --dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply --server-side -f -`;
 }
 
+/** Config Sync: what the RootSyncs do, what stays outside Git, commit, the RootSync API, Git credentials, apply and check. */
 function configSyncLines(input: GitOpsSectionInput, configSync: ResolvedConfigSync): string[] {
   const { model, kubernetesFolder } = input;
   const clusters = model.clusters.map((c) => c.name);
