@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DIAGRAM_FILE } from './diagram';
 import { CLUSTERS_FILE, clusterEntries, renderClustersFile } from './gitops/clusters-file';
 import { GITOPS_DIR } from './gitops/names';
 import { synthGitOps } from './k8s/gitops-objects';
@@ -19,6 +20,7 @@ export const OUTPUT_FOLDERS = {
   gitops: GITOPS_DIR,
   clusters: CLUSTERS_FILE,
   readme: 'README.md',
+  diagram: DIAGRAM_FILE,
   marker: MARKER_FILE,
 } as const;
 
@@ -38,6 +40,12 @@ export interface SynthesizeOptions {
    */
   readonly outPath?: string;
   /**
+   * The topology diagram as SVG, written to `diagram.svg` and shown at the top of the runbook.
+   * Rendered beforehand by `renderTopologyDiagram` (diagram/index.ts), because Graphviz
+   * (WebAssembly) starts asynchronously and this synthesis is synchronous.
+   */
+  readonly diagramSvg: string;
+  /**
    * Called as each stage starts (`terraform stacks`, `kubernetes folders`, `runbook`), for a
    * progress line.
    * @default none
@@ -51,13 +59,14 @@ export interface SynthesizeOptions {
  * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`, for every cluster),
  * `<outdir>/clusters.json` (cluster folders and their kube contexts), with `gitops` the Argo CD
  * or Config Sync objects under `<outdir>/gitops/`, `<outdir>/README.md`, the
- * runbook: what to run, in order, to deploy them, and `<outdir>/.meshfleet-output.json`, the
+ * runbook: what to run, in order, to deploy them, `<outdir>/diagram.svg`, the picture it shows,
+ * and `<outdir>/.meshfleet-output.json`, the
  * marker that makes the folder meshfleet's to replace.
  *
  * This is the one place where the halves are put together; both read the same resolved model.
  * `outdir` is expected to be a fresh, empty folder (see `replaceOutput` in output/replace-output.ts).
  */
-export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions = {}): void {
+export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions): void {
   const terraformDir = path.join(outdir, OUTPUT_FOLDERS.terraform);
   fs.mkdirSync(terraformDir, { recursive: true });
   options.onStage?.('terraform stacks');
@@ -80,7 +89,9 @@ export function synthesizeAll(model: ResolvedTopology, outdir: string, options: 
     topologyPath,
     ...(outPath === undefined ? {} : { outPath }),
     folders: { terraform: OUTPUT_FOLDERS.terraform, kubernetes: OUTPUT_FOLDERS.kubernetes },
+    diagram: OUTPUT_FOLDERS.diagram,
   });
   fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.readme), runbook);
+  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.diagram), options.diagramSvg);
   fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.marker), markerText(model.name));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { renderTopologyDiagram } from '../src/diagram';
 import { synthesizeAll } from '../src/synth';
 import { STACK_ORDER } from '../src/terraform/stacks';
 import { loadTopologyFile } from '../src/topology/load';
@@ -41,14 +42,15 @@ describe.each(examples)('synth output of %s', (file) => {
   let first: string;
   let second: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const model = loadTopologyFile(path.join(EXAMPLES, file));
     first = path.join(tempDir(), 'out');
     second = path.join(tempDir(), 'nested', 'other-out');
     fs.mkdirSync(first, { recursive: true });
     fs.mkdirSync(second, { recursive: true });
-    synthesizeAll(model, first, { topologyPath });
-    synthesizeAll(model, second, { topologyPath });
+    // Two renderings of the diagram: the output must not depend on the run.
+    synthesizeAll(model, first, { topologyPath, diagramSvg: await renderTopologyDiagram(model) });
+    synthesizeAll(model, second, { topologyPath, diagramSvg: await renderTopologyDiagram(model) });
   });
 
   test('no file holds a private key, a token field or a JWT', () => {
@@ -75,6 +77,29 @@ describe.each(examples)('synth output of %s', (file) => {
 
   test('README.md is deterministic: byte-identical from two runs into different folders', () => {
     expect(fs.readFileSync(path.join(second, 'README.md'))).toEqual(fs.readFileSync(path.join(first, 'README.md')));
+  });
+
+  test('diagram.svg is written, shown under the runbook title, and byte-identical from two runs', () => {
+    const svg = fs.readFileSync(path.join(first, 'diagram.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(fs.readFileSync(path.join(second, 'diagram.svg'), 'utf8')).toBe(svg);
+    const readme = fs.readFileSync(path.join(first, 'README.md'), 'utf8').split('\n');
+    expect(readme.indexOf('![topology](diagram.svg)')).toBeGreaterThan(0);
+    expect(readme.indexOf('![topology](diagram.svg)')).toBeLessThan(readme.findIndex((l) => l.startsWith('## ')));
+  });
+
+  test('terraform/manifest.json names only files and folders that exist', () => {
+    const manifestFile = path.join(first, 'terraform', 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    for (const stack of Object.values<Record<string, unknown>>(manifest.stacks)) {
+      // File paths: every `...Path` (constructPath is a construct path, not a file) and workingDirectory.
+      const paths = Object.entries(stack).filter(([key]) => (key.endsWith('Path') && key !== 'constructPath') || key === 'workingDirectory');
+      expect(paths.map(([key]) => key).sort()).toEqual(['synthesizedStackPath', 'workingDirectory']);
+      for (const [key, relative] of paths) {
+        expect({ key, relative, exists: fs.existsSync(path.join(first, 'terraform', relative as string)) }).toEqual({ key, relative, exists: true });
+      }
+    }
   });
 
   test('README.md mentions no absolute path', () => {
@@ -134,20 +159,22 @@ describe.each(examples)('synth output of %s', (file) => {
   });
 });
 
-test('an absolute topology path is not written into the runbook', () => {
+test('an absolute topology path is not written into the runbook', async () => {
   const file = path.join(EXAMPLES, 'asm-onprem-vmware.yaml');
   const out = tempDir();
-  synthesizeAll(loadTopologyFile(file), out, { topologyPath: file });
+  const model = loadTopologyFile(file);
+  synthesizeAll(model, out, { topologyPath: file, diagramSvg: await renderTopologyDiagram(model) });
   const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
   expect(readme).not.toContain(file);
   expect(readme).toContain('export MESHFLEET_TOPOLOGY="<topology file>"');
   expect(readme).toContain('meshfleet ca --topology "${MESHFLEET_TOPOLOGY}" ');
 });
 
-test('an absolute output folder is not written into the runbook: the re-synth names the working folder', () => {
+test('an absolute output folder is not written into the runbook: the re-synth names the working folder', async () => {
   const file = path.join(EXAMPLES, 'internal-multicluster-gateway.yaml');
   const out = tempDir();
-  synthesizeAll(loadTopologyFile(file), out, { topologyPath: 'examples/internal-multicluster-gateway.yaml', outPath: out });
+  const model = loadTopologyFile(file);
+  synthesizeAll(model, out, { topologyPath: 'examples/internal-multicluster-gateway.yaml', outPath: out, diagramSvg: await renderTopologyDiagram(model) });
   const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
   expect(readme).not.toContain(out);
   expect(readme).toContain('export MESHFLEET_PROJECT="<meshfleet project folder>"');

@@ -37,8 +37,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     },
     details: [
       'Writes DIR/terraform/ (manifest.json, stacks/<stack>/cdk.tf.json), DIR/k8s/<cluster>/, the runbook',
-      'DIR/README.md and the marker DIR/.meshfleet-output.json. The folder is replaced in one step: files of',
-      "an earlier run that are no longer produced disappear, except Terraform's working files in",
+      'DIR/README.md, its topology picture DIR/diagram.svg and the marker DIR/.meshfleet-output.json.',
+      "The folder is replaced in one step: files of an earlier run that are no longer produced disappear,",
+      "except Terraform's working files in",
       'DIR/terraform/stacks/<stack>/ (.terraform/, .terraform.lock.hcl, *.tfstate, *.tfstate.backup,',
       'terraform.tfstate.d/, *.tfplan), which are kept. A non-empty DIR is replaced only if it carries the',
       'marker, and on any problem nothing in it changes. The default local Terraform state is not in DIR',
@@ -49,7 +50,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       '[{"path", "bytes", "sha256"}], "kept", "recovered"}, with --check {"ok", ..., "differences": [{"path",',
       '"change": "changed"|"added"|"removed"}]}, and on problems {"ok": false, "problems": [{"path", "message"}]}.',
     ].join('\n'),
-    run: async (values, io) => (await import('./synth-command')).runSynth(values, io),
+    run: async (values, io) => {
+      // Graphviz (WebAssembly, for diagram.svg) compiles in the background while the synth loads.
+      (await import('../diagram/render-svg')).preloadRenderer();
+      return (await import('./synth-command')).runSynth(values, io);
+    },
   },
   diff: {
     summary: "show what 'meshfleet synth' would change in the output folder, as a unified diff; writes nothing",
@@ -63,7 +68,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'working files are ignored, as synth keeps them. A missing DIR shows every file as added.',
       "Exits 0 whatever differs (1 only for a topology with problems): 'synth --check' is the one that fails.",
     ].join('\n'),
-    run: async (values, io) => (await import('./diff-command')).runDiff(values, io),
+    run: async (values, io) => {
+      (await import('../diagram/render-svg')).preloadRenderer();
+      return (await import('./diff-command')).runDiff(values, io);
+    },
   },
   validate: {
     summary: 'check a topology file and statically analyze what it synthesizes; writes nothing',

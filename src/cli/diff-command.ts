@@ -18,11 +18,11 @@ import { EXIT_FAILURE, EXIT_OK } from './usage';
  * would be added or removed, and a count. Exit 0 whatever differs (1 only for a bad topology);
  * `synth --check` is the command that fails on differences.
  */
-export function runDiff(values: OptionValues, io: Io): number {
+export async function runDiff(values: OptionValues, io: Io): Promise<number> {
   const loaded = loadForCommand(io, values.topology);
   if (!loaded) return EXIT_FAILURE;
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
-  const lines = withSynthesizedOutput(loaded, outDir, progressOf(io), (dir) => {
+  const lines = await withSynthesizedOutput(loaded, outDir, progressOf(io), (dir) => {
     const differences = compareOutputs(outDir, dir);
     return [...differences.flatMap((difference) => describeDifference(outDir, dir, difference)), summary(outDir, differences)];
   });

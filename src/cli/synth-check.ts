@@ -13,8 +13,8 @@ import { EXIT_FAILURE, EXIT_OK } from './usage';
  * would change, appear or disappear; exit 1 when there is any, 0 when the folder is up to date.
  * For GitOps CI: fails when the committed output is stale.
  */
-export function runSynthCheck(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): number {
-  const differences = withSynthesizedOutput(loaded, outDir, progressOf(io), (dir) => compareOutputs(outDir, dir));
+export async function runSynthCheck(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): Promise<number> {
+  const differences = await withSynthesizedOutput(loaded, outDir, progressOf(io), (dir) => compareOutputs(outDir, dir));
   const upToDate = differences.length === 0;
   if (json) {
     printJson(io, { ok: upToDate, topology: loaded.model.name, topologyFile: loaded.shownAs, out: outDir, differences });

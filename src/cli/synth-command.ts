@@ -1,3 +1,4 @@
+import { renderTopologyDiagram } from '../diagram';
 import { OutputRefusal } from '../output/refusal';
 import { ReplaceReport, replaceOutput } from '../output/replace-output';
 import { synthesizeAll } from '../synth';
@@ -22,7 +23,7 @@ const LISTED_FILES_PER_FOLDER = 3;
  * the output folder is untouched. With `--check` it writes nothing and compares instead
  * ({@link runSynthCheck}); with `--format json` it prints one JSON document and nothing else.
  */
-export function runSynth(values: OptionValues, io: Io): number {
+export async function runSynth(values: OptionValues, io: Io): Promise<number> {
   const json = values.format === 'json';
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
   const outcome = tryLoadForCommand(values.topology);
@@ -35,7 +36,8 @@ export function runSynth(values: OptionValues, io: Io): number {
   return writeOutput(outcome.loaded, outDir, json, io);
 }
 
-function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): number {
+async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): Promise<number> {
+  const diagramSvg = await renderTopologyDiagram(loaded.model);
   const progress = progressOf(io);
   let files: string[] = [];
   // Sizes and hashes cost a second read of every file: only `--format json` shows them.
@@ -43,7 +45,7 @@ function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: 
   let report: ReplaceReport;
   try {
     report = replaceOutput(outDir, (tmpDir) => {
-      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, onStage: (stage) => progress.update(`synth: ${stage}`) });
+      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, diagramSvg, onStage: (stage) => progress.update(`synth: ${stage}`) });
       progress.update('synth: writing the output folder');
       files = listFiles(tmpDir);
       if (json) entries = describeFiles(tmpDir, files);

@@ -9,12 +9,17 @@
  *   `dist/k8s` rather than `dist` because `cdk8s synth` deletes its output folder first, and
  *   `dist/terraform/` must survive.
  *
- * On a bad topology: one line per problem on stderr, exit status 1.
+ * It writes only the Kubernetes half and says so on stderr in one line: `meshfleet synth` writes the
+ * whole output (Terraform, runbook, diagram) in one step, with the marker that lets it replace
+ * the folder; a cdk8s app cannot, because the cdk8s CLI owns and deletes only its `output` folder.
+ *
+ * On a bad topology: the file and one line per problem on stderr, exit status 1; any other error
+ * one line (see `runEntryPoint`), no stack trace.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runEntryPoint } from '../entry/run-entry-point';
 import { loadTopologyFile } from '../topology/load';
-import { TopologyError } from '../topology/problems';
 import { synthKubernetes } from './synth';
 
 /** Topology used when `$MESHFLEET_TOPOLOGY` is not set. */
@@ -22,21 +27,18 @@ export const DEFAULT_TOPOLOGY = 'examples/private-asm-multicluster.yaml';
 /** Output folder used when `$CDK8S_OUTDIR` is not set. */
 export const DEFAULT_OUTDIR = path.join('dist', 'k8s');
 
-function main(): number {
-  const topology = process.env.MESHFLEET_TOPOLOGY ?? DEFAULT_TOPOLOGY;
-  const outdir = process.env.CDK8S_OUTDIR ?? DEFAULT_OUTDIR;
-  try {
+/** The line that tells a `cdk8s synth` user what was written and what was not. */
+export function onlyKubernetesNotice(outdir: string): string {
+  return `meshfleet: cdk8s synth wrote only the Kubernetes files, ${outdir}/; 'meshfleet synth' writes the whole output (Terraform, runbook, diagram.svg) in one step`;
+}
+
+if (require.main === module) {
+  runEntryPoint(() => {
+    const topology = process.env.MESHFLEET_TOPOLOGY ?? DEFAULT_TOPOLOGY;
+    const outdir = process.env.CDK8S_OUTDIR ?? DEFAULT_OUTDIR;
     const model = loadTopologyFile(topology);
     fs.rmSync(outdir, { recursive: true, force: true });
     synthKubernetes(model, outdir);
-    return 0;
-  } catch (error) {
-    if (error instanceof TopologyError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+    process.stderr.write(`${onlyKubernetesNotice(outdir)}\n`);
+  });
 }
-
-process.exitCode = main();

@@ -119,6 +119,11 @@ export interface RunbookInput {
   readonly outPath?: string;
   /** @default DEFAULT_RUNBOOK_FOLDERS */
   readonly folders?: RunbookFolders;
+  /**
+   * The topology diagram beside the runbook (`diagram.svg`), shown under the title.
+   * @default no picture
+   */
+  readonly diagram?: string;
 }
 
 /** A numbered `##` section of the runbook: its title and its markdown lines. */
@@ -964,6 +969,7 @@ export function runbookSections(input: RunbookInput): RunbookSection[] {
  */
 export function renderRunbook(input: RunbookInput): string {
   const lines = [...headerLines(input.model)];
+  if (input.diagram !== undefined) lines.push('', `![topology](${input.diagram})`);
   runbookSections(input).forEach((section, index) => {
     lines.push('', `## ${index + 1}. ${section.title}`, '', ...section.lines);
   });

@@ -9,17 +9,25 @@
  * `terraform` in `dist/` (see `localState` in meshfleet-stack.ts). It is not `dist/terraform`:
  * cdktf-cli writes its output in place and deletes every `stacks/` folder the app no longer
  * synthesizes, with what Terraform keeps there, inside the folder `meshfleet synth` owns.
+ *
+ * On a bad topology: the file and one line per problem on stderr, exit status 1; any other error
+ * one line (see `runEntryPoint`), no stack trace.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdktf';
+import { runEntryPoint } from '../entry/run-entry-point';
 import { loadTopologyFile } from '../topology/load';
 import { addStacks } from './stacks';
+import { synthesizeApp } from './synthesize-app';
 
-const topology = process.env.MESHFLEET_TOPOLOGY ?? path.join(__dirname, '..', '..', '..', 'examples', 'private-asm-multicluster.yaml');
-const outdir = process.env.CDKTF_OUTDIR ?? path.join('cdktf.out', 'terraform');
-// The App creates only the last level of its output folder.
-fs.mkdirSync(outdir, { recursive: true });
-const app = new App({ outdir, stackTraces: false });
-addStacks(app, loadTopologyFile(topology));
-app.synth();
+runEntryPoint(() => {
+  const topology = process.env.MESHFLEET_TOPOLOGY ?? path.join(__dirname, '..', '..', '..', 'examples', 'private-asm-multicluster.yaml');
+  const outdir = process.env.CDKTF_OUTDIR ?? path.join('cdktf.out', 'terraform');
+  const model = loadTopologyFile(topology);
+  // The App creates only the last level of its output folder.
+  fs.mkdirSync(outdir, { recursive: true });
+  const app = new App({ outdir, stackTraces: false });
+  addStacks(app, model);
+  synthesizeApp(app);
+});

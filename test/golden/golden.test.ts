@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { renderTopologyDiagram } from '../../src/diagram';
 import { synthesizeAll } from '../../src/synth';
 import { loadTopologyFile } from '../../src/topology/load';
 import { listFiles } from '../../src/cli/files';
@@ -21,9 +22,10 @@ describe.each(examples)('golden output of %s', (file) => {
   const goldenDir = path.join(__dirname, name);
   let outDir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), `meshfleet-golden-${name}-`));
-    synthesizeAll(loadTopologyFile(path.join(EXAMPLES, file)), outDir, { topologyPath: `examples/${file}`, outPath: 'dist' });
+    const model = loadTopologyFile(path.join(EXAMPLES, file));
+    synthesizeAll(model, outDir, { topologyPath: `examples/${file}`, outPath: 'dist', diagramSvg: await renderTopologyDiagram(model) });
     if (UPDATE) {
       fs.rmSync(goldenDir, { recursive: true, force: true });
       fs.cpSync(outDir, goldenDir, { recursive: true });

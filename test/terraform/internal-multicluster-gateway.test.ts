@@ -98,7 +98,7 @@ describe('seed 003: fleet stack', () => {
 
   test('the multi-cluster Gateway controller gets roles/container.admin through its service agent, looked up without a project number', () => {
     const grant = resourcesOf(json, ProjectIamMember.tfResourceType).find((g) => g.role === 'roles/container.admin')!;
-    expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project(_[0-9A-F]+)?\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);
+    expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);
   });
 
   test('grants the MCS importer roles/compute.networkViewer', () => {

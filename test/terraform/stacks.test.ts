@@ -54,7 +54,7 @@ describe('stack composition', () => {
     const stacks = synthStacks(modify(BASE, (t) => delete t.project.number));
     expect(stacks.clusters).toHaveDataSourceWithProperties(DataGoogleProject, { project_id: 'my-project' });
     expect(resourceNamed(stacks.clusters, ContainerCluster.tfResourceType, 'a').resource_labels.mesh_id).toMatch(
-      /^proj-\$\{data\.google_project\.project(_[0-9A-F]+)?\.number\}$/,
+      /^proj-\$\{data\.google_project\.project\.number\}$/,
     );
   });
 
@@ -135,7 +135,7 @@ describe('first apply on an empty project', () => {
     })).fleet;
     expect(fleet).toHaveDataSourceWithProperties(DataGoogleProject, { project_id: 'my-project' });
     const grant = resourcesOf(fleet, ProjectIamMember.tfResourceType).find((g) => g.role === 'roles/container.admin')!;
-    expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project(_[0-9A-F]+)?\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);
+    expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);
     const feature = resourcesOf(fleet, GkeHubFeature.tfResourceType).find((f) => f.name === 'multiclusteringress')!;
     expect(feature.depends_on).toHaveLength(1);
     expect(feature.depends_on[0]).toMatch(/^google_project_iam_member\./);

@@ -1,0 +1,14 @@
+import { ResolvedTopology } from '../topology/types';
+import { renderSvg } from './render-svg';
+import { topologyDot } from './topology-dot';
+
+export { preloadRenderer, renderSvg } from './render-svg';
+export { topologyDot } from './topology-dot';
+
+/** File name of the diagram in the output folder, linked from the runbook. */
+export const DIAGRAM_FILE = 'diagram.svg';
+
+/** The topology's diagram as SVG text ({@link topologyDot} rendered by {@link renderSvg}). */
+export function renderTopologyDiagram(model: ResolvedTopology): Promise<string> {
+  return renderSvg(topologyDot(model));
+}
