@@ -46,6 +46,8 @@ export const DEFAULTS = {
   fleet: true,
   releaseChannel: 'REGULAR',
   deletionProtection: true,
+  dataplaneV2: true,
+  authorizedNetworks: true,
   natLogFilter: 'ALL',
   gcsPrefix: 'meshfleet',
   ingressGatewayName: 'asm-ingressgateway',
@@ -123,6 +125,8 @@ function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omi
     releaseChannel: input.releaseChannel ?? DEFAULTS.releaseChannel,
     labels: { ...(input.labels ?? {}) },
     deletionProtection: input.deletionProtection ?? DEFAULTS.deletionProtection,
+    dataplaneV2: input.dataplaneV2 ?? DEFAULTS.dataplaneV2,
+    authorizedNetworks: input.authorizedNetworks ?? DEFAULTS.authorizedNetworks,
   };
 }
 

@@ -158,6 +158,8 @@ export const TOPOLOGY_SCHEMA = object(
             additionalProperties: { type: 'string', pattern: '^[-_a-z0-9]{0,63}$', description: 'GCP label value' },
           },
           deletionProtection: { type: 'boolean' },
+          dataplaneV2: { type: 'boolean' },
+          authorizedNetworks: { type: 'boolean' },
         },
         ['name'],
       ),

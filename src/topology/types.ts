@@ -211,6 +211,22 @@ export interface ClusterInput {
    * @default true
    */
   readonly deletionProtection?: boolean;
+  /**
+   * GKE Dataplane V2 (eBPF datapath that enforces Kubernetes NetworkPolicy), as the GKE hardening
+   * guide recommends. `false` keeps the legacy datapath (no NetworkPolicy enforcement without
+   * the Calico add-on). Changing it on an existing cluster replaces the cluster.
+   * @default true
+   */
+  readonly dataplaneV2?: boolean;
+  /**
+   * Public clusters (`private: false`): restrict the control-plane endpoint to the authorized
+   * networks (every region's reserved NAT address and `operatorCidrs`), as CIS GKE Benchmark
+   * "Ensure Control Plane Authorized Networks is Enabled" asks. `false` leaves the endpoint open to
+   * any address (credentials still required). Private clusters always restrict their endpoint,
+   * so they take no `false`.
+   * @default true
+   */
+  readonly authorizedNetworks?: boolean;
 }
 
 /** The shared ingress gateway deployed into every mesh workload cluster (gateway injection). */
@@ -1067,6 +1083,10 @@ export interface ResolvedGkeCluster extends ResolvedClusterCommon {
   readonly releaseChannel: ReleaseChannel;
   readonly labels: Readonly<Record<string, string>>;
   readonly deletionProtection: boolean;
+  /** GKE Dataplane V2 (`ADVANCED_DATAPATH`). */
+  readonly dataplaneV2: boolean;
+  /** The control-plane endpoint is limited to authorized networks (always true for private clusters). */
+  readonly authorizedNetworks: boolean;
 }
 
 /** An existing cluster outside meshfleet's Terraform (e.g. GKE on VMware). */
