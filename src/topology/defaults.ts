@@ -62,6 +62,8 @@ export const DEFAULTS = {
   platform: 'gke',
   meshDistribution: 'istio',
   meshModel: 'multi-primary',
+  meshMtls: 'STRICT',
+  meshDefaultDeny: false,
   /** First Istio release that serves networking.istio.io/v1. */
   istioV1Since: [1, 22],
   /** Size of the RSA key pairs the runbook generates for app secrets. */
@@ -185,6 +187,8 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
     routing: mesh.routing ?? 'istio',
+    mtls: mesh.mtls ?? DEFAULTS.meshMtls,
+    defaultDeny: mesh.defaultDeny ?? DEFAULTS.meshDefaultDeny,
   };
 }
 

@@ -327,7 +327,26 @@ export interface MeshInput {
    * @default "istio"
    */
   readonly routing?: MeshRouting;
+  /**
+   * Mutual TLS between the sidecars of the mesh: a `PeerAuthentication` named `default` in the
+   * root namespace `istio-system` of every mesh cluster. `STRICT` refuses plain-text traffic to
+   * sidecars (Istio security best practices, GKE hardening guide); `PERMISSIVE` also accepts it
+   * (clients outside the mesh, load balancers sending to app pods directly).
+   * @default "STRICT"
+   */
+  readonly mtls?: MeshMtlsMode;
+  /**
+   * Deny every request to an app namespace's workloads unless an ALLOW AuthorizationPolicy lets
+   * it in: an empty `deny-all` AuthorizationPolicy per app namespace of every mesh cluster, and an
+   * ALLOW policy from the ingress gateway's ServiceAccount to each exposed workload. Policies
+   * between workloads (app to app) are the user's to write.
+   * @default false
+   */
+  readonly defaultDeny?: boolean;
 }
+
+/** Mesh-wide mutual TLS mode of {@link MeshInput.mtls}. */
+export type MeshMtlsMode = 'STRICT' | 'PERMISSIVE';
 
 /** Istio's `meshConfig.outboundTrafficPolicy.mode`. */
 export type OutboundTrafficPolicy = 'ALLOW_ANY' | 'REGISTRY_ONLY';
@@ -548,7 +567,11 @@ export interface VolumeMountInput {
   readonly subPath?: string;
 }
 
-/** Container `securityContext` (the fields the upstream sample apps set). */
+/**
+ * Container `securityContext` (the fields the upstream sample apps set). meshfleet fills what is
+ * left out with the Pod Security Standards "restricted" values (see `src/k8s/pod-security.ts`):
+ * set a field to keep your own value, e.g. `runAsNonRoot: false` for an image that must start as root.
+ */
 export interface ContainerSecurityContextInput {
   readonly allowPrivilegeEscalation?: boolean;
   readonly privileged?: boolean;
@@ -557,6 +580,8 @@ export interface ContainerSecurityContextInput {
   readonly runAsUser?: number;
   readonly runAsGroup?: number;
   readonly capabilities?: { readonly add?: string[]; readonly drop?: string[] };
+  /** Seccomp profile of the container. @default RuntimeDefault (filled by meshfleet) */
+  readonly seccompProfile?: { readonly type: 'RuntimeDefault' | 'Unconfined' | 'Localhost'; readonly localhostProfile?: string };
 }
 
 /** Pod `securityContext`. */
@@ -1138,6 +1163,8 @@ export interface ResolvedMesh {
   readonly install?: ResolvedMeshInstallSettings;
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
   readonly routing: MeshRouting;
+  readonly mtls: MeshMtlsMode;
+  readonly defaultDeny: boolean;
 }
 
 /** Mesh-wide settings of an in-cluster mesh. */

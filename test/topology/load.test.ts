@@ -237,6 +237,8 @@ describe('the example files', () => {
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
@@ -419,6 +421,8 @@ describe('the example files', () => {
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -438,6 +442,7 @@ describe('the example files', () => {
         readinessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
         livenessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
         resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+        podSecurityContext: { fsGroup: 1000, runAsGroup: 1000, runAsNonRoot: true, runAsUser: 1000 },
         terminationGracePeriodSeconds: 5,
         clusters: ['gke-boutique'],
         canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
@@ -498,6 +503,8 @@ describe('the example files', () => {
           clusterAdmin: 'admin@example.com',
         },
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -573,6 +580,8 @@ describe('the example files', () => {
         ingressGateway: undefined,
         install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -656,6 +665,8 @@ describe('the example files', () => {
           clusterAdmin: undefined,
         },
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -863,6 +874,8 @@ describe('defaults', () => {
       platform: 'gke',
       meshDistribution: 'istio',
       meshModel: 'multi-primary',
+      meshMtls: 'STRICT',
+      meshDefaultDeny: false,
       istioV1Since: [1, 22],
       rsaBits: 4096,
     });
@@ -938,6 +951,8 @@ describe('defaults', () => {
       platform: cluster.platform,
       meshDistribution: inCluster.mesh?.install?.distribution,
       meshModel: inCluster.mesh?.install?.model,
+      meshMtls: model.mesh?.mtls,
+      meshDefaultDeny: model.mesh?.defaultDeny,
       istioV1Since: firstV1,
       rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
     };
@@ -1244,7 +1259,7 @@ describe('Kubernetes-side defaults', () => {
 
   test('no ingress gateway unless declared', () => {
     const model = validateTopology(variantOf(k8sBase, (t) => delete t.mesh.ingressGateway), 'test');
-    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined, routing: 'istio' });
+    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined, routing: 'istio', mtls: 'STRICT', defaultDeny: false });
   });
 
   test('the default gateway labels are a copy, not DEFAULTS itself', () => {
@@ -1546,6 +1561,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'proj-123456789012', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
       routing: 'istio',
+      mtls: 'STRICT',
+      defaultDeny: false,
     });
   });
 

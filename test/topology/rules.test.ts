@@ -792,6 +792,8 @@ describe('mesh', () => {
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
       routing: 'istio',
+      mtls: 'STRICT',
+      defaultDeny: false,
     });
   });
 });
