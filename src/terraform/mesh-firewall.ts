@@ -25,7 +25,7 @@ export interface MeshFirewallProps {
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
-/** Firewall Rules Logging records every field of a connection (CIS GCP Foundations "firewall rule logging"). */
+/** Firewall Rules Logging records every field of a connection (CIS Google Cloud Platform Foundation Benchmark, firewall rule logging). */
 export const FIREWALL_LOG_METADATA = 'INCLUDE_ALL_METADATA';
 
 /**
