@@ -3,6 +3,7 @@ import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr
 import { DEFAULTS, regionOfZone } from './defaults';
 import { checkEgress } from './egress-rules';
 import { checkGatewayDetails } from './gateway-rules';
+import { checkGitOps } from './gitops-rules';
 import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from './mesh-plan';
 import { checkMeshRoutes } from './route-rules';
@@ -557,6 +558,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkEgress(model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
+  checkGitOps(input, problems);
   checkSecurity(input, model, problems);
   return problems;
 }
