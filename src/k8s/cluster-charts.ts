@@ -31,6 +31,7 @@ import { MultiClusterIngressSet } from './multi-cluster-ingress';
 import { ownershipLabels } from './ownership';
 import { selectorLabels } from './pod-template';
 import { ManagedMeshConfig } from './managed-mesh-config';
+import { DefaultDeny, MeshMtls } from './mesh-security';
 import { AppServiceEntry } from './service-entry';
 import { versionRoutes, WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
@@ -42,6 +43,7 @@ export const CHART_FILES = {
   namespaces: 'namespaces.yaml',
   clusterAdminBinding: 'cluster-admin-binding.yaml',
   istioSystem: 'istio-system.yaml',
+  meshSecurity: 'mesh-security.yaml',
   ingressGateway: 'ingress-gateway.yaml',
   managedMeshConfig: 'managed-mesh-config.yaml',
   multiClusterIngress: 'multi-cluster-ingress.yaml',
@@ -258,16 +260,19 @@ function controlPlaneCharts(
  * 3. `istio-system.yaml` (`meshInstall`): `IstiodService` (primaries of a mesh with a
  *    revision); with an east-west gateway ({@link eastWestGatewayOf}), `CrossNetworkGateway`
  *    (`crossNetwork`) and `IstiodExposure` (`exposeIstiod`).
- * 4. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`): `IngressGateway` and
+ * 4. `mesh-security.yaml` (mesh members): `MeshMtls`, the mesh-wide PeerAuthentication
+ *    (`mesh.mtls`, STRICT by default) in istio-system.
+ * 5. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`): `IngressGateway` and
  *    the shared Istio Gateway.
- * 5. `<namespace>.yaml` per app namespace with anything in this cluster: where one of the app's
+ * 6. `<namespace>.yaml` per app namespace with anything in this cluster: where one of the app's
  *    workloads runs, `AppConfig` (its ConfigMaps and ServiceAccounts); per workload, see
  *    {@link placementOf}: `Workload` (Service in every workload cluster, pods where it runs),
  *    `ExportedService`s, `WorkloadVersions`, `ExposedService`; then a `VmWorkload` per VM workload that
- *    registers with this cluster ({@link vmWorkloadsOf}).
- * 6. `multi-cluster-ingress.yaml` (the fleet config cluster, with `multiClusterIngress`):
+ *    registers with this cluster ({@link vmWorkloadsOf}); with `mesh.defaultDeny` in mesh members,
+ *    `DefaultDeny` (deny-all, and the ingress gateway let in to the exposed workloads).
+ * 7. `multi-cluster-ingress.yaml` (the fleet config cluster, with `multiClusterIngress`):
  *    MultiClusterIngress, MultiClusterService (links to every mesh member), BackendConfig.
- * 7. `multi-cluster-gateway.yaml` (the fleet config cluster, with `gateways`): one
+ * 8. `multi-cluster-gateway.yaml` (the fleet config cluster, with `gateways`): one
  *    `MultiClusterGateway` per gateway.
  *
  * The config cluster gets no mesh objects unless it is a mesh member. Charts without objects
@@ -293,6 +298,12 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     const chart = newChart(scope, model, CHART_FILES.managedMeshConfig);
     new ManagedMeshConfig(chart, 'managed-mesh-config', { revision: mesh.revision, outboundTrafficPolicy: mesh.outboundTrafficPolicy });
     charts.push({ file: CHART_FILES.managedMeshConfig, chart });
+  }
+
+  if (mesh !== undefined && cluster.meshMember) {
+    const chart = newChart(scope, model, CHART_FILES.meshSecurity);
+    new MeshMtls(chart, 'mesh-mtls', { mode: mesh.mtls, istioApiVersion: mesh.istioApiVersion });
+    charts.push({ file: CHART_FILES.meshSecurity, chart });
   }
 
   const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
@@ -328,6 +339,14 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     }
     for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w, routeOf(w));
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
+    if (mesh?.defaultDeny === true && cluster.meshMember) {
+      new DefaultDeny(chart, 'default-deny', {
+        namespace: app.namespace,
+        istioApiVersion: mesh.istioApiVersion,
+        gateway: gateway && { namespace: gateway.namespace, serviceAccount: gateway.name },
+        exposedWorkloads: workloads.filter((w) => placementOf(model, cluster, w, routeOf(w) !== undefined).exposed).map((w) => w.name),
+      });
+    }
     if (mesh !== undefined && cluster.meshMember && app.workloads.some((w) => w.clusters.includes(cluster.name))) {
       for (const entry of app.serviceEntries) {
         new AppServiceEntry(chart, `${entry.name}-service-entry`, { namespace: app.namespace, entry, istioApiVersion: mesh.istioApiVersion });

@@ -22,10 +22,20 @@ import {
   WorkloadGroupV1Alpha3,
   WorkloadGroupV1Alpha3Props,
 } from '../../imports/networking.istio.io';
+import {
+  AuthorizationPolicy,
+  AuthorizationPolicyProps,
+  AuthorizationPolicyV1Beta1,
+  AuthorizationPolicyV1Beta1Props,
+  PeerAuthentication,
+  PeerAuthenticationProps,
+  PeerAuthenticationV1Beta1,
+  PeerAuthenticationV1Beta1Props,
+} from '../../imports/security.istio.io';
 import { IstioApiVersion } from '../topology/types';
 
 /*
- * networking.istio.io objects in the API version the mesh serves (`mesh.istioApiVersion`):
+ * networking.istio.io (and security.istio.io) objects in the API version the mesh serves (`mesh.istioApiVersion`):
  * `v1` (Istio 1.22+ and fleet-managed Cloud Service Mesh) or `v1beta1` (older in-cluster
  * meshes such as ASM 1.8). The typed classes of both versions come from the same CRD and have
  * the same shape; the props are written against the `v1` interfaces. TypeScript enums are
@@ -62,4 +72,14 @@ export function newServiceEntry(scope: Construct, id: string, version: IstioApiV
  */
 export function newWorkloadGroup(scope: Construct, id: string, version: IstioApiVersion, props: WorkloadGroupProps): ApiObject {
   return version === 'v1' ? new WorkloadGroup(scope, id, props) : new WorkloadGroupV1Alpha3(scope, id, props as unknown as WorkloadGroupV1Alpha3Props);
+}
+
+/** A PeerAuthentication in the security.istio.io version the mesh serves (v1 from Istio 1.22, as networking). */
+export function newPeerAuthentication(scope: Construct, id: string, version: IstioApiVersion, props: PeerAuthenticationProps): ApiObject {
+  return version === 'v1' ? new PeerAuthentication(scope, id, props) : new PeerAuthenticationV1Beta1(scope, id, props as unknown as PeerAuthenticationV1Beta1Props);
+}
+
+/** An AuthorizationPolicy in the security.istio.io version the mesh serves (v1 from Istio 1.22, as networking). */
+export function newAuthorizationPolicy(scope: Construct, id: string, version: IstioApiVersion, props: AuthorizationPolicyProps): ApiObject {
+  return version === 'v1' ? new AuthorizationPolicy(scope, id, props) : new AuthorizationPolicyV1Beta1(scope, id, props as unknown as AuthorizationPolicyV1Beta1Props);
 }

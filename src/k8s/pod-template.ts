@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
+import { resourcesWithRequests, secureContainerContext } from './pod-security';
 import {
-  ContainerSecurityContextInput,
   EnvFromInput,
   EnvValue,
   InitContainerInput,
@@ -145,17 +145,6 @@ function volumeMountOf(mount: VolumeMountInput): k8s.VolumeMount {
   };
 }
 
-function securityContextOf(context: ContainerSecurityContextInput | undefined): k8s.SecurityContext | undefined {
-  if (context === undefined) return undefined;
-  const { capabilities, ...rest } = context;
-  return {
-    ...rest,
-    ...(capabilities === undefined
-      ? {}
-      : { capabilities: { ...(capabilities.add ? { add: [...capabilities.add] } : {}), ...(capabilities.drop ? { drop: [...capabilities.drop] } : {}) } }),
-  };
-}
-
 function initContainerOf(init: InitContainerInput): k8s.Container {
   const env = Object.entries(init.env ?? {}).map(([name, value]) => ({ name, value }));
   return {
@@ -179,8 +168,9 @@ function portsOf(w: ResolvedWorkload): k8s.ContainerPort[] | undefined {
 /**
  * The workload's container: name, image, args, ports, env (in topology order; a canary's
  * variables replace same-named ones in place and follow the others), envFrom, liveness,
- * readiness and startup probes, resources, security context, volume mounts. Only what the
- * topology says: no port name on the main port, no pull policy.
+ * readiness and startup probes, resources, security context, volume mounts. What the topology
+ * says, plus the secure defaults it leaves out (requests and security context, see
+ * `pod-security.ts`); no port name on the main port, no pull policy.
  */
 export function containerOf(w: ResolvedWorkload, overrides: PodTemplateOverrides = {}): k8s.Container {
   const env = { ...w.env, ...(overrides.env ?? {}) };
@@ -190,8 +180,8 @@ export function containerOf(w: ResolvedWorkload, overrides: PodTemplateOverrides
   const readiness = probeOf(w.readinessProbe, w.port);
   const liveness = probeOf(w.livenessProbe, w.port);
   const startup = probeOf(w.startupProbe, w.port);
-  const resources = resourcesOf(w.resources);
-  const securityContext = securityContextOf(w.securityContext);
+  const resources = resourcesOf(resourcesWithRequests(w.resources));
+  const securityContext = secureContainerContext(w.securityContext, w.podSecurityContext);
   return {
     name: w.containerName,
     image: overrides.image ?? w.image,
@@ -203,7 +193,7 @@ export function containerOf(w: ResolvedWorkload, overrides: PodTemplateOverrides
     ...(readiness === undefined ? {} : { readinessProbe: readiness }),
     ...(startup === undefined ? {} : { startupProbe: startup }),
     ...(resources === undefined ? {} : { resources }),
-    ...(securityContext === undefined ? {} : { securityContext }),
+    securityContext,
     ...(w.volumeMounts.length === 0 ? {} : { volumeMounts: w.volumeMounts.map(volumeMountOf) }),
   };
 }

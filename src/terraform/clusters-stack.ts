@@ -26,6 +26,11 @@ export interface ClustersStackProps {
  * In an in-cluster multi-cluster mesh, istiod reads the other clusters' API servers through
  * their private endpoints (`istioctl create-remote-secret --server`): the primaries' pod ranges
  * are authorized networks, and mesh clusters accept those calls from every region.
+ *
+ * Public clusters (unless `authorizedNetworks: false`) restrict their endpoint to every region's
+ * reserved NAT address and the operator ranges: pods of private clusters (istiod reading a public
+ * mesh member, CI runners) leave the VPC through their region's NAT address, hence all regions'.
+ * Pod ranges are left out there: the public endpoint never sees them.
  */
 export class ClustersStack extends MeshfleetStack {
   constructor(scope: Construct, id: string, model: ResolvedTopology, props: ClustersStackProps) {
@@ -36,9 +41,12 @@ export class ClustersStack extends MeshfleetStack {
       displayName: `GKE nodes of ${model.name} (meshfleet)`,
     });
     const meshLabel = this.meshIdLabel(model);
-    const authorizedNetworks: AuthorizedNetwork[] = [
+    const publicEndpointNetworks: AuthorizedNetwork[] = [
       ...props.natAddresses.map((n) => ({ cidrBlock: `${n.address}/32`, displayName: n.name })),
       ...model.operatorCidrs.map((cidr) => ({ cidrBlock: cidr, displayName: `operator ${cidr}` })),
+    ];
+    const privateClusterNetworks: AuthorizedNetwork[] = [
+      ...publicEndpointNetworks,
       ...istiodClientRanges(model).map((cidr) => ({ cidrBlock: cidr, displayName: `istiod pods ${cidr}` })),
     ];
     const remoteSecrets = hasRemoteSecrets(model);
@@ -51,7 +59,7 @@ export class ClustersStack extends MeshfleetStack {
         workloadPool: workloadPool(model),
         private: c.private,
         masterCidr: c.masterCidr,
-        authorizedNetworks,
+        authorizedNetworks: c.private ? privateClusterNetworks : c.authorizedNetworks ? publicEndpointNetworks : undefined,
         controlPlaneGlobalAccess: remoteSecrets && c.meshInstall !== undefined,
         podCidr: c.podCidr,
         machineType: c.nodePool.machineType,
@@ -65,6 +73,7 @@ export class ClustersStack extends MeshfleetStack {
         releaseChannel: c.releaseChannel,
         labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
         deletionProtection: c.deletionProtection,
+        dataplaneV2: c.dataplaneV2,
       });
     }
   }

@@ -71,6 +71,15 @@ export function gatewayProxyOnlyPurposes(model: ResolvedTopology): Map<string, P
   return proxyOnlyPurposes({ gateways: model.gateways, fleet: model.fleet, gkeClusters: gkeClusters(model) });
 }
 
+/**
+ * Email of the node service account that the clusters stack creates (`google_service_account`
+ * emails are `<account ID>@<project>.iam.gserviceaccount.com`); the network stack, applied
+ * before it, names it in firewall rules.
+ */
+export function nodeServiceAccountEmail(model: ResolvedTopology): string {
+  return `${model.project.nodeServiceAccount}@${model.project.id}.iam.gserviceaccount.com`;
+}
+
 /** Workload Identity pool of the project. */
 export function workloadPool(model: ResolvedTopology): string {
   return `${model.project.id}.svc.id.goog`;

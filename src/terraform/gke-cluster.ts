@@ -31,8 +31,10 @@ export interface GkeClusterProps {
   /** Control-plane range of a private cluster (a /28). Required when `private`. */
   readonly masterCidr?: string;
   /**
-   * Networks allowed to reach the control plane of a private cluster.
-   * @default [] (only Google's internal ranges)
+   * Networks allowed to reach the control plane (master authorized networks). A private cluster
+   * always restricts its endpoint; a public one only when this is given.
+   * @default private clusters: [] (only Google's internal ranges and the cluster's own nodes);
+   * public clusters: no restriction (any address)
    */
   readonly authorizedNetworks?: readonly AuthorizedNetwork[];
   /**
@@ -92,7 +94,8 @@ export const CLUSTER_MONITORING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONE
 /**
  * A zonal VPC-native GKE cluster with Workload Identity and one autoscaled node pool
  * (shielded nodes, GKE metadata server, auto repair and upgrade) in place of the default pool.
- * Private clusters get private nodes and a public endpoint restricted to authorized networks.
+ * Private clusters get private nodes and a public endpoint restricted to authorized networks;
+ * public clusters get that restriction when given authorized networks.
  *
  * Hardened control plane (GKE hardening guide, CIS GKE Benchmark): Dataplane V2 with network
  * policy enforcement, legacy ABAC explicitly off, the basic security posture with basic
@@ -142,9 +145,10 @@ export class GkeCluster extends Construct {
             ...(props.controlPlaneGlobalAccess ? { masterGlobalAccessConfig: { enabled: true } } : {}),
           }
         : undefined,
-      masterAuthorizedNetworksConfig: isPrivate
-        ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) }
-        : undefined,
+      masterAuthorizedNetworksConfig:
+        isPrivate || props.authorizedNetworks !== undefined
+          ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) }
+          : undefined,
       gatewayApiConfig: props.gatewayApiChannel ? { channel: props.gatewayApiChannel } : undefined,
       datapathProvider: (props.dataplaneV2 ?? true) ? 'ADVANCED_DATAPATH' : 'LEGACY_DATAPATH',
       enableLegacyAbac: false,

@@ -5,7 +5,7 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { reservedEastWestAddress } from '../topology/mesh-plan';
 import { ResolvedTopology } from '../topology/types';
-import { gatewayAddressSubnet, gatewayProxyOnlyPurposes, meshFirewallRanges, requiredServices } from './derive';
+import { gatewayAddressSubnet, gatewayProxyOnlyPurposes, meshFirewallRanges, nodeServiceAccountEmail, requiredServices } from './derive';
 import { MeshFirewall } from './mesh-firewall';
 import { MeshfleetStack } from './meshfleet-stack';
 import { ProjectServices } from './project-services';
@@ -54,7 +54,13 @@ export class NetworkStack extends MeshfleetStack {
 
     const firewallRanges = meshFirewallRanges(model);
     if (firewallRanges.length > 0) {
-      new MeshFirewall(this, 'mesh-firewall', { network, sourceRanges: firewallRanges, name: model.network.firewallName, dependsOn: compute });
+      new MeshFirewall(this, 'mesh-firewall', {
+        network,
+        sourceRanges: firewallRanges,
+        targetServiceAccounts: [nodeServiceAccountEmail(model)],
+        name: model.network.firewallName,
+        dependsOn: compute,
+      });
     }
 
     const purposes = gatewayProxyOnlyPurposes(model);

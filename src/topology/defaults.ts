@@ -47,6 +47,8 @@ export const DEFAULTS = {
   fleet: true,
   releaseChannel: 'REGULAR',
   deletionProtection: true,
+  dataplaneV2: true,
+  authorizedNetworks: true,
   natLogFilter: 'ALL',
   gcsPrefix: 'meshfleet',
   ingressGatewayName: 'asm-ingressgateway',
@@ -61,6 +63,8 @@ export const DEFAULTS = {
   platform: 'gke',
   meshDistribution: 'istio',
   meshModel: 'multi-primary',
+  meshMtls: 'STRICT',
+  meshDefaultDeny: false,
   /** First Istio release that serves networking.istio.io/v1. */
   istioV1Since: [1, 22],
   /** Size of the RSA key pairs the runbook generates for app secrets. */
@@ -134,6 +138,8 @@ function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omi
     releaseChannel: input.releaseChannel ?? DEFAULTS.releaseChannel,
     labels: { ...(input.labels ?? {}) },
     deletionProtection: input.deletionProtection ?? DEFAULTS.deletionProtection,
+    dataplaneV2: input.dataplaneV2 ?? DEFAULTS.dataplaneV2,
+    authorizedNetworks: input.authorizedNetworks ?? DEFAULTS.authorizedNetworks,
   };
 }
 
@@ -192,6 +198,8 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
     routing: mesh.routing ?? 'istio',
+    mtls: mesh.mtls ?? DEFAULTS.meshMtls,
+    defaultDeny: mesh.defaultDeny ?? DEFAULTS.meshDefaultDeny,
   };
 }
 

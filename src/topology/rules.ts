@@ -7,6 +7,7 @@ import { checkGitOps } from './gitops-rules';
 import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from './mesh-plan';
 import { checkMeshRoutes } from './route-rules';
+import { checkSecurity } from './security-rules';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from './types';
@@ -16,7 +17,7 @@ const WIDEST_OPERATOR_PREFIX = 16;
 
 /** Keys of a cluster that only GKE clusters (created by meshfleet's Terraform) take. */
 const GKE_ONLY_KEYS: ReadonlyArray<keyof ClusterInput> = [
-  'zone', 'region', 'private', 'masterCidr', 'podCidr', 'subnet', 'nodePool', 'gatewayApi', 'fleet', 'releaseChannel', 'labels', 'deletionProtection',
+  'zone', 'region', 'private', 'masterCidr', 'podCidr', 'subnet', 'nodePool', 'gatewayApi', 'fleet', 'releaseChannel', 'labels', 'deletionProtection', 'dataplaneV2', 'authorizedNetworks',
 ];
 
 /** Keys of `mesh` that only in-cluster meshes take (the fleet installs and runs its own), and why. */
@@ -558,5 +559,6 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
   checkGitOps(input, problems);
+  checkSecurity(input, model, problems);
   return problems;
 }

@@ -211,6 +211,22 @@ export interface ClusterInput {
    * @default true
    */
   readonly deletionProtection?: boolean;
+  /**
+   * GKE Dataplane V2 (eBPF datapath that enforces Kubernetes NetworkPolicy), as the GKE hardening
+   * guide recommends. `false` keeps the legacy datapath (no NetworkPolicy enforcement without
+   * the Calico add-on). Changing it on an existing cluster replaces the cluster.
+   * @default true
+   */
+  readonly dataplaneV2?: boolean;
+  /**
+   * Public clusters (`private: false`): restrict the control-plane endpoint to the authorized
+   * networks (every region's reserved NAT address and `operatorCidrs`), as CIS GKE Benchmark
+   * "Ensure Control Plane Authorized Networks is Enabled" asks. `false` leaves the endpoint open to
+   * any address (credentials still required). Private clusters always restrict their endpoint,
+   * so they take no `false`.
+   * @default true
+   */
+  readonly authorizedNetworks?: boolean;
 }
 
 /** The shared ingress gateway deployed into every mesh workload cluster (gateway injection). */
@@ -311,7 +327,26 @@ export interface MeshInput {
    * @default "istio"
    */
   readonly routing?: MeshRouting;
+  /**
+   * Mutual TLS between the sidecars of the mesh: a `PeerAuthentication` named `default` in the
+   * root namespace `istio-system` of every mesh cluster. `STRICT` refuses plain-text traffic to
+   * sidecars (Istio security best practices, GKE hardening guide); `PERMISSIVE` also accepts it
+   * (clients outside the mesh, load balancers sending to app pods directly).
+   * @default "STRICT"
+   */
+  readonly mtls?: MeshMtlsMode;
+  /**
+   * Deny every request to an app namespace's workloads unless an ALLOW AuthorizationPolicy lets
+   * it in: an empty `deny-all` AuthorizationPolicy per app namespace of every mesh cluster, and an
+   * ALLOW policy from the ingress gateway's ServiceAccount to each exposed workload. Policies
+   * between workloads (app to app) are the user's to write.
+   * @default false
+   */
+  readonly defaultDeny?: boolean;
 }
+
+/** Mesh-wide mutual TLS mode of {@link MeshInput.mtls}. */
+export type MeshMtlsMode = 'STRICT' | 'PERMISSIVE';
 
 /** Istio's `meshConfig.outboundTrafficPolicy.mode`. */
 export type OutboundTrafficPolicy = 'ALLOW_ANY' | 'REGISTRY_ONLY';
@@ -532,7 +567,11 @@ export interface VolumeMountInput {
   readonly subPath?: string;
 }
 
-/** Container `securityContext` (the fields the upstream sample apps set). */
+/**
+ * Container `securityContext` (the fields the upstream sample apps set). meshfleet fills what is
+ * left out with the Pod Security Standards "restricted" values (see `src/k8s/pod-security.ts`):
+ * set a field to keep your own value, e.g. `runAsNonRoot: false` for an image that must start as root.
+ */
 export interface ContainerSecurityContextInput {
   readonly allowPrivilegeEscalation?: boolean;
   readonly privileged?: boolean;
@@ -541,6 +580,8 @@ export interface ContainerSecurityContextInput {
   readonly runAsUser?: number;
   readonly runAsGroup?: number;
   readonly capabilities?: { readonly add?: string[]; readonly drop?: string[] };
+  /** Seccomp profile of the container. @default RuntimeDefault (filled by meshfleet) */
+  readonly seccompProfile?: { readonly type: 'RuntimeDefault' | 'Unconfined' | 'Localhost'; readonly localhostProfile?: string };
 }
 
 /** Pod `securityContext`. */
@@ -1127,6 +1168,10 @@ export interface ResolvedGkeCluster extends ResolvedClusterCommon {
   readonly releaseChannel: ReleaseChannel;
   readonly labels: Readonly<Record<string, string>>;
   readonly deletionProtection: boolean;
+  /** GKE Dataplane V2 (`ADVANCED_DATAPATH`). */
+  readonly dataplaneV2: boolean;
+  /** The control-plane endpoint is limited to authorized networks (always true for private clusters). */
+  readonly authorizedNetworks: boolean;
 }
 
 /** An existing cluster outside meshfleet's Terraform (e.g. GKE on VMware). */
@@ -1178,6 +1223,8 @@ export interface ResolvedMesh {
   readonly install?: ResolvedMeshInstallSettings;
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
   readonly routing: MeshRouting;
+  readonly mtls: MeshMtlsMode;
+  readonly defaultDeny: boolean;
 }
 
 /** Mesh-wide settings of an in-cluster mesh. */

@@ -7,11 +7,14 @@
  *   seed writes `v1beta1`, which is what an older in-cluster mesh gets (tested below, where
  *   the objects equal the seed's including the apiVersion).
  * - Objects carry `metadata.namespace` (the seed applies them with `-n onlineboutique`).
+ * - Deployments carry microservices-demo's pod security context (set in the example) and the
+ *   container security context meshfleet fills in (issue 10 point 4); mesh-security.yaml holds
+ *   the mesh-wide STRICT PeerAuthentication.
  */
 import { ResolvedTopology } from '../../src/topology/types';
 import { EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, inNamespace, manifestsOf, modelOf, withApiVersion } from './helpers';
 import { validateObjects } from './schema';
-import { SEED_002, parseManifests } from './seed-manifests';
+import { FILLED_CONTAINER_CONTEXT, SEED_002, hardenedBoutiqueDeployment, parseManifests } from './seed-manifests';
 
 const NS = 'onlineboutique';
 const NAME = 'productcatalogservice';
@@ -38,7 +41,7 @@ describe('as written (weight 0)', () => {
   const objects = objectsAt(model);
 
   test('one cluster, namespaces, the ingress gateway, then the app file', () => {
-    expect([...manifestsOf(model).get('gke-boutique')!.keys()]).toEqual(['namespaces.yaml', 'ingress-gateway.yaml', 'onlineboutique.yaml']);
+    expect([...manifestsOf(model).get('gke-boutique')!.keys()]).toEqual(['namespaces.yaml', 'mesh-security.yaml', 'ingress-gateway.yaml', 'onlineboutique.yaml']);
   });
 
   test('objects: namespaces, stable Deployment + Service, canary Deployment, DestinationRule, VirtualService (the rest of Online Boutique beside them)', () => {
@@ -67,12 +70,12 @@ describe('as written (weight 0)', () => {
     const stable = findObject(objects, 'Deployment', NAME);
     const [seedV2] = parseManifests(SEED_002.productcatalogV2);
     const seedContainer = seedV2.spec.template.spec.containers[0];
-    expect(stable.spec.template.spec.containers).toEqual([{ ...seedContainer, env: [{ name: 'PORT', value: '3550' }] }]);
+    expect(stable.spec.template.spec.containers).toEqual([{ ...seedContainer, env: [{ name: 'PORT', value: '3550' }], securityContext: FILLED_CONTAINER_CONTEXT }]);
     expect(stable.spec.template.spec.terminationGracePeriodSeconds).toBe(5);
   });
 
   test('productcatalog-v2.yaml field for field', () => {
-    expect(findObject(objects, 'Deployment', `${NAME}-v2`)).toEqual(inNamespace(parseManifests(SEED_002.productcatalogV2)[0], NS));
+    expect(findObject(objects, 'Deployment', `${NAME}-v2`)).toEqual(hardenedBoutiqueDeployment(inNamespace(parseManifests(SEED_002.productcatalogV2)[0], NS)));
   });
 
   test('destination-vs-v1.yaml: DestinationRule with subset v1, VirtualService to v1 only', () => {
@@ -107,7 +110,7 @@ describe('canary steps', () => {
   });
 
   test.each([0, 25, 100])('%i: the v2 Deployment is the same at every step', (w) => {
-    expect(findObject(objectsAt(atWeight(w)), 'Deployment', `${NAME}-v2`)).toEqual(inNamespace(parseManifests(SEED_002.productcatalogV2)[0], NS));
+    expect(findObject(objectsAt(atWeight(w)), 'Deployment', `${NAME}-v2`)).toEqual(hardenedBoutiqueDeployment(inNamespace(parseManifests(SEED_002.productcatalogV2)[0], NS)));
   });
 
   test.each([

@@ -89,7 +89,14 @@ describe('seed 003: exported services and the multi-cluster Gateway', () => {
     expect(d.spec.replicas).toBe(2);
     expect(d.spec.template.metadata.labels).toEqual({ app: 'store', version: 'v1' });
     expect(d.spec.template.spec.containers).toEqual([
-      { name: 'whereami', image: 'us-docker.pkg.dev/google-samples/containers/gke/whereami:v1.2.20', ports: [{ containerPort: 8080 }] },
+      {
+        name: 'whereami',
+        image: 'us-docker.pkg.dev/google-samples/containers/gke/whereami:v1.2.20',
+        ports: [{ containerPort: 8080 }],
+        // The secure defaults: requests and the restricted security context.
+        resources: { requests: { cpu: '100m', memory: '128Mi' } },
+        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      },
     ]);
   });
 
@@ -133,7 +140,7 @@ describe('mesh objects and the config cluster', () => {
     input.clusters = input.clusters.filter((c: any) => c.name !== 'gke-ingress');
     input.fleet.configCluster = 'gke-west-priv';
     const files = manifestsOf(modelOf(input)).get('gke-west-priv')!;
-    expect([...files.keys()]).toEqual(['namespaces.yaml', 'ingress-gateway.yaml', 'bank-of-anthos.yaml', 'multi-cluster-ingress.yaml']);
+    expect([...files.keys()]).toEqual(['namespaces.yaml', 'mesh-security.yaml', 'ingress-gateway.yaml', 'bank-of-anthos.yaml', 'multi-cluster-ingress.yaml']);
     expect(files.get('namespaces.yaml')!.map((n) => n.metadata)).toEqual([
       { name: 'asm-ingress', labels: { 'istio-injection': 'enabled' } },
       { name: 'bank-of-anthos', labels: { 'istio-injection': 'enabled' } },

@@ -25,7 +25,7 @@ describe('seed 001: examples/asm-onprem-vmware.yaml', () => {
   const install = meshInstallOf(model).get('cluster1')!;
 
   test('kubectl files: namespaces, cluster-admin binding, istio-system, the app; install input: the control plane only', () => {
-    expect([...files.keys()]).toEqual(['namespaces.yaml', 'cluster-admin-binding.yaml', 'istio-system.yaml', 'onlineboutique.yaml']);
+    expect([...files.keys()]).toEqual(['namespaces.yaml', 'cluster-admin-binding.yaml', 'istio-system.yaml', 'mesh-security.yaml', 'onlineboutique.yaml']);
     expect([...install.keys()]).toEqual([CONTROL_PLANE]);
   });
 
@@ -69,7 +69,7 @@ describe('seed 004: examples/istio-multi-primary-multi-network.yaml', () => {
   ])('%s: a primary on %s with an east-west gateway and the cross-network Gateway', (cluster, network) => {
     const files = manifests.get(cluster)!;
     const install = installs.get(cluster)!;
-    expect([...files.keys()]).toEqual(['namespaces.yaml', 'istio-system.yaml', 'sample.yaml']);
+    expect([...files.keys()]).toEqual(['namespaces.yaml', 'istio-system.yaml', 'mesh-security.yaml', 'sample.yaml']);
     expect([...install.keys()]).toEqual([CONTROL_PLANE, EAST_WEST]);
 
     const [cp] = install.get(CONTROL_PLANE)!;
@@ -93,7 +93,7 @@ describe('seed 004: examples/istio-primary-remote.yaml', () => {
   const installs = meshInstallOf(model);
 
   test('cluster1 (primary): externalIstiod and the VM settings, an east-west gateway on the reserved address, istiod exposed', () => {
-    expect([...manifests.get('cluster1')!.keys()]).toEqual(['namespaces.yaml', 'istio-system.yaml', 'sample.yaml']);
+    expect([...manifests.get('cluster1')!.keys()]).toEqual(['namespaces.yaml', 'istio-system.yaml', 'mesh-security.yaml', 'sample.yaml']);
     const install = installs.get('cluster1')!;
     expect([...install.keys()]).toEqual([CONTROL_PLANE, EAST_WEST]);
     const [cp] = install.get(CONTROL_PLANE)!;
@@ -135,7 +135,7 @@ describe('seed 004: examples/istio-primary-remote.yaml', () => {
       },
     });
     const files = manifests.get('cluster2')!;
-    expect([...files.keys()]).toEqual(['namespaces.yaml', 'sample.yaml']);
+    expect([...files.keys()]).toEqual(['namespaces.yaml', 'mesh-security.yaml', 'sample.yaml']);
     expect(clusterObjects(model, 'cluster2').filter((o) => o.kind === 'WorkloadGroup')).toEqual([]);
     validateObjects(clusterObjects(model, 'cluster2'));
   });
@@ -165,12 +165,14 @@ describe('every example', () => {
     }
   });
 
-  test.each(all.filter((f) => !(IN_CLUSTER_EXAMPLES as readonly string[]).includes(f)))('%s (fleet or no mesh): no install inputs, no istio-system objects', (file) => {
+  test.each(all.filter((f) => !(IN_CLUSTER_EXAMPLES as readonly string[]).includes(f)))('%s (fleet or no mesh): no install inputs, no istio-system objects but the mesh-wide PeerAuthentication', (file) => {
     const model = loadExample(file);
     for (const c of buildKubernetesManifests(model)) {
       expect(c.meshInstall).toEqual([]);
       const objects = c.files.flatMap((f) => f.objects) as any[];
-      expect(objects.filter((o) => o.metadata?.name === 'istio-system' || o.metadata?.namespace === 'istio-system')).toEqual([]);
+      const inIstioSystem = objects.filter((o) => o.metadata?.name === 'istio-system' || o.metadata?.namespace === 'istio-system');
+      const member = model.clusters.find((m) => m.name === c.cluster)?.meshMember === true;
+      expect(inIstioSystem.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(member ? ['PeerAuthentication/default'] : []);
       expect(c.files.map((f) => f.file)).not.toContain('istio-system.yaml');
       expect(c.files.map((f) => f.file)).not.toContain('cluster-admin-binding.yaml');
     }
@@ -223,7 +225,7 @@ describe('variants', () => {
 
   test('an app with only VM workloads gets its namespace and file; a shared ServiceAccount is emitted once; WorkloadGroup v1alpha3', () => {
     const files = manifests.get('cluster1')!;
-    expect([...files.keys()]).toEqual(['namespaces.yaml', 'cluster-admin-binding.yaml', 'istio-system.yaml', 'onlineboutique.yaml', 'legacy.yaml']);
+    expect([...files.keys()]).toEqual(['namespaces.yaml', 'cluster-admin-binding.yaml', 'istio-system.yaml', 'mesh-security.yaml', 'onlineboutique.yaml', 'legacy.yaml']);
     expect(files.get('namespaces.yaml')!.map((n) => n.metadata.name)).toEqual(['istio-system', 'onlineboutique', 'legacy']);
     expect(findObject(files.get('namespaces.yaml')!, 'Namespace', 'legacy').metadata.labels).toEqual({ 'istio.io/rev': 'asm-186-8' });
     const legacy = files.get('legacy.yaml')!;
@@ -264,7 +266,7 @@ describe('variants', () => {
     delete input.mesh.clusterAdmin;
     delete input.mesh.revision;
     const model = modelOf(input);
-    expect([...manifestsOf(model).get('cluster1')!.keys()]).toEqual(['namespaces.yaml', 'onlineboutique.yaml']);
+    expect([...manifestsOf(model).get('cluster1')!.keys()]).toEqual(['namespaces.yaml', 'mesh-security.yaml', 'onlineboutique.yaml']);
     expect(manifestsOf(model).get('cluster1')!.get('namespaces.yaml')![1].metadata.labels).toEqual({ 'istio-injection': 'enabled' });
     expect(meshInstallOf(model).get('cluster1')!.get(CONTROL_PLANE)![0].spec.revision).toBeUndefined();
   });

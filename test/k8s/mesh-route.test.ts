@@ -19,7 +19,7 @@ function resolvedRoute(rules: unknown[], routing = 'istio', name?: string): Reso
   const model = modelOf({
     name: 'routes',
     project: { id: 'meshfleet-test' },
-    clusters: [{ name: 'a', zone: 'us-west2-a', private: false }],
+    clusters: [{ name: 'a', zone: 'us-west2-a', private: false, authorizedNetworks: false }],
     mesh: { management: 'fleet', routing },
     apps: [{ namespace: 'bookinfo', workloads: [reviews], routes: [{ service: 'reviews', rules, ...(name === undefined ? {} : { name }) }] }],
   });

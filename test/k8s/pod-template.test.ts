@@ -25,8 +25,14 @@ describe('labels', () => {
 });
 
 describe('containerOf', () => {
-  test('a bare workload: name, image, containerPort and nothing else', () => {
-    expect(containerOf(base)).toEqual({ name: 'web', image: 'example/web:1', ports: [{ containerPort: 8080 }] });
+  test('a bare workload: name, image, containerPort, and the secure defaults (requests, restricted security context)', () => {
+    expect(JSON.parse(JSON.stringify(containerOf(base)))).toEqual({
+      name: 'web',
+      image: 'example/web:1',
+      ports: [{ containerPort: 8080 }],
+      resources: { requests: { cpu: { value: '100m' }, memory: { value: '128Mi' } } },
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+    });
   });
 
   test('env in topology order, as name/value pairs', () => {
@@ -60,10 +66,15 @@ describe('containerOf', () => {
     expect(c.readinessProbe).toEqual(c.livenessProbe);
   });
 
-  test('resources: only the given limits and requests', () => {
-    const c = containerOf({ ...base, resources: { requests: { cpu: '100m' } } });
+  test('resources: the given limits and requests, and a default request of what has neither', () => {
+    const c = containerOf({ ...base, resources: { requests: { cpu: '250m' } } });
     expect(Object.keys(c.resources ?? {})).toEqual(['requests']);
-    expect(Object.keys(c.resources?.requests ?? {})).toEqual(['cpu']);
+    expect(c.resources?.requests?.cpu.value).toBe('250m');
+    expect(c.resources?.requests?.memory.value).toBe('128Mi');
+    const limited = containerOf({ ...base, resources: { limits: { memory: '64Mi' } } });
+    // A limit alone makes Kubernetes request as much: no default request of memory beside it.
+    expect(Object.keys(limited.resources?.requests ?? {})).toEqual(['cpu']);
+    expect(limited.resources?.limits?.memory.value).toBe('64Mi');
   });
 });
 
@@ -167,7 +178,14 @@ describe('what complete upstream apps need', () => {
     });
     expect(c.args).toEqual(['--verbose']);
     expect(c.ports).toBeUndefined();
-    expect(c.securityContext).toEqual({ readOnlyRootFilesystem: true, capabilities: { drop: ['all'] } });
+    // The given capabilities and readOnlyRootFilesystem are kept; the rest is filled in.
+    expect(c.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['all'] },
+      runAsNonRoot: true,
+      readOnlyRootFilesystem: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     expect(Object.keys(c.resources?.limits ?? {})).toEqual(['ephemeral-storage']);
   });
 
@@ -185,5 +203,33 @@ describe('what complete upstream apps need', () => {
     expect(t.spec?.securityContext).toEqual({ runAsNonRoot: true, fsGroup: 1000 });
     expect(Object.keys(podTemplateOf(base).spec ?? {})).toEqual(['containers']);
     expect(podTemplateOf(base).metadata).not.toHaveProperty('annotations');
+  });
+});
+
+describe('secure container defaults', () => {
+  const context = (w: Partial<ResolvedWorkload>) => containerOf({ ...base, ...w }).securityContext;
+
+  test('every value the topology sets is kept', () => {
+    expect(
+      context({ securityContext: { allowPrivilegeEscalation: true, runAsNonRoot: false, capabilities: { add: ['NET_ADMIN'] }, seccompProfile: { type: 'Unconfined' } } }),
+    ).toEqual({ allowPrivilegeEscalation: true, runAsNonRoot: false, capabilities: { add: ['NET_ADMIN'] }, seccompProfile: { type: 'Unconfined' } });
+  });
+
+  test('a container declared to run as root keeps the runtime capabilities and gets no runAsNonRoot', () => {
+    expect(context({ securityContext: { runAsNonRoot: false } })).toEqual({ allowPrivilegeEscalation: false, runAsNonRoot: false, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(context({ podSecurityContext: { runAsUser: 0 } })).toEqual({ allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } });
+  });
+
+  test('the pod security context decides runAsNonRoot when it sets it', () => {
+    expect(context({ podSecurityContext: { runAsNonRoot: true, runAsUser: 1000 } })).not.toHaveProperty('runAsNonRoot');
+    expect(context({ podSecurityContext: { runAsUser: 1000 } })).toMatchObject({ runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
+  });
+
+  test('a privileged container gets no allowPrivilegeEscalation: false (Kubernetes refuses both)', () => {
+    expect(context({ securityContext: { privileged: true } })).not.toHaveProperty('allowPrivilegeEscalation');
+  });
+
+  test('capabilities: {} keeps the runtime defaults', () => {
+    expect(context({ securityContext: { capabilities: {} } })?.capabilities).toEqual({});
   });
 });

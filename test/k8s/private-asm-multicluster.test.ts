@@ -7,10 +7,13 @@
  *   mesh serves) where the seed writes `v1alpha3`; same spec.
  * - Objects the seed applies with `kubectl -n <ns>` carry `metadata.namespace`.
  * - Namespaces are objects (the seed runs `kubectl create namespace` + `kubectl label`).
+ * - Hardening (issue 10 point 4): the ingress gateway runs as its own ServiceAccount with
+ *   upstream's gateway-chart security contexts and resources (see `hardenedAsmIngress`), and
+ *   mesh-security.yaml holds the mesh-wide STRICT PeerAuthentication.
  */
 import { EXAMPLES, clusterObjects, findObject, idsOf, inNamespace, loadExample, manifestsOf, withApiVersion } from './helpers';
 import { validateObjects } from './schema';
-import { SEED_000, parseManifests } from './seed-manifests';
+import { SEED_000, hardenedAsmIngress, parseManifests } from './seed-manifests';
 
 const model = loadExample(EXAMPLES.privateAsm);
 const manifests = manifestsOf(model);
@@ -21,9 +24,17 @@ const DATABASES = ['accounts-db', 'ledger-db'];
 test('one folder per cluster, files in kustomization order', () => {
   expect([...manifests.keys()]).toEqual(['gke-west-priv', 'gke-central-priv', 'gke-ingress']);
   for (const c of WORKLOAD_CLUSTERS) {
-    expect([...manifests.get(c)!.keys()]).toEqual(['namespaces.yaml', 'ingress-gateway.yaml', 'bank-of-anthos.yaml']);
+    expect([...manifests.get(c)!.keys()]).toEqual(['namespaces.yaml', 'mesh-security.yaml', 'ingress-gateway.yaml', 'bank-of-anthos.yaml']);
   }
   expect([...manifests.get('gke-ingress')!.keys()]).toEqual(['namespaces.yaml', 'multi-cluster-ingress.yaml']);
+});
+
+test('mesh-security.yaml: the mesh-wide PeerAuthentication default, STRICT, in istio-system (security.istio.io/v1 on the fleet-managed mesh)', () => {
+  for (const c of WORKLOAD_CLUSTERS) {
+    expect(manifests.get(c)!.get('mesh-security.yaml')).toEqual([
+      { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: 'istio-system' }, spec: { mtls: { mode: 'STRICT' } } },
+    ]);
+  }
 });
 
 test('every object of every cluster conforms to its schema', () => {
@@ -40,10 +51,10 @@ describe.each(WORKLOAD_CLUSTERS)('workload cluster %s', (cluster) => {
     ]);
   });
 
-  test("ingress-gateway.yaml: asm-ingress.yaml's Service, Deployment, Role, RoleBinding exactly, then the shared Gateway", () => {
+  test("ingress-gateway.yaml: asm-ingress.yaml's Service, Deployment, Role, RoleBinding hardened (own ServiceAccount), then the shared Gateway", () => {
     const [gateway] = parseManifests(SEED_000.asmVsGateway);
     expect(files.get('ingress-gateway.yaml')).toEqual([
-      ...parseManifests(SEED_000.asmIngress),
+      ...hardenedAsmIngress(),
       withApiVersion(gateway, 'networking.istio.io/v1'),
     ]);
   });

@@ -379,3 +379,48 @@ spec:
       network: network1
 `,
 };
+
+/**
+ * Seed 000's asm-ingress.yaml with meshfleet's hardening (issue 10 point 4): a ServiceAccount
+ * named after the gateway after the Service, the Deployment running as it with upstream Istio's
+ * gateway-chart security contexts and resources, and the SDS RoleBinding bound to it, not `default`.
+ */
+export function hardenedAsmIngress(): Array<Record<string, any>> {
+  const [service, deployment, role, binding] = parseManifests(SEED_000.asmIngress);
+  const name = deployment.metadata.name;
+  const spec = deployment.spec.template.spec;
+  spec.serviceAccountName = name;
+  spec.securityContext = { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }], seccompProfile: { type: 'RuntimeDefault' } };
+  spec.containers[0].resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } };
+  spec.containers[0].securityContext = {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    privileged: false,
+    readOnlyRootFilesystem: true,
+    runAsGroup: 1337,
+    runAsNonRoot: true,
+    runAsUser: 1337,
+  };
+  binding.subjects = [{ kind: 'ServiceAccount', name }];
+  const serviceAccount = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: deployment.metadata.namespace } };
+  return [service, serviceAccount, deployment, role, binding];
+}
+
+/** The restricted container security context meshfleet fills in when the pod security context sets runAsNonRoot. */
+export const FILLED_CONTAINER_CONTEXT = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } };
+
+/** Microservices-demo's own pod security context, which the Online Boutique examples set on every workload. */
+export const BOUTIQUE_POD_CONTEXT = { fsGroup: 1000, runAsGroup: 1000, runAsNonRoot: true, runAsUser: 1000 };
+
+/**
+ * A seed Online Boutique Deployment as the examples emit it: the seed's object plus the example's
+ * pod security context ({@link BOUTIQUE_POD_CONTEXT}) and the container security context meshfleet
+ * fills in ({@link FILLED_CONTAINER_CONTEXT}); nothing else changes.
+ */
+export function hardenedBoutiqueDeployment(deployment: Record<string, any>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(deployment));
+  const spec = copy.spec.template.spec;
+  spec.securityContext = { ...BOUTIQUE_POD_CONTEXT };
+  for (const container of spec.containers) container.securityContext = { ...FILLED_CONTAINER_CONTEXT };
+  return copy;
+}

@@ -16,6 +16,7 @@ describe('withSyncWaves', () => {
       { file: 'cluster-admin-binding.yaml', objects: [{ kind: 'ClusterRoleBinding', metadata: { name: 'a' } }] },
       { file: 'istio-system.yaml', objects: [{ kind: 'Service', metadata: { name: 'istiod' } }] },
       { file: 'managed-mesh-config.yaml', objects: [{ kind: 'ConfigMap', metadata: { name: 'istio-asm-managed' } }] },
+      { file: 'mesh-security.yaml', objects: [{ kind: 'PeerAuthentication', metadata: { name: 'default' } }] },
       { file: 'ingress-gateway.yaml', objects: [{ kind: 'Deployment', metadata: { name: 'gw' } }] },
       { file: 'shop.yaml', objects: [{ kind: 'Deployment', metadata: { name: 'web' } }] },
       { file: 'multi-cluster-ingress.yaml', objects: [{ kind: 'MultiClusterIngress', metadata: { name: 'mci' } }] },
@@ -25,6 +26,7 @@ describe('withSyncWaves', () => {
       ['cluster-admin-binding.yaml', ['-2']],
       ['istio-system.yaml', ['-1']],
       ['managed-mesh-config.yaml', ['-1']],
+      ['mesh-security.yaml', ['-1']],
       ['ingress-gateway.yaml', ['-1']],
       ['shop.yaml', [undefined]],
       ['multi-cluster-ingress.yaml', [undefined]],
@@ -45,7 +47,7 @@ describe('buildKubernetesManifests and gitops', () => {
   test('with Argo CD output, the cluster folders carry sync waves', () => {
     const west = withGitOps({ argocd: { repoURL: REPO } }).find((c) => c.cluster === 'gke-west-priv')!;
     const waves = Object.fromEntries(west.files.map((f) => [f.file, [...new Set(f.objects.map(waveOf))]]));
-    expect(waves).toEqual({ 'namespaces.yaml': ['-2'], 'ingress-gateway.yaml': ['-1'], 'bank-of-anthos.yaml': [undefined] });
+    expect(waves).toEqual({ 'namespaces.yaml': ['-2'], 'mesh-security.yaml': ['-1'], 'ingress-gateway.yaml': ['-1'], 'bank-of-anthos.yaml': [undefined] });
   });
 
   test('without gitops, or with Config Sync (which orders namespaces itself), no object carries a wave', () => {

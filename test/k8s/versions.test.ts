@@ -5,7 +5,7 @@ import { versionSplitOf } from '../../src/topology/traffic-split';
 import { ResolvedWorkload, WorkloadInput } from '../../src/topology/types';
 import { idsOf, inNamespace, synthChart } from './helpers';
 import { validateObjects } from './schema';
-import { SEED_002, parseManifests } from './seed-manifests';
+import { SEED_002, parseManifests, FILLED_CONTAINER_CONTEXT } from './seed-manifests';
 
 const PRODUCTCATALOG: WorkloadInput = {
   name: 'productcatalogservice',
@@ -127,10 +127,12 @@ describe('WorkloadVersions of a canary', () => {
     validateObjects(objects);
   });
 
-  test("the canary Deployment equals seed 002's productcatalogservice-v2, field for field (plus its namespace)", () => {
+  test("the canary Deployment equals seed 002's productcatalogservice-v2, field for field (plus its namespace and the filled-in security context)", () => {
     const [deployment] = build(productcatalog);
     const [seed] = parseManifests(SEED_002.productcatalogV2);
-    expect(deployment).toEqual(inNamespace(seed, 'onlineboutique'));
+    const expected = inNamespace(seed, 'onlineboutique');
+    expected.spec.template.spec.containers[0].securityContext = { ...FILLED_CONTAINER_CONTEXT, runAsNonRoot: true };
+    expect(deployment).toEqual(expected);
   });
 
   test('v1beta1 mesh at 25%: the seed 002 DestinationRule and split VirtualService', () => {

@@ -51,6 +51,7 @@ describe('Workload', () => {
                 livenessProbe: { httpGet: { path: '/healthz', port: 8080 } },
                 readinessProbe: { httpGet: { path: '/healthz', port: 8080 } },
                 resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
               },
             ],
             terminationGracePeriodSeconds: 10,

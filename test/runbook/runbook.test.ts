@@ -443,7 +443,7 @@ describe('remote secrets', () => {
 
   test('no --server for a public GKE target', () => {
     const input = exampleInput('istio-multi-primary-multi-network');
-    input.clusters[1] = { name: 'cluster2', zone: 'us-east1-b', private: false, podCidr: '10.8.0.0/14', meshNetwork: 'network2' };
+    input.clusters[1] = { name: 'cluster2', zone: 'us-east1-b', private: false, authorizedNetworks: false, podCidr: '10.8.0.0/14', meshNetwork: 'network2' };
     const all = commands(render(validateTopology(input))).filter((c) => c.includes('create-remote-secret'));
     expect(all).toEqual([
       'istioctl create-remote-secret --context="${CTX_CLUSTER2}" --name=cluster2 | kubectl apply -f - --context="${CTX_CLUSTER1}"',

@@ -105,10 +105,18 @@ describe('GkeCluster', () => {
     expect(legacy.datapath_provider).toBe('LEGACY_DATAPATH');
   });
 
-  test('a public cluster has neither private config nor authorized networks', () => {
-    const publicCluster = resourcesOf(synth({ ...PRIVATE, private: false, masterCidr: undefined }), ContainerCluster.tfResourceType)[0];
+  test('a public cluster without authorized networks has neither private config nor authorized networks', () => {
+    const publicCluster = resourcesOf(synth({ ...PRIVATE, private: false, masterCidr: undefined, authorizedNetworks: undefined }), ContainerCluster.tfResourceType)[0];
     expect(publicCluster.private_cluster_config).toBeUndefined();
     expect(publicCluster.master_authorized_networks_config).toBeUndefined();
+  });
+
+  test('a public cluster given authorized networks restricts its endpoint to them', () => {
+    const publicCluster = resourcesOf(synth({ ...PRIVATE, private: false, masterCidr: undefined }), ContainerCluster.tfResourceType)[0];
+    expect(publicCluster.private_cluster_config).toBeUndefined();
+    expect(publicCluster.master_authorized_networks_config).toEqual({
+      cidr_blocks: [{ cidr_block: '203.0.113.10/32', display_name: 'operator' }],
+    });
   });
 
   test('without fleet project, Gateway API channel or labels those blocks are absent', () => {

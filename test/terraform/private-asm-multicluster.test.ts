@@ -100,6 +100,18 @@ describe('seed 000: network stack', () => {
       source_ranges: ['10.0.0.0/8', '172.16.0.0/28', '172.16.1.0/28'],
     });
   });
+
+  test("the firewall rule targets the node service account that the clusters stack creates and gives every node pool", () => {
+    const email = 'private-asm-multicluster-nodes@meshfleet-demo.iam.gserviceaccount.com';
+    const rule = resourceNamed(net, ComputeFirewall.tfResourceType, 'all-pods-and-master-ipv4-cidrs');
+    expect(rule.target_service_accounts).toEqual([email]);
+    expect(rule.log_config).toEqual({ metadata: 'INCLUDE_ALL_METADATA' });
+    const account = resourcesOf(stacks.clusters, ServiceAccount.tfResourceType)[0];
+    expect(`${account.account_id}@${model.project.id}.iam.gserviceaccount.com`).toBe(email);
+    const [accountId] = Object.keys(JSON.parse(stacks.clusters).resource[ServiceAccount.tfResourceType]);
+    const accountRef = `\${${ServiceAccount.tfResourceType}.${accountId}.email}`;
+    for (const pool of resourcesOf(stacks.clusters, ContainerNodePool.tfResourceType)) expect(pool.node_config.service_account).toBe(accountRef);
+  });
 });
 
 describe('seed 000: clusters stack', () => {
@@ -135,6 +147,15 @@ describe('seed 000: clusters stack', () => {
     expect(ingress).toMatchObject({ location: 'us-west1-a', workload_identity_config: { workload_pool: 'meshfleet-demo.svc.id.goog' } });
     expect(ingress.private_cluster_config).toBeUndefined();
     expect(ingress.resource_labels).toBeUndefined();
+  });
+
+  test('the public gke-ingress limits its endpoint to every NAT address and the operator range (no pod ranges)', () => {
+    const ingress = resourceNamed(json, ContainerCluster.tfResourceType, 'gke-ingress');
+    expect(ingress.master_authorized_networks_config.cidr_blocks).toEqual([
+      { cidr_block: `${natAddressRef('us-west2')}/32`, display_name: 'us-west2-nat-ip' },
+      { cidr_block: `${natAddressRef('us-central1')}/32`, display_name: 'us-central1-nat-ip' },
+      { cidr_block: '203.0.113.10/32', display_name: 'operator 203.0.113.10/32' },
+    ]);
   });
 
   test.each(['gke-west-priv', 'gke-central-priv', 'gke-ingress'])('%s has a global fleet membership named after it (as the seed registers it), no fleet {} block', (name) => {

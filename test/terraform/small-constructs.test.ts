@@ -12,8 +12,9 @@ import { resourcesOf } from './helpers';
 
 describe('MeshFirewall', () => {
   const json = Testing.synthScope((scope) => {
-    new MeshFirewall(scope, 'fw', { network: 'default', sourceRanges: ['10.0.0.0/8', '172.16.0.0/28'] });
+    new MeshFirewall(scope, 'fw', { network: 'default', sourceRanges: ['10.0.0.0/8', '172.16.0.0/28'], targetServiceAccounts: ['nodes@proj.iam.gserviceaccount.com'] });
   });
+  const rule = resourcesOf(json, ComputeFirewall.tfResourceType)[0];
   test('allows every protocol in from the given ranges', () => {
     expect(json).toHaveResourceWithProperties(ComputeFirewall, {
       name: 'all-pods-and-master-ipv4-cidrs',
@@ -22,6 +23,13 @@ describe('MeshFirewall', () => {
       allow: [{ protocol: 'all' }],
       source_ranges: ['10.0.0.0/8', '172.16.0.0/28'],
     });
+  });
+  test('applies only to instances running as the given service accounts, never to the whole network', () => {
+    expect(rule.target_service_accounts).toEqual(['nodes@proj.iam.gserviceaccount.com']);
+    expect(rule.target_tags).toBeUndefined();
+  });
+  test('logs every connection with all metadata', () => {
+    expect(rule.log_config).toEqual({ metadata: 'INCLUDE_ALL_METADATA' });
   });
 });
 

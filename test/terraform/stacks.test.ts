@@ -130,7 +130,7 @@ describe('first apply on an empty project', () => {
   test('without a project number the MCI service agent grant reads it from the google_project data source', () => {
     const fleet = synthStacks(modify(BASE, (t) => {
       delete t.project.number;
-      t.clusters.push({ name: 'cfg', zone: 'europe-west1-c', private: false, role: 'config' });
+      t.clusters.push({ name: 'cfg', zone: 'europe-west1-c', private: false, authorizedNetworks: false, role: 'config' });
       t.fleet = { configCluster: 'cfg' };
     })).fleet;
     expect(fleet).toHaveDataSourceWithProperties(DataGoogleProject, { project_id: 'my-project' });

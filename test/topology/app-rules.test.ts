@@ -12,7 +12,7 @@ function appTopology(app: Record<string, unknown>): TopologyInput {
   return {
     name: 'apps',
     project: { id: 'meshfleet-test' },
-    clusters: [{ name: 'a', zone: 'us-west2-a', private: false }],
+    clusters: [{ name: 'a', zone: 'us-west2-a', private: false, authorizedNetworks: false }],
     apps: [{ namespace: 'shop', ...app }],
   } as TopologyInput;
 }

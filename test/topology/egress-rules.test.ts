@@ -9,7 +9,7 @@ function problemsOf(serviceEntries: unknown[], mesh: unknown = { management: 'fl
   const input = {
     name: 'egress',
     project: { id: 'meshfleet-test' },
-    clusters: [{ name: 'a', zone: 'us-west2-a', private: false }],
+    clusters: [{ name: 'a', zone: 'us-west2-a', private: false, authorizedNetworks: false }],
     ...(mesh === null ? {} : { mesh }),
     apps: [{ namespace: 'shop', serviceEntries, workloads: [{ name: 'web', image: 'example/web:1', port: 8080 }] }],
   } as unknown as TopologyInput;

@@ -16,9 +16,9 @@ function base(): Draft {
     name: 'gw-rules',
     project: { id: 'meshfleet-test' },
     clusters: [
-      { name: 'gke-west', zone: 'us-west1-a', private: false },
-      { name: 'gke-east', zone: 'us-east1-b', private: false },
-      { name: 'config', zone: 'us-west1-b', role: 'config', private: false, gatewayApi: 'standard' },
+      { name: 'gke-west', zone: 'us-west1-a', private: false, authorizedNetworks: false },
+      { name: 'gke-east', zone: 'us-east1-b', private: false, authorizedNetworks: false },
+      { name: 'config', zone: 'us-west1-b', role: 'config', private: false, authorizedNetworks: false, gatewayApi: 'standard' },
     ],
     fleet: { configCluster: 'config', multiClusterServices: true },
     gateways: [

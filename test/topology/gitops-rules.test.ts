@@ -10,7 +10,7 @@ function inputWith(gitops: unknown): TopologyInput {
   return {
     name: 'gitops',
     project: { id: 'meshfleet-test' },
-    clusters: [{ name: 'a', zone: 'us-west2-a', private: false }],
+    clusters: [{ name: 'a', zone: 'us-west2-a', private: false, authorizedNetworks: false }],
     gitops,
   } as unknown as TopologyInput;
 }

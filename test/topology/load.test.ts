@@ -176,6 +176,8 @@ const clusterDefaults = {
   releaseChannel: 'REGULAR',
   labels: {},
   deletionProtection: true,
+  dataplaneV2: true,
+  authorizedNetworks: true,
 } as const;
 
 const pool = (minNodes: number, maxNodes: number) => ({ machineType: 'e2-standard-4', minNodes, maxNodes, initialNodes: minNodes });
@@ -235,6 +237,8 @@ describe('the example files', () => {
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
@@ -296,7 +300,7 @@ describe('the example files', () => {
         { name: 'us-west1', nat: undefined, proxyOnlySubnet: '10.129.0.0/23' },
         { name: 'us-east1', nat: undefined, proxyOnlySubnet: '10.130.0.0/23' },
       ],
-      operatorCidrs: [],
+      operatorCidrs: ['203.0.113.10/32'],
       clusters: [
         {
           ...clusterDefaults,
@@ -417,6 +421,8 @@ describe('the example files', () => {
         ingressGateway: { name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } },
         install: undefined,
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -436,6 +442,7 @@ describe('the example files', () => {
         readinessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
         livenessProbe: { exec: ['/bin/grpc_health_probe', '-addr=:3550'] },
         resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+        podSecurityContext: { fsGroup: 1000, runAsGroup: 1000, runAsNonRoot: true, runAsUser: 1000 },
         terminationGracePeriodSeconds: 5,
         clusters: ['gke-boutique'],
         canary: { version: 'v2', weight: 0, image, env: { EXTRA_LATENCY: '3s' } },
@@ -496,6 +503,8 @@ describe('the example files', () => {
           clusterAdmin: 'admin@example.com',
         },
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -571,6 +580,8 @@ describe('the example files', () => {
         ingressGateway: undefined,
         install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -655,6 +666,8 @@ describe('the example files', () => {
           clusterAdmin: undefined,
         },
         routing: 'istio',
+        mtls: 'STRICT',
+        defaultDeny: false,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -846,6 +859,8 @@ describe('defaults', () => {
       fleet: true,
       releaseChannel: 'REGULAR',
       deletionProtection: true,
+      dataplaneV2: true,
+      authorizedNetworks: true,
       natLogFilter: 'ALL',
       gcsPrefix: 'meshfleet',
       ingressGatewayName: 'asm-ingressgateway',
@@ -860,6 +875,8 @@ describe('defaults', () => {
       platform: 'gke',
       meshDistribution: 'istio',
       meshModel: 'multi-primary',
+      meshMtls: 'STRICT',
+      meshDefaultDeny: false,
       istioV1Since: [1, 22],
       rsaBits: 4096,
       gitopsPath: 'dist',
@@ -881,7 +898,8 @@ describe('defaults', () => {
       regions: [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/23' }],
       clusters: [
         { name: 'a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
-        { name: 'cfg', zone: 'us-west2-b', role: 'config', private: false, gatewayApi: 'standard' },
+        // authorizedNetworks: false, as operatorCidrs stays omitted (a public cluster needs either).
+        { name: 'cfg', zone: 'us-west2-b', role: 'config', private: false, gatewayApi: 'standard', authorizedNetworks: false },
       ],
       mesh: { management: 'fleet', ingressGateway: {} },
       fleet: { configCluster: 'cfg', multiClusterServices: true },
@@ -931,6 +949,8 @@ describe('defaults', () => {
       fleet: cluster.fleet,
       releaseChannel: cluster.releaseChannel,
       deletionProtection: cluster.deletionProtection,
+      dataplaneV2: cluster.dataplaneV2,
+      authorizedNetworks: cluster.authorizedNetworks,
       natLogFilter: model.regions[0].nat?.logFilter,
       gcsPrefix: backend.type === 'gcs' ? backend.prefix : undefined,
       ingressGatewayName: model.mesh?.ingressGateway?.name,
@@ -945,6 +965,8 @@ describe('defaults', () => {
       platform: cluster.platform,
       meshDistribution: inCluster.mesh?.install?.distribution,
       meshModel: inCluster.mesh?.install?.model,
+      meshMtls: model.mesh?.mtls,
+      meshDefaultDeny: model.mesh?.defaultDeny,
       istioV1Since: firstV1,
       rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
       gitopsPath: argocd?.path === configSync?.dir ? argocd?.path : 'argocd.path and configSync.dir differ',
@@ -1032,6 +1054,8 @@ describe('defaults', () => {
             releaseChannel: 'RAPID',
             labels: { team: 'mesh' },
             deletionProtection: false,
+            dataplaneV2: false,
+            authorizedNetworks: false,
           },
         ],
         fleet: { configCluster: 'a' },
@@ -1053,6 +1077,8 @@ describe('defaults', () => {
       releaseChannel: 'RAPID',
       labels: { team: 'mesh' },
       deletionProtection: false,
+      dataplaneV2: false,
+      authorizedNetworks: false,
     });
     expect(model.terraform.backend).toEqual({ type: 'gcs', bucket: 'tf-state', prefix: 'team/mesh' });
   });
@@ -1071,9 +1097,9 @@ describe('defaults', () => {
         regions: [{ name: 'europe-west1' }, { name: 'us-east1', nat: { logFilter: 'ERRORS_ONLY' } }],
         clusters: [
           { name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
-          { name: 'pub', zone: 'us-west1-a', private: false },
+          { name: 'pub', zone: 'us-west1-a', private: false, authorizedNetworks: false },
           { name: 'priv-east', zone: 'us-east1-b', masterCidr: '172.16.1.0/28' },
-          { name: 'pub-2', zone: 'us-west2-b', private: false },
+          { name: 'pub-2', zone: 'us-west2-b', private: false, authorizedNetworks: false },
         ],
       },
       'test',
@@ -1111,7 +1137,7 @@ describe('defaults', () => {
         name: 'nat-on',
         project: { id: 'meshfleet-test' },
         regions: [{ name: 'asia-east1', nat: { enabled: true, logFilter: 'TRANSLATIONS_ONLY' } }, { name: 'us-west1', nat: { enabled: true } }],
-        clusters: [{ name: 'pub', zone: 'us-west1-a', private: false }],
+        clusters: [{ name: 'pub', zone: 'us-west1-a', private: false, authorizedNetworks: false }],
       },
       'test',
     );
@@ -1160,9 +1186,9 @@ describe('defaults', () => {
       project: { id: 'meshfleet-test', number: '123456789012' },
       clusters: [
         { name: 'w1', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
-        { name: 'cfg', zone: 'us-west1-a', role: 'config', private: false },
+        { name: 'cfg', zone: 'us-west1-a', role: 'config', private: false, authorizedNetworks: false },
         // The pod range lets w2's istiod read the private w1 in a multi-cluster in-cluster mesh.
-        { name: 'w2', zone: 'us-central1-a', role: 'workload', private: false, podCidr: '10.4.0.0/14' },
+        { name: 'w2', zone: 'us-central1-a', role: 'workload', private: false, authorizedNetworks: false, podCidr: '10.4.0.0/14' },
       ],
       fleet: { configCluster: 'cfg' },
     };
@@ -1185,11 +1211,11 @@ describe('defaults', () => {
         project: { id: 'meshfleet-test' },
         regions: [{ name: 'us-east1' }, { name: 'us-west1', proxyOnlySubnet: '10.129.0.0/23' }],
         clusters: [
-          { name: 'c1', zone: 'us-central1-a', private: false },
-          { name: 'c2', zone: 'us-west1-b', private: false },
-          { name: 'c3', zone: 'asia-east1-a', private: false },
-          { name: 'c4', zone: 'us-central1-f', private: false },
-          { name: 'c5', zone: 'europe-west4-c', private: false, region: 'europe-west4' },
+          { name: 'c1', zone: 'us-central1-a', private: false, authorizedNetworks: false },
+          { name: 'c2', zone: 'us-west1-b', private: false, authorizedNetworks: false },
+          { name: 'c3', zone: 'asia-east1-a', private: false, authorizedNetworks: false },
+          { name: 'c4', zone: 'us-central1-f', private: false, authorizedNetworks: false },
+          { name: 'c5', zone: 'europe-west4-c', private: false, authorizedNetworks: false, region: 'europe-west4' },
         ],
       },
       'test',
@@ -1217,7 +1243,7 @@ describe('Kubernetes-side defaults', () => {
       clusters: [
         { name: 'gke-west', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' },
         { name: 'east', zone: 'us-east1-b', masterCidr: '172.16.1.0/28' },
-        { name: 'gke-config', zone: 'us-west1-a', role: 'config', private: false },
+        { name: 'gke-config', zone: 'us-west1-a', role: 'config', private: false, authorizedNetworks: false },
       ],
       mesh: { management: 'fleet', ingressGateway: {} },
       fleet: { configCluster: 'gke-config' },
@@ -1231,7 +1257,7 @@ describe('Kubernetes-side defaults', () => {
     ['gkeast', 'gkeast'],
     ['my-gke-cluster', 'my-gke-cluster'],
   ])('the short name of %s is %s', (name, shortName) => {
-    const model = validateTopology({ name: 't', project: { id: 'meshfleet-test' }, clusters: [{ name, zone: 'us-west1-a', private: false }] }, 'test');
+    const model = validateTopology({ name: 't', project: { id: 'meshfleet-test' }, clusters: [{ name, zone: 'us-west1-a', private: false, authorizedNetworks: false }] }, 'test');
     expect(model.clusters[0].shortName).toBe(shortName);
   });
 
@@ -1255,7 +1281,7 @@ describe('Kubernetes-side defaults', () => {
 
   test('no ingress gateway unless declared', () => {
     const model = validateTopology(variantOf(k8sBase, (t) => delete t.mesh.ingressGateway), 'test');
-    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined, routing: 'istio' });
+    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined, routing: 'istio', mtls: 'STRICT', defaultDeny: false });
   });
 
   test('the default gateway labels are a copy, not DEFAULTS itself', () => {
@@ -1474,8 +1500,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
       name: 'in-cluster',
       project: { id: 'meshfleet-test', number: '123456789012' },
       clusters: [
-        { name: 'cfg', zone: 'us-west1-c', role: 'config', private: false },
-        { name: 'west', zone: 'us-west1-a', private: false },
+        { name: 'cfg', zone: 'us-west1-c', role: 'config', private: false, authorizedNetworks: false },
+        { name: 'west', zone: 'us-west1-a', private: false, authorizedNetworks: false },
         { name: 'onprem', platform: 'external' },
       ],
       fleet: { configCluster: 'cfg' },
@@ -1557,6 +1583,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'proj-123456789012', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
       routing: 'istio',
+      mtls: 'STRICT',
+      defaultDeny: false,
     });
   });
 
@@ -1717,7 +1745,7 @@ describe('istioApiVersionOf', () => {
     [{ management: 'in-cluster' }, 'v1'],
   ])('the resolved mesh %j has istioApiVersion %s', (mesh, expected) => {
     const model = validateTopology(
-      { name: 't', project: { id: 'meshfleet-test', number: '123456789012' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false }], mesh },
+      { name: 't', project: { id: 'meshfleet-test', number: '123456789012' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false, authorizedNetworks: false }], mesh },
       'test',
     );
     expect(model.mesh?.istioApiVersion).toBe(expected);

@@ -22,7 +22,7 @@ function meshOf(mesh: Draft, change: (t: Draft) => void = () => undefined, names
   const t: Draft = {
     name: 'plan',
     project: { id: 'meshfleet-test', number: '123456789012' },
-    clusters: names.map((name, i) => ({ name, zone: `us-west1-${'abcdef'[i]}`, private: false })),
+    clusters: names.map((name, i) => ({ name, zone: `us-west1-${'abcdef'[i]}`, private: false, authorizedNetworks: false })),
     mesh: { management: 'in-cluster', ...mesh },
   };
   change(t);
@@ -180,8 +180,8 @@ describe('eastWestGatewayOf', () => {
         project: { id: 'meshfleet-test' },
         network: { name: 'mesh-vpc' },
         clusters: [
-          { name: 'a', zone: 'us-west1-a', private: false },
-          { name: 'b', zone: 'us-east1-b', private: false },
+          { name: 'a', zone: 'us-west1-a', private: false, authorizedNetworks: false },
+          { name: 'b', zone: 'us-east1-b', private: false, authorizedNetworks: false },
         ],
         mesh: { management: 'fleet' },
       },
@@ -194,7 +194,7 @@ describe('eastWestGatewayOf', () => {
     const model = meshOf({}, (t) => {
       t.clusters[0].meshNetwork = 'network1';
       t.clusters[1].meshNetwork = 'network2';
-      t.clusters.push({ name: 'cfg', zone: 'us-west1-c', role: 'config', private: false });
+      t.clusters.push({ name: 'cfg', zone: 'us-west1-c', role: 'config', private: false, authorizedNetworks: false });
       t.fleet = { configCluster: 'cfg' };
     });
     expect(eastWestGatewayOf(model, model.clusters[2])).toBeUndefined();
@@ -239,7 +239,7 @@ describe('remoteSecretsOf', () => {
 
   test('the config cluster is neither holder nor target', () => {
     const model = meshOf({}, (t) => {
-      t.clusters.splice(1, 0, { name: 'cfg', zone: 'us-west1-c', role: 'config', private: false });
+      t.clusters.splice(1, 0, { name: 'cfg', zone: 'us-west1-c', role: 'config', private: false, authorizedNetworks: false });
       t.fleet = { configCluster: 'cfg' };
     });
     expect(secrets(model)).toEqual(['a → b', 'b → a']);
@@ -258,8 +258,8 @@ describe('remoteSecretsOf', () => {
         name: 'fleet',
         project: { id: 'meshfleet-test' },
         clusters: [
-          { name: 'a', zone: 'us-west1-a', private: false },
-          { name: 'b', zone: 'us-east1-b', private: false },
+          { name: 'a', zone: 'us-west1-a', private: false, authorizedNetworks: false },
+          { name: 'b', zone: 'us-east1-b', private: false, authorizedNetworks: false },
         ],
         mesh: { management: 'fleet' },
       },
@@ -274,7 +274,7 @@ describe('meshNetworks, meshInstallClusters and vmWorkloadsOf', () => {
     const model = meshOf({}, (t) => {
       t.clusters[0].meshNetwork = 'network2';
       t.clusters[1].meshNetwork = 'network1';
-      t.clusters.push({ name: 'c', zone: 'us-west1-c', private: false, meshNetwork: 'network2' });
+      t.clusters.push({ name: 'c', zone: 'us-west1-c', private: false, authorizedNetworks: false, meshNetwork: 'network2' });
     });
     expect(meshNetworks(model)).toEqual(['network1', 'network2']);
   });
@@ -299,7 +299,7 @@ describe('meshNetworks, meshInstallClusters and vmWorkloadsOf', () => {
 
   test('a fleet-managed mesh has no Istio networks and no install clusters', () => {
     const model = validateTopology(
-      { name: 'fleet', project: { id: 'meshfleet-test' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false }], mesh: { management: 'fleet' } },
+      { name: 'fleet', project: { id: 'meshfleet-test' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false, authorizedNetworks: false }], mesh: { management: 'fleet' } },
       'test',
     );
     expect(meshNetworks(model)).toEqual([]);
@@ -308,7 +308,7 @@ describe('meshNetworks, meshInstallClusters and vmWorkloadsOf', () => {
 
   test('meshInstallClusters: the workload clusters of an in-cluster mesh, in topology order', () => {
     const model = meshOf({}, (t) => {
-      t.clusters.unshift({ name: 'cfg', zone: 'us-west1-c', role: 'config', private: false });
+      t.clusters.unshift({ name: 'cfg', zone: 'us-west1-c', role: 'config', private: false, authorizedNetworks: false });
       t.clusters.push({ name: 'onprem', platform: 'external' });
       t.fleet = { configCluster: 'cfg' };
     });

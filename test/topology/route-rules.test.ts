@@ -15,7 +15,7 @@ function topology(routes: unknown[], mesh: Record<string, unknown> | null = { ma
   return {
     name: 'routes',
     project: { id: 'meshfleet-test' },
-    clusters: [{ name: 'a', zone: 'us-west2-a', private: false }],
+    clusters: [{ name: 'a', zone: 'us-west2-a', private: false, authorizedNetworks: false }],
     ...(mesh === null ? {} : { mesh }),
     apps: [{ namespace: 'bookinfo', workloads: [reviews, ratings], routes }],
   } as TopologyInput;

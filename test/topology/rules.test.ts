@@ -19,7 +19,7 @@ function base(): Draft {
     clusters: [
       { name: 'work-west', zone: 'us-west1-a', masterCidr: '172.16.0.0/28', podCidr: '10.0.0.0/14' },
       { name: 'work-east', zone: 'us-east1-b', masterCidr: '172.16.1.0/28', podCidr: '10.4.0.0/14' },
-      { name: 'config', zone: 'us-west1-b', role: 'config', private: false, gatewayApi: 'standard' },
+      { name: 'config', zone: 'us-west1-b', role: 'config', private: false, authorizedNetworks: false, gatewayApi: 'standard' },
     ],
     mesh: { management: 'fleet' },
     fleet: { configCluster: 'config', multiClusterServices: true },
@@ -127,6 +127,7 @@ describe('clusters', () => {
     expectOnlyProblem(
       variant(base, (t) => {
         t.clusters[2].private = true;
+        delete t.clusters[2].authorizedNetworks;
         t.operatorCidrs = [];
       }),
       'clusters[2].masterCidr',
@@ -623,7 +624,7 @@ describe('fleet', () => {
   // Fixed bug: the path used to be the index of the FIRST cluster with that name (clusters[1]).
   test('a second config-role cluster whose name is duplicated is reported at its own index', () => {
     const t = base();
-    t.clusters.push({ name: 'work-east', zone: 'us-east1-c', role: 'config', private: false });
+    t.clusters.push({ name: 'work-east', zone: 'us-east1-c', role: 'config', private: false, authorizedNetworks: false });
     expect(problemsOf(t)).toEqual([
       {
         path: 'clusters[3].name',
@@ -791,6 +792,8 @@ describe('mesh', () => {
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
       routing: 'istio',
+      mtls: 'STRICT',
+      defaultDeny: false,
     });
   });
 });
@@ -1427,7 +1430,7 @@ describe('Istio networks', () => {
   test('meshNetwork on the config cluster of an in-cluster mesh', () => {
     expectOnlyProblem(
       variant(inCluster, (t) => {
-        t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false, meshNetwork: 'net1' });
+        t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false, authorizedNetworks: false, meshNetwork: 'net1' });
         t.fleet = { configCluster: 'config' };
       }),
       'clusters[3].meshNetwork',
@@ -1526,7 +1529,7 @@ describe('in-cluster mesh settings', () => {
   test('primary-remote with the config cluster as primary', () => {
     expectOnlyProblem(
       variant(primaryRemote, (t) => {
-        t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false });
+        t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false, authorizedNetworks: false });
         t.fleet = { configCluster: 'config' };
         t.mesh.primary = 'config';
       }),
@@ -1740,7 +1743,7 @@ describe('VM workloads', () => {
 
   test('a VM workload registered with the config cluster', () => {
     const t = withVm(inCluster, { cluster: 'config' });
-    t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false });
+    t.clusters.push({ name: 'config', zone: 'us-west1-b', role: 'config', private: false, authorizedNetworks: false });
     t.fleet = { configCluster: 'config' };
     expectOnlyProblem(t, 'apps[0].vmWorkloads[0].cluster', 'not a cluster that runs istiod (found "config", expected one of west, east, onprem)');
   });

@@ -19,8 +19,8 @@ function variant(change: (t: Draft) => void): Draft {
 
 const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform, gitops';
 const CLUSTER_KEYS =
-  'name, platform, meshNetwork, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection';
-const MESH_KEYS = 'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing';
+  'name, platform, meshNetwork, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks';
+const MESH_KEYS = 'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, defaultDeny';
 
 test('the minimal topology is valid', () => {
   expect(checkStructure(minimal())).toEqual([]);

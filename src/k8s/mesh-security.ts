@@ -1,0 +1,101 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AuthorizationPolicySpecAction } from '../../imports/security.istio.io';
+import { PeerAuthenticationSpecMtlsMode } from '../../imports/security.istio.io';
+import { IstioApiVersion, MeshMtlsMode } from '../topology/types';
+import { newAuthorizationPolicy, newPeerAuthentication } from './istio-api';
+import { ISTIO_SYSTEM_NAMESPACE } from './istio-system-namespace';
+import { selectorLabels } from './pod-template';
+
+/** Properties of a {@link MeshMtls}. */
+export interface MeshMtlsProps {
+  /** Mesh-wide mutual TLS mode. */
+  readonly mode: MeshMtlsMode;
+  /** security.istio.io version the mesh serves (the same as networking.istio.io's). */
+  readonly istioApiVersion: IstioApiVersion;
+}
+
+/**
+ * The mesh-wide mutual TLS policy: a `PeerAuthentication` named `default` in the root namespace
+ * `istio-system` (the root namespace of in-cluster Istio and of fleet-managed Cloud Service Mesh
+ * alike), without selector, `mtls.mode` STRICT or PERMISSIVE (Istio's "Mutual TLS Migration"
+ * task, mesh-wide policy).
+ */
+export class MeshMtls extends Construct {
+  public readonly peerAuthentication: ApiObject;
+
+  public constructor(scope: Construct, id: string, props: MeshMtlsProps) {
+    super(scope, id);
+    this.peerAuthentication = newPeerAuthentication(this, 'PeerAuthentication', props.istioApiVersion, {
+      metadata: { name: 'default', namespace: ISTIO_SYSTEM_NAMESPACE },
+      spec: { mtls: { mode: PeerAuthenticationSpecMtlsMode[props.mode] } },
+    });
+  }
+}
+
+/** Name of the AuthorizationPolicy that denies everything in an app namespace. */
+export const DENY_ALL_POLICY = 'deny-all';
+
+/** The gateway whose traffic the default-deny policies let in. */
+export interface AllowedGateway {
+  /** Namespace of the gateway. */
+  readonly namespace: string;
+  /** ServiceAccount of the gateway pods. */
+  readonly serviceAccount: string;
+}
+
+/** Properties of a {@link DefaultDeny}. */
+export interface DefaultDenyProps {
+  /** The app namespace. */
+  readonly namespace: string;
+  readonly istioApiVersion: IstioApiVersion;
+  /**
+   * The shared ingress gateway, let in to {@link exposedWorkloads}.
+   * @default none (no ALLOW policy)
+   */
+  readonly gateway?: AllowedGateway;
+  /**
+   * Names of the workloads the gateway routes to (each selected by `app: <name>`).
+   * @default []
+   */
+  readonly exposedWorkloads?: readonly string[];
+}
+
+/**
+ * Default-deny for one app namespace (Istio "Authorization policies", default-deny pattern):
+ *
+ * - AuthorizationPolicy `deny-all`: `spec: {}`, no selector and no rule, which ALLOWs nothing and
+ *   so denies every request to every workload of the namespace;
+ * - per exposed workload, AuthorizationPolicy `<name>-from-ingress-gateway`: ALLOW for pods
+ *   `app: <name>` from the gateway's identity `*\/ns/<gateway namespace>/sa/<gateway
+ *   ServiceAccount>` (a suffix match, so it holds for any trust domain: `cluster.local` of
+ *   in-cluster Istio, `<project>.svc.id.goog` of Cloud Service Mesh).
+ *
+ * Requests between workloads need ALLOW policies the user writes.
+ */
+export class DefaultDeny extends Construct {
+  public readonly denyAll: ApiObject;
+  public readonly allowFromGateway: readonly ApiObject[];
+
+  public constructor(scope: Construct, id: string, props: DefaultDenyProps) {
+    super(scope, id);
+    this.denyAll = newAuthorizationPolicy(this, 'DenyAll', props.istioApiVersion, {
+      metadata: { name: DENY_ALL_POLICY, namespace: props.namespace },
+      spec: {},
+    });
+    const gateway = props.gateway;
+    this.allowFromGateway =
+      gateway === undefined
+        ? []
+        : (props.exposedWorkloads ?? []).map((name) =>
+            newAuthorizationPolicy(this, `${name}-from-ingress-gateway`, props.istioApiVersion, {
+              metadata: { name: `${name}-from-ingress-gateway`, namespace: props.namespace },
+              spec: {
+                selector: { matchLabels: selectorLabels(name) },
+                action: AuthorizationPolicySpecAction.ALLOW,
+                rules: [{ from: [{ source: { principals: [`*/ns/${gateway.namespace}/sa/${gateway.serviceAccount}`] } }] }],
+              },
+            }),
+          );
+  }
+}
