@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { resolveTopology } from './defaults';
-import { Problem, TopologyError } from './problems';
+import { excerpt, Problem, TopologyError } from './problems';
 import { checkRules } from './rules';
 import { checkStructure } from './structure';
 import { ResolvedTopology, TopologyInput } from './types';
@@ -42,9 +42,6 @@ export function parseTopologyText(text: string, source: string): unknown {
   }
 }
 
-/** Longest excerpt of a key that a duplicate-key message quotes. */
-const KEY_EXCERPT = 40;
-
 /** Keys repeated in a mapping, in file order; one pass over the document (linear in its size). */
 function duplicateKeys(document: Document, at: (offset: number) => string): Problem[] {
   const repeated: Array<{ offset: number; key: unknown }> = [];
@@ -61,14 +58,10 @@ function duplicateKeys(document: Document, at: (offset: number) => string): Prob
   });
   return repeated
     .sort((a, b) => a.offset - b.offset)
-    .map(({ offset, key }) => {
-      const shown = String(key);
-      const excerpt = shown.length > KEY_EXCERPT ? `${shown.slice(0, KEY_EXCERPT)}...` : shown;
-      return {
-        path: at(offset),
-        message: `Map keys must be unique: ${JSON.stringify(excerpt)} repeated (found invalid YAML, expected a YAML or JSON mapping)`,
-      };
-    });
+    .map(({ offset, key }) => ({
+      path: at(offset),
+      message: `Map keys must be unique: ${excerpt(String(key))} repeated (found invalid YAML, expected a YAML or JSON mapping)`,
+    }));
 }
 
 /**

@@ -784,7 +784,7 @@ describe('parse and read errors', () => {
     const error = topologyError(() => parseTopologyText(text, 'dup.yaml'));
     expect(error.problems.map((p) => p.path)).toEqual(['line 4, column 5', 'line 5, column 5', 'line 7, column 1']);
     expect(error.problems[0].message).toBe('Map keys must be unique: "name" repeated (found invalid YAML, expected a YAML or JSON mapping)');
-    expect(error.problems[2].message).toBe(`Map keys must be unique: "${'k'.repeat(40)}..." repeated (found invalid YAML, expected a YAML or JSON mapping)`);
+    expect(error.problems[2].message).toBe(`Map keys must be unique: "${'k'.repeat(80)}"... (300 characters) repeated (found invalid YAML, expected a YAML or JSON mapping)`);
   });
 
   test('keys equal only as text (1 and "1") are different keys, as YAML defines them', () => {
