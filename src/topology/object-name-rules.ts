@@ -162,8 +162,22 @@ function checkGatewayNames(model: ResolvedTopology, reported: ReadonlySet<string
   });
 }
 
+/** Subnets of the custom VPC: one name per region (GCP's rule, and the network stack's construct id `subnet-<name>-<region>`). */
+function checkSubnetNames(model: ResolvedTopology, problems: Problem[]): void {
+  const first = new Map<string, number>();
+  model.network.subnets.forEach((subnet, i) => {
+    const key = `${subnet.region}/${subnet.name}`;
+    const earlier = first.get(key);
+    if (earlier !== undefined) {
+      problems.push(problem(`network.subnets[${i}].name`, `duplicate subnet in ${subnet.region}, already declared by network.subnets[${earlier}]`, subnet.name, 'a subnet name unique in its region'));
+    } else {
+      first.set(key, i);
+    }
+  });
+}
+
 /**
- * Object names and construct ids of every app namespace and of the gateways: no two objects
+ * Object names and construct ids of every app namespace, of the gateways and of the subnets: no two objects
  * of one kind share a name in a namespace, no two constructs share an id in a chart, and
  * derived Service names are Service names.
  */
@@ -176,4 +190,5 @@ export function checkObjectNames(input: TopologyInput, model: ResolvedTopology, 
     claimConstructIds(model, app, i, ids);
   });
   checkGatewayNames(model, reported, problems);
+  checkSubnetNames(model, problems);
 }
