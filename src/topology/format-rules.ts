@@ -21,7 +21,7 @@ export function checkProjectId(input: TopologyInput, problems: Problem[]): void 
 
 function checkImage(path: string, image: string | undefined, problems: Problem[]): void {
   if (image === undefined || isImageReference(image)) return;
-  const expected = `an image reference [registry[:port]/]path[:tag][@sha256:digest] with lower-case path, at most ${IMAGE_MAX} characters, such as nginx:1.27`;
+  const expected = `an image reference such as nginx:1.27 or gcr.io/p/app:v1 (lower-case path, at most ${IMAGE_MAX} characters)`;
   problems.push(problem(path, 'not a container image reference', image, expected));
 }
 

@@ -7,14 +7,19 @@
 export const IMAGE_MAX = 400;
 
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?`;
+/**
+ * A registry: what container runtimes take as one (a first component with a `.`, a `:port`, or
+ * `localhost`); any other first component is a path component, which is lower case.
+ */
+const DOMAIN = `(?:localhost|${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+|${DOMAIN_COMPONENT}(?=:))(?::[0-9]+)?`;
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = 'sha256:[a-f0-9]{64}';
 
 /**
  * A container image reference, as the Docker / OCI distribution grammar defines it:
- * `[registry[:port]/]path[:tag][@sha256:<64 hex>]`, path components in lower case
+ * `[registry[:port]/]path[:tag][@sha256:<64 hex>]`, path components in lower case, as the
+ * runtimes normalize it
  * (e.g. `nginx`, `nginx:1.27`, `us-docker.pkg.dev/google-samples/containers/gke/whereami:v1.2.20`).
  */
 export const IMAGE_REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { istioApiVersionOf } from '../../src/topology/defaults';
+import { excerpt } from '../../src/topology/problems';
 import {
   DEFAULTS,
   loadTopologyFile,
@@ -1889,5 +1890,38 @@ describe('isolation from the input', () => {
     expect(resolved.env).toStrictEqual({ A: { configMapKeyRef: { name: 'cfg', key: 'A' } } });
     expect(resolved.volumes).toStrictEqual([{ name: 'tmp', emptyDir: {} }]);
     expect(resolved.securityContext).toStrictEqual({ capabilities: { drop: ['all'] } });
+  });
+});
+
+describe('messages quote a short excerpt of the input (issue 10 point 3)', () => {
+  const long = 'x'.repeat(10_000);
+  const topology = (change: (t: Draft) => void) => {
+    const t: Draft = { name: 'excerpt', project: { id: 'meshfleet-test' }, clusters: [{ name: 'c1', zone: 'us-west1-a', private: false }] };
+    change(t);
+    return t;
+  };
+
+  test('a 10,000-character unknown key: the path and the value found are excerpts (the allowed keys are listed in full)', () => {
+    const error = topologyError(() => validateTopology(topology((t) => (t.clusters[0][long] = 1)), 'test'));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].path).toBe(`clusters[0].${'x'.repeat(80)}...`);
+    expect(error.message).not.toMatch(/x{81}/);
+  });
+
+  test.each([
+    ['a name', (t: Draft): unknown => (t.clusters[0].name = long)],
+    ['an image', (t: Draft): unknown => (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: `${long}:x` }] }])],
+    ['a zone', (t: Draft): unknown => (t.clusters[0].zone = `us-west1-${long}`)],
+    ['a host', (t: Draft): unknown => (t.mesh = { management: 'fleet', ingressGateway: {} }) && (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }])],
+  ] as const)('a 10,000-character string in %s', (_what, change) => {
+    const error = topologyError(() => validateTopology(topology(change), 'test'));
+    for (const p of error.problems) expect(`${p.path}: ${p.message}`.length).toBeLessThan(300);
+    expect(error.message).not.toMatch(/x{81}/);
+    expect(error.message.length).toBeLessThan(300 * error.problems.length + 50);
+  });
+
+  test('the excerpt keeps the start, escapes control characters and tells the length', () => {
+    expect(excerpt('a\nb')).toBe('"a\\nb"');
+    expect(excerpt(long)).toBe(`"${'x'.repeat(80)}"... (10000 characters)`);
   });
 });
