@@ -98,6 +98,14 @@ const CORPUS: BadInput[] = [
   bank('a ConfigMap reference to nothing', (t) => (w0(t).envFrom = [{ configMap: 'missing' }]), 'apps[0].workloads[0].envFrom[0].configMap', 'the app defines no ConfigMap with this name'),
   bank('a canary without a mesh version', (t) => (w0(t).canary = { version: 'v2', weight: 10 }), 'apps[0].workloads[0].version', 'a workload with a canary needs the version label'),
   bank('version weights not summing to 100', (t) => (w0(t).versions = [{ name: 'v1', weight: 50 }, { name: 'v2', weight: 40 }]), 'apps[0].workloads[0].versions', 'the weights do not sum to 100'),
+  bank('a pod annotation key with a space', (t) => (w0(t).podAnnotations = { 'my annotation': 'x' }), 'apps[0].workloads[0].podAnnotations', 'invalid key'),
+  bank('a probe header name with a colon', (t) => (w0(t).readinessProbe = { httpPath: '/ready', httpHeaders: [{ name: 'X-A:', value: 'b' }] }), 'apps[0].workloads[0].readinessProbe.httpHeaders[0].name', 'wrong format'),
+  bank(
+    'a ServiceEntry port name with a newline',
+    (t) => (t.apps[0].serviceEntries = [{ name: 'api', hosts: ['api.example.com'], ports: [{ number: 443, name: 'https\nx', protocol: 'HTTPS' }] }]),
+    'apps[0].serviceEntries[0].ports[0].name',
+    'wrong format',
+  ),
   bank('a workload on a config cluster', (t) => (w0(t).clusters = ['gke-ingress']), 'apps[0].workloads[0].clusters[0]', 'not a workload cluster'),
   // Mesh routes
   { name: 'a route to a port the Service does not expose', text: mutated(ROUTES, (t) => (t.apps[0].routes[0].rules[0].backends = [{ version: 'v2', port: 9999 }])), path: 'apps[0].routes[0].rules[0].backends[0].port', fragment: 'has no such port' },
