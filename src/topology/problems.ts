@@ -19,9 +19,14 @@ export function excerpt(value: string, max = EXCERPT_MAX): string {
   return `${JSON.stringify(value.slice(0, max))}... (${value.length} characters)`;
 }
 
+/** `text` cut to `max` characters, `...` marking a cut. */
+export function clip(text: string, max = 2 * EXCERPT_MAX): string {
+  return text.length > max ? `${text.slice(0, max)}...` : text;
+}
+
 /** A user-given key as a field path shows it: a long one cut to a short excerpt. */
 export function pathKey(key: string): string {
-  return key.length > EXCERPT_MAX ? `${key.slice(0, EXCERPT_MAX)}...` : key;
+  return clip(key, EXCERPT_MAX);
 }
 
 /** Formats a value as it appears in messages: strings quoted (a short excerpt), absent values named. */

@@ -1925,3 +1925,20 @@ describe('messages quote a short excerpt of the input (issue 10 point 3)', () =>
     expect(excerpt(long)).toBe(`"${'x'.repeat(80)}"... (10000 characters)`);
   });
 });
+
+describe('YAML problems quote a short excerpt too', () => {
+  const long = 'x'.repeat(10_000);
+
+  test.each([
+    ['an unresolved alias with a long name', `name: *${long}`],
+    ['a long key without its colon in reach', `a: b\n${long}: ]`],
+  ])('%s', (_what, text) => {
+    const error = topologyError(() => parseTopologyText(text, 'long.yaml'));
+    for (const p of error.problems) expect(`${p.path}: ${p.message}`.length).toBeLessThan(300);
+  });
+
+  test('a key that is a list or a mapping is refused at its position, not stringified', () => {
+    const error = topologyError(() => parseTopologyText('name: a\n? [x, y]\n: 1\n', 'complex.yaml'));
+    expect(error.problems).toEqual([{ path: 'line 2, column 3', message: 'A key must be a plain value, not a list or mapping (found invalid YAML, expected a YAML or JSON mapping)' }]);
+  });
+});
