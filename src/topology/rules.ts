@@ -5,6 +5,7 @@ import { checkEgress } from './egress-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
 import { checkHosts, checkImages, checkProjectId } from './format-rules';
+import { checkGitOps } from './gitops-rules';
 import { checkLocations } from './location-rules';
 import { checkAppNamespaces } from './namespace-rules';
 import { checkObjectNames } from './object-name-rules';
@@ -565,6 +566,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkEgress(model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
+  checkGitOps(input, problems);
   checkProjectId(input, problems);
   checkAppNamespaces(model, problems);
   checkImages(input, problems);
