@@ -50,7 +50,13 @@ const CORPUS: BadInput[] = [
   { name: 'tabs as indentation', text: () => '\t- a', path: 'line 1, column 1', fragment: 'Tabs are not allowed' },
   { name: 'a list, not a mapping', text: () => '- a\n- b\n', path: '(topology)', fragment: 'wrong type (found a list, expected a mapping)' },
   { name: 'an empty file', text: () => '', path: '(topology)', fragment: 'expected a mapping' },
-  { name: 'a repeated key', text: () => text(BANK).replace('name: private-asm-multicluster\n', 'name: a\nname: b\n'), path: 'line 4, column 1', fragment: 'Map keys must be unique' },
+  {
+    name: 'a repeated key',
+    text: () => text(BANK).replace('name: private-asm-multicluster\n', 'name: a\nname: b\n'),
+    // The repeated name is the line after the example's own name line.
+    path: `line ${text(BANK).split('\n').indexOf('name: private-asm-multicluster') + 2}, column 1`,
+    fragment: 'Map keys must be unique',
+  },
   { name: 'an alias before its anchor', text: () => 'name: *a\n', path: '(file)', fragment: 'Unresolved alias' },
   { name: 'JSON with an unclosed brace', text: () => '{"name": "a"', path: 'line 1, column 13', fragment: 'Flow map must end with a }' },
   // Structure
