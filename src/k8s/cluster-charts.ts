@@ -38,17 +38,9 @@ import { SharedGateway } from './shared-gateway';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
 
-/** File names of the charts every cluster may get (app charts are `<namespace>.yaml`). */
-export const CHART_FILES = {
-  namespaces: 'namespaces.yaml',
-  clusterAdminBinding: 'cluster-admin-binding.yaml',
-  istioSystem: 'istio-system.yaml',
-  meshSecurity: 'mesh-security.yaml',
-  ingressGateway: 'ingress-gateway.yaml',
-  managedMeshConfig: 'managed-mesh-config.yaml',
-  multiClusterIngress: 'multi-cluster-ingress.yaml',
-  multiClusterGateway: 'multi-cluster-gateway.yaml',
-} as const;
+import { CHART_FILES } from '../topology/output-files';
+
+export { CHART_FILES };
 
 /**
  * Sub-folder of a cluster folder with the inputs of `istioctl install -f` (IstioOperators),

@@ -6,8 +6,9 @@ import { ResolvedTopology } from '../topology/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
 import { withSyncWaves } from './sync-waves';
 
-/** File of every cluster folder that lists its YAML files for `kubectl apply -k` and GitOps tools. */
-export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+import { KUSTOMIZATION_FILE } from '../topology/output-files';
+
+export { KUSTOMIZATION_FILE };
 
 /** A Kubernetes object as synthesized: plain JSON. */
 export type ManifestObject = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { Problem, problem, show } from './problems';
+import { pathKey, Problem, problem, show } from './problems';
 import { AppInput, EnvValue, ProbeInput, ResolvedApp, ResolvedWorkload, TopologyInput, VolumeInput, WorkloadInput } from './types';
 
 /*
@@ -85,7 +85,7 @@ function checkRef(
 function checkEnv(at: string, env: Readonly<Record<string, EnvValue>>, index: AppIndex, problems: Problem[]): void {
   for (const [name, value] of Object.entries(env)) {
     if (typeof value === 'string') continue;
-    const path = `${at}.env.${name}`;
+    const path = `${at}.env.${pathKey(name)}`;
     const source = exactlyOne(path, value, ['configMapKeyRef', 'secretKeyRef', 'fieldRef'], problems);
     if (source === 'configMapKeyRef' || source === 'secretKeyRef') {
       const ref = `${path}.${source}`;

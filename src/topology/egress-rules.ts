@@ -1,3 +1,4 @@
+import { HostSyntax, isHostName } from './formats';
 import { Problem, problem } from './problems';
 import { ResolvedTopology } from './types';
 
@@ -6,8 +7,10 @@ import { ResolvedTopology } from './types';
  * `outboundTrafficPolicy`.
  */
 
-/** A DNS name, optionally behind a leading `*.` wildcard (the only wildcard Istio's hosts take). */
-const HOST = /^(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** ServiceEntry hosts: DNS names, optionally behind a leading `*.` wildcard (the only wildcard Istio's hosts take). */
+const ENTRY_HOST: HostSyntax = { wildcard: true, star: false, ip: true };
+/** DNS endpoints: a DNS name or an IP address, no wildcard. */
+const ENDPOINT_HOST: HostSyntax = { wildcard: false, star: false, ip: true };
 const IPV4 = /^([0-9]{1,3}\.){3}[0-9]{1,3}$/;
 const IPV4_OR_CIDR = /^([0-9]{1,3}\.){3}[0-9]{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$/;
 
@@ -24,7 +27,7 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
       if (first >= 0) problems.push(problem(`${at}.name`, `duplicate ServiceEntry name, already used by apps[${i}].serviceEntries[${first}].name`, entry.name, 'a unique name'));
       names.push(entry.name);
       entry.hosts.forEach((host, k) => {
-        if (!HOST.test(host)) problems.push(problem(`${at}.hosts[${k}]`, 'a ServiceEntry host is a DNS name, optionally prefixed by *.', host, 'a name such as api.example.com or *.example.com'));
+        if (!isHostName(host, ENTRY_HOST)) problems.push(problem(`${at}.hosts[${k}]`, 'a ServiceEntry host is a DNS name, optionally prefixed by *.', host, 'a name such as api.example.com or *.example.com'));
       });
       entry.ports.forEach((port, k) => {
         const prefix = port.protocol.toLowerCase();
@@ -44,7 +47,7 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
         });
       } else if (entry.resolution === 'DNS') {
         entry.endpoints.forEach((endpoint, k) => {
-          if (!IPV4.test(endpoint) && (endpoint.startsWith('*') || !HOST.test(endpoint))) {
+          if (!IPV4.test(endpoint) && !isHostName(endpoint, ENDPOINT_HOST)) {
             problems.push(problem(`${at}.endpoints[${k}]`, 'a DNS endpoint is an IP address or a DNS name', endpoint, 'such as 10.0.0.1 or db.example.com'));
           }
         });

@@ -13,24 +13,79 @@ export function gatewayProxyOnlyNeeds(model: ResolvedTopology): ProxyOnlyNeed[] 
   return proxyOnlyNeeds({ gateways: model.gateways, fleet: model.fleet, gkeClusters: gkeClusters(model) });
 }
 
-/** ServiceImports of a namespace: each exported workload as `<name>` and `<name>-<cluster short name>`. */
-function serviceImports(model: ResolvedTopology, namespace: string): string[] {
+/**
+ * ServiceImports of a namespace and the one port each exposes (the exported Service's port):
+ * each exported workload as `<name>` and `<name>-<cluster short name>`.
+ */
+function serviceImports(model: ResolvedTopology, namespace: string): Map<string, number | undefined> {
   const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
-  return model.apps
-    .filter((app) => app.namespace === namespace)
-    .flatMap((app) => app.workloads.filter((w) => w.export))
-    .flatMap((w) => [w.name, ...w.clusters.map((c) => `${w.name}-${shortNames.get(c)}`)]);
+  return new Map(
+    model.apps
+      .filter((app) => app.namespace === namespace)
+      .flatMap((app) => app.workloads.filter((w) => w.export))
+      .flatMap((w) => [w.name, ...w.clusters.map((c) => `${w.name}-${shortNames.get(c)}`)].map((name) => [name, w.servicePort] as const)),
+  );
+}
+
+/** Gateway API limits (standard channel CRDs, v1.2.1) that the MultiClusterGateway construct enforces. */
+const GATEWAY_MAX_ADDRESSES = 16;
+const HTTPROUTE_MAX_RULES = 16;
+
+/** Values used twice in a list, reported at each later use. */
+function checkUnique(values: readonly string[], pathOf: (i: number) => string, what: string, why: string, problems: Problem[]): void {
+  const first = new Map<string, number>();
+  values.forEach((value, i) => {
+    const earlier = first.get(value);
+    if (earlier !== undefined) problems.push(problem(pathOf(i), `duplicate ${what}${why}, already used by ${pathOf(earlier)}`, value, `an ${what} of its own`));
+    else first.set(value, i);
+  });
+}
+
+/** A path that the MultiClusterGateway construct refuses: it must not hold `//`. */
+function checkGatewayPath(path: string, value: string | undefined, problems: Problem[]): void {
+  if (value !== undefined && value.includes('//')) problems.push(problem(path, 'not a normalized path', value, 'an absolute path without //, such as /west'));
+}
+
+/**
+ * What one gateway's objects need to be written: unique address regions, route names and
+ * policy backends, Gateway API list limits, paths without `//` (the construct's own checks).
+ */
+function checkGatewayLimits(gateway: ResolvedGateway, at: string, problems: Problem[]): void {
+  if (gateway.addresses.length > GATEWAY_MAX_ADDRESSES) {
+    problems.push(problem(`${at}.addresses`, `a Gateway has at most ${GATEWAY_MAX_ADDRESSES} addresses`, gateway.addresses.length, `at most ${GATEWAY_MAX_ADDRESSES}`));
+  }
+  checkUnique(gateway.addresses.map((a) => a.region), (j) => `${at}.addresses[${j}].region`, 'address region', ' (one frontend address per region)', problems);
+  checkUnique(gateway.routes.map((r) => r.name), (j) => `${at}.routes[${j}].name`, 'HTTPRoute name', '', problems);
+  gateway.routes.forEach((route, j) => {
+    if (route.rules.length > HTTPROUTE_MAX_RULES) {
+      problems.push(problem(`${at}.routes[${j}].rules`, `an HTTPRoute has at most ${HTTPROUTE_MAX_RULES} rules`, route.rules.length, `at most ${HTTPROUTE_MAX_RULES}`));
+    }
+    route.rules.forEach((rule, k) => {
+      const r = `${at}.routes[${j}].rules[${k}]`;
+      checkGatewayPath(`${r}.pathPrefix`, rule.pathPrefix, problems);
+      (rule.matches ?? []).forEach((m, n) => checkGatewayPath(`${r}.matches[${n}].path.value`, m.path?.value, problems));
+    });
+  });
+  checkUnique(gateway.healthChecks.map((c) => c.backend), (j) => `${at}.healthChecks[${j}].backend`, 'health check backend', ' (one HealthCheckPolicy per ServiceImport)', problems);
+  checkUnique(gateway.backendPolicies.map((p) => p.backend), (j) => `${at}.backendPolicies[${j}].backend`, 'backend policy backend', ' (one GCPBackendPolicy per ServiceImport)', problems);
 }
 
 export function checkGatewayDetails(model: ResolvedTopology, problems: Problem[]): void {
   checkClassesAndSubnets(model, problems);
   model.gateways.forEach((gateway, i) => {
     const imports = serviceImports(model, gateway.namespace);
-    const expected = imports.length ? `one of ${imports.join(', ')}` : `a workload with export: true in namespace ${gateway.namespace}`;
+    const names = [...imports.keys()];
+    const expected = names.length ? `one of ${names.join(', ')}` : `a workload with export: true in namespace ${gateway.namespace}`;
     const exported = (path: string, backend: string): void => {
-      if (!imports.includes(backend)) problems.push(problem(path, 'no exported service has this name', backend, expected));
+      if (!imports.has(backend)) problems.push(problem(path, 'no exported service has this name', backend, expected));
     };
+    const exposes = (path: string, backend: string, port: number): void => {
+      const servicePort = imports.get(backend);
+      if (servicePort !== undefined && servicePort !== port) problems.push(problem(path, `ServiceImport ${backend} does not expose this port`, port, String(servicePort)));
+    };
+    checkGatewayLimits(gateway, `gateways[${i}]`, problems);
     checkRouteRules(gateway, `gateways[${i}]`, exported, problems);
+    checkRoutePorts(gateway, `gateways[${i}]`, exposes);
     checkPolicies(gateway, `gateways[${i}]`, exported, problems);
   });
   checkPolicyNames(model, problems);
@@ -117,6 +172,18 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
         }
       }
       if (resolved.mirror !== undefined) exported(`${r}.mirror.backend`, resolved.mirror.backend);
+    }),
+  );
+}
+
+/** Ports of route backends and mirrors: the one port their ServiceImport exposes. */
+function checkRoutePorts(gateway: ResolvedGateway, at: string, exposes: (path: string, backend: string, port: number) => void): void {
+  gateway.routes.forEach((route, j) =>
+    route.rules.forEach((rule, k) => {
+      const r = `${at}.routes[${j}].rules[${k}]`;
+      if (rule.backend !== undefined && rule.port !== undefined) exposes(`${r}.port`, rule.backend, rule.port);
+      (rule.backends ?? []).forEach((b, n) => exposes(`${r}.backends[${n}].port`, b.name, b.port));
+      if (rule.mirror !== undefined) exposes(`${r}.mirror.port`, rule.mirror.backend, rule.mirror.port);
     }),
   );
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { Document, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { resolveTopology } from './defaults';
-import { Problem, TopologyError } from './problems';
+import { clip, excerpt, Problem, TopologyError } from './problems';
 import { checkRules } from './rules';
 import { checkStructure } from './structure';
 import { ResolvedTopology, TopologyInput } from './types';
@@ -21,7 +21,15 @@ export function validateTopology(input: unknown, source = 'topology'): ResolvedT
   return model;
 }
 
-/** Parses YAML (or JSON, a subset of it), reporting syntax errors and duplicate keys as problems. */
+/** What a YAML problem's message ends with. */
+const INVALID_YAML = '(found invalid YAML, expected a YAML or JSON mapping)';
+
+/** The first line of a YAML library message, cut short: it may quote the input (an alias name, a token). */
+function yamlMessage(message: string): string {
+  return `${clip(message.split('\n')[0])} ${INVALID_YAML}`;
+}
+
+/** Parses YAML (or JSON, a subset of it), reporting syntax errors, duplicate keys and list or mapping keys as problems. */
 export function parseTopologyText(text: string, source: string): unknown {
   const lineCounter = new LineCounter();
   const at = (offset: number): string => ((pos) => `line ${pos.line}, column ${pos.col}`)(lineCounter.linePos(offset));
@@ -30,28 +38,33 @@ export function parseTopologyText(text: string, source: string): unknown {
   const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
   const syntax: Problem[] = document.errors.map((e) => ({
     path: at(e.pos[0]),
-    message: `${e.message.split('\n')[0]} (found invalid YAML, expected a YAML or JSON mapping)`,
+    message: yamlMessage(e.message),
   }));
-  const problems = syntax.length > 0 ? syntax : duplicateKeys(document, at);
+  const problems = syntax.length > 0 ? syntax : keyProblems(document, at);
   if (problems.length > 0) throw new TopologyError(source, problems);
   try {
     return document.toJS();
   } catch (error) {
     // e.g. an alias used before its anchor
-    throw new TopologyError(source, [{ path: '(file)', message: `${(error as Error).message} (found invalid YAML, expected a YAML or JSON mapping)` }]);
+    throw new TopologyError(source, [{ path: '(file)', message: yamlMessage((error as Error).message) }]);
   }
 }
 
-/** Longest excerpt of a key that a duplicate-key message quotes. */
-const KEY_EXCERPT = 40;
-
-/** Keys repeated in a mapping, in file order; one pass over the document (linear in its size). */
-function duplicateKeys(document: Document, at: (offset: number) => string): Problem[] {
+/**
+ * Keys repeated in a mapping, and keys that are lists or mappings (no topology key is one; JSON
+ * has none), in file order; one pass over the document (linear in its size).
+ */
+function keyProblems(document: Document, at: (offset: number) => string): Problem[] {
   const repeated: Array<{ offset: number; key: unknown }> = [];
+  const complex: number[] = [];
   visit(document, {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const { key } of map.items) {
+        if (isCollection(key)) {
+          complex.push(key.range?.[0] ?? 0);
+          continue;
+        }
         // Scalars are equal by value (as YAML defines it); a complex key is never equal to another.
         const identity = isScalar(key) ? key.value : key;
         if (seen.has(identity)) repeated.push({ offset: isScalar(key) && key.range ? key.range[0] : 0, key: identity });
@@ -59,16 +72,12 @@ function duplicateKeys(document: Document, at: (offset: number) => string): Prob
       }
     },
   });
-  return repeated
+  return [
+    ...repeated.map(({ offset, key }) => ({ offset, message: `Map keys must be unique: ${excerpt(String(key))} repeated ${INVALID_YAML}` })),
+    ...complex.map((offset) => ({ offset, message: `A key must be a plain value, not a list or mapping ${INVALID_YAML}` })),
+  ]
     .sort((a, b) => a.offset - b.offset)
-    .map(({ offset, key }) => {
-      const shown = String(key);
-      const excerpt = shown.length > KEY_EXCERPT ? `${shown.slice(0, KEY_EXCERPT)}...` : shown;
-      return {
-        path: at(offset),
-        message: `Map keys must be unique: ${JSON.stringify(excerpt)} repeated (found invalid YAML, expected a YAML or JSON mapping)`,
-      };
-    });
+    .map(({ offset, message }) => ({ path: at(offset), message }));
 }
 
 /**

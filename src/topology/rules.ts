@@ -2,8 +2,13 @@ import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from './defaults';
 import { checkEgress } from './egress-rules';
+import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
+import { checkHosts, checkImages, checkProjectId } from './format-rules';
 import { checkGitOps } from './gitops-rules';
+import { checkLocations } from './location-rules';
+import { checkAppNamespaces } from './namespace-rules';
+import { checkObjectNames } from './object-name-rules';
 import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from './mesh-plan';
 import { checkMeshRoutes } from './route-rules';
@@ -150,8 +155,11 @@ function checkClusters(input: TopologyInput, model: ResolvedTopology, problems: 
 
 function checkGkeCluster(declared: ClusterInput, cluster: ResolvedGkeCluster, at: string, model: ResolvedTopology, problems: Problem[]): void {
   const subnets = model.network.subnets;
-  if (declared.region !== undefined && regionOfZone(cluster.zone) !== declared.region) {
-    problems.push(problem(`${at}.zone`, `zone is outside the cluster's region ${declared.region}`, cluster.zone, `a zone of ${declared.region} such as ${declared.region}-a`));
+  // (An unknown zone is reported by the location rules, with the zones of its region.)
+  if (declared.region !== undefined && isGcpZone(cluster.zone) && regionOfZone(cluster.zone) !== declared.region) {
+    const zones = zonesOf(declared.region);
+    const expected = zones.length > 0 ? `a zone of ${declared.region}: one of ${zones.join(', ')}` : `a zone of ${declared.region}`;
+    problems.push(problem(`${at}.zone`, `zone is outside the cluster's region ${declared.region}`, cluster.zone, expected));
   }
   if (cluster.private && cluster.masterCidr === undefined) {
     problems.push(problem(`${at}.masterCidr`, 'a private cluster needs a control-plane range', undefined, 'an unused private /28 such as 172.16.0.0/28'));
@@ -543,6 +551,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   const problems: Problem[] = [];
   checkOverlaps(collectRanges(input, problems), problems);
   checkClusters(input, model, problems);
+  checkLocations(input, problems);
   checkShortNames(model, problems);
   checkRegions(input, problems);
   checkOperatorCidrs(model, problems);
@@ -560,5 +569,11 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkBackend(model, problems);
   checkGitOps(input, problems);
   checkSecurity(input, model, problems);
+  checkProjectId(input, problems);
+  checkAppNamespaces(model, problems);
+  checkImages(input, problems);
+  checkHosts(input, problems);
+  // Last: it leaves out fields that an earlier rule already reported.
+  checkObjectNames(input, model, problems);
   return problems;
 }

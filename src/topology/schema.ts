@@ -15,9 +15,11 @@ const gcpName = { type: 'string', pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', descr
 const region = { type: 'string', pattern: REGION, description: 'region such as us-west1' };
 const cidr = { type: 'string', pattern: CIDR, description: 'IPv4 CIDR such as 10.0.0.0/8' };
 
+/** A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters. */
+const QUALIFIED_KEY = '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
 const labels = {
   type: 'object',
-  propertyNames: { pattern: '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$' },
+  propertyNames: { pattern: QUALIFIED_KEY },
   additionalProperties: { type: 'string', pattern: '^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$', description: 'Kubernetes label value' },
 };
 const port = { type: 'integer', minimum: 1, maximum: 65535 };
@@ -86,7 +88,7 @@ const keyToPath = { type: 'array', minItems: 1, items: object({ key, path: { typ
 const probe = object({
   exec: { type: 'array', minItems: 1, items: { type: 'string' } },
   httpPath: absolutePath,
-  httpHeaders: { type: 'array', items: object({ name: { type: 'string', minLength: 1 }, value: { type: 'string' } }, ['name', 'value']) },
+  httpHeaders: { type: 'array', items: object({ name: headerName, value: { type: 'string' } }, ['name', 'value']) },
   tcp: { type: 'boolean' },
   port,
   initialDelaySeconds: seconds,
@@ -270,7 +272,8 @@ export const TOPOLOGY_SCHEMA = object(
                 ports: {
                   type: 'array',
                   minItems: 1,
-                  items: object({ number: port, name: { type: 'string', minLength: 1 }, protocol: { enum: ['HTTP', 'HTTPS', 'GRPC', 'HTTP2', 'MONGO', 'TCP', 'TLS'] } }, ['number', 'name', 'protocol']),
+                  // Istio refuses a port name that is not an RFC 1123 label.
+                  items: object({ number: port, name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$', description: 'lower-case port name such as https' }, protocol: { enum: ['HTTP', 'HTTPS', 'GRPC', 'HTTP2', 'MONGO', 'TCP', 'TLS'] } }, ['number', 'name', 'protocol']),
                 },
                 resolution: { enum: ['DNS', 'STATIC', 'NONE'] },
                 location: { enum: ['MESH_EXTERNAL', 'MESH_INTERNAL'] },
@@ -347,7 +350,7 @@ export const TOPOLOGY_SCHEMA = object(
                 }),
                 podSecurityContext: object({ fsGroup: seconds, runAsUser: seconds, runAsGroup: seconds, runAsNonRoot: { type: 'boolean' } }),
                 serviceAccountName: name,
-                podAnnotations: { type: 'object', additionalProperties: { type: 'string' } },
+                podAnnotations: { type: 'object', propertyNames: { pattern: QUALIFIED_KEY }, additionalProperties: { type: 'string' } },
                 terminationGracePeriodSeconds: { type: 'integer', minimum: 0 },
                 clusters: { type: 'array', minItems: 1, items: name },
                 version: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'version label such as v1' },

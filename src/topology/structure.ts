@@ -1,5 +1,5 @@
 import Ajv, { ErrorObject } from 'ajv';
-import { Problem, problem, show } from './problems';
+import { pathKey, Problem, problem, show } from './problems';
 import { TOPOLOGY_SCHEMA } from './schema';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
@@ -9,10 +9,10 @@ function validator(): ReturnType<Ajv['compile']> {
   return compiled;
 }
 
-/** `/clusters/0/zone` → `clusters[0].zone`. */
+/** `/clusters/0/zone` → `clusters[0].zone`; keys longer than a message excerpt are cut. */
 export function toFieldPath(pointer: string, child?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (child !== undefined) parts.push(child);
+  const parts = pointer.split('/').slice(1).map((p) => pathKey(p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  if (child !== undefined) parts.push(pathKey(child));
   const path = parts.reduce((at, part) => (/^\d+$/.test(part) && at ? `${at}[${part}]` : at ? `${at}.${part}` : part), '');
   return path || '(topology)';
 }

@@ -3,6 +3,7 @@ import { buildClusterCharts, placementOf } from '../../src/k8s/cluster-charts';
 import { seedMcsPortName } from '../../src/topology/defaults';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, loadExample, manifestsOf, modelOf } from './helpers';
+import { resolveTopology } from '../../src/topology';
 import { validateObjects } from './schema';
 
 const asm = loadExample(EXAMPLES.privateAsm);
@@ -186,10 +187,12 @@ describe('apps', () => {
     validateObjects(objects);
   });
 
-  test('an app namespace whose file name is reserved is refused', () => {
+  test('an app namespace whose file name is reserved is refused, even past the topology rules', () => {
     const input = exampleInput(EXAMPLES.canary);
     input.apps[0].namespace = 'namespaces';
-    const model = modelOf(input);
+    // The topology rules refuse it first; the chart keeps its own check for direct use.
+    expect(() => modelOf(input)).toThrow(/apps\[0\]\.namespace: the app's file namespaces\.yaml/);
+    const model = resolveTopology(input);
     expect(() => buildClusterCharts(new App(), model, model.clusters[0])).toThrow(/namespaces\.yaml.*already taken/);
   });
 });

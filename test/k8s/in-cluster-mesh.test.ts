@@ -13,6 +13,7 @@ import { INJECTION_LABEL, REVISION_LABEL } from '../../src/k8s/app-namespace';
 import { buildClusterCharts, buildMeshInstallCharts, MESH_INSTALL_FILES } from '../../src/k8s/cluster-charts';
 import { buildKubernetesManifests, KUSTOMIZATION_FILE, synthKubernetes } from '../../src/k8s/synth';
 import { EXAMPLES, IN_CLUSTER_EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, loadExample, manifestsOf, meshInstallOf, modelOf } from './helpers';
+import { resolveTopology } from '../../src/topology';
 import { validateObjects } from './schema';
 import { SEED_001, parseManifests } from './seed-manifests';
 
@@ -271,10 +272,12 @@ describe('variants', () => {
     expect(meshInstallOf(model).get('cluster1')!.get(CONTROL_PLANE)![0].spec.revision).toBeUndefined();
   });
 
-  test('an app namespace named istio-system is refused (its file name is taken)', () => {
+  test('an app namespace named istio-system is refused (its file name is taken), even past the topology rules', () => {
     const input = exampleInput(EXAMPLES.asmOnprem);
     input.apps[0].namespace = 'istio-system';
-    const model = modelOf(input);
+    // The topology rules refuse it first; the chart keeps its own check for direct use.
+    expect(() => modelOf(input)).toThrow(/apps\[0\]\.namespace: a system namespace/);
+    const model = resolveTopology(input);
     expect(() => buildClusterCharts(new App(), model, model.clusters[0])).toThrow(/istio-system\.yaml.*already taken/);
   });
 });

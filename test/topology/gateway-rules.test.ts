@@ -348,3 +348,77 @@ describe('policies', () => {
     );
   });
 });
+
+describe('what the MultiClusterGateway construct checks, refused first with a field path (issue 10 point 1)', () => {
+  test('a backend port that its ServiceImport does not expose', () => {
+    expectOnlyProblem(
+      variant((t) => (t.gateways[0].routes[0].rules[0].port = 9090)),
+      'gateways[0].routes[0].rules[0].port',
+      'ServiceImport store-east does not expose this port (found 9090, expected 8080)',
+    );
+  });
+
+  test('a weighted backend and a mirror to a port their ServiceImport does not expose', () => {
+    const problems = problemsOf(
+      variant((t) => {
+        t.gateways[0].routes[0].rules[0] = { backends: [{ name: 'store-west', port: 80 }] };
+        t.gateways[0].routes[0].rules[1].mirror.port = 81;
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual(['gateways[0].routes[0].rules[0].backends[0].port', 'gateways[0].routes[0].rules[1].mirror.port']);
+  });
+
+  test('the port of a servicePort-mapped workload is its Service port', () => {
+    expect(() => validateTopology(variant((t) => (t.apps[0].workloads[0].servicePort = 8080)), 'test')).not.toThrow();
+    expect(problemsOf(variant((t) => (t.apps[0].workloads[0].servicePort = 80))).map((p) => p.message)).toContain(
+      'ServiceImport store-east does not expose this port (found 8080, expected 80)',
+    );
+  });
+
+  test('two routes of one name in a gateway', () => {
+    expectOnlyProblem(
+      variant((t) => t.gateways[0].routes.push({ name: 'store-route', rules: [{ backend: 'store', port: 8080 }] })),
+      'gateways[0].routes[1].name',
+      'duplicate HTTPRoute name, already used by gateways[0].routes[0].name (found "store-route", expected an HTTPRoute name of its own)',
+    );
+  });
+
+  test('more than 16 rules in a route', () => {
+    expectOnlyProblem(
+      variant((t) => (t.gateways[0].routes[0].rules = Array.from({ length: 17 }, () => ({ backend: 'store', port: 8080 })))),
+      'gateways[0].routes[0].rules',
+      'an HTTPRoute has at most 16 rules (found 17, expected at most 16)',
+    );
+  });
+
+  test('paths with //', () => {
+    const problems = problemsOf(
+      variant((t) => {
+        t.gateways[0].routes[0].rules[0].matches[0].path = { value: '/a//b' };
+        t.gateways[0].routes[0].rules[1].pathPrefix = '//';
+      }),
+    );
+    expect(problems).toEqual([
+      { path: 'gateways[0].routes[0].rules[0].matches[0].path.value', message: 'not a normalized path (found "/a//b", expected an absolute path without //, such as /west)' },
+      { path: 'gateways[0].routes[0].rules[1].pathPrefix', message: 'not a normalized path (found "//", expected an absolute path without //, such as /west)' },
+    ]);
+  });
+
+  test('two health checks or backend policies of one backend, even when named apart', () => {
+    const problems = problemsOf(
+      variant((t) => {
+        t.gateways[0].healthChecks = [{ backend: 'store', path: '/' }, { backend: 'store', name: 'other', path: '/' }];
+        t.gateways[0].backendPolicies = [{ backend: 'store' }, { backend: 'store', name: 'other' }];
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual(['gateways[0].healthChecks[1].backend', 'gateways[0].backendPolicies[1].backend']);
+  });
+
+  test('two gateways of one name in a namespace', () => {
+    const problems = problemsOf(variant((t) => t.gateways.push({ name: 'external-http', namespace: 'store', className: 'gke-l7-global-external-managed-mc' })));
+    expect(problems).toContainEqual({
+      path: 'gateways[1].name',
+      message: 'duplicate gateway, gateways[0] has this name in namespace store (found "external-http", expected a gateway name unique in its namespace)',
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { istioApiVersionOf } from '../../src/topology/defaults';
+import { excerpt } from '../../src/topology/problems';
 import {
   DEFAULTS,
   loadTopologyFile,
@@ -798,7 +799,7 @@ describe('parse and read errors', () => {
     const error = topologyError(() => parseTopologyText(text, 'dup.yaml'));
     expect(error.problems.map((p) => p.path)).toEqual(['line 4, column 5', 'line 5, column 5', 'line 7, column 1']);
     expect(error.problems[0].message).toBe('Map keys must be unique: "name" repeated (found invalid YAML, expected a YAML or JSON mapping)');
-    expect(error.problems[2].message).toBe(`Map keys must be unique: "${'k'.repeat(40)}..." repeated (found invalid YAML, expected a YAML or JSON mapping)`);
+    expect(error.problems[2].message).toBe(`Map keys must be unique: "${'k'.repeat(80)}"... (300 characters) repeated (found invalid YAML, expected a YAML or JSON mapping)`);
   });
 
   test('keys equal only as text (1 and "1") are different keys, as YAML defines them', () => {
@@ -1939,5 +1940,55 @@ describe('isolation from the input', () => {
     expect(resolved.env).toStrictEqual({ A: { configMapKeyRef: { name: 'cfg', key: 'A' } } });
     expect(resolved.volumes).toStrictEqual([{ name: 'tmp', emptyDir: {} }]);
     expect(resolved.securityContext).toStrictEqual({ capabilities: { drop: ['all'] } });
+  });
+});
+
+describe('messages quote a short excerpt of the input (issue 10 point 3)', () => {
+  const long = 'x'.repeat(10_000);
+  const topology = (change: (t: Draft) => void) => {
+    const t: Draft = { name: 'excerpt', project: { id: 'meshfleet-test' }, clusters: [{ name: 'c1', zone: 'us-west1-a', private: false }] };
+    change(t);
+    return t;
+  };
+
+  test('a 10,000-character unknown key: the path and the value found are excerpts (the allowed keys are listed in full)', () => {
+    const error = topologyError(() => validateTopology(topology((t) => (t.clusters[0][long] = 1)), 'test'));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].path).toBe(`clusters[0].${'x'.repeat(80)}...`);
+    expect(error.message).not.toMatch(/x{81}/);
+  });
+
+  test.each([
+    ['a name', (t: Draft): unknown => (t.clusters[0].name = long)],
+    ['an image', (t: Draft): unknown => (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: `${long}:x` }] }])],
+    ['a zone', (t: Draft): unknown => (t.clusters[0].zone = `us-west1-${long}`)],
+    ['a host', (t: Draft): unknown => (t.mesh = { management: 'fleet', ingressGateway: {} }) && (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }])],
+  ] as const)('a 10,000-character string in %s', (_what, change) => {
+    const error = topologyError(() => validateTopology(topology(change), 'test'));
+    for (const p of error.problems) expect(`${p.path}: ${p.message}`.length).toBeLessThan(300);
+    expect(error.message).not.toMatch(/x{81}/);
+    expect(error.message.length).toBeLessThan(300 * error.problems.length + 50);
+  });
+
+  test('the excerpt keeps the start, escapes control characters and tells the length', () => {
+    expect(excerpt('a\nb')).toBe('"a\\nb"');
+    expect(excerpt(long)).toBe(`"${'x'.repeat(80)}"... (10000 characters)`);
+  });
+});
+
+describe('YAML problems quote a short excerpt too', () => {
+  const long = 'x'.repeat(10_000);
+
+  test.each([
+    ['an unresolved alias with a long name', `name: *${long}`],
+    ['a long key without its colon in reach', `a: b\n${long}: ]`],
+  ])('%s', (_what, text) => {
+    const error = topologyError(() => parseTopologyText(text, 'long.yaml'));
+    for (const p of error.problems) expect(`${p.path}: ${p.message}`.length).toBeLessThan(300);
+  });
+
+  test('a key that is a list or a mapping is refused at its position, not stringified', () => {
+    const error = topologyError(() => parseTopologyText('name: a\n? [x, y]\n: 1\n', 'complex.yaml'));
+    expect(error.problems).toEqual([{ path: 'line 2, column 3', message: 'A key must be a plain value, not a list or mapping (found invalid YAML, expected a YAML or JSON mapping)' }]);
   });
 });

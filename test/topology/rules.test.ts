@@ -106,7 +106,7 @@ describe('clusters', () => {
     expectOnlyProblem(
       variant(base, (t) => (t.clusters[2].region = 'us-east1')),
       'clusters[2].zone',
-      "zone is outside the cluster's region us-east1 (found \"us-west1-b\", expected a zone of us-east1 such as us-east1-a)",
+      "zone is outside the cluster's region us-east1 (found \"us-west1-b\", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)",
     );
   });
 
@@ -1155,7 +1155,7 @@ describe('several problems', () => {
       { path: 'clusters[0].nodePool.minNodes', message: 'more than maxNodes (5) (found 9, expected at most 5)' },
       {
         path: 'clusters[2].zone',
-        message: "zone is outside the cluster's region us-east1 (found \"us-west1-b\", expected a zone of us-east1 such as us-east1-a)",
+        message: "zone is outside the cluster's region us-east1 (found \"us-west1-b\", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)",
       },
       {
         path: 'regions[2].name',
@@ -1869,10 +1869,14 @@ describe('Google Cloud resource names', () => {
     );
   });
 
-  test('one gateway static address name twice in a region is reported once, as a clash in the region', () => {
+  test('one gateway static address name twice in a region is reported once as a clash in the region, and the repeated region too', () => {
     expect(
       problemsOf(variant(base, (t) => (t.gateways[0].addresses = [{ region: 'us-west1', staticAddress: 'gw-ip' }, { region: 'us-west1', staticAddress: 'gw-ip' }]))),
     ).toEqual([
+      {
+        path: 'gateways[0].addresses[1].region',
+        message: 'duplicate address region (one frontend address per region), already used by gateways[0].addresses[0].region (found "us-west1", expected an address region of its own)',
+      },
       {
         path: 'gateways[0].addresses[1].staticAddress',
         message: 'address name already used in us-west1 by gateways[0].addresses[0].staticAddress (found "gw-ip", expected a name no other address of the region uses)',

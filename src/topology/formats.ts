@@ -1,0 +1,62 @@
+/*
+ * Formats of the strings that meshfleet writes into Kubernetes objects and Google Cloud
+ * resources as they are: container image references and DNS host names.
+ */
+
+/** Longest image reference accepted (the name part has at most 255 characters, then a tag and a digest). */
+export const IMAGE_MAX = 400;
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+/**
+ * A registry: what container runtimes take as one (a first component with a `.`, a `:port`, or
+ * `localhost`); any other first component is a path component, which is lower case.
+ */
+const DOMAIN = `(?:localhost|${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+|${DOMAIN_COMPONENT}(?=:))(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+
+/**
+ * A container image reference, as the Docker / OCI distribution grammar defines it:
+ * `[registry[:port]/]path[:tag][@sha256:<64 hex>]`, path components in lower case, as the
+ * runtimes normalize it
+ * (e.g. `nginx`, `nginx:1.27`, `us-docker.pkg.dev/google-samples/containers/gke/whereami:v1.2.20`).
+ */
+export const IMAGE_REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+
+/** Whether `image` is a container image reference (see {@link IMAGE_REFERENCE}). */
+export function isImageReference(image: string): boolean {
+  return image.length <= IMAGE_MAX && IMAGE_REFERENCE.test(image);
+}
+
+/** Longest DNS name. */
+export const DNS_NAME_MAX = 253;
+
+const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
+
+/** A lower-case DNS name (RFC 1123 labels of at most 63 characters), optionally behind a leading `*.`. */
+const WILDCARD_DNS_NAME = new RegExp(`^(?:\\*\\.)?${LABEL}(?:\\.${LABEL})*$`);
+
+/** Four dotted numbers: an IPv4 address, which some host fields refuse. */
+const IPV4_SHAPE = /^[0-9]+(\.[0-9]+){3}$/;
+
+/** What a host field accepts. */
+export interface HostSyntax {
+  /** A leading `*.` wildcard label. */
+  readonly wildcard: boolean;
+  /** `*` alone (every host). */
+  readonly star: boolean;
+  /** An IPv4 address. */
+  readonly ip: boolean;
+}
+
+/**
+ * Whether `host` is a DNS name as `syntax` allows: lower-case RFC 1123 labels (a one-label
+ * short name such as `reviews` too, as Istio takes in the mesh), at most 253 characters.
+ */
+export function isHostName(host: string, syntax: HostSyntax): boolean {
+  if (host === '*') return syntax.star;
+  if (host.length > DNS_NAME_MAX || !WILDCARD_DNS_NAME.test(host)) return false;
+  if (!syntax.wildcard && host.startsWith('*.')) return false;
+  return syntax.ip || !IPV4_SHAPE.test(host);
+}
