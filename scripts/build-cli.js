@@ -52,6 +52,27 @@ const noTokenStackTraces = {
   },
 };
 
+/**
+ * cdktf loads archiver (and its ~500 modules: streams, glob, async...) when it loads, but uses
+ * it only to zip the folder of a TerraformAsset, which meshfleet has none of; loading it was
+ * about half of cdktf's load time. The bundle hands cdktf a function that loads archiver on its
+ * first call instead: the same behaviour, paid for only when used.
+ */
+const CDKTF_FS = /[\\/]node_modules[\\/]cdktf[\\/]lib[\\/]private[\\/]fs\.js$/;
+const lazyArchiver = {
+  name: 'lazy-archiver-for-cdktf',
+  setup(build) {
+    build.onResolve({ filter: /^archiver$/ }, (args) =>
+      args.namespace === 'file' && CDKTF_FS.test(args.importer) ? { path: args.importer, namespace: 'lazy-archiver' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-archiver' }, (args) => ({
+      contents: '"use strict"; module.exports = function archiver(...args) { return require("archiver")(...args); };',
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const BANNER = [
   "import { createRequire as __meshfleetCreateRequire } from 'node:module';",
   "import { fileURLToPath as __meshfleetFileURLToPath } from 'node:url';",
@@ -80,7 +101,7 @@ function buildOptions() {
     minifySyntax: true,
     legalComments: 'none',
     banner: { js: BANNER },
-    plugins: [noTokenStackTraces],
+    plugins: [noTokenStackTraces, lazyArchiver],
     metafile: true,
     logLevel: 'warning',
   };
@@ -136,6 +157,11 @@ async function buildCli() {
   const result = await esbuild.build(buildOptions());
   if (!Object.keys(result.metafile.inputs).some((input) => CDKTF_STACK_TRACE.test(`/${input}`))) {
     throw new Error("cdktf's token stack-trace helper is no longer bundled: update the plugin noTokenStackTraces");
+  }
+  const lazy = Object.entries(result.metafile.inputs).find(([input]) => input.startsWith('lazy-archiver:'));
+  if (!lazy) throw new Error('cdktf no longer requires archiver from lib/private/fs.js: update the plugin lazyArchiver');
+  if (!lazy[1].imports.some((imported) => /node_modules[\\/]archiver[\\/]/.test(imported.path))) {
+    throw new Error('the lazy archiver of the plugin lazyArchiver does not load the archiver package');
   }
   const problems = checkLazyLoading(result.metafile);
   if (problems.length > 0) throw new Error(`the bundle loads heavy packages where it must not:\n  ${problems.join('\n  ')}`);
