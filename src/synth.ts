@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CLUSTERS_FILE, clusterEntries, renderClustersFile } from './gitops/clusters-file';
+import { GITOPS_DIR } from './gitops/names';
+import { synthGitOps } from './k8s/gitops-objects';
 import { synthKubernetes } from './k8s/synth';
 import { MARKER_FILE, markerText } from './output/marker';
 import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';
@@ -13,6 +16,8 @@ import { ResolvedTopology } from './topology/types';
 export const OUTPUT_FOLDERS = {
   terraform: 'terraform',
   kubernetes: 'k8s',
+  gitops: GITOPS_DIR,
+  clusters: CLUSTERS_FILE,
   readme: 'README.md',
   marker: MARKER_FILE,
 } as const;
@@ -32,12 +37,20 @@ export interface SynthesizeOptions {
    * @default "<output folder>"
    */
   readonly outPath?: string;
+  /**
+   * Called as each stage starts (`terraform stacks`, `kubernetes folders`, `runbook`), for a
+   * progress line.
+   * @default none
+   */
+  readonly onStage?: (stage: string) => void;
 }
 
 /**
  * Synthesizes everything a topology produces into `outdir`:
  * `<outdir>/terraform/` (cdktf layout: `manifest.json`, `stacks/<stack>/cdk.tf.json`),
- * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`), `<outdir>/README.md`, the
+ * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`, for every cluster),
+ * `<outdir>/clusters.json` (cluster folders and their kube contexts), with `gitops` the Argo CD
+ * or Config Sync objects under `<outdir>/gitops/`, `<outdir>/README.md`, the
  * runbook: what to run, in order, to deploy them, and `<outdir>/.meshfleet-output.json`, the
  * marker that makes the folder meshfleet's to replace.
  *
@@ -47,14 +60,19 @@ export interface SynthesizeOptions {
 export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions = {}): void {
   const terraformDir = path.join(outdir, OUTPUT_FOLDERS.terraform);
   fs.mkdirSync(terraformDir, { recursive: true });
+  options.onStage?.('terraform stacks');
   const stacks = synthTerraform(model, terraformDir);
 
+  options.onStage?.('kubernetes folders');
   const clusters = synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
+  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.clusters), renderClustersFile(clusterEntries(model, OUTPUT_FOLDERS.kubernetes, clusters)));
+  synthGitOps(model, outdir, OUTPUT_FOLDERS.kubernetes);
 
   const relative = (shown: string | undefined) =>
     shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : undefined;
   const topologyPath = relative(options.topologyPath) ?? TOPOLOGY_PLACEHOLDER;
   const outPath = relative(options.outPath);
+  options.onStage?.('runbook');
   const runbook = renderRunbook({
     model,
     stacks,

@@ -7,7 +7,8 @@ export type ParsedCommandLine = { readonly help: true } | { readonly help: false
 
 /**
  * Parses the arguments after the command name against the command's options (strictly: no
- * unknown options, no positionals, every string option with a non-empty value).
+ * unknown options, no positionals, every string option with a non-empty value, one of its
+ * `choices` when it has them). A negative number after a string option is its value.
  * @throws UsageError when the arguments do not fit
  */
 export function parseCommandArgs(name: string, command: Command, args: readonly string[]): ParsedCommandLine {
@@ -18,7 +19,7 @@ export function parseCommandArgs(name: string, command: Command, args: readonly 
   let values: Record<string, string | boolean | undefined>;
   try {
     // No option is declared `multiple`, so every value is a single string or boolean.
-    values = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values as typeof values;
+    values = parseArgs({ args: attachNegativeNumbers(args, options), options, strict: true, allowPositionals: false }).values as typeof values;
   } catch (error) {
     throw new UsageError(firstLine(error), name);
   }
@@ -27,8 +28,36 @@ export function parseCommandArgs(name: string, command: Command, args: readonly 
     const value = values[option];
     if (value === '') throw new UsageError(`option '--${option}' needs a non-empty value`, name);
     if (spec.required && value === undefined) throw new UsageError(`option '--${option}' is required`, name);
+    if (spec.choices && typeof value === 'string' && !spec.choices.includes(value)) {
+      throw new UsageError(`--${option}: expected one of ${spec.choices.join(', ')}, found ${JSON.stringify(value)}`, name);
+    }
   }
   return { help: false, values };
+}
+
+/**
+ * `--weight -1` as `--weight=-1`: a string option followed by a negative number takes it as its
+ * value (parseArgs would read `-1` as an option, since a value may not start with `-`), so that the
+ * command reports the number as out of range. No option has a digit as its short name.
+ */
+function attachNegativeNumbers(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const takesValue = new Set<string>();
+  for (const [option, spec] of Object.entries(options)) {
+    if (spec.type !== 'string') continue;
+    takesValue.add(`--${option}`);
+    if (spec.short) takesValue.add(`-${spec.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (takesValue.has(args[i]) && next !== undefined && /^-[0-9.]/.test(next)) {
+      out.push(`${args[i]}=${next}`.replace(/^-([^-])=/, '-$1'));
+      i++;
+    } else {
+      out.push(args[i]);
+    }
+  }
+  return out;
 }
 
 function firstLine(error: unknown): string {

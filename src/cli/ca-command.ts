@@ -21,6 +21,7 @@ import { OptionValues } from './command';
 import { displayPath } from './display';
 import { Io } from './io';
 import { LoadedTopology, loadForCommand } from './load';
+import { Progress, progressOf } from './progress';
 import { EXIT_FAILURE, EXIT_OK } from './usage';
 
 /** What the CA folder already holds, for the clusters that need an intermediate CA. */
@@ -54,9 +55,17 @@ export async function runCa(values: OptionValues, io: Io): Promise<number> {
     for (const problem of folder.problems) io.err(`meshfleet: ${problem}`);
     return EXIT_FAILURE;
   }
-  const root = await obtainRoot(io, outDir, folder.rootExists);
-  if (!root) return EXIT_FAILURE;
-  const intermediates = await Promise.all(folder.newClusters.map((cluster) => createIntermediate(root, cluster)));
+  const progress = progressOf(io);
+  let root: CaMaterial | undefined;
+  let intermediates: CaMaterial[];
+  try {
+    if (!folder.rootExists) progress.update('ca: generating the root CA key');
+    root = await obtainRoot(io, outDir, folder.rootExists);
+    if (!root) return EXIT_FAILURE;
+    intermediates = await createIntermediates(root, folder.newClusters, progress);
+  } finally {
+    progress.done();
+  }
 
   if (folder.rootExists) io.out(`reused the root CA of ${path.join(displayPath(outDir), ROOT_CERT_FILE)}`);
   else reportWritten(io, writeNewFiles(outDir, rootFiles(root)));
@@ -67,6 +76,21 @@ export async function runCa(values: OptionValues, io: Io): Promise<number> {
   }
   printNextSteps(io, outDir, clusters);
   return EXIT_OK;
+}
+
+/** An intermediate CA per cluster, generated in parallel; the progress line counts those done. */
+async function createIntermediates(root: CaMaterial, clusters: readonly string[], progress: Progress): Promise<CaMaterial[]> {
+  let done = 0;
+  const report = (): void => progress.update(`ca: generating intermediate CA keys, ${done} of ${clusters.length} done`);
+  if (clusters.length > 0) report();
+  return Promise.all(
+    clusters.map(async (cluster) => {
+      const material = await createIntermediate(root, cluster);
+      done++;
+      report();
+      return material;
+    }),
+  );
 }
 
 /** The clusters that get an intermediate CA: the members of an in-cluster mesh, in topology order. */

@@ -7,7 +7,7 @@ import { OptionValues } from './command';
 import { Io } from './io';
 import { loadForCommand } from './load';
 import { reportTopologyError } from './problems';
-import { EXIT_FAILURE, EXIT_OK } from './usage';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from './usage';
 
 /** What an in-place edit of the topology's weights returns: the new text and whether it differs. */
 export interface TopologyTextEdit {
@@ -17,7 +17,12 @@ export interface TopologyTextEdit {
 
 /** The steps that make `canary` and `shift` differ; {@link editTopologyInPlace} runs them. */
 export interface TopologyEditSteps<A, E extends TopologyTextEdit> {
-  /** Reads the command's value (`--weight`, `--to`); throws a `CanaryEditError` for a bad one. */
+  /** The command, for the usage line shown with a bad value. */
+  readonly command: string;
+  /**
+   * Reads the command's value (`--weight`, `--to`); throws a `CanaryEditError` for a bad one,
+   * which is a usage error (exit 2).
+   */
   readonly parse: (values: OptionValues) => A;
   /** Computes the edited text; throws a `CanaryEditError` or `TopologyError` on a problem. */
   readonly edit: (text: string, service: string, value: A, namespace: string | undefined, file: string) => E;
@@ -42,7 +47,8 @@ export function editTopologyInPlace<A, E extends TopologyTextEdit>(values: Optio
   try {
     value = steps.parse(values);
   } catch (error) {
-    return reportEditError(io, file, error);
+    if (error instanceof CanaryEditError) throw new UsageError(error.message, steps.command);
+    throw error;
   }
   // Reports the topology's problems (and an unreadable file) as `validate` and `synth` do.
   const loaded = loadForCommand(io, file);
@@ -71,6 +77,7 @@ export function editTopologyInPlace<A, E extends TopologyTextEdit>(values: Optio
  */
 export function runCanary(values: OptionValues, io: Io): number {
   return editTopologyInPlace(values, io, {
+    command: 'canary',
     parse: (v) => parseWeight(String(v.weight)),
     edit: editCanaryWeight,
     describe: describeEdit,
@@ -95,9 +102,10 @@ export function describeEdit(edit: CanaryEdit, shownAs: string): string {
 }
 
 /**
- * Prints a failed edit and returns the exit status. Problems with a command-line value
- * (`--weight: ...`) are one line; problems in the file come under the file's name, as topology
- * problems do.
+ * Prints a failed edit and returns the exit status (1). Problems with a command-line value that
+ * only the topology reveals (`--service: ...`, a `--to` version the workload lacks) are one line;
+ * problems in the file come under the file's name, as topology problems do. (A malformed
+ * `--weight` or `--to` is a usage error before the file is read.)
  */
 export function reportEditError(io: Io, file: string, error: unknown): number {
   if (error instanceof CanaryEditError) {

@@ -11,6 +11,8 @@ export interface OptionSpec {
   readonly description: string;
   /** The option must be given (usage error otherwise). */
   readonly required?: boolean;
+  /** The values a string option accepts; any other value is a usage error. @default any non-empty value */
+  readonly choices?: readonly string[];
 }
 
 /** Parsed option values, keyed by option name. */

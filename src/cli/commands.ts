@@ -9,6 +9,19 @@ const topologyOption = {
 } as const;
 
 /**
+ * `--format text|json`, shared by the commands that can print for machines: `json` prints one
+ * JSON document on standard output and nothing on standard error (usage errors aside).
+ */
+export const formatOption = {
+  type: 'string',
+  valueName: 'text|json',
+  choices: ['text', 'json'],
+  description: 'text for people (default), or json: one JSON document on stdout, nothing on stderr',
+} as const;
+
+const outOption = { type: 'string', short: 'o', valueName: 'DIR', description: `output folder, replaced as a whole; default: ${DEFAULT_OUT}` } as const;
+
+/**
  * Every `meshfleet` command, in the order `--help` lists them. Implementations are imported
  * when the command runs. To add a command, add an entry here and a `<name>-command.ts` module
  * beside this file; `main` needs no change.
@@ -18,7 +31,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'synthesize Terraform and Kubernetes files into the output folder',
     options: {
       topology: topologyOption,
-      out: { type: 'string', short: 'o', valueName: 'DIR', description: `output folder, replaced as a whole; default: ${DEFAULT_OUT}` },
+      out: outOption,
+      check: { type: 'boolean', description: 'write nothing; exit 1 if DIR differs from what synth would write (for CI), listing the files' },
+      format: formatOption,
     },
     details: [
       'Writes DIR/terraform/ (manifest.json, stacks/<stack>/cdk.tf.json), DIR/k8s/<cluster>/, the runbook',
@@ -28,12 +43,45 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'terraform.tfstate.d/, *.tfplan), which are kept. A non-empty DIR is replaced only if it carries the',
       'marker, and on any problem nothing in it changes. The default local Terraform state is not in DIR',
       'but in terraform-state/<topology name>/ beside it.',
+      '',
+      '--check compares byte for byte and ignores those Terraform working files; a missing DIR counts as',
+      'every file added. --format json prints {"ok": true, "topology", "topologyFile", "out", "files":',
+      '[{"path", "bytes", "sha256"}], "kept", "recovered"}, with --check {"ok", ..., "differences": [{"path",',
+      '"change": "changed"|"added"|"removed"}]}, and on problems {"ok": false, "problems": [{"path", "message"}]}.',
     ].join('\n'),
     run: async (values, io) => (await import('./synth-command')).runSynth(values, io),
   },
+  diff: {
+    summary: "show what 'meshfleet synth' would change in the output folder, as a unified diff; writes nothing",
+    options: {
+      topology: topologyOption,
+      out: { ...outOption, description: `output folder to compare with; default: ${DEFAULT_OUT}` },
+    },
+    details: [
+      'Prints a unified diff per file whose content would change (a/ is DIR, b/ what synth would write),',
+      "'added: PATH' and 'removed: PATH' for files that would appear or disappear, and a count. Terraform's",
+      'working files are ignored, as synth keeps them. A missing DIR shows every file as added.',
+      "Exits 0 whatever differs (1 only for a topology with problems): 'synth --check' is the one that fails.",
+    ].join('\n'),
+    run: async (values, io) => (await import('./diff-command')).runDiff(values, io),
+  },
   validate: {
-    summary: 'check a topology file and print a short summary; writes nothing',
-    options: { topology: topologyOption },
+    summary: 'check a topology file and statically analyze what it synthesizes; writes nothing',
+    options: {
+      topology: topologyOption,
+      format: formatOption,
+      'skip-analysis': { type: 'boolean', description: 'check the topology only: no in-memory synthesis, no analysis (faster)' },
+    },
+    details: [
+      'After the topology checks, synthesizes everything in memory (nothing is written) and analyzes the',
+      'objects of every cluster and the Terraform stacks, needing no cluster: the offline istioctl analyze',
+      'checks (IST0101, IST0109, IST0112, IST0118, IST0123, IST0132, IST0170), Gateway API references',
+      '(GW001-GW004) and Kubernetes/Terraform agreement (XL001-XL004); see the README.',
+      'Text output: one line per finding, `<severity> <code> <cluster> <object> <path>: <message>`, then',
+      "`ok: FILE: <summary>`. JSON output: {ok, topology (its name), topologyFile, problems: [{path, message}], findings: [{code,",
+      'severity, cluster, object, path, message}]}. Exit 1 on topology problems or error findings; warnings',
+      'and infos alone exit 0.',
+    ].join('\n'),
     run: async (values, io) => (await import('./validate-command')).runValidate(values, io),
   },
   canary: {
@@ -82,5 +130,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'No file is ever replaced. Keys are mode 0600; keep root-key.pem offline.',
     ].join('\n'),
     run: async (values, io) => (await import('./ca-command')).runCa(values, io),
+  },
+  schema: {
+    summary: 'print the JSON Schema of the topology file, for editors (meshfleet schema > topology.schema.json)',
+    options: {},
+    details: [
+      'YAML editors validate and complete a topology file that starts with',
+      '  # yaml-language-server: $schema=<path or URL of topology.schema.json>',
+      "The repository's topology.schema.json is this output; the examples point at it.",
+    ].join('\n'),
+    run: async (values, io) => (await import('./schema-command')).runSchema(values, io),
   },
 };

@@ -10,18 +10,31 @@ export interface LoadedTopology {
   readonly shownAs: string;
 }
 
+/** What loading the topology of `--topology` gave: the topology, or its problems. */
+export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly shownAs: string; readonly error: TopologyError };
+
+/**
+ * Loads the topology named by `--topology` (or the default example), returning its problems
+ * instead of printing them; other errors propagate.
+ */
+export function tryLoadForCommand(option: string | boolean | undefined): LoadOutcome {
+  const file = typeof option === 'string' ? option : defaultTopologyPath();
+  const shownAs = typeof option === 'string' ? option : displayPath(file);
+  try {
+    return { loaded: { model: loadTopologyFile(file), shownAs } };
+  } catch (error) {
+    if (!(error instanceof TopologyError)) throw error;
+    return { shownAs, error };
+  }
+}
+
 /**
  * Loads the topology named by `--topology` (or the default example). On topology problems it
  * reports them and returns `undefined`; other errors propagate.
  */
 export function loadForCommand(io: Io, option: string | boolean | undefined): LoadedTopology | undefined {
-  const file = typeof option === 'string' ? option : defaultTopologyPath();
-  const shownAs = typeof option === 'string' ? option : displayPath(file);
-  try {
-    return { model: loadTopologyFile(file), shownAs };
-  } catch (error) {
-    if (!(error instanceof TopologyError)) throw error;
-    reportTopologyError(io, shownAs, error);
-    return undefined;
-  }
+  const outcome = tryLoadForCommand(option);
+  if ('loaded' in outcome) return outcome.loaded;
+  reportTopologyError(io, outcome.shownAs, outcome.error);
+  return undefined;
 }

@@ -38,6 +38,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     io.out(packageInfo().version);
     return EXIT_OK;
   }
+  if (first === 'help') return showHelp(rest, io);
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`);
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!command) throw new UsageError(`unknown command '${first}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
@@ -48,6 +49,20 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   return command.run(parsed.values, io);
+}
+
+/** `meshfleet help` (as `--help`) and `meshfleet help <command>` (as `<command> --help`). */
+function showHelp(args: readonly string[], io: Io): number {
+  const [name, ...extra] = args;
+  if (name === undefined) {
+    io.out(programHelp(COMMANDS));
+    return EXIT_OK;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new UsageError(`help: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (extra.length > 0) throw new UsageError(`help: unexpected argument '${extra[0]}' after ${name}`);
+  io.out(commandHelp(name, command));
+  return EXIT_OK;
 }
 
 /**

@@ -12,6 +12,7 @@ import { Io } from './io';
  */
 export function runShift(values: OptionValues, io: Io): number {
   return editTopologyInPlace(values, io, {
+    command: 'shift',
     parse: (v) => parseTo(String(v.to)),
     edit: shiftTraffic,
     describe: describeShift,

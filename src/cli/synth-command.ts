@@ -5,8 +5,12 @@ import { OptionValues } from './command';
 import { displayPath } from './display';
 import { groupByFolder, listFiles } from './files';
 import { Io } from './io';
-import { loadForCommand } from './load';
+import { describeFiles, FileEntry, printJson } from './json-output';
+import { LoadedTopology, tryLoadForCommand } from './load';
 import { DEFAULT_OUT } from './package-info';
+import { reportTopologyError } from './problems';
+import { progressOf } from './progress';
+import { runSynthCheck } from './synth-check';
 import { EXIT_FAILURE, EXIT_OK } from './usage';
 
 /** Folders holding more files than this are summarized by count instead of by name. */
@@ -15,25 +19,57 @@ const LISTED_FILES_PER_FOLDER = 3;
 /**
  * `meshfleet synth`: loads the topology and replaces the output folder with the synthesized
  * Terraform and Kubernetes files in one step, keeping Terraform's working files. On any problem
- * the output folder is untouched.
+ * the output folder is untouched. With `--check` it writes nothing and compares instead
+ * ({@link runSynthCheck}); with `--format json` it prints one JSON document and nothing else.
  */
 export function runSynth(values: OptionValues, io: Io): number {
-  const loaded = loadForCommand(io, values.topology);
-  if (!loaded) return EXIT_FAILURE;
+  const json = values.format === 'json';
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
+  const outcome = tryLoadForCommand(values.topology);
+  if (!('loaded' in outcome)) {
+    if (json) printJson(io, { ok: false, topologyFile: outcome.shownAs, out: outDir, problems: outcome.error.problems });
+    else reportTopologyError(io, outcome.shownAs, outcome.error);
+    return EXIT_FAILURE;
+  }
+  if (values.check === true) return runSynthCheck(outcome.loaded, outDir, json, io);
+  return writeOutput(outcome.loaded, outDir, json, io);
+}
+
+function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): number {
+  const progress = progressOf(io);
   let files: string[] = [];
+  // Sizes and hashes cost a second read of every file: only `--format json` shows them.
+  let entries: FileEntry[] = [];
   let report: ReplaceReport;
   try {
     report = replaceOutput(outDir, (tmpDir) => {
-      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir });
+      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, onStage: (stage) => progress.update(`synth: ${stage}`) });
+      progress.update('synth: writing the output folder');
       files = listFiles(tmpDir);
+      if (json) entries = describeFiles(tmpDir, files);
     });
   } catch (error) {
     if (!(error instanceof OutputRefusal)) throw error;
-    io.err(`meshfleet: refusing to replace ${outDir}: ${error.message}`);
+    const message = `refusing to replace ${outDir}: ${error.message}`;
+    if (json) printJson(io, { ok: false, topologyFile: loaded.shownAs, out: outDir, problems: [{ path: '--out', message }] });
+    else io.err(`meshfleet: ${message}`);
     return EXIT_FAILURE;
+  } finally {
+    progress.done();
   }
 
+  if (json) {
+    printJson(io, {
+      ok: true,
+      topology: loaded.model.name,
+      topologyFile: loaded.shownAs,
+      out: outDir,
+      files: entries,
+      kept: report.kept,
+      recovered: report.recovered,
+    });
+    return EXIT_OK;
+  }
   for (const line of report.recovered) io.out(line);
   io.out(`synthesized ${loaded.shownAs} into ${displayPath(outDir)}/ (${files.length} file${files.length === 1 ? '' : 's'})`);
   for (const [folder, names] of groupByFolder(files)) {

@@ -2,10 +2,22 @@ import { Command } from './command';
 
 /** Exit status of a successful run. */
 export const EXIT_OK = 0;
-/** Exit status when the input (topology, output folder) is wrong or the work failed. */
+/**
+ * Exit status when the input or output is wrong or the work failed: topology problems, a refused
+ * output folder or edit, differences found by `synth --check`.
+ */
 export const EXIT_FAILURE = 1;
-/** Exit status of a usage error (unknown command or option, missing value). */
+/** Exit status of a usage error (unknown command or option, a missing or bad option value). */
 export const EXIT_USAGE = 2;
+
+/** The exit statuses, as `--help` shows them. */
+export const EXIT_STATUS_HELP = [
+  'Exit status:',
+  '  0  success',
+  '  1  problems in the input or output: topology problems, a refused output folder or edit,',
+  "     differences found by 'synth --check'",
+  '  2  usage error: unknown command or option, a missing or bad option value',
+].join('\n');
 
 /** A mistake in the command line; `main` prints it with a hint and exits with status 2. */
 export class UsageError extends Error {
@@ -46,6 +58,8 @@ export function commandHelp(name: string, command: Command): string {
     'Options:',
     ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
     ...(command.details ? ['', command.details] : []),
+    '',
+    EXIT_STATUS_HELP,
   ].join('\n');
 }
 
@@ -65,6 +79,8 @@ export function programHelp(commands: Readonly<Record<string, Command>>): string
     '  -h, --help     show this help',
     '  -V, --version  print the version',
     '',
-    "Run 'meshfleet <command> --help' for the options of a command.",
+    "Run 'meshfleet help <command>' or 'meshfleet <command> --help' for the options of a command.",
+    '',
+    EXIT_STATUS_HELP,
   ].join('\n');
 }

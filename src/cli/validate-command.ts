@@ -1,13 +1,81 @@
+import { countFindings, Finding, formatFinding, hasErrors } from '../analysis/findings';
+import { loadTopologyFile, ResolvedTopology, TopologyError } from '../topology';
+import type { Problem } from '../topology/problems';
 import { OptionValues } from './command';
+import { displayPath } from './display';
 import { Io } from './io';
-import { loadForCommand } from './load';
+import { defaultTopologyPath } from './package-info';
+import { reportTopologyError } from './problems';
 import { describeTopology } from './summary';
 import { EXIT_FAILURE, EXIT_OK } from './usage';
 
-/** `meshfleet validate`: loads and checks a topology, prints a one-line summary, writes nothing. */
-export function runValidate(values: OptionValues, io: Io): number {
-  const loaded = loadForCommand(io, values.topology);
-  if (!loaded) return EXIT_FAILURE;
-  io.out(`ok: ${loaded.shownAs}: ${describeTopology(loaded.model)}`);
-  return EXIT_OK;
+/** Path of the problem reported when the synthesis itself fails (a check the topology rules miss). */
+const SYNTHESIS_PROBLEM_PATH = '(synthesis)';
+
+/** What validating one topology found. */
+interface Outcome {
+  readonly shownAs: string;
+  readonly model?: ResolvedTopology;
+  readonly problems: readonly Problem[];
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * `meshfleet validate`: loads and checks a topology, then (unless `--skip-analysis`) synthesizes
+ * it in memory and analyzes the objects (see src/analysis). Writes no file. Exit 1 on topology
+ * problems or on error findings; warnings and infos alone keep exit 0.
+ */
+export async function runValidate(values: OptionValues, io: Io): Promise<number> {
+  const json = values.format === 'json';
+  const outcome = await validate(values, json ? undefined : io);
+  const ok = outcome.problems.length === 0 && !hasErrors(outcome.findings);
+  if (json) {
+    const name = outcome.model ? { topology: outcome.model.name } : {};
+    io.out(JSON.stringify({ ok, ...name, topologyFile: outcome.shownAs, problems: outcome.problems, findings: outcome.findings }, null, 2));
+  } else {
+    printText(outcome, ok, io);
+  }
+  return ok ? EXIT_OK : EXIT_FAILURE;
+}
+
+/**
+ * Loads the topology and analyzes its synthesis. Topology problems are printed to `textIo` at
+ * once (as every command prints them) when given, and returned either way.
+ */
+async function validate(values: OptionValues, textIo: Io | undefined): Promise<Outcome> {
+  const file = typeof values.topology === 'string' ? values.topology : defaultTopologyPath();
+  const shownAs = typeof values.topology === 'string' ? values.topology : displayPath(file);
+  let model: ResolvedTopology;
+  try {
+    model = loadTopologyFile(file);
+  } catch (error) {
+    if (!(error instanceof TopologyError)) throw error;
+    if (textIo) reportTopologyError(textIo, shownAs, error);
+    return { shownAs, problems: error.problems, findings: [] };
+  }
+  if (values['skip-analysis'] === true) return { shownAs, model, problems: [], findings: [] };
+  // Loaded here only: the synthesis pulls in cdk8s and cdktf, which a topology-only check does not need.
+  const [{ synthesizeForAnalysis }, { analyze }] = await Promise.all([import('../analysis/synthesize'), import('../analysis/analyze')]);
+  let input;
+  try {
+    input = synthesizeForAnalysis(model);
+  } catch (error) {
+    const problem = { path: SYNTHESIS_PROBLEM_PATH, message: `synthesis failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    if (textIo) reportTopologyError(textIo, shownAs, new TopologyError(shownAs, [problem]));
+    return { shownAs, model, problems: [problem], findings: [] };
+  }
+  return { shownAs, model, problems: [], findings: analyze(input) };
+}
+
+/**
+ * The human output: one line per finding (`<severity> <code> <cluster> <object> <path>: <message>`)
+ * on standard output, then `ok: <file>: <summary>` on standard output, or, with error findings,
+ * `<file>: <counts>` on standard error. Topology problems were printed already.
+ */
+function printText(outcome: Outcome, ok: boolean, io: Io): void {
+  if (outcome.model === undefined || outcome.problems.length > 0) return;
+  for (const finding of outcome.findings) io.out(formatFinding(finding));
+  const counts = outcome.findings.length === 0 ? '' : `; analysis: ${countFindings(outcome.findings)}`;
+  if (ok) io.out(`ok: ${outcome.shownAs}: ${describeTopology(outcome.model)}${counts}`);
+  else io.err(`${outcome.shownAs}: the synthesized objects have problems: ${countFindings(outcome.findings)}`);
 }

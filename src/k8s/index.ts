@@ -4,6 +4,10 @@
  * imports cdk8s and cdk8s-plus-27.
  */
 export * from './app-namespace';
+export * from './argocd-application-set';
+export * from './config-sync-root-sync';
+export * from './gitops-objects';
+export * from './sync-waves';
 export * from './versions';
 export * from './cluster-admin-binding';
 export * from './cluster-charts';

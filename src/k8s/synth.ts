@@ -4,6 +4,7 @@ import { App, Yaml } from 'cdk8s';
 import { stringify } from 'yaml';
 import { ResolvedTopology } from '../topology/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
+import { withSyncWaves } from './sync-waves';
 
 /** File of every cluster folder that lists its YAML files for `kubectl apply -k` and GitOps tools. */
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
@@ -34,17 +35,19 @@ export interface ClusterManifests {
 }
 
 /**
- * Builds every cluster's manifests in memory, in topology cluster order. Clusters with nothing
- * to deploy are left out (they get no folder). Pure: the same model always gives the same result.
+ * Builds every cluster's manifests in memory, in topology cluster order: every cluster of the
+ * topology, also one with nothing to deploy (empty `files` and `meshInstall`), so that GitOps
+ * generators never point at a missing folder. With Argo CD output (`gitops.argocd`), objects
+ * carry their sync wave ({@link withSyncWaves}). Pure: the same model always gives the same result.
  */
 export function buildKubernetesManifests(model: ResolvedTopology): ClusterManifests[] {
   const out: ClusterManifests[] = [];
   for (const cluster of model.clusters) {
     // One App per cluster: each cluster's construct tree (and its ids) stands on its own.
     const app = new App();
-    const files = filesOf(buildClusterCharts(app, model, cluster));
+    const built = filesOf(buildClusterCharts(app, model, cluster));
+    const files = model.gitops?.argocd === undefined ? built : withSyncWaves(built);
     const meshInstall = filesOf(buildMeshInstallCharts(app, model, cluster));
-    if (files.length === 0 && meshInstall.length === 0) continue;
     out.push({ cluster: cluster.name, files, meshInstall });
   }
   return out;
@@ -90,7 +93,7 @@ function exactJsonValue(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** The `kustomization.yaml` listing `files` in order. */
+/** The `kustomization.yaml` listing `files` in order (`resources: []` for a cluster with nothing to deploy). */
 export function renderKustomization(files: readonly string[]): string {
   return stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...files] });
 }
@@ -114,15 +117,15 @@ export interface SynthesizedCluster {
 }
 
 /**
- * Writes the Kubernetes half of a topology: `<outdir>/<cluster-name>/` per cluster with
- * something to deploy, holding one YAML file per chart (`namespaces.yaml`,
+ * Writes the Kubernetes half of a topology: `<outdir>/<cluster-name>/` for every cluster, holding one YAML file per chart (`namespaces.yaml`,
  * `cluster-admin-binding.yaml`, `istio-system.yaml`, `ingress-gateway.yaml`,
  * `<app-namespace>.yaml`, `multi-cluster-ingress.yaml`, `multi-cluster-gateway.yaml`, in that
  * order) and a `kustomization.yaml` listing them; in clusters that meshfleet installs the mesh
  * into, also `mesh-install/control-plane.yaml` and `mesh-install/eastwest-gateway.yaml`, the
  * IstioOperators for `istioctl install -f`, which the kustomization does not list.
  *
- * Clusters with no objects get no folder. Output is deterministic: object names are explicit
+ * A cluster with no objects gets a folder with only a `kustomization.yaml` (`resources: []`), so
+ * GitOps tools (and `clusters.json`) can point at every cluster's folder. Output is deterministic: object names are explicit
  * (no hash suffixes), no timestamps, objects and files in topology order.
  *
  * `outdir` is created if needed; nothing in it is removed (callers hand in a fresh folder, as

@@ -48,6 +48,7 @@ import {
   statefulSetRolloutCommand,
   terraformDestroyCommands,
 } from './wait-commands';
+import { gitopsSection, gitopsTeardownLines } from './gitops-section';
 
 /**
  * One cluster folder of the output, as the runbook needs it. `SynthesizedCluster` (src/k8s)
@@ -97,7 +98,10 @@ export interface RunbookInput {
   readonly model: ResolvedTopology;
   /** Terraform stacks written (under `<terraform>/stacks/`), in apply order. */
   readonly stacks: readonly string[];
-  /** Cluster folders written, in topology order. Clusters with nothing to deploy have none. */
+  /**
+   * Cluster folders written, in topology order. A folder with nothing to apply (only its
+   * kustomization, as every cluster with nothing to deploy gets) gets no command.
+   */
   readonly clusters: readonly RunbookClusterFolder[];
   /**
    * The topology file as the user named it, for `meshfleet ca --topology`. Must not be
@@ -172,7 +176,7 @@ function code(text: string): string {
 
 function makeContext(input: RunbookInput): Context {
   const folders = input.folders ?? DEFAULT_RUNBOOK_FOLDERS;
-  const byName = new Map(input.clusters.map((c) => [c.cluster, c]));
+  const byName = new Map(input.clusters.filter(hasSomethingToApply).map((c) => [c.cluster, c]));
   return {
     model: input.model,
     project: input.model.project.id,
@@ -849,6 +853,11 @@ function updatesSection(ctx: Context): RunbookSection | undefined {
   };
 }
 
+/** Whether a cluster folder holds objects or istioctl inputs (not only an empty kustomization). */
+function hasSomethingToApply(folder: RunbookClusterFolder): boolean {
+  return kustomizationFiles(folder).length > 0 || (folder.meshInstall ?? []).length > 0;
+}
+
 /** Files of a cluster folder that the kustomization lists, in apply order. */
 function kustomizationFiles(folder: RunbookClusterFolder): string[] {
   return folder.files.filter((f) => !f.startsWith('mesh-install/') && f !== 'kustomization.yaml');
@@ -897,6 +906,7 @@ function teardownSection(ctx: Context): RunbookSection {
   return {
     title: 'Teardown',
     lines: blocks(
+      gitopsTeardownLines(ctx.model),
       '### Kubernetes objects',
       hasTerraform
         ? `In reverse order, while the clusters still run: deleting the objects${
@@ -935,6 +945,7 @@ export function runbookSections(input: RunbookInput): RunbookSection[] {
   } else {
     sections.push(applyFoldersSection(ctx));
   }
+  sections.push(gitopsSection({ model: ctx.model, kubernetesFolder: ctx.folders.kubernetes }));
   sections.push(rolloutSection(ctx), multiClusterIngressSection(ctx), gatewaysSection(ctx), checksSection(ctx), updatesSection(ctx), teardownSection(ctx));
   return sections.filter((s): s is RunbookSection => s !== undefined);
 }

@@ -70,18 +70,16 @@ const WEIGHT_EXPECTED = 'an integer from 0 to 100';
  */
 export function parseWeight(raw: string): number {
   const text = raw.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) {
-    throw new CanaryEditError('weight', problem('--weight', 'not a number', raw, WEIGHT_EXPECTED));
-  }
-  const weight = Number(text);
-  checkWeight(weight);
+  const weight = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
+  checkWeight(weight, raw);
   return weight;
 }
 
-function checkWeight(weight: number): void {
-  if (!Number.isFinite(weight)) throw new CanaryEditError('weight', problem('--weight', 'not a number', weight, WEIGHT_EXPECTED));
-  if (!Number.isInteger(weight)) throw new CanaryEditError('weight', problem('--weight', 'not a whole number', weight, WEIGHT_EXPECTED));
-  if (weight < 0 || weight > 100) throw new CanaryEditError('weight', problem('--weight', 'out of range', weight, WEIGHT_EXPECTED));
+/** @throws CanaryEditError unless `weight` is an integer from 0 to 100; `raw` is what was given. */
+function checkWeight(weight: number, raw: unknown = weight): void {
+  if (!Number.isInteger(weight) || weight < 0 || weight > 100) {
+    throw new CanaryEditError('weight', { path: '--weight', message: `expected ${WEIGHT_EXPECTED}, found ${show(raw)}` });
+  }
 }
 
 /**

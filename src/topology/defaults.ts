@@ -15,6 +15,7 @@ import {
   ResolvedApp,
   ResolvedAppSecret,
   ResolvedBackend,
+  ResolvedGitOps,
   ResolvedGateway,
   ResolvedMesh,
   ResolvedVersion,
@@ -64,6 +65,16 @@ export const DEFAULTS = {
   istioV1Since: [1, 22],
   /** Size of the RSA key pairs the runbook generates for app secrets. */
   rsaBits: 4096,
+  /** GitOps: where the committed output folder lies in the repository, and what the tools follow. */
+  gitopsPath: 'dist',
+  argoCdRevision: 'HEAD',
+  argoCdNamespace: 'argocd',
+  argoCdProject: 'default',
+  argoCdPrune: false,
+  configSyncBranch: 'main',
+  configSyncAuth: 'none',
+  /** Secret of the Git credentials of Config Sync's `token`, `ssh` and `cookiefile` auth. */
+  configSyncSecret: 'git-creds',
 } as const;
 
 /**
@@ -476,6 +487,41 @@ function resolveBackend(input: TopologyInput): ResolvedBackend {
   return { type: 'local' };
 }
 
+/** The GitOps output with its defaults; absent without `gitops`. */
+function resolveGitOps(input: TopologyInput): ResolvedGitOps | undefined {
+  const gitops = input.gitops;
+  if (gitops === undefined) return undefined;
+  const { argocd, configSync } = gitops;
+  const auth = configSync?.auth ?? DEFAULTS.configSyncAuth;
+  const usesSecret = auth === 'token' || auth === 'ssh' || auth === 'cookiefile';
+  return {
+    ...(argocd === undefined
+      ? {}
+      : {
+          argocd: {
+            repoURL: argocd.repoURL,
+            targetRevision: argocd.targetRevision ?? DEFAULTS.argoCdRevision,
+            path: argocd.path ?? DEFAULTS.gitopsPath,
+            namespace: argocd.namespace ?? DEFAULTS.argoCdNamespace,
+            project: argocd.project ?? DEFAULTS.argoCdProject,
+            prune: argocd.prune ?? DEFAULTS.argoCdPrune,
+          },
+        }),
+    ...(configSync === undefined
+      ? {}
+      : {
+          configSync: {
+            repo: configSync.repo,
+            branch: configSync.branch ?? DEFAULTS.configSyncBranch,
+            dir: configSync.dir ?? DEFAULTS.gitopsPath,
+            auth,
+            ...(configSync.gcpServiceAccountEmail === undefined ? {} : { gcpServiceAccountEmail: configSync.gcpServiceAccountEmail }),
+            ...(configSync.secretRef !== undefined || usesSecret ? { secretRef: configSync.secretRef ?? DEFAULTS.configSyncSecret } : {}),
+          },
+        }),
+  };
+}
+
 /**
  * Fills every default of a structurally valid topology. Pure: the same input always
  * gives the same model, in the same order.
@@ -511,5 +557,6 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
       resolveMultiClusterIngress(input.multiClusterIngress, { mesh, configCluster: input.fleet?.configCluster, clusters, apps }),
     apps,
     terraform: { backend: resolveBackend(input) },
+    ...(input.gitops === undefined ? {} : { gitops: resolveGitOps(input) }),
   };
 }

@@ -3,6 +3,7 @@ import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr
 import { DEFAULTS, regionOfZone } from './defaults';
 import { checkEgress } from './egress-rules';
 import { checkGatewayDetails } from './gateway-rules';
+import { checkGitOps } from './gitops-rules';
 import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from './mesh-plan';
 import { checkMeshRoutes } from './route-rules';
@@ -556,5 +557,6 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkEgress(model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
+  checkGitOps(input, problems);
   return problems;
 }

@@ -33,6 +33,10 @@ const seconds = { type: 'integer', minimum: 0 };
 const count = { type: 'integer', minimum: 1 };
 /** ConfigMap / Secret keys and projected file names. */
 const key = { type: 'string', pattern: '^[-._a-zA-Z0-9]+$', description: 'key such as jwtRS256.key' };
+/** A Git repository URL; its credentials and form are checked by the gitops rules. */
+const gitUrl = { type: 'string', minLength: 1, description: 'Git repository URL such as https://github.com/example/fleet.git' };
+/** A folder inside a repository: relative, without `..` (checked by the gitops rules). */
+const repoPath = { type: 'string', minLength: 1, description: 'relative folder such as dist' };
 const absolutePath = { type: 'string', pattern: '^/', description: 'path starting with /' };
 
 const versionLabel = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', description: 'version label such as v1' };
@@ -532,6 +536,30 @@ export const TOPOLOGY_SCHEMA = object(
         bucket: { type: 'string', pattern: '^[a-z0-9][-_.a-z0-9]{1,220}[a-z0-9]$', description: 'bucket name' },
         prefix: { type: 'string', pattern: '^[-_./a-zA-Z0-9]+$', description: 'object prefix' },
       }),
+    }),
+    gitops: object({
+      argocd: object(
+        {
+          repoURL: gitUrl,
+          targetRevision: { type: 'string', minLength: 1, description: 'branch, tag or commit' },
+          path: repoPath,
+          namespace: name,
+          project: name,
+          prune: { type: 'boolean' },
+        },
+        ['repoURL'],
+      ),
+      configSync: object(
+        {
+          repo: gitUrl,
+          branch: { type: 'string', minLength: 1, description: 'branch name' },
+          dir: repoPath,
+          auth: { enum: ['none', 'gcenode', 'gcpserviceaccount', 'token', 'ssh', 'cookiefile'] },
+          gcpServiceAccountEmail: { type: 'string', pattern: '^[a-z][-a-z0-9]{4,28}[a-z0-9]@[-a-z0-9.]+\\.iam\\.gserviceaccount\\.com$', description: 'service account email such as config-sync@my-project.iam.gserviceaccount.com' },
+          secretRef: name,
+        },
+        ['repo'],
+      ),
     }),
   },
   ['name', 'project', 'clusters'],

@@ -998,6 +998,61 @@ export interface BackendInput {
   readonly prefix?: string;
 }
 
+/**
+ * Argo CD output: an ApplicationSet (`gitops/argocd/applicationset.yaml`) with one Application per
+ * cluster folder. Each cluster is registered in Argo CD under its cluster name
+ * (`argocd cluster add <kube context> --name <cluster>`); the Applications name it as their destination.
+ */
+export interface ArgoCdInput {
+  /** URL of the Git repository that holds the committed output folder (no credentials in it). */
+  readonly repoURL: string;
+  /** Branch, tag or commit the Applications follow. @default "HEAD" */
+  readonly targetRevision?: string;
+  /** Path of the committed output folder in the repository; the Applications sync `<path>/k8s/<cluster>`. @default "dist" */
+  readonly path?: string;
+  /** Namespace Argo CD runs in, which holds the ApplicationSet. @default "argocd" */
+  readonly namespace?: string;
+  /** Argo CD project of the Applications. @default "default" */
+  readonly project?: string;
+  /** Automated sync deletes objects a later synth no longer writes. @default false (automated sync without pruning) */
+  readonly prune?: boolean;
+}
+
+/** How a Config Sync reconciler authenticates to the Git repository (`spec.git.auth` of a RootSync). */
+export type ConfigSyncAuth = 'none' | 'gcenode' | 'gcpserviceaccount' | 'token' | 'ssh' | 'cookiefile';
+
+/**
+ * Config Sync output: one RootSync per cluster (`gitops/config-sync/<cluster>/root-sync.yaml`),
+ * which syncs the cluster's folder of the committed output (Config Sync renders its kustomization).
+ */
+export interface ConfigSyncInput {
+  /** URL of the Git repository that holds the committed output folder (no credentials in it). */
+  readonly repo: string;
+  /** @default "main" */
+  readonly branch?: string;
+  /** Path of the committed output folder in the repository; each RootSync syncs `<dir>/k8s/<cluster>`. @default "dist" */
+  readonly dir?: string;
+  /**
+   * `spec.git.auth`. `token`, `ssh` and `cookiefile` read the Secret {@link secretRef} in
+   * config-management-system, which the operator creates (never in the output);
+   * `gcpserviceaccount` needs {@link gcpServiceAccountEmail}.
+   * @default "none"
+   */
+  readonly auth?: ConfigSyncAuth;
+  /** Google service account the reconciler impersonates (Workload Identity); only with auth gcpserviceaccount. */
+  readonly gcpServiceAccountEmail?: string;
+  /** Name of the Secret holding the Git credentials; only with auth token, ssh or cookiefile. @default "git-creds" with those */
+  readonly secretRef?: string;
+}
+
+/** GitOps wiring of the output: Argo CD or Config Sync pointed at the committed cluster folders. */
+export interface GitOpsInput {
+  /** @default none (no Argo CD output) */
+  readonly argocd?: ArgoCdInput;
+  /** @default none (no Config Sync output) */
+  readonly configSync?: ConfigSyncInput;
+}
+
 /** The whole topology file. */
 export interface TopologyInput {
   /** Name of the topology, used in descriptions and labels. */
@@ -1020,6 +1075,11 @@ export interface TopologyInput {
   /** @default [] */
   readonly apps?: AppInput[];
   readonly terraform?: { readonly backend?: BackendInput };
+  /**
+   * Argo CD or Config Sync objects that sync each cluster's folder from Git.
+   * @default none (no gitops/ folder)
+   */
+  readonly gitops?: GitOpsInput;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1319,4 +1379,24 @@ export interface ResolvedTopology {
   readonly multiClusterIngress?: ResolvedMultiClusterIngress;
   readonly apps: ReadonlyArray<ResolvedApp>;
   readonly terraform: { readonly backend: ResolvedBackend };
+  /** Absent without `gitops`. */
+  readonly gitops?: ResolvedGitOps;
+}
+
+/** Argo CD output with its defaults. */
+export type ResolvedArgoCd = Required<ArgoCdInput>;
+
+/** Config Sync output with its defaults; the Secret name only with auth token, ssh or cookiefile. */
+export interface ResolvedConfigSync {
+  readonly repo: string;
+  readonly branch: string;
+  readonly dir: string;
+  readonly auth: ConfigSyncAuth;
+  readonly gcpServiceAccountEmail?: string;
+  readonly secretRef?: string;
+}
+
+export interface ResolvedGitOps {
+  readonly argocd?: ResolvedArgoCd;
+  readonly configSync?: ResolvedConfigSync;
 }

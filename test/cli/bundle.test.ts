@@ -86,10 +86,11 @@ test('the lazy-loading check names a light command that would load a heavy packa
   const dynamic = (p: string) => ({ path: p, kind: 'dynamic-import' });
   const metafile = {
     outputs: {
-      [bin]: out([dynamic('lib/cli/chunks/validate.mjs'), dynamic('lib/cli/chunks/canary.mjs'), dynamic('lib/cli/chunks/shift.mjs')], ['src/cli/main.ts']),
+      [bin]: out(['validate', 'canary', 'shift', 'schema'].map((name) => dynamic(`lib/cli/chunks/${name}.mjs`)), ['src/cli/main.ts']),
       'lib/cli/chunks/validate.mjs': out([{ path: 'lib/cli/chunks/heavy.mjs', kind: 'import-statement' }], [], 'src/cli/validate-command.ts'),
       'lib/cli/chunks/canary.mjs': out([], [], 'src/cli/canary-command.ts'),
       'lib/cli/chunks/shift.mjs': out([], [], 'src/cli/shift-command.ts'),
+      'lib/cli/chunks/schema.mjs': out([], [], 'src/cli/schema-command.ts'),
       'lib/cli/chunks/heavy.mjs': out([], ['node_modules/cdktf/lib/index.js']),
     },
   };

@@ -92,14 +92,22 @@ describe('meshfleet canary', () => {
   });
 
   test.each([
-    [['--weight', '101'], '--weight: out of range (found 101, expected an integer from 0 to 100)'],
-    [['--weight=-1'], '--weight: out of range (found -1, expected an integer from 0 to 100)'],
-    [['--weight', '2.5'], '--weight: not a whole number (found 2.5, expected an integer from 0 to 100)'],
-    [['--weight', 'abc'], '--weight: not a number (found "abc", expected an integer from 0 to 100)'],
-  ])('%p exits 1 and leaves the file as it was', async (weight, message) => {
+    [['--weight', '101'], '101'],
+    [['--weight=-1'], '-1'],
+    [['--weight', '-1'], '-1'],
+    [['-w', '-1'], '-1'],
+    [['--weight', '-0.5'], '-0.5'],
+    [['--weight', '2.5'], '2.5'],
+    [['--weight', '1.5'], '1.5'],
+    [['--weight', 'abc'], 'abc'],
+  ])('%p is a range error: exit 2, the file as it was', async (weight, found) => {
     const dir = copyOfExample();
     const result = await run('canary', '--topology', NAME, '--service', 'productcatalogservice', ...weight);
-    expect(result).toEqual({ status: 1, stdout: [], stderr: [message] });
+    expect(result).toEqual({
+      status: 2,
+      stdout: [],
+      stderr: [`meshfleet: --weight: expected an integer from 0 to 100, found "${found}"`, 'Usage: meshfleet canary --topology FILE --service NAME --weight N [--namespace NS]'],
+    });
     expect(fs.readFileSync(NAME)).toEqual(fs.readFileSync(EXAMPLE));
     expect(fs.readdirSync(dir)).toEqual([NAME]);
   });
@@ -179,7 +187,7 @@ describe('meshfleet canary', () => {
   test.each([
     ['an unknown option', ['--frobnicate']],
     ['an option of another command', ['--out', 'x']],
-    ['a negative number without =', ['--weight', '-1']],
+    ['an option after --weight', ['--weight', '--namespace']],
   ])('%s is a usage error (exit 2)', async (_what, extra) => {
     copyOfExample();
     const base = ['--topology', NAME, '--service', 'productcatalogservice'];

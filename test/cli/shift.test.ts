@@ -78,11 +78,19 @@ describe('meshfleet shift', () => {
     ['v1=50,v3=40', '--to: the weights do not sum to 100 (found 90, expected weights summing to 100)'],
     ['v1=150', '--to: weight of v1 out of range (found 150, expected an integer from 0 to 100)'],
     ['v1:100', '--to: not VERSION=WEIGHT: "v1:100" (found "v1:100", expected VERSION=WEIGHT pairs separated by commas, integers from 0 to 100 summing to 100, e.g. v3=50,v1=50)'],
-    ['v4=100', '--to: workload "reviews" has no version "v4" (found "v4", expected one of v1, v2, v3)'],
-  ])('--to %p exits 1 and leaves the file as it was', async (to, message) => {
+    ['-5', '--to: not VERSION=WEIGHT: "-5" (found "-5", expected VERSION=WEIGHT pairs separated by commas, integers from 0 to 100 summing to 100, e.g. v3=50,v1=50)'],
+  ])('--to %p is a usage error (exit 2) and leaves the file as it was', async (to, message) => {
     const dir = copyOf(ORIGINAL);
     const result = await run('shift', '--topology', NAME, '--service', 'reviews', '--to', to);
-    expect(result).toEqual({ status: 1, stdout: [], stderr: [message] });
+    expect(result).toEqual({ status: 2, stdout: [], stderr: [`meshfleet: ${message}`, USAGE] });
+    expect(fs.readFileSync(NAME, 'utf8')).toBe(ORIGINAL);
+    expect(fs.readdirSync(dir)).toEqual([NAME]);
+  });
+
+  test('--to naming a version the workload does not have exits 1 (a problem of the topology, not of the command line)', async () => {
+    const dir = copyOf(ORIGINAL);
+    const result = await run('shift', '--topology', NAME, '--service', 'reviews', '--to', 'v4=100');
+    expect(result).toEqual({ status: 1, stdout: [], stderr: ['--to: workload "reviews" has no version "v4" (found "v4", expected one of v1, v2, v3)'] });
     expect(fs.readFileSync(NAME, 'utf8')).toBe(ORIGINAL);
     expect(fs.readdirSync(dir)).toEqual([NAME]);
   });

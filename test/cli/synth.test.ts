@@ -48,7 +48,9 @@ describe('meshfleet synth', () => {
     }
     const files = snapshot(out).filter((line) => !line.endsWith('/')).map((line) => line.split(' ')[0]);
     expect(files.filter((f) => f.startsWith('terraform/')).sort()).toEqual(expectedTerraformFiles.sort());
-    expect(files.filter((f) => !f.startsWith('terraform/') && !f.startsWith('k8s/'))).toEqual(['.meshfleet-output.json', 'README.md']);
+    const gitops = loadTopologyFile(file).gitops === undefined ? [] : files.filter((f) => f.startsWith('gitops/'));
+    expect(files.filter((f) => !f.startsWith('terraform/') && !f.startsWith('k8s/') && !f.startsWith('gitops/'))).toEqual(['.meshfleet-output.json', 'README.md', 'clusters.json']);
+    expect(files.filter((f) => f.startsWith('gitops/'))).toEqual(gitops);
     expect(result.stdout[0]).toMatch(new RegExp(`^synthesized .+ into .+/ \\(${files.length} files?\\)$`));
     expect(leftovers(path.dirname(out))).toEqual([]);
   });

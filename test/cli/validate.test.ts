@@ -32,6 +32,47 @@ describe('meshfleet validate', () => {
     expect(result.stdout[0]).toMatch(/^ok: .*private-asm-multicluster\.yaml: 3 clusters/);
   });
 
+  test('prints a finding of the analysis as one line before the ok line; infos alone keep exit 0', async () => {
+    const dir = temp.make();
+    const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'mesh-routes-istio.yaml'), 'utf8').replace('port: 9080\n        version: v1\n      - name: ratings', 'port: 9080\n        portName: web\n        version: v1\n      - name: ratings');
+    const file = writeFile(dir, 'web-port.yaml', text);
+    const result = await run('validate', '--topology', file);
+    expect(result.stderr).toEqual([]);
+    expect(result.stdout).toEqual([
+      expect.stringMatching(/^info IST0118 gke-bookinfo Service bookinfo\/productpage spec\.ports\[0\]\.name: Port name "web" does not follow/),
+      expect.stringMatching(/^ok: .*web-port\.yaml: 1 cluster .*; analysis: 0 errors, 0 warnings, 1 info$/),
+    ]);
+    expect(result.status).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['web-port.yaml']);
+  });
+
+  test('--format json prints one document for a clean topology', async () => {
+    const file = path.join(EXAMPLES_DIR, 'istio-traffic-shifting.yaml');
+    const result = await run('validate', '--format', 'json', '--topology', file);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toEqual([]);
+    expect(JSON.parse(result.stdout.join('\n'))).toEqual({ ok: true, topology: 'istio-traffic-shifting', topologyFile: file, problems: [], findings: [] });
+  });
+
+  test('--format json reports topology problems in the document, nothing on standard error', async () => {
+    const dir = temp.make();
+    writeFile(dir, 'bad.yaml', badTopologyText());
+    process.chdir(dir);
+    const result = await run('validate', '--format', 'json', '--topology', 'bad.yaml');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toEqual([]);
+    const document = JSON.parse(result.stdout.join('\n'));
+    expect(document).toEqual({ ok: false, topologyFile: 'bad.yaml', problems: expect.any(Array), findings: [] });
+    expect(document.problems.length).toBeGreaterThanOrEqual(3);
+    for (const problem of document.problems) expect(problem).toEqual({ path: expect.any(String), message: expect.any(String) });
+  });
+
+  test('an unknown --format is a usage error', async () => {
+    const result = await run('validate', '--format', 'yaml');
+    expect(result.status).toBe(2);
+    expect(result.stderr[0]).toBe('meshfleet: --format: expected one of text, json, found "yaml"');
+  });
+
   test('prints every problem and exits 1 for a bad topology', async () => {
     const dir = temp.make();
     const bad = writeFile(dir, 'bad.yaml', badTopologyText());

@@ -140,10 +140,12 @@ describe('mesh objects and the config cluster', () => {
     ]);
   });
 
-  test('a cluster with nothing to deploy gets no folder', () => {
+  test('a cluster with nothing to deploy still gets its (empty) folder, in topology order', () => {
     const input = exampleInput(EXAMPLES.privateAsm);
     delete input.multiClusterIngress;
-    expect(buildKubernetesManifests(modelOf(input)).map((c) => c.cluster)).toEqual(['gke-west-priv', 'gke-central-priv']);
+    const built = buildKubernetesManifests(modelOf(input));
+    expect(built.map((c) => c.cluster)).toEqual(['gke-west-priv', 'gke-central-priv', 'gke-ingress']);
+    expect(built[2]).toEqual({ cluster: 'gke-ingress', files: [], meshInstall: [] });
   });
 
   test('without an ingress gateway: no ingress-gateway.yaml', () => {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Chart, Testing } from 'cdk8s';
 import { ownershipLabels } from '../../src/k8s/ownership';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
+import { SYNC_WAVE_ANNOTATION } from '../../src/gitops/names';
+import { SYNC_WAVES } from '../../src/k8s/sync-waves';
 import { parseTopologyText, validateTopology } from '../../src/topology/load';
 import { ResolvedTopology } from '../../src/topology/types';
 
@@ -64,8 +66,23 @@ export function withoutOwnershipLabels<T extends Record<string, any>>(obj: T, to
  * asserts the labels themselves.
  */
 export function manifestsOf(model: ResolvedTopology): Map<string, Map<string, any[]>> {
-  const strip = (objects: readonly any[]) => objects.map((o) => withoutOwnershipLabels(o, model.name));
-  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.files.map((f) => [f.file, strip(f.objects)]))]));
+  const strip = (file: string, objects: readonly any[]) => objects.map((o) => withoutSyncWave(withoutOwnershipLabels(o, model.name), file, model));
+  return new Map(buildKubernetesManifests(model).map((c) => [c.cluster, new Map(c.files.map((f) => [f.file, strip(f.file, f.objects)]))]));
+}
+
+/**
+ * `obj` without its Argo CD sync wave, after checking it is the one of its file, and only with
+ * `gitops.argocd` (throws otherwise); `metadata.annotations` is dropped when nothing else is left.
+ * test/k8s/sync-waves.test.ts asserts the waves themselves; the seeds have none.
+ */
+export function withoutSyncWave<T extends Record<string, any>>(obj: T, file: string, model: ResolvedTopology): T {
+  const expected = model.gitops?.argocd === undefined ? undefined : SYNC_WAVES[file];
+  const { [SYNC_WAVE_ANNOTATION]: wave, ...annotations } = obj.metadata?.annotations ?? {};
+  const id = `${file}: ${obj.kind}/${obj.metadata?.namespace ?? ''}/${obj.metadata?.name}`;
+  if (wave !== expected) throw new Error(`${id}: sync wave ${wave}, expected ${expected}`);
+  if (wave === undefined) return obj;
+  const { annotations: _, ...metadata } = obj.metadata;
+  return { ...obj, metadata: Object.keys(annotations).length === 0 ? metadata : { ...metadata, annotations } };
 }
 
 /** Every cluster's `istioctl` inputs: cluster → `mesh-install/<file>` → objects, as {@link manifestsOf} returns them. */

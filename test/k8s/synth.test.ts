@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { MESH_INSTALL_DIR, MESH_INSTALL_FILES } from '../../src/k8s/cluster-charts';
 import { KUSTOMIZATION_FILE, buildKubernetesManifests, renderKustomization, renderYaml, synthKubernetes } from '../../src/k8s/synth';
-import { EXAMPLES, IN_CLUSTER_EXAMPLES, loadExample } from './helpers';
+import { EXAMPLES, IN_CLUSTER_EXAMPLES, exampleInput, loadExample, modelOf } from './helpers';
 import { validateObjects } from './schema';
 
 const tmpDirs: string[] = [];
@@ -39,8 +39,9 @@ describe.each(examples)('%s (%s)', (_key, file) => {
   const outdir = tmpDir();
   const written = synthKubernetes(model, outdir);
 
-  test('one folder per cluster with objects, holding exactly the files reported', () => {
-    expect(fs.readdirSync(outdir).sort()).toEqual(written.map((c) => c.cluster).sort());
+  test('one folder per cluster, holding exactly the files reported', () => {
+    expect(fs.readdirSync(outdir).sort()).toEqual(model.clusters.map((c) => c.name).sort());
+    expect(written.map((c) => c.cluster)).toEqual(model.clusters.map((c) => c.name));
     for (const c of written) {
       expect(c.dir).toBe(path.join(outdir, c.cluster));
       expect([...readTree(c.dir).keys()].sort()).toEqual([...c.files].sort());
@@ -127,6 +128,24 @@ describe('rendering', () => {
     expect(renderKustomization(['namespaces.yaml', 'shop.yaml'])).toBe(
       'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - namespaces.yaml\n  - shop.yaml\n',
     );
+  });
+
+  test('renderKustomization of a cluster with nothing to deploy: resources: []', () => {
+    expect(renderKustomization([])).toBe('apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n');
+  });
+
+  test('a cluster with nothing to deploy gets a folder with only its kustomization', () => {
+    const input = exampleInput(EXAMPLES.privateAsm);
+    delete input.multiClusterIngress;
+    const outdir = tmpDir();
+    const written = synthKubernetes(modelOf(input), outdir);
+    expect(written.map((c) => c.cluster)).toEqual(['gke-west-priv', 'gke-central-priv', 'gke-ingress']);
+    expect(written[2]).toEqual({ cluster: 'gke-ingress', dir: path.join(outdir, 'gke-ingress'), files: [KUSTOMIZATION_FILE], meshInstall: [] });
+    expect(fs.readdirSync(path.join(outdir, 'gke-ingress'))).toEqual([KUSTOMIZATION_FILE]);
+    expect(parse(fs.readFileSync(path.join(outdir, 'gke-ingress', KUSTOMIZATION_FILE), 'utf8')).resources).toEqual([]);
+    // What a GitOps tool renders from it: nothing, without an error.
+    const result = spawnSync('kubectl', ['kustomize', path.join(outdir, 'gke-ingress')], { encoding: 'utf8' });
+    expect({ status: result.status, stderr: result.stderr, stdout: result.stdout.trim() }).toEqual({ status: 0, stderr: '', stdout: '' });
   });
 
   test('renderYaml: documents separated by ---', () => {

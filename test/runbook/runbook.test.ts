@@ -184,6 +184,7 @@ describe('every example', () => {
         'Infrastructure (Terraform)',
         'Service mesh: Istio 1.29.6 in the clusters',
         'Remote secrets (endpoint discovery)',
+        'GitOps: Argo CD',
         'Rollout',
         'Checks',
         'Changes',
@@ -535,6 +536,14 @@ describe('fleet-managed meshes and topologies without a mesh', () => {
       'kubectl --context="${CTX_GKE_EAST_1}" apply -k k8s/gke-east-1',
     ]);
     expect(text).not.toMatch(/istioctl|remote secret|meshfleet ca/i);
+  });
+
+  test('an empty cluster folder (only its kustomization) gets no apply and no delete', () => {
+    const model = loadTopologyFile(examplePath('internal-multicluster-gateway'));
+    const [west, east] = foldersOf(model);
+    const text = renderRunbook({ model, stacks: stacksOf(model), clusters: [west, { ...east, files: ['kustomization.yaml'], meshInstall: [] }] });
+    expect(applies(section(text, 'Kubernetes folders'))).toEqual(['kubectl --context="${CTX_GKE_WEST_1}" apply -k k8s/gke-west-1']);
+    expect(commands(text).filter((c) => c.includes('k8s/gke-east-1'))).toEqual([]);
   });
 
   test('a cluster without a folder gets no apply', () => {

@@ -121,10 +121,10 @@ describe('setCanaryWeight', () => {
   });
 
   test.each([
-    [101, '--weight: out of range (found 101, expected an integer from 0 to 100)'],
-    [-1, '--weight: out of range (found -1, expected an integer from 0 to 100)'],
-    [2.5, '--weight: not a whole number (found 2.5, expected an integer from 0 to 100)'],
-    [Number.NaN, '--weight: not a number (found NaN, expected an integer from 0 to 100)'],
+    [101, '--weight: expected an integer from 0 to 100, found 101'],
+    [-1, '--weight: expected an integer from 0 to 100, found -1'],
+    [2.5, '--weight: expected an integer from 0 to 100, found 2.5'],
+    [Number.NaN, '--weight: expected an integer from 0 to 100, found NaN'],
   ])('weight %p is refused', (weight, message) => {
     const error = editError(() => setCanaryWeight(TWO_APPS, 'cart', weight, 'shop'));
     expect(error.kind).toBe('weight');
@@ -224,13 +224,13 @@ describe('parseWeight', () => {
   });
 
   test.each([
-    ['101', '--weight: out of range (found 101, expected an integer from 0 to 100)'],
-    ['-1', '--weight: out of range (found -1, expected an integer from 0 to 100)'],
-    ['2.5', '--weight: not a whole number (found 2.5, expected an integer from 0 to 100)'],
-    ['abc', '--weight: not a number (found "abc", expected an integer from 0 to 100)'],
-    ['1e2', '--weight: not a number (found "1e2", expected an integer from 0 to 100)'],
-    ['0x19', '--weight: not a number (found "0x19", expected an integer from 0 to 100)'],
-    ['25%', '--weight: not a number (found "25%", expected an integer from 0 to 100)'],
+    ['101', '--weight: expected an integer from 0 to 100, found "101"'],
+    ['-1', '--weight: expected an integer from 0 to 100, found "-1"'],
+    ['2.5', '--weight: expected an integer from 0 to 100, found "2.5"'],
+    ['abc', '--weight: expected an integer from 0 to 100, found "abc"'],
+    ['1e2', '--weight: expected an integer from 0 to 100, found "1e2"'],
+    ['0x19', '--weight: expected an integer from 0 to 100, found "0x19"'],
+    ['25%', '--weight: expected an integer from 0 to 100, found "25%"'],
   ])('%p is refused', (raw, message) => {
     const error = editError(() => parseWeight(raw));
     expect(error.kind).toBe('weight');

@@ -574,6 +574,7 @@ describe('the example files', () => {
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
+      gitops: { argocd: { repoURL: 'https://github.com/example/meshfleet-fleet.git', targetRevision: 'HEAD', path: 'dist', namespace: 'argocd', project: 'default', prune: false } },
       multiClusterIngress: undefined,
       apps: [
         {
@@ -861,6 +862,14 @@ describe('defaults', () => {
       meshModel: 'multi-primary',
       istioV1Since: [1, 22],
       rsaBits: 4096,
+      gitopsPath: 'dist',
+      argoCdRevision: 'HEAD',
+      argoCdNamespace: 'argocd',
+      argoCdProject: 'default',
+      argoCdPrune: false,
+      configSyncBranch: 'main',
+      configSyncAuth: 'none',
+      configSyncSecret: 'git-creds',
     });
   });
 
@@ -900,6 +909,11 @@ describe('defaults', () => {
       }),
       'test',
     );
+    // GitOps: one tool per topology, so one variant each (and one with the auth that reads a Secret).
+    const gitops = (settings: Draft) => validateTopology(variantOf(omittedDefaults, (t) => (t.gitops = settings)), 'test').gitops;
+    const argocd = gitops({ argocd: { repoURL: 'https://github.com/example/fleet.git' } })?.argocd;
+    const configSync = gitops({ configSync: { repo: 'https://github.com/example/fleet.git' } })?.configSync;
+    const tokenSync = gitops({ configSync: { repo: 'https://github.com/example/fleet.git', auth: 'token' } })?.configSync;
     const backend = model.terraform.backend;
     const workload = model.apps[0].workloads[0];
     // The first minor release line that resolves to networking.istio.io/v1.
@@ -933,6 +947,14 @@ describe('defaults', () => {
       meshModel: inCluster.mesh?.install?.model,
       istioV1Since: firstV1,
       rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
+      gitopsPath: argocd?.path === configSync?.dir ? argocd?.path : 'argocd.path and configSync.dir differ',
+      argoCdRevision: argocd?.targetRevision,
+      argoCdNamespace: argocd?.namespace,
+      argoCdProject: argocd?.project,
+      argoCdPrune: argocd?.prune,
+      configSyncBranch: configSync?.branch,
+      configSyncAuth: configSync?.auth,
+      configSyncSecret: tokenSync?.secretRef,
     };
     // Fails when a default is added to DEFAULTS without being covered here.
     expect(Object.keys(applied).sort()).toEqual(Object.keys(DEFAULTS).sort());

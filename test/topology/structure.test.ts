@@ -17,7 +17,7 @@ function variant(change: (t: Draft) => void): Draft {
   return t;
 }
 
-const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform';
+const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform, gitops';
 const CLUSTER_KEYS =
   'name, platform, meshNetwork, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection';
 const MESH_KEYS = 'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing';

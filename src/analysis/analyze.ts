@@ -1,0 +1,15 @@
+import { crossLayerChecks } from './cross-layer-checks';
+import { Finding, sortFindings } from './findings';
+import { gatewayApiChecks } from './gateway-api-checks';
+import { istioChecks } from './istio-checks';
+import { AnalysisInput } from './objects';
+
+/**
+ * Static analysis of a topology's synthesized output, needing no cluster: the offline istioctl
+ * analyze checks, the Gateway API reference checks and the checks that the Kubernetes and
+ * Terraform halves agree. Pure: reads plain JSON only.
+ * @returns every finding, ordered by cluster, object, path and code
+ */
+export function analyze(input: AnalysisInput): Finding[] {
+  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input)]);
+}

@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isTerraformWorkingFile, STACKS_FOLDER } from './carry-over';
+
+/** How a file of the output folder would change: its content, or it would appear or disappear. */
+export type OutputChange = 'changed' | 'added' | 'removed';
+
+/** One file that differs between the output folder and what a synth would write. */
+export interface OutputDifference {
+  /** Relative to the output folder, with `/` separators. */
+  readonly path: string;
+  readonly change: OutputChange;
+}
+
+/**
+ * The files in which the output folder `current` differs from a fresh synth output `next`, byte
+ * for byte, sorted by path. Terraform's working files of `current` (which a synth keeps, see
+ * `TERRAFORM_WORKING_FILES`) are not compared. A missing or empty `current` yields every file
+ * of `next` as added.
+ */
+export function compareOutputs(current: string, next: string): OutputDifference[] {
+  const before = new Set(outputFiles(current));
+  const after = outputFiles(next);
+  const differences: OutputDifference[] = [];
+  for (const file of after) {
+    if (!before.has(file)) differences.push({ path: file, change: 'added' });
+    else if (!sameContent(path.join(current, file), path.join(next, file))) differences.push({ path: file, change: 'changed' });
+    before.delete(file);
+  }
+  for (const file of before) differences.push({ path: file, change: 'removed' });
+  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every entry below `dir` that is not a folder (symbolic links included, not followed), as sorted
+ * relative paths, without Terraform's working files of the stack folders; none when `dir` is missing.
+ */
+export function outputFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (relative: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      if (relative === '' && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (isKeptWorkingFile(child)) continue;
+      if (entry.isDirectory()) walk(child);
+      else files.push(child);
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/** Whether `relative` is `terraform/stacks/<stack>/<working file>` (the entry itself, not below it). */
+function isKeptWorkingFile(relative: string): boolean {
+  const prefix = `${STACKS_FOLDER}/`;
+  if (!relative.startsWith(prefix)) return false;
+  const parts = relative.slice(prefix.length).split('/');
+  return parts.length === 2 && isTerraformWorkingFile(parts[1]);
+}
+
+function sameContent(a: string, b: string): boolean {
+  const stat = fs.lstatSync(a);
+  if (!stat.isFile() || stat.size !== fs.statSync(b).size) return false;
+  return fs.readFileSync(a).equals(fs.readFileSync(b));
+}

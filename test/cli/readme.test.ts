@@ -1,0 +1,36 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMANDS } from '../../src/cli/commands';
+import { REPO_ROOT } from './helpers';
+
+const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+
+/** The README's section `## The CLI`, up to the next section. */
+function cliSection(): string {
+  const start = README.indexOf('\n## The CLI\n');
+  expect(start).toBeGreaterThan(0);
+  const end = README.indexOf('\n## ', start + 1);
+  return README.slice(start, end < 0 ? undefined : end);
+}
+
+describe('README', () => {
+  test('the first commands are npm ci, then npx meshfleet', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(README)![1].split('\n');
+    expect(firstBlock[0]).toMatch(/^npm ci\b/);
+    expect(firstBlock[1]).toMatch(/^npx meshfleet /);
+  });
+
+  test.each(Object.keys(COMMANDS))('the CLI section shows %s with every option', (name) => {
+    const section = cliSection();
+    const synopsis = section.split('\n').find((line) => line.startsWith(`npx meshfleet ${name} `));
+    expect(synopsis).toBeDefined();
+    for (const option of Object.keys(COMMANDS[name].options)) expect(synopsis).toContain(`--${option}`);
+  });
+
+  test('the CLI section documents the exit statuses and help <command>', () => {
+    const section = cliSection();
+    expect(section).toContain('Exit status, for every command: **0** success; **1** problems in the input or output');
+    expect(section).toContain('**2** usage');
+    expect(section).toContain('npx meshfleet help     [COMMAND]');
+  });
+});
