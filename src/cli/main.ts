@@ -75,10 +75,16 @@ export function ignoreClosedReader(stream: NodeJS.WritableStream): void {
   });
 }
 
-if (require.main === module) {
+/**
+ * Runs `meshfleet` as the program of this process: arguments from `process.argv`, the exit
+ * status as `process.exitCode`. Used when this file is run directly and by the bundled CLI.
+ */
+export function runAsProgram(): void {
   ignoreClosedReader(process.stdout);
   ignoreClosedReader(process.stderr);
   void main(process.argv.slice(2)).then((status) => {
     process.exitCode = status;
   });
 }
+
+if (require.main === module) runAsProgram();

@@ -64,6 +64,36 @@ export function renderYaml(objects: readonly ManifestObject[]): string {
   return Yaml.stringify(...objects);
 }
 
+/**
+ * {@link renderYaml} that renders each distinct list of objects once: the clusters of a fleet
+ * mostly get the same files (an app's namespace file is the same in every cluster running it),
+ * and rendering YAML costs far more than the JSON key that finds an earlier rendering.
+ */
+export function memoizedRenderYaml(): (objects: readonly ManifestObject[]) => string {
+  const rendered = new Map<string, string>();
+  return (objects) => {
+    const key = JSON.stringify(objects, exactJsonValue);
+    let text = rendered.get(key);
+    if (text === undefined) {
+      text = renderYaml(objects);
+      rendered.set(key, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * A JSON.stringify replacer under which two lists of plain data have the same JSON only when
+ * they render to the same YAML: `undefined` (which cdk8s's YAML keeps) and -0 get their own
+ * encodings, and every string is prefixed so that no string can pass for one of them.
+ */
+function exactJsonValue(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return `s${value}`;
+  if (value === undefined) return 'u';
+  if (Object.is(value, -0)) return 'z';
+  return value;
+}
+
 /** The `kustomization.yaml` listing `files` in order (`resources: []` for a cluster with nothing to deploy). */
 export function renderKustomization(files: readonly string[]): string {
   return stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...files] });
@@ -105,12 +135,13 @@ export interface SynthesizedCluster {
  */
 export function synthKubernetes(model: ResolvedTopology, outdir: string): SynthesizedCluster[] {
   const written: SynthesizedCluster[] = [];
+  const render = memoizedRenderYaml();
   for (const manifests of buildKubernetesManifests(model)) {
     const dir = path.join(outdir, manifests.cluster);
     fs.mkdirSync(dir, { recursive: true });
     for (const { file, objects } of [...manifests.files, ...manifests.meshInstall]) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), renderYaml(objects));
+      fs.writeFileSync(path.join(dir, file), render(objects));
     }
     const resources = manifests.files.map((f) => f.file);
     const meshInstall = manifests.meshInstall.map((f) => f.file);
