@@ -14,7 +14,8 @@
 'use strict';
 
 const REGIONS = ['us-west1', 'us-west2', 'us-central1', 'us-east1', 'us-east4', 'europe-west1', 'europe-west4', 'asia-east1'];
-const ZONES = ['a', 'b', 'c'];
+// Zone letters that every region above has (us-east1 and europe-west1 have no zone a).
+const ZONES = ['b', 'c'];
 const SERVICES_PER_NAMESPACE = 10;
 /** Private control-plane ranges: one /28 each in 172.16.0.0/12 (65 536 of them). */
 const MAX_CLUSTERS = 65536;

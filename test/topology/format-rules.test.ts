@@ -11,7 +11,7 @@ function base(): Draft {
   return {
     name: 'formats',
     project: { id: 'meshfleet-test' },
-    clusters: [{ name: 'gke-west', zone: 'us-west1-a', private: false }],
+    clusters: [{ name: 'gke-west', zone: 'us-west1-a', private: false, authorizedNetworks: false }],
     mesh: { management: 'fleet', ingressGateway: {} },
     apps: [
       {

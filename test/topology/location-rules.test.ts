@@ -17,7 +17,7 @@ function base(): Draft {
     project: { id: 'meshfleet-test' },
     network: { name: 'vpc', subnets: [{ name: 'west', region: 'us-west1', cidr: '10.10.0.0/20' }] },
     regions: [{ name: 'us-west1' }],
-    clusters: [{ name: 'gke-west', zone: 'us-west1-a', region: 'us-west1', private: false, subnet: 'west' }],
+    clusters: [{ name: 'gke-west', zone: 'us-west1-a', region: 'us-west1', private: false, authorizedNetworks: false, subnet: 'west' }],
   };
 }
 

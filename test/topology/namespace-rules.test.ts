@@ -12,7 +12,7 @@ function withNamespace(namespace: string): Draft {
   return {
     name: 'namespaces',
     project: { id: 'meshfleet-test' },
-    clusters: [{ name: 'gke-west', zone: 'us-west1-a', private: false }],
+    clusters: [{ name: 'gke-west', zone: 'us-west1-a', private: false, authorizedNetworks: false }],
     apps: [{ namespace, workloads: [{ name: 'web', image: 'nginx:1.27', port: 80 }] }],
   };
 }

@@ -11,8 +11,8 @@ function base(): Draft {
     name: 'object-names',
     project: { id: 'meshfleet-test' },
     clusters: [
-      { name: 'gke-west', zone: 'us-west1-a', private: false },
-      { name: 'gke-east', zone: 'us-east1-b', private: false },
+      { name: 'gke-west', zone: 'us-west1-a', private: false, authorizedNetworks: false },
+      { name: 'gke-east', zone: 'us-east1-b', private: false, authorizedNetworks: false },
     ],
     mesh: { management: 'fleet', ingressGateway: { name: 'gw', namespace: 'edge' } },
     fleet: { multiClusterServices: true },
