@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFiles } from '../src/cli/files';
+import { listFiles } from '../src/output/list-files';
 
 /*
  * crds/ holds the upstream CRD files that imports/ is generated from and that the schema tests

@@ -5,7 +5,7 @@ import { renderTopologyDiagram } from '../src/diagram';
 import { synthesizeAll } from '../src/synth';
 import { STACK_ORDER } from '../src/terraform/stacks';
 import { loadTopologyFile } from '../src/topology/load';
-import { listFiles } from '../src/cli/files';
+import { listFiles } from '../src/output/list-files';
 import { MARKER_FILE, markerProblem } from '../src/output/marker';
 
 /*

@@ -1,20 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-/** Every file below `dir`, as sorted relative paths with `/` separators. */
-export function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (relative: string): void => {
-    for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else files.push(child);
-    }
-  };
-  walk('');
-  return files.sort();
-}
-
 /**
  * Groups relative file paths by folder: `[['terraform', ['manifest.json']], ...]`, folders and
  * files sorted. The root folder is `.`.

@@ -1,10 +1,9 @@
 import { countFindings, Finding, formatFinding, hasErrors } from '../analysis/findings';
-import { loadTopologyFile, ResolvedTopology, TopologyError } from '../topology';
+import { ResolvedTopology, TopologyError } from '../topology';
 import type { Problem } from '../topology/problems';
 import { OptionValues } from './command';
-import { displayPath } from './display';
 import { Io } from './io';
-import { defaultTopologyPath } from './package-info';
+import { tryLoadForCommand } from './load';
 import { reportTopologyError } from './problems';
 import { describeTopology } from './summary';
 import { EXIT_FAILURE, EXIT_OK } from './usage';
@@ -43,16 +42,12 @@ export async function runValidate(values: OptionValues, io: Io): Promise<number>
  * once (as every command prints them) when given, and returned either way.
  */
 async function validate(values: OptionValues, textIo: Io | undefined): Promise<Outcome> {
-  const file = typeof values.topology === 'string' ? values.topology : defaultTopologyPath();
-  const shownAs = typeof values.topology === 'string' ? values.topology : displayPath(file);
-  let model: ResolvedTopology;
-  try {
-    model = loadTopologyFile(file);
-  } catch (error) {
-    if (!(error instanceof TopologyError)) throw error;
-    if (textIo) reportTopologyError(textIo, shownAs, error);
-    return { shownAs, problems: error.problems, findings: [] };
+  const outcome = tryLoadForCommand(values.topology);
+  if ('error' in outcome) {
+    if (textIo) reportTopologyError(textIo, outcome.shownAs, outcome.error);
+    return { shownAs: outcome.shownAs, problems: outcome.error.problems, findings: [] };
   }
+  const { model, shownAs } = outcome.loaded;
   if (values['skip-analysis'] === true) return { shownAs, model, problems: [], findings: [] };
   // Loaded here only: the synthesis pulls in cdk8s and cdktf, which a topology-only check does not need.
   const [{ synthesizeForAnalysis }, { analyze }] = await Promise.all([import('../analysis/synthesize'), import('../analysis/analyze')]);

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/mesh-plan';
+import { CHART_FILES } from '../topology/output-files';
 import { versionSplitOf } from '../topology/traffic-split';
 import {
   gkeClusters,
@@ -38,9 +39,6 @@ import { SharedGateway } from './shared-gateway';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
 
-import { CHART_FILES } from '../topology/output-files';
-
-export { CHART_FILES };
 
 /**
  * Sub-folder of a cluster folder with the inputs of `istioctl install -f` (IstioOperators),

@@ -5,10 +5,7 @@ import { stringify } from 'yaml';
 import { ResolvedTopology } from '../topology/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
 import { withSyncWaves } from './sync-waves';
-
 import { KUSTOMIZATION_FILE } from '../topology/output-files';
-
-export { KUSTOMIZATION_FILE };
 
 /** A Kubernetes object as synthesized: plain JSON. */
 export type ManifestObject = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isTerraformWorkingFile, STACKS_FOLDER } from './carry-over';
+import { listFiles } from './list-files';
 
 /** How a file of the output folder would change: its content, or it would appear or disappear. */
 export type OutputChange = 'changed' | 'added' | 'removed';
@@ -36,24 +37,7 @@ export function compareOutputs(current: string, next: string): OutputDifference[
  * relative paths, without Terraform's working files of the stack folders; none when `dir` is missing.
  */
 export function outputFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (relative: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(path.join(dir, relative), { withFileTypes: true });
-    } catch (error) {
-      if (relative === '' && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (isKeptWorkingFile(child)) continue;
-      if (entry.isDirectory()) walk(child);
-      else files.push(child);
-    }
-  };
-  walk('');
-  return files.sort();
+  return fs.existsSync(dir) ? listFiles(dir, isKeptWorkingFile) : [];
 }
 
 /** Whether `relative` is `terraform/stacks/<stack>/<working file>` (the entry itself, not below it). */

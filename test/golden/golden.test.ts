@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { renderTopologyDiagram } from '../../src/diagram';
 import { synthesizeAll } from '../../src/synth';
 import { loadTopologyFile } from '../../src/topology/load';
-import { listFiles } from '../../src/cli/files';
+import { listFiles } from '../../src/output/list-files';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const UPDATE = process.env.UPDATE_GOLDEN === '1' && process.env.CI !== 'true';

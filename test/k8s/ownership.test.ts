@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { MANAGED_BY_LABEL, ownershipLabels, PART_OF_LABEL } from '../../src/k8s/ownership';
-import { KUSTOMIZATION_FILE, synthKubernetes } from '../../src/k8s/synth';
+import { synthKubernetes } from '../../src/k8s/synth';
+import { KUSTOMIZATION_FILE } from '../../src/topology/output-files';
 import { EXAMPLES, exampleInput, modelOf } from './helpers';
 
 /*

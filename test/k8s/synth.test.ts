@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { MESH_INSTALL_DIR, MESH_INSTALL_FILES } from '../../src/k8s/cluster-charts';
-import { KUSTOMIZATION_FILE, buildKubernetesManifests, renderKustomization, renderYaml, synthKubernetes } from '../../src/k8s/synth';
+import { buildKubernetesManifests, renderKustomization, renderYaml, synthKubernetes } from '../../src/k8s/synth';
+import { KUSTOMIZATION_FILE } from '../../src/topology/output-files';
 import { EXAMPLES, IN_CLUSTER_EXAMPLES, exampleInput, loadExample, modelOf } from './helpers';
 import { validateObjects } from './schema';
 

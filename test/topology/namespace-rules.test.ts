@@ -4,8 +4,7 @@
  */
 import { validateTopology } from '../../src/topology';
 import { FIXED_CLUSTER_FILES } from '../../src/topology/output-files';
-import { CHART_FILES } from '../../src/k8s/cluster-charts';
-import { KUSTOMIZATION_FILE } from '../../src/k8s/synth';
+import { CHART_FILES, KUSTOMIZATION_FILE } from '../../src/topology/output-files';
 import { Draft, expectOnlyProblem } from './support';
 
 function withNamespace(namespace: string): Draft {
