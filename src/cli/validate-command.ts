@@ -3,6 +3,7 @@ import { ResolvedTopology, TopologyError } from '../topology';
 import type { Problem } from '../topology/problems';
 import { OptionValues } from './command';
 import { Io } from './io';
+import { printJson } from './json-output';
 import { tryLoadForCommand } from './load';
 import { reportTopologyError } from './problems';
 import { describeTopology } from './summary';
@@ -30,7 +31,7 @@ export async function runValidate(values: OptionValues, io: Io): Promise<number>
   const ok = outcome.problems.length === 0 && !hasErrors(outcome.findings);
   if (json) {
     const name = outcome.model ? { topology: outcome.model.name } : {};
-    io.out(JSON.stringify({ ok, ...name, topologyFile: outcome.shownAs, problems: outcome.problems, findings: outcome.findings }, null, 2));
+    printJson(io, { ok, ...name, topologyFile: outcome.shownAs, problems: outcome.problems, findings: outcome.findings });
   } else {
     printText(outcome, ok, io);
   }
