@@ -4,7 +4,7 @@
  *
  *   node scripts/bench.js [--runs N] [--scale-runs M] [--no-scale]
  *
- * Every number is a whole-process median: `node lib/cli/meshfleet.mjs synth ...` started fresh,
+ * Every number is a whole-process median: `node lib/cli/meshfleet.js synth ...` started fresh,
  * N times (default 5), next to a bare `node -e ''` started as often in the same run; the ratio
  * to that bare start makes runs on machines of different speed (or load) comparable.
  *
@@ -32,7 +32,7 @@ const { parseArgs } = require('util');
 const { generateTopologyText } = require('./generate-topology');
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'lib', 'cli', 'meshfleet.mjs');
+const BIN = path.join(ROOT, 'lib', 'cli', 'meshfleet.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 const DEFAULT_EXAMPLE = 'private-asm-multicluster.yaml';
 const DEFAULT_TARGET_MS = 500;

@@ -9,18 +9,94 @@ jest.setTimeout(120_000);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const buildScript = require('../../scripts/build-cli.js') as {
   BIN: string;
-  buildCli(): Promise<unknown>;
-  checkLazyLoading(metafile: unknown): string[];
+  buildCli(): Promise<Record<string, string>>;
+  checkCliBundle(metafile: unknown): string[];
 };
+const CLI_DIR = path.dirname(buildScript.BIN);
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 // The package's bin, built fresh (as `npm run build` and `prepare` do), so that this test never runs a stale bundle.
-beforeAll(() => buildScript.buildCli());
+let bundles: Record<string, string>;
+beforeAll(async () => {
+  bundles = await buildScript.buildCli();
+});
 
 function meshfleet(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [buildScript.BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MESHFLEET_DEBUG: '' } });
 }
+
+/**
+ * Runs the bin with a preload that records which files of lib/cli/ the process reads; returns
+ * the bundle names read (`cli`, `vendor-synth`, ...) in order, and the run.
+ */
+function bundlesRead(cwd: string, ...args: string[]) {
+  const log = path.join(cwd, `read-${Math.random().toString(36).slice(2)}.json`);
+  const preload = writeFile(
+    cwd,
+    'record-reads.js',
+    [
+      "const fs = require('fs');",
+      'const read = fs.readFileSync;',
+      'const seen = [];',
+      'fs.readFileSync = function (file, ...rest) { seen.push(String(file)); return read.call(this, file, ...rest); };',
+      "process.on('exit', () => fs.writeFileSync(process.env.READ_LOG, JSON.stringify(seen)));",
+    ].join('\n'),
+  );
+  const result = spawnSync(process.execPath, ['--require', preload, buildScript.BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, MESHFLEET_DEBUG: '', READ_LOG: log },
+  });
+  const byFile = new Map(Object.entries(bundles).map(([name, file]) => [path.join(CLI_DIR, file), name]));
+  const read = (JSON.parse(fs.readFileSync(log, 'utf8')) as string[]).flatMap((file) => byFile.get(file) ?? []);
+  return { result, read };
+}
+
+test('the build writes the bin, the bundles it names and code caches for the synth path', () => {
+  expect(Object.keys(bundles).sort()).toEqual(['cli', 'vendor-synth', 'vendor-x509']);
+  expect(JSON.parse(fs.readFileSync(path.join(CLI_DIR, 'bundles.json'), 'utf8'))).toEqual(bundles);
+  for (const [name, file] of Object.entries(bundles)) expect(file).toMatch(new RegExp(`^${name}-[0-9a-f]{12}\\.js$`));
+  expect(fs.readFileSync(buildScript.BIN, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  expect(fs.statSync(buildScript.BIN).mode & 0o111).not.toBe(0);
+  // The training synth of the build compiled the synth path; ca has not run yet.
+  expect(fs.existsSync(path.join(CLI_DIR, `${bundles.cli}.v8cache`))).toBe(true);
+  expect(fs.existsSync(path.join(CLI_DIR, `${bundles['vendor-synth']}.v8cache`))).toBe(true);
+  expect(fs.existsSync(path.join(CLI_DIR, `${bundles['vendor-x509']}.v8cache`))).toBe(false);
+});
+
+test('commands read only the bundles they need: nothing but meshfleet itself unless they synthesize or sign', () => {
+  const cwd = temp.make();
+  fs.copyFileSync(path.join(EXAMPLES_DIR, 'canary-productcatalog.yaml'), path.join(cwd, 'canary.yaml'));
+  const light = [
+    ['--help'],
+    ['help', 'synth'],
+    ['validate', '--topology', DEFAULT_EXAMPLE, '--skip-analysis'],
+    ['canary', '-t', 'canary.yaml', '-s', 'productcatalogservice', '-w', '30'],
+    ['shift', '-t', 'canary.yaml', '-s', 'productcatalogservice', '--to', 'v1=100'],
+    ['schema'],
+  ];
+  for (const args of light) {
+    const { result, read } = bundlesRead(cwd, ...args);
+    expect({ args, status: result.status, read }).toEqual({ args, status: 0, read: ['cli'] });
+  }
+  const synth = bundlesRead(cwd, 'synth', '--topology', DEFAULT_EXAMPLE, '--out', 'dist');
+  expect({ status: synth.result.status, read: synth.read }).toEqual({ status: 0, read: ['cli', 'vendor-synth'] });
+  const validate = bundlesRead(cwd, 'validate', '--topology', DEFAULT_EXAMPLE);
+  expect({ status: validate.result.status, read: validate.read }).toEqual({ status: 0, read: ['cli', 'vendor-synth'] });
+});
+
+test('a code cache V8 rejects is rebuilt by the next run, which still writes the same output', () => {
+  const [cwd, referenceCwd] = [temp.make(), temp.make()];
+  const cache = path.join(CLI_DIR, `${bundles['vendor-synth']}.v8cache`);
+  expect(meshfleet(referenceCwd, 'synth', '--topology', DEFAULT_EXAMPLE, '--out', 'dist').status).toBe(0);
+  fs.writeFileSync(cache, 'not a code cache');
+  const rebuilt = meshfleet(cwd, 'synth', '--topology', DEFAULT_EXAMPLE, '--out', 'dist');
+  expect(rebuilt).toMatchObject({ status: 0, stderr: '' });
+  expect(snapshot(path.join(cwd, 'dist'))).toEqual(snapshot(path.join(referenceCwd, 'dist')));
+  expect(fs.statSync(cache).size).toBeGreaterThan(100_000);
+  expect(fs.readdirSync(CLI_DIR).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+});
 
 test('package.json makes the bundle the bin of the package', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -79,20 +155,7 @@ test('the bundled ca writes the plug-in CA files', () => {
   expect(fs.readdirSync(path.join(cwd, 'certs')).sort()).toEqual(['cluster1', 'cluster2', 'root-cert.pem', 'root-key.pem']);
 });
 
-test('the lazy-loading check names a light command that would load a heavy package', () => {
-  // A minimal esbuild metafile: validate statically imports a chunk that holds cdktf.
-  const bin = path.relative(REPO_ROOT, buildScript.BIN);
-  const out = (imports: object[], inputs: string[], entryPoint?: string) => ({ imports, inputs: Object.fromEntries(inputs.map((i) => [i, {}])), entryPoint });
-  const dynamic = (p: string) => ({ path: p, kind: 'dynamic-import' });
-  const metafile = {
-    outputs: {
-      [bin]: out(['validate', 'canary', 'shift', 'schema'].map((name) => dynamic(`lib/cli/chunks/${name}.mjs`)), ['src/cli/main.ts']),
-      'lib/cli/chunks/validate.mjs': out([{ path: 'lib/cli/chunks/heavy.mjs', kind: 'import-statement' }], [], 'src/cli/validate-command.ts'),
-      'lib/cli/chunks/canary.mjs': out([], [], 'src/cli/canary-command.ts'),
-      'lib/cli/chunks/shift.mjs': out([], [], 'src/cli/shift-command.ts'),
-      'lib/cli/chunks/schema.mjs': out([], [], 'src/cli/schema-command.ts'),
-      'lib/cli/chunks/heavy.mjs': out([], ['node_modules/cdktf/lib/index.js']),
-    },
-  };
-  expect(buildScript.checkLazyLoading(metafile)).toEqual(['validate loads cdktf (node_modules/cdktf/lib/index.js in lib/cli/chunks/heavy.mjs)']);
+test('the bundle check names a vendor package bundled into the cli bundle', () => {
+  const metafile = { inputs: { 'src/cli/main.ts': {}, 'node_modules/yaml/dist/index.js': {}, 'node_modules/cdk8s/lib/index.js': {} } };
+  expect(buildScript.checkCliBundle(metafile)).toEqual(['the cli bundle holds node_modules/cdk8s/lib/index.js: import it through its vendor bundle']);
 });
