@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DIAGRAM_FILE } from './diagram';
+import { DIAGRAM_FILE, renderTopologyDiagram } from './diagram';
 import { CLUSTERS_FILE, clusterEntries, renderClustersFile } from './gitops/clusters-file';
 import { GITOPS_DIR } from './gitops/names';
 import { synthGitOps } from './k8s/gitops-objects';
@@ -40,14 +40,8 @@ export interface SynthesizeOptions {
    */
   readonly outPath?: string;
   /**
-   * The topology diagram as SVG, written to `diagram.svg` and shown at the top of the runbook.
-   * Rendered beforehand by `renderTopologyDiagram` (diagram/index.ts), because Graphviz
-   * (WebAssembly) starts asynchronously and this synthesis is synchronous.
-   */
-  readonly diagramSvg: string;
-  /**
-   * Called as each stage starts (`terraform stacks`, `kubernetes folders`, `runbook`), for a
-   * progress line.
+   * Called as each stage starts (`terraform stacks`, `kubernetes folders`, `runbook`,
+   * `diagram`), for a progress line.
    * @default none
    */
   readonly onStage?: (stage: string) => void;
@@ -59,14 +53,16 @@ export interface SynthesizeOptions {
  * `<outdir>/k8s/<cluster>/` (YAML plus `kustomization.yaml`, for every cluster),
  * `<outdir>/clusters.json` (cluster folders and their kube contexts), with `gitops` the Argo CD
  * or Config Sync objects under `<outdir>/gitops/`, `<outdir>/README.md`, the
- * runbook: what to run, in order, to deploy them, `<outdir>/diagram.svg`, the picture it shows,
- * and `<outdir>/.meshfleet-output.json`, the
- * marker that makes the folder meshfleet's to replace.
+ * runbook: what to run, in order, to deploy them, `<outdir>/diagram.svg`, the picture it shows
+ * (rendered by Graphviz in its worker thread while this thread synthesizes the rest), and
+ * `<outdir>/.meshfleet-output.json`, the marker that makes the folder meshfleet's to replace.
  *
  * This is the one place where the halves are put together; both read the same resolved model.
  * `outdir` is expected to be a fresh, empty folder (see `replaceOutput` in output/replace-output.ts).
+ * @throws Error (as a rejection) when the model cannot be synthesized or Graphviz cannot draw it
  */
-export function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions): void {
+export async function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions = {}): Promise<void> {
+  const diagram = startDiagram(model);
   const terraformDir = path.join(outdir, OUTPUT_FOLDERS.terraform);
   fs.mkdirSync(terraformDir, { recursive: true });
   options.onStage?.('terraform stacks');
@@ -92,6 +88,23 @@ export function synthesizeAll(model: ResolvedTopology, outdir: string, options: 
     diagram: OUTPUT_FOLDERS.diagram,
   });
   fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.readme), runbook);
-  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.diagram), options.diagramSvg);
+  options.onStage?.('diagram');
+  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.diagram), await diagram);
   fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.marker), markerText(model.name));
+}
+
+/**
+ * Starts rendering the model's diagram. A model the synthesis rejects may not draw either: that
+ * failure is held in the promise (and reported only if the synthesis gets that far), so the
+ * synthesis reports its own problem first.
+ */
+function startDiagram(model: ResolvedTopology): Promise<string> {
+  let diagram: Promise<string>;
+  try {
+    diagram = renderTopologyDiagram(model);
+  } catch (error) {
+    diagram = Promise.reject(error);
+  }
+  diagram.catch(() => undefined);
+  return diagram;
 }

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderTopologyDiagram } from '../src/diagram';
 import { synthesizeAll } from '../src/synth';
 import { STACK_ORDER } from '../src/terraform/stacks';
 import { loadTopologyFile } from '../src/topology/load';
@@ -49,8 +48,8 @@ describe.each(examples)('synth output of %s', (file) => {
     fs.mkdirSync(first, { recursive: true });
     fs.mkdirSync(second, { recursive: true });
     // Two renderings of the diagram: the output must not depend on the run.
-    synthesizeAll(model, first, { topologyPath, diagramSvg: await renderTopologyDiagram(model) });
-    synthesizeAll(model, second, { topologyPath, diagramSvg: await renderTopologyDiagram(model) });
+    await synthesizeAll(model, first, { topologyPath });
+    await synthesizeAll(model, second, { topologyPath });
   });
 
   test('no file holds a private key, a token field or a JWT', () => {
@@ -163,7 +162,7 @@ test('an absolute topology path is not written into the runbook', async () => {
   const file = path.join(EXAMPLES, 'asm-onprem-vmware.yaml');
   const out = tempDir();
   const model = loadTopologyFile(file);
-  synthesizeAll(model, out, { topologyPath: file, diagramSvg: await renderTopologyDiagram(model) });
+  await synthesizeAll(model, out, { topologyPath: file });
   const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
   expect(readme).not.toContain(file);
   expect(readme).toContain('export MESHFLEET_TOPOLOGY="<topology file>"');
@@ -174,7 +173,7 @@ test('an absolute output folder is not written into the runbook: the re-synth na
   const file = path.join(EXAMPLES, 'internal-multicluster-gateway.yaml');
   const out = tempDir();
   const model = loadTopologyFile(file);
-  synthesizeAll(model, out, { topologyPath: 'examples/internal-multicluster-gateway.yaml', outPath: out, diagramSvg: await renderTopologyDiagram(model) });
+  await synthesizeAll(model, out, { topologyPath: 'examples/internal-multicluster-gateway.yaml', outPath: out });
   const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
   expect(readme).not.toContain(out);
   expect(readme).toContain('export MESHFLEET_PROJECT="<meshfleet project folder>"');

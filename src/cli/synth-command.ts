@@ -1,4 +1,3 @@
-import { renderTopologyDiagram } from '../diagram';
 import { OutputRefusal } from '../output/refusal';
 import { ReplaceReport, replaceOutput } from '../output/replace-output';
 import { synthesizeAll } from '../synth';
@@ -38,15 +37,14 @@ export async function runSynth(values: OptionValues, io: Io): Promise<number> {
 }
 
 async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): Promise<number> {
-  const diagramSvg = await renderTopologyDiagram(loaded.model);
   const progress = progressOf(io);
   let files: string[] = [];
   // Sizes and hashes cost a second read of every file: only `--format json` shows them.
   let entries: FileEntry[] = [];
   let report: ReplaceReport;
   try {
-    report = replaceOutput(outDir, (tmpDir) => {
-      synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, diagramSvg, onStage: (stage) => progress.update(`synth: ${stage}`) });
+    report = await replaceOutput(outDir, async (tmpDir) => {
+      await synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, onStage: (stage) => progress.update(`synth: ${stage}`) });
       progress.update('synth: writing the output folder');
       files = listFiles(tmpDir);
       if (json) entries = describeFiles(tmpDir, files);

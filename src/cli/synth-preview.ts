@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderTopologyDiagram } from '../diagram';
 import { synthesizeAll } from '../synth';
 import { LoadedTopology } from './load';
 import { Progress } from './progress';
@@ -12,10 +11,9 @@ import { Progress } from './progress';
  * Writes nothing else: for `synth --check` and `diff`.
  */
 export async function withSynthesizedOutput<T>(loaded: LoadedTopology, outDir: string, progress: Progress, inspect: (dir: string) => T): Promise<T> {
-  const diagramSvg = await renderTopologyDiagram(loaded.model);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-preview-'));
   try {
-    synthesizeAll(loaded.model, dir, { topologyPath: loaded.shownAs, outPath: outDir, diagramSvg, onStage: (stage) => progress.update(`synth: ${stage}`) });
+    await synthesizeAll(loaded.model, dir, { topologyPath: loaded.shownAs, outPath: outDir, onStage: (stage) => progress.update(`synth: ${stage}`) });
     progress.update('comparing with the output folder');
     return inspect(dir);
   } finally {

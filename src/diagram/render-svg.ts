@@ -1,32 +1,95 @@
-import type { Viz } from '@viz-js/viz';
+import { Worker } from 'node:worker_threads';
 
 /*
  * DOT to SVG with Graphviz compiled to WebAssembly (@viz-js/viz): no binary to install, no
- * network. Creating the Graphviz instance is the expensive part (tens of milliseconds), so it is
- * created once per process and only when a diagram is rendered: commands that draw nothing
- * (validate, canary, ...) never load the package.
+ * network. Loading the package and compiling its WebAssembly takes longer than the synthesis of
+ * a small topology, so Graphviz runs in a worker thread, started once per process and only when
+ * a diagram is wanted: the synthesis goes on in the main thread (on another core) while the
+ * worker starts and renders. Commands that draw nothing (validate, canary, ...) never start it.
  */
 
-let graphviz: Promise<Viz> | undefined;
+/** The worker's program: creates the Graphviz instance once, then renders each DOT text it is sent. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const graphviz = require(workerData.vizPath).instance();
+parentPort.on('message', ({ id, dot }) => {
+  graphviz
+    .then((viz) => parentPort.postMessage({ id, svg: viz.renderString(dot, { format: 'svg', engine: 'dot' }) }))
+    .catch((error) => parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) }));
+});
+`;
 
-function instance(): Promise<Viz> {
+/** A reply of the worker: the SVG of request `id`, or Graphviz's error message. */
+interface Reply {
+  readonly id: number;
+  readonly svg?: string;
+  readonly error?: string;
+}
+
+interface Pending {
+  readonly resolve: (svg: string) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The Graphviz worker. It keeps the process alive only while a rendering is pending, so a
+ * process that started it and rendered nothing (a topology with problems) exits as usual.
+ */
+class GraphvizWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(onGone: () => void) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { vizPath: require.resolve('@viz-js/viz') } });
+    this.worker.on('message', (reply: Reply) => this.settle(reply));
+    const fail = (error: Error) => {
+      onGone();
+      for (const { reject } of this.pending.values()) reject(error);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the Graphviz worker stopped (exit code ${code})`)));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    this.worker.unref();
+  }
+
+  render(dot: string): Promise<string> {
+    const id = this.nextId++;
+    return new Promise<string>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ id, dot });
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const request = this.pending.get(reply.id);
+    if (request === undefined) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (reply.svg !== undefined) request.resolve(reply.svg);
+    else request.reject(new Error(reply.error ?? 'Graphviz returned nothing'));
+  }
+}
+
+let graphviz: GraphvizWorker | undefined;
+
+function instance(): GraphvizWorker {
   if (graphviz === undefined) {
-    // Loaded here, synchronously, so that compiling starts at once (not after other queued work).
-    const viz = require('@viz-js/viz') as typeof import('@viz-js/viz');
-    graphviz = viz.instance();
-    // A failure is reported to whoever renders; one that nobody awaits must not end the process.
-    graphviz.catch(() => undefined);
+    graphviz = new GraphvizWorker(() => {
+      graphviz = undefined;
+    });
   }
   return graphviz;
 }
 
 /**
- * Starts creating the Graphviz instance without waiting for it: WebAssembly compiles in the
- * background while the caller does synchronous work (loading the topology, synthesizing), so
- * the later {@link renderSvg} waits less.
+ * Starts the Graphviz worker without waiting for it: it loads and compiles Graphviz while the
+ * caller loads the topology, so the later {@link renderSvg} waits less.
  */
 export function preloadRenderer(): void {
-  void instance();
+  instance();
 }
 
 /**
@@ -36,8 +99,7 @@ export function preloadRenderer(): void {
  * @throws Error when Graphviz cannot render the graph (its message)
  */
 export async function renderSvg(dot: string): Promise<string> {
-  const viz = await instance();
-  const svg = viz.renderString(dot, { format: 'svg', engine: 'dot' });
+  const svg = await instance().render(dot);
   const start = svg.indexOf('<svg');
   if (start === -1) throw new Error('Graphviz returned no <svg> element');
   return svg.slice(start);

@@ -24,14 +24,14 @@ export interface ReplaceReport {
  *
  * @throws OutputRefusal when the folder must not be replaced; the output folder is unchanged
  */
-export function replaceOutput(outDir: string, build: (tmpDir: string) => void): ReplaceReport {
+export async function replaceOutput(outDir: string, build: (tmpDir: string) => unknown): Promise<ReplaceReport> {
   const target = resolveTarget(outDir);
   const aboveCwd = workingDirectoryRefusal(target);
   if (aboveCwd) throw new OutputRefusal(aboveCwd);
   const recovered = recoverInterruptedRuns(target);
   const refusal = refusalToReplace(target);
   if (refusal) throw new OutputRefusal(refusal);
-  const kept = writeAtomically(outDir, build);
+  const kept = await writeAtomically(outDir, build);
   return { recovered, kept };
 }
 
@@ -88,7 +88,7 @@ function resolveTarget(outDir: string): string {
  *
  * `build` receives a fresh, empty temporary folder that is a sibling of `outDir`
  * (`<parent>/.<name>.tmp-<pid>-<random>`, so on the same filesystem). Only when `build`
- * returns is `outDir` swapped for it: the old folder is renamed to a backup (`<temporary>-old`),
+ * returns (and the promise it returns, if any, resolves) is `outDir` swapped for it: the old folder is renamed to a backup (`<temporary>-old`),
  * the temporary folder renamed to `outDir`, the Terraform working files of the backup's stack
  * folders moved into the new output ({@link carryTerraformFiles}), then the backup removed.
  * Other files of an earlier run that `build` no longer writes therefore disappear.
@@ -100,7 +100,7 @@ function resolveTarget(outDir: string): string {
  * A symbolic link at `outDir` is kept: the folder it points to is the one replaced.
  * @returns the Terraform working files kept, relative to `outDir`
  */
-export function writeAtomically(outDir: string, build: (tmpDir: string) => void): string[] {
+export async function writeAtomically(outDir: string, build: (tmpDir: string) => unknown): Promise<string[]> {
   const target = resolveTarget(outDir);
   const createdParent = fs.mkdirSync(path.dirname(target), { recursive: true });
   const { tmpDir, backupDir } = scratchFolders(target);
@@ -112,7 +112,7 @@ export function writeAtomically(outDir: string, build: (tmpDir: string) => void)
 
   try {
     fs.mkdirSync(tmpDir);
-    build(tmpDir);
+    await build(tmpDir);
   } catch (error) {
     discard();
     throw error;

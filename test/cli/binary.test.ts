@@ -10,7 +10,7 @@ const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 
 function meshfleet(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MESHFLEET_DEBUG: '' } });
+  return spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, MESHFLEET_DEBUG: '' } });
 }
 
 test('the compiled binary exits 0, 1 and 2, from any working directory', () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 function meshfleet(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [buildScript.BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MESHFLEET_DEBUG: '' } });
+  return spawnSync(process.execPath, [buildScript.BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, MESHFLEET_DEBUG: '' } });
 }
 
 /**

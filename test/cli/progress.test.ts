@@ -35,7 +35,7 @@ describe('the progress line', () => {
     const { io, recorded } = recordingIo(true);
     const out = path.join(temp.make(), 'out');
     expect(await main(['synth', '--out', out], io)).toBe(0);
-    expect(recorded.progress).toEqual(['synth: terraform stacks', 'synth: kubernetes folders', 'synth: runbook', 'synth: writing the output folder', '']);
+    expect(recorded.progress).toEqual(['synth: terraform stacks', 'synth: kubernetes folders', 'synth: runbook', 'synth: diagram', 'synth: writing the output folder', '']);
     expect(recorded.stderr).toEqual([]);
     expect(recorded.stdout[0]).toMatch(/^synthesized /);
   });

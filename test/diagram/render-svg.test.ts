@@ -1,6 +1,9 @@
 /** Issue 11, point 6: diagram.svg rendered by WebAssembly Graphviz, deterministic. */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { renderTopologyDiagram } from '../../src/diagram';
 import { renderSvg } from '../../src/diagram/render-svg';
+import { REPO_ROOT } from '../cli/helpers';
 import { example } from '../terraform/helpers';
 
 jest.setTimeout(60_000);
@@ -29,4 +32,25 @@ test('deterministic: the same bytes from two renderings, only positional ids', a
 
 test('a graph Graphviz cannot read is an error', async () => {
   await expect(renderSvg('digraph {')).rejects.toThrow();
+});
+
+test('several renderings at once each get their own picture', async () => {
+  const dot = (label: string) => `digraph { "${label}" }`;
+  const svgs = await Promise.all(['alpha', 'beta', 'gamma'].map((label) => renderSvg(dot(label))));
+  expect(svgs.map((svg) => /<title>(\w+)<\/title>/.exec(svg)?.[1])).toEqual(['alpha', 'beta', 'gamma']);
+});
+
+test('a started Graphviz worker with nothing to render does not keep the process alive', () => {
+  const renderSvgJs = path.join(REPO_ROOT, 'lib', 'src', 'diagram', 'render-svg.js');
+  const started = Date.now();
+  const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(renderSvgJs)}).preloadRenderer()`], { encoding: 'utf8', timeout: 30_000 });
+  expect({ status: run.status, signal: run.signal, stderr: run.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
+  expect(Date.now() - started).toBeLessThan(30_000);
+});
+
+test('a process exits as soon as its rendering is done', () => {
+  const renderSvgJs = path.join(REPO_ROOT, 'lib', 'src', 'diagram', 'render-svg.js');
+  const script = `require(${JSON.stringify(renderSvgJs)}).renderSvg('digraph { a -> b }').then((svg) => process.stdout.write(svg.slice(0, 4)))`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+  expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: '<svg', stderr: '' });
 });

@@ -7,7 +7,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderTopologyDiagram } from '../../src/diagram';
 import { synthesizeAll } from '../../src/synth';
 import { loadTopologyFile } from '../../src/topology/load';
 import { listFiles } from '../../src/output/list-files';
@@ -25,7 +24,7 @@ describe.each(examples)('golden output of %s', (file) => {
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), `meshfleet-golden-${name}-`));
     const model = loadTopologyFile(path.join(EXAMPLES, file));
-    synthesizeAll(model, outDir, { topologyPath: `examples/${file}`, outPath: 'dist', diagramSvg: await renderTopologyDiagram(model) });
+    await synthesizeAll(model, outDir, { topologyPath: `examples/${file}`, outPath: 'dist' });
     if (UPDATE) {
       fs.rmSync(goldenDir, { recursive: true, force: true });
       fs.cpSync(outDir, goldenDir, { recursive: true });

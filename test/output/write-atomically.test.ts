@@ -8,12 +8,12 @@ const temp = new TempDirs();
 afterEach(() => temp.cleanup());
 
 describe('writeAtomically', () => {
-  test('builds in a fresh sibling folder and replaces the output folder with it', () => {
+  test('builds in a fresh sibling folder and replaces the output folder with it', async () => {
     const parent = temp.make();
     const out = path.join(parent, 'out');
     writeFile(out, 'old/stale.txt', 'stale\n');
     let seen = '';
-    writeAtomically(out, (tmpDir) => {
+    await writeAtomically(out, (tmpDir) => {
       seen = tmpDir;
       expect(path.dirname(tmpDir)).toBe(fs.realpathSync(parent));
       expect(path.basename(tmpDir)).toMatch(/^\.out\.tmp-/);
@@ -25,46 +25,46 @@ describe('writeAtomically', () => {
     expect(fs.readdirSync(parent)).toEqual(['out']);
   });
 
-  test('creates missing parent folders', () => {
+  test('creates missing parent folders', async () => {
     const out = path.join(temp.make(), 'a', 'b', 'out');
-    writeAtomically(out, (tmpDir) => writeFile(tmpDir, 'x', 'x'));
+    await writeAtomically(out, (tmpDir) => writeFile(tmpDir, 'x', 'x'));
     expect(fs.readFileSync(path.join(out, 'x'), 'utf8')).toBe('x');
     expect(leftovers(path.dirname(out))).toEqual([]);
   });
 
-  test('leaves the output folder exactly as it was when the build throws', () => {
+  test('leaves the output folder exactly as it was when the build throws', async () => {
     const parent = temp.make();
     const out = path.join(parent, 'out');
     writeFile(out, 'MARKER', 'keep\n');
     writeFile(out, 'terraform/manifest.json', '{}');
     const before = snapshot(out);
-    expect(() =>
+    await expect(
       writeAtomically(out, (tmpDir) => {
         writeFile(tmpDir, 'terraform/manifest.json', '{"half": true}');
         throw new Error('synthesis failed');
       }),
-    ).toThrow('synthesis failed');
+    ).rejects.toThrow('synthesis failed');
     expect(snapshot(out)).toEqual(before);
     expect(fs.readdirSync(parent)).toEqual(['out']);
   });
 
-  test('creates nothing, not even parent folders, when the build throws', () => {
+  test('creates nothing, not even parent folders, when the build throws', async () => {
     const dir = temp.make();
-    expect(() =>
+    await expect(
       writeAtomically(path.join(dir, 'a', 'b', 'out'), () => {
         throw new Error('nope');
       }),
-    ).toThrow('nope');
+    ).rejects.toThrow('nope');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  test('replaces the folder a symbolic link points to and keeps the link', () => {
+  test('replaces the folder a symbolic link points to and keeps the link', async () => {
     const parent = temp.make();
     const real = path.join(parent, 'real');
     writeFile(real, 'old.txt', 'old');
     const link = path.join(parent, 'link');
     fs.symlinkSync(real, link);
-    writeAtomically(link, (tmpDir) => writeFile(tmpDir, 'new.txt', 'new'));
+    await writeAtomically(link, (tmpDir) => writeFile(tmpDir, 'new.txt', 'new'));
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readdirSync(real)).toEqual(['new.txt']);
     expect(fs.readdirSync(parent).sort()).toEqual(['link', 'real']);
@@ -72,13 +72,13 @@ describe('writeAtomically', () => {
 });
 
 describe('writeAtomically keeps Terraform working files', () => {
-  test('moves each stack folder’s working files into the new output and reports them', () => {
+  test('moves each stack folder’s working files into the new output and reports them', async () => {
     const parent = temp.make();
     const out = path.join(parent, 'out');
     writeFile(out, 'terraform/stacks/network/cdk.tf.json', '{"old": true}');
     writeFile(out, 'terraform/stacks/network/.terraform/plugin', 'bytes');
     writeFile(out, 'terraform/stacks/gone/plan.tfplan', 'plan');
-    const kept = writeAtomically(out, (tmpDir) => writeFile(tmpDir, 'terraform/stacks/network/cdk.tf.json', '{"new": true}'));
+    const kept = await writeAtomically(out, (tmpDir) => writeFile(tmpDir, 'terraform/stacks/network/cdk.tf.json', '{"new": true}'));
     expect(kept).toEqual(['terraform/stacks/gone/plan.tfplan', 'terraform/stacks/network/.terraform']);
     expect(snapshot(out).map((line) => line.split(' ')[0])).toEqual([
       'terraform/',

@@ -294,7 +294,7 @@ const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 
 describe('validate refuses every topology that a construct check would refuse at synth time', () => {
-  test.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const topology = c.topology();
     // (a) the loader reports it, with the field path
     const error = topologyError(() => validateTopology(copy(topology), 'test'));
@@ -302,7 +302,7 @@ describe('validate refuses every topology that a construct check would refuse at
     // (b) without the rules, synth reaches the construct check (c.construct) and throws
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-ves-'));
     try {
-      expect(() => synthesizeAll(unchecked(copy(topology)), out, { diagramSvg: '<svg/>' })).toThrow(c.thrown);
+      await expect(synthesizeAll(unchecked(copy(topology)), out)).rejects.toThrow(c.thrown);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
