@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, Yaml } from 'cdk8s';
+import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { ResolvedTopology } from '../topology/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
+import { manifestYaml } from './manifest-yaml';
 import { withSyncWaves } from './sync-waves';
 import { KUSTOMIZATION_FILE } from '../topology/output-files';
 
@@ -56,9 +57,9 @@ function filesOf(charts: readonly ClusterChart[]): ManifestFile[] {
   return charts.map(({ file, chart }) => ({ file, objects: chart.toJson() as ManifestObject[] })).filter((f) => f.objects.length > 0);
 }
 
-/** Multi-document YAML of objects, as cdk8s writes it (no timestamps, stable key order). */
+/** Multi-document YAML of objects, as cdk8s writes it (no timestamps, stable key order; see {@link manifestYaml}). */
 export function renderYaml(objects: readonly ManifestObject[]): string {
-  return Yaml.stringify(...objects);
+  return manifestYaml(objects);
 }
 
 /**
