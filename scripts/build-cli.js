@@ -120,13 +120,16 @@ const CDKTF_FS = /[\\/]node_modules[\\/]cdktf[\\/]lib[\\/]private[\\/]fs\.js$/;
 const lazyArchiver = {
   name: 'lazy-archiver-for-cdktf',
   setup(build) {
+    // The path is relative to the project, so that the bundle is the same in every checkout.
     build.onResolve({ filter: /^archiver$/ }, (args) =>
-      args.namespace === 'file' && CDKTF_FS.test(args.importer) ? { path: args.importer, namespace: 'lazy-archiver' } : undefined,
+      args.namespace === 'file' && CDKTF_FS.test(args.importer)
+        ? { path: path.relative(ROOT, args.importer).split(path.sep).join('/'), namespace: 'lazy-archiver' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-archiver' }, (args) => ({
       contents: '"use strict"; module.exports = function archiver(...args) { return require("archiver")(...args); };',
       loader: 'js',
-      resolveDir: path.dirname(args.path),
+      resolveDir: path.dirname(path.join(ROOT, args.path)),
     }));
   },
 };

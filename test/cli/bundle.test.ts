@@ -65,6 +65,12 @@ test('the build writes the bin, the bundles it names and code caches for the syn
   expect(fs.existsSync(path.join(CLI_DIR, `${bundles['vendor-x509']}.v8cache`))).toBe(false);
 });
 
+test('the bundles hold no path of this checkout, so every checkout builds the same files', () => {
+  for (const file of [...Object.values(bundles), 'meshfleet.js']) {
+    expect({ file, holdsCheckoutPath: fs.readFileSync(path.join(CLI_DIR, file), 'utf8').includes(REPO_ROOT) }).toEqual({ file, holdsCheckoutPath: false });
+  }
+});
+
 test('commands read only the bundles they need: nothing but meshfleet itself unless they synthesize or sign', () => {
   const cwd = temp.make();
   fs.copyFileSync(path.join(EXAMPLES_DIR, 'canary-productcatalog.yaml'), path.join(cwd, 'canary.yaml'));
