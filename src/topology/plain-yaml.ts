@@ -2,15 +2,15 @@ import { Document, isScalar } from 'yaml';
 
 /*
  * A fast reader for the plain YAML that topology files are written in: block mappings and
- * sequences, one-line plain and quoted scalars, one-line flow collections of plain scalars, and
- * comments. The yaml library (which reads every file this reader declines) builds a concrete
- * syntax tree through layers of generators; cold, in a short-lived process, that took 40-130 ms
- * for the default example, more than validating and resolving it. This reader gives up (returns
- * undefined) on anything outside its subset: anchors, aliases, tags, block or multi-line
- * scalars, escapes, directives, several documents, tabs, carriage returns, repeated keys, keys
- * that are not simple words, and anything else it does not recognize, so every file it accepts
- * is one the library accepts, with the same value. test/topology/plain-yaml.test.ts checks
- * both on every example and on generated texts.
+ * sequences, one-line plain and quoted scalars, one-line flow collections, anchors on values and
+ * on block entries, aliases, and comments. The yaml library (which reads every file this reader
+ * declines) builds a concrete syntax tree through layers of generators; cold, in a short-lived
+ * process, that took 40-130 ms for the default example, more than validating and resolving it.
+ * This reader gives up (returns undefined) on anything outside its subset: tags, block or
+ * multi-line scalars, escapes, directives, several documents, tabs, carriage returns, repeated
+ * keys or anchors, keys that are not simple words, odd indentation, and anything else it does
+ * not recognize, so every file it accepts is one the library accepts, with the same value.
+ * test/topology/plain-yaml.test.ts checks both on every example and on generated texts.
  */
 
 /** Thrown when the text leaves the subset; the caller then reads it with the library. */
@@ -65,7 +65,7 @@ function meaningfulLines(text: string): Line[] {
   return lines;
 }
 
-/** Removes a trailing ` # comment` from what follows a value; the rest must be empty. */
+/** What follows a value on its line must be nothing or a ` # comment`. */
 function expectEnd(rest: string): void {
   if (rest !== '' && !/^\s+#/.test(rest)) throw new OutsideSubset();
 }
