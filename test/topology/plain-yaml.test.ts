@@ -127,8 +127,9 @@ describe('on generated texts', () => {
       }),
       { numRuns: 5000 },
     );
-    // The generator must reach the reader's subset often enough to mean something.
-    expect(read).toBeGreaterThan(500);
+    // The generator must reach the reader's subset often enough to mean something: about 10% of
+    // its texts are in it (470-520 of 5000 seen), so 250 is far below any run's count.
+    expect(read).toBeGreaterThan(250);
   });
 
   test('it reads what the library writes from plain data, and whatever else the library writes it reads alike', () => {
@@ -145,7 +146,9 @@ describe('on generated texts', () => {
       indent: fc.constantFrom(2, 4),
       indentSeq: fc.boolean(),
     }) as fc.Arbitrary<Parameters<typeof stringify>[2] & object>;
-    const plain = fc.dictionary(word, fc.oneof(word, fc.integer(), fc.boolean(), fc.array(word, { maxLength: 3 }), fc.dictionary(word, fc.oneof(word, fc.integer()), { maxKeys: 3 })), { minKeys: 1, maxKeys: 5 });
+    // Keys the library writes unquoted (it quotes `null`, `true` and `false`, which this reader declines as keys).
+    const key = word.filter((w) => !['null', 'true', 'false'].includes(w));
+    const plain = fc.dictionary(key, fc.oneof(word, fc.integer(), fc.boolean(), fc.array(word, { maxLength: 3 }), fc.dictionary(key, fc.oneof(word, fc.integer()), { maxKeys: 3 })), { minKeys: 1, maxKeys: 5 });
     fc.assert(
       fc.property(plain, (v) => {
         const t = stringify(v);
