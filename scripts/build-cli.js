@@ -35,9 +35,8 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'lib', 'cli');
 /** The bin of the package (package.json `bin`). */
 const BIN = path.join(OUT_DIR, 'meshfleet.js');
-/** Must match BUNDLE_NAMES_FILE and CODE_CACHE_EXTENSION in src/cli/bundle-loader.ts. */
-const BUNDLE_NAMES_FILE = 'bundles.json';
-const CODE_CACHE_EXTENSION = '.v8cache';
+/** The names the loader reads, from its compiled module (tsc runs before this script). */
+const { BUNDLE_NAMES_FILE, CODE_CACHE_EXTENSION } = require('../lib/src/cli/bundle-loader');
 /** The synth the build runs once so that V8 code caches exist before the first real run. */
 const TRAINING_EXAMPLE = path.join(ROOT, 'examples', 'private-asm-multicluster.yaml');
 
