@@ -77,9 +77,11 @@ let graphviz: GraphvizWorker | undefined;
 
 function instance(): GraphvizWorker {
   if (graphviz === undefined) {
-    graphviz = new GraphvizWorker(() => {
-      graphviz = undefined;
+    const started: GraphvizWorker = new GraphvizWorker(() => {
+      // A worker reports its end twice ('error', then 'exit'): forget only this one, never a successor.
+      if (graphviz === started) graphviz = undefined;
     });
+    graphviz = started;
   }
   return graphviz;
 }
