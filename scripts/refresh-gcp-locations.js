@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * Regenerates src/topology/gcp-locations.json, the Google Cloud regions and zones that the
+ * Regenerates src/topology/rules/gcp-locations.json, the Google Cloud regions and zones that the
  * topology rules accept (a zone or region not in it is refused by `meshfleet validate`):
  *
  *   gcloud compute zones list --format=json > zones.json
@@ -20,7 +20,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const OUTPUT = path.resolve(__dirname, '..', 'src', 'topology', 'gcp-locations.json');
+const OUTPUT = path.resolve(__dirname, '..', 'src', 'topology', 'rules', 'gcp-locations.json');
 
 /** The regions and zones of a `gcloud compute zones list --format=json` listing. */
 function locationsOf(zones) {

@@ -8,7 +8,7 @@ import { synthKubernetes } from './k8s/synth';
 import { MARKER_FILE, markerText } from './output/marker';
 import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';
 import { synthTerraform } from './terraform/synth';
-import { ResolvedTopology } from './topology/types';
+import { ResolvedTopology } from './topology/model/types';
 
 /**
  * Names under the output folder: one folder per half of the synthesis, the runbook, and the

@@ -1,4 +1,4 @@
-import { gatewayClassTraits } from '../topology/gateway-classes';
+import { gatewayClassTraits } from '../topology/model/gateway-classes';
 import { Finding } from './findings';
 import { AnalysisInput, describeObject, excerpt, listAt, Located, objectsOfKind, stringAt, terraformResources } from './objects';
 

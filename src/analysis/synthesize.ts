@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { buildKubernetesManifests } from '../k8s/synth';
 import { addStacks } from '../terraform/stacks';
-import { ResolvedTopology } from '../topology/types';
+import { ResolvedTopology } from '../topology/model/types';
 import { AnalysisInput, KubeObject, TerraformStackJson, TopologyFacts } from './objects';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Problem } from '../topology/problems';
+import { Problem } from '../topology/rules/problems';
 import { Io } from './io';
 
 /** A file as `--format json` lists it. */

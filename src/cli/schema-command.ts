@@ -1,4 +1,4 @@
-import { TOPOLOGY_SCHEMA } from '../topology/schema';
+import { TOPOLOGY_SCHEMA } from '../topology/model/schema';
 import { OptionValues } from './command';
 import { Io } from './io';
 import { EXIT_OK } from './usage';

@@ -1,6 +1,6 @@
 import { countFindings, Finding, formatFinding, hasErrors } from '../analysis/findings';
 import { ResolvedTopology, TopologyError } from '../topology';
-import type { Problem } from '../topology/problems';
+import type { Problem } from '../topology/rules/problems';
 import { OptionValues } from './command';
 import { Io } from './io';
 import { printJson } from './json-output';

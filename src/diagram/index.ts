@@ -1,4 +1,4 @@
-import { ResolvedTopology } from '../topology/types';
+import { ResolvedTopology } from '../topology/model/types';
 import { renderSvg } from './render-svg';
 import { topologyDot } from './topology-dot';
 

@@ -1,5 +1,5 @@
-import { eastWestGatewayOf, meshInstallClusters, meshNetworks } from '../topology/mesh-plan';
-import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
+import { eastWestGatewayOf, meshInstallClusters, meshNetworks } from '../plan/mesh-plan';
+import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 
 /*
  * The topology as a Graphviz DOT graph, for `diagram.svg`: what runs where and what talks to

@@ -1,4 +1,4 @@
-import { TopologyError } from '../topology/problems';
+import { TopologyError } from '../topology/rules/problems';
 
 /**
  * Runs the body of an app that an official CLI starts (`cdk8s synth` runs src/k8s/main.ts,

@@ -1,6 +1,6 @@
 import { MESH_INSTALL_DIR } from '../k8s/cluster-charts';
 import { gkeContextName } from '../runbook/commands';
-import { isGkeCluster, ResolvedTopology } from '../topology/types';
+import { isGkeCluster, ResolvedTopology } from '../topology/model/types';
 
 /** The file, directly in the output folder, that maps cluster folders to kube contexts. */
 export const CLUSTERS_FILE = 'clusters.json';

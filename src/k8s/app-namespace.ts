@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ResolvedMesh } from '../topology/types';
+import { ResolvedMesh } from '../topology/model/types';
 
 /** Label that turns on sidecar injection for the default (or fleet-managed) control plane. */
 export const INJECTION_LABEL = 'istio-injection';

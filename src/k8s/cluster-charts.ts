@@ -1,8 +1,8 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/mesh-plan';
-import { CHART_FILES } from '../topology/output-files';
-import { versionSplitOf } from '../topology/traffic-split';
+import { eastWestGatewayOf, vmWorkloadsOf } from '../plan/mesh-plan';
+import { CHART_FILES } from '../output/paths';
+import { versionSplitOf } from '../topology/resolve/traffic-split';
 import {
   gkeClusters,
   ResolvedCluster,
@@ -13,7 +13,7 @@ import {
   ResolvedTopology,
   ResolvedVmWorkload,
   ResolvedWorkload,
-} from '../topology/types';
+} from '../topology/model/types';
 import { AppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
 import { ClusterAdminBinding } from './cluster-admin-binding';

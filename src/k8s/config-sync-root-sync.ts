@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CONFIG_SYNC_NAMESPACE } from '../gitops/names';
-import { ConfigSyncAuth } from '../topology/types';
+import { ConfigSyncAuth } from '../topology/model/types';
 
 
 /** Properties of a {@link ConfigSyncRootSync}. */

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { VirtualServiceSpecHttpRoute } from '../../imports/networking.istio.io';
-import { IstioApiVersion } from '../topology/types';
+import { IstioApiVersion } from '../topology/model/types';
 import { newVirtualService } from './istio-api';
 
 /** Properties of an {@link ExposedService}. */

@@ -5,7 +5,7 @@ import { ArgoCdApplicationSet } from './argocd-application-set';
 import { ConfigSyncRootSync } from './config-sync-root-sync';
 import { ownershipLabels } from './ownership';
 import { ManifestObject, renderYaml } from './synth';
-import { ResolvedTopology } from '../topology/types';
+import { ResolvedTopology } from '../topology/model/types';
 import { APPLICATION_SET_FILE, rootSyncFile } from '../gitops/names';
 
 /** One GitOps file: its path relative to the output folder and its objects. */

@@ -32,7 +32,7 @@ import {
   PeerAuthenticationV1Beta1,
   PeerAuthenticationV1Beta1Props,
 } from '../../imports/security.istio.io';
-import { IstioApiVersion } from '../topology/types';
+import { IstioApiVersion } from '../topology/model/types';
 
 /*
  * networking.istio.io (and security.istio.io) objects in the API version the mesh serves (`mesh.istioApiVersion`):

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { MeshDistribution, OutboundTrafficPolicy } from '../topology/types';
+import { MeshDistribution, OutboundTrafficPolicy } from '../topology/model/types';
 
 /**
  * apiVersion of the IstioOperator, the input of `istioctl install -f`. Its CRD has no schema

@@ -19,7 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runEntryPoint } from '../entry/run-entry-point';
-import { loadTopologyFile } from '../topology/load';
+import { loadTopologyFile } from '../topology/load/load';
 import { synthKubernetes } from './synth';
 
 /** Topology used when `$MESHFLEET_TOPOLOGY` is not set. */

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { OutboundTrafficPolicy } from '../topology/types';
+import { OutboundTrafficPolicy } from '../topology/model/types';
 
 /** Revision of fleet-managed Cloud Service Mesh on the regular channel. */
 export const DEFAULT_MANAGED_REVISION = 'asm-managed';

@@ -19,7 +19,7 @@ import {
   HttpRouteSpecRulesMatchesQueryParamsType,
 } from '../../imports/gateway.networking.k8s.io';
 import { VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpRoute } from '../../imports/networking.istio.io';
-import { HeaderModifierInput, IstioApiVersion, ResolvedMeshRoute, ResolvedMeshRouteRule, ResolvedWorkload, ValueMatchInput } from '../topology/types';
+import { HeaderModifierInput, IstioApiVersion, ResolvedMeshRoute, ResolvedMeshRouteRule, ResolvedWorkload, ValueMatchInput } from '../topology/model/types';
 import { newDestinationRule, newVirtualService } from './istio-api';
 import { serviceSpecOf } from './workload';
 

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthorizationPolicySpecAction } from '../../imports/security.istio.io';
 import { PeerAuthenticationSpecMtlsMode } from '../../imports/security.istio.io';
-import { IstioApiVersion, MeshMtlsMode } from '../topology/types';
+import { IstioApiVersion, MeshMtlsMode } from '../topology/model/types';
 import { newAuthorizationPolicy, newPeerAuthentication } from './istio-api';
 import { ISTIO_SYSTEM_NAMESPACE } from './istio-system-namespace';
 import { selectorLabels } from './pod-template';

@@ -19,10 +19,10 @@ import {
   HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification,
   HealthCheckPolicySpecDefaultConfigType,
 } from '../../imports/networking.gke.io';
-import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../topology/gateway-classes';
-import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/gateway-policies';
-import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../topology/gateway-routes';
-import { ResolvedGateway } from '../topology/types';
+import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../topology/model/gateway-classes';
+import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
+import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../topology/model/gateway-routes';
+import { ResolvedGateway } from '../topology/model/types';
 
 export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
 

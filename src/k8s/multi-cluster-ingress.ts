@@ -14,7 +14,7 @@ import {
   MultiClusterServiceV1Beta1,
   MultiClusterServiceV1Beta1Props,
 } from '../../imports/networking.gke.io';
-import { BackendConfigInput, ResolvedMultiClusterIngress, ResolvedMultiClusterService } from '../topology/types';
+import { BackendConfigInput, ResolvedMultiClusterIngress, ResolvedMultiClusterService } from '../topology/model/types';
 
 /** Annotations of a MultiClusterIngress, as GKE's Multi Cluster Ingress docs name them. */
 export const MCI_ANNOTATIONS = {

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
-import { ContainerSecurityContextInput, PodSecurityContextInput, ResourcesInput } from '../topology/types';
+import { ContainerSecurityContextInput, PodSecurityContextInput, ResourcesInput } from '../topology/model/types';
 
 /*
  * Secure defaults of app containers (issue 10 point 4), after the Kubernetes Pod Security

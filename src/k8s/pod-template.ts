@@ -13,7 +13,7 @@ import {
   ResourcesInput,
   VolumeInput,
   VolumeMountInput,
-} from '../topology/types';
+} from '../topology/model/types';
 
 /*
  * The pod template of a workload, shared by its stable Deployment / StatefulSet and by its

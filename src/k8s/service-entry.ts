@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ServiceEntrySpecLocation, ServiceEntrySpecResolution } from '../../imports/networking.istio.io';
-import { IstioApiVersion, ResolvedServiceEntry } from '../topology/types';
+import { IstioApiVersion, ResolvedServiceEntry } from '../topology/model/types';
 import { newServiceEntry } from './istio-api';
 
 /** Properties of an {@link AppServiceEntry}. */

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
-import { IstioApiVersion } from '../topology/types';
+import { IstioApiVersion } from '../topology/model/types';
 import { newIstioGateway } from './istio-api';
 
 /** Properties of a {@link SharedGateway}. */

@@ -1,5 +1,5 @@
 import { SYNC_WAVE_ANNOTATION } from '../gitops/names';
-import { CHART_FILES } from '../topology/output-files';
+import { CHART_FILES } from '../output/paths';
 import type { ManifestFile, ManifestObject } from './synth';
 
 

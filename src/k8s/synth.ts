@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
-import { ResolvedTopology } from '../topology/types';
+import { ResolvedTopology } from '../topology/model/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
 import { manifestYaml } from './manifest-yaml';
 import { withSyncWaves } from './sync-waves';
-import { KUSTOMIZATION_FILE } from '../topology/output-files';
+import { KUSTOMIZATION_FILE } from '../output/paths';
 
 /** A Kubernetes object as synthesized: plain JSON. */
 export type ManifestObject = Record<string, unknown>;

@@ -2,8 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { DestinationRuleSpecSubsets, VirtualServiceSpecHttpRoute } from '../../imports/networking.istio.io';
-import { VersionWeight, versionSplitOf } from '../topology/traffic-split';
-import { IstioApiVersion, ResolvedWorkload } from '../topology/types';
+import { VersionWeight, versionSplitOf } from '../topology/resolve/traffic-split';
+import { IstioApiVersion, ResolvedWorkload } from '../topology/model/types';
 import { newDestinationRule, newVirtualService } from './istio-api';
 import { deploymentSelector, overridesOf, podTemplateOf, replicasOf } from './pod-template';
 

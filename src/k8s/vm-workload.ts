@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { WorkloadGroupSpecProbe } from '../../imports/networking.istio.io';
-import { IstioApiVersion, VmPortInput, VmProbeInput } from '../topology/types';
+import { IstioApiVersion, VmPortInput, VmProbeInput } from '../topology/model/types';
 import { newWorkloadGroup } from './istio-api';
 
 /** Properties of a {@link VmWorkload}. */

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ResolvedWorkload, ServiceType } from '../topology/types';
+import { ResolvedWorkload, ServiceType } from '../topology/model/types';
 import { deploymentSelector, overridesOf, podTemplateOf, replicasOf, selectorLabels } from './pod-template';
 
 /** Properties of a {@link Workload}. */

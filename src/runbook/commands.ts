@@ -1,4 +1,4 @@
-import { isGkeCluster, ResolvedCluster, ResolvedGkeCluster } from '../topology/types';
+import { isGkeCluster, ResolvedCluster, ResolvedGkeCluster } from '../topology/model/types';
 
 /*
  * Shell command builders of the runbook. Every command is meant to be pasted from inside the

@@ -1,7 +1,7 @@
 import { APPLICATION_SET_FILE, CONFIG_SYNC_NAMESPACE, rootSyncFile, SYNC_WAVE_ANNOTATION } from '../gitops/names';
-import { secretPlacementsOf } from '../topology/app-secrets';
+import { secretPlacementsOf } from '../topology/resolve/app-secrets';
 import { PART_OF_LABEL } from '../k8s/ownership';
-import { isGkeCluster, ResolvedArgoCd, ResolvedConfigSync, ResolvedTopology } from '../topology/types';
+import { isGkeCluster, ResolvedArgoCd, ResolvedConfigSync, ResolvedTopology } from '../topology/model/types';
 import { contextFlag, contextVariable, kubectlApplyFile, shellQuote } from './commands';
 import type { RunbookSection } from './runbook';
 

@@ -1,8 +1,8 @@
 import { LOCAL_STATE_FOLDER } from '../output/layout';
-import { secretPlacementsOf } from '../topology/app-secrets';
-import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf, reservedEastWestAddress } from '../topology/mesh-plan';
-import { resolveGatewayRouteRule } from '../topology/gateway-routes';
-import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/types';
+import { secretPlacementsOf } from '../topology/resolve/app-secrets';
+import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf, reservedEastWestAddress } from '../plan/mesh-plan';
+import { resolveGatewayRouteRule } from '../topology/model/gateway-routes';
+import { gkeClusters, isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { PART_OF_LABEL } from '../k8s/ownership';
 import {
   contextExport,

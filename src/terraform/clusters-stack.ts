@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/types';
+import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
 import { hasRemoteSecrets, istiodClientRanges, workloadPool } from './derive';
 import { AuthorizedNetwork, GkeCluster } from './gke-cluster';
 import { MeshfleetStack } from './meshfleet-stack';

@@ -1,5 +1,5 @@
-import { ProxyOnlyPurpose, proxyOnlyPurposes } from '../topology/gateway-classes';
-import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/types';
+import { ProxyOnlyPurpose, proxyOnlyPurposes } from '../topology/model/gateway-classes';
+import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
 
 /** The range GKE picks pod ranges from when a cluster declares none. */
 export const GKE_DEFAULT_POD_SUPERNET = '10.0.0.0/8';

@@ -1,4 +1,4 @@
-import { ResolvedGkeCluster } from '../topology/types';
+import { ResolvedGkeCluster } from '../topology/model/types';
 
 /**
  * Location of the fleet memberships meshfleet creates: `global`, as in seed 000

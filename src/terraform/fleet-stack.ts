@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { gkeClusters, ResolvedTopology } from '../topology/types';
+import { gkeClusters, ResolvedTopology } from '../topology/model/types';
 import { FleetMembership, membershipOf } from './fleet-membership';
 import { MeshfleetStack } from './meshfleet-stack';
 import { ManagedSslCertificates } from './managed-ssl-certificates';

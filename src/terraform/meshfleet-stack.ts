@@ -2,7 +2,7 @@ import { GcsBackend, LocalBackend, TerraformElement, TerraformResource, Terrafor
 import { Construct, Node } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { LOCAL_STATE_FOLDER } from '../output/layout';
-import { ResolvedBackend } from '../topology/types';
+import { ResolvedBackend } from '../topology/model/types';
 import { legacyHashedLogicalId, LogicalIdRegistry, MovedBlock, readableLogicalId } from './logical-ids';
 
 /** Props of {@link MeshfleetStack}. */

@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { gkeClusters, ResolvedTopology } from '../topology/types';
+import { gkeClusters, ResolvedTopology } from '../topology/model/types';
 import { ClustersStack } from './clusters-stack';
 import { FleetStack, usesFleetFeatures } from './fleet-stack';
 import { NetworkStack } from './network-stack';

@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { ResolvedTopology } from '../topology/types';
+import { ResolvedTopology } from '../topology/model/types';
 import { addStacks, STACK_ORDER } from './stacks';
 import { synthesizeApp } from './synthesize-app';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadTopologyFile } from '../../src/topology';
-import { versionSplitOf } from '../../src/topology/traffic-split';
+import { versionSplitOf } from '../../src/topology/resolve/traffic-split';
 import { EXAMPLES_DIR, leftovers, run, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(30_000);

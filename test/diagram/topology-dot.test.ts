@@ -3,8 +3,8 @@
  * links between them, deterministic.
  */
 import { topologyDot } from '../../src/diagram/topology-dot';
-import { TopologyInput } from '../../src/topology/types';
-import { validateTopology } from '../../src/topology/load';
+import { TopologyInput } from '../../src/topology/model/types';
+import { validateTopology } from '../../src/topology/load/load';
 import { example } from '../terraform/helpers';
 
 /** The node statements of a DOT text, by id: their attribute text. */

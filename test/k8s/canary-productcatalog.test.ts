@@ -11,7 +11,7 @@
  *   container security context meshfleet fills in (issue 10 point 4); mesh-security.yaml holds
  *   the mesh-wide STRICT PeerAuthentication.
  */
-import { ResolvedTopology } from '../../src/topology/types';
+import { ResolvedTopology } from '../../src/topology/model/types';
 import { EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, inNamespace, manifestsOf, modelOf, withApiVersion } from './helpers';
 import { validateObjects } from './schema';
 import { FILLED_CONTAINER_CONTEXT, SEED_002, hardenedBoutiqueDeployment, parseManifests } from './seed-manifests';

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { buildClusterCharts, placementOf } from '../../src/k8s/cluster-charts';
-import { seedMcsPortName } from '../../src/topology/defaults';
+import { seedMcsPortName } from '../../src/topology/resolve/defaults';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, loadExample, manifestsOf, modelOf } from './helpers';
 import { resolveTopology } from '../../src/topology';

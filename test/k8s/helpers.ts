@@ -5,8 +5,8 @@ import { ownershipLabels } from '../../src/k8s/ownership';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { SYNC_WAVE_ANNOTATION } from '../../src/gitops/names';
 import { SYNC_WAVES } from '../../src/k8s/sync-waves';
-import { parseTopologyText, validateTopology } from '../../src/topology/load';
-import { ResolvedTopology } from '../../src/topology/types';
+import { parseTopologyText, validateTopology } from '../../src/topology/load/load';
+import { ResolvedTopology } from '../../src/topology/model/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 

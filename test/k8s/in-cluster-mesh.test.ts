@@ -12,7 +12,7 @@ import { parseAllDocuments } from 'yaml';
 import { INJECTION_LABEL, REVISION_LABEL } from '../../src/k8s/app-namespace';
 import { buildClusterCharts, buildMeshInstallCharts, MESH_INSTALL_FILES } from '../../src/k8s/cluster-charts';
 import { buildKubernetesManifests, synthKubernetes } from '../../src/k8s/synth';
-import { KUSTOMIZATION_FILE } from '../../src/topology/output-files';
+import { KUSTOMIZATION_FILE } from '../../src/output/paths';
 import { EXAMPLES, IN_CLUSTER_EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, loadExample, manifestsOf, meshInstallOf, modelOf } from './helpers';
 import { resolveTopology } from '../../src/topology';
 import { validateObjects } from './schema';

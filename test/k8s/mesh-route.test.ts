@@ -1,5 +1,5 @@
 import { GammaRoute, gammaRuleOf, gammaSplitRule, IstioMeshRoute, istioDuration, istioHttpOf, VersionServices, versionHostRoutes } from '../../src/k8s/mesh-route';
-import { ResolvedMeshRoute, ResolvedMeshRouteRule } from '../../src/topology/types';
+import { ResolvedMeshRoute, ResolvedMeshRouteRule } from '../../src/topology/model/types';
 import { clusterObjects, exampleInput, EXAMPLES, findObject, idsOf, loadExample, modelOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 

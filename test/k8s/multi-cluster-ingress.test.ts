@@ -1,5 +1,5 @@
 import { MultiClusterIngressSet, appProtocolsAnnotation, backendConfigAnnotation } from '../../src/k8s/multi-cluster-ingress';
-import { ResolvedMultiClusterIngress } from '../../src/topology/types';
+import { ResolvedMultiClusterIngress } from '../../src/topology/model/types';
 import { EXAMPLES, exampleInput, findObject, idsOf, inNamespace, manifestsOf, modelOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 import { SEED_000, parseManifests } from './seed-manifests';

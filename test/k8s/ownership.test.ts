@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { MANAGED_BY_LABEL, ownershipLabels, PART_OF_LABEL } from '../../src/k8s/ownership';
 import { synthKubernetes } from '../../src/k8s/synth';
-import { KUSTOMIZATION_FILE } from '../../src/topology/output-files';
+import { KUSTOMIZATION_FILE } from '../../src/output/paths';
 import { EXAMPLES, exampleInput, modelOf } from './helpers';
 
 /*

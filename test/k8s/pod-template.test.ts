@@ -1,6 +1,6 @@
 import { containerOf, podLabels, podTemplateOf, replicasOf, selectorLabels } from '../../src/k8s/pod-template';
-import { resolveWorkload } from '../../src/topology/defaults';
-import { ResolvedWorkload } from '../../src/topology/types';
+import { resolveWorkload } from '../../src/topology/resolve/defaults';
+import { ResolvedWorkload } from '../../src/topology/model/types';
 
 const base: ResolvedWorkload = resolveWorkload({
   name: 'web',

@@ -1,8 +1,8 @@
 import { versionRoutes, versionSubsets, WorkloadVersions } from '../../src/k8s/versions';
 import { Workload } from '../../src/k8s/workload';
-import { resolveWorkload } from '../../src/topology/defaults';
-import { versionSplitOf } from '../../src/topology/traffic-split';
-import { ResolvedWorkload, WorkloadInput } from '../../src/topology/types';
+import { resolveWorkload } from '../../src/topology/resolve/defaults';
+import { versionSplitOf } from '../../src/topology/resolve/traffic-split';
+import { ResolvedWorkload, WorkloadInput } from '../../src/topology/model/types';
 import { idsOf, inNamespace, synthChart } from './helpers';
 import { validateObjects } from './schema';
 import { SEED_002, parseManifests, FILLED_CONTAINER_CONTEXT } from './seed-manifests';

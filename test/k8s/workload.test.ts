@@ -1,6 +1,6 @@
 import { Workload } from '../../src/k8s/workload';
-import { resolveWorkload } from '../../src/topology/defaults';
-import { ResolvedWorkload } from '../../src/topology/types';
+import { resolveWorkload } from '../../src/topology/resolve/defaults';
+import { ResolvedWorkload } from '../../src/topology/model/types';
 import { idsOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 

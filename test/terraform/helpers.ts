@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadTopologyFile, validateTopology } from '../../src/topology/load';
-import { ResolvedTopology, TopologyInput } from '../../src/topology/types';
+import { loadTopologyFile, validateTopology } from '../../src/topology/load/load';
+import { ResolvedTopology, TopologyInput } from '../../src/topology/model/types';
 import { STACK_ORDER } from '../../src/terraform/stacks';
 import { synthTerraform } from '../../src/terraform/synth';
 

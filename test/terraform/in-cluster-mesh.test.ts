@@ -2,7 +2,7 @@ import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
-import { TopologyInput } from '../../src/topology/types';
+import { TopologyInput } from '../../src/topology/model/types';
 import { example, modify, resourceNamed, resourcesOf, synthStacks } from './helpers';
 
 /*

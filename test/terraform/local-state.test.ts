@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TopologyInput } from '../../src/topology/types';
+import { TopologyInput } from '../../src/topology/model/types';
 import { modify, synthStacks } from './helpers';
 
 const BASE: TopologyInput = {

@@ -11,7 +11,7 @@ import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
-import { TopologyInput } from '../../src/topology/types';
+import { TopologyInput } from '../../src/topology/model/types';
 import { modify, resourceNamed, resourcesOf, synthStacks } from './helpers';
 
 const BASE: TopologyInput = {

@@ -1,10 +1,10 @@
-import { checkRules } from '../../src/topology/rules';
-import { resolveTopology } from '../../src/topology/defaults';
-import { checkStructure } from '../../src/topology/structure';
-import { TopologyInput } from '../../src/topology/types';
+import { checkRules } from '../../src/topology/rules/rules';
+import { resolveTopology } from '../../src/topology/resolve/defaults';
+import { checkStructure } from '../../src/topology/rules/structure';
+import { TopologyInput } from '../../src/topology/model/types';
 
 /*
- * The reference rules of apps (src/topology/app-rules.ts): what a workload names inside its
+ * The reference rules of apps (src/topology/rules/app-rules.ts): what a workload names inside its
  * app must exist there, with the field path of the bad reference.
  */
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTopologyText, TopologyError, validateTopology } from '../../src/topology';
-import { CanaryEditError, editCanaryWeight, parseWeight, setCanaryWeight } from '../../src/topology/canary-edit';
+import { CanaryEditError, editCanaryWeight, parseWeight, setCanaryWeight } from '../../src/topology/edit/canary-edit';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/canary-productcatalog.yaml');
 

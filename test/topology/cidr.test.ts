@@ -1,4 +1,4 @@
-import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from '../../src/topology/cidr';
+import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from '../../src/topology/rules/cidr';
 
 const MAX = 2 ** 32 - 1;
 

@@ -1,9 +1,9 @@
-import { resolveTopology } from '../../src/topology/defaults';
-import { checkRules } from '../../src/topology/rules';
-import { checkStructure } from '../../src/topology/structure';
-import { TopologyInput } from '../../src/topology/types';
+import { resolveTopology } from '../../src/topology/resolve/defaults';
+import { checkRules } from '../../src/topology/rules/rules';
+import { checkStructure } from '../../src/topology/rules/structure';
+import { TopologyInput } from '../../src/topology/model/types';
 
-/* Egress rules (src/topology/egress-rules.ts), each with the field path of the bad value. */
+/* Egress rules (src/topology/rules/egress-rules.ts), each with the field path of the bad value. */
 
 function problemsOf(serviceEntries: unknown[], mesh: unknown = { management: 'fleet' }): string[] {
   const input = {

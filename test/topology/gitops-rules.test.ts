@@ -1,10 +1,10 @@
-import { resolveTopology } from '../../src/topology/defaults';
-import { checkRules } from '../../src/topology/rules';
-import { checkStructure } from '../../src/topology/structure';
-import { TOPOLOGY_SCHEMA } from '../../src/topology/schema';
-import { ArgoCdInput, ConfigSyncAuth, ConfigSyncInput, GitOpsInput, TopologyInput } from '../../src/topology/types';
+import { resolveTopology } from '../../src/topology/resolve/defaults';
+import { checkRules } from '../../src/topology/rules/rules';
+import { checkStructure } from '../../src/topology/rules/structure';
+import { TOPOLOGY_SCHEMA } from '../../src/topology/model/schema';
+import { ArgoCdInput, ConfigSyncAuth, ConfigSyncInput, GitOpsInput, TopologyInput } from '../../src/topology/model/types';
 
-/* The `gitops` field: schema, defaults and rules (src/topology/gitops-rules.ts), with field paths. */
+/* The `gitops` field: schema, defaults and rules (src/topology/rules/gitops-rules.ts), with field paths. */
 
 function inputWith(gitops: unknown): TopologyInput {
   return {

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { istioApiVersionOf } from '../../src/topology/defaults';
-import { excerpt } from '../../src/topology/problems';
+import { istioApiVersionOf } from '../../src/topology/resolve/defaults';
+import { excerpt } from '../../src/topology/rules/problems';
 import {
   DEFAULTS,
   loadTopologyFile,

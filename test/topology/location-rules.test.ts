@@ -1,14 +1,14 @@
 /**
  * Zones and regions that Google Cloud does not have (issue 10 point 2): every zone and region
- * field is checked against src/topology/gcp-locations.json, with a near match when cheap.
+ * field is checked against src/topology/rules/gcp-locations.json, with a near match when cheap.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateTopology } from '../../src/topology';
-import LOCATIONS from '../../src/topology/gcp-locations.json';
-import { GCP_REGIONS, isGcpZone, nearestName, zonesOf } from '../../src/topology/gcp-locations';
+import LOCATIONS from '../../src/topology/rules/gcp-locations.json';
+import { GCP_REGIONS, isGcpZone, nearestName, zonesOf } from '../../src/topology/rules/gcp-locations';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 
 function base(): Draft {
@@ -72,12 +72,12 @@ describe('scripts/refresh-gcp-locations.js', () => {
     try {
       const copy = path.join(dir, 'scripts', 'refresh-gcp-locations.js');
       fs.mkdirSync(path.dirname(copy), { recursive: true });
-      fs.mkdirSync(path.join(dir, 'src', 'topology'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'src', 'topology', 'rules'), { recursive: true });
       fs.copyFileSync(script, copy);
       const listing = Object.entries(LOCATIONS.regions).flatMap(([region, zones]) => zones.map((name) => ({ name, region: `regions/${region}` })));
       execFileSync(process.execPath, [copy], { input: JSON.stringify(listing.reverse()), cwd: dir });
-      const written = fs.readFileSync(path.join(dir, 'src', 'topology', 'gcp-locations.json'), 'utf8');
-      expect(written).toBe(fs.readFileSync(path.resolve(__dirname, '../../src/topology/gcp-locations.json'), 'utf8'));
+      const written = fs.readFileSync(path.join(dir, 'src', 'topology', 'rules', 'gcp-locations.json'), 'utf8');
+      expect(written).toBe(fs.readFileSync(path.resolve(__dirname, '../../src/topology/rules/gcp-locations.json'), 'utf8'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -108,7 +108,7 @@ describe('zones and regions of the topology', () => {
 
   test('a zone far from any', () => {
     const problems = problemsOf(variant((t) => (t.clusters[0].zone = 'mars-north1-a')));
-    expect(problems[0].message).toBe('not a Google Cloud zone (found "mars-north1-a", expected a Google Cloud zone such as us-west1-a (see src/topology/gcp-locations.json))');
+    expect(problems[0].message).toBe('not a Google Cloud zone (found "mars-north1-a", expected a Google Cloud zone such as us-west1-a (see src/topology/rules/gcp-locations.json))');
   });
 
   test.each([

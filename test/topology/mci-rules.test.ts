@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveTopology } from '../../src/topology/defaults';
-import { parseTopologyText } from '../../src/topology/load';
-import { checkRules } from '../../src/topology/rules';
-import { checkStructure } from '../../src/topology/structure';
-import { TopologyInput } from '../../src/topology/types';
+import { resolveTopology } from '../../src/topology/resolve/defaults';
+import { parseTopologyText } from '../../src/topology/load/load';
+import { checkRules } from '../../src/topology/rules/rules';
+import { checkStructure } from '../../src/topology/rules/structure';
+import { TopologyInput } from '../../src/topology/model/types';
 
-/* Multi-cluster ingress rules (src/topology/mci-rules.ts), each with the field path of the bad reference. */
+/* Multi-cluster ingress rules (src/topology/rules/mci-rules.ts), each with the field path of the bad reference. */
 
 const FILE = join(__dirname, '..', '..', 'examples', 'mci-host-rules-https.yaml');
 const example = (): any => parseTopologyText(readFileSync(FILE, 'utf8'), FILE);

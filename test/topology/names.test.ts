@@ -1,4 +1,4 @@
-import { derivedName, GCP_NAME_MAX } from '../../src/topology/names';
+import { derivedName, GCP_NAME_MAX } from '../../src/topology/rules/names';
 
 describe('derivedName', () => {
   test('joins the parts with - when the result fits', () => {

@@ -3,8 +3,8 @@
  * would take a file name that meshfleet writes into every cluster folder.
  */
 import { validateTopology } from '../../src/topology';
-import { FIXED_CLUSTER_FILES } from '../../src/topology/output-files';
-import { CHART_FILES, KUSTOMIZATION_FILE } from '../../src/topology/output-files';
+import { FIXED_CLUSTER_FILES } from '../../src/output/paths';
+import { CHART_FILES, KUSTOMIZATION_FILE } from '../../src/output/paths';
 import { Draft, expectOnlyProblem } from './support';
 
 function withNamespace(namespace: string): Draft {

@@ -1,10 +1,10 @@
-import { checkRules } from '../../src/topology/rules';
-import { resolveTopology } from '../../src/topology/defaults';
-import { checkStructure } from '../../src/topology/structure';
-import { TopologyInput } from '../../src/topology/types';
+import { checkRules } from '../../src/topology/rules/rules';
+import { resolveTopology } from '../../src/topology/resolve/defaults';
+import { checkStructure } from '../../src/topology/rules/structure';
+import { TopologyInput } from '../../src/topology/model/types';
 
 /*
- * The rules of in-mesh routes (src/topology/route-rules.ts): references to the app's Services and
+ * The rules of in-mesh routes (src/topology/rules/route-rules.ts): references to the app's Services and
  * their versions, weights, regexes, percents and durations, and what each routing cannot write.
  */
 

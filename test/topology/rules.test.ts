@@ -1,5 +1,5 @@
 import { validateTopology } from '../../src/topology';
-import { isGkeCluster } from '../../src/topology/types';
+import { isGkeCluster } from '../../src/topology/model/types';
 import { Draft, expectOnlyProblem, gke, problemsOf, topologyError } from './support';
 
 /**

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { TOPOLOGY_SCHEMA } from '../../src/topology/schema';
+import { TOPOLOGY_SCHEMA } from '../../src/topology/model/schema';
 
 /**
- * The JSON Schema (src/topology/schema.ts) and the TypeScript input types (src/topology/types.ts)
+ * The JSON Schema (src/topology/model/schema.ts) and the TypeScript input types (src/topology/model/types.ts)
  * describe the same topology file twice: the schema for the loader and editors, the types for the
  * code. This test reads the `TopologyInput` type tree with the TypeScript compiler and walks it
  * beside the schema, so a field added, removed, renamed or made optional in one and not the
@@ -12,7 +12,7 @@ import { TOPOLOGY_SCHEMA } from '../../src/topology/schema';
 
 type Schema = { readonly [key: string]: unknown };
 
-const TYPES_FILE = path.resolve(__dirname, '../../src/topology/types.ts');
+const TYPES_FILE = path.resolve(__dirname, '../../src/topology/model/types.ts');
 
 function loadTopologyInputType(): { checker: ts.TypeChecker; type: ts.Type } {
   const program = ts.createProgram([TYPES_FILE], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, noEmit: true });

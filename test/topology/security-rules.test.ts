@@ -1,11 +1,11 @@
-import { resolveTopology } from '../../src/topology/defaults';
-import { checkRules } from '../../src/topology/rules';
-import { checkStructure } from '../../src/topology/structure';
-import { TopologyInput } from '../../src/topology/types';
+import { resolveTopology } from '../../src/topology/resolve/defaults';
+import { checkRules } from '../../src/topology/rules/rules';
+import { checkStructure } from '../../src/topology/rules/structure';
+import { TopologyInput } from '../../src/topology/model/types';
 import { Draft, gke } from './support';
 import { validateTopology } from '../../src/topology';
 
-/* Security rules (src/topology/security-rules.ts), each with the field path of the setting to change. */
+/* Security rules (src/topology/rules/security-rules.ts), each with the field path of the setting to change. */
 
 function base(): Draft {
   return {

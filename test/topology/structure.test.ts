@@ -1,5 +1,5 @@
 import { TOPOLOGY_SCHEMA, validateTopology } from '../../src/topology';
-import { checkStructure, toFieldPath } from '../../src/topology/structure';
+import { checkStructure, toFieldPath } from '../../src/topology/rules/structure';
 import { Draft, expectOnlyProblem, gke, problemsOf } from './support';
 
 /** A minimal structurally and semantically valid topology. */

@@ -1,5 +1,5 @@
 import { validateTopology } from '../../src/topology';
-import { versionSplitOf } from '../../src/topology/traffic-split';
+import { versionSplitOf } from '../../src/topology/resolve/traffic-split';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 
 /** One cluster, a fleet-managed mesh, and bookinfo's reviews with three versions split 50/0/50. */

@@ -1,6 +1,6 @@
 import { Problem, problem } from './problems';
-import { versionSplitOf } from './traffic-split';
-import { ResolvedApp, ResolvedTopology, ResolvedWorkload, TopologyInput } from './types';
+import { versionSplitOf } from '../resolve/traffic-split';
+import { ResolvedApp, ResolvedTopology, ResolvedWorkload, TopologyInput } from '../model/types';
 
 /*
  * Names that meshfleet derives for the Kubernetes objects of an app namespace, and the ids of

@@ -1,6 +1,6 @@
 import { HostSyntax, isHostName } from './formats';
 import { Problem, problem } from './problems';
-import { ResolvedTopology } from './types';
+import { ResolvedTopology } from '../model/types';
 
 /*
  * Rules about egress: the ServiceEntries of each app (`apps[].serviceEntries`) and the mesh's

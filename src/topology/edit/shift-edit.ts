@@ -1,8 +1,8 @@
 import { CanaryEditError, findWorkload, notEditable, NumberEdit, spliceNumbers } from './canary-edit';
-import { parseTopologyText, validateTopology } from './load';
-import { problem, show } from './problems';
-import { VersionWeight } from './traffic-split';
-import { AppInput, TopologyInput, WorkloadInput } from './types';
+import { parseTopologyText, validateTopology } from '../load/load';
+import { problem, show } from '../rules/problems';
+import { VersionWeight } from '../resolve/traffic-split';
+import { AppInput, TopologyInput, WorkloadInput } from '../model/types';
 
 /**
  * Shifting a workload's traffic over its versions by editing the topology TEXT, the general

@@ -1,6 +1,6 @@
-import { FIXED_CLUSTER_FILES } from './output-files';
+import { FIXED_CLUSTER_FILES } from '../../output/paths';
 import { Problem, problem } from './problems';
-import { ResolvedTopology } from './types';
+import { ResolvedTopology } from '../model/types';
 
 /**
  * Namespaces that Kubernetes, GKE or the mesh own: an app there would mix its objects (and its

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { pathKey, Problem, problem, show } from './problems';
 // TOPOLOGY_SCHEMA (schema.ts) compiled ahead of time: compiling it on every run took about 0.3 s.
-import { validateTopologyShape } from './topology-validator';
+import { validateTopologyShape } from '../generated/topology-validator.generated';
 
 /** `/clusters/0/zone` → `clusters[0].zone`; keys longer than a message excerpt are cut. */
 export function toFieldPath(pointer: string, child?: string): string {

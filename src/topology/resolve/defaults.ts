@@ -32,8 +32,8 @@ import {
   ResolvedTopology,
   TopologyInput,
   isGkeCluster,
-} from './types';
-import { derivedName, SERVICE_ACCOUNT_ID_LENGTH } from './names';
+} from '../model/types';
+import { derivedName, SERVICE_ACCOUNT_ID_LENGTH } from '../rules/names';
 
 /** Every default of the topology model, in one place. */
 export const DEFAULTS = {

@@ -1,4 +1,4 @@
-import { ResolvedAppSecret, ResolvedTopology, ResolvedWorkload } from './types';
+import { ResolvedAppSecret, ResolvedTopology, ResolvedWorkload } from '../model/types';
 
 /** An app Secret and the clusters that need it. */
 export interface SecretPlacement {

@@ -1,5 +1,5 @@
 import { Problem, problem } from './problems';
-import { TopologyInput } from './types';
+import { TopologyInput } from '../model/types';
 
 /*
  * Rules about `gitops`: one tool, repository URLs without credentials (the output never holds a

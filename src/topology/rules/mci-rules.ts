@@ -1,6 +1,6 @@
-import { DEFAULTS } from './defaults';
+import { DEFAULTS } from '../resolve/defaults';
 import { Problem, problem } from './problems';
-import { gkeClusters, IngressBackendInput, ResolvedMultiClusterIngress, ResolvedTopology, TopologyInput } from './types';
+import { gkeClusters, IngressBackendInput, ResolvedMultiClusterIngress, ResolvedTopology, TopologyInput } from '../model/types';
 
 /*
  * Rules of the multi-cluster ingress (`multiClusterIngress`): what the MultiClusterIngress,

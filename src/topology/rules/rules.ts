@@ -1,6 +1,6 @@
 import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
-import { DEFAULTS, regionOfZone } from './defaults';
+import { DEFAULTS, regionOfZone } from '../resolve/defaults';
 import { checkEgress } from './egress-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
@@ -10,12 +10,12 @@ import { checkLocations } from './location-rules';
 import { checkAppNamespaces } from './namespace-rules';
 import { checkObjectNames } from './object-name-rules';
 import { checkMultiClusterIngress } from './mci-rules';
-import { reservedEastWestAddress } from './mesh-plan';
+import { reservedEastWestAddress } from '../../plan/mesh-plan';
 import { checkMeshRoutes } from './route-rules';
 import { checkSecurity } from './security-rules';
 import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { Problem, problem, show } from './problems';
-import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from './types';
+import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from '../model/types';
 
 /** The shortest prefix (widest range) accepted for operator access to private control planes. */
 const WIDEST_OPERATOR_PREFIX = 16;

@@ -1,6 +1,6 @@
-import { remoteSecretsOf } from './mesh-plan';
+import { remoteSecretsOf } from '../../plan/mesh-plan';
 import { Problem, problem } from './problems';
-import { isGkeCluster, ResolvedTopology, TopologyInput } from './types';
+import { isGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
 /*
  * Rules of the secure defaults (issue 10 point 4): the opt-outs that only make sense in some

@@ -1,6 +1,6 @@
 import { HostSyntax, IMAGE_MAX, isHostName, isImageReference } from './formats';
 import { Problem, problem } from './problems';
-import { TopologyInput } from './types';
+import { TopologyInput } from '../model/types';
 
 /*
  * Values that meshfleet writes as they are into objects that Google Cloud or Kubernetes would

@@ -1,4 +1,4 @@
-import { ResolvedWorkload } from './types';
+import { ResolvedWorkload } from '../model/types';
 
 /**
  * The traffic split of a workload, the single source every generator (Istio VirtualService,

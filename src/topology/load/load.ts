@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Document, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import { resolveTopology } from './defaults';
+import { resolveTopology } from '../resolve/defaults';
 import { readPlainYaml } from './plain-yaml';
-import { clip, excerpt, Problem, TopologyError } from './problems';
-import { checkRules } from './rules';
-import { checkStructure } from './structure';
-import { ResolvedTopology, TopologyInput } from './types';
+import { clip, excerpt, Problem, TopologyError } from '../rules/problems';
+import { checkRules } from '../rules/rules';
+import { checkStructure } from '../rules/structure';
+import { ResolvedTopology, TopologyInput } from '../model/types';
 
 /**
  * Validates a topology given as a plain object (parsed YAML or JSON, or a TypeScript literal)

@@ -1,5 +1,5 @@
 import { pathKey, Problem, problem, show } from './problems';
-import { AppInput, EnvValue, ProbeInput, ResolvedApp, ResolvedWorkload, TopologyInput, VolumeInput, WorkloadInput } from './types';
+import { AppInput, EnvValue, ProbeInput, ResolvedApp, ResolvedWorkload, TopologyInput, VolumeInput, WorkloadInput } from '../model/types';
 
 /*
  * Rules about what an app's workloads reference inside the app: ConfigMaps, Secrets,

@@ -2,11 +2,11 @@
  * Topology rules of multi-cluster Gateways: the class and what it takes (addresses, proxy-only
  * subnets, GCPGatewayPolicy fields), route rules (backends exported, weights, mirrors), policies.
  */
-import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES, ProxyOnlyNeed, proxyOnlyNeeds } from './gateway-classes';
-import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from './gateway-policies';
-import { resolveGatewayRouteRule } from './gateway-routes';
+import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES, ProxyOnlyNeed, proxyOnlyNeeds } from '../model/gateway-classes';
+import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from '../model/gateway-policies';
+import { resolveGatewayRouteRule } from '../model/gateway-routes';
 import { Problem, problem } from './problems';
-import { gkeClusters, ResolvedGateway, ResolvedTopology } from './types';
+import { gkeClusters, ResolvedGateway, ResolvedTopology } from '../model/types';
 
 /** The proxy-only needs of the topology's gateways (see `proxyOnlyNeeds`). */
 export function gatewayProxyOnlyNeeds(model: ResolvedTopology): ProxyOnlyNeed[] {

@@ -1,6 +1,6 @@
 import { Problem, problem } from './problems';
-import { versionSplitOf } from './traffic-split';
-import { ResolvedApp, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, ValueMatchInput } from './types';
+import { versionSplitOf } from '../resolve/traffic-split';
+import { ResolvedApp, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, ValueMatchInput } from '../model/types';
 
 /** A duration both Istio and Gateway API take: whole seconds or milliseconds, e.g. `5s`, `500ms`. */
 export const ROUTE_DURATION = /^[0-9]{1,5}(s|ms)$/;

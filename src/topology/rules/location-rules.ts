@@ -1,7 +1,7 @@
-import { regionOfZone } from './defaults';
+import { regionOfZone } from '../resolve/defaults';
 import { gcpRegionNames, gcpZoneNames, isGcpRegion, isGcpZone, nearestName, zonesOf } from './gcp-locations';
 import { Problem, problem } from './problems';
-import { TopologyInput } from './types';
+import { TopologyInput } from '../model/types';
 
 /*
  * Every zone and region of the topology must exist in Google Cloud (the list in
@@ -11,7 +11,7 @@ import { TopologyInput } from './types';
 /** What a region field expects: the near match when there is one. */
 function expectedRegion(name: string): string {
   const near = nearestName(name, gcpRegionNames());
-  return near === undefined ? 'a Google Cloud region such as us-west1 (see src/topology/gcp-locations.json)' : `a Google Cloud region such as ${near}`;
+  return near === undefined ? 'a Google Cloud region such as us-west1 (see src/topology/rules/gcp-locations.json)' : `a Google Cloud region such as ${near}`;
 }
 
 /** What a zone field expects: the zones of its region when that exists, else the near match. */
@@ -19,7 +19,7 @@ function expectedZone(zone: string): string {
   const sameRegion = zonesOf(regionOfZone(zone));
   if (sameRegion.length > 0) return `one of ${sameRegion.join(', ')}`;
   const near = nearestName(zone, gcpZoneNames());
-  return near === undefined ? 'a Google Cloud zone such as us-west1-a (see src/topology/gcp-locations.json)' : `a Google Cloud zone such as ${near}`;
+  return near === undefined ? 'a Google Cloud zone such as us-west1-a (see src/topology/rules/gcp-locations.json)' : `a Google Cloud zone such as ${near}`;
 }
 
 function checkRegion(path: string, name: string | undefined, problems: Problem[]): void {
