@@ -4,7 +4,7 @@
  * DNS names.
  */
 import { validateTopology } from '../../src/topology';
-import { isHostName, isImageReference } from '../../src/topology/rules/formats';
+import { isHostName, isImageReference } from '../../src/topology/rules/predicates';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 
 function base(): Draft {

@@ -4,10 +4,7 @@
  * Exported so editors can use it (`# yaml-language-server: $schema=...`).
  */
 
-const NAME = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
-const REGION = '^[a-z]+-[a-z]+[0-9]+$';
-const ZONE = '^[a-z]+-[a-z]+[0-9]+-[a-z]$';
-const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])$';
+import { DNS_LABEL as NAME, IPV4_CIDR as CIDR, LABEL_VALUE, NON_EMPTY_LABEL_VALUE, PORT_NAME, QUALIFIED_KEY, REGION, ZONE } from '../rules/predicates';
 
 const name = { type: 'string', pattern: NAME, description: 'lower-case RFC 1035 name' };
 /** A Google Cloud resource name: its syntax here, its length (which differs by resource) in the rules. */
@@ -15,16 +12,14 @@ const gcpName = { type: 'string', pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', descr
 const region = { type: 'string', pattern: REGION, description: 'region such as us-west1' };
 const cidr = { type: 'string', pattern: CIDR, description: 'IPv4 CIDR such as 10.0.0.0/8' };
 
-/** A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters. */
-const QUALIFIED_KEY = '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
 const labels = {
   type: 'object',
   propertyNames: { pattern: QUALIFIED_KEY },
-  additionalProperties: { type: 'string', pattern: '^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$', description: 'Kubernetes label value' },
+  additionalProperties: { type: 'string', pattern: LABEL_VALUE, description: 'Kubernetes label value' },
 };
 const port = { type: 'integer', minimum: 1, maximum: 65535 };
-const labelValue = { type: 'string', pattern: '^[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$', description: 'non-empty Kubernetes label value' };
-const portName = { type: 'string', pattern: '^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'port name of at most 15 characters' };
+const labelValue = { type: 'string', pattern: NON_EMPTY_LABEL_VALUE, description: 'non-empty Kubernetes label value' };
+const portName = { type: 'string', pattern: PORT_NAME, description: 'port name of at most 15 characters' };
 const IPV4_OR_DNS = '^(([0-9]{1,3}\\.){3}[0-9]{1,3}|([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})$';
 const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
 const env = { type: 'object', propertyNames: { pattern: ENV_NAME }, additionalProperties: { type: 'string' } };

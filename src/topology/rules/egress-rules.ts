@@ -1,4 +1,4 @@
-import { HostSyntax, isHostName } from './formats';
+import { HostSyntax, isHostName } from './predicates';
 import { Problem, problem } from './problems';
 import { ResolvedTopology } from '../model/types';
 

@@ -1,4 +1,4 @@
-import { HostSyntax, IMAGE_MAX, isHostName, isImageReference } from './formats';
+import { HostSyntax, HTTPROUTE_MAX_HOSTNAMES, IMAGE_MAX, isHostName, isImageReference } from './predicates';
 import { Problem, problem } from './problems';
 import { TopologyInput } from '../model/types';
 
@@ -45,8 +45,6 @@ const HTTP_ROUTE_HOSTNAME: HostSyntax = { wildcard: true, star: false, ip: false
 /** A request's Host (redirects, rewrites, health checks): one name or IP address, no wildcard. */
 const REQUEST_HOST: HostSyntax = { wildcard: false, star: false, ip: true };
 
-/** Most hostnames of one HTTPRoute (Gateway API v1.2.1 `spec.hostnames` maxItems). */
-export const HTTPROUTE_MAX_HOSTNAMES = 16;
 
 function checkHost(path: string, host: string | undefined, syntax: HostSyntax, expected: string, problems: Problem[]): void {
   if (host !== undefined && !isHostName(host, syntax)) problems.push(problem(path, 'not a DNS host name', host, expected));

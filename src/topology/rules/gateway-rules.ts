@@ -5,6 +5,7 @@
 import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES, ProxyOnlyNeed, proxyOnlyNeeds } from '../model/gateway-classes';
 import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from '../model/gateway-policies';
 import { resolveGatewayRouteRule } from '../model/gateway-routes';
+import { GATEWAY_MAX_ADDRESSES, HTTPROUTE_MAX_RULES } from './predicates';
 import { Problem, problem } from './problems';
 import { gkeClusters, ResolvedGateway, ResolvedTopology } from '../model/types';
 
@@ -28,8 +29,6 @@ function serviceImports(model: ResolvedTopology, namespace: string): Map<string,
 }
 
 /** Gateway API limits (standard channel CRDs, v1.2.1) that the MultiClusterGateway construct enforces. */
-const GATEWAY_MAX_ADDRESSES = 16;
-const HTTPROUTE_MAX_RULES = 16;
 
 /** Values used twice in a list, reported at each later use. */
 function checkUnique(values: readonly string[], pathOf: (i: number) => string, what: string, why: string, problems: Problem[]): void {

@@ -1,3 +1,4 @@
+import { DNS_LABEL_RE } from './predicates';
 import { Problem, problem } from './problems';
 import { versionSplitOf } from '../resolve/traffic-split';
 import { ResolvedApp, ResolvedTopology, ResolvedWorkload, TopologyInput } from '../model/types';
@@ -10,9 +11,6 @@ import { ResolvedApp, ResolvedTopology, ResolvedWorkload, TopologyInput } from '
  * claimed with the field path that sets it; the first claim wins, later ones are reported
  * (unless another rule already reported that field).
  */
-
-/** RFC 1035 label: what Kubernetes requires of a Service name. */
-const SERVICE_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
  * The entry a field belongs to for de-duplication with the other rules: its workload
@@ -98,7 +96,7 @@ function claimObjects(input: TopologyInput, model: ResolvedTopology, app: Resolv
       versionSplitOf(w).forEach(({ version }, k) => {
         const name = `${w.name}-${version}`;
         const path = w.versions.length > 0 ? versionPath(input, i, j, k) : `${at}.version`;
-        if (!SERVICE_NAME.test(name)) {
+        if (!DNS_LABEL_RE.test(name)) {
           problems.push(problem(path, `gateway-api routing writes a Service ${name} per version, which is not a Service name`, version, 'a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots)'));
         }
         claims.claim({ kind: 'Service', name, path, what: `the Service of version ${version} of ${at}` });

@@ -1,3 +1,4 @@
+import { HTTPROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
 import { Problem, problem } from './problems';
 import { versionSplitOf } from '../resolve/traffic-split';
 import { ResolvedApp, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, ValueMatchInput } from '../model/types';
@@ -17,10 +18,6 @@ function checkRegex(path: string, value: string, problems: Problem[]): void {
   }
 }
 
-/** Most rules of one HTTPRoute (Gateway API v1.2.1 `spec.rules` maxItems). */
-export const HTTPROUTE_MAX_RULES = 16;
-/** Most matches of one HTTPRoute rule (v1.2.1 `matches` maxItems). */
-export const HTTPROUTE_MAX_MATCHES = 64;
 
 /** Path forms Gateway API refuses in Exact and PathPrefix matches, which no normalized request path has either. */
 const UNNORMALIZED_PATH = /\/\/|\/\.\.?(\/|$)|%2f|#/i;
@@ -138,7 +135,7 @@ function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, pr
       return;
     }
     if (model.mesh.routing === 'gateway-api' && route.rules.length > HTTPROUTE_MAX_RULES) {
-      problems.push(problem(`${at}.rules`, 'an HTTPRoute has at most 16 rules', route.rules.length, `at most ${HTTPROUTE_MAX_RULES} rules`));
+      problems.push(problem(`${at}.rules`, `an HTTPRoute has at most ${HTTPROUTE_MAX_RULES} rules`, route.rules.length, `at most ${HTTPROUTE_MAX_RULES} rules`));
     }
     route.rules.forEach((rule, k) => checkRule(`${at}.rules[${k}]`, rule, w, model.mesh!.routing, problems));
   });

@@ -1,7 +1,37 @@
 /*
- * Formats of the strings that meshfleet writes into Kubernetes objects and Google Cloud
- * resources as they are: container image references and DNS host names.
+ * The shared predicates of the topology: the formats of names and values (as pattern sources,
+ * so the JSON Schema, the rules and the renderers read the same text) and the limits of the
+ * APIs meshfleet writes to. The one owner of each: rules, schema generation and renderers
+ * import it from here.
  */
+
+/** Lower-case RFC 1035 label of at most 63 characters: what Kubernetes requires of a Service or namespace name. */
+export const DNS_LABEL = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+/** {@link DNS_LABEL} as a RegExp. */
+export const DNS_LABEL_RE = new RegExp(DNS_LABEL);
+/** A Google Cloud region such as `us-west1` (its syntax; gcp-locations.json says which exist). */
+export const REGION = '^[a-z]+-[a-z]+[0-9]+$';
+/** A Google Cloud zone such as `us-west2-a` (its syntax; gcp-locations.json says which exist). */
+export const ZONE = '^[a-z]+-[a-z]+[0-9]+-[a-z]$';
+/** An IPv4 CIDR such as `10.0.0.0/8` (its syntax; the rules parse the numbers). */
+export const IPV4_CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])$';
+/** A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters. */
+export const QUALIFIED_KEY = '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
+/** A Kubernetes label value, possibly empty. */
+export const LABEL_VALUE = '^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$';
+/** A non-empty Kubernetes label value. */
+export const NON_EMPTY_LABEL_VALUE = '^[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
+/** A Kubernetes container port name (IANA service name): at most 15 characters. */
+export const PORT_NAME = '^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$';
+
+/** Most addresses a Gateway takes (Gateway API `spec.addresses` maxItems). */
+export const GATEWAY_MAX_ADDRESSES = 16;
+/** Most rules an HTTPRoute or GRPCRoute takes (Gateway API `spec.rules` maxItems). */
+export const HTTPROUTE_MAX_RULES = 16;
+/** Most hostnames an HTTPRoute takes (Gateway API `spec.hostnames` maxItems). */
+export const HTTPROUTE_MAX_HOSTNAMES = 16;
+/** Most matches of one HTTPRoute rule (Gateway API v1.2.1 `matches` maxItems). */
+export const HTTPROUTE_MAX_MATCHES = 64;
 
 /** Longest image reference accepted (the name part has at most 255 characters, then a tag and a digest). */
 export const IMAGE_MAX = 400;
