@@ -1,4 +1,4 @@
-import { LOCAL_STATE_FOLDER } from '../output/layout';
+import { CHART_FILES, KUBERNETES_DIR, KUSTOMIZATION_FILE, LOCAL_STATE_FOLDER, MESH_INSTALL_DIR, MESH_INSTALL_FILES, TERRAFORM_DIR } from '../output/paths';
 import { secretPlacementsOf } from '../topology/resolve/app-secrets';
 import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf, reservedEastWestAddress } from '../plan/mesh-plan';
 import { resolveGatewayRouteRule } from '../topology/model/gateway-routes';
@@ -74,7 +74,7 @@ export interface RunbookFolders {
 }
 
 /** What `meshfleet synth` writes: `terraform/` and `k8s/`. */
-export const DEFAULT_RUNBOOK_FOLDERS: RunbookFolders = { terraform: 'terraform', kubernetes: 'k8s' };
+export const DEFAULT_RUNBOOK_FOLDERS: RunbookFolders = { terraform: TERRAFORM_DIR, kubernetes: KUBERNETES_DIR };
 
 /** Shown in `meshfleet ca --topology ...` when the topology's path is not known (or absolute). */
 export const TOPOLOGY_PLACEHOLDER = '<topology file>';
@@ -83,15 +83,15 @@ export const TOPOLOGY_PLACEHOLDER = '<topology file>';
 export const PROJECT_PLACEHOLDER = '<meshfleet project folder>';
 
 /** Files of the fleet config cluster's folder that need fleet CRDs before they are applied. */
-export const MULTI_CLUSTER_INGRESS_FILE = 'multi-cluster-ingress.yaml';
-export const MULTI_CLUSTER_GATEWAY_FILE = 'multi-cluster-gateway.yaml';
+export const MULTI_CLUSTER_INGRESS_FILE = CHART_FILES.multiClusterIngress;
+export const MULTI_CLUSTER_GATEWAY_FILE = CHART_FILES.multiClusterGateway;
 
 /** Variable naming the plug-in CA folder (outside the output folder). */
 export const CA_DIR_VARIABLE = 'MESHFLEET_CA_DIR';
 
 /** Files of a cluster folder the runbook applies on their own, before the control plane. */
-export const NAMESPACES_FILE = 'namespaces.yaml';
-export const CLUSTER_ADMIN_BINDING_FILE = 'cluster-admin-binding.yaml';
+export const NAMESPACES_FILE = CHART_FILES.namespaces;
+export const CLUSTER_ADMIN_BINDING_FILE = CHART_FILES.clusterAdminBinding;
 
 /** Everything the runbook is rendered from. */
 export interface RunbookInput {
@@ -626,7 +626,7 @@ function checksSection(ctx: Context): RunbookSection | undefined {
 // ---------------------------------------------------------------------------------------------
 
 /** The `istioctl install -f` input of the east-west gateway, relative to the cluster folder. */
-const EAST_WEST_INSTALL_FILE = 'mesh-install/eastwest-gateway.yaml';
+const EAST_WEST_INSTALL_FILE = MESH_INSTALL_FILES.eastWestGateway;
 
 /** CRDs the fleet features install, by the objects that need them. */
 const SERVICE_EXPORT_CRDS = ['serviceexports.net.gke.io'];
@@ -865,7 +865,7 @@ function hasSomethingToApply(folder: RunbookClusterFolder): boolean {
 
 /** Files of a cluster folder that the kustomization lists, in apply order. */
 function kustomizationFiles(folder: RunbookClusterFolder): string[] {
-  return folder.files.filter((f) => !f.startsWith('mesh-install/') && f !== 'kustomization.yaml');
+  return folder.files.filter((f) => !f.startsWith(`${MESH_INSTALL_DIR}/`) && f !== KUSTOMIZATION_FILE);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { GcsBackend, LocalBackend, TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, Node } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { LOCAL_STATE_FOLDER } from '../output/layout';
+import { LOCAL_STATE_FOLDER } from '../output/paths';
 import { ResolvedBackend } from '../topology/model/types';
 import { legacyHashedLogicalId, LogicalIdRegistry, MovedBlock, readableLogicalId } from './logical-ids';
 

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { APPLICATION_SET_FILE, rootSyncFile } from '../../src/gitops/names';
-import { buildGitOpsFiles, synthGitOps } from '../../src/k8s/gitops-objects';
+import { APPLICATION_SET_FILE, rootSyncFile } from '../../src/output/paths';
+import { buildGitOpsFiles, synthGitOps } from '../../src/gitops/gitops-objects';
 import { ownershipLabels } from '../../src/k8s/ownership';
-import { EXAMPLES, exampleInput, modelOf } from './helpers';
+import { EXAMPLES, exampleInput, modelOf } from '../k8s/helpers';
 
 /* The GitOps objects (src/k8s/gitops-objects.ts, src/k8s/argocd-application-set.ts, src/k8s/config-sync-root-sync.ts). */
 
