@@ -7,7 +7,7 @@ import { buildGitOpsFiles, synthGitOps } from '../../src/gitops/gitops-objects';
 import { ownershipLabels } from '../../src/k8s/ownership';
 import { EXAMPLES, exampleInput, modelOf } from '../k8s/helpers';
 
-/* The GitOps objects (src/k8s/gitops-objects.ts, src/k8s/argocd-application-set.ts, src/k8s/config-sync-root-sync.ts). */
+/* The GitOps objects (src/gitops/gitops-objects.ts, src/gitops/argocd-application-set.ts, src/gitops/config-sync-root-sync.ts). */
 
 const REPO = 'https://github.com/example/fleet.git';
 
