@@ -88,7 +88,9 @@ describe('on a made-up tree', () => {
       `file too long: src/c/long.ts: ${layout.MAX_LINES + 1} lines (at most ${layout.MAX_LINES})`,
     ]);
     expect(result.folders.get('top.ts')).toEqual(new Set(['a']));
-    expect(layout.offenderLines(layout.checkLayout(root, { fileCycles: ['src/a/one.ts <-> src/a/two.ts', 'src/c/self.ts'], folderCycles: ['a <-> b'], longFiles: ['src/c/long.ts'] }))).toEqual([]);
+    expect(
+      layout.offenderLines(layout.checkLayout(root, { fileCycles: ['src/a/one.ts <-> src/a/two.ts', 'src/c/self.ts'], folderCycles: ['a <-> b'], longFiles: ['src/c/long.ts'] })),
+    ).toEqual([]);
   });
 
   test('a file of exactly the limit passes; a folder specifier resolves to its index.ts', () => {

@@ -80,8 +80,8 @@ export class MeshfleetStack extends TerraformStack {
     return this.logicalIds.allocate(this.pathBelowStack(tfElement));
   }
 
-  /** The stack's Terraform JSON, with the `moved` blocks from the hashed addresses of earlier releases. */
-  public toTerraform(): any {
+  /** The stack's Terraform JSON, with the `moved` blocks from the hashed addresses of earlier releases (typed as cdktf types it). */
+  public toTerraform(): ReturnType<TerraformStack['toTerraform']> {
     const tf = super.toTerraform();
     const moved = this.movedFromHashedAddresses();
     if (moved.length > 0) tf.moved = [...(tf.moved ?? []), ...moved];
