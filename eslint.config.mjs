@@ -1,6 +1,8 @@
 // The lint gate (`npm run lint`): eslint's and typescript-eslint's recommended rules over src/,
 // test/ and scripts/, with eslint-config-prettier last so that no rule argues with the formatter
-// (prettier --check runs beside eslint, see package.json).
+// (prettier --check runs beside eslint, see package.json). Not type-aware: with
+// recommendedTypeChecked the run took about four times as long (2 min 18 s against 36 s on a
+// shared 2-core machine) for findings mostly about `any` in tests.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
