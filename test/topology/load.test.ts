@@ -1965,7 +1965,10 @@ describe('messages quote a short excerpt of the input (issue 10 point 3)', () =>
     ['a name', (t: Draft): unknown => (t.clusters[0].name = long)],
     ['an image', (t: Draft): unknown => (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: `${long}:x` }] }])],
     ['a zone', (t: Draft): unknown => (t.clusters[0].zone = `us-west1-${long}`)],
-    ['a host', (t: Draft): unknown => (t.mesh = { management: 'fleet', ingressGateway: {} }) && (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }])],
+    ['a host', (t: Draft): unknown => {
+      t.mesh = { management: 'fleet', ingressGateway: {} };
+      return (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }]);
+    }],
   ] as const)('a 10,000-character string in %s', (_what, change) => {
     const error = topologyError(() => validateTopology(topology(change), 'test'));
     for (const p of error.problems) expect(`${p.path}: ${p.message}`.length).toBeLessThan(300);
