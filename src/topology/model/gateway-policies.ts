@@ -11,7 +11,7 @@ export interface GatewayHealthCheckInput {
   readonly backend: DnsLabel;
   /**
    * HealthCheckPolicy name.
-   * @default "<backend>-healthcheck"
+   * @default `<backend>-healthcheck`
    */
   readonly name?: DnsLabel;
   /**
@@ -96,7 +96,7 @@ export interface GatewayBackendPolicyInput {
   readonly backend: DnsLabel;
   /**
    * GCPBackendPolicy name.
-   * @default "<backend>-backendpolicy"
+   * @default `<backend>-backendpolicy`
    */
   readonly name?: DnsLabel;
   /**
@@ -134,7 +134,7 @@ export interface GatewayBackendPolicyInput {
 export interface GatewayPolicyInput {
   /**
    * GCPGatewayPolicy name.
-   * @default "<gateway name>-policy"
+   * @default `<gateway name>-policy`
    */
   readonly name?: DnsLabel;
   /**

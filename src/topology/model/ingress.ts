@@ -228,7 +228,7 @@ export interface ManagedCertificateInput {
 export interface MultiClusterIngressInput {
   /**
    * MultiClusterIngress name.
-   * @default "<gateway name>-multicluster-ingress"
+   * @default `<gateway name>-multicluster-ingress`
    */
   readonly name?: DnsLabel;
   /**
@@ -238,7 +238,7 @@ export interface MultiClusterIngressInput {
   readonly namespace?: DnsLabel;
   /**
    * Seed 000 shape: name of the MultiClusterService in front of the mesh ingress gateway.
-   * @default "<gateway name>-multicluster-svc"
+   * @default `<gateway name>-multicluster-svc`
    */
   readonly serviceName?: DnsLabel;
   /**
@@ -248,7 +248,7 @@ export interface MultiClusterIngressInput {
   readonly port?: Port;
   /**
    * Seed 000 shape: name of the BackendConfig.
-   * @default "<config cluster>-config"
+   * @default `<config cluster>-config`
    */
   readonly backendConfigName?: DnsLabel;
   /**

@@ -117,7 +117,7 @@ export interface MeshInput {
   readonly distribution?: MeshDistribution;
   /**
    * In-cluster meshes: the mesh ID shared by every cluster (`values.global.meshID`).
-   * @default "proj-<project.number>" (required when the project number is not given)
+   * @default `proj-<project.number>` (required when the project number is not given)
    */
   readonly meshId?: NonEmptyLabelValue;
   /**

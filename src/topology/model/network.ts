@@ -13,7 +13,7 @@ export interface ProjectInput {
   readonly number?: ProjectNumber;
   /**
    * Account ID (6 to 30 characters) of the service account that the GKE nodes run as.
-   * @default "<topology name>-nodes", shortened with a hash suffix when longer than 30 characters
+   * @default `<topology name>-nodes`, shortened with a hash suffix when longer than 30 characters
    */
   readonly nodeServiceAccount?: GcpName;
 }
@@ -45,7 +45,7 @@ export interface NetworkInput {
   /**
    * Name of the firewall rule that lets pods and control planes of the mesh clusters reach
    * the pods (created when the topology has a mesh).
-   * @default "<topology name>-pods-and-masters"
+   * @default `<topology name>-pods-and-masters`
    */
   readonly firewallName?: GcpName;
 }
@@ -68,17 +68,17 @@ export interface NatInput {
   readonly logFilter?: NatLogFilter;
   /**
    * Name of the reserved external address the NAT uses (seed 000: `<region>-nat-ip`).
-   * @default "<topology name>-<region>-nat-ip"
+   * @default `<topology name>-<region>-nat-ip`
    */
   readonly addressName?: GcpName;
   /**
    * Name of the Cloud Router (seed 000: `rtr-<region>`).
-   * @default "<topology name>-rtr-<region>"
+   * @default `<topology name>-rtr-<region>`
    */
   readonly routerName?: GcpName;
   /**
    * Name of the Cloud NAT (seed 000: `nat-gw-<region>`).
-   * @default "<topology name>-nat-gw-<region>"
+   * @default `<topology name>-nat-gw-<region>`
    */
   readonly natName?: GcpName;
 }
