@@ -48,10 +48,8 @@ const OUTPUTS = {
 
 /** The root type of the topology file. */
 const ROOT_TYPE = 'TopologyInput';
-const DOCUMENT_HEAD = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'meshfleet topology',
-};
+/** No root `title`: a title is what error messages expect of a value (the root's: a mapping). */
+const DOCUMENT_HEAD = { $schema: 'http://json-schema.org/draft-07/schema#' };
 
 /**
  * The Ajv options of the structural check. `allErrors` reports every problem, `verbose` gives

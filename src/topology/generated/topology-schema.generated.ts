@@ -9,7 +9,6 @@
  */
 export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
-  "title": "meshfleet topology",
   "type": "object",
   "properties": {
     "name": {
@@ -3485,5 +3484,5 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
     "clusters"
   ],
   "additionalProperties": false,
-  "description": "The whole topology file."
+  "description": "A meshfleet topology file (YAML or JSON): what 'meshfleet synth' turns into Terraform and Kubernetes files."
 };

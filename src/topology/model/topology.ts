@@ -68,7 +68,7 @@ export interface FleetInput {
   readonly multiClusterServices?: boolean;
 }
 
-/** The whole topology file. */
+/** A meshfleet topology file (YAML or JSON): what 'meshfleet synth' turns into Terraform and Kubernetes files. */
 export interface TopologyInput {
   /** Name of the topology, used in descriptions, labels and default resource names, e.g. `boutique`. */
   readonly name: DnsLabel;
