@@ -12,8 +12,6 @@ export const MODEL_DEFAULTS = {
     "serviceAccounts": [],
     "serviceEntries": [],
     "secrets": [],
-    "workloads": [],
-    "vmWorkloads": [],
     "routes": []
   },
   "ArgoCdInput": {

@@ -2350,9 +2350,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "additionalProperties": false,
               "description": "A workload of an app: a Deployment or StatefulSet and the Service in front of it."
             },
-            "description": "Deployments or StatefulSets of the app, with their Services.",
-            "minItems": 1,
-            "default": []
+            "description": "Deployments or StatefulSets of the app, with their Services.\n\nDefault: none.",
+            "minItems": 1
           },
           "vmWorkloads": {
             "type": "array",
@@ -2455,9 +2454,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "additionalProperties": false,
               "description": "Workloads on virtual machines that join the mesh through a WorkloadGroup (in-cluster meshes)."
             },
-            "description": "Workloads on virtual machines (WorkloadGroups).",
-            "minItems": 1,
-            "default": []
+            "description": "Workloads on virtual machines (WorkloadGroups).\n\nDefault: none.",
+            "minItems": 1
           },
           "routes": {
             "type": "array",

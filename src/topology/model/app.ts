@@ -196,13 +196,13 @@ export interface AppInput {
   /**
    * Deployments or StatefulSets of the app, with their Services.
    * @minItems 1
-   * @default []
+   * @default none
    */
   readonly workloads?: WorkloadInput[];
   /**
    * Workloads on virtual machines (WorkloadGroups).
    * @minItems 1
-   * @default []
+   * @default none
    */
   readonly vmWorkloads?: VmWorkloadInput[];
   /**
