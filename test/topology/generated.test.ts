@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
 import { validateTopology } from '../../src/topology';
 import { TOPOLOGY_SCHEMA } from '../../src/topology/generated/topology-schema.generated';
 import { validateTopologyShape } from '../../src/topology/generated/topology-validator.generated';
@@ -56,6 +57,17 @@ describe('the generated topology schema', () => {
     expect(cluster.platform.default).toBe('gke');
     expect(cluster.region).not.toHaveProperty('default');
     expect(cluster.region.description).toMatch(/\n\nDefault: derived from the zone\.$/);
+  });
+
+  test('every literal default is a valid value of its field', () => {
+    const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+    const withDefaults = properties.filter((p) => 'default' in p.schema);
+    expect(withDefaults.length).toBeGreaterThan(50);
+    const invalid = withDefaults.filter((p) => {
+      const { default: value, ...schema } = p.schema;
+      return !ajv.validate(schema, value);
+    });
+    expect(invalid.map((p) => `${p.path}: ${JSON.stringify(p.schema.default)}`)).toEqual([]);
   });
 
   test('takes its patterns from the predicates and its "expected" wording from the format aliases', () => {
