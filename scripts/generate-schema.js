@@ -277,12 +277,28 @@ function buildSchema() {
   return { schema, defaults };
 }
 
+/**
+ * `schema` without the annotations for editors (`description`, `default`, `examples`), which the
+ * validator embeds for nothing: error messages read a node's `title`, `enum` and `type` only.
+ */
+function withoutDocumentation(node) {
+  if (Array.isArray(node)) return node.map(withoutDocumentation);
+  if (!isObject(node)) return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties') out[key] = Object.fromEntries(Object.entries(value).map(([name, property]) => [name, withoutDocumentation(property)]));
+    else if (key === 'enum' || key === 'required') out[key] = value;
+    else if (key !== 'description' && key !== 'default' && key !== 'examples') out[key] = withoutDocumentation(value);
+  }
+  return out;
+}
+
 /** The text of the Ajv standalone validator of `schema`. */
 function validatorSource(schema) {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: false } });
-  const code = standaloneCode(ajv, ajv.compile(hoistListItems(schema)));
+  const code = standaloneCode(ajv, ajv.compile(hoistListItems(withoutDocumentation(schema))));
   const prefix = /^"use strict";export const validate = (validate\d+);export default \1;/.exec(code);
   const runtime = 'require("ajv/dist/runtime/ucs2length").default';
   if (!prefix || !code.includes(`function ${prefix[1]}(`)) throw new Error('unexpected Ajv standalone output: update scripts/generate-schema.js');

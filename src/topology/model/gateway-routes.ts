@@ -6,6 +6,7 @@
  * weights 90/10 ... 0/100 (stage 3 onwards).
  */
 
+import { MODEL_DEFAULTS } from '../generated/defaults.generated';
 import type { AbsolutePath, DnsLabel, HeaderName, Port } from './formats';
 
 /**
@@ -123,7 +124,7 @@ export function resolveGatewayRouteRule(rule: GatewayRouteRuleInput): ResolvedGa
   const matches =
     rule.matches !== undefined
       ? rule.matches.map((m) => ({
-          ...(m.path !== undefined ? { path: { type: m.path.type ?? 'PathPrefix', value: m.path.value } } : {}),
+          ...(m.path !== undefined ? { path: { type: m.path.type ?? MODEL_DEFAULTS.GatewayPathMatchInput.type, value: m.path.value } } : {}),
           headers: (m.headers ?? []).map((h) => ({ ...h })),
         }))
       : rule.pathPrefix !== undefined
