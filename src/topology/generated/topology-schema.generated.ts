@@ -1009,7 +1009,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "type": "string"
                   },
                   "propertyNames": {
-                    "description": "A key of a ConfigMap's data: letters, digits, `-`, `_` and `.`.",
+                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`.",
+                    "title": "key such as jwtRS256.key",
                     "pattern": "^[-._a-zA-Z0-9]+$"
                   },
                   "description": "Keys and values of the ConfigMap, e.g. `{ \"app.yaml\": \"...\" }`.",

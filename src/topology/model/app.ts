@@ -1,6 +1,6 @@
 /** An application: a namespace with its workloads, VM workloads, ConfigMaps, Secrets, ServiceEntries and routes. */
 
-import type { AbsolutePath, DataKey, DataKeyName, Dns1123Label, DnsLabel, Labels, NonEmptyLabelValue, NonEmptyString, Port, PortName } from './formats';
+import type { AbsolutePath, DataKey, Dns1123Label, DnsLabel, Labels, NonEmptyLabelValue, NonEmptyString, Port, PortName } from './formats';
 import type { MeshRouteInput } from './route';
 import type { WorkloadInput } from './workload';
 
@@ -12,7 +12,7 @@ export interface ConfigMapInput {
    * Keys and values of the ConfigMap, e.g. `{ "app.yaml": "..." }`.
    * @default {}
    */
-  readonly data?: Record<DataKeyName, string>;
+  readonly data?: Record<DataKey, string>;
   /**
    * The ConfigMap exists already (made by someone else): meshfleet writes none, but
    * references to it are valid.

@@ -213,12 +213,6 @@ export type Quantity = string;
 export type DataKey = string;
 
 /**
- * A key of a ConfigMap's data: letters, digits, `-`, `_` and `.`.
- * @predicate DATA_KEY
- */
-export type DataKeyName = string;
-
-/**
  * An absolute path (a leading `/`), e.g. `/healthz`.
  * @title path starting with /
  * @predicate ABSOLUTE_PATH
