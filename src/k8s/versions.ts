@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { DestinationRuleSpecSubsets, VirtualServiceSpecHttpRoute } from '../../imports/networking.istio.io';
+import { assume } from '../topology/rules/assume';
 import { VersionWeight, versionSplitOf } from '../topology/resolve/traffic-split';
 import { IstioApiVersion, ResolvedWorkload } from '../topology/model/types';
 import { newDestinationRule, newVirtualService } from './istio-api';
@@ -11,13 +12,12 @@ import { deploymentSelector, overridesOf, podTemplateOf, replicasOf } from './po
  * HTTP route destinations of a traffic split, in version order, to subsets of `host` (on `port`
  * when given). Versions at weight 0 get no destination; a single version that takes all the
  * traffic is routed without a `weight` field (a canary at 0 or 100, as in the seed's steps).
- * @throws Error when the weights are not integers from 0 to 100 summing to 100 (the rules refuse such topologies)
+ * @throws AssumptionError when the weights are not integers from 0 to 100 summing to 100 (the rules refuse such topologies)
  */
 export function versionRoutes(host: string, split: readonly VersionWeight[], port?: number): VirtualServiceSpecHttpRoute[] {
   const sum = split.reduce((total, v) => total + v.weight, 0);
-  if (sum !== 100 || split.some((v) => !Number.isInteger(v.weight) || v.weight < 0 || v.weight > 100)) {
-    throw new Error(`traffic split of ${host}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`);
-  }
+  const integers = split.every((v) => Number.isInteger(v.weight) && v.weight >= 0 && v.weight <= 100);
+  assume(sum === 100 && integers, 'versions.weights', `traffic split of ${host}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`);
   const to = (subset: string) => ({ host, ...(port === undefined ? {} : { port: { number: port } }), subset });
   const routed = split.filter((v) => v.weight > 0);
   if (routed.length === 1) return [{ destination: to(routed[0].version) }];

@@ -76,7 +76,7 @@ describe('versionRoutes of a canary', () => {
     [[{ version: 'v1', weight: 101 }, { version: 'v2', weight: -1 }]],
     [[{ version: 'v1', weight: 97.5 }, { version: 'v2', weight: 2.5 }]],
   ])('weights %j are refused', (split) => {
-    expect(() => versionRoutes('x', split)).toThrow(/weights/);
+    expect(() => versionRoutes('x', split)).toThrow(/^meshfleet bug: versions.weights: traffic split of x: weights/);
   });
 });
 
