@@ -6,40 +6,74 @@
  * weights 90/10 ... 0/100 (stage 3 onwards).
  */
 
+import { MODEL_DEFAULTS } from '../generated/defaults.generated';
+import type { AbsolutePath, DnsLabel, HeaderName, Port } from './formats';
+
+/**
+ * A relative backend weight of an HTTPRoute, from 0 to 1,000,000.
+ * @asType integer
+ * @minimum 0
+ * @maximum 1000000
+ */
+export type GatewayBackendWeight = number;
+
 /** A path match. */
 export interface GatewayPathMatchInput {
-  /** @default "PathPrefix" */
+  /**
+   * How the path is matched: by path-element prefix, or exactly.
+   * @default "PathPrefix"
+   */
   readonly type?: 'PathPrefix' | 'Exact';
-  readonly value: string;
+  /** The path, e.g. `/west`. */
+  readonly value: AbsolutePath;
 }
 
 /** A header match (exact value). */
 export interface GatewayHeaderMatchInput {
-  readonly name: string;
+  /** Header name, e.g. `env`. */
+  readonly name: HeaderName;
+  /**
+   * Value the header must have, e.g. `canary`.
+   * @minLength 1
+   * @maxLength 4096
+   */
   readonly value: string;
 }
 
 /** One match of a rule: every given condition must hold. */
 export interface GatewayRouteMatchInput {
-  /** @default none (any path) */
+  /**
+   * Path condition.
+   * @default none (any path)
+   */
   readonly path?: GatewayPathMatchInput;
-  /** @default none */
+  /**
+   * Headers the request must carry.
+   * @minItems 1
+   * @default none
+   */
   readonly headers?: GatewayHeaderMatchInput[];
 }
 
 /** A weighted ServiceImport backend. */
 export interface GatewayBackendInput {
   /** ServiceImport name (an exported Service, e.g. `store-west-1`). */
-  readonly name: string;
-  readonly port: number;
-  /** Relative weight. @default none (Gateway API's 1) */
-  readonly weight?: number;
+  readonly name: DnsLabel;
+  /** Port of the ServiceImport. */
+  readonly port: Port;
+  /**
+   * Relative weight.
+   * @default none (Gateway API's 1)
+   */
+  readonly weight?: GatewayBackendWeight;
 }
 
 /** A RequestMirror filter to a ServiceImport. */
 export interface GatewayMirrorInput {
-  readonly backend: string;
-  readonly port: number;
+  /** ServiceImport that receives the copies. */
+  readonly backend: DnsLabel;
+  /** Port of the ServiceImport. */
+  readonly port: Port;
 }
 
 /**
@@ -48,17 +82,30 @@ export interface GatewayMirrorInput {
  * `matches`.
  */
 export interface GatewayRouteRuleInput {
-  /** @default none (matches every path) */
-  readonly pathPrefix?: string;
-  /** @default none; with neither this nor `pathPrefix` the rule matches every request */
+  /**
+   * Path prefix the rule matches, e.g. `/west` (shorthand of `matches`).
+   * @default none (matches every path)
+   */
+  readonly pathPrefix?: AbsolutePath;
+  /**
+   * Any one of them selects the rule.
+   * @minItems 1
+   * @default none; with neither this nor `pathPrefix` the rule matches every request
+   */
   readonly matches?: GatewayRouteMatchInput[];
   /** ServiceImport name (an exported Service). Or `backends`. */
-  readonly backend?: string;
+  readonly backend?: DnsLabel;
   /** Port of `backend`. */
-  readonly port?: number;
-  /** Weighted ServiceImports. Or `backend` + `port`. */
+  readonly port?: Port;
+  /**
+   * Weighted ServiceImports. Or `backend` + `port`.
+   * @minItems 1
+   */
   readonly backends?: GatewayBackendInput[];
-  /** Copy every request to this ServiceImport too (responses ignored). @default none */
+  /**
+   * Copy every request to this ServiceImport too (responses ignored).
+   * @default none
+   */
   readonly mirror?: GatewayMirrorInput;
 }
 
@@ -77,7 +124,7 @@ export function resolveGatewayRouteRule(rule: GatewayRouteRuleInput): ResolvedGa
   const matches =
     rule.matches !== undefined
       ? rule.matches.map((m) => ({
-          ...(m.path !== undefined ? { path: { type: m.path.type ?? 'PathPrefix', value: m.path.value } } : {}),
+          ...(m.path !== undefined ? { path: { type: m.path.type ?? MODEL_DEFAULTS.GatewayPathMatchInput.type, value: m.path.value } } : {}),
           headers: (m.headers ?? []).map((h) => ({ ...h })),
         }))
       : rule.pathPrefix !== undefined
