@@ -1,6 +1,6 @@
 import { Command } from './command';
 import { DEFAULT_OUT } from '../output/paths';
-import { DEFAULT_TOPOLOGY } from './package-info';
+import { DEFAULT_TOPOLOGY } from '../entry/run-entry-point';
 
 const topologyOption = {
   type: 'string',

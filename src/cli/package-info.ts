@@ -3,8 +3,7 @@ import * as path from 'node:path';
 
 const PACKAGE_NAME = 'meshfleet';
 
-/** The default topology, relative to the package root (what `npm run synth` uses). */
-export const DEFAULT_TOPOLOGY = 'examples/private-asm-multicluster.yaml';
+import { DEFAULT_TOPOLOGY } from '../entry/run-entry-point';
 
 interface PackageInfo {
   readonly root: string;

@@ -1,5 +1,8 @@
 import { TopologyError } from '../topology/rules/problems';
 
+/** The topology that the app entry points and the CLI read when none is given, relative to the package root. */
+export const DEFAULT_TOPOLOGY = 'examples/private-asm-multicluster.yaml';
+
 /**
  * Runs the body of an app that an official CLI starts (`cdk8s synth` runs src/k8s/main.ts,
  * `cdktf synth` src/terraform/main.ts) and sets the exit status: 0, or 1 on any error, with

@@ -1,8 +1,7 @@
 import { resolveTopology } from '../../src/topology/resolve/defaults';
 import { checkRules } from '../../src/topology/rules/rules';
 import { checkStructure } from '../../src/topology/rules/structure';
-import { TOPOLOGY_SCHEMA } from '../../src/topology/generated/topology-schema.generated';
-import { ArgoCdInput, ConfigSyncAuth, ConfigSyncInput, GitOpsInput, TopologyInput } from '../../src/topology/model/types';
+import { TopologyInput } from '../../src/topology/model/types';
 
 /* The `gitops` field: schema, defaults and rules (src/topology/rules/gitops-rules.ts), with field paths. */
 
@@ -23,27 +22,6 @@ function problemsOf(gitops: unknown): string[] {
 }
 
 const REPO = 'https://github.com/example/fleet.git';
-
-describe('gitops schema and types agree', () => {
-  // Every key of the types, set: the compiler rejects a missing or an unknown key.
-  const argocd: Required<ArgoCdInput> = { repoURL: 'r', targetRevision: 'HEAD', path: 'dist', namespace: 'argocd', project: 'default', prune: false };
-  const configSync: Required<ConfigSyncInput> = { repo: 'r', branch: 'main', dir: 'dist', auth: 'none', gcpServiceAccountEmail: 'e', secretRef: 's' };
-  const gitops: Required<GitOpsInput> = { argocd, configSync };
-  const schema = (TOPOLOGY_SCHEMA as any).properties.gitops;
-
-  test('the same keys, the same required ones', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(gitops).sort());
-    expect(Object.keys(schema.properties.argocd.properties).sort()).toEqual(Object.keys(argocd).sort());
-    expect(Object.keys(schema.properties.configSync.properties).sort()).toEqual(Object.keys(configSync).sort());
-    expect(schema.properties.argocd.required).toEqual(['repoURL']);
-    expect(schema.properties.configSync.required).toEqual(['repo']);
-  });
-
-  test('the auth values', () => {
-    const values: Record<ConfigSyncAuth, true> = { none: true, gcenode: true, gcpserviceaccount: true, token: true, ssh: true, cookiefile: true };
-    expect([...schema.properties.configSync.properties.auth.enum].sort()).toEqual(Object.keys(values).sort());
-  });
-});
 
 describe('gitops defaults', () => {
   test('no gitops: the model has none', () => {
