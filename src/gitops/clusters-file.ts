@@ -1,4 +1,4 @@
-import { MESH_INSTALL_DIR } from '../k8s/cluster-charts';
+import { MESH_INSTALL_DIR } from '../output/paths';
 import { gkeContextName } from '../runbook/commands';
 import { isGkeCluster, ResolvedTopology } from '../topology/model/types';
 

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
+import { buildPlan } from '../plan/build-plan';
+import { FleetPlan } from '../plan/types';
 import { ResolvedTopology } from '../topology/model/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
 import { manifestYaml } from './manifest-yaml';
@@ -36,12 +38,12 @@ export interface ClusterManifests {
 /**
  * Builds every cluster's manifests in memory, in topology cluster order: every cluster of the
  * topology, also one with nothing to deploy (empty `files` and `meshInstall`), so that GitOps
- * generators never point at a missing folder. With Argo CD output (`gitops.argocd`), objects
- * carry their sync wave ({@link withSyncWaves}). Pure: the same model always gives the same result.
+ * generators never point at a missing folder; the files and their constructs are `plan`'s. With
+ * Argo CD output (`gitops.argocd`), objects carry their sync wave ({@link withSyncWaves}). Pure: the same model always gives the same result.
  */
-export function buildKubernetesManifests(model: ResolvedTopology): ClusterManifests[] {
+export function buildKubernetesManifests(model: ResolvedTopology, plan: FleetPlan = buildPlan(model)): ClusterManifests[] {
   const out: ClusterManifests[] = [];
-  for (const cluster of model.clusters) {
+  for (const cluster of plan.clusters) {
     // One App per cluster: each cluster's construct tree (and its ids) stands on its own.
     const app = new App();
     const built = filesOf(buildClusterCharts(app, model, cluster));

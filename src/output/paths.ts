@@ -21,3 +21,18 @@ export const KUSTOMIZATION_FILE = 'kustomization.yaml';
 
 /** Every fixed file name of a cluster folder: the chart files and the kustomization. */
 export const FIXED_CLUSTER_FILES: readonly string[] = [...Object.values(CHART_FILES), KUSTOMIZATION_FILE];
+
+/**
+ * Sub-folder of a cluster folder with the inputs of `istioctl install -f` (IstioOperators),
+ * which are not kubectl objects and so are not listed in the kustomization.
+ */
+export const MESH_INSTALL_DIR = 'mesh-install';
+
+/** The install inputs, relative to the cluster folder, in install order. */
+export const MESH_INSTALL_FILES = {
+  controlPlane: `${MESH_INSTALL_DIR}/control-plane.yaml`,
+  eastWestGateway: `${MESH_INSTALL_DIR}/eastwest-gateway.yaml`,
+} as const;
+
+/** Folder of the Kubernetes half under the output folder (one sub-folder per cluster). */
+export const KUBERNETES_DIR = 'k8s';

@@ -1,0 +1,44 @@
+import { gkeClusters, ResolvedTopology } from '../topology/model/types';
+import { PlannedResource, StackPlan, TerraformPlan } from './types';
+
+/** Stack names, in apply order. */
+export const STACK_NAMES = { network: 'network', clusters: 'clusters', fleet: 'fleet' } as const;
+
+/** True when the topology uses any fleet feature, i.e. needs a fleet stack. */
+export function usesFleetFeatures(model: ResolvedTopology): boolean {
+  return model.mesh?.management === 'fleet' || model.fleet.configCluster !== undefined || model.fleet.multiClusterServices;
+}
+
+/**
+ * The resources of the clusters stack that one topology entry each causes: per GKE cluster its
+ * `google_container_cluster` and `google_container_node_pool`, and its global fleet membership
+ * when it joins the fleet (construct paths `<cluster>/cluster`, `<cluster>/node-pool`,
+ * `<cluster>/membership`, as src/terraform/gke-cluster.ts builds them).
+ */
+function clusterResources(model: ResolvedTopology): PlannedResource[] {
+  return model.clusters.flatMap((c, k) => {
+    const gke = gkeClusters({ clusters: [c] })[0];
+    if (gke === undefined) return [];
+    const source = `clusters[${k}]`;
+    return [
+      { type: 'google_container_cluster', path: [c.name, 'cluster'], source },
+      { type: 'google_container_node_pool', path: [c.name, 'node-pool'], source: `${source}.nodePool` },
+      ...(gke.fleet ? [{ type: 'google_gke_hub_membership', path: [c.name, 'membership'], source: `${source}.fleet` }] : []),
+    ];
+  });
+}
+
+/**
+ * The Terraform stacks, in apply order: `network` (APIs, VPC pieces), `clusters` (GKE), and
+ * `fleet` (fleet features) when any feature is used ({@link usesFleetFeatures}). A topology
+ * without GKE clusters (only external clusters, e.g. GKE on VMware) gets no stack.
+ */
+export function planTerraform(model: ResolvedTopology): TerraformPlan {
+  if (gkeClusters(model).length === 0) return { stacks: [] };
+  const stacks: StackPlan[] = [
+    { name: STACK_NAMES.network, dependsOn: [], resources: [] },
+    { name: STACK_NAMES.clusters, dependsOn: [STACK_NAMES.network], resources: clusterResources(model) },
+  ];
+  if (usesFleetFeatures(model)) stacks.push({ name: STACK_NAMES.fleet, dependsOn: [STACK_NAMES.clusters], resources: [] });
+  return { stacks };
+}
