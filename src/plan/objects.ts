@@ -1,4 +1,4 @@
-import { IstioApiVersion, ResolvedTopology } from '../topology/model/types';
+import { IstioApiVersion, ResolvedTopology, ResolvedWorkload } from '../topology/model/types';
 import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import {
   CLUSTER_ADMIN_BINDING_NAME,
@@ -40,6 +40,15 @@ const API = {
 } as const;
 
 type ObjectKey = Omit<PlannedObject, 'source'>;
+
+/**
+ * The field that names version `k` of a workload's traffic split: `versions[k]`, or with the
+ * canary shorthand `version` (k = 0) and `canary`; `version` for a workload without versions.
+ */
+function versionSource(base: string, w: ResolvedWorkload, k: number): string {
+  if (w.canary !== undefined) return k === 0 ? `${base}.version` : `${base}.canary`;
+  return w.versions.length > 0 ? `${base}.versions[${k}]` : `${base}.version`;
+}
 
 function at(source: string, objects: readonly ObjectKey[]): PlannedObject[] {
   return objects.map((o) => ({ ...o, source }));
@@ -118,11 +127,10 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       const namespace = model.apps[c.app].namespace;
       const w = model.apps[c.app].workloads[c.workload];
       const base = `apps[${c.app}].workloads[${c.workload}]`;
-      const versionSource = (k: number) => (w.canary !== undefined ? `${base}.canary` : `${base}.versions[${k}]`);
       const objects: PlannedObject[] = [];
       if (c.pods) {
         w.versions.slice(1).forEach((version, k) =>
-          objects.push({ kind: 'Deployment', apiVersion: API.apps, namespace, name: versionDeploymentName(w.name, version.name), source: versionSource(k + 1) }),
+          objects.push({ kind: 'Deployment', apiVersion: API.apps, namespace, name: versionDeploymentName(w.name, version.name), source: versionSource(base, w, k + 1) }),
         );
       }
       if (c.routing) {
@@ -142,7 +150,8 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
     case 'VersionServices': {
       const namespace = model.apps[c.app].namespace;
       const w = model.apps[c.app].workloads[c.workload];
-      return at(c.source, c.versions.map((version) => ({ kind: 'Service', apiVersion: API.core, namespace, name: versionServiceName(w.name, version) })));
+      const base = `apps[${c.app}].workloads[${c.workload}]`;
+      return c.versions.map((version, k) => ({ kind: 'Service', apiVersion: API.core, namespace, name: versionServiceName(w.name, version), source: versionSource(base, w, k) }));
     }
     case 'GammaRoute':
       return at(c.source, [{ kind: 'HTTPRoute', apiVersion: API.gatewayApi, namespace: model.apps[c.app].namespace, name: c.name }]);
