@@ -6,6 +6,8 @@ import { GITOPS_DIR } from './gitops/names';
 import { synthGitOps } from './k8s/gitops-objects';
 import { synthKubernetes } from './k8s/synth';
 import { MARKER_FILE, markerText } from './output/marker';
+import { KUBERNETES_DIR } from './output/paths';
+import { buildPlan } from './plan/build-plan';
 import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';
 import { synthTerraform } from './terraform/synth';
 import { ResolvedTopology } from './topology/model/types';
@@ -16,7 +18,7 @@ import { ResolvedTopology } from './topology/model/types';
  */
 export const OUTPUT_FOLDERS = {
   terraform: 'terraform',
-  kubernetes: 'k8s',
+  kubernetes: KUBERNETES_DIR,
   gitops: GITOPS_DIR,
   clusters: CLUSTERS_FILE,
   readme: 'README.md',
@@ -69,8 +71,9 @@ export async function synthesizeAll(model: ResolvedTopology, outdir: string, opt
   const stacks = synthTerraform(model, terraformDir);
 
   options.onStage?.('kubernetes folders');
-  const clusters = synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
-  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.clusters), renderClustersFile(clusterEntries(model, OUTPUT_FOLDERS.kubernetes, clusters)));
+  const plan = buildPlan(model);
+  const clusters = synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes), plan);
+  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.clusters), renderClustersFile(clusterEntries(model, plan)));
   synthGitOps(model, outdir, OUTPUT_FOLDERS.kubernetes);
 
   const relative = (shown: string | undefined) =>

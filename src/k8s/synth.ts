@@ -130,13 +130,13 @@ export interface SynthesizedCluster {
  * (no hash suffixes), no timestamps, objects and files in topology order.
  *
  * `outdir` is created if needed; nothing in it is removed (callers hand in a fresh folder, as
- * `writeAtomically` does).
+ * `writeAtomically` does). The folders and files are `plan`'s (built from `model` unless given).
  * @returns the clusters written, in topology order
  */
-export function synthKubernetes(model: ResolvedTopology, outdir: string): SynthesizedCluster[] {
+export function synthKubernetes(model: ResolvedTopology, outdir: string, plan: FleetPlan = buildPlan(model)): SynthesizedCluster[] {
   const written: SynthesizedCluster[] = [];
   const render = memoizedRenderYaml();
-  for (const manifests of buildKubernetesManifests(model)) {
+  for (const manifests of buildKubernetesManifests(model, plan)) {
     const dir = path.join(outdir, manifests.cluster);
     fs.mkdirSync(dir, { recursive: true });
     for (const { file, objects } of [...manifests.files, ...manifests.meshInstall]) {
