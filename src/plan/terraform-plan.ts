@@ -2,7 +2,10 @@ import { gkeClusters, ResolvedTopology } from '../topology/model/types';
 import { PlannedResource, StackPlan, TerraformPlan } from './types';
 
 /** Stack names, in apply order. */
-export const STACK_NAMES = { network: 'network', clusters: 'clusters', fleet: 'fleet' } as const;
+export const STACK_ORDER = ['network', 'clusters', 'fleet'] as const;
+
+/** The name of a stack. */
+export type StackName = (typeof STACK_ORDER)[number];
 
 /** True when the topology uses any fleet feature, i.e. needs a fleet stack. */
 export function usesFleetFeatures(model: ResolvedTopology): boolean {
@@ -36,9 +39,9 @@ function clusterResources(model: ResolvedTopology): PlannedResource[] {
 export function planTerraform(model: ResolvedTopology): TerraformPlan {
   if (gkeClusters(model).length === 0) return { stacks: [] };
   const stacks: StackPlan[] = [
-    { name: STACK_NAMES.network, dependsOn: [], resources: [] },
-    { name: STACK_NAMES.clusters, dependsOn: [STACK_NAMES.network], resources: clusterResources(model) },
+    { name: 'network', dependsOn: [], resources: [] },
+    { name: 'clusters', dependsOn: ['network'], resources: clusterResources(model) },
   ];
-  if (usesFleetFeatures(model)) stacks.push({ name: STACK_NAMES.fleet, dependsOn: [STACK_NAMES.clusters], resources: [] });
+  if (usesFleetFeatures(model)) stacks.push({ name: 'fleet', dependsOn: ['clusters'], resources: [] });
   return { stacks };
 }

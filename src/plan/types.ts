@@ -99,6 +99,7 @@ export interface PlannedResource {
 
 /** One Terraform stack, in apply order. */
 export interface StackPlan {
+  /** `network`, `clusters` or `fleet` (see `STACK_ORDER` in terraform-plan.ts). */
   readonly name: string;
   /** Stacks applied before this one. */
   readonly dependsOn: readonly string[];

@@ -8,11 +8,6 @@ import { MultiClusterIngressFeature } from './multi-cluster-ingress-feature';
 import { MultiClusterServicesFeature } from './multi-cluster-services-feature';
 import { ServiceMeshFeature } from './service-mesh-feature';
 
-/** True when the topology uses any fleet feature, i.e. needs a fleet stack. */
-export function usesFleetFeatures(model: ResolvedTopology): boolean {
-  return model.mesh?.management === 'fleet' || model.fleet.configCluster !== undefined || model.fleet.multiClusterServices;
-}
-
 /**
  * Last stack: fleet-wide features (managed service mesh, multi-cluster ingress and gateways,
  * multi-cluster services) and the IAM grants they need, and the Google-managed certificates of
