@@ -33,7 +33,7 @@ export const CONTROL_PLANE_OPERATOR_NAME = 'control-plane';
 /** Name of the IstioOperator of the east-west gateway (`mesh-install/eastwest-gateway.yaml`). */
 export const EAST_WEST_OPERATOR_NAME = 'eastwest';
 
-/** Revision of fleet-managed Cloud Service Mesh when the topology names none. */
+/** Revision of fleet-managed Cloud Service Mesh on the regular channel, when the topology names none. */
 export const DEFAULT_MANAGED_REVISION = 'asm-managed';
 
 /** Name of the VirtualService that routes to istiod through its Gateway, per mesh revision. */

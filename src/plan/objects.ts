@@ -19,7 +19,11 @@ import {
 } from './names';
 import { PlannedComponent, PlannedObject } from './types';
 
-/** apiVersion of the IstioOperator, the input of `istioctl install -f`. */
+/**
+ * apiVersion of the IstioOperator, the input of `istioctl install -f`. Its CRD has no schema
+ * (imports/README.md), so the objects are plain cdk8s `ApiObject`s; they are written to
+ * `mesh-install/`, never applied with kubectl.
+ */
 export const ISTIO_OPERATOR_API_VERSION = 'install.istio.io/v1alpha1';
 
 /** apiVersions of the object kinds meshfleet writes (Istio's follow the mesh's version). */
