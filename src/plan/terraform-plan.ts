@@ -31,6 +31,36 @@ function clusterResources(model: ResolvedTopology): PlannedResource[] {
   });
 }
 
+/** Construct ids of the fleet features in the fleet stack (src/terraform/fleet-stack.ts). */
+export const FLEET_FEATURES = {
+  serviceMesh: 'service-mesh',
+  multiClusterServices: 'multi-cluster-services',
+  multiClusterIngress: 'multi-cluster-ingress',
+} as const;
+
+/**
+ * The fleet features the fleet stack turns on, each a `google_gke_hub_feature` at
+ * `<feature>/feature`: managed service mesh (`mesh.management: fleet`, with a
+ * `google_gke_hub_feature_membership` `service-mesh/<cluster>` per GKE mesh member),
+ * multi-cluster services (`fleet.multiClusterServices`) and multi-cluster ingress (a fleet
+ * config cluster).
+ */
+function fleetResources(model: ResolvedTopology): PlannedResource[] {
+  const resources: PlannedResource[] = [];
+  const feature = (id: string, source: string) => resources.push({ type: 'google_gke_hub_feature', path: [id, 'feature'], source });
+  if (model.mesh?.management === 'fleet') {
+    feature(FLEET_FEATURES.serviceMesh, 'mesh.management');
+    model.clusters.forEach((c, k) => {
+      if (c.meshMember && gkeClusters({ clusters: [c] }).length > 0) {
+        resources.push({ type: 'google_gke_hub_feature_membership', path: [FLEET_FEATURES.serviceMesh, c.name], source: `clusters[${k}]` });
+      }
+    });
+  }
+  if (model.fleet.multiClusterServices) feature(FLEET_FEATURES.multiClusterServices, 'fleet.multiClusterServices');
+  if (model.fleet.configCluster !== undefined) feature(FLEET_FEATURES.multiClusterIngress, 'fleet.configCluster');
+  return resources;
+}
+
 /**
  * The Terraform stacks, in apply order: `network` (APIs, VPC pieces), `clusters` (GKE), and
  * `fleet` (fleet features) when any feature is used ({@link usesFleetFeatures}). A topology
@@ -42,6 +72,6 @@ export function planTerraform(model: ResolvedTopology): TerraformPlan {
     { name: 'network', dependsOn: [], resources: [] },
     { name: 'clusters', dependsOn: ['network'], resources: clusterResources(model) },
   ];
-  if (usesFleetFeatures(model)) stacks.push({ name: 'fleet', dependsOn: ['clusters'], resources: [] });
+  if (usesFleetFeatures(model)) stacks.push({ name: 'fleet', dependsOn: ['clusters'], resources: fleetResources(model) });
   return { stacks };
 }

@@ -12,11 +12,12 @@ import { NetworkStack } from './network-stack';
  * one the plan says it follows. A plan without stacks (only external clusters) adds none.
  */
 export function addStacks(app: App, model: ResolvedTopology, plan: TerraformPlan = planTerraform(model)): void {
-  const names = new Set(plan.stacks.map((s) => s.name));
-  if (!names.has('network')) return;
+  const stackOf = (name: string) => plan.stacks.find((s) => s.name === name);
+  const clustersPlan = stackOf('clusters');
+  const fleetPlan = stackOf('fleet');
+  if (stackOf('network') === undefined || clustersPlan === undefined) return;
   const network = new NetworkStack(app, 'network', model);
-  if (!names.has('clusters')) return;
-  const clusters = new ClustersStack(app, 'clusters', model, { natAddresses: network.natAddresses });
+  const clusters = new ClustersStack(app, 'clusters', model, { natAddresses: network.natAddresses, stack: clustersPlan });
   clusters.addDependency(network);
-  if (names.has('fleet')) new FleetStack(app, 'fleet', model).addDependency(clusters);
+  if (fleetPlan !== undefined) new FleetStack(app, 'fleet', model, fleetPlan).addDependency(clusters);
 }
