@@ -1,4 +1,5 @@
 import { gkeClusters, ResolvedTopology } from '../topology/model/types';
+import { reservedEastWestAddress } from './mesh-plan';
 import { PlannedResource, StackPlan, TerraformPlan } from './types';
 
 /** Stack names, in apply order. */
@@ -29,6 +30,44 @@ function clusterResources(model: ResolvedTopology): PlannedResource[] {
       ...(gke.fleet ? [{ type: 'google_gke_hub_membership', path: [c.name, 'membership'], source: `${source}.fleet` }] : []),
     ];
   });
+}
+
+/**
+ * The network stack's resources that topology entries cause (src/terraform/network-stack.ts):
+ * the VPC and its subnets (with `network.subnets`), per region with a Cloud NAT its address,
+ * router and NAT (`nat-<region>/...`; caused by a private cluster there, or by `regions[].nat`),
+ * proxy-only subnets (`proxy-only-<region>/subnet`), the gateways' static internal addresses
+ * (`gateway-address-<name>`) and the east-west gateway address (`eastwest-<primary>`). Project
+ * services and the mesh firewall are the stack's own (src/terraform/derive.ts).
+ */
+function networkResources(model: ResolvedTopology): PlannedResource[] {
+  const resources: PlannedResource[] = [];
+  if (model.network.subnets.length > 0) {
+    resources.push({ type: 'google_compute_network', path: ['network'], source: 'network' });
+    model.network.subnets.forEach((s, i) => resources.push({ type: 'google_compute_subnetwork', path: [`subnet-${s.name}-${s.region}`], source: `network.subnets[${i}]` }));
+  }
+  const gke = gkeClusters(model);
+  model.regions.forEach((region, k) => {
+    if (region.nat !== undefined) {
+      const privateCluster = model.clusters.findIndex((c) => gke.some((g) => g === c && g.region === region.name && g.private));
+      const source = privateCluster === -1 ? `regions[${k}].nat` : `clusters[${privateCluster}].private`;
+      const id = `nat-${region.name}`;
+      resources.push({ type: 'google_compute_address', path: [id, 'address'], source });
+      resources.push({ type: 'google_compute_router', path: [id, 'router'], source });
+      resources.push({ type: 'google_compute_router_nat', path: [id, 'nat'], source });
+    }
+    if (region.proxyOnlySubnet !== undefined) {
+      resources.push({ type: 'google_compute_subnetwork', path: [`proxy-only-${region.name}`, 'subnet'], source: `regions[${k}].proxyOnlySubnet` });
+    }
+  });
+  model.gateways.forEach((g, i) =>
+    g.addresses.forEach((a, j) => {
+      if (a.staticAddress !== undefined) resources.push({ type: 'google_compute_address', path: [`gateway-address-${a.staticAddress}`], source: `gateways[${i}].addresses[${j}]` });
+    }),
+  );
+  const eastWest = reservedEastWestAddress(model);
+  if (eastWest !== undefined) resources.push({ type: 'google_compute_address', path: [`eastwest-${eastWest.cluster}`], source: 'mesh.primary' });
+  return resources;
 }
 
 /** Construct ids of the fleet features in the fleet stack (src/terraform/fleet-stack.ts). */
@@ -69,7 +108,7 @@ function fleetResources(model: ResolvedTopology): PlannedResource[] {
 export function planTerraform(model: ResolvedTopology): TerraformPlan {
   if (gkeClusters(model).length === 0) return { stacks: [] };
   const stacks: StackPlan[] = [
-    { name: 'network', dependsOn: [], resources: [] },
+    { name: 'network', dependsOn: [], resources: networkResources(model) },
     { name: 'clusters', dependsOn: ['network'], resources: clusterResources(model) },
   ];
   if (usesFleetFeatures(model)) stacks.push({ name: 'fleet', dependsOn: ['clusters'], resources: fleetResources(model) });
