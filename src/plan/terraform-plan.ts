@@ -32,6 +32,16 @@ function clusterResources(model: ResolvedTopology): PlannedResource[] {
   });
 }
 
+/** Construct ids of the network stack's resources (each a readable Terraform name once joined with its children). */
+export const NETWORK_IDS = {
+  network: 'network',
+  subnet: (name: string, region: string) => `subnet-${name}-${region}`,
+  nat: (region: string) => `nat-${region}`,
+  proxyOnlySubnet: (region: string) => `proxy-only-${region}`,
+  gatewayAddress: (name: string) => `gateway-address-${name}`,
+  eastWestAddress: (cluster: string) => `eastwest-${cluster}`,
+} as const;
+
 /**
  * The network stack's resources that topology entries cause (src/terraform/network-stack.ts):
  * the VPC and its subnets (with `network.subnets`), per region with a Cloud NAT its address,
@@ -43,30 +53,30 @@ function clusterResources(model: ResolvedTopology): PlannedResource[] {
 function networkResources(model: ResolvedTopology): PlannedResource[] {
   const resources: PlannedResource[] = [];
   if (model.network.subnets.length > 0) {
-    resources.push({ type: 'google_compute_network', path: ['network'], source: 'network' });
-    model.network.subnets.forEach((s, i) => resources.push({ type: 'google_compute_subnetwork', path: [`subnet-${s.name}-${s.region}`], source: `network.subnets[${i}]` }));
+    resources.push({ type: 'google_compute_network', path: [NETWORK_IDS.network], source: 'network' });
+    model.network.subnets.forEach((s, i) => resources.push({ type: 'google_compute_subnetwork', path: [NETWORK_IDS.subnet(s.name, s.region)], source: `network.subnets[${i}]` }));
   }
   const gke = gkeClusters(model);
   model.regions.forEach((region, k) => {
     if (region.nat !== undefined) {
       const privateCluster = model.clusters.findIndex((c) => gke.some((g) => g === c && g.region === region.name && g.private));
       const source = privateCluster === -1 ? `regions[${k}].nat` : `clusters[${privateCluster}].private`;
-      const id = `nat-${region.name}`;
+      const id = NETWORK_IDS.nat(region.name);
       resources.push({ type: 'google_compute_address', path: [id, 'address'], source });
       resources.push({ type: 'google_compute_router', path: [id, 'router'], source });
       resources.push({ type: 'google_compute_router_nat', path: [id, 'nat'], source });
     }
     if (region.proxyOnlySubnet !== undefined) {
-      resources.push({ type: 'google_compute_subnetwork', path: [`proxy-only-${region.name}`, 'subnet'], source: `regions[${k}].proxyOnlySubnet` });
+      resources.push({ type: 'google_compute_subnetwork', path: [NETWORK_IDS.proxyOnlySubnet(region.name), 'subnet'], source: `regions[${k}].proxyOnlySubnet` });
     }
   });
   model.gateways.forEach((g, i) =>
     g.addresses.forEach((a, j) => {
-      if (a.staticAddress !== undefined) resources.push({ type: 'google_compute_address', path: [`gateway-address-${a.staticAddress}`], source: `gateways[${i}].addresses[${j}]` });
+      if (a.staticAddress !== undefined) resources.push({ type: 'google_compute_address', path: [NETWORK_IDS.gatewayAddress(a.staticAddress)], source: `gateways[${i}].addresses[${j}]` });
     }),
   );
   const eastWest = reservedEastWestAddress(model);
-  if (eastWest !== undefined) resources.push({ type: 'google_compute_address', path: [`eastwest-${eastWest.cluster}`], source: 'mesh.primary' });
+  if (eastWest !== undefined) resources.push({ type: 'google_compute_address', path: [NETWORK_IDS.eastWestAddress(eastWest.cluster)], source: 'mesh.primary' });
   return resources;
 }
 

@@ -13,10 +13,11 @@ import { NetworkStack } from './network-stack';
  */
 export function addStacks(app: App, model: ResolvedTopology, plan: TerraformPlan = planTerraform(model)): void {
   const stackOf = (name: string) => plan.stacks.find((s) => s.name === name);
+  const networkPlan = stackOf('network');
   const clustersPlan = stackOf('clusters');
   const fleetPlan = stackOf('fleet');
-  if (stackOf('network') === undefined || clustersPlan === undefined) return;
-  const network = new NetworkStack(app, 'network', model);
+  if (networkPlan === undefined || clustersPlan === undefined) return;
+  const network = new NetworkStack(app, 'network', model, networkPlan);
   const clusters = new ClustersStack(app, 'clusters', model, { natAddresses: network.natAddresses, stack: clustersPlan });
   clusters.addDependency(network);
   if (fleetPlan !== undefined) new FleetStack(app, 'fleet', model, fleetPlan).addDependency(clusters);
