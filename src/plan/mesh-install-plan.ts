@@ -4,14 +4,17 @@ import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from './mesh-
 import { ClusterMeshInstall, MeshInstallPlan } from './types';
 
 /**
- * The in-cluster mesh install per cluster, in topology order: the `istioctl install -f` inputs
+ * The in-cluster mesh install per cluster, in install order (primaries first, then remotes,
+ * each in topology order; a remote needs its primary's istiod): the `istioctl install -f` inputs
  * (control plane, then the east-west gateway where one is needed, with the address it gets),
  * and the remote secrets each primary needs. Empty for fleet-managed meshes and fleets without
  * a mesh. The runbook's install steps and the files under `mesh-install/` read the same facts.
  */
 export function planMeshInstall(model: ResolvedTopology): MeshInstallPlan {
   const secrets = remoteSecretsOf(model);
-  const clusters = meshInstallClusters(model).map((cluster): ClusterMeshInstall => {
+  const members = meshInstallClusters(model);
+  const inOrder = [...members.filter((c) => c.meshInstall!.controlPlane === 'primary'), ...members.filter((c) => c.meshInstall!.controlPlane !== 'primary')];
+  const clusters = inOrder.map((cluster): ClusterMeshInstall => {
     const eastWest = eastWestGatewayOf(model, cluster);
     const reserved = eastWest?.reservedAddress;
     return {

@@ -138,7 +138,7 @@ export interface ClusterMeshInstall {
   readonly remoteSecretsFrom: readonly string[];
 }
 
-/** The in-cluster mesh install, cluster by cluster in topology order (empty for fleet-managed or no mesh). */
+/** The in-cluster mesh install, cluster by cluster in install order: primaries, then remotes (empty for fleet-managed or no mesh). */
 export interface MeshInstallPlan {
   readonly clusters: readonly ClusterMeshInstall[];
 }
