@@ -4,7 +4,7 @@
  * its agreement with the files the plan lists.
  */
 import { buildPlan } from '../../src/plan/build-plan';
-import { EXAMPLES, loadExample } from '../k8s/helpers';
+import { EXAMPLES, exampleInput, loadExample, modelOf } from '../k8s/helpers';
 
 describe('planMeshInstall', () => {
   test('a fleet-managed mesh installs nothing in the clusters', () => {
@@ -31,6 +31,12 @@ describe('planMeshInstall', () => {
     ]);
   });
 
+  test('install order: the primary first, even when a remote comes first in the topology', () => {
+    const input = exampleInput(EXAMPLES.primaryRemote);
+    input.clusters.reverse();
+    expect(buildPlan(modelOf(input)).meshInstall.clusters.map((c) => `${c.cluster} ${c.controlPlane}`)).toEqual(['cluster1 primary', 'cluster2 remote']);
+  });
+
   test('multi-primary on two networks: every primary has a cross-network gateway and reads every other cluster', () => {
     const plan = buildPlan(loadExample(EXAMPLES.multiPrimary));
     expect(plan.meshInstall.clusters.map((c) => [c.cluster, c.eastWestGateway?.crossNetwork, c.remoteSecretsFrom])).toEqual([
@@ -41,8 +47,9 @@ describe('planMeshInstall', () => {
 
   test.each([EXAMPLES.asmOnprem, EXAMPLES.multiPrimary, EXAMPLES.primaryRemote])('%s: the install steps name exactly the istioctl inputs the cluster folders hold', (file) => {
     const plan = buildPlan(loadExample(file));
+    const byName = (a: { cluster: string }, b: { cluster: string }) => (a.cluster < b.cluster ? -1 : 1);
     const fromFiles = plan.clusters.map((c) => ({ cluster: c.name, files: c.files.filter((f) => !f.kustomized).map((f) => f.path) })).filter((c) => c.files.length > 0);
     const fromSteps = plan.meshInstall.clusters.map((c) => ({ cluster: c.cluster, files: [c.controlPlaneFile, ...(c.eastWestGateway === undefined ? [] : [c.eastWestGateway.file])] }));
-    expect(fromSteps).toEqual(fromFiles);
+    expect(fromSteps.sort(byName)).toEqual(fromFiles.sort(byName));
   });
 });
