@@ -6,6 +6,7 @@ import { synthGitOps } from './gitops/gitops-objects';
 import { synthKubernetes } from './k8s/synth';
 import { markerText } from './output/marker';
 import { CLUSTERS_FILE, DIAGRAM_FILE, KUBERNETES_DIR, MARKER_FILE, RUNBOOK_FILE, TERRAFORM_DIR } from './output/paths';
+import { buildPlan } from './plan/build-plan';
 import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';
 import { synthTerraform } from './terraform/synth';
 import { ResolvedTopology } from './topology/model/types';
@@ -55,8 +56,9 @@ export async function synthesizeAll(model: ResolvedTopology, outdir: string, opt
   const stacks = synthTerraform(model, terraformDir);
 
   options.onStage?.('kubernetes folders');
-  const clusters = synthKubernetes(model, path.join(outdir, KUBERNETES_DIR));
-  fs.writeFileSync(path.join(outdir, CLUSTERS_FILE), renderClustersFile(clusterEntries(model, KUBERNETES_DIR, clusters)));
+  const plan = buildPlan(model);
+  const clusters = synthKubernetes(model, path.join(outdir, KUBERNETES_DIR), plan);
+  fs.writeFileSync(path.join(outdir, CLUSTERS_FILE), renderClustersFile(clusterEntries(model, plan)));
   synthGitOps(model, outdir, KUBERNETES_DIR);
 
   const relative = (shown: string | undefined) =>

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { synthesizeAll } from '../src/synth';
-import { STACK_ORDER } from '../src/terraform/stacks';
+import { STACK_ORDER } from '../src/plan/terraform-plan';
 import { loadTopologyFile } from '../src/topology/load/load';
 import { listFiles } from '../src/output/list-files';
 import { markerProblem } from '../src/output/marker';

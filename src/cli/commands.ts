@@ -93,6 +93,23 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     ].join('\n'),
     run: async (values, io) => (await import('./validate-command')).runValidate(values, io),
   },
+  plan: {
+    summary: 'print the fleet plan: per cluster the files and objects synth writes, and why; writes nothing',
+    options: {
+      topology: topologyOption,
+      format: formatOption,
+    },
+    details: [
+      'Text output: per cluster folder (k8s/<cluster>/) a table of its objects: FILE (istioctl inputs marked),',
+      'KIND, NAMESPACE/NAME and SOURCE, the topology field that caused the object; then the Terraform stacks',
+      'with their planned resources and the in-cluster mesh install steps. --format json prints the plan',
+      'itself, the same bytes on every run: {name, clusters: [{name, folder, files: [{path, kustomized,',
+      'components, objects: [{kind, apiVersion, namespace?, name, source}]}]}], terraform: {stacks: [{name,',
+      'dependsOn, resources: [{type, path, source}]}]}, meshInstall: {clusters: [...]}}; see the README.',
+      'On topology problems: exit 1 with the problems (json: {"ok": false, "problems": [{path, message}]}).',
+    ].join('\n'),
+    run: async (values, io) => (await import('./plan-command')).runPlan(values, io),
+  },
   canary: {
     summary: "move a workload's canary to a share of the traffic by editing the topology file in place",
     options: {

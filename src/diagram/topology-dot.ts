@@ -1,4 +1,7 @@
+import { CHART_FILES } from '../output/paths';
+import { buildPlan } from '../plan/build-plan';
 import { eastWestGatewayOf, meshInstallClusters, meshNetworks } from '../plan/mesh-plan';
+import { FleetPlan } from '../plan/types';
 import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 
 /*
@@ -90,14 +93,15 @@ function groupFor(groups: Map<string, Group>, cluster: ResolvedCluster, multiNet
  * - one box per region (clusters outside Google Cloud in their own box), and inside it one box
  *   per mesh network when an in-cluster mesh spans several networks;
  * - a node per cluster (name, zone, private or public, config cluster, primary or remote);
- * - beside each cluster its ingress gateway and east-west gateway, when it has them;
+ * - beside each cluster its ingress gateway (where the plan puts one) and east-west gateway;
  * - east-west links between the east-west gateways of clusters on different networks;
  * - istiod links from a primary to each of its remotes (primary-remote meshes);
  * - multi-cluster Gateways and the MultiClusterIngress, linked to the config cluster that holds
  *   them, and the MultiClusterIngress to the clusters serving its backends.
  */
-export function topologyDot(model: ResolvedTopology): string {
+export function topologyDot(model: ResolvedTopology, plan: FleetPlan = buildPlan(model)): string {
   const multiNetwork = meshNetworks(model).length > 1;
+  const withIngress = ingressGatewayClusters(plan);
   const groups = new Map<string, Group>();
   const edges: DotEdge[] = [];
   const globalNodes: DotNode[] = [];
@@ -108,7 +112,7 @@ export function topologyDot(model: ResolvedTopology): string {
     const clusterId = NODE_IDS.cluster(cluster.name);
     const isConfig = model.fleet.configCluster === cluster.name;
     group.nodes.push({ id: clusterId, label: clusterLabel(model, cluster), attributes: isConfig ? { peripheries: '2' } : {} });
-    const ingress = cluster.meshMember ? model.mesh?.ingressGateway : undefined;
+    const ingress = withIngress.includes(cluster.name) ? model.mesh?.ingressGateway : undefined;
     if (ingress !== undefined) {
       const id = NODE_IDS.ingressGateway(cluster.name);
       group.nodes.push({ id, label: `ingress gateway\n${ingress.namespace}/${ingress.name}`, attributes: { shape: 'ellipse' } });
@@ -158,22 +162,27 @@ export function topologyDot(model: ResolvedTopology): string {
     const lines = ['MultiClusterIngress', `${mci.namespace}/${mci.name}`, ...(mci.staticIp !== undefined ? [`static IP ${mci.staticIp}`] : [])];
     globalNodes.push({ id, label: lines.join('\n'), attributes: { shape: 'hexagon' } });
     if (configCluster !== undefined) edges.push({ from: id, to: NODE_IDS.cluster(configCluster), attributes: { style: 'dashed', label: 'config' } });
-    for (const target of mciBackends(model)) edges.push({ from: id, to: target, attributes: { label: 'backend' } });
+    for (const target of mciBackends(model, withIngress)) edges.push({ from: id, to: target, attributes: { label: 'backend' } });
   }
 
   return renderDot(model, groups, globalNodes, edges);
 }
 
+/** The clusters the plan gives the shared ingress gateway (its `ingress-gateway.yaml`), in topology order. */
+function ingressGatewayClusters(plan: FleetPlan): string[] {
+  return plan.clusters.filter((c) => c.files.some((f) => f.path === CHART_FILES.ingressGateway)).map((c) => c.name);
+}
+
 /**
- * Where a MultiClusterIngress sends traffic: the ingress gateways of the mesh members for the
- * seed-000 shape (one service in front of the mesh gateway), else the clusters of its
+ * Where a MultiClusterIngress sends traffic: the clusters' ingress gateways (`withIngress`) for
+ * the seed-000 shape (one service in front of the mesh gateway), else the clusters of its
  * multi-cluster services (a service without `clusters` runs in every workload cluster).
  */
-function mciBackends(model: ResolvedTopology): string[] {
+function mciBackends(model: ResolvedTopology, withIngress: readonly string[]): string[] {
   const mci = model.multiClusterIngress!;
   const workloadClusters = model.clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   if (mci.meshGateway && model.mesh?.ingressGateway !== undefined) {
-    return model.clusters.filter((c) => c.meshMember).map((c) => NODE_IDS.ingressGateway(c.name));
+    return withIngress.map((name) => NODE_IDS.ingressGateway(name));
   }
   const clusters = new Set(mci.services.flatMap((s) => s.clusters ?? workloadClusters));
   return [...clusters].map(NODE_IDS.cluster);

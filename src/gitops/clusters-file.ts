@@ -1,4 +1,5 @@
 import { MESH_INSTALL_DIR } from '../output/paths';
+import type { FleetPlan } from '../plan/types';
 import { isGkeCluster, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
 
 /** The kube context `gcloud container clusters get-credentials` creates: `gke_<project>_<zone>_<name>`. */
@@ -27,28 +28,20 @@ export interface ClusterEntry {
   readonly meshInstall: string | null;
 }
 
-/** A written cluster folder, as far as `clusters.json` needs it (`SynthesizedCluster` satisfies it). */
-export interface ClusterFolder {
-  readonly cluster: string;
-  /** istioctl inputs of the folder, relative to it (`mesh-install/...`); empty for none. */
-  readonly meshInstall: readonly string[];
-}
-
 /**
- * The entries of `clusters.json`: every cluster of the topology, sorted by name (code points, so
- * the order never depends on the locale). `kubernetesFolder` is the folder of the cluster folders
- * in the output (`k8s`); `folders` says which clusters got istioctl inputs. Pure.
+ * The entries of `clusters.json`: every cluster of the plan, with the plan's folder
+ * (`k8s/<name>`) and its `mesh-install` folder when the plan gives it `istioctl` inputs, sorted
+ * by name (code points, so the order never depends on the locale). Pure.
  */
-export function clusterEntries(model: ResolvedTopology, kubernetesFolder: string, folders: readonly ClusterFolder[]): ClusterEntry[] {
-  const withMeshInstall = new Set(folders.filter((f) => f.meshInstall.length > 0).map((f) => f.cluster));
-  return model.clusters
-    .map((cluster): ClusterEntry => {
-      const folder = `${kubernetesFolder}/${cluster.name}`;
+export function clusterEntries(model: ResolvedTopology, plan: FleetPlan): ClusterEntry[] {
+  return plan.clusters
+    .map((planned): ClusterEntry => {
+      const cluster = model.clusters.find((c) => c.name === planned.name)!;
       const gke = isGkeCluster(cluster);
-      const meshInstall = withMeshInstall.has(cluster.name) ? `${folder}/${MESH_INSTALL_DIR}` : null;
+      const meshInstall = planned.files.some((f) => !f.kustomized) ? `${planned.folder}/${MESH_INSTALL_DIR}` : null;
       return {
         name: cluster.name,
-        folder,
+        folder: planned.folder,
         kubeContext: gke ? gkeContextName(model.project.id, cluster) : null,
         project: gke ? model.project.id : null,
         location: gke ? cluster.zone : null,

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { CLUSTER_ADMIN_BINDING_NAME } from '../plan/names';
 
 /** Properties of a {@link ClusterAdminBinding}. */
 export interface ClusterAdminBindingProps {
@@ -26,7 +27,7 @@ export class ClusterAdminBinding extends Construct {
   public constructor(scope: Construct, id: string, props: ClusterAdminBindingProps) {
     super(scope, id);
     this.binding = new k8s.KubeClusterRoleBinding(this, 'ClusterRoleBinding', {
-      metadata: { name: props.name ?? 'cluster-admin-binding' },
+      metadata: { name: props.name ?? CLUSTER_ADMIN_BINDING_NAME },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
       subjects: [{ kind: 'User', name: props.user, apiGroup: 'rbac.authorization.k8s.io' }],
     });

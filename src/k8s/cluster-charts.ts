@@ -1,20 +1,8 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { eastWestGatewayOf, vmWorkloadsOf } from '../plan/mesh-plan';
-import { CHART_FILES, MESH_INSTALL_FILES } from '../output/paths';
-import { assume } from '../topology/rules/assume';
+import { ClusterPlan, PlannedComponent, PlannedFile } from '../plan/types';
 import { versionSplitOf } from '../topology/resolve/traffic-split';
-import {
-  gkeClusters,
-  ResolvedCluster,
-  ResolvedMesh,
-  ResolvedMeshInstall,
-  ResolvedMeshInstallSettings,
-  ResolvedMeshRoute,
-  ResolvedTopology,
-  ResolvedVmWorkload,
-  ResolvedWorkload,
-} from '../topology/model/types';
+import { gkeClusters, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { AppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
 import { ClusterAdminBinding } from './cluster-admin-binding';
@@ -25,7 +13,7 @@ import { ExposedService } from './exposed-service';
 import { GammaRoute, gammaRuleOf, gammaSplitRule, IstioMeshRoute, VersionServices, versionHostRoutes } from './mesh-route';
 import { IngressGateway } from './ingress-gateway';
 import { ControlPlaneOperator } from './istio-operator';
-import { ISTIO_SYSTEM_NAMESPACE, IstioSystemNamespace } from './istio-system-namespace';
+import { IstioSystemNamespace } from './istio-system-namespace';
 import { IstiodExposure } from './istiod-exposure';
 import { IstiodService } from './istiod-service';
 import { MultiClusterGateway } from './multi-cluster-gateway';
@@ -40,7 +28,11 @@ import { SharedGateway } from './shared-gateway';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
 
-
+/*
+ * The Kubernetes renderer: one chart per planned file, one construct per planned component.
+ * Which files a cluster gets, which constructs build them and the names of their objects are
+ * the plan's (src/plan/cluster-plan.ts); nothing is decided here.
+ */
 
 /** Default Service port name of the topology; an exported Service only names a port otherwise. */
 const DEFAULT_PORT_NAME = 'http';
@@ -51,361 +43,212 @@ export interface ClusterChart {
   readonly chart: Chart;
 }
 
-/** Where a workload's pieces go in one cluster. */
-export interface WorkloadPlacement {
-  /** The cluster runs the pods (Deployment / StatefulSet, the other versions' Deployments). */
-  readonly pods: boolean;
-  /**
-   * `plain`: the workload's Service (every workload cluster, and wherever it runs);
-   * `exported`: `<name>` and `<name>-<shortName>` Services with ServiceExports (only where it
-   * runs; the fleet's ServiceImports make them known everywhere else); `none`.
-   */
-  readonly service: 'plain' | 'exported' | 'none';
-  /**
-   * In-mesh routing of the Service (mesh member clusters with the Service), for a workload with
-   * a traffic split or an explicit route: the split's DestinationRule and VirtualService, the
-   * route's (istio routing), or the HTTPRoute and per-version Services (gateway-api routing).
-   */
-  readonly splitRouting: boolean;
-  /** The VirtualService on the shared ingress gateway (mesh member clusters with the gateway). */
-  readonly exposed: boolean;
-}
-
-/** Decides which of a workload's objects a cluster gets; `routed`: an app route targets its Service. */
-export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload, routed = false): WorkloadPlacement {
-  const pods = w.clusters.includes(cluster.name);
-  const service = w.port === undefined ? 'none' : w.export ? (pods ? 'exported' : 'none') : pods || cluster.role === 'workload' ? 'plain' : 'none';
-  const hasGateway = cluster.meshMember && model.mesh?.ingressGateway !== undefined;
-  return {
-    pods,
-    service,
-    splitRouting: (w.versions.length > 0 || routed) && service !== 'none' && cluster.meshMember,
-    exposed: w.expose !== undefined && hasGateway,
-  };
-}
-
-function hasObjects(p: WorkloadPlacement): boolean {
-  return p.pods || p.service !== 'none' || p.splitRouting || p.exposed;
-}
-
 /**
  * A chart of one file; every object in it carries the topology's {@link ownershipLabels} in
  * `metadata.labels` (cdk8s adds chart labels to each object's metadata only, never to
  * selectors or pod templates; an object's own label of the same key would win, none sets one).
+ * Chart ids: the file path without `.yaml` and with `-` for `/`; app files get an `app-` prefix.
  */
-function newChart(scope: Construct, model: ResolvedTopology, file: string): Chart {
-  return new Chart(scope, file.replace(/\.yaml$/, '').replace(/\//g, '-'), {
-    disableResourceNameHashes: true,
-    labels: ownershipLabels(model.name),
-  });
+function newChart(scope: Construct, model: ResolvedTopology, file: PlannedFile): Chart {
+  const app = file.components.some((c) => 'app' in c);
+  const id = `${app ? 'app-' : ''}${file.path.replace(/\.yaml$/, '').replace(/\//g, '-')}`;
+  return new Chart(scope, id, { disableResourceNameHashes: true, labels: ownershipLabels(model.name) });
 }
 
-/**
- * The VM workloads of one app namespace: a `VmWorkload` each, the ServiceAccount only with the
- * first VM workload that uses it.
- */
-function addVmWorkloads(chart: Chart, mesh: ResolvedMesh, namespace: string, vms: readonly ResolvedVmWorkload[]): void {
-  const accounts: string[] = [];
-  for (const vm of vms) {
-    new VmWorkload(chart, `${vm.name}-vm`, {
-      name: vm.name,
-      namespace,
-      labels: vm.labels,
-      serviceAccount: vm.serviceAccount,
-      ports: vm.ports,
-      network: vm.network,
-      probe: vm.probe,
-      istioApiVersion: mesh.istioApiVersion,
-      createServiceAccount: !accounts.includes(vm.serviceAccount),
-    });
-    accounts.push(vm.serviceAccount);
-  }
-}
-
-function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload, route: ResolvedMeshRoute | undefined): void {
-  const place = placementOf(model, cluster, w, route !== undefined);
-  const mesh = model.mesh;
-
-  new Workload(chart, w.name, { namespace, workload: w, pods: place.pods, service: place.service === 'plain' });
-
-  if (place.service === 'exported' && w.port !== undefined && w.servicePort !== undefined) {
-    const portName = w.portName === DEFAULT_PORT_NAME ? {} : { portName: w.portName };
-    for (const name of [w.name, `${w.name}-${cluster.shortName}`]) {
-      new ExportedService(chart, `${name}-export`, {
-        name,
-        namespace,
-        selector: selectorLabels(w.name),
-        port: w.servicePort,
-        targetPort: w.port,
-        ...portName,
-      });
+/** Instantiates the construct of one planned component in `chart`. */
+function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, c: PlannedComponent): void {
+  const mesh = model.mesh!;
+  switch (c.component) {
+    case 'IstioSystemNamespace':
+      new IstioSystemNamespace(chart, c.id, { network: c.network, controlPlaneClusters: c.controlPlaneClusters });
+      return;
+    case 'AppNamespace':
+      new AppNamespace(chart, c.id, { name: c.name, mesh: c.injection ? model.mesh : undefined });
+      return;
+    case 'ClusterAdminBinding':
+      new ClusterAdminBinding(chart, c.id, { user: c.user });
+      return;
+    case 'IstiodService':
+      new IstiodService(chart, c.id, { revision: c.revision });
+      return;
+    case 'CrossNetworkGateway':
+      new CrossNetworkGateway(chart, c.id, { istioApiVersion: mesh.istioApiVersion });
+      return;
+    case 'IstiodExposure':
+      new IstiodExposure(chart, c.id, { istioApiVersion: mesh.istioApiVersion, revision: mesh.revision });
+      return;
+    case 'ManagedMeshConfig':
+      new ManagedMeshConfig(chart, c.id, { revision: mesh.revision, outboundTrafficPolicy: mesh.outboundTrafficPolicy! });
+      return;
+    case 'MeshMtls':
+      new MeshMtls(chart, c.id, { mode: mesh.mtls, istioApiVersion: mesh.istioApiVersion });
+      return;
+    case 'IngressGateway': {
+      const g = mesh.ingressGateway!;
+      new IngressGateway(chart, c.id, { name: g.name, namespace: g.namespace, labels: g.labels });
+      return;
     }
-  }
-
-  const routing = mesh?.routing ?? 'istio';
-  const split = versionSplitOf(w);
-  if (w.versions.length > 0 && mesh !== undefined && (place.pods || place.splitRouting)) {
-    new WorkloadVersions(chart, `${w.name}-versions`, {
-      namespace,
-      workload: w,
-      istioApiVersion: mesh.istioApiVersion,
-      pods: place.pods,
-      // An explicit route, or GAMMA routing, replaces the split's DestinationRule and VirtualService.
-      routing: place.splitRouting && route === undefined && routing === 'istio',
-    });
-  }
-
-  if (place.splitRouting && mesh !== undefined && w.servicePort !== undefined) {
-    if (routing === 'istio' && route !== undefined) {
-      const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
-      const subsets = split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version);
-      new IstioMeshRoute(chart, `${w.name}-route`, { namespace, route, subsets, istioApiVersion: mesh.istioApiVersion });
-    } else if (routing === 'gateway-api' && (route !== undefined || split.length > 1)) {
-      new VersionServices(chart, `${w.name}-version-services`, { namespace, workload: w, versions: split.map((s) => s.version) });
-      const port = w.servicePort;
-      new GammaRoute(chart, `${w.name}-route`, {
-        name: route?.name ?? w.name,
-        namespace,
+    case 'SharedGateway': {
+      const g = mesh.ingressGateway!;
+      new SharedGateway(chart, c.id, { name: g.name, namespace: g.namespace, selector: g.labels, istioApiVersion: mesh.istioApiVersion, https: g.https });
+      return;
+    }
+    case 'AppConfig': {
+      const app = model.apps[c.app];
+      new AppConfig(chart, c.id, { namespace: app.namespace, configMaps: app.configMaps, serviceAccounts: app.serviceAccounts });
+      return;
+    }
+    case 'Workload':
+      new Workload(chart, c.id, { namespace: model.apps[c.app].namespace, workload: model.apps[c.app].workloads[c.workload], pods: c.pods, service: c.service });
+      return;
+    case 'ExportedService': {
+      const w = model.apps[c.app].workloads[c.workload];
+      new ExportedService(chart, c.id, {
+        name: c.name,
+        namespace: model.apps[c.app].namespace,
+        selector: selectorLabels(w.name),
+        port: w.servicePort!,
+        targetPort: w.port!,
+        ...(w.portName === DEFAULT_PORT_NAME ? {} : { portName: w.portName }),
+      });
+      return;
+    }
+    case 'WorkloadVersions':
+      new WorkloadVersions(chart, c.id, {
+        namespace: model.apps[c.app].namespace,
+        workload: model.apps[c.app].workloads[c.workload],
+        istioApiVersion: mesh.istioApiVersion,
+        pods: c.pods,
+        routing: c.routing,
+      });
+      return;
+    case 'IstioMeshRoute':
+      new IstioMeshRoute(chart, c.id, { namespace: model.apps[c.app].namespace, route: model.apps[c.app].routes[c.route], subsets: c.subsets, istioApiVersion: mesh.istioApiVersion });
+      return;
+    case 'VersionServices':
+      new VersionServices(chart, c.id, { namespace: model.apps[c.app].namespace, workload: model.apps[c.app].workloads[c.workload], versions: c.versions });
+      return;
+    case 'GammaRoute': {
+      const w = model.apps[c.app].workloads[c.workload];
+      const port = w.servicePort!;
+      const route = c.route === undefined ? undefined : model.apps[c.app].routes[c.route];
+      new GammaRoute(chart, c.id, {
+        name: c.name,
+        namespace: model.apps[c.app].namespace,
         service: w.name,
         port,
-        rules: route === undefined ? [gammaSplitRule(w.name, port, split)] : route.rules.map((r) => gammaRuleOf(r, w.name, port)),
+        rules: route === undefined ? [gammaSplitRule(w.name, port, versionSplitOf(w))] : route.rules.map((r) => gammaRuleOf(r, w.name, port)),
       });
+      return;
     }
-  }
-
-  if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
-    const port = w.servicePort;
-    const routes =
-      w.versions.length === 0 ? undefined : routing === 'gateway-api' ? versionHostRoutes(w.name, port, split) : versionRoutes(w.name, split, port);
-    new ExposedService(chart, `${w.name}-exposed`, {
-      // The in-mesh VirtualService is `<name>` by default; the gateway one then needs a name of its own.
-      name: w.versions.length === 0 && route === undefined ? w.name : `${w.name}-ingress`,
-      namespace,
-      service: w.name,
-      port,
-      hosts: w.expose.hosts,
-      gateway: mesh.ingressGateway,
-      istioApiVersion: mesh.istioApiVersion,
-      routes,
-    });
-  }
-}
-
-/**
- * Steps 2 and 3 of {@link buildClusterCharts} for a cluster that meshfleet installs the mesh
- * into: `cluster-admin-binding.yaml` and `istio-system.yaml`, each only when it has objects.
- */
-function controlPlaneCharts(
-  scope: Construct,
-  model: ResolvedTopology,
-  cluster: ResolvedCluster,
-  meshInstall: ResolvedMeshInstall,
-  mesh: ResolvedMesh,
-  install: ResolvedMeshInstallSettings,
-): ClusterChart[] {
-  const charts: ClusterChart[] = [];
-  if (install.clusterAdmin !== undefined) {
-    const chart = newChart(scope, model, CHART_FILES.clusterAdminBinding);
-    new ClusterAdminBinding(chart, 'cluster-admin-binding', { user: install.clusterAdmin });
-    charts.push({ file: CHART_FILES.clusterAdminBinding, chart });
-  }
-
-  // The validating webhook calls `istiod`, which a revisioned install does not create (seed 001).
-  const istiodRevision = meshInstall.controlPlane === 'primary' ? mesh.revision : undefined;
-  const eastWest = eastWestGatewayOf(model, cluster);
-  if (istiodRevision !== undefined || eastWest !== undefined) {
-    const chart = newChart(scope, model, CHART_FILES.istioSystem);
-    if (istiodRevision !== undefined) new IstiodService(chart, 'istiod-service', { revision: istiodRevision });
-    if (eastWest?.crossNetwork === true) {
-      new CrossNetworkGateway(chart, 'cross-network-gateway', { istioApiVersion: mesh.istioApiVersion });
+    case 'ExposedService': {
+      const w = model.apps[c.app].workloads[c.workload];
+      const port = w.servicePort!;
+      const split = versionSplitOf(w);
+      const routes = w.versions.length === 0 ? undefined : mesh.routing === 'gateway-api' ? versionHostRoutes(w.name, port, split) : versionRoutes(w.name, split, port);
+      new ExposedService(chart, c.id, {
+        name: c.name,
+        namespace: model.apps[c.app].namespace,
+        service: w.name,
+        port,
+        hosts: w.expose!.hosts,
+        gateway: mesh.ingressGateway!,
+        istioApiVersion: mesh.istioApiVersion,
+        routes,
+      });
+      return;
     }
-    if (eastWest?.exposeIstiod === true) {
-      new IstiodExposure(chart, 'istiod-exposure', { istioApiVersion: mesh.istioApiVersion, revision: mesh.revision });
+    case 'VmWorkload': {
+      const vm = model.apps[c.app].vmWorkloads[c.vmWorkload];
+      new VmWorkload(chart, c.id, {
+        name: vm.name,
+        namespace: model.apps[c.app].namespace,
+        labels: vm.labels,
+        serviceAccount: vm.serviceAccount,
+        ports: vm.ports,
+        network: vm.network,
+        probe: vm.probe,
+        istioApiVersion: mesh.istioApiVersion,
+        createServiceAccount: c.createServiceAccount,
+      });
+      return;
     }
-    charts.push({ file: CHART_FILES.istioSystem, chart });
-  }
-  return charts;
-}
-
-/**
- * Builds the charts of one cluster under `scope` (one cdk8s App per cluster) and returns them
- * in file order; these are the files the cluster's kustomization lists:
- *
- * 1. `namespaces.yaml`: every namespace the cluster's other files use, in the order they first
- *    appear; with the mesh's injection label in mesh member clusters. In clusters that
- *    meshfleet installs the mesh into (`meshInstall`), `IstioSystemNamespace` comes first.
- * 2. `cluster-admin-binding.yaml` (`meshInstall`, with `mesh.install.clusterAdmin`):
- *    `ClusterAdminBinding`.
- * 3. `istio-system.yaml` (`meshInstall`): `IstiodService` (primaries of a mesh with a
- *    revision); with an east-west gateway ({@link eastWestGatewayOf}), `CrossNetworkGateway`
- *    (`crossNetwork`) and `IstiodExposure` (`exposeIstiod`).
- * 4. `mesh-security.yaml` (mesh members): `MeshMtls`, the mesh-wide PeerAuthentication
- *    (`mesh.mtls`, STRICT by default) in istio-system.
- * 5. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`): `IngressGateway` and
- *    the shared Istio Gateway.
- * 6. `<namespace>.yaml` per app namespace with anything in this cluster: where one of the app's
- *    workloads runs, `AppConfig` (its ConfigMaps and ServiceAccounts); per workload, see
- *    {@link placementOf}: `Workload` (Service in every workload cluster, pods where it runs),
- *    `ExportedService`s, `WorkloadVersions`, `ExposedService`; then a `VmWorkload` per VM workload that
- *    registers with this cluster ({@link vmWorkloadsOf}); with `mesh.defaultDeny` in mesh members,
- *    `DefaultDeny` (deny-all, and the ingress gateway let in to the exposed workloads).
- * 7. `multi-cluster-ingress.yaml` (the fleet config cluster, with `multiClusterIngress`):
- *    MultiClusterIngress, MultiClusterService (links to every mesh member), BackendConfig.
- * 8. `multi-cluster-gateway.yaml` (the fleet config cluster, with `gateways`): one
- *    `MultiClusterGateway` per gateway.
- *
- * The config cluster gets no mesh objects unless it is a mesh member. Charts without objects
- * are not returned. The `istioctl` inputs are built by {@link buildMeshInstallCharts}.
- * @throws Error when an app namespace's file name collides with a fixed chart file or another app's
- */
-export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cluster: ResolvedCluster): ClusterChart[] {
-  const mesh = model.mesh;
-  const install = mesh?.install;
-  const isConfig = model.fleet.configCluster === cluster.name;
-  const namespaces: string[] = [];
-  const useNamespace = (name: string) => {
-    if (!namespaces.includes(name)) namespaces.push(name);
-  };
-  const charts: ClusterChart[] = [];
-
-  if (mesh !== undefined && install !== undefined && cluster.meshInstall !== undefined) {
-    useNamespace(ISTIO_SYSTEM_NAMESPACE);
-    charts.push(...controlPlaneCharts(scope, model, cluster, cluster.meshInstall, mesh, install));
-  }
-
-  if (mesh?.management === 'fleet' && cluster.meshMember && mesh.outboundTrafficPolicy !== undefined) {
-    const chart = newChart(scope, model, CHART_FILES.managedMeshConfig);
-    new ManagedMeshConfig(chart, 'managed-mesh-config', { revision: mesh.revision, outboundTrafficPolicy: mesh.outboundTrafficPolicy });
-    charts.push({ file: CHART_FILES.managedMeshConfig, chart });
-  }
-
-  if (mesh !== undefined && cluster.meshMember) {
-    const chart = newChart(scope, model, CHART_FILES.meshSecurity);
-    new MeshMtls(chart, 'mesh-mtls', { mode: mesh.mtls, istioApiVersion: mesh.istioApiVersion });
-    charts.push({ file: CHART_FILES.meshSecurity, chart });
-  }
-
-  const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
-  if (mesh !== undefined && gateway !== undefined) {
-    const chart = newChart(scope, model, CHART_FILES.ingressGateway);
-    new IngressGateway(chart, 'ingress-gateway', { name: gateway.name, namespace: gateway.namespace, labels: gateway.labels });
-    new SharedGateway(chart, 'shared-gateway', {
-      name: gateway.name,
-      namespace: gateway.namespace,
-      selector: gateway.labels,
-      istioApiVersion: mesh.istioApiVersion,
-      https: gateway.https,
-    });
-    useNamespace(gateway.namespace);
-    charts.push({ file: CHART_FILES.ingressGateway, chart });
-  }
-
-  const taken: string[] = Object.values(CHART_FILES);
-  const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
-  for (const app of model.apps) {
-    const routeOf = (w: ResolvedWorkload) => app.routes.find((r) => r.service === w.name);
-    const workloads = app.workloads.filter((w) => hasObjects(placementOf(model, cluster, w, routeOf(w) !== undefined)));
-    const appVms = app.vmWorkloads.filter((vm) => vms.includes(vm));
-    if (workloads.length === 0 && appVms.length === 0) continue;
-    const file = `${app.namespace}.yaml`;
-    assume(!taken.includes(file), 'cluster-charts.app-file', `cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file name already taken`);
-    taken.push(file);
-    const chart = newChart(scope, model, `app-${file}`);
-    if (app.workloads.some((w) => w.clusters.includes(cluster.name))) {
-      new AppConfig(chart, 'app-config', { namespace: app.namespace, configMaps: app.configMaps, serviceAccounts: app.serviceAccounts });
-    }
-    for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w, routeOf(w));
-    if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
-    if (mesh?.defaultDeny === true && cluster.meshMember) {
-      new DefaultDeny(chart, 'default-deny', {
-        namespace: app.namespace,
+    case 'DefaultDeny': {
+      const gateway = mesh.ingressGateway;
+      new DefaultDeny(chart, c.id, {
+        namespace: model.apps[c.app].namespace,
         istioApiVersion: mesh.istioApiVersion,
         gateway: gateway && { namespace: gateway.namespace, serviceAccount: gateway.name },
-        exposedWorkloads: workloads.filter((w) => placementOf(model, cluster, w, routeOf(w) !== undefined).exposed).map((w) => w.name),
+        exposedWorkloads: c.exposedWorkloads,
       });
+      return;
     }
-    if (mesh !== undefined && cluster.meshMember && app.workloads.some((w) => w.clusters.includes(cluster.name))) {
-      for (const entry of app.serviceEntries) {
-        new AppServiceEntry(chart, `${entry.name}-service-entry`, { namespace: app.namespace, entry, istioApiVersion: mesh.istioApiVersion });
-      }
-    }
-    useNamespace(app.namespace);
-    charts.push({ file, chart });
-  }
-
-  if (isConfig && model.multiClusterIngress !== undefined) {
-    const chart = newChart(scope, model, CHART_FILES.multiClusterIngress);
-    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', { ingress: model.multiClusterIngress, clusters: gkeClusters(model) });
-    useNamespace(model.multiClusterIngress.namespace);
-    charts.push({ file: CHART_FILES.multiClusterIngress, chart });
-  }
-
-  if (isConfig && model.gateways.length > 0) {
-    const chart = newChart(scope, model, CHART_FILES.multiClusterGateway);
-    for (const g of model.gateways) {
-      new MultiClusterGateway(chart, `${g.namespace}-${g.name}`, { gateway: g });
-      useNamespace(g.namespace);
-    }
-    charts.push({ file: CHART_FILES.multiClusterGateway, chart });
-  }
-
-  if (namespaces.length === 0) return charts;
-  const chart = newChart(scope, model, CHART_FILES.namespaces);
-  const injection = cluster.meshMember ? mesh : undefined;
-  for (const name of namespaces) {
-    if (cluster.meshInstall !== undefined && name === ISTIO_SYSTEM_NAMESPACE) {
-      new IstioSystemNamespace(chart, name, {
-        network: cluster.meshInstall.network,
-        controlPlaneClusters: cluster.meshInstall.controlPlane === 'remote' ? install?.primary : undefined,
+    case 'AppServiceEntry':
+      new AppServiceEntry(chart, c.id, { namespace: model.apps[c.app].namespace, entry: model.apps[c.app].serviceEntries[c.serviceEntry], istioApiVersion: mesh.istioApiVersion });
+      return;
+    case 'MultiClusterIngressSet':
+      new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, clusters: gkeClusters(model) });
+      return;
+    case 'MultiClusterGateway':
+      new MultiClusterGateway(chart, c.id, { gateway: model.gateways[c.gateway] });
+      return;
+    case 'ControlPlaneOperator': {
+      const install = mesh.install!;
+      const meshInstall = cluster.meshInstall!;
+      new ControlPlaneOperator(chart, c.id, {
+        controlPlane: meshInstall.controlPlane,
+        distribution: install.distribution,
+        revision: mesh.revision,
+        meshId: install.meshId,
+        clusterName: cluster.name,
+        network: meshInstall.network,
+        externalIstiod: c.externalIstiod,
+        remotePilotAddress: meshInstall.controlPlane === 'remote' ? install.primaryAddress : undefined,
+        vmRegistration: c.vmRegistration,
+        outboundTrafficPolicy: mesh.outboundTrafficPolicy,
       });
-    } else {
-      new AppNamespace(chart, name, { name, mesh: injection });
+      return;
     }
+    case 'EastWestGateway':
+      new EastWestGateway(chart, c.id, { network: cluster.meshInstall!.network, revision: mesh.revision, loadBalancerIp: c.loadBalancerIp });
+      return;
   }
-  return [{ file: CHART_FILES.namespaces, chart }, ...charts];
+}
+
+/** The charts of the planned files of one cluster that `kustomized` selects, in plan order. */
+function renderFiles(scope: Construct, model: ResolvedTopology, plan: ClusterPlan, kustomized: boolean): ClusterChart[] {
+  const cluster = model.clusters.find((c) => c.name === plan.name);
+  if (cluster === undefined) throw new Error(`the plan has cluster ${plan.name}, which the topology does not`);
+  return plan.files
+    .filter((f) => f.kustomized === kustomized)
+    .map((file) => {
+      const chart = newChart(scope, model, file);
+      for (const component of file.components) render(chart, model, cluster, component);
+      return { file: file.path, chart };
+    });
 }
 
 /**
- * Builds the `istioctl install -f` inputs of one cluster under `scope`, in install order; they
- * go to {@link MESH_INSTALL_DIR}, outside the kustomization. Only clusters that meshfleet installs
- * the mesh into (`meshInstall`) get any:
+ * Builds the charts of one cluster's kustomized files under `scope` (one cdk8s App per cluster),
+ * in the plan's file order (see `planCluster` in src/plan/cluster-plan.ts).
+ */
+export function buildClusterCharts(scope: Construct, model: ResolvedTopology, plan: ClusterPlan): ClusterChart[] {
+  return renderFiles(scope, model, plan, true);
+}
+
+/**
+ * Builds the `istioctl install -f` inputs of one cluster under `scope`, in install order; they go
+ * to `mesh-install/` (src/output/paths.ts), outside the kustomization:
  *
  * 1. `mesh-install/control-plane.yaml`: `ControlPlaneOperator` (profile by distribution or
  *    `remote`, revision, meshID, cluster name, network; `externalIstiod` on the primary of a
  *    primary-remote mesh; the remote's injection path and `remotePilotAddress`
  *    (`mesh.install.primaryAddress` of an external primary; left out for a GKE primary, whose
  *    reserved address the runbook passes to istioctl); the VM settings when VMs register with the cluster).
- * 2. `mesh-install/eastwest-gateway.yaml` (with an east-west gateway, {@link eastWestGatewayOf}):
+ * 2. `mesh-install/eastwest-gateway.yaml` (with an east-west gateway, `eastWestGatewayOf` in src/plan/mesh-plan.ts):
  *    `EastWestGateway` (network, mesh revision, load balancer IP when known at synth time; a
  *    reserved address is passed to istioctl by the runbook).
  */
-export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology, cluster: ResolvedCluster): ClusterChart[] {
-  const mesh = model.mesh;
-  const install = mesh?.install;
-  const meshInstall = cluster.meshInstall;
-  if (mesh === undefined || install === undefined || meshInstall === undefined) return [];
-
-  const controlPlane = newChart(scope, model, MESH_INSTALL_FILES.controlPlane);
-  const primaryOfRemotes = install.model === 'primary-remote' && meshInstall.controlPlane === 'primary';
-  new ControlPlaneOperator(controlPlane, 'control-plane', {
-    controlPlane: meshInstall.controlPlane,
-    distribution: install.distribution,
-    revision: mesh.revision,
-    meshId: install.meshId,
-    clusterName: cluster.name,
-    network: meshInstall.network,
-    externalIstiod: primaryOfRemotes,
-    remotePilotAddress: meshInstall.controlPlane === 'remote' ? install.primaryAddress : undefined,
-    vmRegistration: vmWorkloadsOf(model, cluster).length > 0,
-    outboundTrafficPolicy: mesh.outboundTrafficPolicy,
-  });
-  const charts: ClusterChart[] = [{ file: MESH_INSTALL_FILES.controlPlane, chart: controlPlane }];
-
-  const eastWest = eastWestGatewayOf(model, cluster);
-  if (eastWest !== undefined) {
-    const chart = newChart(scope, model, MESH_INSTALL_FILES.eastWestGateway);
-    new EastWestGateway(chart, 'eastwest', { network: meshInstall.network, revision: mesh.revision, loadBalancerIp: eastWest.loadBalancerIp });
-    charts.push({ file: MESH_INSTALL_FILES.eastWestGateway, chart });
-  }
-  return charts;
+export function buildMeshInstallCharts(scope: Construct, model: ResolvedTopology, plan: ClusterPlan): ClusterChart[] {
+  return renderFiles(scope, model, plan, false);
 }

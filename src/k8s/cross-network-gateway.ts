@@ -4,7 +4,7 @@ import { GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { IstioApiVersion } from '../topology/model/types';
 import { EAST_WEST_GATEWAY_SELECTOR } from './east-west-gateway';
 import { newIstioGateway } from './istio-api';
-import { ISTIO_SYSTEM_NAMESPACE } from './istio-system-namespace';
+import { CROSS_NETWORK_GATEWAY_NAME, ISTIO_SYSTEM_NAMESPACE } from '../plan/names';
 
 /** Properties of a {@link CrossNetworkGateway}. */
 export interface CrossNetworkGatewayProps {
@@ -26,7 +26,7 @@ export class CrossNetworkGateway extends Construct {
   public constructor(scope: Construct, id: string, props: CrossNetworkGatewayProps) {
     super(scope, id);
     this.gateway = newIstioGateway(this, 'Gateway', props.istioApiVersion, {
-      metadata: { name: 'cross-network-gateway', namespace: ISTIO_SYSTEM_NAMESPACE },
+      metadata: { name: CROSS_NETWORK_GATEWAY_NAME, namespace: ISTIO_SYSTEM_NAMESPACE },
       spec: {
         selector: { ...EAST_WEST_GATEWAY_SELECTOR },
         servers: [

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NETWORK_LABEL } from './istio-system-namespace';
-import { ISTIO_OPERATOR_API_VERSION } from './istio-operator';
+import { EAST_WEST_OPERATOR_NAME } from '../plan/names';
+import { ISTIO_OPERATOR_API_VERSION } from '../plan/objects';
 
 /** Pod label of the east-west gateway that the cross-network and istiod Gateways select. */
 export const EAST_WEST_GATEWAY_SELECTOR = { istio: 'eastwestgateway' } as const;
@@ -75,7 +76,7 @@ export class EastWestGateway extends Construct {
     this.operator = new ApiObject(this, 'IstioOperator', {
       apiVersion: ISTIO_OPERATOR_API_VERSION,
       kind: 'IstioOperator',
-      metadata: { name: 'eastwest' },
+      metadata: { name: EAST_WEST_OPERATOR_NAME },
       spec: {
         revision: props.revision ?? '',
         profile: 'empty',

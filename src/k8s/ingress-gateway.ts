@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { gatewaySdsRoleName } from '../plan/names';
 
 /** A port of the gateway's LoadBalancer Service. */
 export interface GatewayServicePort {
@@ -112,7 +113,7 @@ export class IngressGateway extends Construct {
       },
     });
 
-    const sds = `${props.name}-sds`;
+    const sds = gatewaySdsRoleName(props.name);
     this.role = new kplus.Role(this, 'Role', { metadata: { name: sds, namespace: props.namespace } });
     this.role.allow(['get', 'watch', 'list'], kplus.ApiResource.SECRETS);
 

@@ -1,13 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { CONTROL_PLANE_OPERATOR_NAME } from '../plan/names';
+import { ISTIO_OPERATOR_API_VERSION } from '../plan/objects';
 import { MeshDistribution, OutboundTrafficPolicy } from '../topology/model/types';
-
-/**
- * apiVersion of the IstioOperator, the input of `istioctl install -f`. Its CRD has no schema
- * (imports/README.md), so the objects are plain cdk8s `ApiObject`s; they are written to
- * `mesh-install/`, never applied with kubectl.
- */
-export const ISTIO_OPERATOR_API_VERSION = 'install.istio.io/v1alpha1';
 
 /** IstioOperator profile of a primary cluster, by distribution. */
 export const PRIMARY_PROFILES: Readonly<Record<MeshDistribution, string>> = {
@@ -115,7 +110,7 @@ export class ControlPlaneOperator extends Construct {
     this.operator = new ApiObject(this, 'IstioOperator', {
       apiVersion: ISTIO_OPERATOR_API_VERSION,
       kind: 'IstioOperator',
-      metadata: { name: props.name ?? 'control-plane' },
+      metadata: { name: props.name ?? CONTROL_PLANE_OPERATOR_NAME },
       spec: {
         profile: remote ? REMOTE_PROFILE : PRIMARY_PROFILES[props.distribution],
         ...(props.revision === undefined ? {} : { revision: props.revision }),

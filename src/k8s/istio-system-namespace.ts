@@ -1,8 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-
-/** Namespace of an in-cluster control plane and of its gateways and install objects. */
-export const ISTIO_SYSTEM_NAMESPACE = 'istio-system';
+import { ISTIO_SYSTEM_NAMESPACE } from '../plan/names';
 
 /** Label of the control-plane namespace naming the cluster's Istio network (seed 001). */
 export const NETWORK_LABEL = 'topology.istio.io/network';

@@ -4,10 +4,8 @@ import { GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { IstioApiVersion } from '../topology/model/types';
 import { EAST_WEST_GATEWAY_SELECTOR } from './east-west-gateway';
 import { newIstioGateway, newVirtualService } from './istio-api';
-import { ISTIO_SYSTEM_NAMESPACE } from './istio-system-namespace';
+import { ISTIO_SYSTEM_NAMESPACE, ISTIOD_GATEWAY_NAME, istiodVirtualServiceName } from '../plan/names';
 
-/** Name of the Gateway that exposes istiod on the east-west gateway. */
-export const ISTIOD_GATEWAY_NAME = 'istiod-gateway';
 
 /** Properties of an {@link IstiodExposure}. */
 export interface IstiodExposureProps {
@@ -68,7 +66,7 @@ export class IstiodExposure extends Construct {
       route: [{ destination: { host, port: { number: targetPort } } }],
     });
     this.virtualService = newVirtualService(this, 'VirtualService', props.istioApiVersion, {
-      metadata: { name: rev === undefined ? 'istiod-vs' : `istiod-vs-${rev}`, namespace: ISTIO_SYSTEM_NAMESPACE },
+      metadata: { name: istiodVirtualServiceName(rev), namespace: ISTIO_SYSTEM_NAMESPACE },
       spec: {
         hosts: ['*'],
         gateways: [ISTIOD_GATEWAY_NAME],

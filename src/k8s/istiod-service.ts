@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { REVISION_LABEL } from './app-namespace';
-import { ISTIO_SYSTEM_NAMESPACE } from './istio-system-namespace';
+import { ISTIO_SYSTEM_NAMESPACE, ISTIOD_SERVICE_NAME } from '../plan/names';
 
 /** Properties of an {@link IstiodService}. */
 export interface IstiodServiceProps {
@@ -27,7 +27,7 @@ export class IstiodService extends Construct {
     super(scope, id);
     this.service = new k8s.KubeService(this, 'Service', {
       metadata: {
-        name: 'istiod',
+        name: ISTIOD_SERVICE_NAME,
         namespace: ISTIO_SYSTEM_NAMESPACE,
         labels: { [REVISION_LABEL]: props.revision, app: 'istiod', istio: 'pilot', release: 'istio' },
       },

@@ -1,9 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ISTIO_SYSTEM_NAMESPACE, managedMeshConfigName } from '../plan/names';
 import { OutboundTrafficPolicy } from '../topology/model/types';
-
-/** Revision of fleet-managed Cloud Service Mesh on the regular channel. */
-export const DEFAULT_MANAGED_REVISION = 'asm-managed';
 
 /** Properties of a {@link ManagedMeshConfig}. */
 export interface ManagedMeshConfigProps {
@@ -12,7 +10,7 @@ export interface ManagedMeshConfigProps {
    * (regular channel), `asm-managed-rapid`, `asm-managed-stable`. Google's guide says clusters on
    * the `TRAFFIC_DIRECTOR` control-plane implementation take their customizations from
    * `istio-asm-managed-rapid` whatever their channel: set `mesh.revision: asm-managed-rapid` there.
-   * @default {@link DEFAULT_MANAGED_REVISION}
+   * @default `DEFAULT_MANAGED_REVISION` of src/plan/names.ts
    */
   readonly revision?: string;
   /** `outboundTrafficPolicy.mode` of the mesh config. */
@@ -32,7 +30,7 @@ export class ManagedMeshConfig extends Construct {
   public constructor(scope: Construct, id: string, props: ManagedMeshConfigProps) {
     super(scope, id);
     this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', {
-      metadata: { name: `istio-${props.revision ?? DEFAULT_MANAGED_REVISION}`, namespace: 'istio-system' },
+      metadata: { name: managedMeshConfigName(props.revision), namespace: ISTIO_SYSTEM_NAMESPACE },
       data: { mesh: `outboundTrafficPolicy:\n  mode: ${props.outboundTrafficPolicy}\n` },
     });
   }

@@ -4,7 +4,7 @@ import { AuthorizationPolicySpecAction } from '../../imports/security.istio.io';
 import { PeerAuthenticationSpecMtlsMode } from '../../imports/security.istio.io';
 import { IstioApiVersion, MeshMtlsMode } from '../topology/model/types';
 import { newAuthorizationPolicy, newPeerAuthentication } from './istio-api';
-import { ISTIO_SYSTEM_NAMESPACE } from './istio-system-namespace';
+import { DENY_ALL_POLICY, fromIngressGatewayPolicyName, ISTIO_SYSTEM_NAMESPACE, MESH_MTLS_POLICY } from '../plan/names';
 import { selectorLabels } from './pod-template';
 
 /** Properties of a {@link MeshMtls}. */
@@ -27,14 +27,12 @@ export class MeshMtls extends Construct {
   public constructor(scope: Construct, id: string, props: MeshMtlsProps) {
     super(scope, id);
     this.peerAuthentication = newPeerAuthentication(this, 'PeerAuthentication', props.istioApiVersion, {
-      metadata: { name: 'default', namespace: ISTIO_SYSTEM_NAMESPACE },
+      metadata: { name: MESH_MTLS_POLICY, namespace: ISTIO_SYSTEM_NAMESPACE },
       spec: { mtls: { mode: PeerAuthenticationSpecMtlsMode[props.mode] } },
     });
   }
 }
 
-/** Name of the AuthorizationPolicy that denies everything in an app namespace. */
-export const DENY_ALL_POLICY = 'deny-all';
 
 /** The gateway whose traffic the default-deny policies let in. */
 export interface AllowedGateway {
@@ -88,8 +86,8 @@ export class DefaultDeny extends Construct {
       gateway === undefined
         ? []
         : (props.exposedWorkloads ?? []).map((name) =>
-            newAuthorizationPolicy(this, `${name}-from-ingress-gateway`, props.istioApiVersion, {
-              metadata: { name: `${name}-from-ingress-gateway`, namespace: props.namespace },
+            newAuthorizationPolicy(this, fromIngressGatewayPolicyName(name), props.istioApiVersion, {
+              metadata: { name: fromIngressGatewayPolicyName(name), namespace: props.namespace },
               spec: {
                 selector: { matchLabels: selectorLabels(name) },
                 action: AuthorizationPolicySpecAction.ALLOW,

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
+import { buildPlan } from '../plan/build-plan';
+import { FleetPlan } from '../plan/types';
 import { ResolvedTopology } from '../topology/model/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
 import { ManifestFile, ManifestObject } from './manifest';
@@ -26,12 +28,12 @@ export interface ClusterManifests {
 /**
  * Builds every cluster's manifests in memory, in topology cluster order: every cluster of the
  * topology, also one with nothing to deploy (empty `files` and `meshInstall`), so that GitOps
- * generators never point at a missing folder. With Argo CD output (`gitops.argocd`), objects
- * carry their sync wave ({@link withSyncWaves}). Pure: the same model always gives the same result.
+ * generators never point at a missing folder; the files and their constructs are `plan`'s. With
+ * Argo CD output (`gitops.argocd`), objects carry their sync wave ({@link withSyncWaves}). Pure: the same model always gives the same result.
  */
-export function buildKubernetesManifests(model: ResolvedTopology): ClusterManifests[] {
+export function buildKubernetesManifests(model: ResolvedTopology, plan: FleetPlan = buildPlan(model)): ClusterManifests[] {
   const out: ClusterManifests[] = [];
-  for (const cluster of model.clusters) {
+  for (const cluster of plan.clusters) {
     // One App per cluster: each cluster's construct tree (and its ids) stands on its own.
     const app = new App();
     const built = filesOf(buildClusterCharts(app, model, cluster));
@@ -118,13 +120,13 @@ export interface SynthesizedCluster {
  * (no hash suffixes), no timestamps, objects and files in topology order.
  *
  * `outdir` is created if needed; nothing in it is removed (callers hand in a fresh folder, as
- * `writeAtomically` does).
+ * `writeAtomically` does). The folders and files are `plan`'s (built from `model` unless given).
  * @returns the clusters written, in topology order
  */
-export function synthKubernetes(model: ResolvedTopology, outdir: string): SynthesizedCluster[] {
+export function synthKubernetes(model: ResolvedTopology, outdir: string, plan: FleetPlan = buildPlan(model)): SynthesizedCluster[] {
   const written: SynthesizedCluster[] = [];
   const render = memoizedRenderYaml();
-  for (const manifests of buildKubernetesManifests(model)) {
+  for (const manifests of buildKubernetesManifests(model, plan)) {
     const dir = path.join(outdir, manifests.cluster);
     fs.mkdirSync(dir, { recursive: true });
     for (const { file, objects } of [...manifests.files, ...manifests.meshInstall]) {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { StackPlan } from '../plan/types';
 import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
 import { hasRemoteSecrets, istiodClientRanges, workloadPool } from './derive';
 import { AuthorizedNetwork, GkeCluster } from './gke-cluster';
@@ -16,6 +17,8 @@ const GATEWAY_API_CHANNELS: Record<ResolvedGkeCluster['gatewayApi'], string | un
 export interface ClustersStackProps {
   /** Reserved NAT addresses (from the network stack) and their names, allow-listed on private control planes. */
   readonly natAddresses: ReadonlyArray<{ readonly region: string; readonly name: string; readonly address: string }>;
+  /** The plan of the stack: a GKE cluster for each planned `google_container_cluster` (see `planTerraform`). */
+  readonly stack: StackPlan;
 }
 
 /**
@@ -50,7 +53,8 @@ export class ClustersStack extends MeshfleetStack {
       ...istiodClientRanges(model).map((cidr) => ({ cidrBlock: cidr, displayName: `istiod pods ${cidr}` })),
     ];
     const remoteSecrets = hasRemoteSecrets(model);
-    for (const c of gkeClusters(model)) {
+    const planned = new Set(props.stack.resources.filter((r) => r.type === 'google_container_cluster').map((r) => r.path[0]));
+    for (const c of gkeClusters(model).filter((g) => planned.has(g.name))) {
       new GkeCluster(this, c.name, {
         name: c.name,
         zone: c.zone,

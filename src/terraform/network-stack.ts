@@ -4,6 +4,8 @@ import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { reservedEastWestAddress } from '../plan/mesh-plan';
+import { NETWORK_IDS } from '../plan/terraform-plan';
+import { StackPlan } from '../plan/types';
 import { ResolvedTopology } from '../topology/model/types';
 import { gatewayAddressSubnet, gatewayProxyOnlyPurposes, meshFirewallRanges, nodeServiceAccountEmail, requiredServices } from './derive';
 import { MeshFirewall } from './mesh-firewall';
@@ -17,7 +19,8 @@ import { RegionalNat } from './regional-nat';
  * that clusters and load balancers rely on (custom network and subnets, NAT, the mesh firewall
  * rule, proxy-only subnets, static gateway addresses, the east-west address of a primary-remote
  * mesh). Every resource here waits for the Compute Engine API (`depends_on`), so the first apply
- * on an empty project succeeds. Changes here are rare and never replace a cluster.
+ * on an empty project succeeds. Changes here are rare and never replace a cluster. Which of the
+ * VPC pieces exist, and their construct ids, is the plan's (`stack`, see `planTerraform`).
  */
 export class NetworkStack extends MeshfleetStack {
   /** Reserved NAT addresses by region, allow-listed on private control planes. */
@@ -25,20 +28,21 @@ export class NetworkStack extends MeshfleetStack {
   /** The APIs enabled by this stack. */
   public readonly services: ProjectServices;
 
-  constructor(scope: Construct, id: string, model: ResolvedTopology) {
+  constructor(scope: Construct, id: string, model: ResolvedTopology, stack: StackPlan) {
     super(scope, id, { projectId: model.project.id, topologyName: model.name, backend: model.terraform.backend });
     this.services = new ProjectServices(this, 'services', { services: requiredServices(model) });
     const compute: ITerraformDependable[] = [this.services.service('compute.googleapis.com')];
-    const network = this.network(model, compute);
+    const planned = new Set(stack.resources.map((r) => r.path[0]));
+    const network = this.network(model, planned, compute);
 
     const nats = model.regions.flatMap((r) =>
-      r.nat === undefined
+      r.nat === undefined || !planned.has(NETWORK_IDS.nat(r.name))
         ? []
         : [
             {
               region: r.name,
               name: r.nat.addressName,
-              nat: new RegionalNat(this, `nat-${r.name}`, {
+              nat: new RegionalNat(this, NETWORK_IDS.nat(r.name), {
                 region: r.name,
                 network,
                 logFilter: r.nat.logFilter,
@@ -65,8 +69,8 @@ export class NetworkStack extends MeshfleetStack {
 
     const purposes = gatewayProxyOnlyPurposes(model);
     for (const region of model.regions) {
-      if (region.proxyOnlySubnet !== undefined) {
-        new ProxyOnlySubnet(this, `proxy-only-${region.name}`, {
+      if (region.proxyOnlySubnet !== undefined && planned.has(NETWORK_IDS.proxyOnlySubnet(region.name))) {
+        new ProxyOnlySubnet(this, NETWORK_IDS.proxyOnlySubnet(region.name), {
           region: region.name,
           network,
           cidr: region.proxyOnlySubnet,
@@ -79,8 +83,8 @@ export class NetworkStack extends MeshfleetStack {
     const addressSubnet = gatewayAddressSubnet(model);
     for (const gateway of model.gateways) {
       for (const address of gateway.addresses) {
-        if (address.staticAddress === undefined) continue;
-        new ComputeAddress(this, `gateway-address-${address.staticAddress}`, {
+        if (address.staticAddress === undefined || !planned.has(NETWORK_IDS.gatewayAddress(address.staticAddress))) continue;
+        new ComputeAddress(this, NETWORK_IDS.gatewayAddress(address.staticAddress), {
           name: address.staticAddress,
           region: address.region,
           addressType: 'INTERNAL',
@@ -92,8 +96,8 @@ export class NetworkStack extends MeshfleetStack {
     }
 
     const eastWest = reservedEastWestAddress(model);
-    if (eastWest !== undefined) {
-      const address = new ComputeAddress(this, `eastwest-${eastWest.cluster}`, {
+    if (eastWest !== undefined && planned.has(NETWORK_IDS.eastWestAddress(eastWest.cluster))) {
+      const address = new ComputeAddress(this, NETWORK_IDS.eastWestAddress(eastWest.cluster), {
         name: eastWest.name,
         region: eastWest.region,
         addressType: 'EXTERNAL',
@@ -108,17 +112,17 @@ export class NetworkStack extends MeshfleetStack {
     }
   }
 
-  /** The VPC to attach to: created with its subnets when the topology declares subnets. */
-  private network(model: ResolvedTopology, dependsOn: ITerraformDependable[]): string {
-    if (model.network.subnets.length === 0) return model.network.name;
-    const network = new ComputeNetwork(this, 'network', {
+  /** The VPC to attach to: created with its subnets when the plan has them (the topology declares subnets). */
+  private network(model: ResolvedTopology, planned: ReadonlySet<string>, dependsOn: ITerraformDependable[]): string {
+    if (!planned.has(NETWORK_IDS.network)) return model.network.name;
+    const network = new ComputeNetwork(this, NETWORK_IDS.network, {
       name: model.network.name,
       autoCreateSubnetworks: false,
       routingMode: 'GLOBAL',
       dependsOn,
     });
     for (const subnet of model.network.subnets) {
-      new ComputeSubnetwork(this, `subnet-${subnet.name}-${subnet.region}`, {
+      new ComputeSubnetwork(this, NETWORK_IDS.subnet(subnet.name, subnet.region), {
         name: subnet.name,
         region: subnet.region,
         network: network.name,

@@ -1,23 +1,24 @@
 import { App } from 'cdktf';
-import { gkeClusters, ResolvedTopology } from '../topology/model/types';
+import { planTerraform } from '../plan/terraform-plan';
+import { TerraformPlan } from '../plan/types';
+import { ResolvedTopology } from '../topology/model/types';
 import { ClustersStack } from './clusters-stack';
-import { FleetStack, usesFleetFeatures } from './fleet-stack';
+import { FleetStack } from './fleet-stack';
 import { NetworkStack } from './network-stack';
 
-/** Stack names, in apply order. */
-export const STACK_ORDER = ['network', 'clusters', 'fleet'] as const;
-
 /**
- * Adds the stacks of a topology to an app, in apply order: `network` (APIs, VPC pieces),
- * `clusters` (GKE), and `fleet` (fleet features) when any feature is used. A topology without
- * GKE clusters (only external clusters, e.g. GKE on VMware) gets no stack.
+ * Adds the stacks the plan lists to an app, in apply order (see `planTerraform`): `network`
+ * (APIs, VPC pieces), `clusters` (GKE), and `fleet` (fleet features); each stack depends on the
+ * one the plan says it follows. A plan without stacks (only external clusters) adds none.
  */
-export function addStacks(app: App, model: ResolvedTopology): void {
-  if (gkeClusters(model).length === 0) return;
-  const network = new NetworkStack(app, 'network', model);
-  const clusters = new ClustersStack(app, 'clusters', model, { natAddresses: network.natAddresses });
+export function addStacks(app: App, model: ResolvedTopology, plan: TerraformPlan = planTerraform(model)): void {
+  const stackOf = (name: string) => plan.stacks.find((s) => s.name === name);
+  const networkPlan = stackOf('network');
+  const clustersPlan = stackOf('clusters');
+  const fleetPlan = stackOf('fleet');
+  if (networkPlan === undefined || clustersPlan === undefined) return;
+  const network = new NetworkStack(app, 'network', model, networkPlan);
+  const clusters = new ClustersStack(app, 'clusters', model, { natAddresses: network.natAddresses, stack: clustersPlan });
   clusters.addDependency(network);
-  if (usesFleetFeatures(model)) {
-    new FleetStack(app, 'fleet', model).addDependency(clusters);
-  }
+  if (fleetPlan !== undefined) new FleetStack(app, 'fleet', model, fleetPlan).addDependency(clusters);
 }

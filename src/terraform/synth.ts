@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { ResolvedTopology } from '../topology/model/types';
-import { addStacks, STACK_ORDER } from './stacks';
+import { STACK_ORDER } from '../plan/terraform-plan';
+import { addStacks } from './stacks';
 import { synthesizeApp } from './synthesize-app';
 
 /**

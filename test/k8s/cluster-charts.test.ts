@@ -1,5 +1,4 @@
-import { App } from 'cdk8s';
-import { buildClusterCharts, placementOf } from '../../src/k8s/cluster-charts';
+import { buildPlan } from '../../src/plan/build-plan';
 import { seedMcsPortName } from '../../src/topology/resolve/defaults';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, loadExample, manifestsOf, modelOf } from './helpers';
@@ -7,42 +6,6 @@ import { resolveTopology } from '../../src/topology';
 import { validateObjects } from './schema';
 
 const asm = loadExample(EXAMPLES.privateAsm);
-const cluster = (model: typeof asm, name: string) => model.clusters.find((c) => c.name === name)!;
-const workload = (model: typeof asm, name: string) => model.apps.flatMap((a) => a.workloads).find((w) => w.name === name)!;
-
-describe('placementOf', () => {
-  test('a distributed service: pods and Service in every workload cluster, gateway VirtualService with the gateway', () => {
-    for (const c of ['gke-west-priv', 'gke-central-priv']) {
-      expect(placementOf(asm, cluster(asm, c), workload(asm, 'frontend'))).toEqual({ pods: true, service: 'plain', splitRouting: false, exposed: true });
-    }
-  });
-
-  test('a workload pinned to one cluster: its Service still in the others', () => {
-    expect(placementOf(asm, cluster(asm, 'gke-west-priv'), workload(asm, 'ledger-db'))).toEqual({ pods: true, service: 'plain', splitRouting: false, exposed: false });
-    expect(placementOf(asm, cluster(asm, 'gke-central-priv'), workload(asm, 'ledger-db'))).toEqual({ pods: false, service: 'plain', splitRouting: false, exposed: false });
-  });
-
-  test('the config cluster gets nothing of the apps', () => {
-    for (const w of asm.apps[0].workloads) {
-      expect(placementOf(asm, cluster(asm, 'gke-ingress'), w)).toEqual({ pods: false, service: 'none', splitRouting: false, exposed: false });
-    }
-  });
-
-  test('an exported workload: exported Services where it runs, nothing elsewhere', () => {
-    const input = exampleInput(EXAMPLES.gateway);
-    input.apps[0].workloads[0].clusters = ['gke-west-1'];
-    input.gateways[0].routes[0].rules.splice(1, 1); // the route to store-east-1, which no longer exists
-    const model = modelOf(input);
-    const store = workload(model, 'store');
-    expect(placementOf(model, cluster(model, 'gke-west-1'), store)).toEqual({ pods: true, service: 'exported', splitRouting: false, exposed: false });
-    expect(placementOf(model, cluster(model, 'gke-east-1'), store)).toEqual({ pods: false, service: 'none', splitRouting: false, exposed: false });
-  });
-
-  test('a canary is routed wherever its Service is', () => {
-    const model = loadExample(EXAMPLES.canary);
-    expect(placementOf(model, model.clusters[0], model.apps[0].workloads[0])).toEqual({ pods: true, service: 'plain', splitRouting: true, exposed: false });
-  });
-});
 
 describe('seedMcsPortName', () => {
   test('exactly one exposed workload: its name (seed 000: frontend)', () => {
@@ -190,9 +153,8 @@ describe('apps', () => {
   test('an app namespace whose file name is reserved is refused, even past the topology rules', () => {
     const input = exampleInput(EXAMPLES.canary);
     input.apps[0].namespace = 'namespaces';
-    // The topology rules refuse it first; past them, the chart's assumption fails (a meshfleet bug).
+    // The topology rules refuse it first; past them, the plan's assumption fails (a meshfleet bug).
     expect(() => modelOf(input)).toThrow(/apps\[0\]\.namespace: the app's file namespaces\.yaml/);
-    const model = resolveTopology(input);
-    expect(() => buildClusterCharts(new App(), model, model.clusters[0])).toThrow(/^meshfleet bug: cluster-charts.app-file: .*namespaces\.yaml, a file name already taken/);
+    expect(() => buildPlan(resolveTopology(input))).toThrow(/^meshfleet bug: cluster-plan.app-file: .*namespaces\.yaml, a file name already taken/);
   });
 });

@@ -10,10 +10,10 @@ import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { INJECTION_LABEL, REVISION_LABEL } from '../../src/k8s/app-namespace';
-import { buildClusterCharts, buildMeshInstallCharts } from '../../src/k8s/cluster-charts';
-import { MESH_INSTALL_FILES } from '../../src/output/paths';
+import { buildMeshInstallCharts } from '../../src/k8s/cluster-charts';
+import { buildPlan } from '../../src/plan/build-plan';
 import { buildKubernetesManifests, synthKubernetes } from '../../src/k8s/synth';
-import { KUSTOMIZATION_FILE } from '../../src/output/paths';
+import { KUSTOMIZATION_FILE, MESH_INSTALL_FILES } from '../../src/output/paths';
 import { EXAMPLES, IN_CLUSTER_EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, loadExample, manifestsOf, meshInstallOf, modelOf } from './helpers';
 import { resolveTopology } from '../../src/topology';
 import { validateObjects } from './schema';
@@ -179,7 +179,7 @@ describe('every example', () => {
       expect(c.files.map((f) => f.file)).not.toContain('istio-system.yaml');
       expect(c.files.map((f) => f.file)).not.toContain('cluster-admin-binding.yaml');
     }
-    for (const cluster of model.clusters) expect(buildMeshInstallCharts(new App(), model, cluster)).toEqual([]);
+    for (const cluster of buildPlan(model).clusters) expect(buildMeshInstallCharts(new App(), model, cluster)).toEqual([]);
   });
 });
 
@@ -277,9 +277,8 @@ describe('variants', () => {
   test('an app namespace named istio-system is refused (its file name is taken), even past the topology rules', () => {
     const input = exampleInput(EXAMPLES.asmOnprem);
     input.apps[0].namespace = 'istio-system';
-    // The topology rules refuse it first; past them, the chart's assumption fails (a meshfleet bug).
+    // The topology rules refuse it first; past them, the plan's assumption fails (a meshfleet bug).
     expect(() => modelOf(input)).toThrow(/apps\[0\]\.namespace: a system namespace/);
-    const model = resolveTopology(input);
-    expect(() => buildClusterCharts(new App(), model, model.clusters[0])).toThrow(/^meshfleet bug: cluster-charts.app-file: .*istio-system\.yaml, a file name already taken/);
+    expect(() => buildPlan(resolveTopology(input))).toThrow(/^meshfleet bug: cluster-plan.app-file: .*istio-system\.yaml, a file name already taken/);
   });
 });

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { contextVariable, shellQuote } from '../../src/runbook/commands';
 import { renderRunbook, RunbookClusterFolder, TOPOLOGY_PLACEHOLDER } from '../../src/runbook/runbook';
-import { STACK_ORDER } from '../../src/terraform/stacks';
+import { STACK_ORDER } from '../../src/plan/terraform-plan';
 import { eastWestGatewayOf, loadTopologyFile, parseTopologyText, ResolvedTopology, validateTopology } from '../../src/topology';
 
 /*

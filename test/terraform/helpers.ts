@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadTopologyFile, validateTopology } from '../../src/topology/load/load';
 import { ResolvedTopology, TopologyInput } from '../../src/topology/model/types';
-import { STACK_ORDER } from '../../src/terraform/stacks';
+import { STACK_ORDER } from '../../src/plan/terraform-plan';
 import { synthTerraform } from '../../src/terraform/synth';
 
 export const EXAMPLES = path.join(__dirname, '..', '..', 'examples');

@@ -102,7 +102,7 @@ const GUARANTEES: Record<string, Guarantee> = {
       { name: 'minNodes above maxNodes', path: 'clusters[0].nodePool.minNodes', topology: variant(BANK, (t) => (t.clusters[0].nodePool = { minNodes: 5, maxNodes: 2, initialNodes: 2 })) },
     ],
   },
-  'cluster-charts.app-file': {
+  'cluster-plan.app-file': {
     rule: 'namespace-rules.ts: an app namespace is neither a system namespace nor one whose file (<namespace>.yaml) a fixed chart takes',
     breaking: ['namespaces', 'istio-system', 'ingress-gateway', 'multi-cluster-ingress'].map((namespace) => ({
       name: `an app namespace ${namespace}`,

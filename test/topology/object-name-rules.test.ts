@@ -115,3 +115,24 @@ test('two subnets of one name in a region', () => {
     { path: 'network.subnets[1].name', message: 'duplicate subnet in us-west1, already declared by network.subnets[0] (found "s", expected a subnet name unique in its region)' },
   ]);
 });
+
+test('a StatefulSet whose name leaves no room for the controller-revision-hash suffix', () => {
+  const name = `s${'t'.repeat(52)}`;
+  expectOnlyProblem(
+    variant((t) => t.apps[0].workloads.push({ name, kind: 'StatefulSet', image: 'nginx:1.27' })),
+    'apps[0].workloads[2].name',
+    `apps[0].workloads[2] would be StatefulSet ${name}, whose controller-revision-hash label (<name>-<hash>) would exceed 63 characters (found "${name}", expected a name of at most 52 characters)`,
+  );
+  expect(() => validateTopology(variant((t) => t.apps[0].workloads.push({ name: name.slice(1), kind: 'StatefulSet', image: 'nginx:1.27' })), 'test')).not.toThrow();
+});
+
+test('objects in different clusters do not clash: a workload named like a version Deployment that runs elsewhere', () => {
+  // api runs (with its v2 Deployment api-v2) in gke-west only; a workload api-v2 runs in gke-east only.
+  const t = variant((d) => {
+    d.apps[0].workloads[1].clusters = ['gke-west'];
+    d.apps[0].workloads.push({ name: 'api-v2', image: 'nginx:1.27', clusters: ['gke-east'] });
+  });
+  expect(() => validateTopology(t, 'test')).not.toThrow();
+  t.apps[0].workloads[2].clusters = ['gke-west'];
+  expect(problemsOf(t).map((p) => p.path)).toEqual(['apps[0].workloads[2].name']);
+});

@@ -1,3 +1,5 @@
+import { buildPlan } from '../../src/plan/build-plan';
+import { checkPlanNames } from '../../src/topology/rules/object-name-rules';
 import { checkRules } from '../../src/topology/rules/rules';
 import { resolveTopology } from '../../src/topology/resolve/defaults';
 import { checkStructure } from '../../src/topology/rules/structure';
@@ -21,11 +23,13 @@ function topology(routes: unknown[], mesh: Record<string, unknown> | null = { ma
   } as TopologyInput;
 }
 
-/** Every problem (schema, then rules) as `path: message`. */
+/** Every problem (schema, then rules, then the plan's names) as `path: message`. */
 function problemsOf(input: TopologyInput): string[] {
   const structural = checkStructure(input);
   if (structural.length > 0) return structural.map((p) => `${p.path}: ${p.message}`);
-  return checkRules(input, resolveTopology(input)).map((p) => `${p.path}: ${p.message}`);
+  const model = resolveTopology(input);
+  const rules = checkRules(input, model);
+  return (rules.length > 0 ? rules : checkPlanNames(model, buildPlan(model))).map((p) => `${p.path}: ${p.message}`);
 }
 
 const route = (rule: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ service: 'reviews', rules: [rule], ...extra });

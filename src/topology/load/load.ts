@@ -3,13 +3,20 @@ import { Document, isCollection, isScalar, LineCounter, parseDocument, visit } f
 import { resolveTopology } from '../resolve/defaults';
 import { readPlainYaml } from './plain-yaml';
 import { clip, excerpt, Problem, TopologyError } from '../rules/problems';
+import { buildPlan } from '../../plan/build-plan';
+import { checkPlanNames } from '../rules/object-name-rules';
 import { checkRules } from '../rules/rules';
 import { checkStructure } from '../rules/structure';
 import { ResolvedTopology, TopologyInput } from '../model/types';
 
 /**
  * Validates a topology given as a plain object (parsed YAML or JSON, or a TypeScript literal)
- * and returns the resolved model.
+ * and returns the resolved model. Steps, each only when the one before found nothing:
+ * structure (the schema) -> resolve (defaults) -> the rules on input and model -> the plan ->
+ * the plan's names ({@link checkPlanNames}: clashes and derived-name limits over the objects
+ * each cluster will hold). The plan comes after the rules because it trusts the model they
+ * checked (references resolve, file names are free); its name checks come after the plan
+ * because only the plan knows which objects share a cluster, and under which names.
  * @throws TopologyError listing every problem found
  */
 export function validateTopology(input: unknown, source = 'topology'): ResolvedTopology {
@@ -19,6 +26,8 @@ export function validateTopology(input: unknown, source = 'topology'): ResolvedT
   const model = resolveTopology(typed);
   const semantic = checkRules(typed, model);
   if (semantic.length > 0) throw new TopologyError(source, semantic);
+  const names = checkPlanNames(model, buildPlan(model));
+  if (names.length > 0) throw new TopologyError(source, names);
   return model;
 }
 

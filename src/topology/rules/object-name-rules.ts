@@ -1,162 +1,180 @@
-import { DNS_LABEL_RE } from './predicates';
+import { DNS_LABEL_RE, DNS_NAME_MAX } from './predicates';
 import { Problem, problem } from './problems';
-import { versionSplitOf } from '../resolve/traffic-split';
-import { ResolvedApp, ResolvedTopology, ResolvedWorkload, TopologyInput } from '../model/types';
+import type { ClusterPlan, FleetPlan, PlannedComponent, PlannedFile, PlannedObject } from '../../plan/types';
+import { ResolvedTopology } from '../model/types';
 
 /*
- * Names that meshfleet derives for the Kubernetes objects of an app namespace, and the ids of
- * the constructs that make them (src/k8s/cluster-charts.ts): two objects of one kind with one
- * name in a namespace, or two constructs with one id in a chart, make synth fail ("There is
- * already a Construct with name ...") or write a folder that kubectl refuses. Each name is
- * claimed with the field path that sets it; the first claim wins, later ones are reported
- * (unless another rule already reported that field).
+ * Names of what meshfleet writes. Two kinds of checks:
+ *
+ * - on the input (`checkObjectNames`, with the other rules): gateways unique per namespace,
+ *   subnets unique per region;
+ * - on the plan (`checkPlanNames`, once the topology passed every other rule and its plan is
+ *   built, see load.ts): over the objects the plan puts into each cluster, two objects of one
+ *   kind, namespace and name (kubectl would apply one over the other), two constructs with one
+ *   id in a file (synth fails: "There is already a Construct with name ..."), and derived names
+ *   that Kubernetes refuses once meshfleet's and the controllers' suffixes are added. A clash is
+ *   reported on the later claim, with the source paths of both.
  */
 
-/**
- * The entry a field belongs to for de-duplication with the other rules: its workload
- * (`apps[0].workloads[1]`) for a workload's fields, else the field itself.
- */
-function ownerOf(path: string): string {
-  return /^apps\[\d+\]\.workloads\[\d+\]/.exec(path)?.[0] ?? path;
-}
+/** Longest StatefulSet name: its controller labels each revision `controller-revision-hash: <name>-<hash>` (a label value, at most 63 characters, with a hash of up to 10 characters and a `-`). */
+const STATEFULSET_NAME_MAX = 52;
 
-/** A name taken in a namespace (or an id taken in a chart), and who takes it. */
+/** The parts of a source path: its app and workload entry (`apps[i].workloads[j]`) and what follows. */
+const WORKLOAD_SOURCE = /^(apps\[(\d+)\]\.workloads\[(\d+)\])(?:\.(.+))?$/;
+
+/** A claim on a name: the field that sets it, and what claims it, for messages. */
 interface Claim {
-  readonly kind: string;
-  readonly name: string;
-  /** The field that sets the name. */
+  /** The field that sets the name, where a problem is reported. */
   readonly path: string;
-  /** What takes it, for the message of a later claim. */
+  /** What takes the name, e.g. `the Service of apps[0].workloads[1]`. */
   readonly what: string;
 }
 
-/** Claims in one scope (a namespace, or a chart's construct ids); reports later claims of a name. */
-class Claims {
-  private readonly taken = new Map<string, Claim>();
+/** Version `k` of a workload's split, as named by the plan's version source (`versions[k]`, `version`, `canary`). */
+function versionOf(model: ResolvedTopology, app: number, workload: number, rest: string): string {
+  const w = model.apps[app].workloads[workload];
+  const k = rest === 'canary' ? 1 : rest === 'version' ? 0 : Number(/^versions\[(\d+)\]$/.exec(rest)![1]);
+  return w.versions[k]?.name ?? w.version ?? '';
+}
 
-  /** `what` of a claim: e.g. `would be Service x in namespace y`. */
-  constructor(
-    private readonly would: (claim: Claim) => string,
-    private readonly reported: ReadonlySet<string>,
-    private readonly problems: Problem[],
-  ) {}
-
-  claim(claim: Claim): void {
-    const key = `${claim.kind}/${claim.name}`;
-    const first = this.taken.get(key);
-    if (first === undefined) {
-      this.taken.set(key, claim);
-    } else if (first.path !== claim.path && !this.reported.has(ownerOf(claim.path)) && !this.reported.has(ownerOf(first.path))) {
-      this.problems.push(problem(claim.path, `${claim.what} ${this.would(claim)}, already taken by ${first.what}`, claim.name, 'a name of its own'));
+/** The field that sets a planned object's name, and what the object is. */
+function objectClaim(model: ResolvedTopology, cluster: string, o: PlannedObject): Claim {
+  const workload = WORKLOAD_SOURCE.exec(o.source);
+  if (workload !== null) {
+    const [, at, i, j, rest] = workload;
+    const w = model.apps[Number(i)].workloads[Number(j)];
+    if (rest === undefined) return { path: `${at}.name`, what: o.kind === 'Service' ? `the Service of ${at}` : at };
+    if (rest === 'export') return { path: `${at}.name`, what: `the exported Service of ${at}${o.name === w.name ? '' : ` in cluster ${cluster}`}` };
+    if (rest === 'expose') return { path: `${at}.name`, what: o.kind === 'VirtualService' ? `the gateway route of ${at}` : `the ingress gateway's ${o.kind} of ${at}` };
+    if (rest === 'canary' || rest === 'version' || rest.startsWith('versions[')) {
+      const version = versionOf(model, Number(i), Number(j), rest);
+      const path = rest === 'canary' ? `${at}.canary.version` : rest === 'version' ? `${at}.version` : `${o.source}.name`;
+      return { path, what: `the ${o.kind} of version ${version} of ${at}` };
     }
+    return { path: `${o.source}.name`, what: o.source };
+  }
+  if (o.source === 'mesh.ingressGateway') return { path: 'mesh.ingressGateway.name', what: 'the shared ingress gateway' };
+  if (/^apps\[\d+\]\.serviceAccounts\[\d+\]$/.test(o.source)) return { path: o.source, what: o.source };
+  if (/^apps\[\d+\]\.vmWorkloads\[\d+\]$/.test(o.source) && o.kind === 'ServiceAccount') return { path: `${o.source}.serviceAccount`, what: `the ServiceAccount of ${o.source}` };
+  if (/\]$/.test(o.source)) return { path: `${o.source}.name`, what: o.source };
+  return { path: o.source, what: o.source };
+}
+
+/** What a component builds, for the message of a construct id clash. */
+function componentClaim(c: PlannedComponent): Claim {
+  const at = WORKLOAD_SOURCE.exec(c.source)?.[1] ?? c.source;
+  const path = /\]$/.test(at) ? `${at}.name` : at;
+  switch (c.component) {
+    case 'AppConfig':
+      return { path: `${c.source}.namespace`, what: "the app's ConfigMaps and ServiceAccounts" };
+    case 'Workload':
+      return { path, what: `the objects of ${at}` };
+    case 'ExportedService':
+      return { path, what: `the exported Service ${c.name} of ${at}` };
+    case 'WorkloadVersions':
+      return { path, what: `the versions of ${at}` };
+    case 'IstioMeshRoute':
+    case 'GammaRoute':
+      return { path: `apps[${c.app}].workloads[${c.workload}].name`, what: `the route of apps[${c.app}].workloads[${c.workload}]` };
+    case 'VersionServices':
+      return { path, what: `the per-version Services of ${at}` };
+    case 'ExposedService':
+      return { path, what: `the gateway route of ${at}` };
+    case 'MultiClusterGateway':
+      return { path, what: `${c.source} (<namespace>-<name>)` };
+    default:
+      return { path, what: c.source };
   }
 }
 
-/** Where a resolved workload's version `k` sets its name: `versions[k].name`, or the canary's version. */
-function versionPath(input: TopologyInput, i: number, j: number, k: number): string {
-  const at = `apps[${i}].workloads[${j}]`;
-  if (input.apps?.[i]?.workloads?.[j]?.versions !== undefined) return `${at}.versions[${k}].name`;
-  return k === 0 ? `${at}.version` : `${at}.canary.version`;
+/** The scope a construct id lives in, for messages: an app's chart by its namespace, else the file. */
+function chartOf(model: ResolvedTopology, file: PlannedFile): string {
+  const app = file.components.find((c): c is Extract<PlannedComponent, { app: number }> => 'app' in c);
+  return app === undefined ? `the ${file.path} chart` : `the chart of namespace ${model.apps[app.app].namespace}`;
 }
 
-/** Whether the workload gets per-version Services and a GAMMA route (gateway-api routing). */
-function hasVersionServices(model: ResolvedTopology, app: ResolvedApp, w: ResolvedWorkload): boolean {
-  const routed = app.routes.some((r) => r.service === w.name);
-  return model.mesh?.routing === 'gateway-api' && w.port !== undefined && (routed || versionSplitOf(w).length > 1);
-}
-
-/** Kubernetes objects of an app namespace: Deployments, StatefulSets, Services and ServiceAccounts. */
-function claimObjects(input: TopologyInput, model: ResolvedTopology, app: ResolvedApp, i: number, claims: Claims, problems: Problem[]): void {
-  const gateway = model.mesh?.ingressGateway;
-  if (gateway !== undefined && gateway.namespace === app.namespace) {
-    claims.claim({ kind: 'Deployment', name: gateway.name, path: 'mesh.ingressGateway.name', what: 'the shared ingress gateway' });
-    claims.claim({ kind: 'Service', name: gateway.name, path: 'mesh.ingressGateway.name', what: 'the shared ingress gateway' });
-  }
-  const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
-  app.workloads.forEach((w, j) => {
-    const at = `apps[${i}].workloads[${j}]`;
-    claims.claim({ kind: w.kind, name: w.name, path: `${at}.name`, what: `${at}` });
-    if (w.port !== undefined) claims.claim({ kind: 'Service', name: w.name, path: `${at}.name`, what: `the Service of ${at}` });
-    w.extraServices.forEach((extra, k) => claims.claim({ kind: 'Service', name: extra.name, path: `${at}.extraServices[${k}].name`, what: `${at}.extraServices[${k}]` }));
-    if (model.mesh !== undefined) {
-      w.versions.slice(1).forEach((v, k) =>
-        claims.claim({ kind: 'Deployment', name: `${w.name}-${v.name}`, path: versionPath(input, i, j, k + 1), what: `the Deployment of version ${v.name} of ${at}` }),
-      );
+/** Clashes of one cluster's objects (kind, namespace, name) and of its files' construct ids. */
+function clusterClashes(model: ResolvedTopology, cluster: ClusterPlan, report: (p: Problem) => void): void {
+  const objects = new Map<string, Claim>();
+  for (const o of cluster.files.flatMap((f) => f.objects)) {
+    // A ServiceExport always comes with its Service: the Service's clash says it.
+    if (o.kind === 'ServiceExport') continue;
+    const key = `${o.kind}/${o.namespace ?? ''}/${o.name}`;
+    const claim = objectClaim(model, cluster.name, o);
+    const first = objects.get(key);
+    if (first === undefined) objects.set(key, claim);
+    else {
+      const where = o.namespace === undefined ? '' : ` in namespace ${o.namespace}`;
+      report(problem(claim.path, `${claim.what} would be ${o.kind} ${o.name}${where}, already taken by ${first.what}`, o.name, 'a name of its own'));
     }
-    if (w.export && w.port !== undefined) {
-      for (const cluster of w.clusters) {
-        const name = `${w.name}-${shortNames.get(cluster) ?? cluster}`;
-        if (name.length > 63) {
-          problems.push(problem(`${at}.name`, `the exported Service of cluster ${cluster}, <name>-<cluster short name>, is ${name.length} characters long`, w.name, 'a name that keeps it within 63 characters'));
-        }
-        claims.claim({ kind: 'Service', name, path: `${at}.name`, what: `the exported Service of ${at} in cluster ${cluster}` });
+  }
+  for (const file of cluster.files) {
+    const ids = new Map<string, Claim>();
+    for (const c of file.components) {
+      const claim = componentClaim(c);
+      const first = ids.get(c.id);
+      if (first === undefined) ids.set(c.id, claim);
+      else {
+        const message = `${claim.what} would get the construct id ${c.id} in ${chartOf(model, file)} (synth fails on a repeated id), already taken by ${first.what}`;
+        report(problem(claim.path, message, c.id, 'a name of its own'));
       }
     }
-    if (hasVersionServices(model, app, w)) {
-      versionSplitOf(w).forEach(({ version }, k) => {
-        const name = `${w.name}-${version}`;
-        const path = w.versions.length > 0 ? versionPath(input, i, j, k) : `${at}.version`;
-        if (!DNS_LABEL_RE.test(name)) {
-          problems.push(problem(path, `gateway-api routing writes a Service ${name} per version, which is not a Service name`, version, 'a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots)'));
-        }
-        claims.claim({ kind: 'Service', name, path, what: `the Service of version ${version} of ${at}` });
-      });
-    }
-  });
-  app.serviceAccounts.forEach((name, k) => claims.claim({ kind: 'ServiceAccount', name, path: `apps[${i}].serviceAccounts[${k}]`, what: `apps[${i}].serviceAccounts[${k}]` }));
+  }
 }
 
-/**
- * Construct ids of the app's chart (see `addWorkload` and `buildClusterCharts` in
- * src/k8s/cluster-charts.ts): `app-config`, `<workload>`, `<service>-export`,
- * `<workload>-versions`, `-route`, `-version-services`, `-exposed`, `<vm>-vm`,
- * `<entry>-service-entry`.
- */
-function claimConstructIds(model: ResolvedTopology, app: ResolvedApp, i: number, ids: Claims): void {
-  const kind = 'construct';
-  const mesh = model.mesh;
-  ids.claim({ kind, name: 'app-config', path: `apps[${i}].namespace`, what: "the app's ConfigMaps and ServiceAccounts" });
-  const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
-  app.workloads.forEach((w, j) => {
-    const at = `apps[${i}].workloads[${j}]`;
-    const path = `${at}.name`;
-    const id = (suffix: string, what: string) => ids.claim({ kind, name: `${w.name}${suffix}`, path, what: `${what} of ${at}` });
-    id('', 'the objects');
-    if (w.export && w.port !== undefined) {
-      id('-export', 'the exported Service');
-      for (const cluster of w.clusters) id(`-${shortNames.get(cluster) ?? cluster}-export`, `the exported Service in ${cluster}`);
+/** Derived names Kubernetes refuses: Services that are no RFC 1035 label, StatefulSets too long for their revision labels, names too long for any object. */
+function derivedNames(model: ResolvedTopology, cluster: ClusterPlan, report: (p: Problem) => void): void {
+  for (const o of cluster.files.flatMap((f) => f.objects)) {
+    const claim = objectClaim(model, cluster.name, o);
+    const workload = WORKLOAD_SOURCE.exec(o.source);
+    const rest = workload?.[4];
+    if (o.kind === 'Service' && !DNS_LABEL_RE.test(o.name)) {
+      if (rest === 'export' && o.name.length > 63) {
+        const w = model.apps[Number(workload![2])].workloads[Number(workload![3])];
+        report(problem(claim.path, `the exported Service of cluster ${cluster.name}, <name>-<cluster short name>, is ${o.name.length} characters long`, w.name, 'a name that keeps it within 63 characters'));
+      } else if (rest !== undefined && (rest === 'version' || rest === 'canary' || rest.startsWith('versions['))) {
+        const version = versionOf(model, Number(workload![2]), Number(workload![3]), rest);
+        report(problem(claim.path, `gateway-api routing writes a Service ${o.name} per version, which is not a Service name`, version, 'a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots)'));
+      } else {
+        report(problem(claim.path, `${claim.what} would be Service ${o.name}, which is not a Service name`, o.name, 'an RFC 1035 label of at most 63 characters'));
+      }
+    } else if (o.kind === 'StatefulSet' && o.name.length > STATEFULSET_NAME_MAX) {
+      report(problem(claim.path, `${claim.what} would be StatefulSet ${o.name}, whose controller-revision-hash label (<name>-<hash>) would exceed 63 characters`, o.name, `a name of at most ${STATEFULSET_NAME_MAX} characters`));
+    } else if (o.name.length > DNS_NAME_MAX) {
+      report(problem(claim.path, `${claim.what} would be ${o.kind} ${o.name}, ${o.name.length} characters long`, o.name, `a name that keeps it within ${DNS_NAME_MAX} characters`));
     }
-    if (mesh === undefined) return;
-    const routed = app.routes.some((r) => r.service === w.name);
-    if (w.versions.length > 0) id('-versions', 'the versions');
-    if (routed || hasVersionServices(model, app, w)) id('-route', 'the route');
-    if (hasVersionServices(model, app, w)) id('-version-services', 'the per-version Services');
-    if (w.expose !== undefined && mesh.ingressGateway !== undefined) id('-exposed', 'the gateway route');
-  });
-  app.vmWorkloads.forEach((vm, j) => ids.claim({ kind, name: `${vm.name}-vm`, path: `apps[${i}].vmWorkloads[${j}].name`, what: `apps[${i}].vmWorkloads[${j}]` }));
-  if (mesh !== undefined) {
-    app.serviceEntries.forEach((entry, j) =>
-      ids.claim({ kind, name: `${entry.name}-service-entry`, path: `apps[${i}].serviceEntries[${j}].name`, what: `apps[${i}].serviceEntries[${j}]` }),
-    );
   }
 }
 
 /**
- * Gateways of the config cluster's `multi-cluster-gateway.yaml`: one Gateway per namespace and
- * name, and one construct id `<namespace>-<name>` per gateway.
+ * Name problems of a plan (see the comment at the top of this file), each reported once even
+ * when several clusters hold the same objects, in cluster order.
  */
-function checkGatewayNames(model: ResolvedTopology, reported: ReadonlySet<string>, problems: Problem[]): void {
-  const ids = new Claims((c) => `would get the construct id ${c.name} in the multi-cluster-gateway.yaml chart (synth fails on a repeated id)`, reported, problems);
+export function checkPlanNames(model: ResolvedTopology, plan: FleetPlan): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const report = (p: Problem) => {
+    const key = `${p.path}\n${p.message}`;
+    if (!seen.has(key)) problems.push(p);
+    seen.add(key);
+  };
+  for (const cluster of plan.clusters) {
+    derivedNames(model, cluster, report);
+    clusterClashes(model, cluster, report);
+  }
+  return problems;
+}
+
+/** Gateways of the config cluster's `multi-cluster-gateway.yaml`: one Gateway per namespace and name. */
+function checkGatewayNames(model: ResolvedTopology, problems: Problem[]): void {
   const objects = new Map<string, number>();
   model.gateways.forEach((g, i) => {
-    const path = `gateways[${i}].name`;
     const first = objects.get(`${g.namespace}/${g.name}`);
     if (first !== undefined) {
-      problems.push(problem(path, `duplicate gateway, gateways[${first}] has this name in namespace ${g.namespace}`, g.name, 'a gateway name unique in its namespace'));
-      return;
+      problems.push(problem(`gateways[${i}].name`, `duplicate gateway, gateways[${first}] has this name in namespace ${g.namespace}`, g.name, 'a gateway name unique in its namespace'));
+    } else {
+      objects.set(`${g.namespace}/${g.name}`, i);
     }
-    objects.set(`${g.namespace}/${g.name}`, i);
-    ids.claim({ kind: 'construct', name: `${g.namespace}-${g.name}`, path, what: `gateways[${i}] (<namespace>-<name>)` });
   });
 }
 
@@ -174,19 +192,8 @@ function checkSubnetNames(model: ResolvedTopology, problems: Problem[]): void {
   });
 }
 
-/**
- * Object names and construct ids of every app namespace, of the gateways and of the subnets: no two objects
- * of one kind share a name in a namespace, no two constructs share an id in a chart, and
- * derived Service names are Service names.
- */
-export function checkObjectNames(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
-  const reported = new Set(problems.flatMap((p) => [p.path, ownerOf(p.path)]));
-  model.apps.forEach((app, i) => {
-    const objects = new Claims((c) => `would be ${c.kind} ${c.name} in namespace ${app.namespace}`, reported, problems);
-    claimObjects(input, model, app, i, objects, problems);
-    const ids = new Claims((c) => `would get the construct id ${c.name} in the chart of namespace ${app.namespace} (synth fails on a repeated id)`, reported, problems);
-    claimConstructIds(model, app, i, ids);
-  });
-  checkGatewayNames(model, reported, problems);
+/** Input checks of names: gateways unique per namespace, subnets unique per region. */
+export function checkObjectNames(model: ResolvedTopology, problems: Problem[]): void {
+  checkGatewayNames(model, problems);
   checkSubnetNames(model, problems);
 }

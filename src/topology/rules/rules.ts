@@ -574,7 +574,6 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkAppNamespaces(model, problems);
   checkImages(input, problems);
   checkHosts(input, problems);
-  // Last: it leaves out fields that an earlier rule already reported.
-  checkObjectNames(input, model, problems);
+  checkObjectNames(model, problems);
   return problems;
 }

@@ -1,0 +1,20 @@
+import { ResolvedTopology } from '../topology/model/types';
+import { planCluster } from './cluster-plan';
+import { planMeshInstall } from './mesh-install-plan';
+import { planTerraform } from './terraform-plan';
+import { FleetPlan } from './types';
+
+/**
+ * The fleet plan of a resolved topology: per cluster the files and objects meshfleet writes
+ * (and the constructs that build them), the Terraform stacks and their planned resources, and
+ * the in-cluster mesh install. Pure and deterministic: the same model gives the same plan, in
+ * topology order, with nothing but plain data in it (`JSON.stringify` round-trips it).
+ */
+export function buildPlan(model: ResolvedTopology): FleetPlan {
+  return {
+    name: model.name,
+    clusters: model.clusters.map((cluster, k) => planCluster(model, cluster, k)),
+    terraform: planTerraform(model),
+    meshInstall: planMeshInstall(model),
+  };
+}

@@ -1,0 +1,248 @@
+import { CHART_FILES, KUBERNETES_DIR, MESH_INSTALL_FILES } from '../output/paths';
+import { assume } from '../topology/rules/assume';
+import { versionSplitOf } from '../topology/resolve/traffic-split';
+import { ResolvedApp, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
+import { eastWestGatewayOf, vmWorkloadsOf } from './mesh-plan';
+import { exposedVirtualServiceName, ISTIO_SYSTEM_NAMESPACE, perClusterServiceName } from './names';
+import { objectsOf } from './objects';
+import { appRunsIn, hasObjects, placementOf, routeOf } from './placement';
+import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
+
+/*
+ * Which files a cluster folder gets and which constructs build each: the placement decisions
+ * that src/k8s/cluster-charts.ts renders. See `planCluster` for the file order.
+ */
+
+/** A file with its components; its objects are derived from them. */
+function fileOf(model: ResolvedTopology, path: string, components: readonly PlannedComponent[], kustomized = true): PlannedFile {
+  return { path, kustomized, components, objects: components.flatMap((c) => objectsOf(model, c)) };
+}
+
+/** The namespaces the cluster's files use, in the order they first appear, and who first used each. */
+class NamespaceUse {
+  readonly used: Array<{ readonly name: string; readonly source: string }> = [];
+
+  use(name: string, source: string): void {
+    if (!this.used.some((u) => u.name === name)) this.used.push({ name, source });
+  }
+}
+
+/** `cluster-admin-binding.yaml` and `istio-system.yaml` of a cluster that meshfleet installs the mesh into. */
+function controlPlaneFiles(model: ResolvedTopology, cluster: ResolvedCluster, source: string): PlannedFile[] {
+  const mesh = model.mesh!;
+  const install = mesh.install!;
+  const meshInstall = cluster.meshInstall!;
+  const files: PlannedFile[] = [];
+  if (install.clusterAdmin !== undefined) {
+    files.push(fileOf(model, CHART_FILES.clusterAdminBinding, [{ component: 'ClusterAdminBinding', id: 'cluster-admin-binding', source: 'mesh.clusterAdmin', user: install.clusterAdmin }]));
+  }
+  // The validating webhook calls `istiod`, which a revisioned install does not create (seed 001).
+  const istiodRevision = meshInstall.controlPlane === 'primary' ? mesh.revision : undefined;
+  const eastWest = eastWestGatewayOf(model, cluster);
+  const istioSystem: PlannedComponent[] = [];
+  if (istiodRevision !== undefined) istioSystem.push({ component: 'IstiodService', id: 'istiod-service', source: 'mesh.revision', revision: istiodRevision });
+  if (eastWest?.crossNetwork === true) istioSystem.push({ component: 'CrossNetworkGateway', id: 'cross-network-gateway', source });
+  if (eastWest?.exposeIstiod === true) istioSystem.push({ component: 'IstiodExposure', id: 'istiod-exposure', source });
+  if (istioSystem.length > 0) files.push(fileOf(model, CHART_FILES.istioSystem, istioSystem));
+  return files;
+}
+
+/** The components of one workload in one cluster (see {@link placementOf}). */
+function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, app: ResolvedApp, i: number, j: number): PlannedComponent[] {
+  const w = app.workloads[j];
+  const ref = { app: i, workload: j };
+  const source = `apps[${i}].workloads[${j}]`;
+  const routed = routeOf(app, w);
+  const place = placementOf(model, cluster, w, routed !== undefined);
+  const mesh = model.mesh;
+  const components: PlannedComponent[] = [{ component: 'Workload', id: w.name, source, ...ref, pods: place.pods, service: place.service === 'plain' }];
+
+  if (place.service === 'exported' && w.port !== undefined && w.servicePort !== undefined) {
+    for (const name of [w.name, perClusterServiceName(w.name, cluster.shortName)]) {
+      components.push({ component: 'ExportedService', id: `${name}-export`, source: `${source}.export`, ...ref, name });
+    }
+  }
+
+  const routing = mesh?.routing ?? 'istio';
+  const split = versionSplitOf(w);
+  if (w.versions.length > 0 && mesh !== undefined && (place.pods || place.splitRouting)) {
+    const versionsSource = w.canary !== undefined ? `${source}.canary` : `${source}.versions`;
+    // An explicit route, or GAMMA routing, replaces the split's DestinationRule and VirtualService.
+    const splitRoutes = place.splitRouting && routed === undefined && routing === 'istio';
+    components.push({ component: 'WorkloadVersions', id: `${w.name}-versions`, source: versionsSource, ...ref, pods: place.pods, routing: splitRoutes });
+  }
+
+  if (place.splitRouting && mesh !== undefined && w.servicePort !== undefined) {
+    if (routing === 'istio' && routed !== undefined) {
+      const referenced = routed.route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
+      const subsets = split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version);
+      components.push({ component: 'IstioMeshRoute', id: `${w.name}-route`, source: `apps[${i}].routes[${routed.index}]`, ...ref, route: routed.index, subsets });
+    } else if (routing === 'gateway-api' && (routed !== undefined || split.length > 1)) {
+      components.push({ component: 'VersionServices', id: `${w.name}-version-services`, source, ...ref, versions: split.map((s) => s.version) });
+      components.push({
+        component: 'GammaRoute',
+        id: `${w.name}-route`,
+        source: routed === undefined ? source : `apps[${i}].routes[${routed.index}]`,
+        ...ref,
+        name: routed?.route.name ?? w.name,
+        ...(routed === undefined ? {} : { route: routed.index }),
+      });
+    }
+  }
+
+  if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
+    components.push({ component: 'ExposedService', id: `${w.name}-exposed`, source: `${source}.expose`, ...ref, name: exposedVirtualServiceName(w, routed !== undefined) });
+  }
+  return components;
+}
+
+/** The `<namespace>.yaml` of one app in one cluster, or `undefined` when the app has nothing there. */
+function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: ResolvedApp, i: number): PlannedFile | undefined {
+  const mesh = model.mesh;
+  const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
+  const workloads = app.workloads
+    .map((w, j) => ({ w, j, place: placementOf(model, cluster, w, routeOf(app, w) !== undefined) }))
+    .filter(({ place }) => hasObjects(place));
+  const appVms = app.vmWorkloads.map((vm, j) => ({ vm, j })).filter(({ vm }) => vms.includes(vm));
+  if (workloads.length === 0 && appVms.length === 0) return undefined;
+
+  const components: PlannedComponent[] = [];
+  const runs = appRunsIn(app, cluster);
+  if (runs) components.push({ component: 'AppConfig', id: 'app-config', source: `apps[${i}]`, app: i });
+  for (const { j } of workloads) components.push(...workloadComponents(model, cluster, app, i, j));
+  const accounts: string[] = [];
+  for (const { vm, j } of appVms) {
+    components.push({ component: 'VmWorkload', id: `${vm.name}-vm`, source: `apps[${i}].vmWorkloads[${j}]`, app: i, vmWorkload: j, createServiceAccount: !accounts.includes(vm.serviceAccount) });
+    accounts.push(vm.serviceAccount);
+  }
+  if (mesh?.defaultDeny === true && cluster.meshMember) {
+    const exposed = mesh.ingressGateway === undefined ? [] : workloads.filter(({ place }) => place.exposed).map(({ w }) => w.name);
+    components.push({ component: 'DefaultDeny', id: 'default-deny', source: 'mesh.defaultDeny', app: i, exposedWorkloads: exposed });
+  }
+  if (mesh !== undefined && cluster.meshMember && runs) {
+    app.serviceEntries.forEach((entry, j) =>
+      components.push({ component: 'AppServiceEntry', id: `${entry.name}-service-entry`, source: `apps[${i}].serviceEntries[${j}]`, app: i, serviceEntry: j }),
+    );
+  }
+  return fileOf(model, `${app.namespace}.yaml`, components);
+}
+
+/**
+ * The kustomized files of one cluster, in kustomization order:
+ *
+ * 1. `namespaces.yaml`: every namespace the cluster's other files use, in the order they first
+ *    appear (`IstioSystemNamespace` first in clusters meshfleet installs the mesh into; else
+ *    `AppNamespace`, with the injection label in mesh member clusters).
+ * 2. `cluster-admin-binding.yaml` (mesh install with `mesh.clusterAdmin`).
+ * 3. `istio-system.yaml` (mesh install): istiod Service (revisioned primaries), and with an
+ *    east-west gateway the cross-network Gateway and istiod's exposure.
+ * 4. `managed-mesh-config.yaml` (fleet mesh members with `mesh.outboundTrafficPolicy`).
+ * 5. `mesh-security.yaml` (mesh members): the mesh-wide PeerAuthentication.
+ * 6. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`).
+ * 7. `<namespace>.yaml` per app with anything in the cluster (see {@link placementOf}).
+ * 8. `multi-cluster-ingress.yaml`, 9. `multi-cluster-gateway.yaml` (the fleet config cluster).
+ *
+ * Files without objects are left out.
+ */
+function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: number): PlannedFile[] {
+  const mesh = model.mesh;
+  const isConfig = model.fleet.configCluster === cluster.name;
+  const namespaces = new NamespaceUse();
+  const files: PlannedFile[] = [];
+
+  if (mesh?.install !== undefined && cluster.meshInstall !== undefined) {
+    namespaces.use(ISTIO_SYSTEM_NAMESPACE, `clusters[${k}]`);
+    files.push(...controlPlaneFiles(model, cluster, `clusters[${k}]`));
+  }
+  if (mesh?.management === 'fleet' && cluster.meshMember && mesh.outboundTrafficPolicy !== undefined) {
+    files.push(fileOf(model, CHART_FILES.managedMeshConfig, [{ component: 'ManagedMeshConfig', id: 'managed-mesh-config', source: 'mesh.outboundTrafficPolicy' }]));
+  }
+  if (mesh !== undefined && cluster.meshMember) {
+    files.push(fileOf(model, CHART_FILES.meshSecurity, [{ component: 'MeshMtls', id: 'mesh-mtls', source: 'mesh.mtls' }]));
+  }
+  const gateway = cluster.meshMember ? mesh?.ingressGateway : undefined;
+  if (gateway !== undefined) {
+    const source = 'mesh.ingressGateway';
+    files.push(
+      fileOf(model, CHART_FILES.ingressGateway, [
+        { component: 'IngressGateway', id: 'ingress-gateway', source },
+        { component: 'SharedGateway', id: 'shared-gateway', source },
+      ]),
+    );
+    namespaces.use(gateway.namespace, `${source}.namespace`);
+  }
+
+  const taken: string[] = Object.values(CHART_FILES);
+  model.apps.forEach((app, i) => {
+    const file = appFile(model, cluster, app, i);
+    if (file === undefined) return;
+    assume(!taken.includes(file.path), 'cluster-plan.app-file', `cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file.path}, a file name already taken`);
+    taken.push(file.path);
+    namespaces.use(app.namespace, `apps[${i}].namespace`);
+    files.push(file);
+  });
+
+  if (isConfig && model.multiClusterIngress !== undefined) {
+    files.push(fileOf(model, CHART_FILES.multiClusterIngress, [{ component: 'MultiClusterIngressSet', id: 'multi-cluster-ingress', source: 'multiClusterIngress' }]));
+    namespaces.use(model.multiClusterIngress.namespace, 'multiClusterIngress.namespace');
+  }
+  if (isConfig && model.gateways.length > 0) {
+    const components: PlannedComponent[] = model.gateways.map((g, i) => ({ component: 'MultiClusterGateway', id: `${g.namespace}-${g.name}`, source: `gateways[${i}]`, gateway: i }));
+    model.gateways.forEach((g, i) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
+    files.push(fileOf(model, CHART_FILES.multiClusterGateway, components));
+  }
+
+  const withObjects = files.filter((f) => f.objects.length > 0);
+  if (namespaces.used.length === 0) return withObjects;
+  const namespaceComponents = namespaces.used.map(({ name, source }): PlannedComponent =>
+    cluster.meshInstall !== undefined && name === ISTIO_SYSTEM_NAMESPACE
+      ? {
+          component: 'IstioSystemNamespace',
+          id: name,
+          source,
+          network: cluster.meshInstall.network,
+          ...(cluster.meshInstall.controlPlane === 'remote' && mesh?.install?.primary !== undefined ? { controlPlaneClusters: mesh.install.primary } : {}),
+        }
+      : { component: 'AppNamespace', id: name, source, name, injection: cluster.meshMember && mesh !== undefined },
+  );
+  return [fileOf(model, CHART_FILES.namespaces, namespaceComponents), ...withObjects];
+}
+
+/** The `istioctl install -f` inputs of one cluster, in install order (none unless meshfleet installs the mesh into it). */
+function meshInstallFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: number): PlannedFile[] {
+  const install = model.mesh?.install;
+  const meshInstall = cluster.meshInstall;
+  if (install === undefined || meshInstall === undefined) return [];
+  const source = `clusters[${k}]`;
+  const files = [
+    fileOf(
+      model,
+      MESH_INSTALL_FILES.controlPlane,
+      [
+        {
+          component: 'ControlPlaneOperator',
+          id: 'control-plane',
+          source,
+          externalIstiod: install.model === 'primary-remote' && meshInstall.controlPlane === 'primary',
+          vmRegistration: vmWorkloadsOf(model, cluster).length > 0,
+        },
+      ],
+      false,
+    ),
+  ];
+  const eastWest = eastWestGatewayOf(model, cluster);
+  if (eastWest !== undefined) {
+    const ip = eastWest.loadBalancerIp === undefined ? {} : { loadBalancerIp: eastWest.loadBalancerIp };
+    files.push(fileOf(model, MESH_INSTALL_FILES.eastWestGateway, [{ component: 'EastWestGateway', id: 'eastwest', source, ...ip }], false));
+  }
+  return files;
+}
+
+/** The plan of one cluster folder: its kustomized files, then its `istioctl` inputs. */
+export function planCluster(model: ResolvedTopology, cluster: ResolvedCluster, k: number): ClusterPlan {
+  return {
+    name: cluster.name,
+    folder: `${KUBERNETES_DIR}/${cluster.name}`,
+    files: [...kustomizedFiles(model, cluster, k), ...meshInstallFiles(model, cluster, k)],
+  };
+}

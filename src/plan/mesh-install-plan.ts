@@ -1,0 +1,40 @@
+import { MESH_INSTALL_FILES } from '../output/paths';
+import { ResolvedTopology } from '../topology/model/types';
+import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from './mesh-plan';
+import { ClusterMeshInstall, MeshInstallPlan } from './types';
+
+/**
+ * The in-cluster mesh install per cluster, in install order (primaries first, then remotes,
+ * each in topology order; a remote needs its primary's istiod): the `istioctl install -f` inputs
+ * (control plane, then the east-west gateway where one is needed, with the address it gets),
+ * and the remote secrets each primary needs. Empty for fleet-managed meshes and fleets without
+ * a mesh. The runbook's install steps and the files under `mesh-install/` read the same facts.
+ */
+export function planMeshInstall(model: ResolvedTopology): MeshInstallPlan {
+  const secrets = remoteSecretsOf(model);
+  const members = meshInstallClusters(model);
+  const inOrder = [...members.filter((c) => c.meshInstall!.controlPlane === 'primary'), ...members.filter((c) => c.meshInstall!.controlPlane !== 'primary')];
+  const clusters = inOrder.map((cluster): ClusterMeshInstall => {
+    const eastWest = eastWestGatewayOf(model, cluster);
+    const reserved = eastWest?.reservedAddress;
+    return {
+      cluster: cluster.name,
+      controlPlane: cluster.meshInstall!.controlPlane,
+      network: cluster.meshInstall!.network,
+      controlPlaneFile: MESH_INSTALL_FILES.controlPlane,
+      ...(eastWest === undefined
+        ? {}
+        : {
+            eastWestGateway: {
+              file: MESH_INSTALL_FILES.eastWestGateway,
+              crossNetwork: eastWest.crossNetwork,
+              exposeIstiod: eastWest.exposeIstiod,
+              ...(eastWest.loadBalancerIp === undefined ? {} : { loadBalancerIp: eastWest.loadBalancerIp }),
+              ...(reserved === undefined ? {} : { reservedAddress: { name: reserved.name, region: reserved.region, output: reserved.output } }),
+            },
+          }),
+      remoteSecretsFrom: secrets.filter((s) => s.holder === cluster).map((s) => s.target.name),
+    };
+  });
+  return { clusters };
+}

@@ -1,0 +1,50 @@
+import { ResolvedApp, ResolvedCluster, ResolvedMeshRoute, ResolvedTopology, ResolvedWorkload } from '../topology/model/types';
+
+/** Where a workload's pieces go in one cluster. */
+export interface WorkloadPlacement {
+  /** The cluster runs the pods (Deployment / StatefulSet, the other versions' Deployments). */
+  readonly pods: boolean;
+  /**
+   * `plain`: the workload's Service (every workload cluster, and wherever it runs);
+   * `exported`: `<name>` and `<name>-<shortName>` Services with ServiceExports (only where it
+   * runs; the fleet's ServiceImports make them known everywhere else); `none`.
+   */
+  readonly service: 'plain' | 'exported' | 'none';
+  /**
+   * In-mesh routing of the Service (mesh member clusters with the Service), for a workload with
+   * a traffic split or an explicit route: the split's DestinationRule and VirtualService, the
+   * route's (istio routing), or the HTTPRoute and per-version Services (gateway-api routing).
+   */
+  readonly splitRouting: boolean;
+  /** The VirtualService on the shared ingress gateway (mesh member clusters with the gateway). */
+  readonly exposed: boolean;
+}
+
+/** Decides which of a workload's objects a cluster gets; `routed`: an app route targets its Service. */
+export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w: ResolvedWorkload, routed = false): WorkloadPlacement {
+  const pods = w.clusters.includes(cluster.name);
+  const service = w.port === undefined ? 'none' : w.export ? (pods ? 'exported' : 'none') : pods || cluster.role === 'workload' ? 'plain' : 'none';
+  const hasGateway = cluster.meshMember && model.mesh?.ingressGateway !== undefined;
+  return {
+    pods,
+    service,
+    splitRouting: (w.versions.length > 0 || routed) && service !== 'none' && cluster.meshMember,
+    exposed: w.expose !== undefined && hasGateway,
+  };
+}
+
+/** Whether a placement puts anything of the workload into the cluster. */
+export function hasObjects(p: WorkloadPlacement): boolean {
+  return p.pods || p.service !== 'none' || p.splitRouting || p.exposed;
+}
+
+/** The app's explicit route to a workload's Service, and its index in `app.routes`. */
+export function routeOf(app: ResolvedApp, w: ResolvedWorkload): { readonly route: ResolvedMeshRoute; readonly index: number } | undefined {
+  const index = app.routes.findIndex((r) => r.service === w.name);
+  return index === -1 ? undefined : { route: app.routes[index], index };
+}
+
+/** Whether one of the app's workloads runs in `cluster` (its ConfigMaps, ServiceAccounts and ServiceEntries go there). */
+export function appRunsIn(app: ResolvedApp, cluster: ResolvedCluster): boolean {
+  return app.workloads.some((w) => w.clusters.includes(cluster.name));
+}
