@@ -26,18 +26,6 @@ const ROOT = path.resolve(__dirname, '..');
 /** Longest hand-written source file, in lines. */
 const MAX_LINES = 600;
 
-/**
- * Known offenders, allowed until the branches that remove them are merged (the lead empties
- * these lists after the merge). Paths relative to the repository root.
- */
-const ALLOWED = {
-  longFiles: [],
-  // Each entry is a cycle's files, sorted, joined by ' <-> '.
-  fileCycles: [],
-  // Removed by the plan branch: topology/rules read plan/mesh-plan (remoteSecretsOf, reservedEastWestAddress), which reads topology.
-  folderCycles: ['plan <-> topology'],
-};
-
 /** Every .ts file under `dir`, as absolute paths, sorted. */
 function sourceFiles(dir) {
   const out = [];
@@ -111,12 +99,11 @@ function isGenerated(file) {
 /**
  * The import graph of `<root>/src` and what breaks the layout rules.
  * @param {string} root repository root (holds src/)
- * @param {{ longFiles?: string[], fileCycles?: string[], folderCycles?: string[] }} allowed offenders not reported
  * @returns {{ files: Map<string, Set<string>>, folders: Map<string, Set<string>>, fileCycles: string[], folderCycles: string[], longFiles: string[] }}
  *   graphs keyed by root-relative '/'-separated path (files) or top-level folder name (folders);
- *   offenders as printable strings, allowed ones left out
+ *   offenders as printable strings
  */
-function checkLayout(root = ROOT, allowed = ALLOWED) {
+function checkLayout(root = ROOT) {
   const srcDir = path.join(root, 'src');
   const all = sourceFiles(srcDir);
   const known = new Set(all);
@@ -139,17 +126,13 @@ function checkLayout(root = ROOT, allowed = ALLOWED) {
     }
     files.set(rel(file), imports);
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    if (lines > MAX_LINES && !isGenerated(rel(file)) && !(allowed.longFiles ?? []).includes(rel(file))) {
+    if (lines > MAX_LINES && !isGenerated(rel(file))) {
       longFiles.push(`${rel(file)}: ${lines} lines (at most ${MAX_LINES})`);
     }
   }
   const describe = (component) => component.join(' <-> ');
-  const fileCycles = cycles(files)
-    .map(describe)
-    .filter((c) => !(allowed.fileCycles ?? []).includes(c));
-  const folderCycles = cycles(folders)
-    .map(describe)
-    .filter((c) => !(allowed.folderCycles ?? []).includes(c));
+  const fileCycles = cycles(files).map(describe);
+  const folderCycles = cycles(folders).map(describe);
   return { files, folders, fileCycles, folderCycles, longFiles };
 }
 
@@ -162,7 +145,7 @@ function offenderLines(result) {
   ];
 }
 
-module.exports = { checkLayout, offenderLines, ALLOWED, MAX_LINES };
+module.exports = { checkLayout, offenderLines, MAX_LINES };
 
 if (require.main === module) {
   const lines = offenderLines(checkLayout());

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { synthesizeAll } from '../src/synth';
 import { STACK_ORDER } from '../src/plan/terraform-plan';
-import { loadTopologyFile } from '../src/topology/load/load';
+import { loadTopologyFile } from '../src/load/load';
 import { listFiles } from '../src/output/list-files';
 import { markerProblem } from '../src/output/marker';
 import { MARKER_FILE } from '../src/output/paths';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CanaryEdit, CanaryEditError, editCanaryWeight, parseWeight } from '../topology/edit/canary-edit';
+import { CanaryEdit, CanaryEditError, editCanaryWeight, parseWeight } from '../edit/canary-edit';
 import { TopologyError } from '../topology';
 import { OptionValues } from './command';
 import { Io } from './io';

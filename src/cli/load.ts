@@ -1,4 +1,5 @@
-import { loadTopologyFile, ResolvedTopology, TopologyError } from '../topology';
+import { loadTopologyFile } from '../load/load';
+import { ResolvedTopology, TopologyError } from '../topology';
 import { displayPath } from './display';
 import { Io } from './io';
 import { defaultTopologyPath } from './package-info';

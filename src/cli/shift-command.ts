@@ -1,5 +1,5 @@
 import { VersionWeight } from '../topology/resolve/traffic-split';
-import { parseTo, ShiftEdit, shiftTraffic } from '../topology/edit/shift-edit';
+import { parseTo, ShiftEdit, shiftTraffic } from '../edit/shift-edit';
 import { editTopologyInPlace } from './canary-command';
 import { OptionValues } from './command';
 import { Io } from './io';

@@ -1,6 +1,6 @@
 import { CHART_FILES } from '../output/paths';
 import { buildPlan } from '../plan/build-plan';
-import { eastWestGatewayOf, meshInstallClusters, meshNetworks } from '../plan/mesh-plan';
+import { eastWestGatewayOf, meshInstallClusters, meshNetworks } from '../topology/resolve/mesh-plan';
 import { FleetPlan } from '../plan/types';
 import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 

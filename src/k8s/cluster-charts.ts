@@ -245,7 +245,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, pl
  *    primary-remote mesh; the remote's injection path and `remotePilotAddress`
  *    (`mesh.install.primaryAddress` of an external primary; left out for a GKE primary, whose
  *    reserved address the runbook passes to istioctl); the VM settings when VMs register with the cluster).
- * 2. `mesh-install/eastwest-gateway.yaml` (with an east-west gateway, `eastWestGatewayOf` in src/plan/mesh-plan.ts):
+ * 2. `mesh-install/eastwest-gateway.yaml` (with an east-west gateway, `eastWestGatewayOf` in src/topology/resolve/mesh-plan.ts):
  *    `EastWestGateway` (network, mesh revision, load balancer IP when known at synth time; a
  *    reserved address is passed to istioctl by the runbook).
  */

@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TOPOLOGY, runEntryPoint } from '../entry/run-entry-point';
 import { DEFAULT_OUT, KUBERNETES_DIR } from '../output/paths';
-import { loadTopologyFile } from '../topology/load/load';
+import { loadTopologyFile } from '../load/load';
 import { synthKubernetes } from './synth';
 
 /** Output folder used when `$CDK8S_OUTDIR` is not set. */

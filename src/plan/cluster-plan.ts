@@ -2,7 +2,7 @@ import { CHART_FILES, KUBERNETES_DIR, MESH_INSTALL_FILES } from '../output/paths
 import { assume } from '../topology/rules/assume';
 import { versionSplitOf } from '../topology/resolve/traffic-split';
 import { ResolvedApp, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
-import { eastWestGatewayOf, vmWorkloadsOf } from './mesh-plan';
+import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/resolve/mesh-plan';
 import { exposedVirtualServiceName, ISTIO_SYSTEM_NAMESPACE, perClusterServiceName } from './names';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, placementOf, routeOf } from './placement';

@@ -1,6 +1,6 @@
 import { MESH_INSTALL_FILES } from '../output/paths';
 import { ResolvedTopology } from '../topology/model/types';
-import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from './mesh-plan';
+import { eastWestGatewayOf, meshInstallClusters, remoteSecretsOf } from '../topology/resolve/mesh-plan';
 import { ClusterMeshInstall, MeshInstallPlan } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { gkeClusters, ResolvedTopology } from '../topology/model/types';
-import { reservedEastWestAddress } from './mesh-plan';
+import { reservedEastWestAddress } from '../topology/resolve/mesh-plan';
 import { PlannedResource, StackPlan, TerraformPlan } from './types';
 
 /** Stack names, in apply order. */

@@ -1,4 +1,4 @@
-import { eastWestGatewayOf, remoteSecretsOf } from '../plan/mesh-plan';
+import { eastWestGatewayOf, remoteSecretsOf } from '../topology/resolve/mesh-plan';
 import type { ResolvedCluster } from '../topology/model/types';
 import { contextFlag } from './commands';
 import { blocks, code, Context, meshClustersInInstallOrder, RunbookSection, sh, unique } from './shared';

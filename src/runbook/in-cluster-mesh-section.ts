@@ -1,4 +1,4 @@
-import { eastWestGatewayOf, reservedEastWestAddress } from '../plan/mesh-plan';
+import { eastWestGatewayOf, reservedEastWestAddress } from '../topology/resolve/mesh-plan';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { eastWestAddressVariable, istioctlInstall, IstioctlSetting, kubectlApplyFile, kubectlApplyKustomization, terraformOutputAssignment } from './commands';
 import { applyFolder, blocks, CA_DIR_VARIABLE, CLUSTER_ADMIN_BINDING_FILE, code, Context, eastWestWait, meshClustersInInstallOrder, NAMESPACES_FILE, RunbookSection, sh } from './shared';

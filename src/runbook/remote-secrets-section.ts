@@ -1,4 +1,4 @@
-import { remoteSecretsOf } from '../plan/mesh-plan';
+import { remoteSecretsOf } from '../topology/resolve/mesh-plan';
 import { isGkeCluster } from '../topology/model/types';
 import { remoteSecretCommand, remoteSecretServer } from './commands';
 import { blocks, code, Context, RunbookSection, sh } from './shared';

@@ -1,5 +1,5 @@
 import { CHART_FILES, KUBERNETES_DIR, KUSTOMIZATION_FILE, MESH_INSTALL_DIR, MESH_INSTALL_FILES, TERRAFORM_DIR } from '../output/paths';
-import { meshInstallClusters } from '../plan/mesh-plan';
+import { meshInstallClusters } from '../topology/resolve/mesh-plan';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { kubectlApplyKustomization, shellQuote } from './commands';
 import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';

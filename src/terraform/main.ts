@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdktf';
 import { DEFAULT_TOPOLOGY, runEntryPoint } from '../entry/run-entry-point';
-import { loadTopologyFile } from '../topology/load/load';
+import { loadTopologyFile } from '../load/load';
 import { addStacks } from './stacks';
 import { synthesizeApp } from './synthesize-app';
 

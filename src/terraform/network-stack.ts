@@ -3,7 +3,7 @@ import { ITerraformDependable, TerraformOutput } from 'cdktf';
 import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import { reservedEastWestAddress } from '../plan/mesh-plan';
+import { reservedEastWestAddress } from '../topology/resolve/mesh-plan';
 import { NETWORK_IDS } from '../plan/terraform-plan';
 import { StackPlan } from '../plan/types';
 import { ResolvedTopology } from '../topology/model/types';

@@ -8,7 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../src/analysis/analyze';
 import { AnalysisInput } from '../../src/analysis/objects';
 import { synthesizeForAnalysis } from '../../src/analysis/synthesize';
-import { loadTopologyFile } from '../../src/topology/load/load';
+import { loadTopologyFile } from '../../src/load/load';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { topologyFacts } from '../../src/analysis/synthesize';
-import { loadTopologyFile } from '../../src/topology/load/load';
+import { loadTopologyFile } from '../../src/load/load';
 
 const example = (name: string) => loadTopologyFile(path.join(__dirname, '..', '..', 'examples', `${name}.yaml`));
 

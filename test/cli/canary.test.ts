@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadTopologyFile } from '../../src/topology';
+import { loadTopologyFile } from '../../src/load/load';
 import { badTopologyText, EXAMPLES_DIR, leftovers, run, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(30_000);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildPlan } from '../../src/plan/build-plan';
-import { loadTopologyFile } from '../../src/topology';
+import { loadTopologyFile } from '../../src/load/load';
 import { badTopologyText, DEFAULT_EXAMPLE, EXAMPLES_DIR, REPO_ROOT, run, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(60_000);

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { topologySchemaDocument } from '../../src/cli/schema-command';
-import { loadTopologyFile, parseTopologyText, TOPOLOGY_SCHEMA, validateTopology } from '../../src/topology';
+import { loadTopologyFile, parseTopologyText, validateTopology } from '../../src/load/load';
+import { TOPOLOGY_SCHEMA } from '../../src/topology';
 import { examples, REPO_ROOT, run } from './helpers';
 
 const SCHEMA_FILE = path.join(REPO_ROOT, 'topology.schema.json');

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadTopologyFile } from '../../src/topology';
+import { loadTopologyFile } from '../../src/load/load';
 import { DEFAULT_EXAMPLE, leftovers, run, snapshot, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(60_000);

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gkeClusters, loadTopologyFile, TopologyError } from '../../src/topology';
+import { loadTopologyFile } from '../../src/load/load';
+import { gkeClusters, TopologyError } from '../../src/topology';
 import { badTopologyText, examples, leftovers, REPO_ROOT, run, snapshot, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@
  */
 import { topologyDot } from '../../src/diagram/topology-dot';
 import { TopologyInput } from '../../src/topology/model/types';
-import { validateTopology } from '../../src/topology/load/load';
+import { validateTopology } from '../../src/load/load';
 import { example } from '../terraform/helpers';
 
 /** The node statements of a DOT text, by id: their attribute text. */

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { synthesizeAll } from '../../src/synth';
-import { loadTopologyFile } from '../../src/topology/load/load';
+import { loadTopologyFile } from '../../src/load/load';
 import { listFiles } from '../../src/output/list-files';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');

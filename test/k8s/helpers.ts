@@ -4,7 +4,7 @@ import { Chart, Testing } from 'cdk8s';
 import { ownershipLabels } from '../../src/k8s/ownership';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { SYNC_WAVE_ANNOTATION, SYNC_WAVES } from '../../src/k8s/sync-waves';
-import { parseTopologyText, validateTopology } from '../../src/topology/load/load';
+import { parseTopologyText, validateTopology } from '../../src/load/load';
 import { ResolvedTopology } from '../../src/topology/model/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');

@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { manifestYaml } from '../../src/k8s/manifest-yaml';
 import { examples } from '../cli/helpers';
-import { loadTopologyFile } from '../../src/topology';
+import { loadTopologyFile } from '../../src/load/load';
 
 afterEach(() => jest.restoreAllMocks());
 

@@ -7,7 +7,8 @@ import {
   gatewayAddress,
   healthCheckPolicyName,
 } from '../../src/k8s/multi-cluster-gateway';
-import { loadTopologyFile, ResolvedGateway } from '../../src/topology';
+import { loadTopologyFile } from '../../src/load/load';
+import { ResolvedGateway } from '../../src/topology';
 import { CRDS_DIR, checkObject, validateObjects } from './schema';
 
 // -------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { buildPlan } from '../../src/plan/build-plan';
 import { readableLogicalId } from '../../src/terraform/logical-ids';
-import { loadTopologyFile } from '../../src/topology/load/load';
+import { loadTopologyFile } from '../../src/load/load';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const GOLDEN = path.join(__dirname, '..', 'golden');

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitopsSection, gitopsTeardownLines } from '../../src/runbook/gitops-section';
-import { parseTopologyText, validateTopology } from '../../src/topology';
+import { parseTopologyText, validateTopology } from '../../src/load/load';
 
 /* The runbook's GitOps step (src/runbook/gitops-section.ts): exact commands per tool. */
 

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { contextVariable, shellQuote } from '../../src/runbook/commands';
 import { renderRunbook, RunbookClusterFolder, TOPOLOGY_PLACEHOLDER } from '../../src/runbook/runbook';
 import { STACK_ORDER } from '../../src/plan/terraform-plan';
-import { eastWestGatewayOf, loadTopologyFile, parseTopologyText, ResolvedTopology, validateTopology } from '../../src/topology';
+import { loadTopologyFile, parseTopologyText, validateTopology } from '../../src/load/load';
+import { eastWestGatewayOf, ResolvedTopology } from '../../src/topology';
 
 /*
  * The runbook (`<out>/README.md`) rendered from each example: its sections in order and the

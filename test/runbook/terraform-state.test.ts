@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { renderRunbook } from '../../src/runbook/runbook';
-import { loadTopologyFile, validateTopology } from '../../src/topology';
+import { loadTopologyFile, validateTopology } from '../../src/load/load';
 
 const model = loadTopologyFile(path.join(__dirname, '..', '..', 'examples', 'private-asm-multicluster.yaml'));
 

@@ -1,4 +1,4 @@
-import { parseTopologyText, validateTopology } from '../../src/topology';
+import { parseTopologyText, validateTopology } from '../../src/load/load';
 
 // The generator of scripts/bench.js's scale curve is a plain CommonJS script.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

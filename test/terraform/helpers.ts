@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadTopologyFile, validateTopology } from '../../src/topology/load/load';
+import { loadTopologyFile, validateTopology } from '../../src/load/load';
 import { ResolvedTopology, TopologyInput } from '../../src/topology/model/types';
 import { STACK_ORDER } from '../../src/plan/terraform-plan';
 import { synthTerraform } from '../../src/terraform/synth';

@@ -14,7 +14,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { example, modify, resourceNamed, resourcesOf, synthStacks } from './helpers';
 import { TopologyInput } from '../../src/topology/model/types';
-import { parseTopologyText } from '../../src/topology/load/load';
+import { parseTopologyText } from '../../src/load/load';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES } from './helpers';

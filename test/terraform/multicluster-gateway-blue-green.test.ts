@@ -7,7 +7,7 @@ import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { example, modify, resourceNamed, resourcesOf, synthStacks } from './helpers';
 import { TopologyInput } from '../../src/topology/model/types';
-import { parseTopologyText } from '../../src/topology/load/load';
+import { parseTopologyText } from '../../src/load/load';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES } from './helpers';

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { parse } from 'yaml';
 import { synthesizeAll } from '../../src/synth';
-import { resolveTopology, ResolvedTopology, TopologyError, TopologyInput, validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
+import { resolveTopology, ResolvedTopology, TopologyError, TopologyInput } from '../../src/topology';
 import { Json, JsonPath, Mutation, mutate, pathsOf, valueAt } from './mutations';
 import { Draft, topologyError } from './support';
 
@@ -66,7 +67,7 @@ const ROUTES = 'mesh-routes-istio';
 /** Every `assume(` id of src, with the rule that guarantees it. */
 const GUARANTEES: Record<string, Guarantee> = {
   'exported-service.name': {
-    rule: 'object-name-rules.ts: the exported Service <name>-<cluster short name> within 63 characters',
+    rule: 'plan/name-rules.ts: the exported Service <name>-<cluster short name> within 63 characters',
     breaking: [
       {
         name: 'an exported workload whose per-cluster Service name exceeds 63 characters',
@@ -129,7 +130,7 @@ const CONSTRUCT_IDS: Record<string, Guarantee> = {
     ],
   },
   'cluster-charts.ts: MultiClusterGateway id <namespace>-<name>': {
-    rule: 'object-name-rules.ts: a gateway name once per namespace, <namespace>-<name> ids apart',
+    rule: 'name-rules.ts: a gateway name once per namespace, <namespace>-<name> ids apart',
     breaking: [
       {
         name: 'two gateways of one name in a namespace',
@@ -154,7 +155,7 @@ const CONSTRUCT_IDS: Record<string, Guarantee> = {
     ],
   },
   'cluster-charts.ts: ids of an app chart': {
-    rule: 'rules.ts: workload names unique in a namespace; object-name-rules.ts: construct ids of an app chart apart',
+    rule: 'rules.ts: workload names unique in a namespace; plan/name-rules.ts: construct ids of an app chart apart',
     breaking: [
       { name: 'a workload named app-config', path: 'apps[0].workloads[9].name', topology: variant(BANK, (t) => t.apps[0].workloads.push({ name: 'app-config', image: 'nginx:1.27' })) },
       {
@@ -211,7 +212,7 @@ const CONSTRUCT_IDS: Record<string, Guarantee> = {
     ],
   },
   'Terraform stacks: ids of clusters, NATs, subnets, certificates': {
-    rule: 'rules.ts: cluster names and regions unique; object-name-rules.ts: a subnet name once per region; mci-rules.ts: certificate names unique',
+    rule: 'rules.ts: cluster names and regions unique; name-rules.ts: a subnet name once per region; mci-rules.ts: certificate names unique',
     breaking: [
       { name: 'two clusters of one name', path: 'clusters[1].name', topology: variant(BANK, (t) => (t.clusters[1].name = t.clusters[0].name)) },
       { name: 'two entries of one region', path: 'regions[2].name', topology: variant(BANK, (t) => t.regions.push(copy(t.regions[0]))) },

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { parseTopologyText, TopologyError, validateTopology } from '../../src/topology';
+import { parseTopologyText, validateTopology } from '../../src/load/load';
+import { TopologyError } from '../../src/topology';
 import { run, snapshot, TempDirs, writeFile } from '../cli/helpers';
 import { Draft, topologyError } from './support';
 

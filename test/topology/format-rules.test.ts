@@ -3,7 +3,7 @@
  * project IDs with restricted strings, strings that are not image references, hosts that are not
  * DNS names.
  */
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 import { isHostName, isImageReference } from '../../src/topology/rules/predicates';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 

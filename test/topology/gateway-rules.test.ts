@@ -3,7 +3,7 @@
  * class, proxy-only subnets where the class needs them (and their purpose), GCPGatewayPolicy
  * fields per class, blue/green route rules (exported backends, weights, mirrors), policies.
  */
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 
 const CLASSES =

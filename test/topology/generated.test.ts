@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 import { TOPOLOGY_SCHEMA } from '../../src/topology/generated/topology-schema.generated';
 import { validateTopologyShape } from '../../src/topology/generated/topology-validator.generated';
 

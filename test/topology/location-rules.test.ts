@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 import LOCATIONS from '../../src/topology/rules/gcp-locations.json';
 import { GCP_REGIONS, isGcpZone, nearestName, zonesOf } from '../../src/topology/rules/gcp-locations';
 import { Draft, expectOnlyProblem, problemsOf } from './support';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveTopology } from '../../src/topology/resolve/defaults';
-import { parseTopologyText } from '../../src/topology/load/load';
+import { parseTopologyText } from '../../src/load/load';
 import { checkRules } from '../../src/topology/rules/rules';
 import { checkStructure } from '../../src/topology/rules/structure';
 import { TopologyInput } from '../../src/topology/model/types';

@@ -2,7 +2,7 @@
  * App namespaces (issue 10 point 2): not a system namespace, and not one whose `<namespace>.yaml`
  * would take a file name that meshfleet writes into every cluster folder.
  */
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 import { FIXED_CLUSTER_FILES } from '../../src/output/paths';
 import { CHART_FILES, KUSTOMIZATION_FILE } from '../../src/output/paths';
 import { Draft, expectOnlyProblem } from './support';

@@ -1,5 +1,5 @@
 import { buildPlan } from '../../src/plan/build-plan';
-import { checkPlanNames } from '../../src/topology/rules/object-name-rules';
+import { checkPlanNames } from '../../src/plan/name-rules';
 import { checkRules } from '../../src/topology/rules/rules';
 import { resolveTopology } from '../../src/topology/resolve/defaults';
 import { checkStructure } from '../../src/topology/rules/structure';

@@ -1,4 +1,4 @@
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 import { isGkeCluster } from '../../src/topology/model/types';
 import { Draft, expectOnlyProblem, gke, problemsOf, topologyError } from './support';
 

@@ -3,7 +3,7 @@ import { checkRules } from '../../src/topology/rules/rules';
 import { checkStructure } from '../../src/topology/rules/structure';
 import { TopologyInput } from '../../src/topology/model/types';
 import { Draft, gke } from './support';
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 
 /* Security rules (src/topology/rules/security-rules.ts), each with the field path of the setting to change. */
 

@@ -1,4 +1,5 @@
-import { TOPOLOGY_SCHEMA, validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
+import { TOPOLOGY_SCHEMA } from '../../src/topology';
 import { checkStructure, toFieldPath } from '../../src/topology/rules/structure';
 import { Draft, expectOnlyProblem, gke, problemsOf } from './support';
 

@@ -1,5 +1,6 @@
 import type { Problem, ResolvedCluster, ResolvedGkeCluster } from '../../src/topology';
-import { isGkeCluster, TopologyError, validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
+import { isGkeCluster, TopologyError } from '../../src/topology';
 
 /** A topology under construction in a test: plain, freely mutable data. */
 export type Draft = Record<string, any>;

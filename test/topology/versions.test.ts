@@ -1,4 +1,4 @@
-import { validateTopology } from '../../src/topology';
+import { validateTopology } from '../../src/load/load';
 import { versionSplitOf } from '../../src/topology/resolve/traffic-split';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 

@@ -1,4 +1,4 @@
-import { remoteSecretsOf } from '../../plan/mesh-plan';
+import { remoteSecretsOf } from '../resolve/mesh-plan';
 import { Problem, problem } from './problems';
 import { isGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 

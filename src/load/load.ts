@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Document, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import { resolveTopology } from '../resolve/defaults';
+import { resolveTopology } from '../topology/resolve/defaults';
 import { readPlainYaml } from './plain-yaml';
-import { clip, excerpt, Problem, TopologyError } from '../rules/problems';
-import { buildPlan } from '../../plan/build-plan';
-import { checkPlanNames } from '../rules/object-name-rules';
-import { checkRules } from '../rules/rules';
-import { checkStructure } from '../rules/structure';
-import { ResolvedTopology, TopologyInput } from '../model/types';
+import { clip, excerpt, Problem, TopologyError } from '../topology/rules/problems';
+import { buildPlan } from '../plan/build-plan';
+import { checkPlanNames } from '../plan/name-rules';
+import { checkRules } from '../topology/rules/rules';
+import { checkStructure } from '../topology/rules/structure';
+import { ResolvedTopology, TopologyInput } from '../topology/model/types';
 
 /**
  * Validates a topology given as a plain object (parsed YAML or JSON, or a TypeScript literal)

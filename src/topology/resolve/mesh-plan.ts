@@ -1,5 +1,5 @@
-import { DEFAULT_NAMES } from '../topology/resolve/defaults';
-import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
+import { DEFAULT_NAMES } from './defaults';
+import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../model/types';
 
 /*
  * What Istio's multi-cluster models (seed 004) ask of each cluster of an in-cluster mesh,

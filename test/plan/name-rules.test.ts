@@ -3,8 +3,8 @@
  * and canary Deployments, per-version and per-cluster Services, extra Services; derived Service
  * names that are no Service names; construct ids of a chart.
  */
-import { validateTopology } from '../../src/topology';
-import { Draft, expectOnlyProblem, problemsOf } from './support';
+import { validateTopology } from '../../src/load/load';
+import { Draft, expectOnlyProblem, problemsOf } from '../topology/support';
 
 function base(): Draft {
   return {

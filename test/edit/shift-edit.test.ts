@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TopologyError } from '../../src/topology';
-import { CanaryEditError } from '../../src/topology/edit/canary-edit';
-import { parseTo, shiftTraffic } from '../../src/topology/edit/shift-edit';
+import { CanaryEditError } from '../../src/edit/canary-edit';
+import { parseTo, shiftTraffic } from '../../src/edit/shift-edit';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/istio-traffic-shifting.yaml');
 const CANARY_EXAMPLE = path.resolve(__dirname, '../../examples/canary-productcatalog.yaml');

@@ -2,7 +2,7 @@
 import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import { parseDocument, stringify } from 'yaml';
-import { readPlainYaml } from '../../src/topology/load/plain-yaml';
+import { readPlainYaml } from '../../src/load/plain-yaml';
 import { examples } from '../cli/helpers';
 
 /** JSON that keeps key order and tells -0, NaN and the infinities apart. */

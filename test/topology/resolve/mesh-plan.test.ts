@@ -1,18 +1,17 @@
 import { join } from 'node:path';
 import {
   eastWestGatewayOf,
-  loadTopologyFile,
   meshInstallClusters,
   meshNetworks,
   remoteSecretsOf,
   reservedEastWestAddress,
   ResolvedTopology,
-  validateTopology,
   vmWorkloadsOf,
-} from '../../src/topology';
-import { Draft } from './support';
+} from '../../../src/topology';
+import { loadTopologyFile, validateTopology } from '../../../src/load/load';
+import { Draft } from '../support';
 
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
+const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 
 /**
  * A valid in-cluster mesh over public GKE clusters `a`, `b` (and more when `names` says so) on

@@ -8,8 +8,9 @@ import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { parseTopologyText, TopologyError, validateTopology } from '../../src/topology';
-import { Json, Mutation, mutate, pathsOf } from './mutations';
+import { parseTopologyText, validateTopology } from '../../src/load/load';
+import { TopologyError } from '../../src/topology';
+import { Json, Mutation, mutate, pathsOf } from '../topology/mutations';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NUM_RUNS = 200;

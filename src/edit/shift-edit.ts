@@ -1,8 +1,8 @@
 import { CanaryEditError, findWorkload, notEditable, NumberEdit, spliceNumbers } from './canary-edit';
 import { parseTopologyText, validateTopology } from '../load/load';
-import { problem, show } from '../rules/problems';
-import { VersionWeight } from '../resolve/traffic-split';
-import { AppInput, TopologyInput, WorkloadInput } from '../model/types';
+import { problem, show } from '../topology/rules/problems';
+import { VersionWeight } from '../topology/resolve/traffic-split';
+import { AppInput, TopologyInput, WorkloadInput } from '../topology/model/types';
 
 /**
  * Shifting a workload's traffic over its versions by editing the topology TEXT, the general

@@ -1,7 +1,7 @@
 import { isScalar, parseDocument } from 'yaml';
 import { parseTopologyText, validateTopology } from '../load/load';
-import { Problem, problem, show } from '../rules/problems';
-import { AppInput, TopologyInput, WorkloadInput } from '../model/types';
+import { Problem, problem, show } from '../topology/rules/problems';
+import { AppInput, TopologyInput, WorkloadInput } from '../topology/model/types';
 
 /**
  * Moving a canary's traffic share by editing the topology TEXT: only the characters of the

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseTopologyText, TopologyError, validateTopology } from '../../src/topology';
-import { CanaryEditError, editCanaryWeight, parseWeight, setCanaryWeight } from '../../src/topology/edit/canary-edit';
+import { parseTopologyText, validateTopology } from '../../src/load/load';
+import { TopologyError } from '../../src/topology';
+import { CanaryEditError, editCanaryWeight, parseWeight, setCanaryWeight } from '../../src/edit/canary-edit';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/canary-productcatalog.yaml');
 

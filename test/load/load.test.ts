@@ -3,18 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { istioApiVersionOf } from '../../src/topology/resolve/defaults';
 import { excerpt } from '../../src/topology/rules/problems';
-import {
-  DEFAULTS,
-  loadTopologyFile,
-  parseTopologyText,
-  regionOfZone,
-  resolveTopology,
-  ResolvedTopology,
-  TopologyError,
-  TopologyInput,
-  validateTopology,
-} from '../../src/topology';
-import { Draft, gke, topologyError } from './support';
+import { loadTopologyFile, parseTopologyText, validateTopology } from '../../src/load/load';
+import { DEFAULTS, regionOfZone, resolveTopology, ResolvedTopology, TopologyError, TopologyInput } from '../../src/topology';
+import { Draft, gke, topologyError } from '../topology/support';
 
 /** Seed 000's fields of a resolved multi-cluster ingress (the old shape resolves into one service, one BackendConfig, a default backend). */
 function seedShapeOf(mci: ResolvedTopology['multiClusterIngress']) {
