@@ -2,9 +2,10 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../plan/mesh-plan';
 import { CHART_FILES } from '../output/paths';
-import { versionSplitOf } from '../topology/resolve/traffic-split';
+import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
 import {
   gkeClusters,
+  ResolvedApp,
   ResolvedCluster,
   ResolvedMesh,
   ResolvedMeshInstall,
@@ -21,7 +22,7 @@ import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
 import { ExportedService } from './exported-service';
 import { ExposedService } from './exposed-service';
-import { GammaRoute, gammaRuleOf, gammaSplitRule, IstioMeshRoute, VersionServices, versionHostRoutes } from './mesh-route';
+import { GammaRoute, IstioMeshRoute, VersionServices } from './mesh-route';
 import { IngressGateway } from './ingress-gateway';
 import { ControlPlaneOperator } from './istio-operator';
 import { ISTIO_SYSTEM_NAMESPACE, IstioSystemNamespace } from './istio-system-namespace';
@@ -34,8 +35,9 @@ import { selectorLabels } from './pod-template';
 import { ManagedMeshConfig } from './managed-mesh-config';
 import { DefaultDeny, MeshMtls } from './mesh-security';
 import { AppServiceEntry } from './service-entry';
-import { versionRoutes, WorkloadVersions } from './versions';
+import { WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
+import { ingressGatewayRoutes } from './traffic/istio-routes';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
 
@@ -133,7 +135,8 @@ function addVmWorkloads(chart: Chart, mesh: ResolvedMesh, namespace: string, vms
   }
 }
 
-function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, namespace: string, w: ResolvedWorkload, route: ResolvedMeshRoute | undefined): void {
+function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster, app: ResolvedApp, w: ResolvedWorkload, route: ResolvedMeshRoute | undefined): void {
+  const namespace = app.namespace;
   const place = placementOf(model, cluster, w, route !== undefined);
   const mesh = model.mesh;
 
@@ -154,7 +157,8 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
   }
 
   const routing = mesh?.routing ?? 'istio';
-  const split = versionSplitOf(w);
+  const traffic = serviceTrafficOf(model, app, w);
+  const meshTraffic = place.splitRouting ? traffic?.mesh : undefined;
   if (w.versions.length > 0 && mesh !== undefined && (place.pods || place.splitRouting)) {
     new WorkloadVersions(chart, `${w.name}-versions`, {
       namespace,
@@ -162,42 +166,30 @@ function addWorkload(chart: Chart, model: ResolvedTopology, cluster: ResolvedClu
       istioApiVersion: mesh.istioApiVersion,
       pods: place.pods,
       // An explicit route, or GAMMA routing, replaces the split's DestinationRule and VirtualService.
-      routing: place.splitRouting && route === undefined && routing === 'istio',
+      traffic: meshTraffic?.source === 'split' && routing === 'istio' ? traffic : undefined,
     });
   }
 
-  if (place.splitRouting && mesh !== undefined && w.servicePort !== undefined) {
-    if (routing === 'istio' && route !== undefined) {
-      const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
-      const subsets = split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version);
-      new IstioMeshRoute(chart, `${w.name}-route`, { namespace, route, subsets, istioApiVersion: mesh.istioApiVersion });
-    } else if (routing === 'gateway-api' && (route !== undefined || split.length > 1)) {
-      new VersionServices(chart, `${w.name}-version-services`, { namespace, workload: w, versions: split.map((s) => s.version) });
-      const port = w.servicePort;
-      new GammaRoute(chart, `${w.name}-route`, {
-        name: route?.name ?? w.name,
-        namespace,
-        service: w.name,
-        port,
-        rules: route === undefined ? [gammaSplitRule(w.name, port, split)] : route.rules.map((r) => gammaRuleOf(r, w.name, port)),
-      });
+  if (traffic !== undefined && meshTraffic !== undefined && mesh !== undefined) {
+    if (routing === 'istio' && meshTraffic.source === 'route') {
+      new IstioMeshRoute(chart, `${w.name}-route`, { traffic, istioApiVersion: mesh.istioApiVersion });
+    } else if (routing === 'gateway-api') {
+      new VersionServices(chart, `${w.name}-version-services`, { namespace, workload: w, versions: meshTraffic.versionServices });
+      new GammaRoute(chart, `${w.name}-route`, { traffic });
     }
   }
 
-  if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
-    const port = w.servicePort;
-    const routes =
-      w.versions.length === 0 ? undefined : routing === 'gateway-api' ? versionHostRoutes(w.name, port, split) : versionRoutes(w.name, split, port);
+  const entry = place.exposed ? traffic?.ingressGateway : undefined;
+  if (traffic !== undefined && entry !== undefined && mesh !== undefined) {
     new ExposedService(chart, `${w.name}-exposed`, {
-      // The in-mesh VirtualService is `<name>` by default; the gateway one then needs a name of its own.
-      name: w.versions.length === 0 && route === undefined ? w.name : `${w.name}-ingress`,
+      name: entry.name,
       namespace,
       service: w.name,
-      port,
-      hosts: w.expose.hosts,
-      gateway: mesh.ingressGateway,
+      port: traffic.port,
+      hosts: entry.hosts,
+      gateway: entry.gateway,
       istioApiVersion: mesh.istioApiVersion,
-      routes,
+      routes: ingressGatewayRoutes(traffic),
     });
   }
 }
@@ -327,7 +319,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     if (app.workloads.some((w) => w.clusters.includes(cluster.name))) {
       new AppConfig(chart, 'app-config', { namespace: app.namespace, configMaps: app.configMaps, serviceAccounts: app.serviceAccounts });
     }
-    for (const w of workloads) addWorkload(chart, model, cluster, app.namespace, w, routeOf(w));
+    for (const w of workloads) addWorkload(chart, model, cluster, app, w, routeOf(w));
     if (mesh !== undefined) addVmWorkloads(chart, mesh, app.namespace, appVms);
     if (mesh?.defaultDeny === true && cluster.meshMember) {
       new DefaultDeny(chart, 'default-deny', {
@@ -348,15 +340,15 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
 
   if (isConfig && model.multiClusterIngress !== undefined) {
     const chart = newChart(scope, model, CHART_FILES.multiClusterIngress);
-    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', { ingress: model.multiClusterIngress, clusters: gkeClusters(model) });
+    new MultiClusterIngressSet(chart, 'multi-cluster-ingress', { ingress: model.multiClusterIngress, traffic: ingressTrafficOf(model.multiClusterIngress), clusters: gkeClusters(model) });
     useNamespace(model.multiClusterIngress.namespace);
     charts.push({ file: CHART_FILES.multiClusterIngress, chart });
   }
 
   if (isConfig && model.gateways.length > 0) {
     const chart = newChart(scope, model, CHART_FILES.multiClusterGateway);
-    for (const g of model.gateways) {
-      new MultiClusterGateway(chart, `${g.namespace}-${g.name}`, { gateway: g });
+    for (const [i, g] of model.gateways.entries()) {
+      new MultiClusterGateway(chart, `${g.namespace}-${g.name}`, { gateway: g, traffic: gatewayTrafficOf(g, i) });
       useNamespace(g.namespace);
     }
     charts.push({ file: CHART_FILES.multiClusterGateway, chart });

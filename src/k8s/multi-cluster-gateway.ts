@@ -3,10 +3,6 @@ import {
   Gateway as GatewayApiGateway,
   GatewaySpecAddresses,
   HttpRoute,
-  HttpRouteSpecRules,
-  HttpRouteSpecRulesFiltersType,
-  HttpRouteSpecRulesMatches,
-  HttpRouteSpecRulesMatchesPathType,
 } from '../../imports/gateway.networking.k8s.io';
 import {
   GcpBackendPolicy,
@@ -21,18 +17,19 @@ import {
 } from '../../imports/networking.gke.io';
 import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../topology/model/gateway-classes';
 import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
-import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../topology/model/gateway-routes';
+import { GatewayTrafficIntent } from '../plan/traffic/intent';
 import { ResolvedGateway } from '../topology/model/types';
+import { gatewayHttpRouteSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
 
 export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
 
+/** Properties of a {@link MultiClusterGateway}. */
 export interface MultiClusterGatewayProps {
+  /** The gateway: its class, addresses, listener port and policies. */
   readonly gateway: ResolvedGateway;
+  /** Its routes' traffic intent (`gatewayTrafficOf`). */
+  readonly traffic: GatewayTrafficIntent;
 }
-
-/** API group and kind of the multi-cluster services import every backend reference targets. */
-export const SERVICE_IMPORT_GROUP = 'net.gke.io';
-export const SERVICE_IMPORT_KIND = 'ServiceImport';
 
 /** Address type of an ephemeral internal IPv4 address in a region (suffix: the region). */
 export const EPHEMERAL_ADDRESS_TYPE_PREFIX = 'networking.gke.io/ephemeral-ipv4-address/';
@@ -59,26 +56,6 @@ export function gatewayAddress(address: { readonly region: string; readonly stat
   return address.staticAddress === undefined
     ? { type: `${EPHEMERAL_ADDRESS_TYPE_PREFIX}${address.region}`, value: address.region }
     : { type: NAMED_ADDRESS_WITH_REGION_TYPE, value: `regions/${address.region}/addresses/${address.staticAddress}` };
-}
-
-/** The HTTPRoute rule of a topology rule: matches, weighted ServiceImport backends, a mirror filter. */
-export function httpRouteRule(rule: ResolvedGatewayRouteRule): HttpRouteSpecRules {
-  const serviceImport = (name: string, port: number) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name, port });
-  const matches = rule.matches.map(
-    (m): HttpRouteSpecRulesMatches => ({
-      ...(m.path !== undefined
-        ? { path: { type: m.path.type === 'Exact' ? HttpRouteSpecRulesMatchesPathType.EXACT : HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: m.path.value } }
-        : {}),
-      ...(m.headers.length > 0 ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
-    }),
-  );
-  return {
-    ...(matches.length > 0 ? { matches } : {}),
-    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.name, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
-    ...(rule.mirror !== undefined
-      ? { filters: [{ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.backend, rule.mirror.port) } }] }
-      : {}),
-  };
 }
 
 /** The `spec.default` of a HealthCheckPolicy: only the settings given, the check of its type. */
@@ -138,10 +115,10 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  *   `networking.gke.io/ephemeral-ipv4-address/<region>`, value `<region>`; static: type
  *   `networking.gke.io/named-address-with-region`, value `regions/<region>/addresses/<name>`),
  *   and one listener `http` (HTTP on `port`) that only admits HTTPRoutes.
- * - one `HTTPRoute` (v1) per route, attached to the Gateway by name and namespace; each rule
- *   has its matches (path prefix or exact path, headers), its ServiceImport `backendRefs`
- *   (`group: net.gke.io`, `kind: ServiceImport`, with `weight` when given) and a
- *   `RequestMirror` filter when it mirrors. ServiceImports are Services exported from the
+ * - one `HTTPRoute` (v1) per route of its traffic intent, attached to the Gateway by name and
+ *   namespace (see `gatewayHttpRouteSpec`): each rule has its matches (path prefix or exact
+ *   path, headers), its ServiceImport `backendRefs` (`group: net.gke.io`, `kind: ServiceImport`,
+ *   with `weight` when given) and a `RequestMirror` filter when it mirrors. ServiceImports are Services exported from the
  *   workload clusters (see `ExportedService`), `<service>` or `<service>-<cluster short name>`.
  * - one `HealthCheckPolicy` (networking.gke.io/v1) per health check (default name
  *   `<backend>-healthcheck`), targeting the ServiceImport; with a `port` it also sets
@@ -185,7 +162,7 @@ export class MultiClusterGateway extends Construct {
       },
     });
 
-    this.routes = g.routes.map(
+    this.routes = props.traffic.routes.map(
       (route) =>
         new HttpRoute(this, `HTTPRoute-${route.name}`, {
           metadata: {
@@ -193,11 +170,7 @@ export class MultiClusterGateway extends Construct {
             namespace: g.namespace,
             ...(Object.keys(route.labels).length > 0 ? { labels: { ...route.labels } } : {}),
           },
-          spec: {
-            parentRefs: [{ name: g.name, namespace: g.namespace }],
-            ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
-            rules: route.rules.map((rule) => httpRouteRule(resolveGatewayRouteRule(rule))),
-          },
+          spec: gatewayHttpRouteSpec(props.traffic, route),
         }),
     );
 
