@@ -7,6 +7,7 @@ import {
   gatewayAddress,
   healthCheckPolicyName,
 } from '../../src/k8s/multi-cluster-gateway';
+import { gatewayTrafficOf } from '../../src/plan/traffic/resolve';
 import { loadTopologyFile, ResolvedGateway } from '../../src/topology';
 import { CRDS_DIR, checkObject, validateObjects } from './schema';
 
@@ -155,7 +156,7 @@ const SEED_STATIC: ResolvedGateway = {
 
 function synth(gateway: ResolvedGateway): any[] {
   const chart = Testing.chart();
-  new MultiClusterGateway(chart, 'mcg', { gateway });
+  new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(gateway, 0) });
   return Testing.synth(chart);
 }
 
@@ -350,7 +351,7 @@ describe('HealthCheckPolicy', () => {
 describe('the construct', () => {
   test('emits the Gateway, then the routes, then the policies; its fields are those objects', () => {
     const chart = Testing.chart();
-    const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED });
+    const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED, traffic: gatewayTrafficOf(SEED, 0) });
     const objs = Testing.synth(chart);
     expect(objs.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual([
       'Gateway internal-cross-region-gateway',
