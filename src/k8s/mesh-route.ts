@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { HttpRoute } from '../../imports/gateway.networking.k8s.io';
+import { GrpcRoute, HttpRoute } from '../../imports/gateway.networking.k8s.io';
 import { ServiceTrafficIntent, versionServiceName } from '../plan/traffic/intent';
 import { IstioApiVersion, ResolvedWorkload } from '../topology/model/types';
 import { newDestinationRule, newVirtualService } from './istio-api';
-import { gammaHttpRouteSpec } from './traffic/gamma-routes';
+import { gammaGrpcRouteSpec, gammaHttpRouteSpec } from './traffic/gamma-routes';
 import { destinationRuleSpec, meshVirtualServiceSpec } from './traffic/istio-routes';
 import { serviceSpecOf } from './workload';
 
@@ -70,21 +70,22 @@ export interface GammaRouteProps {
 }
 
 /**
- * A GAMMA route (Gateway API for mesh): HTTPRoute `names.httpRoute` whose parentRef is the
- * Service itself (`group: ""`, `kind: Service`, its port), so mesh clients calling the Service
- * follow its rules (see `gammaRuleOf`).
+ * A GAMMA route (Gateway API for mesh): HTTPRoute `names.httpRoute` (a GRPCRoute for a `grpc`
+ * route) whose parentRef is the Service itself (`group: ""`, `kind: Service`, its port), so
+ * mesh clients calling the Service follow its rules (see `gammaRuleOf`, `gammaGrpcRuleOf`).
  */
 export class GammaRoute extends Construct {
-  /** The HTTPRoute. */
-  public readonly httpRoute: HttpRoute;
+  /** The HTTPRoute, or the GRPCRoute. */
+  public readonly route: HttpRoute | GrpcRoute;
 
   public constructor(scope: Construct, id: string, props: GammaRouteProps) {
     super(scope, id);
     const { traffic } = props;
-    this.httpRoute = new HttpRoute(this, 'HTTPRoute', {
-      metadata: { name: traffic.mesh?.names.httpRoute, namespace: traffic.namespace },
-      spec: gammaHttpRouteSpec(traffic),
-    });
+    const metadata = { name: traffic.mesh?.names.httpRoute, namespace: traffic.namespace };
+    this.route =
+      traffic.mesh?.protocol === 'grpc'
+        ? new GrpcRoute(this, 'GRPCRoute', { metadata, spec: gammaGrpcRouteSpec(traffic) })
+        : new HttpRoute(this, 'HTTPRoute', { metadata, spec: gammaHttpRouteSpec(traffic) });
   }
 }
 

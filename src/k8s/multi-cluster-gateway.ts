@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import {
   Gateway as GatewayApiGateway,
   GatewaySpecAddresses,
+  GrpcRoute,
   HttpRoute,
 } from '../../imports/gateway.networking.k8s.io';
 import {
@@ -19,7 +20,7 @@ import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../topolo
 import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import { GatewayTrafficIntent } from '../plan/traffic/intent';
 import { ResolvedGateway } from '../topology/model/types';
-import { gatewayHttpRouteSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
+import { gatewayGrpcRouteSpec, gatewayHttpRouteSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
 
 export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
 
@@ -114,7 +115,8 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  *   the internal frontend addresses when given (ephemeral: type
  *   `networking.gke.io/ephemeral-ipv4-address/<region>`, value `<region>`; static: type
  *   `networking.gke.io/named-address-with-region`, value `regions/<region>/addresses/<name>`),
- *   and one listener `http` (HTTP on `port`) that only admits HTTPRoutes.
+ *   and one listener `http` (HTTP on `port`) that admits HTTPRoutes (and GRPCRoutes when the
+ *   gateway has one).
  * - one `HTTPRoute` (v1) per route of its traffic intent, attached to the Gateway by name and
  *   namespace (see `gatewayHttpRouteSpec`): each rule has its matches (path prefix or exact
  *   path, headers), its ServiceImport `backendRefs` (`group: net.gke.io`, `kind: ServiceImport`,
@@ -132,8 +134,8 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  */
 export class MultiClusterGateway extends Construct {
   public readonly gateway: GatewayApiGateway;
-  /** One per `gateway.routes` entry, same order. */
-  public readonly routes: readonly HttpRoute[];
+  /** One per `gateway.routes` entry, same order: an HTTPRoute, or a GRPCRoute for a `grpc` route. */
+  public readonly routes: ReadonlyArray<HttpRoute | GrpcRoute>;
   /** One per `gateway.healthChecks` entry, same order. */
   public readonly healthCheckPolicies: readonly HealthCheckPolicy[];
   /** One per `gateway.backendPolicies` entry, same order. */
@@ -156,23 +158,22 @@ export class MultiClusterGateway extends Construct {
             name: 'http',
             protocol: 'HTTP',
             port: g.port,
-            allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }] },
+            allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }, ...(props.traffic.routes.some((r) => r.protocol === 'grpc') ? [{ kind: 'GRPCRoute' }] : [])] },
           },
         ],
       },
     });
 
-    this.routes = props.traffic.routes.map(
-      (route) =>
-        new HttpRoute(this, `HTTPRoute-${route.name}`, {
-          metadata: {
-            name: route.name,
-            namespace: g.namespace,
-            ...(Object.keys(route.labels).length > 0 ? { labels: { ...route.labels } } : {}),
-          },
-          spec: gatewayHttpRouteSpec(props.traffic, route),
-        }),
-    );
+    this.routes = props.traffic.routes.map((route) => {
+      const metadata = {
+        name: route.name,
+        namespace: g.namespace,
+        ...(Object.keys(route.labels).length > 0 ? { labels: { ...route.labels } } : {}),
+      };
+      return route.protocol === 'grpc'
+        ? new GrpcRoute(this, `GRPCRoute-${route.name}`, { metadata, spec: gatewayGrpcRouteSpec(props.traffic, route) })
+        : new HttpRoute(this, `HTTPRoute-${route.name}`, { metadata, spec: gatewayHttpRouteSpec(props.traffic, route) });
+    });
 
     const serviceImportRef = (name: string) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name });
     this.healthCheckPolicies = g.healthChecks.map(

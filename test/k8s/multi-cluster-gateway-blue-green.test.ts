@@ -18,6 +18,7 @@ const BLUE_GREEN: ResolvedGateway = {
   port: 80,
   routes: [
     {
+      kind: 'HTTPRoute',
       name: 'public-store-route',
       labels: {},
       hostnames: [],

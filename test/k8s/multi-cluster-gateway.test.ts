@@ -132,6 +132,7 @@ const SEED: ResolvedGateway = {
   port: 80,
   routes: [
     {
+      kind: 'HTTPRoute',
       name: 'store-route',
       labels: { gateway: 'cross-regional-internal' },
       hostnames: ['store.example.internal'],

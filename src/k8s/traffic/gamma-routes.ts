@@ -1,9 +1,16 @@
 /**
- * GAMMA compiler of traffic intent (Gateway API for mesh): HTTPRoute rules whose parentRef is the
- * Service itself. Versions are addressed through per-version Services `<service>-<version>`.
+ * GAMMA compiler of traffic intent (Gateway API for mesh): HTTPRoute (or, for gRPC, GRPCRoute)
+ * rules whose parentRef is the Service itself. Versions are addressed through per-version Services `<service>-<version>`.
  * Pure functions from intent to object specs; the constructs only render them.
  */
 import {
+  GrpcRouteSpec,
+  GrpcRouteSpecRules,
+  GrpcRouteSpecRulesFilters,
+  GrpcRouteSpecRulesFiltersType,
+  GrpcRouteSpecRulesMatches,
+  GrpcRouteSpecRulesMatchesHeadersType,
+  GrpcRouteSpecRulesMatchesMethodType,
   HttpRouteSpec,
   HttpRouteSpecRules,
   HttpRouteSpecRulesBackendRefs,
@@ -106,4 +113,55 @@ export function gammaHttpRouteSpec(traffic: ServiceTrafficIntent): HttpRouteSpec
   const mesh = traffic.mesh;
   if (mesh === undefined) throw new Error(`service ${traffic.service}: no in-mesh routing`);
   return { parentRefs: [gammaParentRef(traffic)], rules: mesh.rules.map((rule) => gammaRuleOf(rule, traffic.port)) };
+}
+
+/**
+ * The GRPCRoute matches of a rule: the gRPC method (`{ service, method, type }`) and headers.
+ * Shared by every data plane that writes GRPCRoutes.
+ */
+export function grpcMatchesOf(rule: TrafficRule): GrpcRouteSpecRulesMatches[] {
+  return rule.matches.map((m) => ({
+    ...(m.grpcMethod === undefined
+      ? {}
+      : {
+          method: {
+            ...(m.grpcMethod.service === undefined ? {} : { service: m.grpcMethod.service }),
+            ...(m.grpcMethod.method === undefined ? {} : { method: m.grpcMethod.method }),
+            type: m.grpcMethod.type as GrpcRouteSpecRulesMatchesMethodType,
+          },
+        }),
+    ...(m.headers.length === 0 ? {} : { headers: m.headers.map((h) => ({ name: h.name, value: h.value, type: h.type as GrpcRouteSpecRulesMatchesHeadersType })) }),
+  }));
+}
+
+/**
+ * One GRPCRoute rule of a gRPC rule: matches (gRPC method, headers), backends
+ * `<service>-<version>` (or `<service>`) on their port or `port`; filters in a fixed order:
+ * request headers, response headers, mirror.
+ */
+export function gammaGrpcRuleOf(rule: TrafficRule, port: number): GrpcRouteSpecRules {
+  const matches = grpcMatchesOf(rule);
+  const filters: GrpcRouteSpecRulesFilters[] = [];
+  if (rule.requestHeaders !== undefined) {
+    filters.push({ type: GrpcRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: gammaHeaderModifier(rule.requestHeaders) });
+  }
+  if (rule.responseHeaders !== undefined) {
+    filters.push({ type: GrpcRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: gammaHeaderModifier(rule.responseHeaders) });
+  }
+  if (rule.mirror !== undefined) {
+    filters.push({ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: { name: backendName(rule.mirror.service, rule.mirror.version), port: rule.mirror.port ?? port } } });
+  }
+  const backendRefs = rule.backends.map((b) => ({ name: backendName(b.service, b.version), port: b.port ?? port, ...(b.weight === undefined ? {} : { weight: b.weight }) }));
+  return {
+    ...(matches.length === 0 ? {} : { matches }),
+    ...(filters.length === 0 ? {} : { filters }),
+    ...(backendRefs.length === 0 ? {} : { backendRefs }),
+  };
+}
+
+/** The GRPCRoute spec of the in-mesh routing of `traffic` (which has a `mesh` entry of protocol `grpc`). */
+export function gammaGrpcRouteSpec(traffic: ServiceTrafficIntent): GrpcRouteSpec {
+  const mesh = traffic.mesh;
+  if (mesh === undefined) throw new Error(`service ${traffic.service}: no in-mesh routing`);
+  return { parentRefs: [gammaParentRef(traffic)], rules: mesh.rules.map((rule) => gammaGrpcRuleOf(rule, traffic.port)) };
 }

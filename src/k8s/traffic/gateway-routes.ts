@@ -1,9 +1,10 @@
 /**
- * Multi-cluster Gateway compiler of traffic intent: HTTPRoutes attached to a GKE multi-cluster
- * Gateway, every backend a ServiceImport. Pure functions from intent to object specs.
+ * Multi-cluster Gateway compiler of traffic intent: HTTPRoutes (and GRPCRoutes) attached to a GKE
+ * multi-cluster Gateway, every backend a ServiceImport. Pure functions from intent to object specs.
  */
-import { HttpRouteSpec, HttpRouteSpecRules, HttpRouteSpecRulesFiltersType, HttpRouteSpecRulesMatches, HttpRouteSpecRulesMatchesPathType } from '../../../imports/gateway.networking.k8s.io';
+import { GrpcRouteSpec, GrpcRouteSpecRules, GrpcRouteSpecRulesFiltersType, HttpRouteSpec, HttpRouteSpecRules, HttpRouteSpecRulesFiltersType, HttpRouteSpecRulesMatches, HttpRouteSpecRulesMatchesPathType } from '../../../imports/gateway.networking.k8s.io';
 import { GatewayRouteIntent, GatewayTrafficIntent, TrafficRule } from '../../plan/traffic/intent';
+import { grpcMatchesOf } from './gamma-routes';
 
 /** API group and kind of the multi-cluster services import every backend reference targets. */
 export const SERVICE_IMPORT_GROUP = 'net.gke.io';
@@ -39,5 +40,26 @@ export function gatewayHttpRouteSpec(gateway: GatewayTrafficIntent, route: Gatew
     parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
     rules: route.rules.map(httpRouteRule),
+  };
+}
+
+/** The GRPCRoute rule of a gRPC rule: matches (gRPC method, headers), weighted ServiceImport backends, a mirror filter. */
+export function grpcRouteRule(rule: TrafficRule): GrpcRouteSpecRules {
+  const matches = grpcMatchesOf(rule);
+  return {
+    ...(matches.length > 0 ? { matches } : {}),
+    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
+    ...(rule.mirror !== undefined
+      ? { filters: [{ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.service, rule.mirror.port) } }] }
+      : {}),
+  };
+}
+
+/** The GRPCRoute spec of a gRPC route of `gateway`: attached to it by name and namespace. */
+export function gatewayGrpcRouteSpec(gateway: GatewayTrafficIntent, route: GatewayRouteIntent): GrpcRouteSpec {
+  return {
+    parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
+    ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
+    rules: route.rules.map(grpcRouteRule),
   };
 }

@@ -4,7 +4,7 @@
  * src/k8s/traffic turn it into Istio VirtualServices / DestinationRules, GAMMA HTTPRoutes,
  * multi-cluster Gateway HTTPRoutes and MultiClusterIngresses.
  */
-import type { HeaderModifierInput, HttpMethod, MeshRouteRuleInput, MeshRouting, PathMatchType, ValueMatchType } from '../../topology/model/types';
+import type { HeaderModifierInput, HttpMethod, MeshRouteRuleInput, MeshRouting, PathMatchType, ResolvedGrpcMethodMatch, ValueMatchType } from '../../topology/model/types';
 
 import type { VersionWeight } from '../../topology/resolve/traffic-split';
 
@@ -27,7 +27,15 @@ export interface TrafficMatch {
   readonly queryParams: readonly ValueMatch[];
   /** HTTP method; absent: any method. */
   readonly method?: HttpMethod;
+  /** gRPC service and/or method (gRPC traffic); absent: any. */
+  readonly grpcMethod?: ResolvedGrpcMethodMatch;
 }
+
+/**
+ * The protocol a route is written for: `http`, or `grpc` (rules match on the gRPC service and
+ * method and on headers; data planes with a gRPC route kind write that kind).
+ */
+export type TrafficProtocol = 'http' | 'grpc';
 
 /**
  * Where a rule sends requests: a Service (in the mesh, the service the intent is about; at a
@@ -75,6 +83,8 @@ export interface TrafficRule {
 export interface MeshTrafficEntry {
   /** `route`: an explicit app route (`apps[].routes[]`); `split`: the workload's version split alone. */
   readonly source: 'route' | 'split';
+  /** The route's protocol; a split alone is `http`. */
+  readonly protocol: TrafficProtocol;
   /** Topology path of the route, or of the workload whose split it is. */
   readonly path: string;
   /** Names of the objects a data plane writes for it. */
@@ -83,7 +93,7 @@ export interface MeshTrafficEntry {
     readonly virtualService: string;
     /** Istio DestinationRule (host: the service). */
     readonly destinationRule: string;
-    /** GAMMA HTTPRoute. */
+    /** GAMMA HTTPRoute (or GRPCRoute). */
     readonly httpRoute: string;
   };
   /** Versions addressed by subset (Istio DestinationRule subsets), in order. */
@@ -128,12 +138,9 @@ export interface ServiceTrafficIntent {
   readonly ingressGateway?: IngressGatewayEntry;
 }
 
-/** Kind of a multi-cluster Gateway route. */
-export type GatewayRouteKind = 'HTTPRoute';
-
 /** One route attached to a multi-cluster Gateway; backends are ServiceImports. */
 export interface GatewayRouteIntent {
-  readonly kind: GatewayRouteKind;
+  readonly protocol: TrafficProtocol;
   readonly name: string;
   /** Topology path of the route. */
   readonly path: string;

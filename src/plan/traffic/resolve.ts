@@ -40,7 +40,7 @@ function meshRule(service: string, rule: ResolvedMeshRouteRule): TrafficRule {
       ...(m.path === undefined ? {} : { path: { ...m.path } }),
       headers: m.headers.map((h) => ({ ...h })),
       queryParams: m.queryParams.map((q) => ({ ...q })),
-      ...(m.method === undefined ? {} : { method: m.method }),
+      ...(m.method === undefined ? {} : typeof m.method === 'string' ? { method: m.method } : { grpcMethod: { ...m.method } }),
     })),
     backends: rule.backends.map((b) => ({
       service,
@@ -72,6 +72,7 @@ function meshEntryOf(model: ResolvedTopology, appIndex: number, app: ResolvedApp
     const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
     return {
       source: 'route',
+      protocol: route.kind === 'GRPCRoute' ? 'grpc' : 'http',
       path: `apps[${appIndex}].routes[${routeIndex}]`,
       names: { virtualService: route.name, destinationRule: route.service, httpRoute: route.name },
       subsets: split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version),
@@ -85,6 +86,7 @@ function meshEntryOf(model: ResolvedTopology, appIndex: number, app: ResolvedApp
   const subsets = w.canary === undefined ? split : split.filter((v, k) => k === 0 || v.weight > 0);
   return {
     source: 'split',
+    protocol: 'http',
     path: `apps[${appIndex}].workloads[${app.workloads.indexOf(w)}]`,
     names: { virtualService: w.virtualServiceName, destinationRule: w.destinationRuleName, httpRoute: w.name },
     subsets: subsets.map((s) => s.version),
@@ -135,7 +137,7 @@ export function gatewayTrafficOf(g: ResolvedGateway, index: number): GatewayTraf
     gateway: g.name,
     namespace: g.namespace,
     routes: g.routes.map((route, j) => ({
-      kind: 'HTTPRoute',
+      protocol: route.kind === 'GRPCRoute' ? 'grpc' : 'http',
       name: route.name,
       path: `${at}.routes[${j}]`,
       labels: { ...route.labels },
@@ -147,6 +149,7 @@ export function gatewayTrafficOf(g: ResolvedGateway, index: number): GatewayTraf
             ...(m.path === undefined ? {} : { path: { ...m.path } }),
             headers: m.headers.map((h) => ({ name: h.name, value: h.value, type: 'Exact' })),
             queryParams: [],
+            ...(m.method === undefined ? {} : { grpcMethod: { ...m.method } }),
           })),
           backends: rule.backends.map((b) => ({ service: b.name, port: b.port, ...(b.weight === undefined ? {} : { weight: b.weight }) })),
           ...(rule.mirror === undefined ? {} : { mirror: { service: rule.mirror.backend, port: rule.mirror.port, percent: 100 } }),

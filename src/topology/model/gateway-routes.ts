@@ -6,25 +6,65 @@
  * weights 90/10 ... 0/100 (stage 3 onwards).
  */
 
+/**
+ * Kind of a route, as Gateway API names it: `HTTPRoute`, or `GRPCRoute` for a gRPC service
+ * (matches on the gRPC service and method, and on headers).
+ */
+export type RouteKind = 'HTTPRoute' | 'GRPCRoute';
+
+/** How a gRPC service and method are matched. */
+export type GrpcMethodMatchType = 'Exact' | 'RegularExpression';
+
+/**
+ * A gRPC method match, in the shape of Gateway API's GRPCMethodMatch (GRPCRoute
+ * `matches[].method`): the request's gRPC service and/or method. At least one of `service` and
+ * `method` is given.
+ */
+export interface GrpcMethodMatchInput {
+  /** How `service` and `method` are matched. @default "Exact" */
+  readonly type?: GrpcMethodMatchType;
+  /** Fully qualified gRPC service, e.g. `helloworld.Greeter`. @default none (any service) */
+  readonly service?: string;
+  /** gRPC method of the service, e.g. `SayHello`. @default none (any method) */
+  readonly method?: string;
+}
+
+/** A gRPC method match with its default match type. */
+export interface ResolvedGrpcMethodMatch {
+  readonly type: GrpcMethodMatchType;
+  readonly service?: string;
+  readonly method?: string;
+}
+
+/** `m` with its match type (`Exact` by default). */
+export function resolveGrpcMethodMatch(m: GrpcMethodMatchInput): ResolvedGrpcMethodMatch {
+  return { type: m.type ?? 'Exact', ...(m.service === undefined ? {} : { service: m.service }), ...(m.method === undefined ? {} : { method: m.method }) };
+}
+
 /** A path match. */
 export interface GatewayPathMatchInput {
-  /** @default "PathPrefix" */
+  /** How the path is matched: by path-element prefix, or exactly. @default "PathPrefix" */
   readonly type?: 'PathPrefix' | 'Exact';
+  /** An absolute path, e.g. `/west`. */
   readonly value: string;
 }
 
 /** A header match (exact value). */
 export interface GatewayHeaderMatchInput {
+  /** Header name, e.g. `env`. */
   readonly name: string;
+  /** The exact value the header has. */
   readonly value: string;
 }
 
 /** One match of a rule: every given condition must hold. */
 export interface GatewayRouteMatchInput {
-  /** @default none (any path) */
+  /** HTTPRoute only. @default none (any path) */
   readonly path?: GatewayPathMatchInput;
   /** @default none */
   readonly headers?: GatewayHeaderMatchInput[];
+  /** GRPCRoute only: the gRPC service and/or method. @default none (any method) */
+  readonly method?: GrpcMethodMatchInput;
 }
 
 /** A weighted ServiceImport backend. */
@@ -67,6 +107,7 @@ export interface ResolvedGatewayRouteRule {
   readonly matches: ReadonlyArray<{
     readonly path?: Required<GatewayPathMatchInput>;
     readonly headers: readonly GatewayHeaderMatchInput[];
+    readonly method?: ResolvedGrpcMethodMatch;
   }>;
   readonly backends: readonly GatewayBackendInput[];
   readonly mirror?: GatewayMirrorInput;
@@ -79,6 +120,7 @@ export function resolveGatewayRouteRule(rule: GatewayRouteRuleInput): ResolvedGa
       ? rule.matches.map((m) => ({
           ...(m.path !== undefined ? { path: { type: m.path.type ?? 'PathPrefix', value: m.path.value } } : {}),
           headers: (m.headers ?? []).map((h) => ({ ...h })),
+          ...(m.method !== undefined ? { method: resolveGrpcMethodMatch(m.method) } : {}),
         }))
       : rule.pathPrefix !== undefined
         ? [{ path: { type: 'PathPrefix' as const, value: rule.pathPrefix }, headers: [] }]

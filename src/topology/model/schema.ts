@@ -44,6 +44,14 @@ const valueMatches = {
   type: 'array',
   items: { type: 'object', additionalProperties: false, required: ['name', 'value'], properties: { name: headerName, value: { type: 'string', minLength: 1 }, type: { enum: ['Exact', 'RegularExpression'] } } },
 };
+/** Gateway API route kinds meshfleet writes. */
+const routeKind = { enum: ['HTTPRoute', 'GRPCRoute'] };
+/** A GRPCRoute method match (Gateway API GRPCMethodMatch); its names and regexes are checked by the route rules. */
+const grpcMethodMatch = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { type: { enum: ['Exact', 'RegularExpression'] }, service: { type: 'string', minLength: 1, maxLength: 1024 }, method: { type: 'string', minLength: 1, maxLength: 1024 } },
+};
 const headerModifier = {
   type: 'object',
   additionalProperties: false,
@@ -402,6 +410,7 @@ export const TOPOLOGY_SCHEMA = object(
             type: 'array',
             items: object(
               {
+                kind: routeKind,
                 name,
                 service: name,
                 rules: {
@@ -414,7 +423,7 @@ export const TOPOLOGY_SCHEMA = object(
                         path: object({ type: { enum: ['PathPrefix', 'Exact', 'RegularExpression'] }, value: { type: 'string', minLength: 1 } }, ['value']),
                         headers: valueMatches,
                         queryParams: valueMatches,
-                        method: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] },
+                        method: { anyOf: [{ enum: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] }, grpcMethodMatch] },
                       }),
                     },
                     backends: { type: 'array', minItems: 1, items: object({ version: versionLabel, weight: { type: 'integer' }, port }) },
@@ -458,6 +467,7 @@ export const TOPOLOGY_SCHEMA = object(
             type: 'array',
             items: object(
               {
+                kind: routeKind,
                 name,
                 labels,
                 hostnames: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -476,6 +486,7 @@ export const TOPOLOGY_SCHEMA = object(
                           minItems: 1,
                           items: object({ name: { type: 'string', pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$', description: 'HTTP header name' }, value: { type: 'string', minLength: 1, maxLength: 4096 } }, ['name', 'value']),
                         },
+                        method: grpcMethodMatch,
                       }),
                     },
                     backend: name,

@@ -6,10 +6,21 @@
  */
 
 import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from './gateway-policies';
-import type { GatewayRouteRuleInput } from './gateway-routes';
+import type { GatewayRouteRuleInput, GrpcMethodMatchInput, ResolvedGrpcMethodMatch, RouteKind } from './gateway-routes';
 
 export type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from './gateway-policies';
-export type { GatewayBackendInput, GatewayHeaderMatchInput, GatewayMirrorInput, GatewayPathMatchInput, GatewayRouteMatchInput, GatewayRouteRuleInput } from './gateway-routes';
+export type {
+  GatewayBackendInput,
+  GatewayHeaderMatchInput,
+  GatewayMirrorInput,
+  GatewayPathMatchInput,
+  GatewayRouteMatchInput,
+  GatewayRouteRuleInput,
+  GrpcMethodMatchInput,
+  GrpcMethodMatchType,
+  ResolvedGrpcMethodMatch,
+  RouteKind,
+} from './gateway-routes';
 
 /** Whether a cluster runs workloads or only holds fleet-wide configuration (MCI / MCG). */
 export type ClusterRole = 'workload' | 'config';
@@ -867,14 +878,18 @@ export interface ValueMatchInput {
 
 /** One way a request matches a route rule; every given condition must hold. */
 export interface RouteMatchInput {
-  /** @default none (any path) */
+  /** HTTPRoute only. @default none (any path) */
   readonly path?: { readonly type?: PathMatchType; readonly value: string };
   /** @default [] */
   readonly headers?: ValueMatchInput[];
-  /** @default [] */
+  /** HTTPRoute only. @default [] */
   readonly queryParams?: ValueMatchInput[];
-  /** HTTP method, e.g. `GET`. @default none (any method) */
-  readonly method?: HttpMethod;
+  /**
+   * HTTPRoute: the HTTP method, e.g. `GET`. GRPCRoute: the gRPC service and/or method, as
+   * Gateway API's GRPCMethodMatch, e.g. `{ service: helloworld.Greeter, method: SayHello }`.
+   * @default none (any method)
+   */
+  readonly method?: HttpMethod | GrpcMethodMatchInput;
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
@@ -929,8 +944,15 @@ export interface MeshRouteRuleInput {
   readonly retries?: { readonly attempts: number; readonly perTryTimeout?: string; readonly retryOn?: string };
 }
 
-/** Explicit in-mesh routing of one Service of the app (a VirtualService or a GAMMA HTTPRoute). */
+/** Explicit in-mesh routing of one Service of the app (a VirtualService, or a GAMMA HTTPRoute or GRPCRoute). */
 export interface MeshRouteInput {
+  /**
+   * `GRPCRoute` for a gRPC service (GAMMA, `mesh.routing: gateway-api`): its rules match on the
+   * gRPC method (`matches[].method: { service, method, type }`) and headers, and send to
+   * backends (with versions and weights), with header modifiers and a mirror.
+   * @default "HTTPRoute"
+   */
+  readonly kind?: RouteKind;
   /** Object name. @default the service */
   readonly name?: string;
   /** A workload of the app with a port (its Service). */
@@ -987,8 +1009,14 @@ export interface GatewayAddressInput {
 /** One rule of an HTTPRoute (see `gateway-routes.ts`). */
 export type RouteRuleInput = GatewayRouteRuleInput;
 
-/** An HTTPRoute attached to a gateway. */
+/** An HTTPRoute (or GRPCRoute) attached to a gateway. */
 export interface RouteInput {
+  /**
+   * `GRPCRoute` for a gRPC service: rules match on `matches[].method` (`{ service, method, type }`)
+   * and headers, not on paths. Only for a gateway class that supports GRPCRoute (see `gateway-classes.ts`).
+   * @default "HTTPRoute"
+   */
+  readonly kind?: RouteKind;
   readonly name: string;
   /** @default {} */
   readonly labels?: Record<string, string>;
@@ -1358,7 +1386,7 @@ export interface ResolvedMeshRouteRule extends Omit<MeshRouteRuleInput, 'matches
     readonly path?: { readonly type: PathMatchType; readonly value: string };
     readonly headers: ReadonlyArray<Required<ValueMatchInput>>;
     readonly queryParams: ReadonlyArray<Required<ValueMatchInput>>;
-    readonly method?: HttpMethod;
+    readonly method?: HttpMethod | ResolvedGrpcMethodMatch;
   }>;
   /** Empty with `redirect`. */
   readonly backends: readonly RouteBackendInput[];
@@ -1366,6 +1394,7 @@ export interface ResolvedMeshRouteRule extends Omit<MeshRouteRuleInput, 'matches
 }
 
 export interface ResolvedMeshRoute {
+  readonly kind: RouteKind;
   readonly name: string;
   readonly service: string;
   readonly rules: readonly ResolvedMeshRouteRule[];
@@ -1396,6 +1425,7 @@ export interface ResolvedGateway {
   readonly addresses: ReadonlyArray<{ readonly region: string; readonly staticAddress?: string }>;
   readonly port: number;
   readonly routes: ReadonlyArray<{
+    readonly kind: RouteKind;
     readonly name: string;
     readonly labels: Readonly<Record<string, string>>;
     readonly hostnames: readonly string[];

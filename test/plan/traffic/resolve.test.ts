@@ -1,6 +1,6 @@
 import { istioHttpOf } from '../../../src/k8s/traffic/istio-routes';
 import { serviceTrafficOf, splitBackends, trafficIntentsOf } from '../../../src/plan/traffic/resolve';
-import { resolveWorkload } from '../../../src/topology/resolve/defaults';
+import { resolveTopology, resolveWorkload } from '../../../src/topology/resolve/defaults';
 import { versionSplitOf } from '../../../src/topology/resolve/traffic-split';
 import { ResolvedApp, ResolvedTopology, ResolvedWorkload, WorkloadInput } from '../../../src/topology/model/types';
 import { EXAMPLES, exampleInput, loadExample, modelOf } from '../../k8s/helpers';
@@ -105,6 +105,7 @@ describe('in-mesh routing of a split', () => {
     const w = resolveWorkload({ ...PRODUCTCATALOG, virtualServiceName: 'pc-split', destinationRuleName: 'pc-subsets' }, []);
     expect(intentOf(w).mesh).toEqual({
       source: 'split',
+      protocol: 'http',
       path: 'apps[0].workloads[0]',
       names: { virtualService: 'pc-split', destinationRule: 'pc-subsets', httpRoute: 'productcatalogservice' },
       subsets: ['v1', 'v2'],
@@ -139,7 +140,7 @@ describe('whole topologies', () => {
   test('an explicit route: source route, its path, its rules on the Service; subsets: versions with traffic and those named', () => {
     const intents = trafficIntentsOf(loadExample('examples/mesh-routes-istio.yaml'));
     const reviewsIntent = intents.services.find((s) => s.service === 'reviews')!;
-    expect(reviewsIntent.mesh).toMatchObject({ source: 'route', path: 'apps[0].routes[0]', names: { virtualService: 'reviews', destinationRule: 'reviews', httpRoute: 'reviews' } });
+    expect(reviewsIntent.mesh).toMatchObject({ source: 'route', protocol: 'http', path: 'apps[0].routes[0]', names: { virtualService: 'reviews', destinationRule: 'reviews', httpRoute: 'reviews' } });
     expect(reviewsIntent.mesh!.subsets).toEqual(['v1', 'v2']);
     expect(reviewsIntent.mesh!.rules.every((r) => r.backends.every((b) => b.service === 'reviews'))).toBe(true);
   });
@@ -168,7 +169,7 @@ describe('whole topologies', () => {
   test('multi-cluster Gateway: shorthands expanded, ServiceImport backends, paths to the topology', () => {
     const [gateway] = trafficIntentsOf(loadExample(EXAMPLES.gateway)).gateways;
     expect(gateway.path).toBe('gateways[0]');
-    expect(gateway.routes[0]).toMatchObject({ kind: 'HTTPRoute', name: 'store-route', path: 'gateways[0].routes[0]', hostnames: ['store.example.internal'] });
+    expect(gateway.routes[0]).toMatchObject({ protocol: 'http', name: 'store-route', path: 'gateways[0].routes[0]', hostnames: ['store.example.internal'] });
     expect(gateway.routes[0].rules[0]).toEqual({
       matches: [{ path: { type: 'PathPrefix', value: '/west' }, headers: [], queryParams: [] }],
       backends: [{ service: 'store-west-1', port: 8080 }],
@@ -184,5 +185,24 @@ describe('whole topologies', () => {
       defaultBackend: { service: 'asm-ingressgateway-multicluster-svc', port: 80 },
       hosts: [],
     });
+  });
+});
+
+describe('gRPC routes', () => {
+  test('a GRPCRoute route: protocol grpc, gRPC method matches apart from HTTP methods', () => {
+    const intent = trafficIntentsOf(loadExample('examples/grpc-routes-gamma.yaml')).services.find((s) => s.service === 'productcatalogservice')!;
+    expect(intent.routing).toBe('gateway-api');
+    expect(intent.mesh).toMatchObject({ source: 'route', protocol: 'grpc', names: { httpRoute: 'productcatalogservice' }, versionServices: ['v1', 'v2'] });
+    expect(intent.mesh!.rules[1].matches).toEqual([
+      { headers: [], queryParams: [], grpcMethod: { type: 'Exact', service: 'hipstershop.ProductCatalogService', method: 'SearchProducts' } },
+    ]);
+  });
+
+  test('a GRPCRoute on a multi-cluster Gateway: protocol grpc, method matches with their default type', () => {
+    const input = exampleInput(EXAMPLES.gateway);
+    Object.assign(input.gateways[0].routes[0], { kind: 'GRPCRoute', rules: [{ matches: [{ method: { service: 'store.Catalog' } }], backend: 'store', port: 8080 }] });
+    // Validation refuses GRPCRoutes for every GKE class today; the intent is resolved from the topology as written.
+    const [gateway] = trafficIntentsOf(resolveTopology(input)).gateways;
+    expect(gateway.routes[0]).toMatchObject({ protocol: 'grpc', rules: [{ matches: [{ headers: [], queryParams: [], grpcMethod: { type: 'Exact', service: 'store.Catalog' } }], backends: [{ service: 'store', port: 8080 }] }] });
   });
 });
