@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../plan/mesh-plan';
 import { CHART_FILES } from '../output/paths';
 import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
+import { assume } from '../topology/rules/assume';
 import {
   gkeClusters,
   ResolvedApp,
@@ -311,9 +312,7 @@ export function buildClusterCharts(scope: Construct, model: ResolvedTopology, cl
     const appVms = app.vmWorkloads.filter((vm) => vms.includes(vm));
     if (workloads.length === 0 && appVms.length === 0) continue;
     const file = `${app.namespace}.yaml`;
-    if (taken.includes(file)) {
-      throw new Error(`cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file name already taken (fixed chart files and one file per app namespace); rename the namespace`);
-    }
+    assume(!taken.includes(file), 'cluster-charts.app-file', `cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file}, a file name already taken`);
     taken.push(file);
     const chart = newChart(scope, model, `app-${file}`);
     if (app.workloads.some((w) => w.clusters.includes(cluster.name))) {

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { ServiceExportV1 } from '../../imports/net.gke.io';
+import { assume } from '../topology/rules/assume';
+import { DNS_LABEL_RE } from '../topology/rules/predicates';
 
 /** A Service exported to the fleet with multi-cluster services. */
 export interface ExportedServiceProps {
@@ -18,23 +20,6 @@ export interface ExportedServiceProps {
    * @default none (the port carries no `name`, as in the seed manifests)
    */
   readonly portName?: string;
-}
-
-/** RFC 1035 label: what Kubernetes requires of a Service name. */
-const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-/** RFC 1123 label: what Kubernetes requires of a namespace and of a Service port name. */
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-function checkLabel(what: string, value: string, pattern: RegExp, expected: string): void {
-  if (value.length > 63 || !pattern.test(value)) {
-    throw new Error(`${what}: got ${JSON.stringify(value)}, expected ${expected} of at most 63 characters`);
-  }
-}
-
-function checkPort(what: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new Error(`${what}: got ${String(value)}, expected an integer from 1 to 65535`);
-  }
 }
 
 /**
@@ -71,17 +56,7 @@ export class ExportedService extends Construct {
 
   public constructor(scope: Construct, id: string, props: ExportedServiceProps) {
     super(scope, id);
-    const at = `ExportedService ${props.namespace}/${props.name}`;
-    checkLabel(`${at}: name`, props.name, DNS_1035_LABEL, 'a lowercase RFC 1035 label (a Service name)');
-    checkLabel(`${at}: namespace`, props.namespace, DNS_1123_LABEL, 'a lowercase RFC 1123 label (a namespace name)');
-    if (Object.keys(props.selector).length === 0) {
-      throw new Error(`${at}: selector: got {}, expected at least one pod label (a Service without a selector has no endpoints to export)`);
-    }
-    checkPort(`${at}: port`, props.port);
-    checkPort(`${at}: targetPort`, props.targetPort);
-    if (props.portName !== undefined) {
-      checkLabel(`${at}: portName`, props.portName, DNS_1123_LABEL, 'a lowercase RFC 1123 label (a Service port name)');
-    }
+    assume(DNS_LABEL_RE.test(props.name), 'exported-service.name', `Service name ${JSON.stringify(props.name)} in ${props.namespace} is not an RFC 1035 label of at most 63 characters`);
 
     const metadata = { name: props.name, namespace: props.namespace };
     this.service = new k8s.KubeService(this, 'Service', {

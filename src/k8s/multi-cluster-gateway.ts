@@ -16,7 +16,6 @@ import {
   HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification,
   HealthCheckPolicySpecDefaultConfigType,
 } from '../../imports/networking.gke.io';
-import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../topology/model/gateway-classes';
 import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import { GatewayTrafficIntent } from '../plan/traffic/intent';
 import { ResolvedGateway } from '../topology/model/types';
@@ -36,21 +35,6 @@ export interface MultiClusterGatewayProps {
 export const EPHEMERAL_ADDRESS_TYPE_PREFIX = 'networking.gke.io/ephemeral-ipv4-address/';
 /** Address type of a reserved (static) regional internal address, by name. */
 export const NAMED_ADDRESS_WITH_REGION_TYPE = 'networking.gke.io/named-address-with-region';
-
-/** Gateway API limits (standard channel CRDs, v1.2.1) checked before synthesis. */
-const MAX_ADDRESSES = 16;
-const MAX_HOSTNAMES = 16;
-const MAX_RULES = 16;
-
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** Compute Engine resource name (addresses). */
-const GCE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-/** Google Cloud region name, e.g. `us-west1`, `northamerica-northeast2`. */
-const REGION = /^[a-z]+-[a-z]+[0-9]+$/;
-/** HTTPRoute hostname: a DNS name, optionally with a leading `*.` wildcard label. */
-const IPV4 = /^[0-9]+(\.[0-9]+){3}$/;
-const ROUTE_HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** The `spec.addresses` entry of one frontend (ephemeral or named static regional address). */
 export function gatewayAddress(address: { readonly region: string; readonly staticAddress?: string }): GatewaySpecAddresses {
@@ -128,9 +112,8 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  * - one `GCPBackendPolicy` per backend policy (default `<backend>-backendpolicy`) on its
  *   ServiceImport, and one `GCPGatewayPolicy` (default `<gateway>-policy`) on the Gateway.
  *
- * Props are checked at construction; an error names the gateway, the field, the value found and
- * the value expected. Cross-references (exported backends, weights, proxy-only subnets) are the
- * topology rules' (`gateway-rules.ts`).
+ * The gateway is trusted as resolved: the topology rules (`gateway-rules.ts`, the schema)
+ * refuse what the objects could not take, with field paths.
  */
 export class MultiClusterGateway extends Construct {
   public readonly gateway: GatewayApiGateway;
@@ -146,7 +129,6 @@ export class MultiClusterGateway extends Construct {
   public constructor(scope: Construct, id: string, props: MultiClusterGatewayProps) {
     super(scope, id);
     const g = props.gateway;
-    validateGateway(g);
 
     this.gateway = new GatewayApiGateway(this, 'Gateway', {
       metadata: { name: g.name, namespace: g.namespace },
@@ -207,96 +189,4 @@ export class MultiClusterGateway extends Construct {
       });
     }
   }
-}
-
-function fail(gateway: string, field: string, got: unknown, expected: string): never {
-  throw new Error(`MultiClusterGateway ${gateway}: ${field}: got ${JSON.stringify(got)}, expected ${expected}`);
-}
-
-function checkPort(gateway: string, field: string, port: number): void {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(gateway, field, port, 'an integer from 1 to 65535');
-}
-
-function checkName(gateway: string, field: string, value: string, pattern: RegExp, maxLength: number, expected: string): void {
-  if (value.length > maxLength || !pattern.test(value)) fail(gateway, field, value, `${expected} of at most ${maxLength} characters`);
-}
-
-function checkUnique(gateway: string, field: string, values: readonly string[], what: string): void {
-  const seen = new Set<string>();
-  values.forEach((value, i) => {
-    if (seen.has(value)) fail(gateway, `${field}[${i}]`, value, `a ${what} not used by an earlier entry`);
-    seen.add(value);
-  });
-}
-
-function checkPath(gateway: string, field: string, path: string, example: string): void {
-  if (!path.startsWith('/') || path.includes('//')) fail(gateway, field, path, `an absolute path such as ${example} (starting with /, without //)`);
-}
-
-const SERVICE_IMPORT_NAME = 'the name of an exported Service (a lowercase RFC 1123 label)';
-
-/** Checks everything the emitted objects depend on; throws on the first problem. */
-function validateGateway(g: ResolvedGateway): void {
-  const id = g.name === '' ? '(unnamed)' : g.name;
-  checkName(id, 'name', g.name, DNS_1123_SUBDOMAIN, 253, 'a lowercase RFC 1123 subdomain');
-  checkName(id, 'namespace', g.namespace, DNS_1123_LABEL, 63, 'a lowercase RFC 1123 label');
-  const traits = gatewayClassTraits(g.className);
-  if (traits === undefined) {
-    fail(id, 'className', g.className, `a GKE multi-cluster GatewayClass (one of ${MULTI_CLUSTER_GATEWAY_CLASS_NAMES.join(', ')}): only those route to ServiceImports`);
-  }
-  if (!traits.internalAddresses && g.addresses.length > 0) fail(id, 'addresses', `${g.addresses.length} entries`, `none: ${g.className} takes no regional internal address`);
-  if (g.addresses.length > MAX_ADDRESSES) fail(id, 'addresses', `${g.addresses.length} entries`, `at most ${MAX_ADDRESSES}`);
-  g.addresses.forEach((a, i) => {
-    checkName(id, `addresses[${i}].region`, a.region, REGION, 63, 'a Google Cloud region such as us-west1');
-    if (a.staticAddress !== undefined) {
-      checkName(id, `addresses[${i}].staticAddress`, a.staticAddress, GCE_NAME, 63, 'a Compute Engine address name');
-    }
-  });
-  checkUnique(id, 'addresses', g.addresses.map((a) => a.region), 'region (one frontend address per region)');
-  checkPort(id, 'port', g.port);
-
-  checkUnique(id, 'routes', g.routes.map((r) => r.name), 'route name');
-  g.routes.forEach((route, i) => {
-    const at = `routes[${i}]`;
-    checkName(id, `${at}.name`, route.name, DNS_1123_SUBDOMAIN, 253, 'a lowercase RFC 1123 subdomain');
-    if (route.hostnames.length > MAX_HOSTNAMES) fail(id, `${at}.hostnames`, `${route.hostnames.length} entries`, `at most ${MAX_HOSTNAMES}`);
-    route.hostnames.forEach((h, j) => {
-      const expected = 'a lowercase DNS name (optionally *.-prefixed), not an IP address';
-      if (IPV4.test(h)) fail(id, `${at}.hostnames[${j}]`, h, expected);
-      checkName(id, `${at}.hostnames[${j}]`, h, ROUTE_HOSTNAME, 253, expected);
-    });
-    if (route.rules.length === 0) fail(id, `${at}.rules`, [], 'at least one rule (a route without rules sends nothing to a backend)');
-    if (route.rules.length > MAX_RULES) fail(id, `${at}.rules`, `${route.rules.length} entries`, `at most ${MAX_RULES}`);
-    route.rules.forEach((rule, k) => {
-      const r = `${at}.rules[${k}]`;
-      if (rule.pathPrefix !== undefined) checkPath(id, `${r}.pathPrefix`, rule.pathPrefix, '/west');
-      (rule.matches ?? []).forEach((m, n) => {
-        if (m.path !== undefined) checkPath(id, `${r}.matches[${n}].path.value`, m.path.value, '/west');
-      });
-      if (rule.backends === undefined) {
-        checkName(id, `${r}.backend`, rule.backend ?? '', DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
-        checkPort(id, `${r}.port`, rule.port ?? 0);
-      } else {
-        if (rule.backends.length === 0) fail(id, `${r}.backends`, [], 'at least one backend');
-        rule.backends.forEach((b, n) => {
-          checkName(id, `${r}.backends[${n}].name`, b.name, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
-          checkPort(id, `${r}.backends[${n}].port`, b.port);
-        });
-      }
-      if (rule.mirror !== undefined) {
-        checkName(id, `${r}.mirror.backend`, rule.mirror.backend, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
-        checkPort(id, `${r}.mirror.port`, rule.mirror.port);
-      }
-    });
-  });
-
-  checkUnique(id, 'healthChecks', g.healthChecks.map((c) => c.backend), 'backend (one HealthCheckPolicy per ServiceImport)');
-  g.healthChecks.forEach((check, i) => {
-    const at = `healthChecks[${i}]`;
-    checkName(id, `${at}.backend`, check.backend, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME);
-    if (check.path !== undefined && !check.path.startsWith('/')) fail(id, `${at}.path`, check.path, 'an absolute request path such as /health');
-    if (check.port !== undefined) checkPort(id, `${at}.port`, check.port);
-  });
-  checkUnique(id, 'backendPolicies', g.backendPolicies.map((p) => p.backend), 'backend (one GCPBackendPolicy per ServiceImport)');
-  g.backendPolicies.forEach((policy, i) => checkName(id, `backendPolicies[${i}].backend`, policy.backend, DNS_1123_LABEL, 63, SERVICE_IMPORT_NAME));
 }

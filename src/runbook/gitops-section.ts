@@ -3,7 +3,7 @@ import { secretPlacementsOf } from '../topology/resolve/app-secrets';
 import { PART_OF_LABEL } from '../k8s/ownership';
 import { isGkeCluster, ResolvedArgoCd, ResolvedConfigSync, ResolvedTopology } from '../topology/model/types';
 import { contextFlag, contextVariable, kubectlApplyFile, shellQuote } from './commands';
-import type { RunbookSection } from './runbook';
+import { blocks, code, RunbookSection, sh } from './shared';
 
 /*
  * The runbook's GitOps step (topologies with `gitops`): commit the output folder, register the
@@ -24,22 +24,6 @@ export interface GitOpsSectionInput {
   readonly kubernetesFolder: string;
 }
 
-/** A fenced `sh` code block. */
-function sh(commands: readonly string[]): string[] {
-  return ['```sh', ...commands, '```'];
-}
-
-function code(text: string): string {
-  return `\`${text}\``;
-}
-
-/** Paragraphs and blocks (empty ones left out), one blank line between them. */
-function paragraphs(...parts: ReadonlyArray<string | readonly string[]>): string[] {
-  return parts
-    .filter((part) => part.length > 0)
-    .flatMap((part, i) => [...(i === 0 ? [] : ['']), ...(typeof part === 'string' ? [part] : part)]);
-}
-
 /** What stays outside Git whatever the tool, and why it goes first. */
 function outsideGitNote(model: ResolvedTopology): string {
   const inCluster = model.mesh?.install !== undefined;
@@ -54,7 +38,7 @@ function outsideGitNote(model: ResolvedTopology): string {
 
 /** The commit step: run from inside the output folder, which is `<path>` of the repository. */
 function commitLines(model: ResolvedTopology, repo: string, folder: string): string[] {
-  return paragraphs(
+  return blocks(
     `Commit this output folder, as ${code(folder)} of ${code(repo)} (every cluster has a folder, an empty one too, so no Application or RootSync points at a missing path):`,
     sh([`git add -A . && git commit -m ${shellQuote(`${model.name}: synthesized output`)} && git push`]),
   );
@@ -65,7 +49,7 @@ function argoCdLines(input: GitOpsSectionInput, argocd: ResolvedArgoCd): string[
   const { model, kubernetesFolder } = input;
   const argoContext = `--context="\${${ARGOCD_CONTEXT_VARIABLE}}"`;
   const selector = `${PART_OF_LABEL}=${model.name}`;
-  return paragraphs(
+  return blocks(
     `${code(APPLICATION_SET_FILE)} makes one Argo CD Application per cluster, ${code(`${model.name}-<cluster>`)}, syncing ${code(
       `${argocd.path}/${kubernetesFolder}/<cluster>`,
     )} of ${code(argocd.repoURL)} at ${code(argocd.targetRevision)} (project ${code(argocd.project)}) with automated server-side sync${
@@ -107,14 +91,14 @@ function configSyncLines(input: GitOpsSectionInput, configSync: ResolvedConfigSy
   const hasGke = model.clusters.some(isGkeCluster);
   const auth: string[] =
     secrets.length > 0
-      ? paragraphs(
+      ? blocks(
           `The reconcilers read the Git credentials from the Secret ${code(configSync.secretRef!)} in ${CONFIG_SYNC_NAMESPACE}; create it in every cluster from files outside this folder (${code(
             `auth: ${configSync.auth}`,
           )}):`,
           sh(secrets),
         )
       : configSync.auth === 'gcpserviceaccount'
-        ? paragraphs(
+        ? blocks(
             `Let the reconciler's Kubernetes service account ${code(`${CONFIG_SYNC_NAMESPACE}/${reconciler}`)} act as ${code(
               configSync.gcpServiceAccountEmail!,
             )} (Workload Identity; that account needs read access to the repository):`,
@@ -123,7 +107,7 @@ function configSyncLines(input: GitOpsSectionInput, configSync: ResolvedConfigSy
             ]),
           )
         : [];
-  return paragraphs(
+  return blocks(
     `Each ${code(rootSyncFile('<cluster>'))} is a RootSync ${code(model.name)} in ${CONFIG_SYNC_NAMESPACE} syncing ${code(
       `${configSync.dir}/${kubernetesFolder}/<cluster>`,
     )} of ${code(configSync.repo)}, branch ${code(configSync.branch)}, unstructured: Config Sync renders the folder's ${code(
@@ -159,7 +143,7 @@ export function gitopsTeardownLines(model: ResolvedTopology): string[] {
         : [];
   if (commands.length === 0) return [];
   const what = gitops?.argocd !== undefined ? 'the ApplicationSet (its Applications go with it; the objects stay)' : 'the RootSyncs (the objects stay)';
-  return paragraphs('### GitOps first', `Otherwise ${gitops?.argocd !== undefined ? 'Argo CD' : 'Config Sync'} recreates what the next steps delete: delete ${what}.`, sh(commands));
+  return blocks('### GitOps first', `Otherwise ${gitops?.argocd !== undefined ? 'Argo CD' : 'Config Sync'} recreates what the next steps delete: delete ${what}.`, sh(commands));
 }
 
 /**

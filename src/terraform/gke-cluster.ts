@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
 import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership';
+import { assume } from '../topology/rules/assume';
 import { FLEET_MEMBERSHIP_LOCATION } from './fleet-membership';
 
 /** An address range allowed to reach the control plane. */
@@ -116,14 +117,10 @@ export class GkeCluster extends Construct {
   constructor(scope: Construct, id: string, props: GkeClusterProps) {
     super(scope, id);
     const isPrivate = props.private ?? true;
-    if (isPrivate && !props.masterCidr) {
-      throw new Error(`GkeCluster ${props.name}: masterCidr is required for a private cluster (got ${String(props.masterCidr)}, expected a /28 such as 172.16.0.0/28)`);
-    }
+    assume(!isPrivate || Boolean(props.masterCidr), 'gke-cluster.master-cidr', `private cluster ${props.name} has no masterCidr`);
     const minNodes = props.minNodes ?? 3;
     const maxNodes = props.maxNodes ?? 5;
-    if (minNodes > maxNodes) {
-      throw new Error(`GkeCluster ${props.name}: minNodes (${minNodes}) must not exceed maxNodes (${maxNodes})`);
-    }
+    assume(minNodes <= maxNodes, 'gke-cluster.node-range', `cluster ${props.name}: minNodes ${minNodes} > maxNodes ${maxNodes}`);
     this.cluster = new ContainerCluster(this, 'cluster', {
       name: props.name,
       location: props.zone,

@@ -138,13 +138,11 @@ describe('GkeCluster', () => {
     expect(withPods.ip_allocation_policy).toEqual({ stack_type: 'IPV4', cluster_ipv4_cidr_block: '10.12.0.0/14' });
   });
 
-  test('rejects a private cluster without control-plane range, showing what was expected', () => {
-    expect(() => synth({ ...PRIVATE, masterCidr: undefined })).toThrow(
-      'GkeCluster gke-west-priv: masterCidr is required for a private cluster (got undefined, expected a /28 such as 172.16.0.0/28)',
-    );
+  test('a private cluster without control-plane range is a meshfleet bug (the topology rules refuse it first)', () => {
+    expect(() => synth({ ...PRIVATE, masterCidr: undefined })).toThrow('meshfleet bug: gke-cluster.master-cidr: private cluster gke-west-priv has no masterCidr');
   });
 
-  test('rejects autoscaling bounds in the wrong order', () => {
-    expect(() => synth({ ...PRIVATE, minNodes: 6, maxNodes: 5 })).toThrow('GkeCluster gke-west-priv: minNodes (6) must not exceed maxNodes (5)');
+  test('autoscaling bounds in the wrong order are a meshfleet bug (the topology rules refuse them first)', () => {
+    expect(() => synth({ ...PRIVATE, minNodes: 6, maxNodes: 5 })).toThrow('meshfleet bug: gke-cluster.node-range: cluster gke-west-priv: minNodes 6 > maxNodes 5');
   });
 });

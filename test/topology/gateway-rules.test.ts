@@ -349,7 +349,7 @@ describe('policies', () => {
   });
 });
 
-describe('what the MultiClusterGateway construct checks, refused first with a field path (issue 10 point 1)', () => {
+describe('what the multi-cluster Gateway objects need, refused with a field path (issue 10 point 1)', () => {
   test('a backend port that its ServiceImport does not expose', () => {
     expectOnlyProblem(
       variant((t) => (t.gateways[0].routes[0].rules[0].port = 9090)),

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { parseTopologyText, TopologyError, validateTopology } from '../../src/topology';
+import { Json, Mutation, mutate, pathsOf } from './mutations';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NUM_RUNS = 200;
@@ -52,45 +53,6 @@ function expectFieldPaths(error: TopologyError | undefined): void {
     expect(p.path.length).toBeGreaterThan(0);
     expect(p.message.length).toBeGreaterThan(0);
   }
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** Every path into a JSON value (object keys and array indexes), the root excluded. */
-function pathsOf(value: Json, prefix: Array<string | number> = []): Array<Array<string | number>> {
-  if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...pathsOf(v, [...prefix, i])]);
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
-  return [];
-}
-
-type Mutation = { kind: 'set'; value: unknown } | { kind: 'delete' } | { kind: 'duplicate' } | { kind: 'add'; key: string; value: unknown };
-
-/** Applies one mutation at `at` of a deep copy of `base`. */
-function mutate(base: Json, at: ReadonlyArray<string | number>, mutation: Mutation): unknown {
-  const root = JSON.parse(JSON.stringify(base)) as Record<string | number, unknown>;
-  let parent = root;
-  for (const key of at.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  const last = at[at.length - 1];
-  switch (mutation.kind) {
-    case 'set':
-      parent[last] = mutation.value;
-      break;
-    case 'delete':
-      if (Array.isArray(parent)) parent.splice(Number(last), 1);
-      else delete parent[last];
-      break;
-    case 'duplicate':
-      if (Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[Number(last)] ?? null)));
-      else parent[`${String(last)}2`] = parent[last];
-      break;
-    case 'add': {
-      const target = parent[last];
-      if (target !== null && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, unknown>)[mutation.key] = mutation.value;
-      else parent[last] = { [mutation.key]: mutation.value };
-      break;
-    }
-  }
-  return root;
 }
 
 /** Values that tend to break code written for the right shape. */

@@ -1,4 +1,5 @@
-import { derivedName, GCP_NAME_MAX } from '../../src/topology/rules/names';
+import { derivedName } from '../../src/topology/rules/names';
+import { GCP_NAME_MAX } from '../../src/topology/rules/predicates';
 
 describe('derivedName', () => {
   test('joins the parts with - when the result fits', () => {

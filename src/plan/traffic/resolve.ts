@@ -6,6 +6,7 @@
 import { resolveGatewayRouteRule } from '../../topology/model/gateway-routes';
 import { ResolvedApp, ResolvedGateway, ResolvedMeshRoute, ResolvedMeshRouteRule, ResolvedMultiClusterIngress, ResolvedTopology, ResolvedWorkload } from '../../topology/model/types';
 import { versionSplitOf } from '../../topology/resolve/traffic-split';
+import { assume } from '../../topology/rules/assume';
 import {
   GatewayTrafficIntent,
   IngressGatewayEntry,
@@ -22,13 +23,12 @@ import {
  * The backends of a version split of `service`, in version order: one per version with traffic,
  * on `port` when given, weighted when several versions have traffic (a single version that
  * takes all the traffic has no weight: a canary at 0 or 100, as in seed 002's steps).
- * @throws Error when the weights are not integers from 0 to 100 summing to 100 (the rules refuse such topologies)
+ * @throws AssumptionError when the weights are not integers from 0 to 100 summing to 100 (the rules refuse such topologies)
  */
 export function splitBackends(service: string, split: readonly VersionWeight[], port?: number): TrafficBackend[] {
   const sum = split.reduce((total, v) => total + v.weight, 0);
-  if (sum !== 100 || split.some((v) => !Number.isInteger(v.weight) || v.weight < 0 || v.weight > 100)) {
-    throw new Error(`traffic split of ${service}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`);
-  }
+  const integers = split.every((v) => Number.isInteger(v.weight) && v.weight >= 0 && v.weight <= 100);
+  assume(sum === 100 && integers, 'traffic.split-weights', `traffic split of ${service}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`);
   const live = split.filter((v) => v.weight > 0);
   return live.map((v) => ({ service, version: v.version, ...(port === undefined ? {} : { port }), ...(live.length > 1 ? { weight: v.weight } : {}) }));
 }

@@ -1,4 +1,4 @@
-import { HostSyntax, isHostName } from './predicates';
+import { HostSyntax, IPV4_ADDRESS_OR_CIDR_RE, IPV4_ADDRESS_RE, isHostName } from './predicates';
 import { Problem, problem } from './problems';
 import { ResolvedTopology } from '../model/types';
 
@@ -11,8 +11,6 @@ import { ResolvedTopology } from '../model/types';
 const ENTRY_HOST: HostSyntax = { wildcard: true, star: false, ip: true };
 /** DNS endpoints: a DNS name or an IP address, no wildcard. */
 const ENDPOINT_HOST: HostSyntax = { wildcard: false, star: false, ip: true };
-const IPV4 = /^([0-9]{1,3}\.){3}[0-9]{1,3}$/;
-const IPV4_OR_CIDR = /^([0-9]{1,3}\.){3}[0-9]{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$/;
 
 /** Checks every app's ServiceEntries; they need a mesh to mean anything. */
 export function checkEgress(model: ResolvedTopology, problems: Problem[]): void {
@@ -36,18 +34,18 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
         }
       });
       entry.addresses.forEach((address, k) => {
-        if (!IPV4_OR_CIDR.test(address)) problems.push(problem(`${at}.addresses[${k}]`, 'an address is an IPv4 address or CIDR', address, 'such as 10.0.0.1 or 10.0.0.0/24'));
+        if (!IPV4_ADDRESS_OR_CIDR_RE.test(address)) problems.push(problem(`${at}.addresses[${k}]`, 'an address is an IPv4 address or CIDR', address, 'such as 10.0.0.1 or 10.0.0.0/24'));
       });
       if (entry.resolution === 'STATIC') {
         if (entry.endpoints.length === 0) {
           problems.push(problem(`${at}.endpoints`, 'resolution STATIC sends traffic to the listed endpoints', undefined, 'at least one endpoint IP address'));
         }
         entry.endpoints.forEach((endpoint, k) => {
-          if (!IPV4.test(endpoint)) problems.push(problem(`${at}.endpoints[${k}]`, 'resolution STATIC takes IP endpoints', endpoint, 'an IPv4 address'));
+          if (!IPV4_ADDRESS_RE.test(endpoint)) problems.push(problem(`${at}.endpoints[${k}]`, 'resolution STATIC takes IP endpoints', endpoint, 'an IPv4 address'));
         });
       } else if (entry.resolution === 'DNS') {
         entry.endpoints.forEach((endpoint, k) => {
-          if (!IPV4.test(endpoint) && !isHostName(endpoint, ENDPOINT_HOST)) {
+          if (!IPV4_ADDRESS_RE.test(endpoint) && !isHostName(endpoint, ENDPOINT_HOST)) {
             problems.push(problem(`${at}.endpoints[${k}]`, 'a DNS endpoint is an IP address or a DNS name', endpoint, 'such as 10.0.0.1 or db.example.com'));
           }
         });

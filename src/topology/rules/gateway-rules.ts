@@ -30,8 +30,6 @@ function serviceImports(model: ResolvedTopology, namespace: string): Map<string,
   );
 }
 
-/** Gateway API limits (standard channel CRDs, v1.2.1) that the MultiClusterGateway construct enforces. */
-
 /** Values used twice in a list, reported at each later use. */
 function checkUnique(values: readonly string[], pathOf: (i: number) => string, what: string, why: string, problems: Problem[]): void {
   const first = new Map<string, number>();
@@ -42,14 +40,14 @@ function checkUnique(values: readonly string[], pathOf: (i: number) => string, w
   });
 }
 
-/** A path that the MultiClusterGateway construct refuses: it must not hold `//`. */
+/** A path the Gateway API refuses: it must not hold `//`. */
 function checkGatewayPath(path: string, value: string | undefined, problems: Problem[]): void {
   if (value !== undefined && value.includes('//')) problems.push(problem(path, 'not a normalized path', value, 'an absolute path without //, such as /west'));
 }
 
 /**
  * What one gateway's objects need to be written: unique address regions, route names and
- * policy backends, Gateway API list limits, paths without `//` (the construct's own checks).
+ * policy backends, Gateway API list limits, paths without `//`: the objects are written without further checks.
  */
 function checkGatewayLimits(gateway: ResolvedGateway, at: string, problems: Problem[]): void {
   if (gateway.addresses.length > GATEWAY_MAX_ADDRESSES) {

@@ -1,3 +1,4 @@
+import { DNS_LABEL_MAX } from './predicates';
 import { Problem, problem } from './problems';
 import { TopologyInput } from '../model/types';
 
@@ -18,7 +19,7 @@ const FOLDER = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
  * meshfleet names the RootSync after the topology.
  */
 const ROOT_RECONCILER_PREFIX = 'root-reconciler-';
-const ROOT_SYNC_NAME_MAX = 63 - ROOT_RECONCILER_PREFIX.length;
+const ROOT_SYNC_NAME_MAX = DNS_LABEL_MAX - ROOT_RECONCILER_PREFIX.length;
 
 /** Whether `url` is an SSH URL (`ssh://` or scp-like), which ssh auth needs and the others cannot use. */
 function isSshUrl(url: string): boolean {

@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto';
+import { GCP_NAME_MAX } from './predicates';
 
 /*
  * Google Cloud resource names that meshfleet derives from the topology name, so that two
  * topologies in one project never create resources of the same name.
  */
 
-/** Longest name of most Compute Engine resources (RFC 1035 label). */
-export const GCP_NAME_MAX = 63;
-
 /** Length bounds of a service account ID. */
 export const SERVICE_ACCOUNT_ID_LENGTH = { min: 6, max: 30 } as const;
-
-/** Lower-case RFC 1035 label: a letter first, letters, digits and `-`, no `-` last. */
-export const RFC1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Length of the hash suffix that a shortened name ends with. */
 const HASH_LENGTH = 6;

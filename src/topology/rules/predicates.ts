@@ -5,6 +5,11 @@
  * import it from here.
  */
 
+/** Longest DNS label (RFC 1035 / RFC 1123): a Kubernetes Service or namespace name, a label value, a Compute Engine name. */
+export const DNS_LABEL_MAX = 63;
+/** Longest name of most Compute Engine resources (an RFC 1035 label). */
+export const GCP_NAME_MAX = DNS_LABEL_MAX;
+
 /** Lower-case RFC 1035 label of at most 63 characters: what Kubernetes requires of a Service or namespace name. */
 export const DNS_LABEL = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
 /** {@link DNS_LABEL} as a RegExp. */
@@ -13,8 +18,14 @@ export const DNS_LABEL_RE = new RegExp(DNS_LABEL);
 export const REGION = '^[a-z]+-[a-z]+[0-9]+$';
 /** A Google Cloud zone such as `us-west2-a` (its syntax; gcp-locations.json says which exist). */
 export const ZONE = '^[a-z]+-[a-z]+[0-9]+-[a-z]$';
+const IPV4_DOTTED = '([0-9]{1,3}\\.){3}[0-9]{1,3}';
+const PREFIX_LENGTH = '([0-9]|[12][0-9]|3[0-2])';
 /** An IPv4 CIDR such as `10.0.0.0/8` (its syntax; the rules parse the numbers). */
-export const IPV4_CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])$';
+export const IPV4_CIDR = `^${IPV4_DOTTED}/${PREFIX_LENGTH}$`;
+/** An IPv4 address such as `10.0.0.1` (its syntax). */
+export const IPV4_ADDRESS_RE = new RegExp(`^${IPV4_DOTTED}$`);
+/** An IPv4 address or CIDR (its syntax), as a ServiceEntry's `addresses` take. */
+export const IPV4_ADDRESS_OR_CIDR_RE = new RegExp(`^${IPV4_DOTTED}(/${PREFIX_LENGTH})?$`);
 /** A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters. */
 export const QUALIFIED_KEY = '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
 /** A Kubernetes label value, possibly empty. */

@@ -13,7 +13,8 @@ import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from '../../plan/mesh-plan';
 import { checkMeshRoutes } from './route-rules';
 import { checkSecurity } from './security-rules';
-import { GCP_NAME_MAX, SERVICE_ACCOUNT_ID_LENGTH } from './names';
+import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
+import { GCP_NAME_MAX } from './predicates';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from '../model/types';
 

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { DNS_LABEL_MAX } from './predicates';
 import { pathKey, Problem, problem, show } from './problems';
 // TOPOLOGY_SCHEMA (schema.ts) compiled ahead of time: compiling it on every run took about 0.3 s.
 import { validateTopologyShape } from '../generated/topology-validator.generated';
@@ -44,7 +45,7 @@ function toProblem(error: ErrorObject): Problem {
     case 'pattern':
       return problem(path, 'wrong format', error.data, describe(schema));
     case 'propertyNames':
-      return problem(path, 'invalid key', (error.params as { propertyName: string }).propertyName, 'a lower-case key of at most 63 characters');
+      return problem(path, 'invalid key', (error.params as { propertyName: string }).propertyName, `a lower-case key of at most ${DNS_LABEL_MAX} characters`);
     case 'minimum':
     case 'maximum':
       return problem(path, 'out of range', error.data, `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${(error.params as { limit: number }).limit}`);

@@ -68,7 +68,7 @@ describe('the split of a canary', () => {
     [[{ version: 'v1', weight: 101 }, { version: 'v2', weight: -1 }]],
     [[{ version: 'v1', weight: 97.5 }, { version: 'v2', weight: 2.5 }]],
   ])('weights %j are refused', (split) => {
-    expect(() => splitBackends('x', split)).toThrow(/^traffic split of x: weights/);
+    expect(() => splitBackends('x', split)).toThrow(/^meshfleet bug: traffic.split-weights: traffic split of x: weights/);
   });
 });
 

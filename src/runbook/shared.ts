@@ -1,0 +1,275 @@
+import { meshInstallClusters } from '../plan/mesh-plan';
+import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
+import { kubectlApplyKustomization, shellQuote } from './commands';
+import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';
+
+/*
+ * What the runbook's sections share: the input they are rendered from, the context built from it,
+ * markdown helpers, and the folders and waits that several sections use.
+ */
+
+/**
+ * One cluster folder of the output, as the runbook needs it. `SynthesizedCluster` (src/k8s)
+ * satisfies it structurally.
+ */
+export interface RunbookClusterFolder {
+  /** Cluster name, also its folder name under the Kubernetes folder. */
+  readonly cluster: string;
+  /** Files of the folder, relative to it (`namespaces.yaml`, ..., `kustomization.yaml`). */
+  readonly files: readonly string[];
+  /**
+   * The `istioctl install -f` inputs of the cluster, relative to its folder, in install order
+   * (`mesh-install/control-plane.yaml`, then `mesh-install/eastwest-gateway.yaml` when present).
+   * @default none
+   */
+  readonly meshInstall?: readonly string[];
+}
+
+/** Folder names under the output folder. */
+export interface RunbookFolders {
+  readonly terraform: string;
+  readonly kubernetes: string;
+}
+
+/** What `meshfleet synth` writes: `terraform/` and `k8s/`. */
+export const DEFAULT_RUNBOOK_FOLDERS: RunbookFolders = { terraform: 'terraform', kubernetes: 'k8s' };
+
+/** Shown in `meshfleet ca --topology ...` when the topology's path is not known (or absolute). */
+export const TOPOLOGY_PLACEHOLDER = '<topology file>';
+
+/** Shown for the meshfleet project folder when it cannot be derived from the output folder's path. */
+export const PROJECT_PLACEHOLDER = '<meshfleet project folder>';
+
+/** Files of the fleet config cluster's folder that need fleet CRDs before they are applied. */
+export const MULTI_CLUSTER_INGRESS_FILE = 'multi-cluster-ingress.yaml';
+
+export const MULTI_CLUSTER_GATEWAY_FILE = 'multi-cluster-gateway.yaml';
+
+/** Variable naming the plug-in CA folder (outside the output folder). */
+export const CA_DIR_VARIABLE = 'MESHFLEET_CA_DIR';
+
+/** Files of a cluster folder the runbook applies on their own, before the control plane. */
+export const NAMESPACES_FILE = 'namespaces.yaml';
+
+export const CLUSTER_ADMIN_BINDING_FILE = 'cluster-admin-binding.yaml';
+
+/** Everything the runbook is rendered from. */
+export interface RunbookInput {
+  readonly model: ResolvedTopology;
+  /** Terraform stacks written (under `<terraform>/stacks/`), in apply order. */
+  readonly stacks: readonly string[];
+  /**
+   * Cluster folders written, in topology order. A folder with nothing to apply (only its
+   * kustomization, as every cluster with nothing to deploy gets) gets no command.
+   */
+  readonly clusters: readonly RunbookClusterFolder[];
+  /**
+   * The topology file as the user named it, for `meshfleet ca --topology`. Must not be
+   * absolute (the runbook holds no absolute path).
+   * @default TOPOLOGY_PLACEHOLDER
+   */
+  readonly topologyPath?: string;
+  /**
+   * The output folder as the user named it for `meshfleet synth --out`, relative to the folder
+   * synth ran in (the meshfleet project folder), for the re-synth command and the way back to
+   * the project folder. Must not be absolute.
+   * @default the output folder is named by the shell's working folder at re-synth time, and the
+   * project folder is PROJECT_PLACEHOLDER
+   */
+  readonly outPath?: string;
+  /** @default DEFAULT_RUNBOOK_FOLDERS */
+  readonly folders?: RunbookFolders;
+  /**
+   * The topology diagram beside the runbook (`diagram.svg`), shown under the title.
+   * @default no picture
+   */
+  readonly diagram?: string;
+}
+
+/** A numbered `##` section of the runbook: its title and its markdown lines. */
+export interface RunbookSection {
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+/** What the section builders share. */
+export interface Context {
+  readonly model: ResolvedTopology;
+  readonly project: string;
+  readonly input: RunbookInput;
+  readonly folders: RunbookFolders;
+  /** A cluster's folder, when it has one. */
+  folderOf(cluster: string): RunbookClusterFolder | undefined;
+  /** A path relative to the output folder: `k8s/<cluster>/<file>`. */
+  k8sPath(cluster: string, file?: string): string;
+  /**
+   * The topology file as a shell word for `npx meshfleet ... --topology`; without a known path,
+   * `"${MESHFLEET_TOPOLOGY}"`, which the meshfleet section exports with a placeholder.
+   */
+  readonly topologyArg: string;
+  /** The output folder as a shell word for `npx meshfleet synth --out`, when its path is known. */
+  readonly outArg?: string;
+  /** The project folder relative to the output folder (`..` for `dist`), or the placeholder. */
+  readonly projectDir: string;
+}
+
+/** A fenced `sh` code block. */
+export function sh(commands: readonly string[]): string[] {
+  return ['```sh', ...commands, '```'];
+}
+
+/** Paragraphs and blocks joined with one blank line between them. */
+export function blocks(...parts: ReadonlyArray<string | readonly string[] | undefined>): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === undefined || part.length === 0) continue;
+    if (out.length > 0) out.push('');
+    if (typeof part === 'string') out.push(part);
+    else out.push(...part);
+  }
+  return out;
+}
+
+export function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function code(text: string): string {
+  return `\`${text}\``;
+}
+
+export function unique<T>(items: readonly T[]): T[] {
+  return items.filter((item, i) => items.indexOf(item) === i);
+}
+
+export function makeContext(input: RunbookInput): Context {
+  const folders = input.folders ?? DEFAULT_RUNBOOK_FOLDERS;
+  const byName = new Map(input.clusters.filter(hasSomethingToApply).map((c) => [c.cluster, c]));
+  return {
+    model: input.model,
+    project: input.model.project.id,
+    input,
+    folders,
+    folderOf: (cluster) => byName.get(cluster),
+    k8sPath: (cluster, file) => [folders.kubernetes, cluster, ...(file === undefined ? [] : [file])].join('/'),
+    topologyArg: knownTopology(input) ? shellQuote(input.topologyPath!) : `"\${${TOPOLOGY_VARIABLE}}"`,
+    ...(input.outPath === undefined ? {} : { outArg: shellQuote(input.outPath) }),
+    projectDir: projectDirOf(input.outPath),
+  };
+}
+
+/** True when the runbook knows the topology file's path (else it is the placeholder). */
+export function knownTopology(input: RunbookInput): boolean {
+  return input.topologyPath !== undefined && input.topologyPath !== TOPOLOGY_PLACEHOLDER;
+}
+
+/**
+ * The way back from the output folder to the folder synth ran in: one `..` per segment of a
+ * relative, downward `outPath` (`dist` → `..`, `out/dist` → `../..`); otherwise the placeholder.
+ */
+function projectDirOf(outPath: string | undefined): string {
+  if (outPath === undefined || outPath.startsWith('/') || outPath.includes('\\')) return PROJECT_PLACEHOLDER;
+  const segments = outPath.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.length === 0 || segments.some((s) => s === '..')) return PROJECT_PLACEHOLDER;
+  return segments.map(() => '..').join('/');
+}
+
+/** The clusters with a folder, in topology order, that are not in `except`. */
+export function foldersInTopologyOrder(ctx: Context, except: ReadonlySet<string> = new Set()): RunbookClusterFolder[] {
+  return ctx.model.clusters
+    .map((c) => ctx.folderOf(c.name))
+    .filter((f): f is RunbookClusterFolder => f !== undefined && !except.has(f.cluster));
+}
+
+/** Mesh install clusters: primaries first, then remotes, each in topology order. */
+export function meshClustersInInstallOrder(model: ResolvedTopology): ResolvedCluster[] {
+  const clusters = meshInstallClusters(model);
+  return [
+    ...clusters.filter((c) => c.meshInstall!.controlPlane === 'primary'),
+    ...clusters.filter((c) => c.meshInstall!.controlPlane !== 'primary'),
+  ];
+}
+
+/** Whether a cluster folder holds objects or istioctl inputs (not only an empty kustomization). */
+function hasSomethingToApply(folder: RunbookClusterFolder): boolean {
+  return kustomizationFiles(folder).length > 0 || (folder.meshInstall ?? []).length > 0;
+}
+
+/** Files of a cluster folder that the kustomization lists, in apply order. */
+export function kustomizationFiles(folder: RunbookClusterFolder): string[] {
+  return folder.files.filter((f) => !f.startsWith('mesh-install/') && f !== 'kustomization.yaml');
+}
+
+/** The fleet config cluster's folder when it holds `file`. */
+export function configFolderWith(ctx: Context, file: string): string | undefined {
+  const config = ctx.model.fleet.configCluster;
+  return config !== undefined && ctx.folderOf(config)?.files.includes(file) ? config : undefined;
+}
+
+/** `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs ({@link folderWaits}). */
+export function applyFolder(ctx: Context, cluster: string): string[] {
+  return ctx.folderOf(cluster) === undefined ? [] : [...folderWaits(ctx, cluster), kubectlApplyKustomization(cluster, ctx.k8sPath(cluster))];
+}
+
+/** The `istioctl install -f` input of the east-west gateway, relative to the cluster folder. */
+const EAST_WEST_INSTALL_FILE = 'mesh-install/eastwest-gateway.yaml';
+
+/** CRDs the fleet features install, by the objects that need them. */
+const SERVICE_EXPORT_CRDS = ['serviceexports.net.gke.io'];
+
+const MULTI_CLUSTER_INGRESS_CRDS = ['multiclusteringresses.networking.gke.io', 'multiclusterservices.networking.gke.io'];
+
+const GATEWAY_CRDS = ['gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io'];
+
+const HEALTH_CHECK_POLICY_CRD = 'healthcheckpolicies.networking.gke.io';
+
+const GCP_BACKEND_POLICY_CRD = 'gcpbackendpolicies.networking.gke.io';
+
+const GCP_GATEWAY_POLICY_CRD = 'gcpgatewaypolicies.networking.gke.io';
+
+/** True when the cluster runs a workload exported to the fleet (its folder holds ServiceExports). */
+function exportsFrom(ctx: Context, cluster: string): boolean {
+  return ctx.model.apps.some((app) => app.workloads.some((w) => w.export && w.clusters.includes(cluster)));
+}
+
+/**
+ * The waits before a cluster's folder is applied: the CRDs the fleet features install
+ * (ServiceExport where workloads are exported, MultiClusterIngress/Service and the Gateway API
+ * with its GatewayClasses in the config cluster), only for the objects the folder holds.
+ */
+function folderWaits(ctx: Context, cluster: string): string[] {
+  const files = ctx.folderOf(cluster)?.files ?? [];
+  const waits: string[] = [];
+  if (exportsFrom(ctx, cluster)) waits.push(`# ${cluster}: ServiceExport CRD (multi-cluster Services)`, ...crdWaitCommands(cluster, SERVICE_EXPORT_CRDS));
+  if (files.includes(MULTI_CLUSTER_INGRESS_FILE)) {
+    waits.push(`# ${cluster}: multi-cluster ingress CRDs`, ...crdWaitCommands(cluster, MULTI_CLUSTER_INGRESS_CRDS));
+  }
+  if (files.includes(MULTI_CLUSTER_GATEWAY_FILE)) {
+    const healthChecks = ctx.model.gateways.some((g) => g.healthChecks.length > 0);
+    const backendPolicies = ctx.model.gateways.some((g) => g.backendPolicies.length > 0);
+    const gatewayPolicies = ctx.model.gateways.some((g) => g.gatewayPolicy !== undefined);
+    const policyCrds = [
+      ...(healthChecks ? [HEALTH_CHECK_POLICY_CRD] : []),
+      ...(backendPolicies ? [GCP_BACKEND_POLICY_CRD] : []),
+      ...(gatewayPolicies ? [GCP_GATEWAY_POLICY_CRD] : []),
+    ];
+    waits.push(
+      `# ${cluster}: Gateway API CRDs and the multi-cluster GatewayClass`,
+      ...crdWaitCommands(cluster, [...GATEWAY_CRDS, ...policyCrds]),
+      ...unique(ctx.model.gateways.map((g) => g.className)).map((className) => gatewayClassWaitCommand(cluster, className)),
+    );
+  }
+  return waits;
+}
+
+/** Why the folders wait, when any does. */
+export function folderWaitsNote(ctx: Context): string | undefined {
+  if (!ctx.input.clusters.some((f) => folderWaits(ctx, f.cluster).length > 0)) return undefined;
+  return "The waits before a folder hold until the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stack is applied; `kubectl apply` would fail on kinds the cluster does not know yet.";
+}
+
+/** After an east-west gateway install: wait until its load balancer has an address. */
+export function eastWestWait(cluster: string, installed: readonly string[]): string[] {
+  return installed.includes(EAST_WEST_INSTALL_FILE) ? [nonEmptyWaitCommand(eastWestAddressCommand(cluster), 10)] : [];
+}
