@@ -1,28 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DIAGRAM_FILE, renderTopologyDiagram } from './diagram';
-import { CLUSTERS_FILE, clusterEntries, renderClustersFile } from './gitops/clusters-file';
-import { GITOPS_DIR } from './gitops/names';
-import { synthGitOps } from './k8s/gitops-objects';
+import { renderTopologyDiagram } from './diagram';
+import { clusterEntries, renderClustersFile } from './gitops/clusters-file';
+import { synthGitOps } from './gitops/gitops-objects';
 import { synthKubernetes } from './k8s/synth';
-import { MARKER_FILE, markerText } from './output/marker';
+import { markerText } from './output/marker';
+import { CLUSTERS_FILE, DIAGRAM_FILE, KUBERNETES_DIR, MARKER_FILE, RUNBOOK_FILE, TERRAFORM_DIR } from './output/paths';
 import { renderRunbook, TOPOLOGY_PLACEHOLDER } from './runbook/runbook';
 import { synthTerraform } from './terraform/synth';
 import { ResolvedTopology } from './topology/model/types';
-
-/**
- * Names under the output folder: one folder per half of the synthesis, the runbook, and the
- * marker that lets a later synth replace the folder.
- */
-export const OUTPUT_FOLDERS = {
-  terraform: 'terraform',
-  kubernetes: 'k8s',
-  gitops: GITOPS_DIR,
-  clusters: CLUSTERS_FILE,
-  readme: 'README.md',
-  diagram: DIAGRAM_FILE,
-  marker: MARKER_FILE,
-} as const;
 
 /** Options of {@link synthesizeAll}. */
 export interface SynthesizeOptions {
@@ -63,15 +49,15 @@ export interface SynthesizeOptions {
  */
 export async function synthesizeAll(model: ResolvedTopology, outdir: string, options: SynthesizeOptions = {}): Promise<void> {
   const diagram = startDiagram(model);
-  const terraformDir = path.join(outdir, OUTPUT_FOLDERS.terraform);
+  const terraformDir = path.join(outdir, TERRAFORM_DIR);
   fs.mkdirSync(terraformDir, { recursive: true });
   options.onStage?.('terraform stacks');
   const stacks = synthTerraform(model, terraformDir);
 
   options.onStage?.('kubernetes folders');
-  const clusters = synthKubernetes(model, path.join(outdir, OUTPUT_FOLDERS.kubernetes));
-  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.clusters), renderClustersFile(clusterEntries(model, OUTPUT_FOLDERS.kubernetes, clusters)));
-  synthGitOps(model, outdir, OUTPUT_FOLDERS.kubernetes);
+  const clusters = synthKubernetes(model, path.join(outdir, KUBERNETES_DIR));
+  fs.writeFileSync(path.join(outdir, CLUSTERS_FILE), renderClustersFile(clusterEntries(model, KUBERNETES_DIR, clusters)));
+  synthGitOps(model, outdir, KUBERNETES_DIR);
 
   const relative = (shown: string | undefined) =>
     shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : undefined;
@@ -84,13 +70,13 @@ export async function synthesizeAll(model: ResolvedTopology, outdir: string, opt
     clusters,
     topologyPath,
     ...(outPath === undefined ? {} : { outPath }),
-    folders: { terraform: OUTPUT_FOLDERS.terraform, kubernetes: OUTPUT_FOLDERS.kubernetes },
-    diagram: OUTPUT_FOLDERS.diagram,
+    folders: { terraform: TERRAFORM_DIR, kubernetes: KUBERNETES_DIR },
+    diagram: DIAGRAM_FILE,
   });
-  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.readme), runbook);
+  fs.writeFileSync(path.join(outdir, RUNBOOK_FILE), runbook);
   options.onStage?.('diagram');
-  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.diagram), await diagram);
-  fs.writeFileSync(path.join(outdir, OUTPUT_FOLDERS.marker), markerText(model.name));
+  fs.writeFileSync(path.join(outdir, DIAGRAM_FILE), await diagram);
+  fs.writeFileSync(path.join(outdir, MARKER_FILE), markerText(model.name));
 }
 
 /**

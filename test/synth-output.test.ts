@@ -5,7 +5,8 @@ import { synthesizeAll } from '../src/synth';
 import { STACK_ORDER } from '../src/terraform/stacks';
 import { loadTopologyFile } from '../src/topology/load/load';
 import { listFiles } from '../src/output/list-files';
-import { MARKER_FILE, markerProblem } from '../src/output/marker';
+import { markerProblem } from '../src/output/marker';
+import { MARKER_FILE } from '../src/output/paths';
 
 /*
  * What every example's whole output must never hold (private keys, tokens, absolute paths),

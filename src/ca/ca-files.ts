@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
+import { KUSTOMIZATION_FILE } from '../output/paths';
 import { CaMaterial, chainPem } from './plugin-ca';
 
 /** The root certificate in the CA folder (and its copy in each cluster's folder). */
@@ -14,7 +15,7 @@ export const ROOT_FILE_NAMES = [ROOT_CERT_FILE, ROOT_KEY_FILE] as const;
 export const SECRET_FILE_NAMES = ['ca-cert.pem', 'ca-key.pem', ROOT_CERT_FILE, 'cert-chain.pem'] as const;
 
 /** Everything in a cluster's folder: the Secret's files and the kustomization that makes it. */
-export const CLUSTER_FILE_NAMES = [...SECRET_FILE_NAMES, 'kustomization.yaml'] as const;
+export const CLUSTER_FILE_NAMES = [...SECRET_FILE_NAMES, KUSTOMIZATION_FILE] as const;
 
 /** The Secret istiod takes its CA from when it starts. */
 export const CACERTS_SECRET = { name: 'cacerts', namespace: 'istio-system' } as const;
@@ -48,7 +49,7 @@ export function clusterFiles(intermediate: CaMaterial, root: CaMaterial): NewFil
     { name: 'ca-key.pem', content: intermediate.keyPem, mode: KEY_FILE_MODE },
     { name: ROOT_CERT_FILE, content: root.certPem, mode: FILE_MODE },
     { name: 'cert-chain.pem', content: chainPem(intermediate, root), mode: FILE_MODE },
-    { name: 'kustomization.yaml', content: cacertsKustomization(), mode: FILE_MODE },
+    { name: KUSTOMIZATION_FILE, content: cacertsKustomization(), mode: FILE_MODE },
   ];
 }
 

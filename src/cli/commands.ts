@@ -1,5 +1,6 @@
 import { Command } from './command';
-import { DEFAULT_OUT, DEFAULT_TOPOLOGY } from './package-info';
+import { DEFAULT_OUT } from '../output/paths';
+import { DEFAULT_TOPOLOGY } from './package-info';
 
 const topologyOption = {
   type: 'string',

@@ -5,7 +5,7 @@ import { OptionValues } from './command';
 import { displayPath } from './display';
 import { Io } from './io';
 import { loadForCommand } from './load';
-import { DEFAULT_OUT } from './package-info';
+import { DEFAULT_OUT } from '../output/paths';
 import { progressOf } from './progress';
 import { countChanges } from './synth-check';
 import { unifiedDiffHunks } from './unified-diff';

@@ -6,9 +6,6 @@ const PACKAGE_NAME = 'meshfleet';
 /** The default topology, relative to the package root (what `npm run synth` uses). */
 export const DEFAULT_TOPOLOGY = 'examples/private-asm-multicluster.yaml';
 
-/** The default output folder, relative to the working directory. */
-export const DEFAULT_OUT = 'dist';
-
 interface PackageInfo {
   readonly root: string;
   readonly version: string;

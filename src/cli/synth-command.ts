@@ -8,7 +8,7 @@ import { groupByFolder } from './files';
 import { Io } from './io';
 import { describeFiles, FileEntry, printJson } from './json-output';
 import { LoadedTopology, tryLoadForCommand } from './load';
-import { DEFAULT_OUT } from './package-info';
+import { DEFAULT_OUT } from '../output/paths';
 import { reportTopologyError } from './problems';
 import { progressOf } from './progress';
 import { runSynthCheck } from './synth-check';

@@ -5,9 +5,6 @@ import { topologyDot } from './topology-dot';
 export { preloadRenderer, renderSvg } from './render-svg';
 export { topologyDot } from './topology-dot';
 
-/** File name of the diagram in the output folder, linked from the runbook. */
-export const DIAGRAM_FILE = 'diagram.svg';
-
 /** The topology's diagram as SVG text ({@link topologyDot} rendered by {@link renderSvg}). */
 export function renderTopologyDiagram(model: ResolvedTopology): Promise<string> {
   return renderSvg(topologyDot(model));

@@ -1,9 +1,10 @@
-import { MESH_INSTALL_DIR } from '../k8s/cluster-charts';
-import { gkeContextName } from '../runbook/commands';
-import { isGkeCluster, ResolvedTopology } from '../topology/model/types';
+import { MESH_INSTALL_DIR } from '../output/paths';
+import { isGkeCluster, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
 
-/** The file, directly in the output folder, that maps cluster folders to kube contexts. */
-export const CLUSTERS_FILE = 'clusters.json';
+/** The kube context `gcloud container clusters get-credentials` creates: `gke_<project>_<zone>_<name>`. */
+export function gkeContextName(project: string, cluster: ResolvedGkeCluster): string {
+  return `gke_${project}_${cluster.zone}_${cluster.name}`;
+}
 
 /** One cluster of `clusters.json`. */
 export interface ClusterEntry {

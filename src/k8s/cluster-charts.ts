@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../plan/mesh-plan';
-import { CHART_FILES } from '../output/paths';
+import { CHART_FILES, MESH_INSTALL_FILES } from '../output/paths';
 import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
 import { assume } from '../topology/rules/assume';
 import {
@@ -42,18 +42,6 @@ import { ingressGatewayRoutes } from './traffic/istio-routes';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
 
-
-/**
- * Sub-folder of a cluster folder with the inputs of `istioctl install -f` (IstioOperators),
- * which are not kubectl objects and so are not listed in the kustomization.
- */
-export const MESH_INSTALL_DIR = 'mesh-install';
-
-/** The install inputs, relative to the cluster folder, in install order. */
-export const MESH_INSTALL_FILES = {
-  controlPlane: `${MESH_INSTALL_DIR}/control-plane.yaml`,
-  eastWestGateway: `${MESH_INSTALL_DIR}/eastwest-gateway.yaml`,
-} as const;
 
 
 /** Default Service port name of the topology; an exported Service only names a port otherwise. */

@@ -4,9 +4,6 @@
  * imports cdk8s and cdk8s-plus-27.
  */
 export * from './app-namespace';
-export * from './argocd-application-set';
-export * from './config-sync-root-sync';
-export * from './gitops-objects';
 export * from './sync-waves';
 export * from './versions';
 export * from './cluster-admin-binding';
@@ -21,6 +18,7 @@ export * from './istio-operator';
 export * from './istio-system-namespace';
 export * from './istiod-exposure';
 export * from './istiod-service';
+export * from './manifest';
 export * from './multi-cluster-gateway';
 export * from './multi-cluster-ingress';
 export * from './ownership';

@@ -19,13 +19,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runEntryPoint } from '../entry/run-entry-point';
+import { DEFAULT_OUT, KUBERNETES_DIR } from '../output/paths';
 import { loadTopologyFile } from '../topology/load/load';
 import { synthKubernetes } from './synth';
 
 /** Topology used when `$MESHFLEET_TOPOLOGY` is not set. */
 export const DEFAULT_TOPOLOGY = 'examples/private-asm-multicluster.yaml';
 /** Output folder used when `$CDK8S_OUTDIR` is not set. */
-export const DEFAULT_OUTDIR = path.join('dist', 'k8s');
+export const DEFAULT_OUTDIR = path.join(DEFAULT_OUT, KUBERNETES_DIR);
 
 /** The line that tells a `cdk8s synth` user what was written and what was not. */
 export function onlyKubernetesNotice(outdir: string): string {

@@ -1,7 +1,8 @@
-import { SYNC_WAVE_ANNOTATION } from '../gitops/names';
 import { CHART_FILES } from '../output/paths';
-import type { ManifestFile, ManifestObject } from './synth';
+import type { ManifestFile, ManifestObject } from './manifest';
 
+/** Annotation with which Argo CD orders the objects of one sync (lower waves first). */
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 
 /**
  * Sync wave of each cluster-folder file that goes before the apps: namespaces (and the

@@ -4,20 +4,10 @@ import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { ResolvedTopology } from '../topology/model/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
+import { ManifestFile, ManifestObject } from './manifest';
 import { manifestYaml } from './manifest-yaml';
 import { withSyncWaves } from './sync-waves';
 import { KUSTOMIZATION_FILE } from '../output/paths';
-
-/** A Kubernetes object as synthesized: plain JSON. */
-export type ManifestObject = Record<string, unknown>;
-
-/** One YAML file of a cluster folder. */
-export interface ManifestFile {
-  /** Path relative to the cluster folder, e.g. `namespaces.yaml` or `mesh-install/control-plane.yaml`. */
-  readonly file: string;
-  /** The objects in file order. */
-  readonly objects: readonly ManifestObject[];
-}
 
 /** What one cluster gets. */
 export interface ClusterManifests {

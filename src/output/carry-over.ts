@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-/** The folder of the stack folders, relative to the output folder (cdktf layout under terraform/). */
-export const STACKS_FOLDER = 'terraform/stacks';
+import { STACKS_FOLDER } from './paths';
 
 /**
  * What Terraform (or the operator running it) creates in a stack folder

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isTerraformWorkingFile, STACKS_FOLDER } from './carry-over';
+import { isTerraformWorkingFile } from './carry-over';
+import { STACKS_FOLDER } from './paths';
 import { listFiles } from './list-files';
 
 /** How a file of the output folder would change: its content, or it would appear or disappear. */

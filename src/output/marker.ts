@@ -1,11 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-/**
- * The file at the root of every `meshfleet synth` output. Its content, not only its presence,
- * is what lets a later synth replace the folder: a folder without it is never replaced.
- */
-export const MARKER_FILE = '.meshfleet-output.json';
+import { MARKER_FILE, TERRAFORM_MANIFEST_FILE } from './paths';
 
 /** `generator` field of the marker. */
 export const MARKER_GENERATOR = 'meshfleet';
@@ -15,9 +10,6 @@ export const MARKER_GENERATOR = 'meshfleet';
  * outputs of versions 1 to N and refuses newer ones, whose layout it does not know.
  */
 export const MARKER_FORMAT_VERSION = 1;
-
-/** Where outputs written before the marker existed kept their cdktf manifest. */
-const LEGACY_OUTPUT_FILE = 'terraform/manifest.json';
 
 /** The marker of an output of `topologyName`: deterministic (no time, no path). */
 export function markerText(topologyName: string): string {
@@ -75,10 +67,10 @@ export function markerProblem(dir: string): string | undefined {
  * is there. Presence only: for checks that must stay away from any output (the `ca` command).
  */
 export function outputEvidence(dir: string): string | undefined {
-  return [MARKER_FILE, LEGACY_OUTPUT_FILE].find((file) => fs.existsSync(path.join(dir, file)));
+  return [MARKER_FILE, TERRAFORM_MANIFEST_FILE].find((file) => fs.existsSync(path.join(dir, file)));
 }
 
 /** Whether `dir` looks like an output written before the marker existed (it has the cdktf manifest). */
 export function isLegacyOutput(dir: string): boolean {
-  return fs.existsSync(path.join(dir, LEGACY_OUTPUT_FILE));
+  return fs.existsSync(path.join(dir, TERRAFORM_MANIFEST_FILE));
 }

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { carryTerraformFiles } from './carry-over';
 import { recoverInterruptedRuns, scratchFolders } from './leftovers';
-import { isLegacyOutput, MARKER_FILE, markerProblem } from './marker';
+import { isLegacyOutput, markerProblem } from './marker';
+import { MARKER_FILE } from './paths';
 import { OutputRefusal } from './refusal';
 
 /** What {@link replaceOutput} did besides writing the new output. */

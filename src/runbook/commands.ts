@@ -1,3 +1,4 @@
+import { gkeContextName } from '../gitops/clusters-file';
 import { isGkeCluster, ResolvedCluster, ResolvedGkeCluster } from '../topology/model/types';
 
 /*
@@ -23,11 +24,6 @@ export function contextVariable(cluster: string): string {
 /** The `--context=` argument of a cluster, through its variable: `--context="${CTX_CLUSTER1}"`. */
 export function contextFlag(cluster: string): string {
   return `--context="\${${contextVariable(cluster)}}"`;
-}
-
-/** The kube context `gcloud container clusters get-credentials` creates: `gke_<project>_<zone>_<name>`. */
-export function gkeContextName(project: string, cluster: ResolvedGkeCluster): string {
-  return `gke_${project}_${cluster.zone}_${cluster.name}`;
 }
 
 /**

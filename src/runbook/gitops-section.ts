@@ -1,4 +1,6 @@
-import { APPLICATION_SET_FILE, CONFIG_SYNC_NAMESPACE, rootSyncFile, SYNC_WAVE_ANNOTATION } from '../gitops/names';
+import { CONFIG_SYNC_NAMESPACE } from '../gitops/names';
+import { SYNC_WAVE_ANNOTATION } from '../k8s/sync-waves';
+import { APPLICATION_SET_FILE, KUSTOMIZATION_FILE, rootSyncFile } from '../output/paths';
 import { secretPlacementsOf } from '../topology/resolve/app-secrets';
 import { PART_OF_LABEL } from '../k8s/ownership';
 import { isGkeCluster, ResolvedArgoCd, ResolvedConfigSync, ResolvedTopology } from '../topology/model/types';
@@ -111,7 +113,7 @@ function configSyncLines(input: GitOpsSectionInput, configSync: ResolvedConfigSy
     `Each ${code(rootSyncFile('<cluster>'))} is a RootSync ${code(model.name)} in ${CONFIG_SYNC_NAMESPACE} syncing ${code(
       `${configSync.dir}/${kubernetesFolder}/<cluster>`,
     )} of ${code(configSync.repo)}, branch ${code(configSync.branch)}, unstructured: Config Sync renders the folder's ${code(
-      'kustomization.yaml',
+      KUSTOMIZATION_FILE,
     )} and applies Namespaces before the objects in them.`,
     outsideGitNote(model),
     commitLines(model, configSync.repo, configSync.dir),

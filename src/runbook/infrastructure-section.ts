@@ -1,4 +1,4 @@
-import { LOCAL_STATE_FOLDER } from '../output/layout';
+import { LOCAL_STATE_FOLDER } from '../output/paths';
 import { gkeClusters, isGkeCluster } from '../topology/model/types';
 import { contextFlag, getCredentialsCommand, terraformCommands } from './commands';
 import { blocks, code, Context, list, RunbookSection, sh } from './shared';

@@ -1,3 +1,4 @@
+import { CHART_FILES, KUBERNETES_DIR, KUSTOMIZATION_FILE, MESH_INSTALL_DIR, MESH_INSTALL_FILES, TERRAFORM_DIR } from '../output/paths';
 import { meshInstallClusters } from '../plan/mesh-plan';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { kubectlApplyKustomization, shellQuote } from './commands';
@@ -32,7 +33,7 @@ export interface RunbookFolders {
 }
 
 /** What `meshfleet synth` writes: `terraform/` and `k8s/`. */
-export const DEFAULT_RUNBOOK_FOLDERS: RunbookFolders = { terraform: 'terraform', kubernetes: 'k8s' };
+export const DEFAULT_RUNBOOK_FOLDERS: RunbookFolders = { terraform: TERRAFORM_DIR, kubernetes: KUBERNETES_DIR };
 
 /** Shown in `meshfleet ca --topology ...` when the topology's path is not known (or absolute). */
 export const TOPOLOGY_PLACEHOLDER = '<topology file>';
@@ -41,17 +42,17 @@ export const TOPOLOGY_PLACEHOLDER = '<topology file>';
 export const PROJECT_PLACEHOLDER = '<meshfleet project folder>';
 
 /** Files of the fleet config cluster's folder that need fleet CRDs before they are applied. */
-export const MULTI_CLUSTER_INGRESS_FILE = 'multi-cluster-ingress.yaml';
+export const MULTI_CLUSTER_INGRESS_FILE = CHART_FILES.multiClusterIngress;
 
-export const MULTI_CLUSTER_GATEWAY_FILE = 'multi-cluster-gateway.yaml';
+export const MULTI_CLUSTER_GATEWAY_FILE = CHART_FILES.multiClusterGateway;
 
 /** Variable naming the plug-in CA folder (outside the output folder). */
 export const CA_DIR_VARIABLE = 'MESHFLEET_CA_DIR';
 
 /** Files of a cluster folder the runbook applies on their own, before the control plane. */
-export const NAMESPACES_FILE = 'namespaces.yaml';
+export const NAMESPACES_FILE = CHART_FILES.namespaces;
 
-export const CLUSTER_ADMIN_BINDING_FILE = 'cluster-admin-binding.yaml';
+export const CLUSTER_ADMIN_BINDING_FILE = CHART_FILES.clusterAdminBinding;
 
 /** Everything the runbook is rendered from. */
 export interface RunbookInput {
@@ -198,7 +199,7 @@ function hasSomethingToApply(folder: RunbookClusterFolder): boolean {
 
 /** Files of a cluster folder that the kustomization lists, in apply order. */
 export function kustomizationFiles(folder: RunbookClusterFolder): string[] {
-  return folder.files.filter((f) => !f.startsWith('mesh-install/') && f !== 'kustomization.yaml');
+  return folder.files.filter((f) => !f.startsWith(`${MESH_INSTALL_DIR}/`) && f !== KUSTOMIZATION_FILE);
 }
 
 /** The fleet config cluster's folder when it holds `file`. */
@@ -213,7 +214,7 @@ export function applyFolder(ctx: Context, cluster: string): string[] {
 }
 
 /** The `istioctl install -f` input of the east-west gateway, relative to the cluster folder. */
-const EAST_WEST_INSTALL_FILE = 'mesh-install/eastwest-gateway.yaml';
+const EAST_WEST_INSTALL_FILE = MESH_INSTALL_FILES.eastWestGateway;
 
 /** CRDs the fleet features install, by the objects that need them. */
 const SERVICE_EXPORT_CRDS = ['serviceexports.net.gke.io'];

@@ -24,11 +24,8 @@ export interface GkeClusterProps {
   readonly subnetwork?: string;
   /** Workload Identity pool, `<project>.svc.id.goog`. */
   readonly workloadPool: string;
-  /**
-   * Private nodes with a public endpoint limited to `authorizedNetworks`.
-   * @default true
-   */
-  readonly private?: boolean;
+  /** Private nodes with a public endpoint limited to `authorizedNetworks`. */
+  readonly private: boolean;
   /** Control-plane range of a private cluster (a /28). Required when `private`. */
   readonly masterCidr?: string;
   /**
@@ -46,14 +43,14 @@ export interface GkeClusterProps {
   readonly controlPlaneGlobalAccess?: boolean;
   /** @default chosen by GKE */
   readonly podCidr?: string;
-  /** @default "e2-standard-4" */
-  readonly machineType?: string;
-  /** Per zone. @default 3 */
-  readonly minNodes?: number;
-  /** Per zone. @default 5 */
-  readonly maxNodes?: number;
-  /** @default minNodes */
-  readonly initialNodes?: number;
+  /** Machine type of the nodes, e.g. `e2-standard-4`. */
+  readonly machineType: string;
+  /** Minimum nodes per zone. */
+  readonly minNodes: number;
+  /** Maximum nodes per zone. */
+  readonly maxNodes: number;
+  /** Nodes per zone at creation. */
+  readonly initialNodes: number;
   /** Node service account email. @default the Compute Engine default service account */
   readonly nodeServiceAccount?: string;
   /**
@@ -73,18 +70,17 @@ export interface GkeClusterProps {
    * @default not registered
    */
   readonly fleetProject?: string;
-  /** @default "REGULAR" */
-  readonly releaseChannel?: string;
+  /** GKE release channel, e.g. `REGULAR`. */
+  readonly releaseChannel: string;
   /** @default {} */
   readonly labels?: Record<string, string>;
-  /** @default true */
-  readonly deletionProtection?: boolean;
+  /** Keep Terraform from deleting the cluster. */
+  readonly deletionProtection: boolean;
   /**
    * GKE Dataplane V2 (`ADVANCED_DATAPATH`, eBPF), which enforces Kubernetes NetworkPolicy
    * without the Calico add-on. Changing it on an existing cluster replaces the cluster.
-   * @default true
    */
-  readonly dataplaneV2?: boolean;
+  readonly dataplaneV2: boolean;
 }
 
 /** Logs sent to Cloud Logging: system components and workloads (GKE's own default, set explicitly). */
@@ -116,10 +112,9 @@ export class GkeCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: GkeClusterProps) {
     super(scope, id);
-    const isPrivate = props.private ?? true;
+    const isPrivate = props.private;
     assume(!isPrivate || Boolean(props.masterCidr), 'gke-cluster.master-cidr', `private cluster ${props.name} has no masterCidr`);
-    const minNodes = props.minNodes ?? 3;
-    const maxNodes = props.maxNodes ?? 5;
+    const { minNodes, maxNodes } = props;
     assume(minNodes <= maxNodes, 'gke-cluster.node-range', `cluster ${props.name}: minNodes ${minNodes} > maxNodes ${maxNodes}`);
     this.cluster = new ContainerCluster(this, 'cluster', {
       name: props.name,
@@ -131,9 +126,9 @@ export class GkeCluster extends Construct {
       removeDefaultNodePool: true,
       initialNodeCount: 1,
       workloadIdentityConfig: { workloadPool: props.workloadPool },
-      releaseChannel: { channel: props.releaseChannel ?? 'REGULAR' },
+      releaseChannel: { channel: props.releaseChannel },
       resourceLabels: props.labels && Object.keys(props.labels).length > 0 ? props.labels : undefined,
-      deletionProtection: props.deletionProtection ?? true,
+      deletionProtection: props.deletionProtection,
       privateClusterConfig: isPrivate
         ? {
             enablePrivateNodes: true,
@@ -147,7 +142,7 @@ export class GkeCluster extends Construct {
           ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) }
           : undefined,
       gatewayApiConfig: props.gatewayApiChannel ? { channel: props.gatewayApiChannel } : undefined,
-      datapathProvider: (props.dataplaneV2 ?? true) ? 'ADVANCED_DATAPATH' : 'LEGACY_DATAPATH',
+      datapathProvider: props.dataplaneV2 ? 'ADVANCED_DATAPATH' : 'LEGACY_DATAPATH',
       enableLegacyAbac: false,
       securityPostureConfig: { mode: 'BASIC', vulnerabilityMode: 'VULNERABILITY_BASIC' },
       loggingConfig: { enableComponents: [...CLUSTER_LOGGING_COMPONENTS] },
@@ -157,11 +152,11 @@ export class GkeCluster extends Construct {
       name: 'primary-pool',
       cluster: this.cluster.name,
       location: props.zone,
-      initialNodeCount: props.initialNodes ?? minNodes,
+      initialNodeCount: props.initialNodes,
       autoscaling: { minNodeCount: minNodes, maxNodeCount: maxNodes },
       management: { autoRepair: true, autoUpgrade: true },
       nodeConfig: {
-        machineType: props.machineType ?? 'e2-standard-4',
+        machineType: props.machineType,
         serviceAccount: props.nodeServiceAccount,
         oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'],
         workloadMetadataConfig: { mode: 'GKE_METADATA' },

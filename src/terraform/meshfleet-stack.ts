@@ -1,7 +1,7 @@
 import { GcsBackend, LocalBackend, TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, Node } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { LOCAL_STATE_FOLDER } from '../output/layout';
+import { LOCAL_STATE_FOLDER } from '../output/paths';
 import { ResolvedBackend } from '../topology/model/types';
 import { legacyHashedLogicalId, LogicalIdRegistry, MovedBlock, readableLogicalId } from './logical-ids';
 
@@ -80,8 +80,8 @@ export class MeshfleetStack extends TerraformStack {
     return this.logicalIds.allocate(this.pathBelowStack(tfElement));
   }
 
-  /** The stack's Terraform JSON, with the `moved` blocks from the hashed addresses of earlier releases. */
-  public toTerraform(): any {
+  /** The stack's Terraform JSON, with the `moved` blocks from the hashed addresses of earlier releases (typed as cdktf types it). */
+  public toTerraform(): ReturnType<TerraformStack['toTerraform']> {
     const tf = super.toTerraform();
     const moved = this.movedFromHashedAddresses();
     if (moved.length > 0) tf.moved = [...(tf.moved ?? []), ...moved];

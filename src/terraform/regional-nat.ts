@@ -9,11 +9,8 @@ export interface RegionalNatProps {
   readonly region: string;
   /** VPC network name or self link. */
   readonly network: string;
-  /**
-   * Which NAT events are logged.
-   * @default "ALL"
-   */
-  readonly logFilter?: string;
+  /** Which NAT events are logged: `ALL`, `ERRORS_ONLY` or `TRANSLATIONS_ONLY`. */
+  readonly logFilter: string;
   /**
    * Name of the reserved address.
    * @default "<region>-nat-ip" (seed 000)
@@ -66,7 +63,7 @@ export class RegionalNat extends Construct {
       natIpAllocateOption: 'MANUAL_ONLY',
       natIps: [this.address.selfLink],
       sourceSubnetworkIpRangesToNat: 'ALL_SUBNETWORKS_ALL_IP_RANGES',
-      logConfig: { enable: true, filter: props.logFilter ?? 'ALL' },
+      logConfig: { enable: true, filter: props.logFilter },
       dependsOn,
     });
   }

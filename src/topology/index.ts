@@ -3,7 +3,7 @@ export { DEFAULT_NAMES, DEFAULTS, regionOfZone, resolveTopology } from './resolv
 export type { Problem } from './rules/problems';
 export { TopologyError } from './rules/problems';
 export { loadTopologyFile, parseTopologyText, validateTopology } from './load/load';
-export { TOPOLOGY_SCHEMA } from './model/schema';
+export { TOPOLOGY_SCHEMA } from './generated/topology-schema.generated';
 export { eastWestGatewayOf, meshInstallClusters, meshNetworks, remoteSecretsOf, reservedEastWestAddress, vmWorkloadsOf } from '../plan/mesh-plan';
 export type { EastWestGatewayPlan, RemoteSecretPlan, ReservedAddressPlan } from '../plan/mesh-plan';
 export { derivedName } from './rules/names';

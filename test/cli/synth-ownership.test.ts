@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MARKER_FILE, MARKER_FORMAT_VERSION } from '../../src/output/marker';
+import { MARKER_FORMAT_VERSION } from '../../src/output/marker';
+import { MARKER_FILE } from '../../src/output/paths';
 import { leftovers, run, snapshot, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(60_000);

@@ -1,4 +1,5 @@
-import { CLUSTERS_FILE, clusterEntries, renderClustersFile } from '../../src/gitops/clusters-file';
+import { clusterEntries, renderClustersFile } from '../../src/gitops/clusters-file';
+import { CLUSTERS_FILE } from '../../src/output/paths';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { contextExport } from '../../src/runbook/commands';
 import { EXAMPLES, exampleInput, loadExample, modelOf } from '../k8s/helpers';

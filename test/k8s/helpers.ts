@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Chart, Testing } from 'cdk8s';
 import { ownershipLabels } from '../../src/k8s/ownership';
 import { buildKubernetesManifests } from '../../src/k8s/synth';
-import { SYNC_WAVE_ANNOTATION } from '../../src/gitops/names';
-import { SYNC_WAVES } from '../../src/k8s/sync-waves';
+import { SYNC_WAVE_ANNOTATION, SYNC_WAVES } from '../../src/k8s/sync-waves';
 import { parseTopologyText, validateTopology } from '../../src/topology/load/load';
 import { ResolvedTopology } from '../../src/topology/model/types';
 

@@ -1,6 +1,6 @@
-import { SYNC_WAVE_ANNOTATION } from '../../src/gitops/names';
-import { withSyncWaves } from '../../src/k8s/sync-waves';
-import { buildKubernetesManifests, ManifestObject } from '../../src/k8s/synth';
+import { SYNC_WAVE_ANNOTATION, withSyncWaves } from '../../src/k8s/sync-waves';
+import { ManifestObject } from '../../src/k8s/manifest';
+import { buildKubernetesManifests } from '../../src/k8s/synth';
 import { EXAMPLES, exampleInput, modelOf } from './helpers';
 
 /* Argo CD sync waves on the objects of the cluster folders (src/k8s/sync-waves.ts). */

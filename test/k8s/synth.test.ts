@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
-import { MESH_INSTALL_DIR, MESH_INSTALL_FILES } from '../../src/k8s/cluster-charts';
+import { MESH_INSTALL_DIR, MESH_INSTALL_FILES } from '../../src/output/paths';
 import { buildKubernetesManifests, renderKustomization, renderYaml, synthKubernetes } from '../../src/k8s/synth';
 import { KUSTOMIZATION_FILE } from '../../src/output/paths';
 import { EXAMPLES, IN_CLUSTER_EXAMPLES, exampleInput, loadExample, modelOf } from './helpers';

@@ -16,6 +16,14 @@ const PRIVATE: GkeClusterProps = {
   fleetProject: 'proj',
   gatewayApiChannel: 'CHANNEL_STANDARD',
   labels: { mesh_id: 'proj-123' },
+  private: true,
+  machineType: 'e2-standard-4',
+  minNodes: 3,
+  maxNodes: 5,
+  initialNodes: 3,
+  releaseChannel: 'REGULAR',
+  deletionProtection: true,
+  dataplaneV2: true,
 };
 
 function synth(props: GkeClusterProps): string {

@@ -7,7 +7,7 @@ import { refTo } from './helpers';
 
 describe('RegionalNat', () => {
   const synth = Testing.synthScope((scope) => {
-    new RegionalNat(scope, 'nat', { region: 'us-west2', network: 'default' });
+    new RegionalNat(scope, 'nat', { region: 'us-west2', network: 'default', logFilter: 'ALL' });
   });
 
   test('reserves a named external address in the region', () => {

@@ -1,7 +1,7 @@
 import { resolveTopology } from '../../src/topology/resolve/defaults';
 import { checkRules } from '../../src/topology/rules/rules';
 import { checkStructure } from '../../src/topology/rules/structure';
-import { TOPOLOGY_SCHEMA } from '../../src/topology/model/schema';
+import { TOPOLOGY_SCHEMA } from '../../src/topology/generated/topology-schema.generated';
 import { ArgoCdInput, ConfigSyncAuth, ConfigSyncInput, GitOpsInput, TopologyInput } from '../../src/topology/model/types';
 
 /* The `gitops` field: schema, defaults and rules (src/topology/rules/gitops-rules.ts), with field paths. */

@@ -884,11 +884,12 @@ describe('defaults', () => {
       meshDefaultDeny: false,
       istioV1Since: [1, 22],
       rsaBits: 4096,
-      gitopsPath: 'dist',
+      argoCdPath: 'dist',
       argoCdRevision: 'HEAD',
       argoCdNamespace: 'argocd',
       argoCdProject: 'default',
       argoCdPrune: false,
+      configSyncDir: 'dist',
       configSyncBranch: 'main',
       configSyncAuth: 'none',
       configSyncSecret: 'git-creds',
@@ -974,7 +975,8 @@ describe('defaults', () => {
       meshDefaultDeny: model.mesh?.defaultDeny,
       istioV1Since: firstV1,
       rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
-      gitopsPath: argocd?.path === configSync?.dir ? argocd?.path : 'argocd.path and configSync.dir differ',
+      argoCdPath: argocd?.path,
+      configSyncDir: configSync?.dir,
       argoCdRevision: argocd?.targetRevision,
       argoCdNamespace: argocd?.namespace,
       argoCdProject: argocd?.project,
@@ -1966,7 +1968,10 @@ describe('messages quote a short excerpt of the input (issue 10 point 3)', () =>
     ['a name', (t: Draft): unknown => (t.clusters[0].name = long)],
     ['an image', (t: Draft): unknown => (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: `${long}:x` }] }])],
     ['a zone', (t: Draft): unknown => (t.clusters[0].zone = `us-west1-${long}`)],
-    ['a host', (t: Draft): unknown => (t.mesh = { management: 'fleet', ingressGateway: {} }) && (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }])],
+    ['a host', (t: Draft): unknown => {
+      t.mesh = { management: 'fleet', ingressGateway: {} };
+      return (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }]);
+    }],
   ] as const)('a 10,000-character string in %s', (_what, change) => {
     const error = topologyError(() => validateTopology(topology(change), 'test'));
     for (const p of error.problems) expect(`${p.path}: ${p.message}`.length).toBeLessThan(300);

@@ -2,7 +2,6 @@ import type { Problem, ResolvedCluster, ResolvedGkeCluster } from '../../src/top
 import { isGkeCluster, TopologyError, validateTopology } from '../../src/topology';
 
 /** A topology under construction in a test: plain, freely mutable data. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Draft = Record<string, any>;
 
 /** Runs `fn`, which must throw a TopologyError, and returns that error. */

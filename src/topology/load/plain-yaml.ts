@@ -17,9 +17,9 @@ import { Document, isScalar } from 'yaml';
 class OutsideSubset extends Error {}
 
 /** Keys this reader accepts: simple words, which YAML 1.2 reads as strings unless a type test matches. */
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_.\/-]*$/;
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 /** Starts of something other than a plain scalar in block context (`-` only before a space). */
-const INDICATOR_START = /^(?:[&*!|>%@`?:,\[\]{}#'"]|-(?:\s|$))/;
+const INDICATOR_START = /^(?:[&*!|>%@`?:,[\]{}#'"]|-(?:\s|$))/;
 /** Longer keys must be explicit (`? key`) keys. */
 const MAX_KEY_LENGTH = 1000;
 
@@ -141,7 +141,7 @@ class FlowReader {
       this.i += alias[0].length;
       return this.alias(alias[1]);
     }
-    const match = /^[^,\[\]{}:#]+/.exec(this.text.slice(this.i));
+    const match = /^[^,[\]{}:#]+/.exec(this.text.slice(this.i));
     if (!match) throw new OutsideSubset();
     this.i += match[0].length;
     return plainScalar(match[0].trim());
@@ -174,7 +174,7 @@ class FlowReader {
     }
     for (;;) {
       this.skipSpaces();
-      const match = /^([^\s,\[\]{}:#'"]+): /.exec(this.text.slice(this.i));
+      const match = /^([^\s,[\]{}:#'"]+): /.exec(this.text.slice(this.i));
       if (!match) throw new OutsideSubset();
       const key = simpleKey(match[1]);
       if (Object.prototype.hasOwnProperty.call(mapping, key)) throw new OutsideSubset();
@@ -314,7 +314,7 @@ class BlockReader {
         continue;
       }
       const column = indent + 1 + (rest.length - item.length);
-      if (isSequenceEntry({ indent: column, content: item }) || /^[^\s:'"\[{]+:(?:\s|$)/.test(item)) {
+      if (isSequenceEntry({ indent: column, content: item }) || /^[^\s:'"[{]+:(?:\s|$)/.test(item)) {
         // A mapping or sequence that starts on the dash's line continues at the column it starts in.
         this.lines[this.next] = { indent: column, content: item };
         items.push(this.block(column));

@@ -1,63 +1,157 @@
 /** Load balancer policies of a multi-cluster Gateway (networking.gke.io/v1). */
 
+import type { AbsolutePath, DnsLabel, GcpName, Integer, NonEmptyString, Port, Region } from './formats';
+
 /** Protocol of a load balancer health check. */
 export type GatewayHealthCheckType = 'HTTP' | 'HTTPS' | 'HTTP2' | 'TCP' | 'GRPC';
 
 /** A HealthCheckPolicy on one ServiceImport. Unset settings are left to the load balancer. */
 export interface GatewayHealthCheckInput {
   /** ServiceImport name. */
-  readonly backend: string;
-  /** @default "<backend>-healthcheck" */
-  readonly name?: string;
-  /** @default "HTTP" */
+  readonly backend: DnsLabel;
+  /**
+   * HealthCheckPolicy name.
+   * @default `<backend>-healthcheck`
+   */
+  readonly name?: DnsLabel;
+  /**
+   * Protocol of the check.
+   * @default "HTTP"
+   */
   readonly type?: GatewayHealthCheckType;
-  /** Request path (HTTP, HTTPS, HTTP2). Required for those types; not for TCP or GRPC. */
-  readonly path?: string;
-  /** Host header (HTTP, HTTPS, HTTP2). @default none */
-  readonly host?: string;
-  /** Fixed port (`portSpecification: USE_FIXED_PORT`). @default the serving port */
-  readonly port?: number;
-  /** @default GKE's (5) */
-  readonly checkIntervalSec?: number;
-  /** @default GKE's (5) */
-  readonly timeoutSec?: number;
-  /** @default GKE's (2) */
-  readonly healthyThreshold?: number;
-  /** @default GKE's (2) */
-  readonly unhealthyThreshold?: number;
+  /** Request path (HTTP, HTTPS, HTTP2), e.g. `/healthz`. Required for those types; not for TCP or GRPC. */
+  readonly path?: AbsolutePath;
+  /**
+   * Host header (HTTP, HTTPS, HTTP2).
+   * @default none
+   */
+  readonly host?: NonEmptyString;
+  /**
+   * Fixed port (`portSpecification: USE_FIXED_PORT`).
+   * @default the serving port
+   */
+  readonly port?: Port;
+  /**
+   * Seconds between two checks, 1 to 300.
+   * @minimum 1
+   * @maximum 300
+   * @default GKE's (5)
+   */
+  readonly checkIntervalSec?: Integer;
+  /**
+   * Seconds before a check fails for want of an answer, 1 to 300.
+   * @minimum 1
+   * @maximum 300
+   * @default GKE's (5)
+   */
+  readonly timeoutSec?: Integer;
+  /**
+   * Successes in a row that make a backend healthy, 1 to 10.
+   * @minimum 1
+   * @maximum 10
+   * @default GKE's (2)
+   */
+  readonly healthyThreshold?: Integer;
+  /**
+   * Failures in a row that make a backend unhealthy, 1 to 10.
+   * @minimum 1
+   * @maximum 10
+   * @default GKE's (2)
+   */
+  readonly unhealthyThreshold?: Integer;
 }
 
 /** Session affinity of a backend service. */
 export type GatewaySessionAffinityType = 'CLIENT_IP' | 'GENERATED_COOKIE' | 'NONE';
 
+/** Session affinity of a GCPBackendPolicy. */
+export interface GatewaySessionAffinityInput {
+  /** Which requests go to the same backend: by client IP, by a generated cookie, or none. */
+  readonly type: GatewaySessionAffinityType;
+  /**
+   * Lifetime in seconds of the `GENERATED_COOKIE` cookie, at most 14 days.
+   * @minimum 0
+   * @maximum 1209600
+   * @default the load balancer's
+   */
+  readonly cookieTtlSec?: Integer;
+}
+
+/** Access logging of a GCPBackendPolicy. */
+export interface GatewayLoggingInput {
+  /** Log the load balancer's requests to Cloud Logging. */
+  readonly enabled: boolean;
+  /**
+   * Share of the requests logged, in millionths (1000000 logs every request).
+   * @minimum 0
+   * @maximum 1000000
+   * @default the load balancer's
+   */
+  readonly sampleRate?: Integer;
+}
+
 /** A GCPBackendPolicy on one ServiceImport. Only given settings are written. */
 export interface GatewayBackendPolicyInput {
   /** ServiceImport name. */
-  readonly backend: string;
-  /** @default "<backend>-backendpolicy" */
-  readonly name?: string;
-  /** Backend service timeout. @default GKE's (30) */
-  readonly timeoutSec?: number;
-  /** Connection draining timeout. @default GKE's (0) */
-  readonly drainingTimeoutSec?: number;
-  /** @default none (the load balancer's) */
-  readonly sessionAffinity?: { readonly type: GatewaySessionAffinityType; readonly cookieTtlSec?: number };
-  /** Load balancer access logging. @default none */
-  readonly logging?: { readonly enabled: boolean; readonly sampleRate?: number };
-  /** Name of a Cloud Armor security policy. @default none */
-  readonly securityPolicy?: string;
+  readonly backend: DnsLabel;
+  /**
+   * GCPBackendPolicy name.
+   * @default `<backend>-backendpolicy`
+   */
+  readonly name?: DnsLabel;
+  /**
+   * Backend service timeout in seconds.
+   * @minimum 1
+   * @maximum 2147483647
+   * @default GKE's (30)
+   */
+  readonly timeoutSec?: Integer;
+  /**
+   * Connection draining timeout in seconds, at most an hour.
+   * @minimum 0
+   * @maximum 3600
+   * @default GKE's (0)
+   */
+  readonly drainingTimeoutSec?: Integer;
+  /**
+   * Session affinity of the backend service.
+   * @default none (the load balancer's)
+   */
+  readonly sessionAffinity?: GatewaySessionAffinityInput;
+  /**
+   * Load balancer access logging.
+   * @default none
+   */
+  readonly logging?: GatewayLoggingInput;
+  /**
+   * Name of a Cloud Armor security policy.
+   * @default none
+   */
+  readonly securityPolicy?: GcpName;
 }
 
 /** A GCPGatewayPolicy on the Gateway. Only given settings are written. */
 export interface GatewayPolicyInput {
-  /** @default "<gateway name>-policy" */
-  readonly name?: string;
-  /** Clients of every region reach a regional internal Gateway (gke-l7-rilb-mc only). */
+  /**
+   * GCPGatewayPolicy name.
+   * @default `<gateway name>-policy`
+   */
+  readonly name?: DnsLabel;
+  /**
+   * Clients of every region reach a regional internal Gateway (gke-l7-rilb-mc only).
+   * @default none (clients of the Gateway's region only)
+   */
   readonly allowGlobalAccess?: boolean;
-  /** Name of an SSL policy for the HTTPS listeners. */
-  readonly sslPolicy?: string;
-  /** Region of a regional multi-cluster Gateway (gke-l7-rilb-mc, gke-l7-regional-external-managed-mc). */
-  readonly region?: string;
+  /**
+   * Name of an SSL policy for the HTTPS listeners.
+   * @default none (Google's default SSL policy)
+   */
+  readonly sslPolicy?: GcpName;
+  /**
+   * Region of a regional multi-cluster Gateway (gke-l7-rilb-mc, gke-l7-regional-external-managed-mc).
+   * @default the config cluster's region
+   */
+  readonly region?: Region;
 }
 
 /** Name of the HealthCheckPolicy of a backend ServiceImport. */

@@ -6,6 +6,17 @@
  * weights 90/10 ... 0/100 (stage 3 onwards).
  */
 
+import { MODEL_DEFAULTS } from '../generated/defaults.generated';
+import type { AbsolutePath, DnsLabel, HeaderName, Port } from './formats';
+
+/**
+ * A relative backend weight of an HTTPRoute, from 0 to 1,000,000.
+ * @asType integer
+ * @minimum 0
+ * @maximum 1000000
+ */
+export type GatewayBackendWeight = number;
+
 /**
  * Kind of a route, as Gateway API names it: `HTTPRoute`, or `GRPCRoute` for a gRPC service
  * (matches on the gRPC service and method, and on headers).
@@ -21,11 +32,24 @@ export type GrpcMethodMatchType = 'Exact' | 'RegularExpression';
  * `method` is given.
  */
 export interface GrpcMethodMatchInput {
-  /** How `service` and `method` are matched. @default "Exact" */
+  /**
+   * How `service` and `method` are matched.
+   * @default "Exact"
+   */
   readonly type?: GrpcMethodMatchType;
-  /** Fully qualified gRPC service, e.g. `helloworld.Greeter`. @default none (any service) */
+  /**
+   * Fully qualified gRPC service, e.g. `helloworld.Greeter`.
+   * @minLength 1
+   * @maxLength 1024
+   * @default none (any service)
+   */
   readonly service?: string;
-  /** gRPC method of the service, e.g. `SayHello`. @default none (any method) */
+  /**
+   * gRPC method of the service, e.g. `SayHello`.
+   * @minLength 1
+   * @maxLength 1024
+   * @default none (any method)
+   */
   readonly method?: string;
 }
 
@@ -38,48 +62,71 @@ export interface ResolvedGrpcMethodMatch {
 
 /** `m` with its match type (`Exact` by default). */
 export function resolveGrpcMethodMatch(m: GrpcMethodMatchInput): ResolvedGrpcMethodMatch {
-  return { type: m.type ?? 'Exact', ...(m.service === undefined ? {} : { service: m.service }), ...(m.method === undefined ? {} : { method: m.method }) };
+  return { type: m.type ?? MODEL_DEFAULTS.GrpcMethodMatchInput.type, ...(m.service === undefined ? {} : { service: m.service }), ...(m.method === undefined ? {} : { method: m.method }) };
 }
 
 /** A path match. */
 export interface GatewayPathMatchInput {
-  /** How the path is matched: by path-element prefix, or exactly. @default "PathPrefix" */
+  /**
+   * How the path is matched: by path-element prefix, or exactly.
+   * @default "PathPrefix"
+   */
   readonly type?: 'PathPrefix' | 'Exact';
-  /** An absolute path, e.g. `/west`. */
-  readonly value: string;
+  /** The path, e.g. `/west`. */
+  readonly value: AbsolutePath;
 }
 
 /** A header match (exact value). */
 export interface GatewayHeaderMatchInput {
   /** Header name, e.g. `env`. */
-  readonly name: string;
-  /** The exact value the header has. */
+  readonly name: HeaderName;
+  /**
+   * Value the header must have, e.g. `canary`.
+   * @minLength 1
+   * @maxLength 4096
+   */
   readonly value: string;
 }
 
 /** One match of a rule: every given condition must hold. */
 export interface GatewayRouteMatchInput {
-  /** HTTPRoute only. @default none (any path) */
+  /**
+   * Path condition (HTTPRoute only).
+   * @default none (any path)
+   */
   readonly path?: GatewayPathMatchInput;
-  /** @default none */
+  /**
+   * Headers the request must carry.
+   * @minItems 1
+   * @default none
+   */
   readonly headers?: GatewayHeaderMatchInput[];
-  /** GRPCRoute only: the gRPC service and/or method. @default none (any method) */
+  /**
+   * GRPCRoute only: the gRPC service and/or method.
+   * @default none (any method)
+   */
   readonly method?: GrpcMethodMatchInput;
 }
 
 /** A weighted ServiceImport backend. */
 export interface GatewayBackendInput {
   /** ServiceImport name (an exported Service, e.g. `store-west-1`). */
-  readonly name: string;
-  readonly port: number;
-  /** Relative weight. @default none (Gateway API's 1) */
-  readonly weight?: number;
+  readonly name: DnsLabel;
+  /** Port of the ServiceImport. */
+  readonly port: Port;
+  /**
+   * Relative weight.
+   * @default none (Gateway API's 1)
+   */
+  readonly weight?: GatewayBackendWeight;
 }
 
 /** A RequestMirror filter to a ServiceImport. */
 export interface GatewayMirrorInput {
-  readonly backend: string;
-  readonly port: number;
+  /** ServiceImport that receives the copies. */
+  readonly backend: DnsLabel;
+  /** Port of the ServiceImport. */
+  readonly port: Port;
 }
 
 /**
@@ -88,17 +135,30 @@ export interface GatewayMirrorInput {
  * `matches`.
  */
 export interface GatewayRouteRuleInput {
-  /** @default none (matches every path) */
-  readonly pathPrefix?: string;
-  /** @default none; with neither this nor `pathPrefix` the rule matches every request */
+  /**
+   * Path prefix the rule matches, e.g. `/west` (shorthand of `matches`).
+   * @default none (matches every path)
+   */
+  readonly pathPrefix?: AbsolutePath;
+  /**
+   * Any one of them selects the rule.
+   * @minItems 1
+   * @default none; with neither this nor `pathPrefix` the rule matches every request
+   */
   readonly matches?: GatewayRouteMatchInput[];
   /** ServiceImport name (an exported Service). Or `backends`. */
-  readonly backend?: string;
+  readonly backend?: DnsLabel;
   /** Port of `backend`. */
-  readonly port?: number;
-  /** Weighted ServiceImports. Or `backend` + `port`. */
+  readonly port?: Port;
+  /**
+   * Weighted ServiceImports. Or `backend` + `port`.
+   * @minItems 1
+   */
   readonly backends?: GatewayBackendInput[];
-  /** Copy every request to this ServiceImport too (responses ignored). @default none */
+  /**
+   * Copy every request to this ServiceImport too (responses ignored).
+   * @default none
+   */
   readonly mirror?: GatewayMirrorInput;
 }
 
@@ -118,7 +178,7 @@ export function resolveGatewayRouteRule(rule: GatewayRouteRuleInput): ResolvedGa
   const matches =
     rule.matches !== undefined
       ? rule.matches.map((m) => ({
-          ...(m.path !== undefined ? { path: { type: m.path.type ?? 'PathPrefix', value: m.path.value } } : {}),
+          ...(m.path !== undefined ? { path: { type: m.path.type ?? MODEL_DEFAULTS.GatewayPathMatchInput.type, value: m.path.value } } : {}),
           headers: (m.headers ?? []).map((h) => ({ ...h })),
           ...(m.method !== undefined ? { method: resolveGrpcMethodMatch(m.method) } : {}),
         }))

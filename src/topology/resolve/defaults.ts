@@ -34,52 +34,59 @@ import {
   isGkeCluster,
 } from '../model/types';
 import { resolveGrpcMethodMatch } from '../model/gateway-routes';
+import { MODEL_DEFAULTS } from '../generated/defaults.generated';
 import { derivedName, SERVICE_ACCOUNT_ID_LENGTH } from '../rules/names';
 
-/** Every default of the topology model, in one place. */
+/**
+ * The defaults of the topology model that other modules and tests name: literal ones read from
+ * the model's `@default` tags (src/topology/generated/defaults.generated.ts, their one copy;
+ * this file reads the others from there directly). Computed defaults (derived from other
+ * fields) are code in this file.
+ */
 export const DEFAULTS = {
-  networkName: 'default',
-  role: 'workload',
-  private: true,
-  machineType: 'e2-standard-4',
-  minNodes: 3,
-  maxNodes: 5,
-  gatewayApi: 'disabled',
-  fleet: true,
-  releaseChannel: 'REGULAR',
-  deletionProtection: true,
-  dataplaneV2: true,
-  authorizedNetworks: true,
-  natLogFilter: 'ALL',
-  gcsPrefix: 'meshfleet',
-  ingressGatewayName: 'asm-ingressgateway',
-  ingressGatewayNamespace: 'asm-ingress',
-  ingressGatewayLabels: { asm: 'ingressgateway' },
-  ingressPort: 80,
-  healthCheck: { type: 'HTTP', port: 15021, path: '/healthz/ready' },
-  workloadKind: 'Deployment',
-  portName: 'http',
-  replicas: 1,
-  gatewayPort: 80,
-  platform: 'gke',
-  meshDistribution: 'istio',
-  meshModel: 'multi-primary',
-  meshMtls: 'STRICT',
-  meshDefaultDeny: false,
-  /** First Istio release that serves networking.istio.io/v1. */
+  networkName: MODEL_DEFAULTS.NetworkInput.name,
+  role: MODEL_DEFAULTS.ClusterInput.role,
+  private: MODEL_DEFAULTS.ClusterInput.private,
+  machineType: MODEL_DEFAULTS.NodePoolInput.machineType,
+  minNodes: MODEL_DEFAULTS.NodePoolInput.minNodes,
+  maxNodes: MODEL_DEFAULTS.NodePoolInput.maxNodes,
+  gatewayApi: MODEL_DEFAULTS.ClusterInput.gatewayApi,
+  fleet: MODEL_DEFAULTS.ClusterInput.fleet,
+  releaseChannel: MODEL_DEFAULTS.ClusterInput.releaseChannel,
+  deletionProtection: MODEL_DEFAULTS.ClusterInput.deletionProtection,
+  dataplaneV2: MODEL_DEFAULTS.ClusterInput.dataplaneV2,
+  authorizedNetworks: MODEL_DEFAULTS.ClusterInput.authorizedNetworks,
+  natLogFilter: MODEL_DEFAULTS.NatInput.logFilter,
+  gcsPrefix: MODEL_DEFAULTS.BackendInput.prefix,
+  ingressGatewayName: MODEL_DEFAULTS.IngressGatewayInput.name,
+  ingressGatewayNamespace: MODEL_DEFAULTS.IngressGatewayInput.namespace,
+  ingressGatewayLabels: MODEL_DEFAULTS.IngressGatewayInput.labels,
+  ingressPort: MODEL_DEFAULTS.MultiClusterIngressInput.port,
+  healthCheck: MODEL_DEFAULTS.MultiClusterIngressInput.healthCheck,
+  workloadKind: MODEL_DEFAULTS.WorkloadInput.kind,
+  portName: MODEL_DEFAULTS.WorkloadInput.portName,
+  replicas: MODEL_DEFAULTS.WorkloadInput.replicas,
+  gatewayPort: MODEL_DEFAULTS.GatewayInput.port,
+  platform: MODEL_DEFAULTS.ClusterInput.platform,
+  meshDistribution: MODEL_DEFAULTS.MeshInput.distribution,
+  meshModel: MODEL_DEFAULTS.MeshInput.model,
+  meshMtls: MODEL_DEFAULTS.MeshInput.mtls,
+  meshDefaultDeny: MODEL_DEFAULTS.MeshInput.defaultDeny,
+  /** First Istio release that serves networking.istio.io/v1 (not a field of the file). */
   istioV1Since: [1, 22],
   /** Size of the RSA key pairs the runbook generates for app secrets. */
-  rsaBits: 4096,
+  rsaBits: MODEL_DEFAULTS.RsaKeyPairInput.bits,
   /** GitOps: where the committed output folder lies in the repository, and what the tools follow. */
-  gitopsPath: 'dist',
-  argoCdRevision: 'HEAD',
-  argoCdNamespace: 'argocd',
-  argoCdProject: 'default',
-  argoCdPrune: false,
-  configSyncBranch: 'main',
-  configSyncAuth: 'none',
+  argoCdPath: MODEL_DEFAULTS.ArgoCdInput.path,
+  argoCdRevision: MODEL_DEFAULTS.ArgoCdInput.targetRevision,
+  argoCdNamespace: MODEL_DEFAULTS.ArgoCdInput.namespace,
+  argoCdProject: MODEL_DEFAULTS.ArgoCdInput.project,
+  argoCdPrune: MODEL_DEFAULTS.ArgoCdInput.prune,
+  configSyncDir: MODEL_DEFAULTS.ConfigSyncInput.dir,
+  configSyncBranch: MODEL_DEFAULTS.ConfigSyncInput.branch,
+  configSyncAuth: MODEL_DEFAULTS.ConfigSyncInput.auth,
   /** Secret of the Git credentials of Config Sync's `token`, `ssh` and `cookiefile` auth. */
-  configSyncSecret: 'git-creds',
+  configSyncSecret: MODEL_DEFAULTS.ConfigSyncInput.secretRef,
 } as const;
 
 /**
@@ -194,11 +201,11 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
       name: gateway.name ?? DEFAULTS.ingressGatewayName,
       namespace: gateway.namespace ?? DEFAULTS.ingressGatewayNamespace,
       labels: { ...(gateway.labels ?? DEFAULTS.ingressGatewayLabels) },
-      ...(gateway.https === undefined ? {} : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? ['*'])] } }),
+      ...(gateway.https === undefined ? {} : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? MODEL_DEFAULTS.IngressGatewayHttpsInput.hosts)] } }),
     },
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
-    routing: mesh.routing ?? 'istio',
+    routing: mesh.routing ?? MODEL_DEFAULTS.MeshInput.routing,
     mtls: mesh.mtls ?? DEFAULTS.meshMtls,
     defaultDeny: mesh.defaultDeny ?? DEFAULTS.meshDefaultDeny,
   };
@@ -361,11 +368,11 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
     version: w.versions?.[0]?.name ?? w.version,
     canary: w.canary && { version: w.canary.version, weight: w.canary.weight, image: w.canary.image ?? w.image, env: { ...(w.canary.env ?? {}) } },
     versions: resolveVersions(w),
-    selectorIncludesVersion: w.selectorIncludesVersion ?? false,
+    selectorIncludesVersion: w.selectorIncludesVersion ?? MODEL_DEFAULTS.WorkloadInput.selectorIncludesVersion,
     virtualServiceName: w.virtualServiceName ?? w.name,
     destinationRuleName: w.destinationRuleName ?? w.name,
     expose: w.expose && { hosts: [...w.expose.hosts] },
-    export: w.export ?? false,
+    export: w.export ?? MODEL_DEFAULTS.WorkloadInput.export,
   };
 }
 
@@ -405,7 +412,7 @@ function resolveSecret(secret: AppSecretInput): ResolvedAppSecret {
 function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluster: string): ResolvedApp {
   return {
     namespace: app.namespace,
-    configMaps: (app.configMaps ?? []).map((c) => ({ name: c.name, data: { ...(c.data ?? {}) }, external: c.external ?? false })),
+    configMaps: (app.configMaps ?? []).map((c) => ({ name: c.name, data: { ...(c.data ?? {}) }, external: c.external ?? MODEL_DEFAULTS.ConfigMapInput.external })),
     serviceAccounts: [...(app.serviceAccounts ?? [])],
     secrets: (app.secrets ?? []).map(resolveSecret),
     vmWorkloads: (app.vmWorkloads ?? []).map((vm) => resolveVmWorkload(vm, vmCluster)),
@@ -414,8 +421,8 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
       name: e.name,
       hosts: [...e.hosts],
       ports: e.ports.map((p) => ({ ...p })),
-      resolution: e.resolution ?? 'DNS',
-      location: e.location ?? 'MESH_EXTERNAL',
+      resolution: e.resolution ?? MODEL_DEFAULTS.ServiceEntryInput.resolution,
+      location: e.location ?? MODEL_DEFAULTS.ServiceEntryInput.location,
       addresses: [...(e.addresses ?? [])],
       endpoints: [...(e.endpoints ?? [])],
     })),
@@ -424,23 +431,23 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
 }
 
 function resolveMeshRouteRule(rule: MeshRouteRuleInput): ResolvedMeshRouteRule {
-  const values = (list: readonly ValueMatchInput[] | undefined) => (list ?? []).map((m) => ({ name: m.name, value: m.value, type: m.type ?? 'Exact' }));
+  const values = (list: readonly ValueMatchInput[] | undefined) => (list ?? []).map((m) => ({ name: m.name, value: m.value, type: m.type ?? MODEL_DEFAULTS.ValueMatchInput.type }));
   const { matches, backends, mirror, ...rest } = copy(rule);
   return {
     ...rest,
     matches: (matches ?? []).map((m) => ({
-      ...(m.path === undefined ? {} : { path: { type: m.path.type ?? 'PathPrefix', value: m.path.value } }),
+      ...(m.path === undefined ? {} : { path: { type: m.path.type ?? MODEL_DEFAULTS.PathMatchInput.type, value: m.path.value } }),
       headers: values(m.headers),
       queryParams: values(m.queryParams),
       ...(m.method === undefined ? {} : { method: typeof m.method === 'string' ? m.method : resolveGrpcMethodMatch(m.method) }),
     })),
     backends: backends ?? (rule.redirect === undefined ? [{}] : []),
-    ...(mirror === undefined ? {} : { mirror: { version: mirror.version, percent: mirror.percent ?? 100 } }),
+    ...(mirror === undefined ? {} : { mirror: { version: mirror.version, percent: mirror.percent ?? MODEL_DEFAULTS.RouteMirrorInput.percent } }),
   };
 }
 
 function resolveMeshRoute(route: MeshRouteInput): ResolvedMeshRoute {
-  return { kind: route.kind ?? 'HTTPRoute', name: route.name ?? route.service, service: route.service, rules: route.rules.map(resolveMeshRouteRule) };
+  return { kind: route.kind ?? MODEL_DEFAULTS.MeshRouteInput.kind, name: route.name ?? route.service, service: route.service, rules: route.rules.map(resolveMeshRouteRule) };
 }
 
 function resolveGateway(g: GatewayInput): ResolvedGateway {
@@ -451,7 +458,7 @@ function resolveGateway(g: GatewayInput): ResolvedGateway {
     addresses: (g.addresses ?? []).map((a) => ({ ...a })),
     port: g.port ?? DEFAULTS.gatewayPort,
     routes: (g.routes ?? []).map((r) => ({
-      kind: r.kind ?? 'HTTPRoute',
+      kind: r.kind ?? MODEL_DEFAULTS.RouteInput.kind,
       name: r.name,
       labels: { ...(r.labels ?? {}) },
       hostnames: [...(r.hostnames ?? [])],
@@ -511,7 +518,7 @@ function resolveGitOps(input: TopologyInput): ResolvedGitOps | undefined {
           argocd: {
             repoURL: argocd.repoURL,
             targetRevision: argocd.targetRevision ?? DEFAULTS.argoCdRevision,
-            path: argocd.path ?? DEFAULTS.gitopsPath,
+            path: argocd.path ?? DEFAULTS.argoCdPath,
             namespace: argocd.namespace ?? DEFAULTS.argoCdNamespace,
             project: argocd.project ?? DEFAULTS.argoCdProject,
             prune: argocd.prune ?? DEFAULTS.argoCdPrune,
@@ -523,7 +530,7 @@ function resolveGitOps(input: TopologyInput): ResolvedGitOps | undefined {
           configSync: {
             repo: configSync.repo,
             branch: configSync.branch ?? DEFAULTS.configSyncBranch,
-            dir: configSync.dir ?? DEFAULTS.gitopsPath,
+            dir: configSync.dir ?? DEFAULTS.configSyncDir,
             auth,
             ...(configSync.gcpServiceAccountEmail === undefined ? {} : { gcpServiceAccountEmail: configSync.gcpServiceAccountEmail }),
             ...(configSync.secretRef !== undefined || usesSecret ? { secretRef: configSync.secretRef ?? DEFAULTS.configSyncSecret } : {}),
@@ -559,7 +566,7 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
     mesh,
     fleet: {
       configCluster: input.fleet?.configCluster,
-      multiClusterServices: input.fleet?.multiClusterServices ?? false,
+      multiClusterServices: input.fleet?.multiClusterServices ?? MODEL_DEFAULTS.FleetInput.multiClusterServices,
     },
     gateways: (input.gateways ?? []).map(resolveGateway),
     multiClusterIngress:

@@ -1,6 +1,7 @@
 import { DNS_LABEL_MAX } from './predicates';
 import { Problem, problem } from './problems';
 import { TopologyInput } from '../model/types';
+import { DEFAULTS } from '../resolve/defaults';
 
 /*
  * Rules about `gitops`: one tool, repository URLs without credentials (the output never holds a
@@ -72,7 +73,7 @@ export function checkGitOps(input: TopologyInput, problems: Problem[]): void {
   }
   checkRepoUrl('gitops.configSync.repo', configSync.repo, problems);
   if (configSync.dir !== undefined) checkFolder('gitops.configSync.dir', configSync.dir, problems);
-  const auth = configSync.auth ?? 'none';
+  const auth = configSync.auth ?? DEFAULTS.configSyncAuth;
   if (auth === 'ssh' && !isSshUrl(configSync.repo)) {
     problems.push(problem('gitops.configSync.repo', 'auth ssh needs an SSH URL', configSync.repo, 'ssh://git@host/owner/repo.git or git@host:owner/repo.git'));
   } else if (auth !== 'ssh' && isSshUrl(configSync.repo)) {

@@ -107,3 +107,61 @@ export function isHostName(host: string, syntax: HostSyntax): boolean {
   if (!syntax.wildcard && host.startsWith('*.')) return false;
   return syntax.ip || !IPV4_SHAPE.test(host);
 }
+
+// Formats of the topology file's fields: the JSON Schema takes each pattern from here, through
+// the `@predicate NAME` tag of an alias type in src/topology/model/formats.ts.
+
+/** A Google Cloud resource name (its syntax; the length, which differs by resource, is checked by the rules). */
+export const GCP_NAME = '^[a-z]([-a-z0-9]*[a-z0-9])?$';
+/** A GKE cluster name: a {@link DNS_LABEL} of at most 40 characters. */
+export const CLUSTER_NAME = '^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$';
+/** A Google Cloud project ID: 6 to 30 lower-case letters, digits and hyphens, a letter first. */
+export const PROJECT_ID = '^[a-z][-a-z0-9]{4,28}[a-z0-9]$';
+/** A Google Cloud project number (digits). */
+export const PROJECT_NUMBER = '^[0-9]{6,20}$';
+/** A Compute Engine machine type such as `e2-standard-4`. */
+export const MACHINE_TYPE = '^[a-z0-9]+-[-a-z0-9]+$';
+/** A Google Cloud resource label key. */
+export const GCP_LABEL_KEY = '^[a-z][-_a-z0-9]{0,62}$';
+/** A Google Cloud resource label value (possibly empty). */
+export const GCP_LABEL_VALUE = '^[-_a-z0-9]{0,63}$';
+/** An Istio / ASM version such as `1.8.6` or `1.22`. */
+export const MESH_VERSION = '^[0-9]+\\.[0-9]+(\\.[0-9]+)?$';
+/** A host of an Istio Gateway server: a DNS name, optionally behind `*.`, or `*` alone. */
+export const GATEWAY_HOST = '^(\\*|(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})$';
+/** An IPv4 address or a DNS name with at least two labels. */
+export const IPV4_OR_DNS = '^(([0-9]{1,3}\\.){3}[0-9]{1,3}|([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})$';
+/** A user name without spaces, such as `admin@example.com`. */
+export const USER_NAME = '^[^\\s]+$';
+/** A host of an ingress rule: a DNS name with at least two labels, optionally behind `*.`. */
+export const INGRESS_HOST = '^(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
+/** An IPv4 address (four dotted numbers). */
+export const IPV4_ADDRESS = '^([0-9]{1,3}\\.){3}[0-9]{1,3}$';
+/** A domain of a Google-managed certificate: a DNS name with at least two labels, no wildcard. */
+export const CERTIFICATE_DOMAIN = '^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
+/** An environment variable name. */
+export const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+/** A Kubernetes resource quantity such as `100m` or `64Mi`. */
+export const QUANTITY = '^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$';
+/** A ConfigMap or Secret key, or a projected file name. */
+export const DATA_KEY = '^[-._a-zA-Z0-9]+$';
+/** An absolute path (a leading `/`). */
+export const ABSOLUTE_PATH = '^/';
+/** A relative path (no leading `/`). */
+export const RELATIVE_PATH = '^[^/]';
+/** A `version` label value of a workload such as `v1`. */
+export const VERSION_LABEL = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
+/** A host name that a route rewrites or redirects to. */
+export const HOST_NAME = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
+/** An HTTP header name (an RFC 7230 token). */
+export const HEADER_NAME = "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$";
+/** Envoy retry conditions, comma-separated, such as `5xx,reset`. */
+export const RETRY_ON = '^[-a-z0-9,]+$';
+/** A lower-case RFC 1123 label of at most 63 characters (a digit first is allowed). */
+export const DNS_1123_LABEL = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
+/** A Cloud Storage bucket name. */
+export const GCS_BUCKET = '^[a-z0-9][-_.a-z0-9]{1,220}[a-z0-9]$';
+/** A Cloud Storage object prefix. */
+export const GCS_PREFIX = '^[-_./a-zA-Z0-9]+$';
+/** The email of a user-managed Google service account. */
+export const SERVICE_ACCOUNT_EMAIL = '^[a-z][-a-z0-9]{4,28}[a-z0-9]@[-a-z0-9.]+\\.iam\\.gserviceaccount\\.com$';

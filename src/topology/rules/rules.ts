@@ -137,7 +137,7 @@ function checkClusters(input: TopologyInput, model: ResolvedTopology, problems: 
       seen.set(cluster.name, i);
     }
     const declared = input.clusters[i];
-    if ((declared.platform ?? 'gke') === 'external') {
+    if ((declared.platform ?? DEFAULTS.platform) === 'external') {
       for (const key of GKE_ONLY_KEYS.filter((k) => declared[k] !== undefined)) {
         problems.push(problem(`${at}.${key}`, 'only GKE clusters take this key (meshfleet does not create external clusters)', declared[key], `no ${key}, or platform: gke`));
       }

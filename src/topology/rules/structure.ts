@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { DNS_LABEL_MAX } from './predicates';
 import { pathKey, Problem, problem, show } from './problems';
-// TOPOLOGY_SCHEMA (schema.ts) compiled ahead of time: compiling it on every run took about 0.3 s.
+// TOPOLOGY_SCHEMA (generated from the model) compiled ahead of time: compiling it on every run took about 0.3 s.
 import { validateTopologyShape } from '../generated/topology-validator.generated';
 
 /** `/clusters/0/zone` → `clusters[0].zone`; keys longer than a message excerpt are cut. */
@@ -16,9 +16,14 @@ function withArticle(noun: string): string {
   return `${/^([aeio]|IPv4)/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+/**
+ * What a schema node expects, in a few words: its `title` (the wording a format alias of
+ * src/topology/model/formats.ts gives, e.g. `zone such as us-west2-a`; the `description` is
+ * documentation for editors), else its enum values or its type.
+ */
 function describe(schema: Record<string, unknown> | undefined): string {
   if (!schema) return 'a value';
-  if (typeof schema.description === 'string') return withArticle(schema.description);
+  if (typeof schema.title === 'string') return withArticle(schema.title);
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((v) => show(v)).join(', ')}`;
   if (typeof schema.type === 'string') return schema.type === 'object' ? 'a mapping' : schema.type === 'array' ? 'a list' : withArticle(schema.type);
   return 'a value';

@@ -2,12 +2,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { APPLICATION_SET_FILE, rootSyncFile } from '../../src/gitops/names';
-import { buildGitOpsFiles, synthGitOps } from '../../src/k8s/gitops-objects';
+import { APPLICATION_SET_FILE, rootSyncFile } from '../../src/output/paths';
+import { buildGitOpsFiles, synthGitOps } from '../../src/gitops/gitops-objects';
 import { ownershipLabels } from '../../src/k8s/ownership';
-import { EXAMPLES, exampleInput, modelOf } from './helpers';
+import { EXAMPLES, exampleInput, modelOf } from '../k8s/helpers';
 
-/* The GitOps objects (src/k8s/gitops-objects.ts, src/k8s/argocd-application-set.ts, src/k8s/config-sync-root-sync.ts). */
+/* The GitOps objects (src/gitops/gitops-objects.ts, src/gitops/argocd-application-set.ts, src/gitops/config-sync-root-sync.ts). */
 
 const REPO = 'https://github.com/example/fleet.git';
 

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CONFIG_SYNC_NAMESPACE } from '../gitops/names';
+import { CONFIG_SYNC_NAMESPACE } from './names';
 import { ConfigSyncAuth } from '../topology/model/types';
 
 

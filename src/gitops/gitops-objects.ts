@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { ArgoCdApplicationSet } from './argocd-application-set';
 import { ConfigSyncRootSync } from './config-sync-root-sync';
-import { ownershipLabels } from './ownership';
-import { ManifestObject, renderYaml } from './synth';
+import { ownershipLabels } from '../k8s/ownership';
+import { ManifestObject } from '../k8s/manifest';
+import { renderYaml } from '../k8s/synth';
 import { ResolvedTopology } from '../topology/model/types';
-import { APPLICATION_SET_FILE, rootSyncFile } from '../gitops/names';
+import { APPLICATION_SET_FILE, rootSyncFile } from '../output/paths';
 
 /** One GitOps file: its path relative to the output folder and its objects. */
 export interface GitOpsFile {

@@ -1,0 +1,213 @@
+/** An application: a namespace with its workloads, VM workloads, ConfigMaps, Secrets, ServiceEntries and routes. */
+
+import type { AbsolutePath, DataKey, Dns1123Label, DnsLabel, Labels, NonEmptyLabelValue, NonEmptyString, Port, PortName } from './formats';
+import type { MeshRouteInput } from './route';
+import type { WorkloadInput } from './workload';
+
+/** A ConfigMap of an app. */
+export interface ConfigMapInput {
+  /** ConfigMap name. */
+  readonly name: DnsLabel;
+  /**
+   * Keys and values of the ConfigMap, e.g. `{ "app.yaml": "..." }`.
+   * @default {}
+   */
+  readonly data?: Record<DataKey, string>;
+  /**
+   * The ConfigMap exists already (made by someone else): meshfleet writes none, but
+   * references to it are valid.
+   * @default false
+   */
+  readonly external?: boolean;
+}
+
+/** Size in bits of a generated RSA key pair. */
+export type RsaKeyBits = 2048 | 3072 | 4096;
+
+/** A key pair the runbook generates once with openssl (the same files in every cluster). */
+export interface RsaKeyPairInput {
+  /** Secret key holding the PEM private key, e.g. `jwtRS256.key`. */
+  readonly privateKey: DataKey;
+  /** Secret key holding the PEM public key, e.g. `jwtRS256.key.pub`. */
+  readonly publicKey: DataKey;
+  /**
+   * Key size in bits.
+   * @default 4096
+   */
+  readonly bits?: RsaKeyBits;
+}
+
+/**
+ * A Secret the app's workloads use, which meshfleet never writes (dist holds no secret): the
+ * runbook prints how to create it in every cluster that runs a workload using it. Exactly one
+ * of `rsaKeyPair` (the runbook generates it) and `keys` (the operator supplies the files).
+ */
+export interface AppSecretInput {
+  /** Secret name. */
+  readonly name: DnsLabel;
+  /** A key pair the runbook generates with openssl. */
+  readonly rsaKeyPair?: RsaKeyPairInput;
+  /**
+   * Keys (file names) the operator provides, e.g. `db-password`.
+   * @minItems 1
+   */
+  readonly keys?: DataKey[];
+}
+
+/** Health check that the VM's proxy runs against the application (WorkloadGroup `probe`). */
+export interface VmProbeInput {
+  /** Port on the VM. */
+  readonly port: Port;
+  /**
+   * HTTP GET path; without it the probe is a TCP connect.
+   * @default none (TCP)
+   */
+  readonly httpPath?: AbsolutePath;
+}
+
+/** A port the VM workload serves. */
+export interface VmPortInput {
+  /** Port name with its protocol prefix, e.g. `http` or `grpc-api`. */
+  readonly name: PortName;
+  /** Port number on the VM. */
+  readonly port: Port;
+}
+
+/** Workloads on virtual machines that join the mesh through a WorkloadGroup (in-cluster meshes). */
+export interface VmWorkloadInput {
+  /** WorkloadGroup name. */
+  readonly name: DnsLabel;
+  /**
+   * Labels of the WorkloadEntries (what Services select).
+   * @default { app: <name> }
+   */
+  readonly labels?: Labels;
+  /**
+   * Kubernetes ServiceAccount whose identity the VMs get; meshfleet creates it.
+   * @default the name
+   */
+  readonly serviceAccount?: DnsLabel;
+  /**
+   * Ports the VMs serve.
+   * @minItems 1
+   */
+  readonly ports: VmPortInput[];
+  /**
+   * Istio network of the VMs, when not the cluster's.
+   * @default none (the cluster's network)
+   */
+  readonly network?: NonEmptyLabelValue;
+  /**
+   * Health check the VM's proxy runs.
+   * @default none
+   */
+  readonly probe?: VmProbeInput;
+  /**
+   * Cluster whose istiod the VMs register with; it must run a control plane.
+   * @default the mesh's primary (primary-remote) or the first mesh cluster (multi-primary)
+   */
+  readonly cluster?: DnsLabel;
+}
+
+/** Istio protocols a ServiceEntry port takes. */
+export type ServiceEntryProtocol = 'HTTP' | 'HTTPS' | 'GRPC' | 'HTTP2' | 'MONGO' | 'TCP' | 'TLS';
+
+/** A port of a ServiceEntry. */
+export interface ServiceEntryPortInput {
+  /** Port number of the external host, e.g. `443`. */
+  readonly number: Port;
+  /** Port name, prefixed by its protocol as Istio expects (`https`, `http-api`, `tcp-db`). */
+  readonly name: Dns1123Label;
+  /** Istio protocol: HTTP, HTTPS, GRPC, HTTP2, MONGO, TCP or TLS. */
+  readonly protocol: ServiceEntryProtocol;
+}
+
+/** How the proxies resolve a ServiceEntry's endpoints. */
+export type ServiceEntryResolution = 'DNS' | 'STATIC' | 'NONE';
+
+/** Whether a ServiceEntry's hosts are outside the mesh (`MESH_EXTERNAL`) or part of it. */
+export type ServiceEntryLocation = 'MESH_EXTERNAL' | 'MESH_INTERNAL';
+
+/**
+ * An Istio ServiceEntry (networking.istio.io) in the app namespace: a host outside the mesh
+ * registry that the app's workloads may call (needed for every external host when
+ * `mesh.outboundTrafficPolicy` is `REGISTRY_ONLY`).
+ */
+export interface ServiceEntryInput {
+  /** ServiceEntry name. */
+  readonly name: DnsLabel;
+  /**
+   * DNS names; a leading `*.` wildcard is allowed, as Istio allows, e.g. `api.stripe.com`.
+   * @minItems 1
+   */
+  readonly hosts: NonEmptyString[];
+  /**
+   * Ports of the hosts.
+   * @minItems 1
+   */
+  readonly ports: ServiceEntryPortInput[];
+  /**
+   * How the proxies resolve the endpoints: `DNS` (the host names, or `endpoints`), `STATIC`
+   * (the `endpoints` IPs), `NONE` (the request's own destination).
+   * @default "DNS"
+   */
+  readonly resolution?: ServiceEntryResolution;
+  /**
+   * Whether the hosts are outside the mesh (no mTLS) or inside it.
+   * @default "MESH_EXTERNAL"
+   */
+  readonly location?: ServiceEntryLocation;
+  /**
+   * Virtual IPs or CIDRs of the hosts.
+   * @default none
+   */
+  readonly addresses?: NonEmptyString[];
+  /**
+   * Endpoint addresses (IPs, or DNS names with `resolution: DNS`).
+   * @default none
+   */
+  readonly endpoints?: NonEmptyString[];
+}
+
+/** An application: a namespace and its workloads. */
+export interface AppInput {
+  /** Namespace of the app (created with sidecar injection on mesh clusters), e.g. `onlineboutique`. */
+  readonly namespace: DnsLabel;
+  /**
+   * ConfigMaps of the app, written wherever one of its workloads runs.
+   * @default []
+   */
+  readonly configMaps?: ConfigMapInput[];
+  /**
+   * ServiceAccounts of the app (names), written wherever one of its workloads runs.
+   * @default []
+   */
+  readonly serviceAccounts?: DnsLabel[];
+  /**
+   * ServiceEntries of the app, written where any of its workloads runs.
+   * @default []
+   */
+  readonly serviceEntries?: ServiceEntryInput[];
+  /**
+   * Secrets the operator creates (never written by meshfleet; see the runbook).
+   * @default []
+   */
+  readonly secrets?: AppSecretInput[];
+  /**
+   * Deployments or StatefulSets of the app, with their Services.
+   * @minItems 1
+   * @default none
+   */
+  readonly workloads?: WorkloadInput[];
+  /**
+   * Workloads on virtual machines (WorkloadGroups).
+   * @minItems 1
+   * @default none
+   */
+  readonly vmWorkloads?: VmWorkloadInput[];
+  /**
+   * Explicit in-mesh routes (needs a mesh).
+   * @default []
+   */
+  readonly routes?: MeshRouteInput[];
+}

@@ -1,0 +1,281 @@
+/** A workload of an app: a Deployment or StatefulSet, the Service in front of it, and its versions. */
+
+import type { ContainerSecurityContextInput, Env, EnvFromInput, InitContainerInput, PodSecurityContextInput, ProbeInput, ResourcesInput, VolumeInput, VolumeMountInput } from './container';
+import type { Annotations, DnsLabel, Image, Labels, LiteralEnv, NonEmptyString, NonNegativeInteger, Percent, Port, PortName, Replicas, VersionLabel } from './formats';
+
+/** Kubernetes Service type. */
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+
+/** Kind of the object that runs a workload's pods. */
+export type WorkloadKind = 'Deployment' | 'StatefulSet';
+
+/** A further port of the container, also published by the workload's Service. */
+export interface ExtraPortInput {
+  /** Service port name (its protocol prefix matters to Istio), e.g. `grpc` or `http-metrics`. */
+  readonly name: PortName;
+  /** Container port. */
+  readonly port: Port;
+  /**
+   * Service port.
+   * @default port
+   */
+  readonly servicePort?: Port;
+}
+
+/** A further Service in front of a workload (same selector and ports), e.g. `frontend-external`. */
+export interface ExtraServiceInput {
+  /** Service name. */
+  readonly name: DnsLabel;
+  /**
+   * Service type, e.g. `LoadBalancer` for an external address.
+   * @default none (Kubernetes' ClusterIP, not written)
+   */
+  readonly type?: ServiceType;
+}
+
+/** The next version of a workload, receiving `weight` percent of the traffic. */
+export interface CanaryInput {
+  /**
+   * Version label of the canary, e.g. `v2`; its Deployment is `<name>-<version>`.
+   * @title version label such as v2
+   */
+  readonly version: VersionLabel;
+  /** Percent of the traffic sent to the canary: 0 (only stable), 1..99 (split), 100 (promoted). `meshfleet canary` edits it. */
+  readonly weight: Percent;
+  /**
+   * Image of the canary pods.
+   * @default the stable image
+   */
+  readonly image?: Image;
+  /**
+   * Variables added to (or replacing those of) the stable container.
+   * @default {}
+   */
+  readonly env?: LiteralEnv;
+}
+
+/**
+ * One version (Istio subset) of a workload and its share of the traffic. The first version is
+ * the stable Deployment `<name>`; every other one is a Deployment `<name>-<version name>`.
+ */
+export interface VersionInput {
+  /** `version` label of its pods and DestinationRule subset name, e.g. `v1`. */
+  readonly name: VersionLabel;
+  /** Percent of the traffic, an integer from 0 to 100; the weights of a workload sum to 100. */
+  readonly weight: Percent;
+  /**
+   * Image of this version's pods.
+   * @default the workload's image
+   */
+  readonly image?: Image;
+  /**
+   * Literal variables added to (or replacing in place those of) the workload's container.
+   * @default {}
+   */
+  readonly env?: LiteralEnv;
+  /**
+   * Pods of this version.
+   * @default the workload's replicas
+   */
+  readonly replicas?: Replicas;
+  /**
+   * Further pod labels of this version (not `app` or `version`).
+   * @default {}
+   */
+  readonly labels?: Labels;
+}
+
+/** External exposure of a workload through the shared ingress gateway. */
+export interface ExposeInput {
+  /**
+   * Hosts the gateway routes to the workload (VirtualService `hosts`), e.g. `shop.example.com` or `*`.
+   * @minItems 1
+   */
+  readonly hosts: NonEmptyString[];
+}
+
+/** A workload of an app: a Deployment or StatefulSet and the Service in front of it. */
+export interface WorkloadInput {
+  /** Workload name: the Deployment, its Service, and the pods' `app` label, e.g. `frontend`. */
+  readonly name: DnsLabel;
+  /**
+   * Kind of the object that runs the pods.
+   * @default "Deployment"
+   */
+  readonly kind?: WorkloadKind;
+  /** Container image, e.g. `us-docker.pkg.dev/google-samples/microservices-demo/frontend:v0.10.1`. */
+  readonly image: Image;
+  /**
+   * Container port. A workload without one (a load generator) has no Service.
+   * @default none (no container port and no Service)
+   */
+  readonly port?: Port;
+  /**
+   * Service port.
+   * @default port
+   */
+  readonly servicePort?: Port;
+  /**
+   * Name of the Service port (its protocol prefix matters to Istio), e.g. `grpc`.
+   * @default "http"
+   */
+  readonly portName?: PortName;
+  /**
+   * Further container ports, also on the Service.
+   * @default []
+   */
+  readonly extraPorts?: ExtraPortInput[];
+  /**
+   * Service `type`.
+   * @default none (Kubernetes' ClusterIP, not written)
+   */
+  readonly serviceType?: ServiceType;
+  /**
+   * Further Services with the workload's selector and ports.
+   * @default []
+   */
+  readonly extraServices?: ExtraServiceInput[];
+  /**
+   * Name of the container.
+   * @default the workload name
+   */
+  readonly containerName?: DnsLabel;
+  /**
+   * Pods per cluster (per version).
+   * @default 1
+   */
+  readonly replicas?: Replicas;
+  /**
+   * Container arguments.
+   * @default none (the image's)
+   */
+  readonly args?: string[];
+  /**
+   * Variables in order: literal values, or values from a ConfigMap, Secret or pod field.
+   * @default {}
+   */
+  readonly env?: Env;
+  /**
+   * ConfigMaps and Secrets whose every key becomes a variable.
+   * @default []
+   */
+  readonly envFrom?: EnvFromInput[];
+  /**
+   * Pod volumes.
+   * @default []
+   */
+  readonly volumes?: VolumeInput[];
+  /**
+   * Where the container mounts them.
+   * @default []
+   */
+  readonly volumeMounts?: VolumeMountInput[];
+  /**
+   * Containers run before the workload's one.
+   * @default []
+   */
+  readonly initContainers?: InitContainerInput[];
+  /**
+   * The same liveness and readiness probe; or give `readinessProbe` / `livenessProbe`.
+   * @default none
+   */
+  readonly probe?: ProbeInput;
+  /**
+   * When the pod receives traffic (its endpoints in the Service).
+   * @default `probe`
+   */
+  readonly readinessProbe?: ProbeInput;
+  /**
+   * When the kubelet restarts the container.
+   * @default `probe`
+   */
+  readonly livenessProbe?: ProbeInput;
+  /**
+   * Holds the other probes off until the container has started (slow starters).
+   * @default none
+   */
+  readonly startupProbe?: ProbeInput;
+  /**
+   * CPU, memory and ephemeral storage requests and limits.
+   * @default requests filled by meshfleet (see `requests`)
+   */
+  readonly resources?: ResourcesInput;
+  /**
+   * Container `securityContext`; meshfleet fills the Pod Security Standards "restricted" values left out.
+   * @default the "restricted" values
+   */
+  readonly securityContext?: ContainerSecurityContextInput;
+  /**
+   * Pod `securityContext`.
+   * @default none
+   */
+  readonly podSecurityContext?: PodSecurityContextInput;
+  /**
+   * A ServiceAccount of the app (`serviceAccounts`), or `default`.
+   * @default none (not written: `default`)
+   */
+  readonly serviceAccountName?: DnsLabel;
+  /**
+   * Pod annotations, e.g. `proxy.istio.io/config`.
+   * @default {}
+   */
+  readonly podAnnotations?: Annotations;
+  /**
+   * Seconds the pod gets to stop after SIGTERM.
+   * @default Kubernetes' default (30 s)
+   */
+  readonly terminationGracePeriodSeconds?: NonNegativeInteger;
+  /**
+   * Clusters that run the workload. Its Service exists in every workload cluster anyway, so
+   * the name resolves everywhere (distributed services need it for DNS).
+   * @minItems 1
+   * @default every workload cluster (a distributed service)
+   */
+  readonly clusters?: DnsLabel[];
+  /**
+   * `version` label of the stable pods, e.g. `v1`. Required with `canary`.
+   * @default none
+   */
+  readonly version?: VersionLabel;
+  /**
+   * A canary version and its traffic share: the two-version shorthand of `versions`.
+   * @default none
+   */
+  readonly canary?: CanaryInput;
+  /**
+   * Versions and their traffic split, in order (the first is the stable Deployment `<name>`).
+   * Not with `version` or `canary`. Every version gets a DestinationRule subset, even at weight
+   * 0, so that shifting traffic only changes the VirtualService.
+   * @minItems 1
+   * @default none (one version: `version`, or `canary`'s two)
+   */
+  readonly versions?: VersionInput[];
+  /**
+   * The Deployments' selectors also match the `version` label (as Istio's bookinfo samples do),
+   * so each Deployment selects only its own pods. A Deployment's selector cannot be changed
+   * once created: flipping this on an existing workload needs its Deployments deleted first.
+   * @default false
+   */
+  readonly selectorIncludesVersion?: boolean;
+  /**
+   * Name of the traffic split's VirtualService.
+   * @default the workload name
+   */
+  readonly virtualServiceName?: DnsLabel;
+  /**
+   * Name of the traffic split's DestinationRule.
+   * @default the workload name
+   */
+  readonly destinationRuleName?: DnsLabel;
+  /**
+   * Route external traffic from the shared ingress gateway to this workload (VirtualService).
+   * @default none (not exposed)
+   */
+  readonly expose?: ExposeInput;
+  /**
+   * Export the Service to the fleet (ServiceExport), plus a per-cluster Service
+   * `<name>-<cluster short name>` exported too, so routes can target one cluster.
+   * @default false
+   */
+  readonly export?: boolean;
+}

@@ -1,0 +1,343 @@
+/**
+ * The resolved model: what every generator reads. `resolveTopology` (./defaults.ts) fills every
+ * default of the input (src/topology/model) and computes derived values once.
+ *
+ * Plain data only: this file imports neither cdktf nor cdk8s.
+ */
+
+import type { RsaKeyPairInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
+import type { ClusterRole, GatewayApiChannel, ReleaseChannel } from '../model/cluster';
+import type { ContainerSecurityContextInput, EnvFromInput, EnvValue, InitContainerInput, PodSecurityContextInput, ProbeInput, ResourcesInput, VolumeInput, VolumeMountInput } from '../model/container';
+import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from '../model/gateway-policies';
+import type { RouteRuleInput } from '../model/gateway';
+import type { ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
+import type { ArgoCdInput, ConfigSyncAuth } from '../model/gitops';
+import type { BackendConfigInput, IngressBackendInput, IngressRuleInput, ManagedCertificateInput } from '../model/ingress';
+import type { MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRouting, OutboundTrafficPolicy } from '../model/mesh';
+import type { NatLogFilter, SubnetInput } from '../model/network';
+import type { HttpMethod, MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
+import type { CanaryInput, ExtraPortInput, ExtraServiceInput, ServiceType, WorkloadKind } from '../model/workload';
+
+
+export interface ResolvedNodePool {
+  readonly machineType: string;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+  readonly initialNodes: number;
+}
+
+/** What every cluster has, whatever its platform. */
+interface ResolvedClusterCommon {
+  readonly name: string;
+  readonly role: ClusterRole;
+  readonly shortName: string;
+  /** True when the cluster is a member of the service mesh (workload clusters with a mesh). */
+  readonly meshMember: boolean;
+  /** Present when meshfleet installs the mesh into this cluster (in-cluster mesh members). */
+  readonly meshInstall?: ResolvedMeshInstall;
+}
+
+/** How an in-cluster mesh is installed into one cluster. */
+export interface ResolvedMeshInstall {
+  /** Istio network ID. */
+  readonly network: string;
+  /** `primary`: runs istiod; `remote`: uses the primary's istiod (primary-remote model). */
+  readonly controlPlane: 'primary' | 'remote';
+}
+
+/** A GKE cluster, created by the Terraform stacks. */
+export interface ResolvedGkeCluster extends ResolvedClusterCommon {
+  readonly platform: 'gke';
+  readonly zone: string;
+  readonly region: string;
+  readonly private: boolean;
+  readonly masterCidr?: string;
+  readonly podCidr?: string;
+  readonly subnet?: string;
+  readonly nodePool: ResolvedNodePool;
+  readonly gatewayApi: GatewayApiChannel;
+  readonly fleet: boolean;
+  readonly releaseChannel: ReleaseChannel;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly deletionProtection: boolean;
+  /** GKE Dataplane V2 (`ADVANCED_DATAPATH`). */
+  readonly dataplaneV2: boolean;
+  /** The control-plane endpoint is limited to authorized networks (always true for private clusters). */
+  readonly authorizedNetworks: boolean;
+}
+
+/** An existing cluster outside meshfleet's Terraform (e.g. GKE on VMware). */
+export interface ResolvedExternalCluster extends ResolvedClusterCommon {
+  readonly platform: 'external';
+}
+
+export type ResolvedCluster = ResolvedGkeCluster | ResolvedExternalCluster;
+
+/** Narrows a cluster to a GKE cluster. */
+export function isGkeCluster(cluster: ResolvedCluster): cluster is ResolvedGkeCluster {
+  return cluster.platform === 'gke';
+}
+
+/** The GKE clusters (the ones Terraform creates), in topology order. */
+export function gkeClusters(model: { readonly clusters: ReadonlyArray<ResolvedCluster> }): ResolvedGkeCluster[] {
+  return model.clusters.filter(isGkeCluster);
+}
+
+/** The Cloud NAT of a region and the names of its resources. */
+export interface ResolvedNat {
+  readonly logFilter: NatLogFilter;
+  readonly addressName: string;
+  readonly routerName: string;
+  readonly natName: string;
+}
+
+export interface ResolvedRegion {
+  readonly name: string;
+  readonly nat?: ResolvedNat;
+  readonly proxyOnlySubnet?: string;
+}
+
+/** Istio API version of networking objects: v1 from Istio 1.22, v1beta1 before. */
+export type IstioApiVersion = 'v1' | 'v1beta1';
+
+export interface ResolvedMesh {
+  readonly management: MeshManagement;
+  readonly revision?: string;
+  readonly version?: string;
+  readonly istioApiVersion: IstioApiVersion;
+  readonly ingressGateway?: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly https?: { readonly credentialName: string; readonly hosts: readonly string[] };
+  };
+  /** In-cluster meshes only: how the control planes are installed. */
+  readonly install?: ResolvedMeshInstallSettings;
+  readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
+  readonly routing: MeshRouting;
+  readonly mtls: MeshMtlsMode;
+  readonly defaultDeny: boolean;
+}
+
+/** Mesh-wide settings of an in-cluster mesh. */
+export interface ResolvedMeshInstallSettings {
+  readonly distribution: MeshDistribution;
+  /** Empty only when invalid (no meshId and no project number; reported by the rules). */
+  readonly meshId: string;
+  readonly model: MeshModel;
+  /** primary-remote: the primary cluster's name. */
+  readonly primary?: string;
+  /** primary-remote: where remotes reach the primary's istiod. */
+  readonly primaryAddress?: string;
+  readonly clusterAdmin?: string;
+}
+
+export interface ResolvedMultiClusterService {
+  readonly name: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly ports: ReadonlyArray<{ readonly name: string; readonly port: number; readonly targetPort?: number }>;
+  /** Cluster names in link order; absent = every member cluster (no `clusters` field). */
+  readonly clusters?: readonly string[];
+  /** The backend-config annotation: its key, the default BackendConfig and the one per port number. */
+  readonly backendConfig?: {
+    readonly annotation: string;
+    readonly default?: string;
+    readonly ports: ReadonlyArray<{ readonly port: number; readonly name: string }>;
+  };
+  /** `networking.gke.io/app-protocols` entries, port name to protocol, in port order. */
+  readonly appProtocols: ReadonlyArray<{ readonly port: string; readonly protocol: string }>;
+}
+
+export interface ResolvedMultiClusterIngress {
+  readonly name: string;
+  readonly namespace: string;
+  readonly services: readonly ResolvedMultiClusterService[];
+  readonly backendConfigs: readonly BackendConfigInput[];
+  readonly rules: readonly IngressRuleInput[];
+  readonly defaultBackend?: IngressBackendInput;
+  readonly staticIp?: string;
+  /** `preSharedCerts`, then the managed certificates' names. */
+  readonly preSharedCerts: readonly string[];
+  readonly managedCertificates: readonly ManagedCertificateInput[];
+  /** Seed 000's shape (no `services` given): the one service fronts the mesh ingress gateway. */
+  readonly meshGateway: boolean;
+}
+
+export interface ResolvedWorkload {
+  readonly name: string;
+  readonly kind: WorkloadKind;
+  readonly image: string;
+  /** Container port; absent for a workload without a Service. */
+  readonly port?: number;
+  /** Service port (`port` by default); absent with `port`. */
+  readonly servicePort?: number;
+  readonly portName: string;
+  readonly extraPorts: ReadonlyArray<Required<ExtraPortInput>>;
+  readonly serviceType?: ServiceType;
+  readonly extraServices: readonly ExtraServiceInput[];
+  readonly containerName: string;
+  readonly replicas: number;
+  readonly args?: readonly string[];
+  readonly env: Readonly<Record<string, EnvValue>>;
+  readonly envFrom: readonly EnvFromInput[];
+  readonly volumes: readonly VolumeInput[];
+  readonly volumeMounts: readonly VolumeMountInput[];
+  readonly initContainers: readonly InitContainerInput[];
+  /** Readiness probe (`readinessProbe`, else `probe`). */
+  readonly readinessProbe?: ProbeInput;
+  /** Liveness probe (`livenessProbe`, else `probe`). */
+  readonly livenessProbe?: ProbeInput;
+  readonly startupProbe?: ProbeInput;
+  readonly resources?: ResourcesInput;
+  readonly securityContext?: ContainerSecurityContextInput;
+  readonly podSecurityContext?: PodSecurityContextInput;
+  readonly serviceAccountName?: string;
+  readonly podAnnotations: Readonly<Record<string, string>>;
+  readonly terminationGracePeriodSeconds?: number;
+  /** Names of the clusters that run the workload. */
+  readonly clusters: readonly string[];
+  /** `version` label of the stable pods (`versions[0].name` when versions are declared). */
+  readonly version?: string;
+  readonly canary?: Required<Omit<CanaryInput, 'image'>> & { readonly image: string };
+  /**
+   * The declared traffic split, in order: `versions`, or the stable version and the canary
+   * (stable weight `100 - canary.weight`); [] for a workload without either.
+   */
+  readonly versions: readonly ResolvedVersion[];
+  readonly selectorIncludesVersion: boolean;
+  readonly virtualServiceName: string;
+  readonly destinationRuleName: string;
+  readonly expose?: { readonly hosts: readonly string[] };
+  readonly export: boolean;
+}
+
+/** A version of a workload with its overrides filled in. */
+export interface ResolvedVersion {
+  readonly name: string;
+  readonly weight: number;
+  readonly image: string;
+  /** The version's own variables (merged over the workload's by the pod template). */
+  readonly env: Readonly<Record<string, string>>;
+  readonly replicas: number;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ResolvedVmWorkload {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly serviceAccount: string;
+  readonly ports: readonly VmPortInput[];
+  readonly network?: string;
+  readonly probe?: VmProbeInput;
+  /** Empty only when the mesh has no cluster to register with (reported by the rules). */
+  readonly cluster: string;
+}
+
+export interface ResolvedApp {
+  readonly namespace: string;
+  readonly configMaps: ReadonlyArray<{ readonly name: string; readonly data: Readonly<Record<string, string>>; readonly external: boolean }>;
+  readonly serviceAccounts: readonly string[];
+  readonly secrets: ReadonlyArray<ResolvedAppSecret>;
+  readonly workloads: readonly ResolvedWorkload[];
+  readonly vmWorkloads: readonly ResolvedVmWorkload[];
+  readonly serviceEntries: readonly ResolvedServiceEntry[];
+  readonly routes: readonly ResolvedMeshRoute[];
+}
+
+/** A route rule with its defaults: path type, value match types, backends, mirror percent. */
+export interface ResolvedMeshRouteRule extends Omit<MeshRouteRuleInput, 'matches' | 'backends' | 'mirror'> {
+  readonly matches: ReadonlyArray<{
+    readonly path?: { readonly type: PathMatchType; readonly value: string };
+    readonly headers: ReadonlyArray<Required<ValueMatchInput>>;
+    readonly queryParams: ReadonlyArray<Required<ValueMatchInput>>;
+    readonly method?: HttpMethod | ResolvedGrpcMethodMatch;
+  }>;
+  /** Empty with `redirect`. */
+  readonly backends: readonly RouteBackendInput[];
+  readonly mirror?: { readonly version: string; readonly percent: number };
+}
+
+export interface ResolvedMeshRoute {
+  readonly kind: RouteKind;
+  readonly name: string;
+  readonly service: string;
+  readonly rules: readonly ResolvedMeshRouteRule[];
+}
+
+export interface ResolvedServiceEntry {
+  readonly name: string;
+  readonly hosts: readonly string[];
+  readonly ports: readonly ServiceEntryPortInput[];
+  readonly resolution: ServiceEntryResolution;
+  readonly location: ServiceEntryLocation;
+  readonly addresses: readonly string[];
+  readonly endpoints: readonly string[];
+}
+
+/** A Secret the operator creates: its keys, and the key pair the runbook generates, if any. */
+export interface ResolvedAppSecret {
+  readonly name: string;
+  /** Every key of the Secret, in order. */
+  readonly keys: readonly string[];
+  readonly rsaKeyPair?: Required<RsaKeyPairInput>;
+}
+
+export interface ResolvedGateway {
+  readonly name: string;
+  readonly namespace: string;
+  readonly className: string;
+  readonly addresses: ReadonlyArray<{ readonly region: string; readonly staticAddress?: string }>;
+  readonly port: number;
+  readonly routes: ReadonlyArray<{
+    readonly kind: RouteKind;
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly hostnames: readonly string[];
+    /** As written (shorthands kept); `resolveGatewayRouteRule` expands one. */
+    readonly rules: readonly RouteRuleInput[];
+  }>;
+  /** As written; the construct applies the default names. */
+  readonly healthChecks: readonly GatewayHealthCheckInput[];
+  readonly backendPolicies: readonly GatewayBackendPolicyInput[];
+  readonly gatewayPolicy?: GatewayPolicyInput;
+}
+
+export type ResolvedBackend =
+  | { readonly type: 'local' }
+  | { readonly type: 'gcs'; readonly bucket: string; readonly prefix: string };
+
+export interface ResolvedTopology {
+  readonly name: string;
+  readonly project: { readonly id: string; readonly number?: string; readonly nodeServiceAccount: string };
+  readonly network: { readonly name: string; readonly subnets: ReadonlyArray<Required<SubnetInput>>; readonly firewallName: string };
+  /** Declared regions first (in file order), then regions that only host clusters. */
+  readonly regions: ReadonlyArray<ResolvedRegion>;
+  readonly operatorCidrs: ReadonlyArray<string>;
+  readonly clusters: ReadonlyArray<ResolvedCluster>;
+  readonly mesh?: ResolvedMesh;
+  readonly fleet: { readonly configCluster?: string; readonly multiClusterServices: boolean };
+  readonly gateways: ReadonlyArray<ResolvedGateway>;
+  readonly multiClusterIngress?: ResolvedMultiClusterIngress;
+  readonly apps: ReadonlyArray<ResolvedApp>;
+  readonly terraform: { readonly backend: ResolvedBackend };
+  /** Absent without `gitops`. */
+  readonly gitops?: ResolvedGitOps;
+}
+
+/** Argo CD output with its defaults. */
+export type ResolvedArgoCd = Required<ArgoCdInput>;
+
+/** Config Sync output with its defaults; the Secret name only with auth token, ssh or cookiefile. */
+export interface ResolvedConfigSync {
+  readonly repo: string;
+  readonly branch: string;
+  readonly dir: string;
+  readonly auth: ConfigSyncAuth;
+  readonly gcpServiceAccountEmail?: string;
+  readonly secretRef?: string;
+}
+
+export interface ResolvedGitOps {
+  readonly argocd?: ResolvedArgoCd;
+  readonly configSync?: ResolvedConfigSync;
+}
