@@ -167,6 +167,9 @@ const ANNOTATIONS = ['description', 'title', 'default', 'examples'];
  */
 function mergeTypeUnion(node) {
   const { anyOf, ...rest } = node;
+  // An enum constrains values of every type, so a union of an enum and another type (an HTTP
+  // method name or a gRPC method match) stays an anyOf.
+  if (anyOf.some((branch) => branch.type === undefined && Array.isArray(branch.enum))) return node;
   const merged = { type: [] };
   for (const branch of anyOf) {
     const type = branch.type;

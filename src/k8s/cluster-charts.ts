@@ -1,7 +1,8 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { ServiceTrafficIntent } from '../plan/traffic/intent';
 import { ClusterPlan, PlannedComponent, PlannedFile } from '../plan/types';
-import { versionSplitOf } from '../topology/resolve/traffic-split';
+import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
 import { gkeClusters, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { AppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
@@ -10,7 +11,7 @@ import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
 import { ExportedService } from './exported-service';
 import { ExposedService } from './exposed-service';
-import { GammaRoute, gammaRuleOf, gammaSplitRule, IstioMeshRoute, VersionServices, versionHostRoutes } from './mesh-route';
+import { GammaRoute, IstioMeshRoute, VersionServices } from './mesh-route';
 import { IngressGateway } from './ingress-gateway';
 import { ControlPlaneOperator } from './istio-operator';
 import { IstioSystemNamespace } from './istio-system-namespace';
@@ -23,8 +24,9 @@ import { selectorLabels } from './pod-template';
 import { ManagedMeshConfig } from './managed-mesh-config';
 import { DefaultDeny, MeshMtls } from './mesh-security';
 import { AppServiceEntry } from './service-entry';
-import { versionRoutes, WorkloadVersions } from './versions';
+import { WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
+import { ingressGatewayRoutes } from './traffic/istio-routes';
 import { VmWorkload } from './vm-workload';
 import { Workload } from './workload';
 
@@ -53,6 +55,12 @@ function newChart(scope: Construct, model: ResolvedTopology, file: PlannedFile):
   const app = file.components.some((c) => 'app' in c);
   const id = `${app ? 'app-' : ''}${file.path.replace(/\.yaml$/, '').replace(/\//g, '-')}`;
   return new Chart(scope, id, { disableResourceNameHashes: true, labels: ownershipLabels(model.name) });
+}
+
+/** The traffic intent of the workload a planned component routes (present for every routing component: the plan places them only for a Service with one). */
+function trafficOf(model: ResolvedTopology, c: { readonly app: number; readonly workload: number }): ServiceTrafficIntent {
+  const app = model.apps[c.app];
+  return serviceTrafficOf(model, app, app.workloads[c.workload])!;
 }
 
 /** Instantiates the construct of one planned component in `chart`. */
@@ -119,42 +127,30 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
         workload: model.apps[c.app].workloads[c.workload],
         istioApiVersion: mesh.istioApiVersion,
         pods: c.pods,
-        routing: c.routing,
+        traffic: c.routing ? serviceTrafficOf(model, model.apps[c.app], model.apps[c.app].workloads[c.workload]) : undefined,
       });
       return;
     case 'IstioMeshRoute':
-      new IstioMeshRoute(chart, c.id, { namespace: model.apps[c.app].namespace, route: model.apps[c.app].routes[c.route], subsets: c.subsets, istioApiVersion: mesh.istioApiVersion });
+      new IstioMeshRoute(chart, c.id, { traffic: trafficOf(model, c), istioApiVersion: mesh.istioApiVersion });
       return;
     case 'VersionServices':
       new VersionServices(chart, c.id, { namespace: model.apps[c.app].namespace, workload: model.apps[c.app].workloads[c.workload], versions: c.versions });
       return;
-    case 'GammaRoute': {
-      const w = model.apps[c.app].workloads[c.workload];
-      const port = w.servicePort!;
-      const route = c.route === undefined ? undefined : model.apps[c.app].routes[c.route];
-      new GammaRoute(chart, c.id, {
-        name: c.name,
-        namespace: model.apps[c.app].namespace,
-        service: w.name,
-        port,
-        rules: route === undefined ? [gammaSplitRule(w.name, port, versionSplitOf(w))] : route.rules.map((r) => gammaRuleOf(r, w.name, port)),
-      });
+    case 'GammaRoute':
+      new GammaRoute(chart, c.id, { traffic: trafficOf(model, c) });
       return;
-    }
     case 'ExposedService': {
-      const w = model.apps[c.app].workloads[c.workload];
-      const port = w.servicePort!;
-      const split = versionSplitOf(w);
-      const routes = w.versions.length === 0 ? undefined : mesh.routing === 'gateway-api' ? versionHostRoutes(w.name, port, split) : versionRoutes(w.name, split, port);
+      const traffic = trafficOf(model, c);
+      const entry = traffic.ingressGateway!;
       new ExposedService(chart, c.id, {
         name: c.name,
         namespace: model.apps[c.app].namespace,
-        service: w.name,
-        port,
-        hosts: w.expose!.hosts,
-        gateway: mesh.ingressGateway!,
+        service: traffic.service,
+        port: traffic.port,
+        hosts: entry.hosts,
+        gateway: entry.gateway,
         istioApiVersion: mesh.istioApiVersion,
-        routes,
+        routes: ingressGatewayRoutes(traffic),
       });
       return;
     }
@@ -187,10 +183,10 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       new AppServiceEntry(chart, c.id, { namespace: model.apps[c.app].namespace, entry: model.apps[c.app].serviceEntries[c.serviceEntry], istioApiVersion: mesh.istioApiVersion });
       return;
     case 'MultiClusterIngressSet':
-      new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, clusters: gkeClusters(model) });
+      new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, traffic: ingressTrafficOf(model.multiClusterIngress!), clusters: gkeClusters(model) });
       return;
     case 'MultiClusterGateway':
-      new MultiClusterGateway(chart, c.id, { gateway: model.gateways[c.gateway] });
+      new MultiClusterGateway(chart, c.id, { gateway: model.gateways[c.gateway], traffic: gatewayTrafficOf(model.gateways[c.gateway], c.gateway) });
       return;
     case 'ControlPlaneOperator': {
       const install = mesh.install!;

@@ -2,11 +2,8 @@ import { Construct } from 'constructs';
 import {
   Gateway as GatewayApiGateway,
   GatewaySpecAddresses,
+  GrpcRoute,
   HttpRoute,
-  HttpRouteSpecRules,
-  HttpRouteSpecRulesFiltersType,
-  HttpRouteSpecRulesMatches,
-  HttpRouteSpecRulesMatchesPathType,
 } from '../../imports/gateway.networking.k8s.io';
 import {
   GcpBackendPolicy,
@@ -20,18 +17,19 @@ import {
   HealthCheckPolicySpecDefaultConfigType,
 } from '../../imports/networking.gke.io';
 import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
-import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../topology/model/gateway-routes';
+import { GatewayTrafficIntent } from '../plan/traffic/intent';
 import { ResolvedGateway } from '../topology/model/types';
+import { gatewayGrpcRouteSpec, gatewayHttpRouteSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
 
 export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
 
+/** Properties of a {@link MultiClusterGateway}. */
 export interface MultiClusterGatewayProps {
+  /** The gateway: its class, addresses, listener port and policies. */
   readonly gateway: ResolvedGateway;
+  /** Its routes' traffic intent (`gatewayTrafficOf`). */
+  readonly traffic: GatewayTrafficIntent;
 }
-
-/** API group and kind of the multi-cluster services import every backend reference targets. */
-export const SERVICE_IMPORT_GROUP = 'net.gke.io';
-export const SERVICE_IMPORT_KIND = 'ServiceImport';
 
 /** Address type of an ephemeral internal IPv4 address in a region (suffix: the region). */
 export const EPHEMERAL_ADDRESS_TYPE_PREFIX = 'networking.gke.io/ephemeral-ipv4-address/';
@@ -43,26 +41,6 @@ export function gatewayAddress(address: { readonly region: string; readonly stat
   return address.staticAddress === undefined
     ? { type: `${EPHEMERAL_ADDRESS_TYPE_PREFIX}${address.region}`, value: address.region }
     : { type: NAMED_ADDRESS_WITH_REGION_TYPE, value: `regions/${address.region}/addresses/${address.staticAddress}` };
-}
-
-/** The HTTPRoute rule of a topology rule: matches, weighted ServiceImport backends, a mirror filter. */
-export function httpRouteRule(rule: ResolvedGatewayRouteRule): HttpRouteSpecRules {
-  const serviceImport = (name: string, port: number) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name, port });
-  const matches = rule.matches.map(
-    (m): HttpRouteSpecRulesMatches => ({
-      ...(m.path !== undefined
-        ? { path: { type: m.path.type === 'Exact' ? HttpRouteSpecRulesMatchesPathType.EXACT : HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: m.path.value } }
-        : {}),
-      ...(m.headers.length > 0 ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
-    }),
-  );
-  return {
-    ...(matches.length > 0 ? { matches } : {}),
-    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.name, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
-    ...(rule.mirror !== undefined
-      ? { filters: [{ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.backend, rule.mirror.port) } }] }
-      : {}),
-  };
 }
 
 /** The `spec.default` of a HealthCheckPolicy: only the settings given, the check of its type. */
@@ -121,11 +99,12 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  *   the internal frontend addresses when given (ephemeral: type
  *   `networking.gke.io/ephemeral-ipv4-address/<region>`, value `<region>`; static: type
  *   `networking.gke.io/named-address-with-region`, value `regions/<region>/addresses/<name>`),
- *   and one listener `http` (HTTP on `port`) that only admits HTTPRoutes.
- * - one `HTTPRoute` (v1) per route, attached to the Gateway by name and namespace; each rule
- *   has its matches (path prefix or exact path, headers), its ServiceImport `backendRefs`
- *   (`group: net.gke.io`, `kind: ServiceImport`, with `weight` when given) and a
- *   `RequestMirror` filter when it mirrors. ServiceImports are Services exported from the
+ *   and one listener `http` (HTTP on `port`) that admits HTTPRoutes (and GRPCRoutes when the
+ *   gateway has one).
+ * - one `HTTPRoute` (v1) per route of its traffic intent, attached to the Gateway by name and
+ *   namespace (see `gatewayHttpRouteSpec`): each rule has its matches (path prefix or exact
+ *   path, headers), its ServiceImport `backendRefs` (`group: net.gke.io`, `kind: ServiceImport`,
+ *   with `weight` when given) and a `RequestMirror` filter when it mirrors. ServiceImports are Services exported from the
  *   workload clusters (see `ExportedService`), `<service>` or `<service>-<cluster short name>`.
  * - one `HealthCheckPolicy` (networking.gke.io/v1) per health check (default name
  *   `<backend>-healthcheck`), targeting the ServiceImport; with a `port` it also sets
@@ -138,8 +117,8 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  */
 export class MultiClusterGateway extends Construct {
   public readonly gateway: GatewayApiGateway;
-  /** One per `gateway.routes` entry, same order. */
-  public readonly routes: readonly HttpRoute[];
+  /** One per `gateway.routes` entry, same order: an HTTPRoute, or a GRPCRoute for a `grpc` route. */
+  public readonly routes: ReadonlyArray<HttpRoute | GrpcRoute>;
   /** One per `gateway.healthChecks` entry, same order. */
   public readonly healthCheckPolicies: readonly HealthCheckPolicy[];
   /** One per `gateway.backendPolicies` entry, same order. */
@@ -161,27 +140,22 @@ export class MultiClusterGateway extends Construct {
             name: 'http',
             protocol: 'HTTP',
             port: g.port,
-            allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }] },
+            allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }, ...(props.traffic.routes.some((r) => r.protocol === 'grpc') ? [{ kind: 'GRPCRoute' }] : [])] },
           },
         ],
       },
     });
 
-    this.routes = g.routes.map(
-      (route) =>
-        new HttpRoute(this, `HTTPRoute-${route.name}`, {
-          metadata: {
-            name: route.name,
-            namespace: g.namespace,
-            ...(Object.keys(route.labels).length > 0 ? { labels: { ...route.labels } } : {}),
-          },
-          spec: {
-            parentRefs: [{ name: g.name, namespace: g.namespace }],
-            ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
-            rules: route.rules.map((rule) => httpRouteRule(resolveGatewayRouteRule(rule))),
-          },
-        }),
-    );
+    this.routes = props.traffic.routes.map((route) => {
+      const metadata = {
+        name: route.name,
+        namespace: g.namespace,
+        ...(Object.keys(route.labels).length > 0 ? { labels: { ...route.labels } } : {}),
+      };
+      return route.protocol === 'grpc'
+        ? new GrpcRoute(this, `GRPCRoute-${route.name}`, { metadata, spec: gatewayGrpcRouteSpec(props.traffic, route) })
+        : new HttpRoute(this, `HTTPRoute-${route.name}`, { metadata, spec: gatewayHttpRouteSpec(props.traffic, route) });
+    });
 
     const serviceImportRef = (name: string) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name });
     this.healthCheckPolicies = g.healthChecks.map(

@@ -4,8 +4,6 @@ import { BackendConfig, BackendConfigProps, BackendConfigV1Beta1, BackendConfigV
 import {
   MultiClusterIngress,
   MultiClusterIngressProps,
-  MultiClusterIngressSpecTemplateSpecBackendServicePort,
-  MultiClusterIngressSpecTemplateSpecRulesHttpPathsBackendServicePort,
   MultiClusterIngressV1Beta1,
   MultiClusterIngressV1Beta1Props,
   MultiClusterService,
@@ -14,7 +12,9 @@ import {
   MultiClusterServiceV1Beta1,
   MultiClusterServiceV1Beta1Props,
 } from '../../imports/networking.gke.io';
+import { IngressTrafficIntent } from '../plan/traffic/intent';
 import { BackendConfigInput, ResolvedMultiClusterIngress, ResolvedMultiClusterService } from '../topology/model/types';
+import { multiClusterIngressTemplateSpec } from './traffic/ingress-routes';
 
 /** Annotations of a MultiClusterIngress, as GKE's Multi Cluster Ingress docs name them. */
 export const MCI_ANNOTATIONS = {
@@ -72,6 +72,8 @@ function backendConfigSpec(b: BackendConfigInput): BackendConfigProps['spec'] {
 export interface MultiClusterIngressSetProps {
   /** The resolved multi-cluster ingress. */
   readonly ingress: ResolvedMultiClusterIngress;
+  /** Its rules' traffic intent (`ingressTrafficOf`). */
+  readonly traffic: IngressTrafficIntent;
   /** Fleet clusters, to write a service's `clusters` as `<zone>/<name>` links. */
   readonly clusters: ReadonlyArray<{ readonly name: string; readonly zone: string }>;
 }
@@ -83,8 +85,8 @@ export interface MultiClusterIngressSetProps {
  * ones GKE's docs use (`networking.gke.io/v1`, `cloud.google.com/v1`, which has `logging`).
  *
  * - MultiClusterIngress `<name>`: annotations `networking.gke.io/static-ip` and
- *   `networking.gke.io/pre-shared-certs` (comma-separated) when set; `spec.template.spec.backend`
- *   (the default backend) and `rules[]` `{ host, http.paths[] { path, backend } }`.
+ *   `networking.gke.io/pre-shared-certs` (comma-separated) when set; `spec.template.spec` from
+ *   the traffic intent (see `multiClusterIngressTemplateSpec`).
  * - One MultiClusterService per service: the backend-config annotation
  *   ({@link backendConfigAnnotation}) and `networking.gke.io/app-protocols` when any port has
  *   one, `template.spec.selector`, ports `{ name, protocol: TCP, port, targetPort? }`, `clusters`
@@ -105,31 +107,9 @@ export class MultiClusterIngressSet extends Construct {
     const annotations: Record<string, string> = {};
     if (mci.staticIp !== undefined) annotations[MCI_ANNOTATIONS.staticIp] = mci.staticIp;
     if (mci.preSharedCerts.length > 0) annotations[MCI_ANNOTATIONS.preSharedCerts] = mci.preSharedCerts.join(',');
-    const backend = mci.defaultBackend;
     const ingressProps: MultiClusterIngressProps = {
       metadata: { name: mci.name, namespace, ...(Object.keys(annotations).length === 0 ? {} : { annotations }) },
-      spec: {
-        template: {
-          spec: {
-            ...(backend === undefined
-              ? {}
-              : { backend: { serviceName: backend.service, servicePort: MultiClusterIngressSpecTemplateSpecBackendServicePort.fromNumber(backend.port) } }),
-            ...(mci.rules.length === 0
-              ? {}
-              : {
-                  rules: mci.rules.map((r) => ({
-                    ...(r.host === undefined ? {} : { host: r.host }),
-                    http: {
-                      paths: r.paths.map((p) => ({
-                        path: p.path,
-                        backend: { serviceName: p.service, servicePort: MultiClusterIngressSpecTemplateSpecRulesHttpPathsBackendServicePort.fromNumber(p.port) },
-                      })),
-                    },
-                  })),
-                }),
-          },
-        },
-      },
+      spec: { template: { spec: multiClusterIngressTemplateSpec(props.traffic) } },
     };
     this.multiClusterIngress = seed
       ? new MultiClusterIngressV1Beta1(this, 'MultiClusterIngress', ingressProps as unknown as MultiClusterIngressV1Beta1Props)

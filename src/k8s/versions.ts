@@ -1,40 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { DestinationRuleSpecSubsets, VirtualServiceSpecHttpRoute } from '../../imports/networking.istio.io';
-import { assume } from '../topology/rules/assume';
-import { VersionWeight, versionSplitOf } from '../topology/resolve/traffic-split';
+import { ServiceTrafficIntent } from '../plan/traffic/intent';
 import { IstioApiVersion, ResolvedWorkload } from '../topology/model/types';
-import { newDestinationRule, newVirtualService } from './istio-api';
+import { renderIstioMeshRouting } from './mesh-route';
 import { deploymentSelector, overridesOf, podTemplateOf, replicasOf } from './pod-template';
-
-/**
- * HTTP route destinations of a traffic split, in version order, to subsets of `host` (on `port`
- * when given). Versions at weight 0 get no destination; a single version that takes all the
- * traffic is routed without a `weight` field (a canary at 0 or 100, as in the seed's steps).
- * @throws AssumptionError when the weights are not integers from 0 to 100 summing to 100 (the rules refuse such topologies)
- */
-export function versionRoutes(host: string, split: readonly VersionWeight[], port?: number): VirtualServiceSpecHttpRoute[] {
-  const sum = split.reduce((total, v) => total + v.weight, 0);
-  const integers = split.every((v) => Number.isInteger(v.weight) && v.weight >= 0 && v.weight <= 100);
-  assume(sum === 100 && integers, 'versions.weights', `traffic split of ${host}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`);
-  const to = (subset: string) => ({ host, ...(port === undefined ? {} : { port: { number: port } }), subset });
-  const routed = split.filter((v) => v.weight > 0);
-  if (routed.length === 1) return [{ destination: to(routed[0].version) }];
-  return routed.map((v) => ({ destination: to(v.version), weight: v.weight }));
-}
-
-/**
- * DestinationRule subsets (`version` label = subset name), in version order. With `versions`:
- * every version, even at weight 0, so that a later shift only changes the VirtualService and
- * a subset always exists before a route sends traffic to it. With the `canary` shorthand (as
- * before): the stable version, and the canary once it gets traffic.
- */
-export function versionSubsets(w: ResolvedWorkload): DestinationRuleSpecSubsets[] {
-  const split = versionSplitOf(w);
-  const kept = w.canary === undefined ? split : split.filter((v, k) => k === 0 || v.weight > 0);
-  return kept.map((v) => ({ labels: { version: v.version }, name: v.version }));
-}
 
 /** Properties of a {@link WorkloadVersions}. */
 export interface WorkloadVersionsProps {
@@ -50,11 +20,12 @@ export interface WorkloadVersionsProps {
    */
   readonly pods?: boolean;
   /**
-   * Emit the DestinationRule and VirtualService: true wherever the workload's Service is,
-   * so that callers in every cluster split the traffic the same way.
-   * @default true
+   * The workload's traffic intent, whose in-mesh split (`mesh`, source `split`) gets its
+   * DestinationRule and VirtualService here: given wherever the workload's Service is (istio
+   * routing, no explicit route), so that callers in every cluster split the traffic the same way.
+   * @default none (no routing objects)
    */
-  readonly routing?: boolean;
+  readonly traffic?: ServiceTrafficIntent;
 }
 
 /**
@@ -66,8 +37,9 @@ export interface WorkloadVersionsProps {
  *   selector from `deploymentSelector` (`app: <name>`, plus `version` with
  *   `selectorIncludesVersion`). Emitted whatever the weight, so a shift back keeps the pods
  *   warm. Low-level `KubeDeployment` (see `Workload` for why).
- * - DestinationRule `destinationRuleName`: host `<name>`, subsets from {@link versionSubsets}.
- * - VirtualService `virtualServiceName`: hosts `[<name>]`, one http route from {@link versionRoutes}.
+ * - With `traffic`: DestinationRule `destinationRuleName` (host `<name>`, one subset per
+ *   version of the split) and VirtualService `virtualServiceName` (hosts `[<name>]`, one http
+ *   route over the versions with traffic), see `renderIstioMeshRouting`.
  */
 export class WorkloadVersions extends Construct {
   /** The Deployments of the versions after the first, when emitted. @default [] */
@@ -95,15 +67,10 @@ export class WorkloadVersions extends Construct {
       );
     }
 
-    if (props.routing ?? true) {
-      this.destinationRule = newDestinationRule(this, 'DestinationRule', props.istioApiVersion, {
-        metadata: { name: w.destinationRuleName, namespace: props.namespace },
-        spec: { host: w.name, subsets: versionSubsets(w) },
-      });
-      this.virtualService = newVirtualService(this, 'VirtualService', props.istioApiVersion, {
-        metadata: { name: w.virtualServiceName, namespace: props.namespace },
-        spec: { hosts: [w.name], http: [{ route: versionRoutes(w.name, versionSplitOf(w)) }] },
-      });
+    if (props.traffic !== undefined) {
+      const objects = renderIstioMeshRouting(this, props.namespace, props.traffic, props.istioApiVersion);
+      this.destinationRule = objects.destinationRule;
+      this.virtualService = objects.virtualService;
     }
   }
 }

@@ -1,11 +1,11 @@
 import { CHART_FILES, KUBERNETES_DIR, MESH_INSTALL_FILES } from '../output/paths';
 import { assume } from '../topology/rules/assume';
-import { versionSplitOf } from '../topology/resolve/traffic-split';
 import { ResolvedApp, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/resolve/mesh-plan';
-import { exposedVirtualServiceName, ISTIO_SYSTEM_NAMESPACE, perClusterServiceName } from './names';
+import { ISTIO_SYSTEM_NAMESPACE, perClusterServiceName } from './names';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, placementOf, routeOf } from './placement';
+import { serviceTrafficOf } from './traffic/resolve';
 import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
 
 /*
@@ -63,35 +63,31 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
     }
   }
 
+  // Routing objects follow the service's traffic intent (src/plan/traffic), the one owner of
+  // which routes a service gets and their names.
   const routing = mesh?.routing ?? 'istio';
-  const split = versionSplitOf(w);
+  const traffic = serviceTrafficOf(model, app, w);
+  const meshTraffic = place.splitRouting ? traffic?.mesh : undefined;
   if (w.versions.length > 0 && mesh !== undefined && (place.pods || place.splitRouting)) {
     const versionsSource = w.canary !== undefined ? `${source}.canary` : `${source}.versions`;
     // An explicit route, or GAMMA routing, replaces the split's DestinationRule and VirtualService.
-    const splitRoutes = place.splitRouting && routed === undefined && routing === 'istio';
+    const splitRoutes = meshTraffic?.source === 'split' && routing === 'istio';
     components.push({ component: 'WorkloadVersions', id: `${w.name}-versions`, source: versionsSource, ...ref, pods: place.pods, routing: splitRoutes });
   }
 
-  if (place.splitRouting && mesh !== undefined && w.servicePort !== undefined) {
-    if (routing === 'istio' && routed !== undefined) {
-      const referenced = routed.route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
-      const subsets = split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version);
-      components.push({ component: 'IstioMeshRoute', id: `${w.name}-route`, source: `apps[${i}].routes[${routed.index}]`, ...ref, route: routed.index, subsets });
-    } else if (routing === 'gateway-api' && (routed !== undefined || split.length > 1)) {
-      components.push({ component: 'VersionServices', id: `${w.name}-version-services`, source, ...ref, versions: split.map((s) => s.version) });
-      components.push({
-        component: 'GammaRoute',
-        id: `${w.name}-route`,
-        source: routed === undefined ? source : `apps[${i}].routes[${routed.index}]`,
-        ...ref,
-        name: routed?.route.name ?? w.name,
-        ...(routed === undefined ? {} : { route: routed.index }),
-      });
+  if (meshTraffic !== undefined && mesh !== undefined) {
+    if (routing === 'istio' && meshTraffic.source === 'route') {
+      components.push({ component: 'IstioMeshRoute', id: `${w.name}-route`, source: meshTraffic.path, ...ref, names: meshTraffic.names, subsets: meshTraffic.subsets });
+    } else if (routing === 'gateway-api') {
+      components.push({ component: 'VersionServices', id: `${w.name}-version-services`, source, ...ref, versions: meshTraffic.versionServices });
+      const kind = meshTraffic.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
+      components.push({ component: 'GammaRoute', id: `${w.name}-route`, source: meshTraffic.source === 'route' ? meshTraffic.path : source, ...ref, name: meshTraffic.names.httpRoute, kind });
     }
   }
 
-  if (place.exposed && mesh?.ingressGateway !== undefined && w.expose !== undefined && w.servicePort !== undefined) {
-    components.push({ component: 'ExposedService', id: `${w.name}-exposed`, source: `${source}.expose`, ...ref, name: exposedVirtualServiceName(w, routed !== undefined) });
+  const entry = place.exposed ? traffic?.ingressGateway : undefined;
+  if (entry !== undefined && mesh !== undefined) {
+    components.push({ component: 'ExposedService', id: `${w.name}-exposed`, source: `${source}.expose`, ...ref, name: entry.name });
   }
   return components;
 }

@@ -145,10 +145,9 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
     }
     case 'IstioMeshRoute': {
       const namespace = model.apps[c.app].namespace;
-      const route = model.apps[c.app].routes[c.route];
       return at(c.source, [
-        ...(c.subsets.length > 0 ? [{ kind: 'DestinationRule', apiVersion: API.networking(v), namespace, name: route.service }] : []),
-        { kind: 'VirtualService', apiVersion: API.networking(v), namespace, name: route.name },
+        ...(c.subsets.length > 0 ? [{ kind: 'DestinationRule', apiVersion: API.networking(v), namespace, name: c.names.destinationRule }] : []),
+        { kind: 'VirtualService', apiVersion: API.networking(v), namespace, name: c.names.virtualService },
       ]);
     }
     case 'VersionServices': {
@@ -158,7 +157,7 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       return c.versions.map((version, k) => ({ kind: 'Service', apiVersion: API.core, namespace, name: versionServiceName(w.name, version), source: versionSource(base, w, k) }));
     }
     case 'GammaRoute':
-      return at(c.source, [{ kind: 'HTTPRoute', apiVersion: API.gatewayApi, namespace: model.apps[c.app].namespace, name: c.name }]);
+      return at(c.source, [{ kind: c.kind, apiVersion: API.gatewayApi, namespace: model.apps[c.app].namespace, name: c.name }]);
     case 'ExposedService':
       return at(c.source, [{ kind: 'VirtualService', apiVersion: API.networking(v), namespace: model.apps[c.app].namespace, name: c.name }]);
     case 'VmWorkload': {

@@ -1,10 +1,14 @@
-import { GammaRoute, gammaRuleOf, gammaSplitRule, IstioMeshRoute, istioDuration, istioHttpOf, VersionServices, versionHostRoutes } from '../../src/k8s/mesh-route';
-import { ResolvedMeshRoute, ResolvedMeshRouteRule } from '../../src/topology/model/types';
+import { GammaRoute, IstioMeshRoute, VersionServices } from '../../src/k8s/mesh-route';
+import { gammaRuleOf } from '../../src/k8s/traffic/gamma-routes';
+import { istioDuration, istioHttpOf } from '../../src/k8s/traffic/istio-routes';
+import { ServiceTrafficIntent } from '../../src/plan/traffic/intent';
+import { serviceTrafficOf, splitBackends } from '../../src/plan/traffic/resolve';
+import { ResolvedMeshRouteRule } from '../../src/topology/model/types';
 import { clusterObjects, exampleInput, EXAMPLES, findObject, idsOf, loadExample, modelOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 
 /*
- * In-mesh routes (src/k8s/mesh-route.ts): each match and filter in the Istio form
+ * In-mesh routes (src/k8s/mesh-route.ts, compiled by src/k8s/traffic): each match and filter in the Istio form
  * (VirtualService http[]) and the Gateway API form (GAMMA HTTPRoute rules), every object checked
  * against its schema.
  */
@@ -14,24 +18,27 @@ const GAMMA_EXAMPLE = 'examples/mesh-routes-gamma.yaml';
 
 const reviews = { name: 'reviews', image: 'example/reviews:1', port: 9080, version: 'v1', canary: { version: 'v2', weight: 0 } };
 
-/** The resolved route of `rules` on reviews (the topology's defaults applied), in `routing`. */
-function resolvedRoute(rules: unknown[], routing = 'istio', name?: string): ResolvedMeshRoute {
-  const model = modelOf({
+/** The model of a route of `rules` on reviews (the topology's defaults applied), in `routing`. */
+function routeModel(rules: unknown[], routing = 'istio', name?: string, workload: object = reviews) {
+  return modelOf({
     name: 'routes',
     project: { id: 'meshfleet-test' },
     clusters: [{ name: 'a', zone: 'us-west2-a', private: false, authorizedNetworks: false }],
     mesh: { management: 'fleet', routing },
-    apps: [{ namespace: 'bookinfo', workloads: [reviews], routes: [{ service: 'reviews', rules, ...(name === undefined ? {} : { name }) }] }],
+    apps: [{ namespace: 'bookinfo', workloads: [workload], routes: [{ service: 'reviews', rules, ...(name === undefined ? {} : { name }) }] }],
   });
-  return model.apps[0].routes[0];
 }
-const ruleOf = (rule: unknown, routing = 'istio'): ResolvedMeshRouteRule => resolvedRoute([rule], routing).rules[0];
+/** The traffic intent of reviews with a route of `rules`. */
+function trafficOf(rules: unknown[], routing = 'istio', name?: string, workload: object = reviews): ServiceTrafficIntent {
+  const model = routeModel(rules, routing, name, workload);
+  return serviceTrafficOf(model, model.apps[0], model.apps[0].workloads[0])!;
+}
+const ruleOf = (rule: unknown, routing = 'istio'): ResolvedMeshRouteRule => routeModel([rule], routing).apps[0].routes[0].rules[0];
 
 /** A VirtualService and an HTTPRoute of `rules`, schema-checked, returning their http[] / rules[]. */
 function bothForms(rules: unknown[]): { http: any[]; gamma: any[] } {
-  const istio = synthChart((c) => new IstioMeshRoute(c, 'r', { namespace: 'bookinfo', route: resolvedRoute(rules), subsets: ['v1', 'v2'], istioApiVersion: 'v1' }));
-  const route = resolvedRoute(rules, 'gateway-api');
-  const gamma = synthChart((c) => new GammaRoute(c, 'g', { name: 'reviews', namespace: 'bookinfo', service: 'reviews', port: 9080, rules: route.rules.map((r) => gammaRuleOf(r, 'reviews', 9080)) }));
+  const istio = synthChart((c) => new IstioMeshRoute(c, 'r', { traffic: trafficOf(rules), istioApiVersion: 'v1' }));
+  const gamma = synthChart((c) => new GammaRoute(c, 'g', { traffic: trafficOf(rules, 'gateway-api') }));
   validateObjects([...istio, ...gamma]);
   return { http: istio[1].spec.http, gamma: gamma[0].spec.rules };
 }
@@ -107,7 +114,7 @@ describe('filters', () => {
   });
 
   test('mirror of part of the requests: mirrorPercentage (Istio only)', () => {
-    expect(istioHttpOf(ruleOf({ mirror: { version: 'v2', percent: 12.5 } }), 'reviews').mirrorPercentage).toEqual({ value: 12.5 });
+    expect(istioHttpOf(trafficOf([{ mirror: { version: 'v2', percent: 12.5 } }]).mesh!.rules[0]).mirrorPercentage).toEqual({ value: 12.5 });
   });
 
   test('request and response headers: set, add, remove', () => {
@@ -150,9 +157,7 @@ describe('filters', () => {
   test('retries: attempts, perTryTimeout, retryOn (Istio only)', () => {
     const [, vs] = synthChart((c) =>
       new IstioMeshRoute(c, 'r', {
-        namespace: 'bookinfo',
-        route: resolvedRoute([{ backends: [{ version: 'v1' }], retries: { attempts: 3, perTryTimeout: '250ms', retryOn: '5xx,reset' } }]),
-        subsets: ['v1'],
+        traffic: trafficOf([{ backends: [{ version: 'v1' }], retries: { attempts: 3, perTryTimeout: '250ms', retryOn: '5xx,reset' } }]),
         istioApiVersion: 'v1',
       }),
     );
@@ -162,9 +167,9 @@ describe('filters', () => {
 });
 
 describe('objects', () => {
-  test('Istio form: DestinationRule <service> with the subsets, VirtualService <route name> on host <service>; v1beta1 too', () => {
+  test('Istio form: DestinationRule <service> with the subsets (versions with traffic, and those the rules name), VirtualService <route name> on host <service>; v1beta1 too', () => {
     for (const istioApiVersion of ['v1', 'v1beta1'] as const) {
-      const objects = synthChart((c) => new IstioMeshRoute(c, 'r', { namespace: 'bookinfo', route: resolvedRoute([{}], 'istio', 'reviews-rules'), subsets: ['v1', 'v2'], istioApiVersion }));
+      const objects = synthChart((c) => new IstioMeshRoute(c, 'r', { traffic: trafficOf([{}, { mirror: { version: 'v2' } }], 'istio', 'reviews-rules'), istioApiVersion }));
       validateObjects(objects);
       expect(idsOf(objects)).toEqual(['DestinationRule/bookinfo/reviews', 'VirtualService/bookinfo/reviews-rules']);
       expect(objects[0].apiVersion).toBe(`networking.istio.io/${istioApiVersion}`);
@@ -173,25 +178,28 @@ describe('objects', () => {
     }
   });
 
-  test('Istio form without subsets: no DestinationRule', () => {
-    expect(idsOf(synthChart((c) => new IstioMeshRoute(c, 'r', { namespace: 'bookinfo', route: resolvedRoute([{}]), subsets: [], istioApiVersion: 'v1' })))).toEqual([
+  test('Istio form without subsets (a workload without versions): no DestinationRule', () => {
+    const plain = { name: 'reviews', image: 'example/reviews:1', port: 9080 };
+    expect(idsOf(synthChart((c) => new IstioMeshRoute(c, 'r', { traffic: trafficOf([{}], 'istio', undefined, plain), istioApiVersion: 'v1' })))).toEqual([
       'VirtualService/bookinfo/reviews',
     ]);
   });
 
   test('GAMMA form: the HTTPRoute parent is the Service (core group, kind Service, its port)', () => {
-    const [route] = synthChart((c) => new GammaRoute(c, 'g', { name: 'reviews', namespace: 'bookinfo', service: 'reviews', port: 9080, rules: [gammaSplitRule('reviews', 9080, [{ version: 'v1', weight: 100 }])] }));
+    const [route] = synthChart((c) => new GammaRoute(c, 'g', { traffic: trafficOf([{ backends: [{ version: 'v1' }] }], 'gateway-api') }));
     validateObjects([route]);
     expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
     expect(route.spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'reviews', port: 9080 }]);
   });
 
   test('the default split: weighted backendRefs of the versions with traffic; one version alone has no weight', () => {
-    expect(gammaSplitRule('ratings', 9080, [{ version: 'v1', weight: 80 }, { version: 'v2', weight: 20 }])).toEqual({
+    const split = (weights: [number, number]) => ({ matches: [], backends: splitBackends('ratings', [{ version: 'v1', weight: weights[0] }, { version: 'v2', weight: weights[1] }]) });
+    expect(gammaRuleOf(split([80, 20]), 9080)).toEqual({
       backendRefs: [{ name: 'ratings-v1', port: 9080, weight: 80 }, { name: 'ratings-v2', port: 9080, weight: 20 }],
     });
-    expect(gammaSplitRule('ratings', 9080, [{ version: 'v1', weight: 100 }, { version: 'v2', weight: 0 }])).toEqual({ backendRefs: [{ name: 'ratings-v1', port: 9080 }] });
-    expect(versionHostRoutes('ratings', 9080, [{ version: 'v1', weight: 0 }, { version: 'v2', weight: 100 }])).toEqual([{ destination: { host: 'ratings-v2', port: { number: 9080 } } }]);
+    expect(gammaRuleOf(split([100, 0]), 9080)).toEqual({ backendRefs: [{ name: 'ratings-v1', port: 9080 }] });
+    const atGateway = { matches: [], backends: splitBackends('ratings', [{ version: 'v1', weight: 0 }, { version: 'v2', weight: 100 }], 9080) };
+    expect(istioHttpOf(atGateway, 'services').route).toEqual([{ destination: { host: 'ratings-v2', port: { number: 9080 } } }]);
   });
 
   test('per-version Services: <service>-<version>, the workload ports, selector app + version', () => {

@@ -5,6 +5,7 @@
  */
 import { Testing } from 'cdk8s';
 import { MultiClusterGateway } from '../../src/k8s/multi-cluster-gateway';
+import { gatewayTrafficOf } from '../../src/plan/traffic/resolve';
 import { ResolvedGateway } from '../../src/topology';
 import { checkObject, validateObjects } from './schema';
 
@@ -17,6 +18,7 @@ const BLUE_GREEN: ResolvedGateway = {
   port: 80,
   routes: [
     {
+      kind: 'HTTPRoute',
       name: 'public-store-route',
       labels: {},
       hostnames: [],
@@ -32,7 +34,7 @@ const BLUE_GREEN: ResolvedGateway = {
 
 function synth(gateway: ResolvedGateway): any[] {
   const chart = Testing.chart();
-  new MultiClusterGateway(chart, 'mcg', { gateway });
+  new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(gateway, 0) });
   return Testing.synth(chart);
 }
 

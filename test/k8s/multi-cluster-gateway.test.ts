@@ -9,6 +9,7 @@ import {
 } from '../../src/k8s/multi-cluster-gateway';
 import { loadTopologyFile } from '../../src/load/load';
 import { ResolvedGateway } from '../../src/topology';
+import { gatewayTrafficOf } from '../../src/plan/traffic/resolve';
 import { CRDS_DIR, checkObject, validateObjects } from './schema';
 
 // -------------------------------------------------------------------------------------------
@@ -132,6 +133,7 @@ const SEED: ResolvedGateway = {
   port: 80,
   routes: [
     {
+      kind: 'HTTPRoute',
       name: 'store-route',
       labels: { gateway: 'cross-regional-internal' },
       hostnames: ['store.example.internal'],
@@ -156,7 +158,7 @@ const SEED_STATIC: ResolvedGateway = {
 
 function synth(gateway: ResolvedGateway): any[] {
   const chart = Testing.chart();
-  new MultiClusterGateway(chart, 'mcg', { gateway });
+  new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(gateway, 0) });
   return Testing.synth(chart);
 }
 
@@ -351,7 +353,7 @@ describe('HealthCheckPolicy', () => {
 describe('the construct', () => {
   test('emits the Gateway, then the routes, then the policies; its fields are those objects', () => {
     const chart = Testing.chart();
-    const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED });
+    const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED, traffic: gatewayTrafficOf(SEED, 0) });
     const objs = Testing.synth(chart);
     expect(objs.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual([
       'Gateway internal-cross-region-gateway',

@@ -1,4 +1,5 @@
 import { MultiClusterIngressSet, appProtocolsAnnotation, backendConfigAnnotation } from '../../src/k8s/multi-cluster-ingress';
+import { ingressTrafficOf } from '../../src/plan/traffic/resolve';
 import { ResolvedMultiClusterIngress } from '../../src/topology/model/types';
 import { EXAMPLES, exampleInput, findObject, idsOf, inNamespace, manifestsOf, modelOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
@@ -47,7 +48,7 @@ describe('backendConfigAnnotation', () => {
 });
 
 describe('MultiClusterIngressSet, seed 000 shape', () => {
-  const objects = synthChart((c) => new MultiClusterIngressSet(c, 'mci', { ingress, clusters }));
+  const objects = synthChart((c) => new MultiClusterIngressSet(c, 'mci', { ingress, traffic: ingressTrafficOf(ingress), clusters }));
   const [mci, mcs, backendConfig] = objects;
 
   test('MultiClusterIngress, MultiClusterService, BackendConfig in the ingress gateway namespace', () => {
@@ -67,13 +68,13 @@ describe('MultiClusterIngressSet, seed 000 shape', () => {
 
   test('cluster links <zone>/<name> in the service order', () => {
     const reversed = { ...ingress, services: [{ ...ingress.services[0], clusters: ['gke-central-priv', 'gke-west-priv'] }] };
-    const [, other] = synthChart((c) => new MultiClusterIngressSet(c, 'mci', { ingress: reversed, clusters }));
+    const [, other] = synthChart((c) => new MultiClusterIngressSet(c, 'mci', { ingress: reversed, traffic: ingressTrafficOf(reversed), clusters }));
     expect(other.spec.clusters).toEqual([{ link: 'us-central1-a/gke-central-priv' }, { link: 'us-west2-a/gke-west-priv' }]);
   });
 
   test('no clusters: no clusters field (the MultiClusterService then spans every member)', () => {
     const all = { ...ingress, services: [{ ...ingress.services[0], clusters: undefined }] };
-    const [, other] = synthChart((c) => new MultiClusterIngressSet(c, 'mci', { ingress: all, clusters }));
+    const [, other] = synthChart((c) => new MultiClusterIngressSet(c, 'mci', { ingress: all, traffic: ingressTrafficOf(all), clusters }));
     expect(other.spec).not.toHaveProperty('clusters');
   });
 });

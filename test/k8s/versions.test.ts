@@ -1,8 +1,9 @@
-import { versionRoutes, versionSubsets, WorkloadVersions } from '../../src/k8s/versions';
+import { WorkloadVersions } from '../../src/k8s/versions';
 import { Workload } from '../../src/k8s/workload';
+import { ServiceTrafficIntent } from '../../src/plan/traffic/intent';
+import { serviceTrafficOf } from '../../src/plan/traffic/resolve';
 import { resolveWorkload } from '../../src/topology/resolve/defaults';
-import { versionSplitOf } from '../../src/topology/resolve/traffic-split';
-import { ResolvedWorkload, WorkloadInput } from '../../src/topology/model/types';
+import { ResolvedApp, ResolvedTopology, ResolvedWorkload, WorkloadInput } from '../../src/topology/model/types';
 import { idsOf, inNamespace, synthChart } from './helpers';
 import { validateObjects } from './schema';
 import { SEED_002, parseManifests, FILLED_CONTAINER_CONTEXT } from './seed-manifests';
@@ -51,71 +52,25 @@ function reviews(weights: [number, number, number], input: Partial<WorkloadInput
   );
 }
 
-const route = (subset: string, weight?: number) => ({ destination: { host: 'productcatalogservice', subset }, ...(weight === undefined ? {} : { weight }) });
-
-describe('versionRoutes of a canary', () => {
-  test('weight 0: only the stable subset, no weight field', () => {
-    expect(versionRoutes('productcatalogservice', versionSplitOf(canaryAt(0)))).toEqual([route('v1')]);
-  });
-
-  test('weight 100: only the canary subset, no weight field', () => {
-    expect(versionRoutes('productcatalogservice', versionSplitOf(canaryAt(100)))).toEqual([route('v2')]);
-  });
-
-  test.each([1, 25, 50, 99])('weight %i: stable 100-w, canary w, in that order', (w) => {
-    expect(versionRoutes('productcatalogservice', versionSplitOf(canaryAt(w)))).toEqual([route('v1', 100 - w), route('v2', w)]);
-  });
-
-  test('with a port, every destination carries it', () => {
-    const routes = versionRoutes('productcatalogservice', versionSplitOf(canaryAt(10)), 80);
-    expect(routes.map((r) => r.destination.port)).toEqual([{ number: 80 }, { number: 80 }]);
-  });
-
-  test.each([
-    [[{ version: 'v1', weight: 60 }, { version: 'v2', weight: 50 }]],
-    [[{ version: 'v1', weight: 101 }, { version: 'v2', weight: -1 }]],
-    [[{ version: 'v1', weight: 97.5 }, { version: 'v2', weight: 2.5 }]],
-  ])('weights %j are refused', (split) => {
-    expect(() => versionRoutes('x', split)).toThrow(/^meshfleet bug: versions.weights: traffic split of x: weights/);
-  });
-});
-
-describe('versionRoutes of versions', () => {
-  const r = (subset: string, weight?: number) => ({ destination: { host: 'reviews', subset }, ...(weight === undefined ? {} : { weight }) });
-
-  test('50/0/50: v1 and v3 with their weights, in version order; the 0% v2 gets no destination', () => {
-    expect(versionRoutes('reviews', versionSplitOf(reviews([50, 0, 50])))).toEqual([r('v1', 50), r('v3', 50)]);
-  });
-
-  test('20/30/50: all three in version order', () => {
-    expect(versionRoutes('reviews', versionSplitOf(reviews([20, 30, 50])))).toEqual([r('v1', 20), r('v2', 30), r('v3', 50)]);
-  });
-
-  test('a single version at 100 is routed without weight', () => {
-    expect(versionRoutes('reviews', versionSplitOf(reviews([0, 0, 100])))).toEqual([r('v3')]);
-  });
-});
-
-describe('versionSubsets', () => {
-  const subset = (name: string) => ({ labels: { version: name }, name });
-
-  test('canary at 0: only the stable subset (as before versions existed)', () => {
-    expect(versionSubsets(canaryAt(0))).toEqual([subset('v1')]);
-  });
-
-  test.each([25, 100])('canary at %i: stable and canary subsets', (w) => {
-    expect(versionSubsets(canaryAt(w))).toEqual([subset('v1'), subset('v2')]);
-  });
-
-  test('versions: one subset per version, 0% ones included, in order', () => {
-    expect(versionSubsets(reviews([50, 0, 50]))).toEqual([subset('v1'), subset('v2'), subset('v3')]);
-    expect(versionSubsets(reviews([0, 0, 100]))).toEqual([subset('v1'), subset('v2'), subset('v3')]);
-  });
-});
+/** The traffic intent of `w`, alone in an app of `namespace` of an istio-routed mesh. */
+function splitTraffic(w: ResolvedWorkload, namespace: string): ServiceTrafficIntent {
+  const app = { namespace, workloads: [w], routes: [] } as unknown as ResolvedApp;
+  const model = { apps: [app], mesh: { routing: 'istio' }, gateways: [] } as unknown as ResolvedTopology;
+  return serviceTrafficOf(model, app, w)!;
+}
 
 describe('WorkloadVersions of a canary', () => {
-  const build = (w: ResolvedWorkload, extra: Partial<{ pods: boolean; routing: boolean; istioApiVersion: 'v1' | 'v1beta1' }> = {}) =>
-    synthChart((c) => new WorkloadVersions(c, 'versions', { namespace: 'onlineboutique', workload: w, istioApiVersion: 'v1beta1', ...extra }));
+  const build = (w: ResolvedWorkload, { routing = true, ...extra }: Partial<{ pods: boolean; routing: boolean; istioApiVersion: 'v1' | 'v1beta1' }> = {}) =>
+    synthChart(
+      (c) =>
+        new WorkloadVersions(c, 'versions', {
+          namespace: 'onlineboutique',
+          workload: w,
+          istioApiVersion: 'v1beta1',
+          ...(routing ? { traffic: splitTraffic(w, 'onlineboutique') } : {}),
+          ...extra,
+        }),
+    );
 
   test('Deployment <name>-<version>, DestinationRule and VirtualService <name>', () => {
     const objects = build(productcatalog);
@@ -156,7 +111,7 @@ describe('WorkloadVersions of a canary', () => {
     expect(idsOf(build(canaryAt(0)))[0]).toBe('Deployment/onlineboutique/productcatalogservice-v2');
   });
 
-  test('pods: false / routing: false', () => {
+  test('pods: false / no traffic intent', () => {
     expect(idsOf(build(productcatalog, { pods: false }))).toEqual([
       'DestinationRule/onlineboutique/productcatalogservice',
       'VirtualService/onlineboutique/productcatalogservice',
@@ -173,7 +128,7 @@ describe('WorkloadVersions of a canary', () => {
 });
 
 describe('WorkloadVersions of versions', () => {
-  const build = (w: ResolvedWorkload) => synthChart((c) => new WorkloadVersions(c, 'versions', { namespace: 'bookinfo', workload: w, istioApiVersion: 'v1' }));
+  const build = (w: ResolvedWorkload) => synthChart((c) => new WorkloadVersions(c, 'versions', { namespace: 'bookinfo', workload: w, istioApiVersion: 'v1', traffic: splitTraffic(w, 'bookinfo') }));
 
   test('one Deployment per version after the first, then the DestinationRule and VirtualService', () => {
     const objects = build(reviews([50, 0, 50]));

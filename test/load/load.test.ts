@@ -333,6 +333,7 @@ describe('the example files', () => {
           port: 80,
           routes: [
             {
+              kind: 'HTTPRoute',
               name: 'store-route',
               labels: { gateway: 'cross-regional-internal' },
               hostnames: ['store.example.internal'],
@@ -1479,7 +1480,7 @@ describe('Kubernetes-side defaults', () => {
         className: 'gke-l7-rilb-mc',
         addresses: [{ region: 'us-west2' }],
         port: 8080,
-        routes: [{ name: 'r', labels: {}, hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
+        routes: [{ kind: 'HTTPRoute', name: 'r', labels: {}, hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
         healthChecks: [{ backend: 'cart-west', path: '/healthz', port: 7071 }],
         backendPolicies: [],
       },

@@ -159,6 +159,16 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'grpc-routes-gamma': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Service mesh: managed by the fleet',
+        'Kubernetes folders',
+        'Rollout',
+        'Changes',
+        'Teardown',
+      ],
       'internal-multicluster-gateway': [
         'meshfleet',
         'Kube contexts',

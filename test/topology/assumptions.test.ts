@@ -79,7 +79,7 @@ const GUARANTEES: Record<string, Guarantee> = {
       },
     ],
   },
-  'versions.weights': {
+  'traffic.split-weights': {
     rule: 'rules.ts: the weights of versions sum to 100 (schema: integers from 0 to 100)',
     breaking: [
       {

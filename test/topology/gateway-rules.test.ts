@@ -422,3 +422,57 @@ describe('what the multi-cluster Gateway objects need, refused with a field path
     });
   });
 });
+
+describe('GRPCRoutes on a multi-cluster Gateway', () => {
+  /** The route as a GRPCRoute: a method match to store-east, the rest to store-west. */
+  const grpc = (t: Draft) => {
+    t.gateways[0].routes[0].kind = 'GRPCRoute';
+    t.gateways[0].routes[0].rules = [
+      { matches: [{ method: { service: 'store.Catalog', method: 'List' }, headers: [{ name: 'env', value: 'canary' }] }], backend: 'store-east', port: 8080 },
+      { backend: 'store-west', port: 8080 },
+    ];
+  };
+
+  test.each(CLASSES.split(', '))('class %s: refused with the reason, at the route kind', (className) => {
+    const t = variant(grpc);
+    t.gateways[0].className = className;
+    // Internal and regional classes need a proxy-only subnet: give every region one, so the route is the only problem.
+    t.regions = [
+      { name: 'us-west1', proxyOnlySubnet: '10.129.0.0/23' },
+      { name: 'us-east1', proxyOnlySubnet: '10.130.0.0/23' },
+    ];
+    expect(problemsOf(t).filter((p) => !p.path.startsWith('regions'))).toEqual([
+      {
+        path: 'gateways[0].routes[0].kind',
+        message: `GatewayClass ${className} does not support GRPCRoute (GKE's Gateway controller) (found "GRPCRoute", expected HTTPRoute (no GKE multi-cluster GatewayClass takes GRPCRoutes yet))`,
+      },
+    ]);
+  });
+
+  test('a GRPCRoute rule takes no path; a gRPC method names service or method, in the characters Gateway API takes', () => {
+    const problems = problemsOf(
+      variant((t) => {
+        grpc(t);
+        t.gateways[0].routes[0].rules[0].matches.push({ path: { value: '/store.Catalog/List' } }, { method: { method: 'List-All' } }, { method: { type: 'RegularExpression' } });
+        t.gateways[0].routes[0].rules[1].pathPrefix = '/west';
+      }),
+    ).filter((p) => p.path !== 'gateways[0].routes[0].kind');
+    expect(problems).toEqual([
+      { path: 'gateways[0].routes[0].rules[0].matches[1].path', message: 'a GRPCRoute matches on the gRPC method and headers (found a mapping, expected no path (method: { service, method } instead))' },
+      { path: 'gateways[0].routes[0].rules[0].matches[2].method.method', message: 'not a gRPC method name (found "List-All", expected a method name such as SayHello (letters, digits and _))' },
+      {
+        path: 'gateways[0].routes[0].rules[0].matches[3].method',
+        message: 'a gRPC method match names the service, the method or both (found a mapping, expected { service, method }, e.g. { service: helloworld.Greeter, method: SayHello })',
+      },
+      { path: 'gateways[0].routes[0].rules[1].pathPrefix', message: 'a GRPCRoute matches on the gRPC method and headers (found "/west", expected no pathPrefix (matches: [{ method: { service, method } }] instead))' },
+    ]);
+  });
+
+  test('an HTTPRoute takes no gRPC method match', () => {
+    expectOnlyProblem(
+      variant((t) => (t.gateways[0].routes[0].rules[0].matches[0].method = { service: 'store.Catalog' })),
+      'gateways[0].routes[0].rules[0].matches[0].method',
+      'a gRPC method match belongs to a GRPCRoute (found a mapping, expected no method, or kind: GRPCRoute)',
+    );
+  });
+});

@@ -232,3 +232,45 @@ describe('in-mesh routes: what gateway-api routing cannot write', () => {
     expect(problemsOf(topology([route({ matches: [{ path: { type: 'Exact', value: '/a' } }], rewrite: { pathPrefix: '/b' }, mirror: { version: 'v2', percent: 10 }, retries: { attempts: 3 } })]))).toEqual([]);
   });
 });
+
+describe('GRPCRoutes in the mesh (kind: GRPCRoute)', () => {
+  const gamma = { management: 'fleet', routing: 'gateway-api' };
+  const grpc = (rules: unknown[]) => ({ kind: 'GRPCRoute', service: 'reviews', rules });
+
+  test('gRPC method and header matches, weighted versions, header modifiers and a mirror are accepted', () => {
+    const rules = [
+      { matches: [{ method: { service: 'bookinfo.Reviews', method: 'List' } }, { method: { service: '^bookinfo\\..*$', type: 'RegularExpression' } }], backends: [{ version: 'v1', weight: 80 }, { version: 'v2', weight: 20 }] },
+      { matches: [{ headers: [{ name: 'x-canary', value: 'true' }] }], backends: [{ version: 'v2' }], responseHeaders: { set: { 'x-route': 'canary' } } },
+      { backends: [{ version: 'v1' }], mirror: { version: 'v2' }, requestHeaders: { add: { 'x-mirrored': 'v2' } } },
+    ];
+    expect(problemsOf(topology([grpc(rules)], gamma))).toEqual([]);
+  });
+
+  test('istio routing: refused at the kind', () => {
+    expect(problemsOf(topology([grpc([{}])]))).toEqual([
+      'apps[0].routes[0].kind: a GRPCRoute is a Gateway API route (GAMMA): Istio routing writes VirtualServices (found "GRPCRoute", expected HTTPRoute, or mesh.routing: gateway-api)',
+    ]);
+  });
+
+  test('what a GRPCRoute rule cannot hold, each at its path', () => {
+    const rule = {
+      matches: [{ path: { value: '/bookinfo.Reviews/List' }, queryParams: [{ name: 'a', value: 'b' }], method: 'POST' }, { method: { type: 'Exact' } }, { method: { service: 'bookinfo/Reviews' } }],
+      backends: [{ version: 'v1' }],
+      timeout: '5s',
+    };
+    expect(problemsOf(topology([grpc([rule])], gamma))).toEqual([
+      `${at}.matches[0].path: a GRPCRoute matches on the gRPC method and headers (found a mapping, expected no path (method: { service, method } instead))`,
+      `${at}.matches[0].queryParams: a GRPCRoute matches on the gRPC method and headers (found a list, expected no queryParams)`,
+      `${at}.matches[0].method: a GRPCRoute matches on the gRPC method and headers (found "POST", expected { service, method }, e.g. { service: helloworld.Greeter, method: SayHello })`,
+      `${at}.matches[1].method: a gRPC method match names the service, the method or both (found a mapping, expected { service, method }, e.g. { service: helloworld.Greeter, method: SayHello })`,
+      `${at}.matches[2].method.service: not a gRPC service name (found "bookinfo/Reviews", expected a fully qualified service such as helloworld.Greeter (letters, digits, _ and dots))`,
+      `${at}.timeout: GRPCRoute rules (Gateway API v1.2 standard) have header modifiers and a mirror only (found "5s", expected no timeout, or kind: HTTPRoute)`,
+    ]);
+  });
+
+  test('an HTTPRoute takes an HTTP method, not a gRPC one', () => {
+    expect(problemsOf(topology([route({ matches: [{ method: { service: 'bookinfo.Reviews' } }] })], gamma))).toEqual([
+      `${at}.matches[0].method: an HTTPRoute matches an HTTP method (found a mapping, expected an HTTP method such as GET, or kind: GRPCRoute)`,
+    ]);
+  });
+});

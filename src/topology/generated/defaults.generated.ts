@@ -68,6 +68,9 @@ export const MODEL_DEFAULTS = {
   "GatewayPathMatchInput": {
     "type": "PathPrefix"
   },
+  "GrpcMethodMatchInput": {
+    "type": "Exact"
+  },
   "HeaderModifierInput": {
     "set": {},
     "add": {},
@@ -97,6 +100,9 @@ export const MODEL_DEFAULTS = {
     "routing": "istio",
     "mtls": "STRICT",
     "defaultDeny": false
+  },
+  "MeshRouteInput": {
+    "kind": "HTTPRoute"
   },
   "MultiClusterIngressInput": {
     "port": 80,
@@ -129,6 +135,7 @@ export const MODEL_DEFAULTS = {
     "tcp": false
   },
   "RouteInput": {
+    "kind": "HTTPRoute",
     "labels": {}
   },
   "RouteMatchInput": {

@@ -2463,6 +2463,14 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             "items": {
               "type": "object",
               "properties": {
+                "kind": {
+                  "enum": [
+                    "HTTPRoute",
+                    "GRPCRoute"
+                  ],
+                  "description": "`GRPCRoute` for a gRPC service (GAMMA, `mesh.routing: gateway-api`): its rules match on the gRPC method (`matches[].method: { service, method, type }`) and headers, and send to backends (with versions and weights), with header modifiers and a mirror.",
+                  "default": "HTTPRoute"
+                },
                 "name": {
                   "type": "string",
                   "description": "Object name.\n\nDefault: the service.",
@@ -2507,7 +2515,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "value"
                               ],
                               "additionalProperties": false,
-                              "description": "Path condition.\n\nDefault: none (any path)."
+                              "description": "Path condition (HTTPRoute only).\n\nDefault: none (any path)."
                             },
                             "headers": {
                               "type": "array",
@@ -2576,22 +2584,54 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "additionalProperties": false,
                                 "description": "A header or query parameter a request must carry."
                               },
-                              "description": "Query parameters the request must carry.",
+                              "description": "Query parameters the request must carry (HTTPRoute only).",
                               "default": []
                             },
                             "method": {
-                              "enum": [
-                                "GET",
-                                "HEAD",
-                                "POST",
-                                "PUT",
-                                "DELETE",
-                                "CONNECT",
-                                "OPTIONS",
-                                "TRACE",
-                                "PATCH"
+                              "anyOf": [
+                                {
+                                  "enum": [
+                                    "GET",
+                                    "HEAD",
+                                    "POST",
+                                    "PUT",
+                                    "DELETE",
+                                    "CONNECT",
+                                    "OPTIONS",
+                                    "TRACE",
+                                    "PATCH"
+                                  ],
+                                  "description": "HTTP methods a route rule can match."
+                                },
+                                {
+                                  "type": "object",
+                                  "properties": {
+                                    "type": {
+                                      "enum": [
+                                        "Exact",
+                                        "RegularExpression"
+                                      ],
+                                      "description": "How `service` and `method` are matched.",
+                                      "default": "Exact"
+                                    },
+                                    "service": {
+                                      "type": "string",
+                                      "description": "Fully qualified gRPC service, e.g. `helloworld.Greeter`.\n\nDefault: none (any service).",
+                                      "minLength": 1,
+                                      "maxLength": 1024
+                                    },
+                                    "method": {
+                                      "type": "string",
+                                      "description": "gRPC method of the service, e.g. `SayHello`.\n\nDefault: none (any method).",
+                                      "minLength": 1,
+                                      "maxLength": 1024
+                                    }
+                                  },
+                                  "additionalProperties": false,
+                                  "description": "A gRPC method match, in the shape of Gateway API's GRPCMethodMatch (GRPCRoute `matches[].method`): the request's gRPC service and/or method. At least one of `service` and `method` is given."
+                                }
                               ],
-                              "description": "HTTP method, e.g. `GET`.\n\nDefault: none (any method)."
+                              "description": "HTTPRoute: the HTTP method, e.g. `GET`. GRPCRoute: the gRPC service and/or method, as Gateway API's GRPCMethodMatch, e.g. `{ service: helloworld.Greeter, method: SayHello }`.\n\nDefault: none (any method)."
                             }
                           },
                           "additionalProperties": false,
@@ -2837,7 +2877,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "rules"
               ],
               "additionalProperties": false,
-              "description": "Explicit in-mesh routing of one Service of the app (a VirtualService or a GAMMA HTTPRoute)."
+              "description": "Explicit in-mesh routing of one Service of the app (a VirtualService, or a GAMMA HTTPRoute or GRPCRoute)."
             },
             "description": "Explicit in-mesh routes (needs a mesh).",
             "default": []
@@ -2930,9 +2970,17 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             "items": {
               "type": "object",
               "properties": {
+                "kind": {
+                  "enum": [
+                    "HTTPRoute",
+                    "GRPCRoute"
+                  ],
+                  "description": "`GRPCRoute` for a gRPC service: rules match on `matches[].method` (`{ service, method, type }`) and headers, not on paths. Only for a gateway class that supports GRPCRoute (see `gateway-classes.ts`).",
+                  "default": "HTTPRoute"
+                },
                 "name": {
                   "type": "string",
-                  "description": "HTTPRoute name.",
+                  "description": "HTTPRoute (or GRPCRoute) name.",
                   "title": "lower-case RFC 1035 name",
                   "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
@@ -2998,7 +3046,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "value"
                               ],
                               "additionalProperties": false,
-                              "description": "Path condition.\n\nDefault: none (any path)."
+                              "description": "Path condition (HTTPRoute only).\n\nDefault: none (any path)."
                             },
                             "headers": {
                               "type": "array",
@@ -3027,6 +3075,33 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                               },
                               "description": "Headers the request must carry.\n\nDefault: none.",
                               "minItems": 1
+                            },
+                            "method": {
+                              "type": "object",
+                              "properties": {
+                                "type": {
+                                  "enum": [
+                                    "Exact",
+                                    "RegularExpression"
+                                  ],
+                                  "description": "How `service` and `method` are matched.",
+                                  "default": "Exact"
+                                },
+                                "service": {
+                                  "type": "string",
+                                  "description": "Fully qualified gRPC service, e.g. `helloworld.Greeter`.\n\nDefault: none (any service).",
+                                  "minLength": 1,
+                                  "maxLength": 1024
+                                },
+                                "method": {
+                                  "type": "string",
+                                  "description": "gRPC method of the service, e.g. `SayHello`.\n\nDefault: none (any method).",
+                                  "minLength": 1,
+                                  "maxLength": 1024
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "GRPCRoute only: the gRPC service and/or method.\n\nDefault: none (any method)."
                             }
                           },
                           "additionalProperties": false,

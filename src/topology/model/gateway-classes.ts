@@ -23,15 +23,26 @@ export interface GatewayClassTraits {
   readonly allowGlobalAccess: boolean;
   /** GCPGatewayPolicy `region` applies (regional multi-cluster Gateways). */
   readonly policyRegion: boolean;
+  /**
+   * The class's controller accepts GRPCRoutes (`routes[].kind: GRPCRoute`). None of GKE's does
+   * yet: GRPCRoute support in the GKE Gateway controller is an open request (Google issue
+   * tracker 398125795 "Add support for GrpcRoute in gateway.networking.k8s.io/v1", linked from
+   * GoogleCloudPlatform/gke-gateway-api#31, still open in June 2026: "doesn't support something
+   * from 1.2.x like GRPCRoute"; hiero-ledger/hiero-mirror-node#9807: "GKE does not yet support
+   * GrpcRoute"; the GKE Gateway API add-on installs no GRPCRoute CRD,
+   * googlecloudrobotics/core#690). Set it to true for a class once GKE's "GatewayClass
+   * capabilities" page (kubernetes-engine/docs/how-to/gatewayclass-capabilities) lists it.
+   */
+  readonly grpcRoute: boolean;
 }
 
 /** The GKE multi-cluster GatewayClasses, by name. */
 export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
-  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false },
-  'gke-l7-regional-external-managed-mc': { internalAddresses: false, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true },
-  'gke-l7-rilb-mc': { internalAddresses: true, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true, policyRegion: true },
-  'gke-l7-cross-regional-internal-managed-mc': { internalAddresses: true, singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false },
-  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false },
+  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
+  'gke-l7-regional-external-managed-mc': { internalAddresses: false, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true, grpcRoute: false },
+  'gke-l7-rilb-mc': { internalAddresses: true, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true, policyRegion: true, grpcRoute: false },
+  'gke-l7-cross-regional-internal-managed-mc': { internalAddresses: true, singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
+  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
 };
 
 /** The accepted class names, in table order (for error messages). */

@@ -17,6 +17,54 @@ import type { AbsolutePath, DnsLabel, HeaderName, Port } from './formats';
  */
 export type GatewayBackendWeight = number;
 
+/**
+ * Kind of a route, as Gateway API names it: `HTTPRoute`, or `GRPCRoute` for a gRPC service
+ * (matches on the gRPC service and method, and on headers).
+ */
+export type RouteKind = 'HTTPRoute' | 'GRPCRoute';
+
+/** How a gRPC service and method are matched. */
+export type GrpcMethodMatchType = 'Exact' | 'RegularExpression';
+
+/**
+ * A gRPC method match, in the shape of Gateway API's GRPCMethodMatch (GRPCRoute
+ * `matches[].method`): the request's gRPC service and/or method. At least one of `service` and
+ * `method` is given.
+ */
+export interface GrpcMethodMatchInput {
+  /**
+   * How `service` and `method` are matched.
+   * @default "Exact"
+   */
+  readonly type?: GrpcMethodMatchType;
+  /**
+   * Fully qualified gRPC service, e.g. `helloworld.Greeter`.
+   * @minLength 1
+   * @maxLength 1024
+   * @default none (any service)
+   */
+  readonly service?: string;
+  /**
+   * gRPC method of the service, e.g. `SayHello`.
+   * @minLength 1
+   * @maxLength 1024
+   * @default none (any method)
+   */
+  readonly method?: string;
+}
+
+/** A gRPC method match with its default match type. */
+export interface ResolvedGrpcMethodMatch {
+  readonly type: GrpcMethodMatchType;
+  readonly service?: string;
+  readonly method?: string;
+}
+
+/** `m` with its match type (`Exact` by default). */
+export function resolveGrpcMethodMatch(m: GrpcMethodMatchInput): ResolvedGrpcMethodMatch {
+  return { type: m.type ?? MODEL_DEFAULTS.GrpcMethodMatchInput.type, ...(m.service === undefined ? {} : { service: m.service }), ...(m.method === undefined ? {} : { method: m.method }) };
+}
+
 /** A path match. */
 export interface GatewayPathMatchInput {
   /**
@@ -43,7 +91,7 @@ export interface GatewayHeaderMatchInput {
 /** One match of a rule: every given condition must hold. */
 export interface GatewayRouteMatchInput {
   /**
-   * Path condition.
+   * Path condition (HTTPRoute only).
    * @default none (any path)
    */
   readonly path?: GatewayPathMatchInput;
@@ -53,6 +101,11 @@ export interface GatewayRouteMatchInput {
    * @default none
    */
   readonly headers?: GatewayHeaderMatchInput[];
+  /**
+   * GRPCRoute only: the gRPC service and/or method.
+   * @default none (any method)
+   */
+  readonly method?: GrpcMethodMatchInput;
 }
 
 /** A weighted ServiceImport backend. */
@@ -114,6 +167,7 @@ export interface ResolvedGatewayRouteRule {
   readonly matches: ReadonlyArray<{
     readonly path?: Required<GatewayPathMatchInput>;
     readonly headers: readonly GatewayHeaderMatchInput[];
+    readonly method?: ResolvedGrpcMethodMatch;
   }>;
   readonly backends: readonly GatewayBackendInput[];
   readonly mirror?: GatewayMirrorInput;
@@ -126,6 +180,7 @@ export function resolveGatewayRouteRule(rule: GatewayRouteRuleInput): ResolvedGa
       ? rule.matches.map((m) => ({
           ...(m.path !== undefined ? { path: { type: m.path.type ?? MODEL_DEFAULTS.GatewayPathMatchInput.type, value: m.path.value } } : {}),
           headers: (m.headers ?? []).map((h) => ({ ...h })),
+          ...(m.method !== undefined ? { method: resolveGrpcMethodMatch(m.method) } : {}),
         }))
       : rule.pathPrefix !== undefined
         ? [{ path: { type: 'PathPrefix' as const, value: rule.pathPrefix }, headers: [] }]

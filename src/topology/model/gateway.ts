@@ -2,7 +2,7 @@
 
 import type { DnsLabel, Labels, NonEmptyString, Port, Region } from './formats';
 import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from './gateway-policies';
-import type { GatewayRouteRuleInput } from './gateway-routes';
+import type { GatewayRouteRuleInput, RouteKind } from './gateway-routes';
 
 /** One frontend address of a multi-cluster Gateway (internal classes only). */
 export interface GatewayAddressInput {
@@ -20,7 +20,13 @@ export type RouteRuleInput = GatewayRouteRuleInput;
 
 /** An HTTPRoute attached to a gateway. */
 export interface RouteInput {
-  /** HTTPRoute name. */
+  /**
+   * `GRPCRoute` for a gRPC service: rules match on `matches[].method` (`{ service, method, type }`)
+   * and headers, not on paths. Only for a gateway class that supports GRPCRoute (see `gateway-classes.ts`).
+   * @default "HTTPRoute"
+   */
+  readonly kind?: RouteKind;
+  /** HTTPRoute (or GRPCRoute) name. */
   readonly name: DnsLabel;
   /**
    * Labels of the HTTPRoute.

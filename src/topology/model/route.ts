@@ -1,5 +1,6 @@
 /** Explicit in-mesh routes of an app: Istio VirtualServices or GAMMA HTTPRoutes, per `mesh.routing`. */
 
+import type { GrpcMethodMatchInput, RouteKind } from './gateway-routes';
 import type { AbsolutePath, DnsLabel, Duration, HeaderName, Headers, HostName, Integer, NonEmptyString, NonNegativeInteger, Port, VersionLabel } from './formats';
 
 /**
@@ -44,7 +45,7 @@ export interface PathMatchInput {
 /** One way a request matches a route rule; every given condition must hold. */
 export interface RouteMatchInput {
   /**
-   * Path condition.
+   * Path condition (HTTPRoute only).
    * @default none (any path)
    */
   readonly path?: PathMatchInput;
@@ -54,15 +55,16 @@ export interface RouteMatchInput {
    */
   readonly headers?: ValueMatchInput[];
   /**
-   * Query parameters the request must carry.
+   * Query parameters the request must carry (HTTPRoute only).
    * @default []
    */
   readonly queryParams?: ValueMatchInput[];
   /**
-   * HTTP method, e.g. `GET`.
+   * HTTPRoute: the HTTP method, e.g. `GET`. GRPCRoute: the gRPC service and/or method, as
+   * Gateway API's GRPCMethodMatch, e.g. `{ service: helloworld.Greeter, method: SayHello }`.
    * @default none (any method)
    */
-  readonly method?: HttpMethod;
+  readonly method?: HttpMethod | GrpcMethodMatchInput;
 }
 
 /** Where a rule sends requests: one version of the route's Service (or all of it). */
@@ -223,8 +225,15 @@ export interface MeshRouteRuleInput {
   readonly retries?: RouteRetriesInput;
 }
 
-/** Explicit in-mesh routing of one Service of the app (a VirtualService or a GAMMA HTTPRoute). */
+/** Explicit in-mesh routing of one Service of the app (a VirtualService, or a GAMMA HTTPRoute or GRPCRoute). */
 export interface MeshRouteInput {
+  /**
+   * `GRPCRoute` for a gRPC service (GAMMA, `mesh.routing: gateway-api`): its rules match on the
+   * gRPC method (`matches[].method: { service, method, type }`) and headers, and send to
+   * backends (with versions and weights), with header modifiers and a mirror.
+   * @default "HTTPRoute"
+   */
+  readonly kind?: RouteKind;
   /**
    * Object name.
    * @default the service

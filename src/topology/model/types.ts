@@ -25,7 +25,19 @@ export type * from './app';
 export type * from './route';
 export type * from './gateway';
 export type * from './gateway-policies';
-export type { GatewayBackendInput, GatewayBackendWeight, GatewayHeaderMatchInput, GatewayMirrorInput, GatewayPathMatchInput, GatewayRouteMatchInput, GatewayRouteRuleInput } from './gateway-routes';
+export type {
+  GatewayBackendInput,
+  GatewayBackendWeight,
+  GatewayHeaderMatchInput,
+  GatewayMirrorInput,
+  GatewayPathMatchInput,
+  GatewayRouteMatchInput,
+  GatewayRouteRuleInput,
+  GrpcMethodMatchInput,
+  GrpcMethodMatchType,
+  ResolvedGrpcMethodMatch,
+  RouteKind,
+} from './gateway-routes';
 export type * from './gitops';
 export type * from './topology';
 export type * from '../resolve/resolved-types';

@@ -33,6 +33,7 @@ import {
   TopologyInput,
   isGkeCluster,
 } from '../model/types';
+import { resolveGrpcMethodMatch } from '../model/gateway-routes';
 import { MODEL_DEFAULTS } from '../generated/defaults.generated';
 import { derivedName, SERVICE_ACCOUNT_ID_LENGTH } from '../rules/names';
 
@@ -438,7 +439,7 @@ function resolveMeshRouteRule(rule: MeshRouteRuleInput): ResolvedMeshRouteRule {
       ...(m.path === undefined ? {} : { path: { type: m.path.type ?? MODEL_DEFAULTS.PathMatchInput.type, value: m.path.value } }),
       headers: values(m.headers),
       queryParams: values(m.queryParams),
-      ...(m.method === undefined ? {} : { method: m.method }),
+      ...(m.method === undefined ? {} : { method: typeof m.method === 'string' ? m.method : resolveGrpcMethodMatch(m.method) }),
     })),
     backends: backends ?? (rule.redirect === undefined ? [{}] : []),
     ...(mirror === undefined ? {} : { mirror: { version: mirror.version, percent: mirror.percent ?? MODEL_DEFAULTS.RouteMirrorInput.percent } }),
@@ -446,7 +447,7 @@ function resolveMeshRouteRule(rule: MeshRouteRuleInput): ResolvedMeshRouteRule {
 }
 
 function resolveMeshRoute(route: MeshRouteInput): ResolvedMeshRoute {
-  return { name: route.name ?? route.service, service: route.service, rules: route.rules.map(resolveMeshRouteRule) };
+  return { kind: route.kind ?? MODEL_DEFAULTS.MeshRouteInput.kind, name: route.name ?? route.service, service: route.service, rules: route.rules.map(resolveMeshRouteRule) };
 }
 
 function resolveGateway(g: GatewayInput): ResolvedGateway {
@@ -457,6 +458,7 @@ function resolveGateway(g: GatewayInput): ResolvedGateway {
     addresses: (g.addresses ?? []).map((a) => ({ ...a })),
     port: g.port ?? DEFAULTS.gatewayPort,
     routes: (g.routes ?? []).map((r) => ({
+      kind: r.kind ?? MODEL_DEFAULTS.RouteInput.kind,
       name: r.name,
       labels: { ...(r.labels ?? {}) },
       hostnames: [...(r.hostnames ?? [])],

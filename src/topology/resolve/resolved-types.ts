@@ -10,6 +10,7 @@ import type { ClusterRole, GatewayApiChannel, ReleaseChannel } from '../model/cl
 import type { ContainerSecurityContextInput, EnvFromInput, EnvValue, InitContainerInput, PodSecurityContextInput, ProbeInput, ResourcesInput, VolumeInput, VolumeMountInput } from '../model/container';
 import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from '../model/gateway-policies';
 import type { RouteRuleInput } from '../model/gateway';
+import type { ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
 import type { ArgoCdInput, ConfigSyncAuth } from '../model/gitops';
 import type { BackendConfigInput, IngressBackendInput, IngressRuleInput, ManagedCertificateInput } from '../model/ingress';
 import type { MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRouting, OutboundTrafficPolicy } from '../model/mesh';
@@ -249,7 +250,7 @@ export interface ResolvedMeshRouteRule extends Omit<MeshRouteRuleInput, 'matches
     readonly path?: { readonly type: PathMatchType; readonly value: string };
     readonly headers: ReadonlyArray<Required<ValueMatchInput>>;
     readonly queryParams: ReadonlyArray<Required<ValueMatchInput>>;
-    readonly method?: HttpMethod;
+    readonly method?: HttpMethod | ResolvedGrpcMethodMatch;
   }>;
   /** Empty with `redirect`. */
   readonly backends: readonly RouteBackendInput[];
@@ -257,6 +258,7 @@ export interface ResolvedMeshRouteRule extends Omit<MeshRouteRuleInput, 'matches
 }
 
 export interface ResolvedMeshRoute {
+  readonly kind: RouteKind;
   readonly name: string;
   readonly service: string;
   readonly rules: readonly ResolvedMeshRouteRule[];
@@ -287,6 +289,7 @@ export interface ResolvedGateway {
   readonly addresses: ReadonlyArray<{ readonly region: string; readonly staticAddress?: string }>;
   readonly port: number;
   readonly routes: ReadonlyArray<{
+    readonly kind: RouteKind;
     readonly name: string;
     readonly labels: Readonly<Record<string, string>>;
     readonly hostnames: readonly string[];

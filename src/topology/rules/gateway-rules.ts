@@ -1,13 +1,15 @@
 /**
  * Topology rules of multi-cluster Gateways: the class and what it takes (addresses, proxy-only
- * subnets, GCPGatewayPolicy fields), route rules (backends exported, weights, mirrors), policies.
+ * subnets, GCPGatewayPolicy fields, GRPCRoutes), route rules (backends exported, weights,
+ * mirrors, gRPC matches), policies.
  */
 import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES, ProxyOnlyNeed, proxyOnlyNeeds } from '../model/gateway-classes';
 import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from '../model/gateway-policies';
-import { resolveGatewayRouteRule } from '../model/gateway-routes';
-import { GATEWAY_MAX_ADDRESSES, HTTPROUTE_MAX_RULES } from './predicates';
+import { resolveGatewayRouteRule, resolveGrpcMethodMatch } from '../model/gateway-routes';
+import { GATEWAY_MAX_ADDRESSES, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
 import { Problem, problem } from './problems';
-import { gkeClusters, ResolvedGateway, ResolvedTopology } from '../model/types';
+import { checkGrpcMethod } from './route-rules';
+import { gkeClusters, ResolvedGateway, ResolvedTopology, RouteKind, RouteRuleInput } from '../model/types';
 
 /** The proxy-only needs of the topology's gateways (see `proxyOnlyNeeds`). */
 export function gatewayProxyOnlyNeeds(model: ResolvedTopology): ProxyOnlyNeed[] {
@@ -109,6 +111,12 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
     if (policy?.region !== undefined && !traits.policyRegion) {
       problems.push(problem(`${at}.gatewayPolicy.region`, `a region applies to regional multi-cluster gateways only`, gateway.className, 'gke-l7-rilb-mc or gke-l7-regional-external-managed-mc, or no region'));
     }
+    gateway.routes.forEach((route, j) => {
+      if (route.kind !== 'GRPCRoute' || traits.grpcRoute) return;
+      const supporting = MULTI_CLUSTER_GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.grpcRoute === true);
+      const expected = supporting.length > 0 ? `HTTPRoute, or a class that takes GRPCRoutes (${supporting.join(', ')})` : 'HTTPRoute (no GKE multi-cluster GatewayClass takes GRPCRoutes yet)';
+      problems.push(problem(`${at}.routes[${j}].kind`, `GatewayClass ${gateway.className} does not support GRPCRoute (GKE's Gateway controller)`, route.kind, expected));
+    });
   });
 
   const proxyRegions = model.regions.filter((r) => r.proxyOnlySubnet !== undefined).map((r) => r.name);
@@ -141,6 +149,7 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
   gateway.routes.forEach((route, j) =>
     route.rules.forEach((rule, k) => {
       const r = `${at}.routes[${j}].rules[${k}]`;
+      checkRouteKindFields(route.kind, r, rule, problems);
       if (rule.pathPrefix !== undefined && rule.matches !== undefined) {
         problems.push(problem(`${r}.matches`, 'a rule matches with pathPrefix or matches, not both', 'both', 'one of them'));
       }
@@ -171,6 +180,26 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
       if (resolved.mirror !== undefined) exported(`${r}.mirror.backend`, resolved.mirror.backend);
     }),
   );
+}
+
+/** The match fields of a rule that its route kind takes: paths for an HTTPRoute, gRPC methods for a GRPCRoute. */
+function checkRouteKindFields(kind: RouteKind, r: string, rule: RouteRuleInput, problems: Problem[]): void {
+  const matches = rule.matches ?? [];
+  if (kind === 'HTTPRoute') {
+    matches.forEach((m, n) => {
+      if (m.method !== undefined) problems.push(problem(`${r}.matches[${n}].method`, 'a gRPC method match belongs to a GRPCRoute', m.method, 'no method, or kind: GRPCRoute'));
+    });
+    return;
+  }
+  const why = 'a GRPCRoute matches on the gRPC method and headers';
+  if (rule.pathPrefix !== undefined) problems.push(problem(`${r}.pathPrefix`, why, rule.pathPrefix, 'no pathPrefix (matches: [{ method: { service, method } }] instead)'));
+  matches.forEach((m, n) => {
+    if (m.path !== undefined) problems.push(problem(`${r}.matches[${n}].path`, why, m.path, 'no path (method: { service, method } instead)'));
+    if (m.method !== undefined) checkGrpcMethod(`${r}.matches[${n}].method`, resolveGrpcMethodMatch(m.method), problems);
+  });
+  if (matches.length > GRPCROUTE_MAX_MATCHES) {
+    problems.push(problem(`${r}.matches`, `a GRPCRoute rule has at most ${GRPCROUTE_MAX_MATCHES} matches`, matches.length, `at most ${GRPCROUTE_MAX_MATCHES}`));
+  }
 }
 
 /** Ports of route backends and mirrors: the one port their ServiceImport exposes. */

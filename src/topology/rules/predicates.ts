@@ -43,6 +43,12 @@ export const HTTPROUTE_MAX_RULES = 16;
 export const HTTPROUTE_MAX_HOSTNAMES = 16;
 /** Most matches of one HTTPRoute rule (Gateway API v1.2.1 `matches` maxItems). */
 export const HTTPROUTE_MAX_MATCHES = 64;
+/** Most matches of one GRPCRoute rule (Gateway API v1.2.1 `matches` maxItems). */
+export const GRPCROUTE_MAX_MATCHES = 8;
+/** An exact GRPCRoute service match (Gateway API v1.2.1 CEL rule, which matches case-insensitively). */
+export const GRPC_SERVICE_RE = /^\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$/i;
+/** An exact GRPCRoute method match (Gateway API v1.2.1 CEL rule). */
+export const GRPC_METHOD_RE = /^[A-Za-z_][A-Za-z_0-9]*$/;
 
 /** Longest image reference accepted (the name part has at most 255 characters, then a tag and a digest). */
 export const IMAGE_MAX = 400;

@@ -1,7 +1,7 @@
-import { HTTPROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
+import { GRPC_METHOD_RE, GRPC_SERVICE_RE, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
 import { Problem, problem } from './problems';
 import { versionSplitOf } from '../resolve/traffic-split';
-import { ResolvedApp, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, ValueMatchInput } from '../model/types';
+import { ResolvedApp, ResolvedGrpcMethodMatch, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, RouteKind, ValueMatchInput } from '../model/types';
 
 /** A duration both Istio and Gateway API take: whole seconds or milliseconds, e.g. `5s`, `500ms`. */
 export const ROUTE_DURATION = /^[0-9]{1,5}(s|ms)$/;
@@ -35,6 +35,50 @@ function checkValueMatches(at: string, matches: ReadonlyArray<Required<ValueMatc
   });
 }
 
+/**
+ * A GRPCRoute method match (`matches[].method`) at `path`: the service and/or method, in the
+ * characters Gateway API takes for an exact match, or RE2 regular expressions.
+ */
+export function checkGrpcMethod(path: string, m: ResolvedGrpcMethodMatch, problems: Problem[]): void {
+  if (m.service === undefined && m.method === undefined) {
+    problems.push(problem(path, 'a gRPC method match names the service, the method or both', m, '{ service, method }, e.g. { service: helloworld.Greeter, method: SayHello }'));
+    return;
+  }
+  if (m.type === 'RegularExpression') {
+    if (m.service !== undefined) checkRegex(`${path}.service`, m.service, problems);
+    if (m.method !== undefined) checkRegex(`${path}.method`, m.method, problems);
+    return;
+  }
+  if (m.service !== undefined && !GRPC_SERVICE_RE.test(m.service)) {
+    problems.push(problem(`${path}.service`, 'not a gRPC service name', m.service, 'a fully qualified service such as helloworld.Greeter (letters, digits, _ and dots)'));
+  }
+  if (m.method !== undefined && !GRPC_METHOD_RE.test(m.method)) {
+    problems.push(problem(`${path}.method`, 'not a gRPC method name', m.method, 'a method name such as SayHello (letters, digits and _)'));
+  }
+}
+
+/** What a GRPCRoute rule cannot hold (Gateway API v1.2 standard): paths, query parameters, HTTP methods, redirects, rewrites, timeouts, retries. */
+function checkGrpcRule(at: string, rule: ResolvedMeshRouteRule, problems: Problem[]): void {
+  const why = 'a GRPCRoute matches on the gRPC method and headers';
+  rule.matches.forEach((m, k) => {
+    const match = `${at}.matches[${k}]`;
+    if (m.path !== undefined) problems.push(problem(`${match}.path`, why, m.path, 'no path (method: { service, method } instead)'));
+    if (m.queryParams.length > 0) problems.push(problem(`${match}.queryParams`, why, m.queryParams, 'no queryParams'));
+    if (typeof m.method === 'string') problems.push(problem(`${match}.method`, why, m.method, '{ service, method }, e.g. { service: helloworld.Greeter, method: SayHello }'));
+    else if (m.method !== undefined) checkGrpcMethod(`${match}.method`, m.method, problems);
+  });
+  if (rule.matches.length > GRPCROUTE_MAX_MATCHES) {
+    problems.push(problem(`${at}.matches`, `a GRPCRoute rule has at most ${GRPCROUTE_MAX_MATCHES} matches`, rule.matches.length, `at most ${GRPCROUTE_MAX_MATCHES}`));
+  }
+  const filters = 'GRPCRoute rules (Gateway API v1.2 standard) have header modifiers and a mirror only';
+  for (const field of ['redirect', 'rewrite', 'timeout', 'retries'] as const) {
+    if (rule[field] !== undefined) problems.push(problem(`${at}.${field}`, filters, rule[field], `no ${field}, or kind: HTTPRoute`));
+  }
+  if (rule.mirror !== undefined && rule.mirror.percent !== 100) {
+    problems.push(problem(`${at}.mirror.percent`, 'Gateway API v1.2 standard GRPCRoutes mirror every request', rule.mirror.percent, '100'));
+  }
+}
+
 /** Fields of a rule that one routing mode cannot write, with why. */
 function checkExpressible(at: string, rule: ResolvedMeshRouteRule, routing: 'istio' | 'gateway-api', problems: Problem[]): void {
   if (routing !== 'gateway-api') return;
@@ -53,12 +97,20 @@ function checkExpressible(at: string, rule: ResolvedMeshRouteRule, routing: 'ist
   if (total > HTTPROUTE_MAX_MATCHES) problems.push(problem(`${at}.matches`, `an HTTPRoute rule has at most ${HTTPROUTE_MAX_MATCHES} matches`, total, `at most ${HTTPROUTE_MAX_MATCHES}`));
 }
 
-function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload, routing: 'istio' | 'gateway-api', problems: Problem[]): void {
+function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload, routing: 'istio' | 'gateway-api', kind: RouteKind, problems: Problem[]): void {
   const versions = versionSplitOf(w).map((s) => s.version);
   const expected = versions.length ? `one of ${versions.join(', ')}` : `a version of workload ${w.name} (it has none)`;
   const ports = [w.servicePort, ...w.extraPorts.map((p) => p.servicePort)].filter((p): p is number => p !== undefined);
 
+  if (kind === 'GRPCRoute') checkGrpcRule(at, rule, problems);
   rule.matches.forEach((m, k) => {
+    if (kind === 'GRPCRoute') {
+      checkValueMatches(`${at}.matches[${k}].headers`, m.headers, problems);
+      return;
+    }
+    if (m.method !== undefined && typeof m.method !== 'string') {
+      problems.push(problem(`${at}.matches[${k}].method`, 'an HTTPRoute matches an HTTP method', m.method, 'an HTTP method such as GET, or kind: GRPCRoute'));
+    }
     if (m.path?.type === 'RegularExpression') checkRegex(`${at}.matches[${k}].path.value`, m.path.value, problems);
     else if (m.path !== undefined && !m.path.value.startsWith('/')) {
       problems.push(problem(`${at}.matches[${k}].path.value`, 'a path starts with /', m.path.value, 'a path such as /api'));
@@ -106,7 +158,7 @@ function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload,
   }
   checkDuration(`${at}.timeout`, rule.timeout, problems);
   checkDuration(`${at}.retries.perTryTimeout`, rule.retries?.perTryTimeout, problems);
-  checkExpressible(at, rule, routing, problems);
+  if (kind === 'HTTPRoute') checkExpressible(at, rule, routing, problems);
 }
 
 function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, problems: Problem[]): void {
@@ -134,17 +186,20 @@ function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, pr
       problems.push(problem(`${at}.service`, 'the app has no Service with this name', route.service, expected));
       return;
     }
-    if (model.mesh.routing === 'gateway-api' && route.rules.length > HTTPROUTE_MAX_RULES) {
-      problems.push(problem(`${at}.rules`, `an HTTPRoute has at most ${HTTPROUTE_MAX_RULES} rules`, route.rules.length, `at most ${HTTPROUTE_MAX_RULES} rules`));
+    if (route.kind === 'GRPCRoute' && model.mesh.routing !== 'gateway-api') {
+      problems.push(problem(`${at}.kind`, 'a GRPCRoute is a Gateway API route (GAMMA): Istio routing writes VirtualServices', route.kind, 'HTTPRoute, or mesh.routing: gateway-api'));
     }
-    route.rules.forEach((rule, k) => checkRule(`${at}.rules[${k}]`, rule, w, model.mesh!.routing, problems));
+    if (model.mesh.routing === 'gateway-api' && route.rules.length > HTTPROUTE_MAX_RULES) {
+      problems.push(problem(`${at}.rules`, `an ${route.kind} has at most ${HTTPROUTE_MAX_RULES} rules`, route.rules.length, `at most ${HTTPROUTE_MAX_RULES} rules`));
+    }
+    route.rules.forEach((rule, k) => checkRule(`${at}.rules[${k}]`, rule, w, model.mesh!.routing, route.kind, problems));
   });
 }
 
 /**
  * In-mesh routes (`apps[].routes`) and `mesh.routing`: references to Services and versions,
- * weights, regular expressions, percents and durations, and the fields the chosen routing
- * cannot write.
+ * weights, regular expressions, percents and durations, the fields the chosen routing cannot
+ * write, and what a GRPCRoute cannot hold.
  */
 export function checkMeshRoutes(model: ResolvedTopology, problems: Problem[]): void {
   const mesh = model.mesh;

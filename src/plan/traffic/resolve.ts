@@ -1,0 +1,184 @@
+/**
+ * Resolves the traffic intents of a topology (see intent.ts): per Service of an app its versions,
+ * in-mesh routing and ingress gateway entry; per multi-cluster Gateway its routes; the
+ * MultiClusterIngress rules. Shorthands are expanded here, once; the compilers only translate.
+ */
+import { resolveGatewayRouteRule } from '../../topology/model/gateway-routes';
+import { ResolvedApp, ResolvedGateway, ResolvedMeshRoute, ResolvedMeshRouteRule, ResolvedMultiClusterIngress, ResolvedTopology, ResolvedWorkload } from '../../topology/model/types';
+import { versionSplitOf } from '../../topology/resolve/traffic-split';
+import { assume } from '../../topology/rules/assume';
+import { exposedVirtualServiceName } from '../names';
+import {
+  GatewayTrafficIntent,
+  IngressGatewayEntry,
+  IngressTrafficIntent,
+  MeshTrafficEntry,
+  ServiceTrafficIntent,
+  TrafficBackend,
+  TrafficIntents,
+  TrafficRule,
+  VersionWeight,
+} from './intent';
+
+/**
+ * The backends of a version split of `service`, in version order: one per version with traffic,
+ * on `port` when given, weighted when several versions have traffic (a single version that
+ * takes all the traffic has no weight: a canary at 0 or 100, as in seed 002's steps).
+ * @throws AssumptionError when the weights are not integers from 0 to 100 summing to 100 (the rules refuse such topologies)
+ */
+export function splitBackends(service: string, split: readonly VersionWeight[], port?: number): TrafficBackend[] {
+  const sum = split.reduce((total, v) => total + v.weight, 0);
+  const integers = split.every((v) => Number.isInteger(v.weight) && v.weight >= 0 && v.weight <= 100);
+  assume(sum === 100 && integers, 'traffic.split-weights', `traffic split of ${service}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`);
+  const live = split.filter((v) => v.weight > 0);
+  return live.map((v) => ({ service, version: v.version, ...(port === undefined ? {} : { port }), ...(live.length > 1 ? { weight: v.weight } : {}) }));
+}
+
+/** A route rule of an app route on `service`. */
+function meshRule(service: string, rule: ResolvedMeshRouteRule): TrafficRule {
+  return {
+    matches: rule.matches.map((m) => ({
+      ...(m.path === undefined ? {} : { path: { ...m.path } }),
+      headers: m.headers.map((h) => ({ ...h })),
+      queryParams: m.queryParams.map((q) => ({ ...q })),
+      ...(m.method === undefined ? {} : typeof m.method === 'string' ? { method: m.method } : { grpcMethod: { ...m.method } }),
+    })),
+    backends: rule.backends.map((b) => ({
+      service,
+      ...(b.version === undefined ? {} : { version: b.version }),
+      ...(b.port === undefined ? {} : { port: b.port }),
+      ...(b.weight === undefined ? {} : { weight: b.weight }),
+    })),
+    ...(rule.mirror === undefined ? {} : { mirror: { service, version: rule.mirror.version, percent: rule.mirror.percent } }),
+    ...(rule.requestHeaders === undefined ? {} : { requestHeaders: rule.requestHeaders }),
+    ...(rule.responseHeaders === undefined ? {} : { responseHeaders: rule.responseHeaders }),
+    ...(rule.redirect === undefined ? {} : { redirect: rule.redirect }),
+    ...(rule.rewrite === undefined ? {} : { rewrite: rule.rewrite }),
+    ...(rule.timeout === undefined ? {} : { timeout: rule.timeout }),
+    ...(rule.retries === undefined ? {} : { retries: rule.retries }),
+  };
+}
+
+/**
+ * In-mesh routing of `w`: its explicit route when it has one; else its version split alone
+ * (Istio: any declared `versions`/`canary`; GAMMA: two versions or more, since one Service
+ * already reaches a single version).
+ */
+function meshEntryOf(model: ResolvedTopology, appIndex: number, app: ResolvedApp, w: ResolvedWorkload, split: readonly VersionWeight[]): MeshTrafficEntry | undefined {
+  const routing = model.mesh?.routing ?? 'istio';
+  const routeIndex = app.routes.findIndex((r) => r.service === w.name);
+  const route: ResolvedMeshRoute | undefined = app.routes[routeIndex];
+  const versionServices = split.map((s) => s.version);
+  if (route !== undefined) {
+    const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
+    return {
+      source: 'route',
+      protocol: route.kind === 'GRPCRoute' ? 'grpc' : 'http',
+      path: `apps[${appIndex}].routes[${routeIndex}]`,
+      names: { virtualService: route.name, destinationRule: route.service, httpRoute: route.name },
+      subsets: split.filter((s) => (w.versions.length > 0 && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version),
+      versionServices,
+      rules: route.rules.map((r) => meshRule(w.name, r)),
+    };
+  }
+  if (routing === 'istio' ? w.versions.length === 0 : split.length < 2) return undefined;
+  // Every declared version gets a subset, even at weight 0, so that a later shift only changes
+  // the VirtualService; the `canary` shorthand keeps the stable version, and the canary once it has traffic.
+  const subsets = w.canary === undefined ? split : split.filter((v, k) => k === 0 || v.weight > 0);
+  return {
+    source: 'split',
+    protocol: 'http',
+    path: `apps[${appIndex}].workloads[${app.workloads.indexOf(w)}]`,
+    names: { virtualService: w.virtualServiceName, destinationRule: w.destinationRuleName, httpRoute: w.name },
+    subsets: subsets.map((s) => s.version),
+    versionServices,
+    rules: [{ matches: [], backends: splitBackends(w.name, split) }],
+  };
+}
+
+/** Entry through the shared ingress gateway of an exposed workload. */
+function ingressGatewayEntryOf(model: ResolvedTopology, app: ResolvedApp, w: ResolvedWorkload, port: number, split: readonly VersionWeight[]): IngressGatewayEntry | undefined {
+  const gateway = model.mesh?.ingressGateway;
+  if (gateway === undefined || w.expose === undefined) return undefined;
+  const routed = app.routes.some((r) => r.service === w.name);
+  return {
+    name: exposedVirtualServiceName(w, routed),
+    hosts: [...w.expose.hosts],
+    gateway: { name: gateway.name, namespace: gateway.namespace },
+    rules: [{ matches: [], backends: w.versions.length === 0 ? [{ service: w.name, port }] : splitBackends(w.name, split, port) }],
+  };
+}
+
+/** The traffic intent of workload `w` of `app`; undefined for a workload without a Service port. */
+export function serviceTrafficOf(model: ResolvedTopology, app: ResolvedApp, w: ResolvedWorkload): ServiceTrafficIntent | undefined {
+  const port = w.servicePort;
+  if (port === undefined) return undefined;
+  const appIndex = model.apps.indexOf(app);
+  const versions = versionSplitOf(w);
+  const mesh = model.mesh === undefined ? undefined : meshEntryOf(model, appIndex, app, w, versions);
+  const ingressGateway = ingressGatewayEntryOf(model, app, w, port, versions);
+  return {
+    path: `apps[${appIndex}].workloads[${app.workloads.indexOf(w)}]`,
+    namespace: app.namespace,
+    service: w.name,
+    port,
+    versions,
+    routing: model.mesh?.routing ?? 'istio',
+    ...(mesh === undefined ? {} : { mesh }),
+    ...(ingressGateway === undefined ? {} : { ingressGateway }),
+  };
+}
+
+/** The routes of multi-cluster Gateway `g` (`gateways[index]`), shorthands expanded; backends are ServiceImports. */
+export function gatewayTrafficOf(g: ResolvedGateway, index: number): GatewayTrafficIntent {
+  const at = `gateways[${index}]`;
+  return {
+    path: at,
+    gateway: g.name,
+    namespace: g.namespace,
+    routes: g.routes.map((route, j) => ({
+      protocol: route.kind === 'GRPCRoute' ? 'grpc' : 'http',
+      name: route.name,
+      path: `${at}.routes[${j}]`,
+      labels: { ...route.labels },
+      hostnames: [...route.hostnames],
+      rules: route.rules.map((input): TrafficRule => {
+        const rule = resolveGatewayRouteRule(input);
+        return {
+          matches: rule.matches.map((m) => ({
+            ...(m.path === undefined ? {} : { path: { ...m.path } }),
+            headers: m.headers.map((h) => ({ name: h.name, value: h.value, type: 'Exact' })),
+            queryParams: [],
+            ...(m.method === undefined ? {} : { grpcMethod: { ...m.method } }),
+          })),
+          backends: rule.backends.map((b) => ({ service: b.name, port: b.port, ...(b.weight === undefined ? {} : { weight: b.weight }) })),
+          ...(rule.mirror === undefined ? {} : { mirror: { service: rule.mirror.backend, port: rule.mirror.port, percent: 100 } }),
+        };
+      }),
+    })),
+  };
+}
+
+/** The rules of the MultiClusterIngress; backends are MultiClusterServices. */
+export function ingressTrafficOf(mci: ResolvedMultiClusterIngress): IngressTrafficIntent {
+  const backend = mci.defaultBackend;
+  return {
+    name: mci.name,
+    namespace: mci.namespace,
+    ...(backend === undefined ? {} : { defaultBackend: { service: backend.service, port: backend.port } }),
+    hosts: mci.rules.map((r) => ({
+      ...(r.host === undefined ? {} : { host: r.host }),
+      rules: r.paths.map((p) => ({ matches: [{ path: { type: 'PathPrefix', value: p.path }, headers: [], queryParams: [] }], backends: [{ service: p.service, port: p.port }] })),
+    })),
+  };
+}
+
+/** Every traffic intent of `model`. */
+export function trafficIntentsOf(model: ResolvedTopology): TrafficIntents {
+  const services = model.apps.flatMap((app) => app.workloads.map((w) => serviceTrafficOf(model, app, w)).filter((t): t is ServiceTrafficIntent => t !== undefined));
+  return {
+    services,
+    gateways: model.gateways.map(gatewayTrafficOf),
+    ...(model.multiClusterIngress === undefined ? {} : { multiClusterIngress: ingressTrafficOf(model.multiClusterIngress) }),
+  };
+}
