@@ -102,10 +102,7 @@ function makeRunner(work) {
   }
   const rssFile = path.join(work, 'rss.txt');
   const preload = path.join(work, 'rss-preload.js');
-  fs.writeFileSync(
-    preload,
-    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
-  );
+  fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
   return {
     method: 'process.resourceUsage().maxRSS in the child (--require preload)',
     run(args) {
@@ -155,7 +152,10 @@ function benchExamples(runner, work, runs, bareMs) {
   const out = path.join(work, 'out');
   let defaultMedian;
   let failed = false;
-  for (const name of fs.readdirSync(EXAMPLES).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of fs
+    .readdirSync(EXAMPLES)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const m = measure(runner, [BIN, 'synth', '--topology', path.join(EXAMPLES, name), '--out', out], runs, `synth of ${name}`, out);
     if (!m) {
       failed = true;
@@ -238,7 +238,10 @@ function main() {
     const runner = makeRunner(work);
     const bare = measure(runner, ['-e', ''], runs, "node -e ''");
     const bareMs = median(bare.times);
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
     process.stdout.write(
       `node ${process.version}, ${os.cpus().length} CPUs, load average ${load}, peak RSS via ${runner.method}\n` +
         `bare start: node -e '' median ${bareMs.toFixed(0)} ms (${runs} runs)\n\n`,

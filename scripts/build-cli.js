@@ -121,9 +121,7 @@ const lazyArchiver = {
   setup(build) {
     // The path is relative to the project, so that the bundle is the same in every checkout.
     build.onResolve({ filter: /^archiver$/ }, (args) =>
-      args.namespace === 'file' && CDKTF_FS.test(args.importer)
-        ? { path: path.relative(ROOT, args.importer).split(path.sep).join('/'), namespace: 'lazy-archiver' }
-        : undefined,
+      args.namespace === 'file' && CDKTF_FS.test(args.importer) ? { path: path.relative(ROOT, args.importer).split(path.sep).join('/'), namespace: 'lazy-archiver' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-archiver' }, (args) => ({
       contents: '"use strict"; module.exports = function archiver(...args) { return require("archiver")(...args); };',

@@ -63,21 +63,25 @@ const MODULES = [
   {
     file: 'networking.istio.io.ts',
     group: 'networking.istio.io',
-    sources: [{
-      path: 'istio/crd-all.gen.yaml', ...ISTIO_SRC,
-      kinds: ['DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup'],
-    }],
-    notes: [
-      'EnvoyFilter (v1alpha3) and ProxyConfig (v1beta1) share this group in crd-all.gen.yaml but are deliberately not imported.',
+    sources: [
+      {
+        path: 'istio/crd-all.gen.yaml',
+        ...ISTIO_SRC,
+        kinds: ['DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup'],
+      },
     ],
+    notes: ['EnvoyFilter (v1alpha3) and ProxyConfig (v1beta1) share this group in crd-all.gen.yaml but are deliberately not imported.'],
   },
   {
     file: 'security.istio.io.ts',
     group: 'security.istio.io',
-    sources: [{
-      path: 'istio/crd-all.gen.yaml', ...ISTIO_SRC,
-      kinds: ['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication'],
-    }],
+    sources: [
+      {
+        path: 'istio/crd-all.gen.yaml',
+        ...ISTIO_SRC,
+        kinds: ['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication'],
+      },
+    ],
   },
   {
     file: 'gateway.networking.k8s.io.ts',
@@ -94,28 +98,29 @@ const MODULES = [
       upstreamPath: `config/crd/standard/gateway.networking.k8s.io_${plural}.yaml`,
       kinds: [kind],
     })),
-    notes: [
-      'Gateway API **v1.2.1 standard channel** is imported on purpose (not the v1.6.1 copy in the CRD folder); see "Gateway API version choice" below.',
-    ],
+    notes: ['Gateway API **v1.2.1 standard channel** is imported on purpose (not the v1.6.1 copy in the CRD folder); see "Gateway API version choice" below.'],
   },
   {
     file: 'networking.gke.io.ts',
     group: 'networking.gke.io',
     sources: [
       {
-        path: 'gke/networking.gke.io_healthcheckpolicies.yaml', ...GKE_GATEWAY_SRC,
+        path: 'gke/networking.gke.io_healthcheckpolicies.yaml',
+        ...GKE_GATEWAY_SRC,
         upstreamPath: 'config/crd/networking.gke.io_healthcheckpolicies.yaml',
         version: `${GKE_GATEWAY_SRC.version}; file last changed 2f7b9367… (2026-04-23)`,
         kinds: ['HealthCheckPolicy'],
       },
       {
-        path: 'gke/networking.gke.io_gcpbackendpolicies.yaml', ...GKE_GATEWAY_SRC,
+        path: 'gke/networking.gke.io_gcpbackendpolicies.yaml',
+        ...GKE_GATEWAY_SRC,
         upstreamPath: 'config/crd/networking.gke.io_gcpbackendpolicies.yaml',
         version: `${GKE_GATEWAY_SRC.version}; file last changed 16e49509… (2026-03-17)`,
         kinds: ['GCPBackendPolicy'],
       },
       {
-        path: 'gke/networking.gke.io_gcpgatewaypolicies.yaml', ...GKE_GATEWAY_SRC,
+        path: 'gke/networking.gke.io_gcpgatewaypolicies.yaml',
+        ...GKE_GATEWAY_SRC,
         upstreamPath: 'config/crd/networking.gke.io_gcpgatewaypolicies.yaml',
         version: `${GKE_GATEWAY_SRC.version}; file last changed 16e49509… (2026-03-17)`,
         kinds: ['GCPGatewayPolicy'],
@@ -129,12 +134,18 @@ const MODULES = [
       },
       {
         path: 'gke-stubs-NOT-UPSTREAM/networking.gke.io_multiclusteringresses.STUB.yaml',
-        stub: true, upstream: STUB_NOTE, upstreamPath: '-', version: '-',
+        stub: true,
+        upstream: STUB_NOTE,
+        upstreamPath: '-',
+        version: '-',
         kinds: ['MultiClusterIngress'],
       },
       {
         path: 'gke-stubs-NOT-UPSTREAM/networking.gke.io_multiclusterservices.STUB.yaml',
-        stub: true, upstream: STUB_NOTE, upstreamPath: '-', version: '-',
+        stub: true,
+        upstream: STUB_NOTE,
+        upstreamPath: '-',
+        version: '-',
         kinds: ['MultiClusterService'],
       },
     ],
@@ -171,13 +182,15 @@ const MODULES = [
   {
     file: 'cloud.google.com.ts',
     group: 'cloud.google.com',
-    sources: [{
-      path: 'gke/cloud.google.com_backendconfigs.yaml',
-      upstream: 'MediaMarktSaturn/helm-charts (third-party dump of a live GKE cluster CRD, 2023-07)',
-      upstreamPath: '.github/workflows/scripts/chart-test-prep/backendconfigs.cloud.google.com.yaml',
-      version: 'commit 2e6a22dfbf925e5050a697bd76e6c8be6e380ee8',
-      kinds: ['BackendConfig'],
-    }],
+    sources: [
+      {
+        path: 'gke/cloud.google.com_backendconfigs.yaml',
+        upstream: 'MediaMarktSaturn/helm-charts (third-party dump of a live GKE cluster CRD, 2023-07)',
+        upstreamPath: '.github/workflows/scripts/chart-test-prep/backendconfigs.cloud.google.com.yaml',
+        version: 'commit 2e6a22dfbf925e5050a697bd76e6c8be6e380ee8',
+        kinds: ['BackendConfig'],
+      },
+    ],
     notes: [
       'kubernetes/ingress-gce ships no CRD YAML (the controller builds it at runtime); the dump matches datreeio/CRDs-catalog `cloud.google.com/backendconfig_v1.json` modulo descriptions/defaults.',
     ],
@@ -265,8 +278,10 @@ function buildModuleInput(mod, crdRoot, yaml, publishedSums) {
     const sum = sha256(raw);
     const published = publishedSums.get(src.path);
     if (published && published !== sum) {
-      fail(`${src.path}: sha256 ${sum} differs from the one recorded in SOURCES.md (${published}).\n` +
-        'If the CRD was updated on purpose, update SOURCES.md and the provenance in scripts/import-crds.js.');
+      fail(
+        `${src.path}: sha256 ${sum} differs from the one recorded in SOURCES.md (${published}).\n` +
+          'If the CRD was updated on purpose, update SOURCES.md and the provenance in scripts/import-crds.js.',
+      );
     }
     const found = new Map();
     for (const docText of splitDocuments(raw.toString('utf8'))) {
@@ -304,8 +319,12 @@ function runCdk8sImport(inputFile, outDir, workDir) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) resolve(out);
@@ -344,7 +363,10 @@ function validateModule(mod, ts, expected) {
 function normalize(ts) {
   // Nothing in cdk8s-cli's TypeScript output is time-dependent today; normalise line
   // endings / trailing whitespace anyway so the output only depends on the input.
-  return ts.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n*$/, '\n');
+  return ts
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n*$/, '\n');
 }
 
 function header(mod, provenance, cliVersion) {
@@ -376,7 +398,7 @@ function renderReadme(results, cliVersion) {
   p(`Toolchain: cdk8s-cli ${cliVersion}, one \`cdk8s import --no-check-upgrade --no-save --language typescript\``);
   p('invocation per module, on a temp file holding only the selected CRDs joined with `---`.');
   p('Provenance (upstream repo, path, version/commit) is taken from `SOURCES.md` in the CRD folder;');
-  p('the script refuses to run if an input file\'s sha256 differs from the one listed there.');
+  p("the script refuses to run if an input file's sha256 differs from the one listed there.");
   p();
   p('Class naming (cdk8s-cli behaviour): for every CRD, the **first version listed in `spec.versions`**');
   p('gets the bare kind name; every further version gets the kind plus the PascalCase version');
@@ -397,7 +419,9 @@ function renderReadme(results, cliVersion) {
     p('|---|---|---|---|---|');
     for (const s of r.provenance) {
       const file = s.stub ? `\`${s.path}\` **(STUB — NOT UPSTREAM)**` : `\`${s.path}\``;
-      p(`| ${file} | ${mdEscape(s.upstream)} | ${s.upstreamPath === '-' ? '—' : `\`${s.upstreamPath}\``} | ${mdEscape(s.version === '-' ? '—' : s.version)} | \`${s.sha256.slice(0, 12)}…\` |`);
+      p(
+        `| ${file} | ${mdEscape(s.upstream)} | ${s.upstreamPath === '-' ? '—' : `\`${s.upstreamPath}\``} | ${mdEscape(s.version === '-' ? '—' : s.version)} | \`${s.sha256.slice(0, 12)}…\` |`,
+      );
     }
     p();
     p('| Kind | apiVersion | Class |');
@@ -436,7 +460,7 @@ function renderReadme(results, cliVersion) {
   p();
   p('GKE installs and manages the Gateway API CRDs itself (cluster flag `--gateway-api=standard`);');
   p('users report that manually applied newer CRDs get reverted by GKE (envoyproxy/gateway#2301), so');
-  p('the typed classes should not offer kinds/fields the GKE-managed CRDs may not serve. GKE\'s');
+  p("the typed classes should not offer kinds/fields the GKE-managed CRDs may not serve. GKE's");
   p('GatewayClass capabilities page (https://docs.cloud.google.com/kubernetes-engine/docs/how-to/gatewayclass-capabilities,');
   p('row "Gateway API versions", new clusters and cluster upgrades; docs snapshot used for this choice) lists:');
   p();
@@ -458,7 +482,7 @@ function renderReadme(results, cliVersion) {
   p('v1.2.1; GoogleCloudPlatform/gke-gateway-api#36 likewise moved its gateway-api dependency to v1.2.1).');
   p('Served versions: GatewayClass / Gateway / HTTPRoute v1 + v1beta1, GRPCRoute v1, ReferenceGrant');
   p('v1beta1. Clusters older than 1.32.2 (Gateway API 1.1.0) are out of scope. Revisit (point the script');
-  p('at a newer bundle) once the fleet\'s minimum GKE version serves it, e.g. 1.3 for GKE ≥ 1.33.2.');
+  p("at a newer bundle) once the fleet's minimum GKE version serves it, e.g. 1.3 for GKE ≥ 1.33.2.");
   p();
   return out.join('\n');
 }
@@ -488,20 +512,22 @@ async function main() {
     const inputs = MODULES.map((mod) => ({ mod, ...buildModuleInput(mod, crdRoot, yaml, publishedSums) }));
 
     // allSettled: wait for every child before cleaning up the work dir, then report.
-    const settled = await Promise.allSettled(inputs.map(async ({ mod, text, expected, provenance }) => {
-      const base = mod.file.replace(/\.ts$/, '');
-      const inputFile = path.join(work, `${base}.crds.yaml`);
-      const outDir = path.join(work, 'out', base);
-      fs.writeFileSync(inputFile, text);
-      await runCdk8sImport(inputFile, outDir, work);
-      const produced = fs.existsSync(outDir) ? fs.readdirSync(outDir).sort() : [];
-      if (produced.length !== 1 || produced[0] !== `${mod.group}.ts`) {
-        fail(`${mod.file}: expected cdk8s to produce exactly "${mod.group}.ts", got: ${produced.join(', ') || 'nothing'}`);
-      }
-      const ts = normalize(fs.readFileSync(path.join(outDir, produced[0]), 'utf8'));
-      const classes = validateModule(mod, ts, expected);
-      return { mod, provenance, classes, content: header(mod, provenance, cliVersion) + ts };
-    }));
+    const settled = await Promise.allSettled(
+      inputs.map(async ({ mod, text, expected, provenance }) => {
+        const base = mod.file.replace(/\.ts$/, '');
+        const inputFile = path.join(work, `${base}.crds.yaml`);
+        const outDir = path.join(work, 'out', base);
+        fs.writeFileSync(inputFile, text);
+        await runCdk8sImport(inputFile, outDir, work);
+        const produced = fs.existsSync(outDir) ? fs.readdirSync(outDir).sort() : [];
+        if (produced.length !== 1 || produced[0] !== `${mod.group}.ts`) {
+          fail(`${mod.file}: expected cdk8s to produce exactly "${mod.group}.ts", got: ${produced.join(', ') || 'nothing'}`);
+        }
+        const ts = normalize(fs.readFileSync(path.join(outDir, produced[0]), 'utf8'));
+        const classes = validateModule(mod, ts, expected);
+        return { mod, provenance, classes, content: header(mod, provenance, cliVersion) + ts };
+      }),
+    );
     const failures = settled.filter((s) => s.status === 'rejected').map((s) => s.reason);
     if (failures.length > 0) {
       if (failures.some((f) => !(f instanceof ImportError))) throw failures.find((f) => !(f instanceof ImportError));
@@ -540,8 +566,6 @@ main().catch((err) => {
   } else {
     console.error('import-crds: unexpected error:', err);
   }
-  console.error(touchedImports
-    ? 'import-crds: failed while writing imports/; check `git status imports` and re-run.'
-    : 'import-crds: imports/ was left unchanged.');
+  console.error(touchedImports ? 'import-crds: failed while writing imports/; check `git status imports` and re-run.' : 'import-crds: imports/ was left unchanged.');
   process.exit(1);
 });

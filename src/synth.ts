@@ -61,8 +61,7 @@ export async function synthesizeAll(model: ResolvedTopology, outdir: string, opt
   fs.writeFileSync(path.join(outdir, CLUSTERS_FILE), renderClustersFile(clusterEntries(model, plan)));
   synthGitOps(model, outdir, KUBERNETES_DIR);
 
-  const relative = (shown: string | undefined) =>
-    shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : undefined;
+  const relative = (shown: string | undefined) => (shown !== undefined && shown !== '' && !path.isAbsolute(shown) && !path.win32.isAbsolute(shown) ? shown : undefined);
   const topologyPath = relative(options.topologyPath) ?? TOPOLOGY_PLACEHOLDER;
   const outPath = relative(options.outPath);
   options.onStage?.('runbook');

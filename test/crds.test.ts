@@ -29,7 +29,9 @@ describe('vendored CRD files', () => {
   });
 
   test.each(yamlFiles)('%s matches its sha256 in SOURCES.md', (file) => {
-    const actual = createHash('sha256').update(fs.readFileSync(path.join(CRDS, file))).digest('hex');
+    const actual = createHash('sha256')
+      .update(fs.readFileSync(path.join(CRDS, file)))
+      .digest('hex');
     expect(actual).toBe(sums.get(file));
   });
 });

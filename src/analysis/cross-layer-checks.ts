@@ -84,7 +84,12 @@ function configMembership(input: AnalysisInput): Finding[] {
     const path = `resource.google_gke_hub_feature.${id}.spec.multiclusteringress.config_membership`;
     const at = { cluster: `terraform/${stack}`, object: 'google_gke_hub_feature multiclusteringress', path };
     if (membership === undefined) {
-      findings.push({ code: 'XL003', severity: 'error', ...at, message: 'The multi-cluster ingress feature names no config membership (expected projects/<project>/locations/global/memberships/<cluster>)' });
+      findings.push({
+        code: 'XL003',
+        severity: 'error',
+        ...at,
+        message: 'The multi-cluster ingress feature names no config membership (expected projects/<project>/locations/global/memberships/<cluster>)',
+      });
       continue;
     }
     configCluster = membershipIdOf(membership);
@@ -97,13 +102,25 @@ function configMembership(input: AnalysisInput): Finding[] {
       });
     }
     if (input.topology.configCluster !== undefined && input.topology.configCluster !== configCluster) {
-      findings.push({ code: 'XL003', severity: 'error', ...at, message: `Config membership ${excerpt(configCluster)} differs from the topology's config cluster (expected ${input.topology.configCluster})` });
+      findings.push({
+        code: 'XL003',
+        severity: 'error',
+        ...at,
+        message: `Config membership ${excerpt(configCluster)} differs from the topology's config cluster (expected ${input.topology.configCluster})`,
+      });
     }
   }
   for (const object of multiClusterObjects(input)) {
     if (configCluster === object.cluster) continue;
     const why = configCluster === undefined ? 'the fleet has no multi-cluster ingress feature with a config membership' : `the config membership is ${configCluster}`;
-    findings.push(objectFinding('XL003', object, CLUSTER_PATH, `This multi-cluster object is in cluster ${object.cluster}, but ${why} (expected it in the config cluster, where the controller reads it)`));
+    findings.push(
+      objectFinding(
+        'XL003',
+        object,
+        CLUSTER_PATH,
+        `This multi-cluster object is in cluster ${object.cluster}, but ${why} (expected it in the config cluster, where the controller reads it)`,
+      ),
+    );
   }
   return findings;
 }
@@ -142,7 +159,12 @@ function proxyOnlySubnets(input: AnalysisInput): Finding[] {
     for (const { region, path, why } of regions) {
       if (subnets.some((s) => s.region === region && s.purpose === traits.proxyOnly)) continue;
       findings.push(
-        objectFinding('XL004', gateway, path, `Region ${region} (${why}) has no proxy-only subnet (found no google_compute_subnetwork with purpose ${traits.proxyOnly} in ${region}; expected one, set regions[].proxyOnlySubnet)`),
+        objectFinding(
+          'XL004',
+          gateway,
+          path,
+          `Region ${region} (${why}) has no proxy-only subnet (found no google_compute_subnetwork with purpose ${traits.proxyOnly} in ${region}; expected one, set regions[].proxyOnlySubnet)`,
+        ),
       );
     }
   }

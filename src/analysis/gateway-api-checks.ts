@@ -67,7 +67,14 @@ function routeReferences(input: AnalysisInput, route: Located): Finding[] {
   listAt(route.object, 'spec.parentRefs').forEach((parent, i) => {
     const ref = referenceOf(parent, namespace, { group: GATEWAY_API, kind: 'Gateway' });
     if (resolves(input, route.cluster, ref)) return;
-    findings.push(finding('GW001', route, `spec.parentRefs[${i}]`, `Parent ${ref.kind} ${ref.namespace}/${ref.name} not found (expected a ${ref.kind} of that name in namespace ${ref.namespace} of cluster ${route.cluster})`));
+    findings.push(
+      finding(
+        'GW001',
+        route,
+        `spec.parentRefs[${i}]`,
+        `Parent ${ref.kind} ${ref.namespace}/${ref.name} not found (expected a ${ref.kind} of that name in namespace ${ref.namespace} of cluster ${route.cluster})`,
+      ),
+    );
   });
   listAt(route.object, 'spec.rules').forEach((rule, r) => {
     const backends: Array<{ path: string; ref: unknown }> = listAt(rule, 'backendRefs').map((ref, b) => ({ path: `spec.rules[${r}].backendRefs[${b}]`, ref }));
@@ -79,7 +86,14 @@ function routeReferences(input: AnalysisInput, route: Located): Finding[] {
       const ref = referenceOf(raw, namespace, { group: '', kind: 'Service' });
       if (resolves(input, route.cluster, ref)) continue;
       if (ref.kind === 'ServiceImport') {
-        findings.push(finding('GW002', route, path, `Backend ServiceImport ${ref.namespace}/${ref.name} is exported by no cluster (expected a ServiceExport ${ref.namespace}/${ref.name} in a fleet cluster)`));
+        findings.push(
+          finding(
+            'GW002',
+            route,
+            path,
+            `Backend ServiceImport ${ref.namespace}/${ref.name} is exported by no cluster (expected a ServiceExport ${ref.namespace}/${ref.name} in a fleet cluster)`,
+          ),
+        );
       } else {
         findings.push(finding('GW004', route, path, `Backend ${ref.kind} ${ref.namespace}/${ref.name} not found (expected it in cluster ${route.cluster})`));
       }
@@ -92,10 +106,18 @@ function routeReferences(input: AnalysisInput, route: Located): Finding[] {
 function policyTarget(input: AnalysisInput, policy: Located): Finding[] {
   const namespace = namespaceOf(policy.object);
   const target = at(policy.object, 'spec.targetRef');
-  if (target === null || typeof target !== 'object') return [finding('GW003', policy, 'spec.targetRef', 'The policy has no targetRef (expected the Service, ServiceImport or Gateway it applies to)')];
+  if (target === null || typeof target !== 'object')
+    return [finding('GW003', policy, 'spec.targetRef', 'The policy has no targetRef (expected the Service, ServiceImport or Gateway it applies to)')];
   const ref = referenceOf(target, namespace, { group: '', kind: 'Service' });
   if (ref.namespace !== namespace) {
-    return [finding('GW003', policy, 'spec.targetRef.namespace', `Target namespace ${excerpt(ref.namespace)} differs from the policy's (expected ${namespace}: a policy applies only in its own namespace)`)];
+    return [
+      finding(
+        'GW003',
+        policy,
+        'spec.targetRef.namespace',
+        `Target namespace ${excerpt(ref.namespace)} differs from the policy's (expected ${namespace}: a policy applies only in its own namespace)`,
+      ),
+    ];
   }
   if (resolves(input, policy.cluster, ref)) return [];
   const where = ref.kind === 'ServiceImport' ? 'exported by a fleet cluster (ServiceExport)' : `in cluster ${policy.cluster}`;

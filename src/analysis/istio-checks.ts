@@ -1,5 +1,20 @@
 import { Finding } from './findings';
-import { AnalysisInput, asRecord, describeObject, excerpt, findObject, groupOf, KubeObject, listAt, Located, nameOf, namespaceOf, objectsOfKind, recordAt, stringAt } from './objects';
+import {
+  AnalysisInput,
+  asRecord,
+  describeObject,
+  excerpt,
+  findObject,
+  groupOf,
+  KubeObject,
+  listAt,
+  Located,
+  nameOf,
+  namespaceOf,
+  objectsOfKind,
+  recordAt,
+  stringAt,
+} from './objects';
 import { hostsOverlap, qualifyHost, ServedHost, servedHosts, visibleClusters } from './service-registry';
 
 /** API group of Istio's networking objects. */
@@ -87,7 +102,15 @@ function virtualServiceReferences(input: AnalysisInput, vs: Located): Finding[] 
     const [gatewayNamespace, gatewayName] = reference.includes('/') ? reference.split('/', 2) : [namespace, reference];
     const gateway = findObject(input, vs.cluster, 'Gateway', ISTIO_NETWORKING, gatewayNamespace, gatewayName);
     if (gateway === undefined) {
-      findings.push(finding('IST0101', 'error', vs, `spec.gateways[${k}]`, `Referenced gateway not found: ${excerpt(reference)} (expected an Istio Gateway ${gatewayNamespace}/${gatewayName} in cluster ${vs.cluster})`));
+      findings.push(
+        finding(
+          'IST0101',
+          'error',
+          vs,
+          `spec.gateways[${k}]`,
+          `Referenced gateway not found: ${excerpt(reference)} (expected an Istio Gateway ${gatewayNamespace}/${gatewayName} in cluster ${vs.cluster})`,
+        ),
+      );
       return;
     }
     findings.push(...hostsMissingOnGateway(vs, gateway));
@@ -98,11 +121,27 @@ function virtualServiceReferences(input: AnalysisInput, vs: Located): Finding[] 
     const host = qualifyHost(destination.host, namespace);
     const served = hosts.filter((h) => hostsOverlap(h.host, host));
     if (served.length === 0) {
-      findings.push(finding('IST0101', 'error', vs, `${destination.path}.host`, `Referenced host not found: ${excerpt(destination.host)} (read as ${host}; expected a Service or ServiceEntry host in ${describeScope(input, vs.cluster)})`));
+      findings.push(
+        finding(
+          'IST0101',
+          'error',
+          vs,
+          `${destination.path}.host`,
+          `Referenced host not found: ${excerpt(destination.host)} (read as ${host}; expected a Service or ServiceEntry host in ${describeScope(input, vs.cluster)})`,
+        ),
+      );
       continue;
     }
     if (destination.subset !== undefined && !subsetDefined(input, vs.cluster, host, destination.subset)) {
-      findings.push(finding('IST0101', 'error', vs, `${destination.path}.subset`, `Referenced host+subset in DestinationRule not found: ${excerpt(destination.subset)} of ${host} (expected a DestinationRule for ${host} in cluster ${vs.cluster} defining that subset)`));
+      findings.push(
+        finding(
+          'IST0101',
+          'error',
+          vs,
+          `${destination.path}.subset`,
+          `Referenced host+subset in DestinationRule not found: ${excerpt(destination.subset)} of ${host} (expected a DestinationRule for ${host} in cluster ${vs.cluster} defining that subset)`,
+        ),
+      );
     }
     if (throughGateway && destination.port === undefined) findings.push(...portSelectorRequired(vs, destination, host, served));
   }
@@ -157,7 +196,13 @@ function hostsMissingOnGateway(vs: Located, gateway: KubeObject): Finding[] {
   listAt(vs.object, 'spec.hosts').forEach((host, h) => {
     if (typeof host !== 'string' || accepted.some((a) => hostsOverlap(a, host))) return;
     findings.push(
-      finding('IST0132', 'warning', vs, `spec.hosts[${h}]`, `Host ${excerpt(host)} is not among the hosts of Gateway ${gatewayNamespace}/${nameOf(gateway)} (found ${excerpt(accepted.join(', '))}, expected a host the gateway accepts)`),
+      finding(
+        'IST0132',
+        'warning',
+        vs,
+        `spec.hosts[${h}]`,
+        `Host ${excerpt(host)} is not among the hosts of Gateway ${gatewayNamespace}/${nameOf(gateway)} (found ${excerpt(accepted.join(', '))}, expected a host the gateway accepts)`,
+      ),
     );
   });
   return findings;
@@ -180,7 +225,15 @@ function conflictingMeshHosts(virtualServices: readonly Located[]): Finding[] {
     const host = key.split('\n')[1];
     for (const { vs, index } of claims) {
       const others = claims.filter((c) => c.vs !== vs).map((c) => `${namespaceOf(c.vs.object)}/${nameOf(c.vs.object)}`);
-      findings.push(finding('IST0109', 'error', vs, `spec.hosts[${index}]`, `The VirtualServices ${others.join(', ')} bound to the mesh gateway also define host ${host} (expected one VirtualService per host on the mesh gateway)`));
+      findings.push(
+        finding(
+          'IST0109',
+          'error',
+          vs,
+          `spec.hosts[${index}]`,
+          `The VirtualServices ${others.join(', ')} bound to the mesh gateway also define host ${host} (expected one VirtualService per host on the mesh gateway)`,
+        ),
+      );
     }
   }
   return findings;
@@ -198,7 +251,13 @@ function portNames(input: AnalysisInput, service: Located): Finding[] {
     const name = stringAt(port, 'name');
     if (name !== undefined && PORT_NAME.test(name)) return;
     findings.push(
-      finding('IST0118', 'info', service, `spec.ports[${i}].name`, `${name === undefined ? 'A port without a name' : `Port name ${excerpt(name)}`} does not follow Istio's naming convention (expected <protocol>[-<suffix>] with a protocol such as http, grpc, tcp, or an appProtocol)`),
+      finding(
+        'IST0118',
+        'info',
+        service,
+        `spec.ports[${i}].name`,
+        `${name === undefined ? 'A port without a name' : `Port name ${excerpt(name)}`} does not follow Istio's naming convention (expected <protocol>[-<suffix>] with a protocol such as http, grpc, tcp, or an appProtocol)`,
+      ),
     );
   });
   return findings;
@@ -246,7 +305,13 @@ function inconsistentServices(input: AnalysisInput): Finding[] {
     const path = differs[0] === 'ports' ? 'spec.ports' : differs[0] === 'type' ? 'spec.type' : 'spec.clusterIP';
     const found = copies.map((c, i) => `${c.cluster}: ${differs.map((d) => `${d} ${String(shapes[i][d])}`).join(' ')}`).join('; ');
     findings.push(
-      finding('IST0170', 'warning', copies[0], path, `The Service ${key} is inconsistent across the mesh clusters ${copies.map((c) => c.cluster).join(', ')} (found ${found}; expected the same ${differs.join(', ')} everywhere)`),
+      finding(
+        'IST0170',
+        'warning',
+        copies[0],
+        path,
+        `The Service ${key} is inconsistent across the mesh clusters ${copies.map((c) => c.cluster).join(', ')} (found ${found}; expected the same ${differs.join(', ')} everywhere)`,
+      ),
     );
   }
   return findings;

@@ -113,7 +113,10 @@ export function hasObject(input: AnalysisInput, cluster: string, kind: string, g
 }
 
 /** The resources of one Terraform type in every stack, with their stack name. */
-export function terraformResources(input: AnalysisInput, type: string): Array<{ readonly stack: string; readonly id: string; readonly resource: Readonly<Record<string, unknown>> }> {
+export function terraformResources(
+  input: AnalysisInput,
+  type: string,
+): Array<{ readonly stack: string; readonly id: string; readonly resource: Readonly<Record<string, unknown>> }> {
   const found: Array<{ stack: string; id: string; resource: Readonly<Record<string, unknown>> }> = [];
   for (const [stack, json] of Object.entries(input.terraform)) {
     for (const [id, resource] of Object.entries(recordAt(json, `resource.${type}`))) {

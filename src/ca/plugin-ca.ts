@@ -18,8 +18,7 @@ export const KEY_BITS = 4096;
 export const INTERMEDIATE_SAN_DNS = 'istiod.istio-system.svc';
 
 /** keyUsage of root-ca.conf and intermediate.conf alike (critical; upstream sets no cRLSign). */
-const CA_KEY_USAGE =
-  x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign;
+const CA_KEY_USAGE = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign;
 
 const RSA_SHA256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 const DAY_MS = 86_400_000;
@@ -43,7 +42,10 @@ export class CaError extends Error {
 export async function createRoot(): Promise<CaMaterial> {
   const keys = await generateKeys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: distinguishedName([['O', 'Istio'], ['CN', 'Root CA']]),
+    name: distinguishedName([
+      ['O', 'Istio'],
+      ['CN', 'Root CA'],
+    ]),
     keys,
     ...validity(ROOT_DAYS),
     signingAlgorithm: RSA_SHA256,
@@ -64,7 +66,11 @@ export async function createRoot(): Promise<CaMaterial> {
 export async function createIntermediate(root: CaMaterial, cluster: string): Promise<CaMaterial> {
   const keys = await generateKeys();
   const cert = await x509.X509CertificateGenerator.create({
-    subject: distinguishedName([['O', 'Istio'], ['CN', 'Intermediate CA'], ['L', cluster]]),
+    subject: distinguishedName([
+      ['O', 'Istio'],
+      ['CN', 'Intermediate CA'],
+      ['L', cluster],
+    ]),
     issuer: root.cert.subjectName,
     publicKey: keys.publicKey,
     signingKey: root.privateKey,

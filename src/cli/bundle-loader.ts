@@ -21,14 +21,7 @@ const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname
 const WRAPPER_TAIL = '\n})';
 
 /** What a bundle is compiled into: called once with the CommonJS arguments and the loader. */
-type BundleFunction = (
-  exports: unknown,
-  require: NodeJS.Require,
-  module: { exports: unknown },
-  filename: string,
-  dirname: string,
-  loadBundle: (name: string) => unknown,
-) => void;
+type BundleFunction = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string, loadBundle: (name: string) => unknown) => void;
 
 /** A bundle whose code cache is missing or was rejected by V8, to be written at exit. */
 interface StaleCache {

@@ -39,7 +39,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     details: [
       'Writes DIR/terraform/ (manifest.json, stacks/<stack>/cdk.tf.json), DIR/k8s/<cluster>/, the runbook',
       'DIR/README.md, its topology picture DIR/diagram.svg and the marker DIR/.meshfleet-output.json.',
-      "The folder is replaced in one step: files of an earlier run that are no longer produced disappear,",
+      'The folder is replaced in one step: files of an earlier run that are no longer produced disappear,',
       "except Terraform's working files in",
       'DIR/terraform/stacks/<stack>/ (.terraform/, .terraform.lock.hcl, *.tfstate, *.tfstate.backup,',
       'terraform.tfstate.d/, *.tfplan), which are kept. A non-empty DIR is replaced only if it carries the',
@@ -87,7 +87,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'checks (IST0101, IST0109, IST0112, IST0118, IST0123, IST0132, IST0170), Gateway API references',
       '(GW001-GW004) and Kubernetes/Terraform agreement (XL001-XL004); see the README.',
       'Text output: one line per finding, `<severity> <code> <cluster> <object> <path>: <message>`, then',
-      "`ok: FILE: <summary>`. JSON output: {ok, topology (its name), topologyFile, problems: [{path, message}], findings: [{code,",
+      '`ok: FILE: <summary>`. JSON output: {ok, topology (its name), topologyFile, problems: [{path, message}], findings: [{code,',
       'severity, cluster, object, path, message}]}. Exit 1 on topology problems or error findings; warnings',
       'and infos alone exit 0.',
     ].join('\n'),

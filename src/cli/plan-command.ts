@@ -30,7 +30,12 @@ export async function runPlan(values: OptionValues, io: Io): Promise<number> {
 /** Columns of a table, left-aligned and padded to their widest cell; no trailing spaces. */
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [header, ...rows].map((cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  return [header, ...rows].map((cells) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /**
@@ -53,7 +58,12 @@ export function planTable(plan: FleetPlan): string[] {
       const after = stack.dependsOn.length === 0 ? '' : ` (after ${stack.dependsOn.join(', ')})`;
       lines.push(`  ${stack.name}${after}`);
       if (stack.resources.length === 0) continue;
-      lines.push(...table(['TYPE', 'PATH', 'SOURCE'], stack.resources.map((r) => [r.type, r.path.join('/'), r.source])).map((l) => `    ${l}`));
+      lines.push(
+        ...table(
+          ['TYPE', 'PATH', 'SOURCE'],
+          stack.resources.map((r) => [r.type, r.path.join('/'), r.source]),
+        ).map((l) => `    ${l}`),
+      );
     }
   }
   if (plan.meshInstall.clusters.length > 0) {

@@ -75,7 +75,7 @@ function hunkRanges(edits: readonly Edit[]): Array<[number, number]> {
 /** Within each run of changes, every removed line before every added line (as `diff -u` shows them). */
 function groupChanges(edits: readonly Edit[]): Edit[] {
   const out: Edit[] = [];
-  for (let i = 0; i < edits.length; ) {
+  for (let i = 0; i < edits.length;) {
     if (edits[i].kind === ' ') {
       out.push(edits[i++]);
       continue;
@@ -94,9 +94,10 @@ export function diffLines(a: readonly string[], b: readonly string[]): Edit[] {
   let suffix = 0;
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const same = (lines: readonly string[]): Edit[] => lines.map((line) => ({ kind: ' ', line }));
-  const middle =
-    myers(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)) ??
-    [...a.slice(prefix, a.length - suffix).map((line): Edit => ({ kind: '-', line })), ...b.slice(prefix, b.length - suffix).map((line): Edit => ({ kind: '+', line }))];
+  const middle = myers(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)) ?? [
+    ...a.slice(prefix, a.length - suffix).map((line): Edit => ({ kind: '-', line })),
+    ...b.slice(prefix, b.length - suffix).map((line): Edit => ({ kind: '+', line })),
+  ];
   return [...same(a.slice(0, prefix)), ...middle, ...same(a.slice(a.length - suffix))];
 }
 
@@ -125,13 +126,7 @@ function myers(a: readonly string[], b: readonly string[]): Edit[] | undefined {
   return undefined;
 }
 
-function backtrack(
-  a: readonly string[],
-  b: readonly string[],
-  edits: number,
-  furthest: (d: number, k: number) => number,
-  stepsDown: (d: number, k: number) => boolean,
-): Edit[] {
+function backtrack(a: readonly string[], b: readonly string[], edits: number, furthest: (d: number, k: number) => number, stepsDown: (d: number, k: number) => boolean): Edit[] {
   const reversed: Edit[] = [];
   let x = a.length;
   let y = b.length;

@@ -43,9 +43,7 @@ export function synopsis(name: string, command: Command): string {
 /** Help text of one command (`meshfleet <cmd> --help`). */
 export function commandHelp(name: string, command: Command): string {
   const rows = Object.entries(command.options).map(([option, spec]) => {
-    const flag = [spec.short ? `-${spec.short},` : '   ', `--${option}`, spec.type === 'string' ? (spec.valueName ?? 'VALUE') : '']
-      .join(' ')
-      .trimEnd();
+    const flag = [spec.short ? `-${spec.short},` : '   ', `--${option}`, spec.type === 'string' ? (spec.valueName ?? 'VALUE') : ''].join(' ').trimEnd();
     return [flag, spec.description] as const;
   });
   rows.push(['-h, --help', 'show this help']);

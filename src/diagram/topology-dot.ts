@@ -190,9 +190,12 @@ function mciBackends(model: ResolvedTopology, withIngress: readonly string[]): s
 
 function renderDot(model: ResolvedTopology, groups: Map<string, Group>, globalNodes: DotNode[], edges: DotEdge[]): string {
   const lines: string[] = [];
-  const mesh = model.mesh === undefined ? 'no mesh' : model.mesh.install !== undefined ? `${model.mesh.install.distribution} ${model.mesh.install.model} mesh` : 'fleet-managed mesh';
+  const mesh =
+    model.mesh === undefined ? 'no mesh' : model.mesh.install !== undefined ? `${model.mesh.install.distribution} ${model.mesh.install.model} mesh` : 'fleet-managed mesh';
   lines.push(`digraph ${quote(model.name)} {`);
-  lines.push(`  graph${attributeList({ label: `${model.name} (project ${model.project.id}, ${mesh})`, labelloc: 't', fontname: 'Helvetica', fontsize: '14', rankdir: 'LR', newrank: 'true' })};`);
+  lines.push(
+    `  graph${attributeList({ label: `${model.name} (project ${model.project.id}, ${mesh})`, labelloc: 't', fontname: 'Helvetica', fontsize: '14', rankdir: 'LR', newrank: 'true' })};`,
+  );
   lines.push(`  node${attributeList({ shape: 'box', style: 'rounded,filled', fillcolor: '#f1f3f4', fontname: 'Helvetica', fontsize: '10' })};`);
   lines.push(`  edge${attributeList({ fontname: 'Helvetica', fontsize: '9' })};`);
   let index = 0;

@@ -108,10 +108,7 @@ export function editCanaryWeight(text: string, service: string, weight: number, 
   const workload = app.workloads![workloadIndex];
   const at = `apps[${appIndex}].workloads[${workloadIndex}]`;
   if (workload.canary === undefined) {
-    throw new CanaryEditError(
-      'no-canary',
-      problem(`${at}.canary`, `workload ${show(service)} has no canary`, undefined, 'a canary entry with version and weight'),
-    );
+    throw new CanaryEditError('no-canary', problem(`${at}.canary`, `workload ${show(service)} has no canary`, undefined, 'a canary entry with version and weight'));
   }
   const path = `${at}.canary.weight`;
   const result = {
@@ -156,9 +153,7 @@ export function spliceNumbers(text: string, edits: readonly NumberEdit[], refuse
     return { start: node.range[0], end: node.range[1], value: edit.value };
   });
   // From the last to the first, so that each splice leaves the earlier offsets valid.
-  return ranges
-    .sort((a, b) => b.start - a.start)
-    .reduce((out, r) => `${out.slice(0, r.start)}${r.value}${out.slice(r.end)}`, text);
+  return ranges.sort((a, b) => b.start - a.start).reduce((out, r) => `${out.slice(0, r.start)}${r.value}${out.slice(r.end)}`, text);
 }
 
 export function notEditable(path: string, found: unknown, entry = 'the canary entry'): CanaryEditError {
@@ -195,19 +190,12 @@ export function findWorkload(
     const namespaces = matches.map((m) => m.namespace);
     throw new CanaryEditError(
       'ambiguous',
-      problem(
-        '--service',
-        'workloads in more than one namespace have this name',
-        service,
-        `--namespace with one of ${namespaces.join(', ')}`,
-      ),
+      problem('--service', 'workloads in more than one namespace have this name', service, `--namespace with one of ${namespaces.join(', ')}`),
     );
   }
   const candidates = [...new Set(inScope.flatMap(({ app }) => (app.workloads ?? []).filter(editable).map((w) => w.name)))];
   const scope = namespace === undefined ? '' : ` in namespace ${show(namespace)}`;
   const expected =
-    candidates.length > 0
-      ? `one of ${candidates.join(', ')}`
-      : `the name of a workload with ${what} (${namespace === undefined ? 'this topology has' : 'the namespace has'} none)`;
+    candidates.length > 0 ? `one of ${candidates.join(', ')}` : `the name of a workload with ${what} (${namespace === undefined ? 'this topology has' : 'the namespace has'} none)`;
   throw new CanaryEditError('service', problem('--service', `no workload${scope} has this name`, service, expected));
 }

@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { CONFIG_SYNC_NAMESPACE } from './names';
 import { ConfigSyncAuth } from '../topology/model/types';
 
-
 /** Properties of a {@link ConfigSyncRootSync}. */
 export interface ConfigSyncRootSyncProps {
   /** Name of the RootSync; its reconciler is `root-reconciler-<name>`. */

@@ -56,7 +56,11 @@ export class ExportedService extends Construct {
 
   public constructor(scope: Construct, id: string, props: ExportedServiceProps) {
     super(scope, id);
-    assume(DNS_LABEL_RE.test(props.name), 'exported-service.name', `Service name ${JSON.stringify(props.name)} in ${props.namespace} is not an RFC 1035 label of at most 63 characters`);
+    assume(
+      DNS_LABEL_RE.test(props.name),
+      'exported-service.name',
+      `Service name ${JSON.stringify(props.name)} in ${props.namespace} is not an RFC 1035 label of at most 63 characters`,
+    );
 
     const metadata = { name: props.name, namespace: props.namespace };
     this.service = new k8s.KubeService(this, 'Service', {

@@ -6,7 +6,6 @@ import { EAST_WEST_GATEWAY_SELECTOR } from './east-west-gateway';
 import { newIstioGateway, newVirtualService } from './istio-api';
 import { ISTIO_SYSTEM_NAMESPACE, ISTIOD_GATEWAY_NAME, istiodVirtualServiceName } from '../plan/names';
 
-
 /** Properties of an {@link IstiodExposure}. */
 export interface IstiodExposureProps {
   /** networking.istio.io version the mesh serves. */

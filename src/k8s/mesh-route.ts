@@ -32,7 +32,10 @@ export function renderIstioMeshRouting(scope: Construct, namespace: string, traf
   if (mesh === undefined) throw new Error(`service ${traffic.service}: no in-mesh routing`);
   const destinationRule =
     mesh.subsets.length > 0
-      ? newDestinationRule(scope, 'DestinationRule', istioApiVersion, { metadata: { name: mesh.names.destinationRule, namespace }, spec: destinationRuleSpec(traffic.service, mesh) })
+      ? newDestinationRule(scope, 'DestinationRule', istioApiVersion, {
+          metadata: { name: mesh.names.destinationRule, namespace },
+          spec: destinationRuleSpec(traffic.service, mesh),
+        })
       : undefined;
   const virtualService = newVirtualService(scope, 'VirtualService', istioApiVersion, {
     metadata: { name: mesh.names.virtualService, namespace },

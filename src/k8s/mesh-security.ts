@@ -33,7 +33,6 @@ export class MeshMtls extends Construct {
   }
 }
 
-
 /** The gateway whose traffic the default-deny policies let in. */
 export interface AllowedGateway {
   /** Namespace of the gateway. */

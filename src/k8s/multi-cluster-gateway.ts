@@ -1,10 +1,5 @@
 import { Construct } from 'constructs';
-import {
-  Gateway as GatewayApiGateway,
-  GatewaySpecAddresses,
-  GrpcRoute,
-  HttpRoute,
-} from '../../imports/gateway.networking.k8s.io';
+import { Gateway as GatewayApiGateway, GatewaySpecAddresses, GrpcRoute, HttpRoute } from '../../imports/gateway.networking.k8s.io';
 import {
   GcpBackendPolicy,
   GcpBackendPolicySpecDefault,

@@ -140,9 +140,7 @@ export class MultiClusterIngressSet extends Construct {
       };
       // Seed 000's single construct id is kept, so its output (and its object ids) stay the same.
       const id = i === 0 ? 'MultiClusterService' : `MultiClusterService-${svc.name}`;
-      return seed
-        ? new MultiClusterServiceV1Beta1(this, id, serviceProps as unknown as MultiClusterServiceV1Beta1Props)
-        : new MultiClusterService(this, id, serviceProps);
+      return seed ? new MultiClusterServiceV1Beta1(this, id, serviceProps as unknown as MultiClusterServiceV1Beta1Props) : new MultiClusterService(this, id, serviceProps);
     });
 
     this.backendConfigs = mci.backendConfigs.map((b, i) => {

@@ -158,10 +158,7 @@ function initContainerOf(init: InitContainerInput): k8s.Container {
 
 /** Container ports: the workload's port, then its extra ports (named). */
 function portsOf(w: ResolvedWorkload): k8s.ContainerPort[] | undefined {
-  const ports = [
-    ...(w.port === undefined ? [] : [{ containerPort: w.port }]),
-    ...w.extraPorts.map((p) => ({ containerPort: p.port, name: p.name })),
-  ];
+  const ports = [...(w.port === undefined ? [] : [{ containerPort: w.port }]), ...w.extraPorts.map((p) => ({ containerPort: p.port, name: p.name }))];
   return ports.length === 0 ? undefined : ports;
 }
 

@@ -193,8 +193,6 @@ function simpleKey(key: string): string {
   return key;
 }
 
-
-
 /** `&name` (then the value, on this line or below) and `*name`, with the names this reader accepts. */
 const ANCHOR = /^&([A-Za-z0-9_-]+)(?:\s+(.*))?$/;
 const ALIAS = /^\*([A-Za-z0-9_-]+)(.*)$/;

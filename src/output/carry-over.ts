@@ -14,20 +14,11 @@ import { STACKS_FOLDER } from './paths';
  *
  * Nothing a synth writes has one of these names. Anything else in the output folder is replaced.
  */
-export const TERRAFORM_WORKING_FILES: readonly string[] = [
-  '.terraform',
-  '.terraform.lock.hcl',
-  'terraform.tfstate.d',
-  '*.tfstate',
-  '*.tfstate.backup',
-  '*.tfplan',
-];
+export const TERRAFORM_WORKING_FILES: readonly string[] = ['.terraform', '.terraform.lock.hcl', 'terraform.tfstate.d', '*.tfstate', '*.tfstate.backup', '*.tfplan'];
 
 /** Whether a stack folder entry named `name` is one of {@link TERRAFORM_WORKING_FILES}. */
 export function isTerraformWorkingFile(name: string): boolean {
-  return TERRAFORM_WORKING_FILES.some((pattern) =>
-    pattern.startsWith('*') ? name.length > pattern.length - 1 && name.endsWith(pattern.slice(1)) : name === pattern,
-  );
+  return TERRAFORM_WORKING_FILES.some((pattern) => (pattern.startsWith('*') ? name.length > pattern.length - 1 && name.endsWith(pattern.slice(1)) : name === pattern));
 }
 
 /** What {@link carryTerraformFiles} moved, and what it could not move. */
@@ -49,8 +40,14 @@ export function carryTerraformFiles(from: string, to: string): CarryResult {
   const moved: string[] = [];
   const conflicts: string[] = [];
   const stacksDir = path.join(from, STACKS_FOLDER);
-  for (const stack of readdirOrEmpty(stacksDir).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    for (const name of readdirOrEmpty(path.join(stacksDir, stack)).map((e) => e.name).filter(isTerraformWorkingFile).sort()) {
+  for (const stack of readdirOrEmpty(stacksDir)
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
+    for (const name of readdirOrEmpty(path.join(stacksDir, stack))
+      .map((e) => e.name)
+      .filter(isTerraformWorkingFile)
+      .sort()) {
       const relative = `${STACKS_FOLDER}/${stack}/${name}`;
       const destination = path.join(to, relative);
       if (exists(destination)) {

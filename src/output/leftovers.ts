@@ -49,8 +49,7 @@ export function recoverInterruptedRuns(target: string): string[] {
   if (live) {
     const folder = path.basename((live.backupDir ?? live.tmpDir)!);
     throw new OutputRefusal(
-      `another meshfleet run (process ${live.pid}) is replacing it (found ${folder}); wait for it to end, ` +
-        `or remove ${folder} if process ${live.pid} is not meshfleet`,
+      `another meshfleet run (process ${live.pid}) is replacing it (found ${folder}); wait for it to end, ` + `or remove ${folder} if process ${live.pid} is not meshfleet`,
     );
   }
   const notes: string[] = [];
@@ -79,8 +78,7 @@ function recoverBackup(target: string, backupDir: string): string {
   const { moved, conflicts } = carryTerraformFiles(backupDir, target);
   if (conflicts.length > 0) {
     throw new OutputRefusal(
-      `a run interrupted while swapping folders left ${backup}, whose ${conflicts[0]} is also in the output; ` +
-        `keep the one you need and remove ${backup}`,
+      `a run interrupted while swapping folders left ${backup}, whose ${conflicts[0]} is also in the output; ` + `keep the one you need and remove ${backup}`,
     );
   }
   fs.rmSync(backupDir, { recursive: true, force: true });

@@ -34,7 +34,9 @@ function controlPlaneFiles(model: ResolvedTopology, cluster: ResolvedCluster, so
   const meshInstall = cluster.meshInstall!;
   const files: PlannedFile[] = [];
   if (install.clusterAdmin !== undefined) {
-    files.push(fileOf(model, CHART_FILES.clusterAdminBinding, [{ component: 'ClusterAdminBinding', id: 'cluster-admin-binding', source: 'mesh.clusterAdmin', user: install.clusterAdmin }]));
+    files.push(
+      fileOf(model, CHART_FILES.clusterAdminBinding, [{ component: 'ClusterAdminBinding', id: 'cluster-admin-binding', source: 'mesh.clusterAdmin', user: install.clusterAdmin }]),
+    );
   }
   // The validating webhook calls `istiod`, which a revisioned install does not create (seed 001).
   const istiodRevision = meshInstall.controlPlane === 'primary' ? mesh.revision : undefined;
@@ -81,7 +83,14 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
     } else if (routing === 'gateway-api') {
       components.push({ component: 'VersionServices', id: `${w.name}-version-services`, source, ...ref, versions: meshTraffic.versionServices });
       const kind = meshTraffic.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
-      components.push({ component: 'GammaRoute', id: `${w.name}-route`, source: meshTraffic.source === 'route' ? meshTraffic.path : source, ...ref, name: meshTraffic.names.httpRoute, kind });
+      components.push({
+        component: 'GammaRoute',
+        id: `${w.name}-route`,
+        source: meshTraffic.source === 'route' ? meshTraffic.path : source,
+        ...ref,
+        name: meshTraffic.names.httpRoute,
+        kind,
+      });
     }
   }
 
@@ -96,9 +105,7 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
 function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: ResolvedApp, i: number): PlannedFile | undefined {
   const mesh = model.mesh;
   const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
-  const workloads = app.workloads
-    .map((w, j) => ({ w, j, place: placementOf(model, cluster, w, routeOf(app, w) !== undefined) }))
-    .filter(({ place }) => hasObjects(place));
+  const workloads = app.workloads.map((w, j) => ({ w, j, place: placementOf(model, cluster, w, routeOf(app, w) !== undefined) })).filter(({ place }) => hasObjects(place));
   const appVms = app.vmWorkloads.map((vm, j) => ({ vm, j })).filter(({ vm }) => vms.includes(vm));
   if (workloads.length === 0 && appVms.length === 0) return undefined;
 
@@ -108,7 +115,14 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
   for (const { j } of workloads) components.push(...workloadComponents(model, cluster, app, i, j));
   const accounts: string[] = [];
   for (const { vm, j } of appVms) {
-    components.push({ component: 'VmWorkload', id: `${vm.name}-vm`, source: `apps[${i}].vmWorkloads[${j}]`, app: i, vmWorkload: j, createServiceAccount: !accounts.includes(vm.serviceAccount) });
+    components.push({
+      component: 'VmWorkload',
+      id: `${vm.name}-vm`,
+      source: `apps[${i}].vmWorkloads[${j}]`,
+      app: i,
+      vmWorkload: j,
+      createServiceAccount: !accounts.includes(vm.serviceAccount),
+    });
     accounts.push(vm.serviceAccount);
   }
   if (mesh?.defaultDeny === true && cluster.meshMember) {
@@ -172,7 +186,11 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
   model.apps.forEach((app, i) => {
     const file = appFile(model, cluster, app, i);
     if (file === undefined) return;
-    assume(!taken.includes(file.path), 'cluster-plan.app-file', `cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file.path}, a file name already taken`);
+    assume(
+      !taken.includes(file.path),
+      'cluster-plan.app-file',
+      `cluster ${cluster.name}: app namespace ${app.namespace} would be written to ${file.path}, a file name already taken`,
+    );
     taken.push(file.path);
     namespaces.use(app.namespace, `apps[${i}].namespace`);
     files.push(file);
@@ -183,7 +201,12 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
     namespaces.use(model.multiClusterIngress.namespace, 'multiClusterIngress.namespace');
   }
   if (isConfig && model.gateways.length > 0) {
-    const components: PlannedComponent[] = model.gateways.map((g, i) => ({ component: 'MultiClusterGateway', id: `${g.namespace}-${g.name}`, source: `gateways[${i}]`, gateway: i }));
+    const components: PlannedComponent[] = model.gateways.map((g, i) => ({
+      component: 'MultiClusterGateway',
+      id: `${g.namespace}-${g.name}`,
+      source: `gateways[${i}]`,
+      gateway: i,
+    }));
     model.gateways.forEach((g, i) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
     files.push(fileOf(model, CHART_FILES.multiClusterGateway, components));
   }

@@ -131,15 +131,36 @@ function derivedNames(model: ResolvedTopology, cluster: ClusterPlan, report: (p:
     if (o.kind === 'Service' && !DNS_LABEL_RE.test(o.name)) {
       if (rest === 'export' && o.name.length > 63) {
         const w = model.apps[Number(workload![2])].workloads[Number(workload![3])];
-        report(problem(claim.path, `the exported Service of cluster ${cluster.name}, <name>-<cluster short name>, is ${o.name.length} characters long`, w.name, 'a name that keeps it within 63 characters'));
+        report(
+          problem(
+            claim.path,
+            `the exported Service of cluster ${cluster.name}, <name>-<cluster short name>, is ${o.name.length} characters long`,
+            w.name,
+            'a name that keeps it within 63 characters',
+          ),
+        );
       } else if (rest !== undefined && (rest === 'version' || rest === 'canary' || rest.startsWith('versions['))) {
         const version = versionOf(model, Number(workload![2]), Number(workload![3]), rest);
-        report(problem(claim.path, `gateway-api routing writes a Service ${o.name} per version, which is not a Service name`, version, 'a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots)'));
+        report(
+          problem(
+            claim.path,
+            `gateway-api routing writes a Service ${o.name} per version, which is not a Service name`,
+            version,
+            'a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots)',
+          ),
+        );
       } else {
         report(problem(claim.path, `${claim.what} would be Service ${o.name}, which is not a Service name`, o.name, 'an RFC 1035 label of at most 63 characters'));
       }
     } else if (o.kind === 'StatefulSet' && o.name.length > STATEFULSET_NAME_MAX) {
-      report(problem(claim.path, `${claim.what} would be StatefulSet ${o.name}, whose controller-revision-hash label (<name>-<hash>) would exceed 63 characters`, o.name, `a name of at most ${STATEFULSET_NAME_MAX} characters`));
+      report(
+        problem(
+          claim.path,
+          `${claim.what} would be StatefulSet ${o.name}, whose controller-revision-hash label (<name>-<hash>) would exceed 63 characters`,
+          o.name,
+          `a name of at most ${STATEFULSET_NAME_MAX} characters`,
+        ),
+      );
     } else if (o.name.length > DNS_NAME_MAX) {
       report(problem(claim.path, `${claim.what} would be ${o.kind} ${o.name}, ${o.name.length} characters long`, o.name, `a name that keeps it within ${DNS_NAME_MAX} characters`));
     }

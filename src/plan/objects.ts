@@ -133,9 +133,11 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       const base = `apps[${c.app}].workloads[${c.workload}]`;
       const objects: PlannedObject[] = [];
       if (c.pods) {
-        w.versions.slice(1).forEach((version, k) =>
-          objects.push({ kind: 'Deployment', apiVersion: API.apps, namespace, name: versionDeploymentName(w.name, version.name), source: versionSource(base, w, k + 1) }),
-        );
+        w.versions
+          .slice(1)
+          .forEach((version, k) =>
+            objects.push({ kind: 'Deployment', apiVersion: API.apps, namespace, name: versionDeploymentName(w.name, version.name), source: versionSource(base, w, k + 1) }),
+          );
       }
       if (c.routing) {
         objects.push({ kind: 'DestinationRule', apiVersion: API.networking(v), namespace, name: w.destinationRuleName, source: c.source });

@@ -72,7 +72,8 @@ function networkResources(model: ResolvedTopology): PlannedResource[] {
   });
   model.gateways.forEach((g, i) =>
     g.addresses.forEach((a, j) => {
-      if (a.staticAddress !== undefined) resources.push({ type: 'google_compute_address', path: [NETWORK_IDS.gatewayAddress(a.staticAddress)], source: `gateways[${i}].addresses[${j}]` });
+      if (a.staticAddress !== undefined)
+        resources.push({ type: 'google_compute_address', path: [NETWORK_IDS.gatewayAddress(a.staticAddress)], source: `gateways[${i}].addresses[${j}]` });
     }),
   );
   const eastWest = reservedEastWestAddress(model);

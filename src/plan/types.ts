@@ -52,7 +52,12 @@ export type PlannedComponent =
   | (ComponentBase & WorkloadRef & { readonly component: 'Workload'; readonly pods: boolean; readonly service: boolean })
   | (ComponentBase & WorkloadRef & { readonly component: 'ExportedService'; readonly name: string })
   | (ComponentBase & WorkloadRef & { readonly component: 'WorkloadVersions'; readonly pods: boolean; readonly routing: boolean })
-  | (ComponentBase & WorkloadRef & { readonly component: 'IstioMeshRoute'; readonly names: { readonly virtualService: string; readonly destinationRule: string }; readonly subsets: readonly string[] })
+  | (ComponentBase &
+      WorkloadRef & {
+        readonly component: 'IstioMeshRoute';
+        readonly names: { readonly virtualService: string; readonly destinationRule: string };
+        readonly subsets: readonly string[];
+      })
   | (ComponentBase & WorkloadRef & { readonly component: 'VersionServices'; readonly versions: readonly string[] })
   | (ComponentBase & WorkloadRef & { readonly component: 'GammaRoute'; readonly name: string; readonly kind: 'HTTPRoute' | 'GRPCRoute' })
   | (ComponentBase & WorkloadRef & { readonly component: 'ExposedService'; readonly name: string })

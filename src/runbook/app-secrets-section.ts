@@ -16,9 +16,7 @@ export function appSecretsSection(ctx: Context): RunbookSection | undefined {
     if (secret.rsaKeyPair !== undefined) {
       commands.push(...rsaKeyPairCommands(namespace, secret.name, secret.rsaKeyPair));
     } else {
-      notes.push(
-        `Put the files of ${code(secret.name)} (${list(secret.keys.map(code))}) in ${secretFilePath(namespace, secret.name).replace(/"/g, '')} first.`,
-      );
+      notes.push(`Put the files of ${code(secret.name)} (${list(secret.keys.map(code))}) in ${secretFilePath(namespace, secret.name).replace(/"/g, '')} first.`);
     }
     for (const cluster of clusters) {
       const namespaces = ctx.folderOf(cluster)?.files.includes(NAMESPACES_FILE) ? [kubectlApplyFile(cluster, ctx.k8sPath(cluster, NAMESPACES_FILE))] : [];
@@ -32,7 +30,9 @@ export function appSecretsSection(ctx: Context): RunbookSection | undefined {
       `meshfleet never writes these Secrets. Make them before the app folders, whose pods mount them, and keep ${code(
         `$${SECRETS_DIR_VARIABLE}`,
       )} outside this output folder and out of Git. A key pair is generated only once (running the commands again keeps it)${
-        shared.length > 0 ? `, and ${list(shared)} ${shared.length === 1 ? 'gets' : 'get'} the same content in every cluster: tokens signed in one cluster are checked in the others` : ''
+        shared.length > 0
+          ? `, and ${list(shared)} ${shared.length === 1 ? 'gets' : 'get'} the same content in every cluster: tokens signed in one cluster are checked in the others`
+          : ''
       }. Each cluster's ${code(NAMESPACES_FILE)} is applied first so the namespace exists.`,
       notes.join(' '),
       sh(commands),

@@ -15,13 +15,8 @@ export function updatesSection(ctx: Context): RunbookSection | undefined {
         inCluster ? ' (and `istioctl install` again for changed `mesh-install/` files)' : ''
       }, then each cluster folder. With ${code(`--prune -l ${selector}`)}, kubectl also deletes the objects of the common kinds (Deployments, Services, ConfigMaps, Secrets, Namespaces ...) that carry that label but are no longer in the folder: every object meshfleet writes carries it (and ${code(
         'app.kubernetes.io/managed-by=meshfleet',
-      )}). A namespace that leaves the topology goes with everything in it.${
-        inCluster ? ' The `cacerts` and remote secrets carry no meshfleet label and are kept.' : ''
-      }`,
-      sh([
-        resynthCommand(ctx.topologyArg, ctx.outArg),
-        ...folders.map((f) => `kubectl ${contextFlag(f.cluster)} apply --prune -l ${selector} -k ${ctx.k8sPath(f.cluster)}`),
-      ]),
+      )}). A namespace that leaves the topology goes with everything in it.${inCluster ? ' The `cacerts` and remote secrets carry no meshfleet label and are kept.' : ''}`,
+      sh([resynthCommand(ctx.topologyArg, ctx.outArg), ...folders.map((f) => `kubectl ${contextFlag(f.cluster)} apply --prune -l ${selector} -k ${ctx.k8sPath(f.cluster)}`)]),
     ),
   };
 }

@@ -32,11 +32,8 @@ export function meshCheckLines(ctx: Context, clusters: readonly ResolvedCluster[
         ]),
     ...(holders.length === 0
       ? []
-      : [
-          'Each primary holds one remote secret per cluster it reads:',
-          sh(holders.map((h) => `kubectl ${contextFlag(h)} get secret -n istio-system -l istio/multiCluster=true`)),
-        ]),
-    `Every proxy of the mesh${clusters.length > 1 ? ' (the other clusters\' included)' : ''} is connected to an istiod and ${code('SYNCED')}:`,
+      : ['Each primary holds one remote secret per cluster it reads:', sh(holders.map((h) => `kubectl ${contextFlag(h)} get secret -n istio-system -l istio/multiCluster=true`))]),
+    `Every proxy of the mesh${clusters.length > 1 ? " (the other clusters' included)" : ''} is connected to an istiod and ${code('SYNCED')}:`,
     sh(primaries.map((c) => `istioctl proxy-status ${contextFlag(c.name)}`)),
   ];
 }

@@ -94,9 +94,7 @@ export function terraformOutputAssignment(variable: string, stackDir: string, ou
  */
 export function remoteSecretServer(project: string, holder: ResolvedCluster, target: ResolvedCluster): string | undefined {
   if (!isGkeCluster(target) || !target.private || !isGkeCluster(holder)) return undefined;
-  const describe =
-    `gcloud container clusters describe ${target.name} --zone ${target.zone} --project ${project} ` +
-    `--format='value(privateClusterConfig.privateEndpoint)'`;
+  const describe = `gcloud container clusters describe ${target.name} --zone ${target.zone} --project ${project} ` + `--format='value(privateClusterConfig.privateEndpoint)'`;
   return `--server="https://$(${describe})"`;
 }
 
@@ -107,12 +105,7 @@ export function remoteSecretServer(project: string, holder: ResolvedCluster, tar
  */
 export function remoteSecretCommand(project: string, holder: ResolvedCluster, target: ResolvedCluster): string {
   const server = remoteSecretServer(project, holder, target);
-  const create = [
-    'istioctl create-remote-secret',
-    contextFlag(target.name),
-    `--name=${target.name}`,
-    ...(server === undefined ? [] : [server]),
-  ];
+  const create = ['istioctl create-remote-secret', contextFlag(target.name), `--name=${target.name}`, ...(server === undefined ? [] : [server])];
   return `${create.join(' ')} | kubectl apply -f - ${contextFlag(holder.name)}`;
 }
 
@@ -144,15 +137,7 @@ export function vmWorkloadCommands(vm: VmWorkloadRef): string[] {
   return [
     `mkdir -p ${outDir}`,
     `kubectl ${contextFlag(vm.cluster)} -n ${vm.namespace} get workloadgroup ${vm.name} -o yaml > ${groupFile}`,
-    [
-      'istioctl x workload entry configure',
-      contextFlag(vm.cluster),
-      `-f ${groupFile}`,
-      `-o ${outDir}`,
-      `--clusterID ${vm.cluster}`,
-      ...revision,
-      '--autoregister',
-    ].join(' '),
+    ['istioctl x workload entry configure', contextFlag(vm.cluster), `-f ${groupFile}`, `-o ${outDir}`, `--clusterID ${vm.cluster}`, ...revision, '--autoregister'].join(' '),
   ];
 }
 

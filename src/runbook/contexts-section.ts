@@ -8,11 +8,7 @@ export function contextsSection(ctx: Context): RunbookSection {
   const external = ctx.model.clusters.filter((c) => !isGkeCluster(c));
   const notes: string[] = [];
   if (gke.length > 0) {
-    notes.push(
-      `GKE clusters: the contexts ${code(
-        'gcloud container clusters get-credentials',
-      )} creates (run it once the clusters exist, see below).`,
-    );
+    notes.push(`GKE clusters: the contexts ${code('gcloud container clusters get-credentials')} creates (run it once the clusters exist, see below).`);
   }
   if (external.length > 0) {
     notes.push(`External clusters: replace the placeholder with the cluster's context (${code('kubectl config get-contexts')}).`);

@@ -123,7 +123,9 @@ function configSyncLines(input: GitOpsSectionInput, configSync: ResolvedConfigSy
     'Apply the RootSync of each cluster, then check what it synced:',
     sh([
       ...clusters.map((c) => kubectlApplyFile(c, rootSyncFile(c))),
-      ...clusters.map((c) => `kubectl ${contextFlag(c)} -n ${CONFIG_SYNC_NAMESPACE} get rootsync ${model.name} -o jsonpath='{.status.sync.commit}{"\\n"}{.status.sync.errorSummary}{"\\n"}'`),
+      ...clusters.map(
+        (c) => `kubectl ${contextFlag(c)} -n ${CONFIG_SYNC_NAMESPACE} get rootsync ${model.name} -o jsonpath='{.status.sync.commit}{"\\n"}{.status.sync.errorSummary}{"\\n"}'`,
+      ),
     ]),
   );
 }

@@ -1,7 +1,19 @@
 import { eastWestGatewayOf, reservedEastWestAddress } from '../topology/resolve/mesh-plan';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { eastWestAddressVariable, istioctlInstall, IstioctlSetting, kubectlApplyFile, kubectlApplyKustomization, terraformOutputAssignment } from './commands';
-import { applyFolder, blocks, CA_DIR_VARIABLE, CLUSTER_ADMIN_BINDING_FILE, code, Context, eastWestWait, meshClustersInInstallOrder, NAMESPACES_FILE, RunbookSection, sh } from './shared';
+import {
+  applyFolder,
+  blocks,
+  CA_DIR_VARIABLE,
+  CLUSTER_ADMIN_BINDING_FILE,
+  code,
+  Context,
+  eastWestWait,
+  meshClustersInInstallOrder,
+  NAMESPACES_FILE,
+  RunbookSection,
+  sh,
+} from './shared';
 import { meshfleetCommand } from './wait-commands';
 
 function distributionName(model: ResolvedTopology): string {
@@ -28,13 +40,8 @@ function caLines(ctx: Context): string[] {
     `Every cluster gets an intermediate CA under one root, so workloads of all clusters trust each other. Keep ${code(
       `$${CA_DIR_VARIABLE}`,
     )} outside this output folder (private keys never go here); ${code('npx meshfleet ca')} runs in the project folder (section 1):`,
-    sh([
-      `export ${CA_DIR_VARIABLE}="\${HOME}/meshfleet-ca/${ctx.model.name}"`,
-      meshfleetCommand(`ca --topology ${ctx.topologyArg} --out "\${${CA_DIR_VARIABLE}}"`),
-    ]),
-    `Once every cluster has its ${code('cacerts')}, move ${code('root-key.pem')} offline; ${code(
-      'meshfleet ca',
-    )} needs it again only to add a cluster.`,
+    sh([`export ${CA_DIR_VARIABLE}="\${HOME}/meshfleet-ca/${ctx.model.name}"`, meshfleetCommand(`ca --topology ${ctx.topologyArg} --out "\${${CA_DIR_VARIABLE}}"`)]),
+    `Once every cluster has its ${code('cacerts')}, move ${code('root-key.pem')} offline; ${code('meshfleet ca')} needs it again only to add a cluster.`,
   );
 }
 
@@ -51,8 +58,7 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
   const install = folder?.meshInstall ?? [];
   const primary = cluster.meshInstall!.controlPlane === 'primary';
   const commands: string[] = [];
-  if (files.includes(CLUSTER_ADMIN_BINDING_FILE))
-    commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, CLUSTER_ADMIN_BINDING_FILE)));
+  if (files.includes(CLUSTER_ADMIN_BINDING_FILE)) commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, CLUSTER_ADMIN_BINDING_FILE)));
   if (files.includes(NAMESPACES_FILE)) commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, NAMESPACES_FILE)));
   commands.push(kubectlApplyKustomization(cluster.name, `"\${${CA_DIR_VARIABLE}}/${cluster.name}"`, { serverSide: true }));
   // A GKE primary's east-west address is reserved by Terraform: read it from the network
@@ -81,9 +87,7 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
   }
   const gateway = eastWestGatewayOf(ctx.model, cluster);
   if (gateway?.loadBalancerIp !== undefined) {
-    notes.push(
-      `The east-west gateway asks for the load balancer address ${gateway.loadBalancerIp} (mesh.primaryAddress): reserve it before installing.`,
-    );
+    notes.push(`The east-west gateway asks for the load balancer address ${gateway.loadBalancerIp} (mesh.primaryAddress): reserve it before installing.`);
   }
   if (gateway?.reservedAddress !== undefined) {
     notes.push(
@@ -95,15 +99,9 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
   if (!primary) {
     const install = ctx.model.mesh?.install;
     const address = variable === undefined ? (install?.primaryAddress ?? 'mesh.primaryAddress') : `${code(`\${${variable}}`)} (set above)`;
-    notes.push(
-      `It runs no istiod: it uses ${install?.primary ?? 'the primary'}'s, reached at ${address}. The rest of ${cluster.name} follows the remote secrets.`,
-    );
+    notes.push(`It runs no istiod: it uses ${install?.primary ?? 'the primary'}'s, reached at ${address}. The rest of ${cluster.name} follows the remote secrets.`);
   }
-  return blocks(
-    `### ${cluster.name} (${cluster.meshInstall!.controlPlane}, network ${cluster.meshInstall!.network})`,
-    notes.join(' '),
-    sh(commands),
-  );
+  return blocks(`### ${cluster.name} (${cluster.meshInstall!.controlPlane}, network ${cluster.meshInstall!.network})`, notes.join(' '), sh(commands));
 }
 
 /** In-cluster meshes: CA, then per cluster namespaces, `cacerts`, istioctl install, folder. */
@@ -119,9 +117,7 @@ export function inClusterMeshSection(ctx: Context): RunbookSection {
     lines: blocks(
       `meshfleet installs the control plane with istioctl (${model}mesh ${code(install.meshId)}${revision}). ${istioctlNote(
         ctx.model,
-      )} Per cluster, primaries first: namespaces, the ${code('cacerts')} Secret, ${code('istioctl install')}, then ${
-        hasRemotes ? '(primaries) ' : ''
-      }the cluster's folder.`,
+      )} Per cluster, primaries first: namespaces, the ${code('cacerts')} Secret, ${code('istioctl install')}, then ${hasRemotes ? '(primaries) ' : ''}the cluster's folder.`,
       caLines(ctx),
       ...clusters.map((c) => meshClusterLines(ctx, c)),
     ),

@@ -9,9 +9,7 @@ export function infrastructureSection(ctx: Context): RunbookSection {
   const externalNote =
     external.length === 0
       ? undefined
-      : `${list(external)} exist${external.length === 1 ? 's' : ''} already (platform: external): no Terraform creates ${
-          external.length === 1 ? 'it' : 'them'
-        }.`;
+      : `${list(external)} exist${external.length === 1 ? 's' : ''} already (platform: external): no Terraform creates ${external.length === 1 ? 'it' : 'them'}.`;
   if (ctx.input.stacks.length === 0) {
     return {
       title: 'Infrastructure',
@@ -43,9 +41,7 @@ export function infrastructureSection(ctx: Context): RunbookSection {
       `Alternatively, from the meshfleet project: ${code(`cdktf deploy ${ctx.input.stacks.join(' ')}`)} with ${code(
         'MESHFLEET_TOPOLOGY',
       )} set to the topology file (it synthesizes the same stacks again, into ${code('cdktf.out/terraform/')})` +
-        (ctx.model.terraform.backend.type === 'local'
-          ? `; it uses the same state files when this folder lies directly in the project, as ${code('dist/')} does.`
-          : '.'),
+        (ctx.model.terraform.backend.type === 'local' ? `; it uses the same state files when this folder lies directly in the project, as ${code('dist/')} does.` : '.'),
       externalNote,
       'Then fetch the credentials of the GKE clusters (this creates the contexts above):',
       sh(gke.map((c) => getCredentialsCommand(ctx.project, c))),

@@ -8,11 +8,10 @@ export function multiClusterIngressSection(ctx: Context): RunbookSection | undef
   if (mci === undefined || config === undefined) return undefined;
   const vip = mciVipCommand(config, mci.namespace, mci.name);
   // Seed 000's shape: the load balancer port is the service port; the general shape listens on 80.
-  const seedPort = mci.meshGateway ? mci.defaultBackend?.port ?? 80 : 80;
+  const seedPort = mci.meshGateway ? (mci.defaultBackend?.port ?? 80) : 80;
   const port = seedPort === 80 ? '' : `:${seedPort}`;
   const ruleHosts = mci.rules.flatMap((r) => (r.host === undefined ? [] : [r.host]));
-  const exposed =
-    ruleHosts.length > 0 ? ruleHosts : ctx.model.apps.flatMap((app) => app.workloads.flatMap((w) => (w.expose === undefined ? [] : [w.expose.hosts[0]])));
+  const exposed = ruleHosts.length > 0 ? ruleHosts : ctx.model.apps.flatMap((app) => app.workloads.flatMap((w) => (w.expose === undefined ? [] : [w.expose.hosts[0]])));
   const hosts = unique((exposed.length === 0 ? ['*'] : exposed).map((h) => concreteHost(h)));
   return {
     title: 'Check: multi-cluster ingress',

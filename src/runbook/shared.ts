@@ -178,18 +178,13 @@ function projectDirOf(outPath: string | undefined): string {
 
 /** The clusters with a folder, in topology order, that are not in `except`. */
 export function foldersInTopologyOrder(ctx: Context, except: ReadonlySet<string> = new Set()): RunbookClusterFolder[] {
-  return ctx.model.clusters
-    .map((c) => ctx.folderOf(c.name))
-    .filter((f): f is RunbookClusterFolder => f !== undefined && !except.has(f.cluster));
+  return ctx.model.clusters.map((c) => ctx.folderOf(c.name)).filter((f): f is RunbookClusterFolder => f !== undefined && !except.has(f.cluster));
 }
 
 /** Mesh install clusters: primaries first, then remotes, each in topology order. */
 export function meshClustersInInstallOrder(model: ResolvedTopology): ResolvedCluster[] {
   const clusters = meshInstallClusters(model);
-  return [
-    ...clusters.filter((c) => c.meshInstall!.controlPlane === 'primary'),
-    ...clusters.filter((c) => c.meshInstall!.controlPlane !== 'primary'),
-  ];
+  return [...clusters.filter((c) => c.meshInstall!.controlPlane === 'primary'), ...clusters.filter((c) => c.meshInstall!.controlPlane !== 'primary')];
 }
 
 /** Whether a cluster folder holds objects or istioctl inputs (not only an empty kustomization). */
@@ -267,7 +262,7 @@ function folderWaits(ctx: Context, cluster: string): string[] {
 /** Why the folders wait, when any does. */
 export function folderWaitsNote(ctx: Context): string | undefined {
   if (!ctx.input.clusters.some((f) => folderWaits(ctx, f.cluster).length > 0)) return undefined;
-  return "The waits before a folder hold until the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stack is applied; `kubectl apply` would fail on kinds the cluster does not know yet.";
+  return 'The waits before a folder hold until the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stack is applied; `kubectl apply` would fail on kinds the cluster does not know yet.';
 }
 
 /** After an east-west gateway install: wait until its load balancer has an address. */

@@ -1,7 +1,22 @@
 import { gkeClusters, isGkeCluster } from '../topology/model/types';
 import { contextFlag, contextVariable, shellQuote, terraformCommands } from './commands';
 import { gitopsTeardownLines } from './gitops-section';
-import { blocks, CA_DIR_VARIABLE, CLUSTER_ADMIN_BINDING_FILE, code, configFolderWith, Context, foldersInTopologyOrder, kustomizationFiles, list, MULTI_CLUSTER_GATEWAY_FILE, MULTI_CLUSTER_INGRESS_FILE, RunbookClusterFolder, RunbookSection, sh } from './shared';
+import {
+  blocks,
+  CA_DIR_VARIABLE,
+  CLUSTER_ADMIN_BINDING_FILE,
+  code,
+  configFolderWith,
+  Context,
+  foldersInTopologyOrder,
+  kustomizationFiles,
+  list,
+  MULTI_CLUSTER_GATEWAY_FILE,
+  MULTI_CLUSTER_INGRESS_FILE,
+  RunbookClusterFolder,
+  RunbookSection,
+  sh,
+} from './shared';
 import { istioctlUninstallCommand, resynthCommand, terraformDestroyCommands } from './wait-commands';
 
 /**
@@ -11,8 +26,7 @@ import { istioctlUninstallCommand, resynthCommand, terraformDestroyCommands } fr
  */
 function deleteFolderCommands(ctx: Context, folder: RunbookClusterFolder): string[] {
   const cluster = ctx.model.clusters.find((c) => c.name === folder.cluster)!;
-  const uninstall =
-    cluster.meshInstall !== undefined && !isGkeCluster(cluster) ? [istioctlUninstallCommand(cluster.name, ctx.model.mesh?.version)] : [];
+  const uninstall = cluster.meshInstall !== undefined && !isGkeCluster(cluster) ? [istioctlUninstallCommand(cluster.name, ctx.model.mesh?.version)] : [];
   const del = (file: string) => `kubectl ${contextFlag(cluster.name)} delete --ignore-not-found -f ${shellQuote(ctx.k8sPath(cluster.name, file))}`;
   if (!folder.files.includes(CLUSTER_ADMIN_BINDING_FILE)) {
     return [`kubectl ${contextFlag(cluster.name)} delete --ignore-not-found -k ${ctx.k8sPath(cluster.name)}`, ...uninstall];
@@ -35,12 +49,10 @@ export function teardownSection(ctx: Context): RunbookSection {
   const protectedClusters = gke.filter((c) => c.deletionProtection).map((c) => c.name);
   const hasTerraform = ctx.input.stacks.length > 0;
   const stays = [
-    ...(hasTerraform
-      ? [
-          'The project and its APIs stay: the Terraform leaves the services enabled on destroy (`disable_on_destroy = false`), other workloads may use them.',
-        ]
+    ...(hasTerraform ? ['The project and its APIs stay: the Terraform leaves the services enabled on destroy (`disable_on_destroy = false`), other workloads may use them.'] : []),
+    ...(external.length > 0
+      ? [`${list(external)} stay${external.length === 1 ? 's' : ''}: only meshfleet's objects and the mesh leave ${external.length === 1 ? 'it' : 'them'}.`]
       : []),
-    ...(external.length > 0 ? [`${list(external)} stay${external.length === 1 ? 's' : ''}: only meshfleet's objects and the mesh leave ${external.length === 1 ? 'it' : 'them'}.`] : []),
     ...(ctx.model.mesh?.install !== undefined ? [`The plug-in CA in ${code(`$${CA_DIR_VARIABLE}`)} stays outside this folder: keep the root offline or delete it.`] : []),
     ...(gke.length > 0 ? ['The kube contexts of the GKE clusters stay in your kubeconfig:'] : []),
   ].join(' ');

@@ -46,10 +46,10 @@ function meshClusters(model: ResolvedTopology): ResolvedGkeCluster[] {
 export function meshFirewallRanges(model: ResolvedTopology): string[] {
   const members = meshClusters(model);
   if (members.length === 0) return [];
-  const pods = members.every((c) => c.podCidr !== undefined)
-    ? members.map((c) => c.podCidr as string)
-    : [GKE_DEFAULT_POD_SUPERNET];
-  const masters = gkeClusters(model).filter((c) => c.private).map((c) => c.masterCidr as string);
+  const pods = members.every((c) => c.podCidr !== undefined) ? members.map((c) => c.podCidr as string) : [GKE_DEFAULT_POD_SUPERNET];
+  const masters = gkeClusters(model)
+    .filter((c) => c.private)
+    .map((c) => c.masterCidr as string);
   return [...new Set([...pods, ...masters])];
 }
 

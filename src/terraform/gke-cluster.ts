@@ -137,10 +137,7 @@ export class GkeCluster extends Construct {
             ...(props.controlPlaneGlobalAccess ? { masterGlobalAccessConfig: { enabled: true } } : {}),
           }
         : undefined,
-      masterAuthorizedNetworksConfig:
-        isPrivate || props.authorizedNetworks !== undefined
-          ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) }
-          : undefined,
+      masterAuthorizedNetworksConfig: isPrivate || props.authorizedNetworks !== undefined ? { cidrBlocks: (props.authorizedNetworks ?? []).map((n) => ({ ...n })) } : undefined,
       gatewayApiConfig: props.gatewayApiChannel ? { channel: props.gatewayApiChannel } : undefined,
       datapathProvider: props.dataplaneV2 ? 'ADVANCED_DATAPATH' : 'LEGACY_DATAPATH',
       enableLegacyAbac: false,

@@ -79,10 +79,7 @@ export class LogicalIdRegistry {
     const path = components.join('/');
     const taken = this.pathsById.get(id);
     if (taken !== undefined && taken !== path) {
-      throw new Error(
-        `stack "${this.stackName}": the constructs "${taken}" and "${path}" both get the Terraform name "${id}"; ` +
-          'give one of them another construct id',
-      );
+      throw new Error(`stack "${this.stackName}": the constructs "${taken}" and "${path}" both get the Terraform name "${id}"; ` + 'give one of them another construct id');
     }
     this.pathsById.set(id, path);
     return id;

@@ -19,8 +19,6 @@ export class ManagedSslCertificates extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedSslCertificatesProps) {
     super(scope, id);
-    this.certificates = props.certificates.map(
-      (c) => new ComputeManagedSslCertificate(this, c.name, { name: c.name, type: 'MANAGED', managed: { domains: [...c.domains] } }),
-    );
+    this.certificates = props.certificates.map((c) => new ComputeManagedSslCertificate(this, c.name, { name: c.name, type: 'MANAGED', managed: { domains: [...c.domains] } }));
   }
 }

@@ -17,10 +17,7 @@ export class ProjectServices extends Construct {
 
   constructor(scope: Construct, id: string, props: ProjectServicesProps) {
     super(scope, id);
-    this.resources = props.services.map(
-      (service) =>
-        new ProjectService(this, service.split('.')[0], { service, disableOnDestroy: false, disableDependentServices: false }),
-    );
+    this.resources = props.services.map((service) => new ProjectService(this, service.split('.')[0], { service, disableOnDestroy: false, disableDependentServices: false }));
   }
 
   /**

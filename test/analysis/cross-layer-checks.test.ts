@@ -3,21 +3,42 @@ import { apiGateway, gkeClusters, inputOf, namespaceObject, object, stack } from
 
 const ns = namespaceObject('store', {});
 const membership = (id: string) => ({ [`${id}_membership`]: { membership_id: id, location: 'global' } });
-const mciFeature = (config: string) => ({ mci: { name: 'multiclusteringress', location: 'global', spec: { multiclusteringress: { config_membership: `projects/p/locations/global/memberships/${config}` } } } });
+const mciFeature = (config: string) => ({
+  mci: { name: 'multiclusteringress', location: 'global', spec: { multiclusteringress: { config_membership: `projects/p/locations/global/memberships/${config}` } } },
+});
 const subnet = (region: string, purpose: string) => ({ [`proxy-${region}`]: { name: `${region}-proxy-only-subnet`, region, purpose, role: 'ACTIVE' } });
 const address = (region: string) => ({ type: 'networking.gke.io/named-address-with-region', value: `regions/${region}/addresses/gw-ip-${region}` });
 
 describe('XL001 cluster with objects but no Terraform / XL002 Terraform cluster without objects', () => {
   test('a folder for a cluster Terraform does not create and that is not external', () => {
-    const input = inputOf({ c1: [ns], ghost: [ns], onprem: [ns] }, { terraform: { clusters: stack({ google_container_cluster: gkeClusters('c1') }) }, topology: { externalClusters: ['onprem'] } });
-    expect(crossLayerChecks(input)).toEqual([{ code: 'XL001', severity: 'error', cluster: 'ghost', object: 'Cluster ghost', path: '(cluster)', message: expect.stringContaining('no google_container_cluster named ghost') }]);
+    const input = inputOf(
+      { c1: [ns], ghost: [ns], onprem: [ns] },
+      { terraform: { clusters: stack({ google_container_cluster: gkeClusters('c1') }) }, topology: { externalClusters: ['onprem'] } },
+    );
+    expect(crossLayerChecks(input)).toEqual([
+      {
+        code: 'XL001',
+        severity: 'error',
+        cluster: 'ghost',
+        object: 'Cluster ghost',
+        path: '(cluster)',
+        message: expect.stringContaining('no google_container_cluster named ghost'),
+      },
+    ]);
   });
 
   test('a Terraform cluster the topology deploys to, without objects', () => {
     const terraform = { clusters: stack({ google_container_cluster: gkeClusters('c1', 'c2', 'idle') }) };
     const input = inputOf({ c1: [ns] }, { terraform, topology: { deployedClusters: ['c1', 'c2'] } });
     expect(crossLayerChecks(input)).toEqual([
-      { code: 'XL002', severity: 'error', cluster: 'terraform/clusters', object: 'google_container_cluster c2', path: 'resource.google_container_cluster.c2_cluster', message: expect.stringContaining('k8s/c2/') },
+      {
+        code: 'XL002',
+        severity: 'error',
+        cluster: 'terraform/clusters',
+        object: 'google_container_cluster c2',
+        path: 'resource.google_container_cluster.c2_cluster',
+        message: expect.stringContaining('k8s/c2/'),
+      },
     ]);
   });
 });
@@ -32,7 +53,12 @@ describe('XL003 config cluster of multi-cluster ingress / gateway', () => {
   test('a config membership that is no fleet member', () => {
     const findings = crossLayerChecks(inputOf({ west: [mcGateway] }, { terraform: terraform('west', ['east']) }));
     expect(findings).toEqual([
-      expect.objectContaining({ code: 'XL003', cluster: 'terraform/fleet', object: 'google_gke_hub_feature multiclusteringress', path: 'resource.google_gke_hub_feature.mci.spec.multiclusteringress.config_membership' }),
+      expect.objectContaining({
+        code: 'XL003',
+        cluster: 'terraform/fleet',
+        object: 'google_gke_hub_feature multiclusteringress',
+        path: 'resource.google_gke_hub_feature.mci.spec.multiclusteringress.config_membership',
+      }),
     ]);
   });
 
@@ -48,7 +74,9 @@ describe('XL003 config cluster of multi-cluster ingress / gateway', () => {
 
   test('multi-cluster objects without any multi-cluster ingress feature', () => {
     const findings = crossLayerChecks(inputOf({ west: [mcGateway] }, { terraform: { clusters: stack({ google_container_cluster: gkeClusters('west') }) } }));
-    expect(findings).toEqual([expect.objectContaining({ code: 'XL003', cluster: 'west', object: 'Gateway store/gw', message: expect.stringContaining('no multi-cluster ingress feature') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'XL003', cluster: 'west', object: 'Gateway store/gw', message: expect.stringContaining('no multi-cluster ingress feature') }),
+    ]);
   });
 
   test('everything in the config cluster, a fleet member: fine', () => {

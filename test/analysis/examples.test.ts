@@ -14,7 +14,10 @@ jest.setTimeout(60_000);
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const GOLDEN = path.join(__dirname, '..', 'golden');
-const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort();
+const examples = fs
+  .readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** Every YAML object under a golden cluster folder except the kustomization, as sorted JSON text. */
 function goldenObjects(dir: string): string[] {

@@ -1,12 +1,15 @@
 import { gatewayApiChecks } from '../../src/analysis/gateway-api-checks';
 import { apiGateway, httpRoute, inputOf, object, service, serviceExport, serviceImportRef } from './support';
 
-const policy = (kind: string, namespace: string, name: string, targetRef: Record<string, unknown>) => object('networking.gke.io/v1', kind, namespace, name, { targetRef, default: {} });
+const policy = (kind: string, namespace: string, name: string, targetRef: Record<string, unknown>) =>
+  object('networking.gke.io/v1', kind, namespace, name, { targetRef, default: {} });
 
 describe('GW001 route parent not found', () => {
   test('a parentRef to a Gateway missing from the cluster or namespace', () => {
     const route = httpRoute('store', 'r', { parentRefs: [{ name: 'external-http' }, { name: 'external-http', namespace: 'other' }, { name: 'missing' }], rules: [] });
-    const findings = gatewayApiChecks(inputOf({ c1: [apiGateway('store', 'external-http', 'gke-l7-global-external-managed-mc'), route], c2: [apiGateway('other', 'external-http', 'x')] }));
+    const findings = gatewayApiChecks(
+      inputOf({ c1: [apiGateway('store', 'external-http', 'gke-l7-global-external-managed-mc'), route], c2: [apiGateway('other', 'external-http', 'x')] }),
+    );
     expect(findings.map((f) => [f.code, f.severity, f.cluster, f.object, f.path])).toEqual([
       ['GW001', 'error', 'c1', 'HTTPRoute store/r', 'spec.parentRefs[1]'],
       ['GW001', 'error', 'c1', 'HTTPRoute store/r', 'spec.parentRefs[2]'],
@@ -17,7 +20,9 @@ describe('GW001 route parent not found', () => {
   test('a GAMMA parentRef to a Service', () => {
     const route = httpRoute('bookinfo', 'ratings', { parentRefs: [{ group: '', kind: 'Service', name: 'ratings', port: 9080 }], rules: [] });
     expect(gatewayApiChecks(inputOf({ c1: [service('bookinfo', 'ratings'), route] }))).toEqual([]);
-    expect(gatewayApiChecks(inputOf({ c1: [route] }))).toEqual([expect.objectContaining({ code: 'GW001', path: 'spec.parentRefs[0]', message: expect.stringContaining('Service bookinfo/ratings') })]);
+    expect(gatewayApiChecks(inputOf({ c1: [route] }))).toEqual([
+      expect.objectContaining({ code: 'GW001', path: 'spec.parentRefs[0]', message: expect.stringContaining('Service bookinfo/ratings') }),
+    ]);
   });
 });
 
@@ -42,7 +47,11 @@ describe('GW002 ServiceImport backend exported by no cluster / GW004 Service bac
   });
 
   test('an export of the same name in another namespace does not count; exports of any cluster do', () => {
-    const objects = { west: [apiGateway('store', 'gw', 'c'), route, service('store', 'local')], east: [serviceExport('store', 'store-west-1'), serviceExport('store', 'store-east-1')], other: [serviceExport('shop', 'shadow')] };
+    const objects = {
+      west: [apiGateway('store', 'gw', 'c'), route, service('store', 'local')],
+      east: [serviceExport('store', 'store-west-1'), serviceExport('store', 'store-east-1')],
+      other: [serviceExport('shop', 'shadow')],
+    };
     expect(gatewayApiChecks(inputOf(objects)).map((f) => f.path)).toEqual(['spec.rules[1].filters[0].requestMirror.backendRef']);
     objects.other.push(serviceExport('store', 'shadow'));
     expect(gatewayApiChecks(inputOf(objects))).toEqual([]);

@@ -22,21 +22,32 @@ describe('IST0101 ReferencedResourceNotFound', () => {
 
   test('a defined subset, with the DestinationRule host written as an FQDN, is fine', () => {
     const input = inputOf({
-      c1: [service('bookinfo', 'reviews'), destinationRule('bookinfo', 'reviews', 'reviews.bookinfo.svc.cluster.local', ['v1']), virtualService('bookinfo', 'reviews', reviewsRoute('v1'))],
+      c1: [
+        service('bookinfo', 'reviews'),
+        destinationRule('bookinfo', 'reviews', 'reviews.bookinfo.svc.cluster.local', ['v1']),
+        virtualService('bookinfo', 'reviews', reviewsRoute('v1')),
+      ],
     });
     expect(istioChecks(input)).toEqual([]);
   });
 
   test('the DestinationRule must be in the same cluster', () => {
     const input = inputOf(
-      { c1: [service('bookinfo', 'reviews'), virtualService('bookinfo', 'reviews', reviewsRoute('v1'))], c2: [service('bookinfo', 'reviews'), destinationRule('bookinfo', 'reviews', 'reviews', ['v1'])] },
+      {
+        c1: [service('bookinfo', 'reviews'), virtualService('bookinfo', 'reviews', reviewsRoute('v1'))],
+        c2: [service('bookinfo', 'reviews'), destinationRule('bookinfo', 'reviews', 'reviews', ['v1'])],
+      },
       { topology: { meshClusters: ['c1', 'c2'] } },
     );
     expect(istioChecks(input).map((f) => [f.cluster, f.path])).toEqual([['c1', 'spec.http[0].route[0].destination.subset']]);
   });
 
   test('a gateway that does not exist, written with and without a namespace', () => {
-    const vs = virtualService('shop', 'frontend', { hosts: ['*'], gateways: ['asm-ingress/missing', 'ingress'], http: [{ route: [{ destination: { host: 'frontend', port: { number: 80 } } }] }] });
+    const vs = virtualService('shop', 'frontend', {
+      hosts: ['*'],
+      gateways: ['asm-ingress/missing', 'ingress'],
+      http: [{ route: [{ destination: { host: 'frontend', port: { number: 80 } } }] }],
+    });
     const findings = istioChecks(inputOf({ c1: [service('shop', 'frontend'), istioGateway('asm-ingress', 'ingress', ['*']), vs] }));
     expect(findings.map((f) => [f.code, f.path, f.message.split(' (')[0]])).toEqual([
       ['IST0101', 'spec.gateways[0]', 'Referenced gateway not found: "asm-ingress/missing"'],
@@ -103,12 +114,17 @@ describe('IST0109 ConflictingMeshGatewayVirtualServiceHosts', () => {
 });
 
 describe('IST0112 VirtualServiceDestinationPortSelectorRequired', () => {
-  const twoPorts = service('shop', 'frontend', [{ name: 'http', port: 80 }, { name: 'grpc', port: 9000 }]);
+  const twoPorts = service('shop', 'frontend', [
+    { name: 'http', port: 80 },
+    { name: 'grpc', port: 9000 },
+  ]);
   const route = (port?: number) => ({ hosts: ['*'], gateways: ['gw'], http: [{ route: [{ destination: { host: 'frontend', ...(port ? { port: { number: port } } : {}) } }] }] });
 
   test('a gateway route without a port to a Service with two ports', () => {
     const findings = istioChecks(inputOf({ c1: [twoPorts, istioGateway('shop', 'gw', ['*']), virtualService('shop', 'frontend', route())] }));
-    expect(findings).toEqual([expect.objectContaining({ code: 'IST0112', severity: 'error', path: 'spec.http[0].route[0].destination.port', message: expect.stringContaining('2 ports') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'IST0112', severity: 'error', path: 'spec.http[0].route[0].destination.port', message: expect.stringContaining('2 ports') }),
+    ]);
   });
 
   test('with a port, or bound to the mesh only, it is fine', () => {
@@ -138,16 +154,23 @@ describe('IST0118 PortNameIsNotUnderNamingConvention', () => {
 
 describe('IST0123 NamespaceMultipleInjectionLabels', () => {
   test('a namespace with both istio-injection and istio.io/rev', () => {
-    const findings = istioChecks(inputOf({ c1: [namespaceObject('shop', { 'istio-injection': 'enabled', 'istio.io/rev': 'asm-managed' }), namespaceObject('ok', { 'istio.io/rev': 'asm-managed' })] }));
-    expect(findings).toEqual([{ code: 'IST0123', severity: 'warning', cluster: 'c1', object: 'Namespace shop', path: 'metadata.labels', message: expect.stringContaining('istio.io/rev="asm-managed"') }]);
+    const findings = istioChecks(
+      inputOf({ c1: [namespaceObject('shop', { 'istio-injection': 'enabled', 'istio.io/rev': 'asm-managed' }), namespaceObject('ok', { 'istio.io/rev': 'asm-managed' })] }),
+    );
+    expect(findings).toEqual([
+      { code: 'IST0123', severity: 'warning', cluster: 'c1', object: 'Namespace shop', path: 'metadata.labels', message: expect.stringContaining('istio.io/rev="asm-managed"') },
+    ]);
   });
 });
 
 describe('IST0132 VirtualServiceHostNotFoundInGateway', () => {
-  const vs = (hosts: string[]) => virtualService('default', 'testing', { hosts, gateways: ['istio-system/gw'], http: [{ route: [{ destination: { host: 'ratings', port: { number: 80 } } }] }] });
+  const vs = (hosts: string[]) =>
+    virtualService('default', 'testing', { hosts, gateways: ['istio-system/gw'], http: [{ route: [{ destination: { host: 'ratings', port: { number: 80 } } }] }] });
 
   test('a VirtualService host the gateway does not accept', () => {
-    const findings = istioChecks(inputOf({ c1: [service('default', 'ratings'), istioGateway('istio-system', 'gw', ['testing.com', '*.shop.com']), vs(['wrong.com', 'a.shop.com', 'testing.com'])] }));
+    const findings = istioChecks(
+      inputOf({ c1: [service('default', 'ratings'), istioGateway('istio-system', 'gw', ['testing.com', '*.shop.com']), vs(['wrong.com', 'a.shop.com', 'testing.com'])] }),
+    );
     expect(findings).toEqual([expect.objectContaining({ code: 'IST0132', severity: 'warning', path: 'spec.hosts[0]', message: expect.stringContaining('"wrong.com"') })]);
   });
 
@@ -161,11 +184,22 @@ describe('IST0132 VirtualServiceHostNotFoundInGateway', () => {
 describe('IST0170 MultiClusterInconsistentService', () => {
   test('a Service whose ports differ across mesh clusters: one warning naming every cluster', () => {
     const input = inputOf(
-      { c1: [service('shop', 'cart', [{ name: 'http', port: 80 }])], c2: [service('shop', 'cart', [{ name: 'http', port: 8080 }])], c3: [service('shop', 'cart', [{ name: 'http', port: 80 }])] },
+      {
+        c1: [service('shop', 'cart', [{ name: 'http', port: 80 }])],
+        c2: [service('shop', 'cart', [{ name: 'http', port: 8080 }])],
+        c3: [service('shop', 'cart', [{ name: 'http', port: 80 }])],
+      },
       { topology: { meshClusters: ['c1', 'c2', 'c3'] } },
     );
     expect(istioChecks(input)).toEqual([
-      expect.objectContaining({ code: 'IST0170', severity: 'warning', cluster: 'c1', object: 'Service shop/cart', path: 'spec.ports', message: expect.stringContaining('c1, c2, c3') }),
+      expect.objectContaining({
+        code: 'IST0170',
+        severity: 'warning',
+        cluster: 'c1',
+        object: 'Service shop/cart',
+        path: 'spec.ports',
+        message: expect.stringContaining('c1, c2, c3'),
+      }),
     ]);
   });
 

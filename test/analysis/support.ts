@@ -23,11 +23,18 @@ export const virtualService = (namespace: string, name: string, spec: Record<str
 export const destinationRule = (namespace: string, name: string, host: string, subsets: string[]) =>
   object('networking.istio.io/v1', 'DestinationRule', namespace, name, { host, subsets: subsets.map((s) => ({ name: s, labels: { version: s } })) });
 export const istioGateway = (namespace: string, name: string, hosts: string[]) =>
-  object('networking.istio.io/v1', 'Gateway', namespace, name, { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts }] });
+  object('networking.istio.io/v1', 'Gateway', namespace, name, {
+    selector: { istio: 'ingressgateway' },
+    servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts }],
+  });
 export const namespaceObject = (name: string, labels: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
 export const httpRoute = (namespace: string, name: string, spec: Record<string, unknown>) => object('gateway.networking.k8s.io/v1', 'HTTPRoute', namespace, name, spec);
 export const apiGateway = (namespace: string, name: string, className: string, addresses: Array<Record<string, unknown>> = []) =>
-  object('gateway.networking.k8s.io/v1', 'Gateway', namespace, name, { gatewayClassName: className, listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }], ...(addresses.length ? { addresses } : {}) });
+  object('gateway.networking.k8s.io/v1', 'Gateway', namespace, name, {
+    gatewayClassName: className,
+    listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }],
+    ...(addresses.length ? { addresses } : {}),
+  });
 export const serviceExport = (namespace: string, name: string): KubeObject => ({ apiVersion: 'net.gke.io/v1', kind: 'ServiceExport', metadata: { name, namespace } });
 export const serviceImportRef = (name: string) => ({ group: 'net.gke.io', kind: 'ServiceImport', name, port: 8080 });
 

@@ -2,18 +2,7 @@
 import 'reflect-metadata';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import {
-  CaError,
-  CaMaterial,
-  chainPem,
-  createIntermediate,
-  createRoot,
-  INTERMEDIATE_DAYS,
-  INTERMEDIATE_SAN_DNS,
-  KEY_BITS,
-  loadRoot,
-  ROOT_DAYS,
-} from '../../src/ca';
+import { CaError, CaMaterial, chainPem, createIntermediate, createRoot, INTERMEDIATE_DAYS, INTERMEDIATE_SAN_DNS, KEY_BITS, loadRoot, ROOT_DAYS } from '../../src/ca';
 
 // RSA 4096 keys take about a second each, at times three: two keys for the whole file. Issuing
 // from a loaded root is covered by test/cli/ca.test.ts (a second run adds a cluster).
@@ -21,8 +10,7 @@ jest.setTimeout(60_000);
 
 const DAY_MS = 86_400_000;
 // Everything Istio's root-ca.conf and intermediate.conf put in keyUsage.
-const CA_KEY_USAGE =
-  x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign;
+const CA_KEY_USAGE = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign;
 
 let root: CaMaterial;
 let intermediate: CaMaterial;

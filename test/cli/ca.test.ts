@@ -8,8 +8,7 @@ import { run, snapshot, TempDirs, writeFile } from './helpers';
 // RSA 4096 keys take a second or more each: one run makes the CA folder that the tests copy.
 jest.setTimeout(60_000);
 
-const clusterLine = (name: string, n: number): string =>
-  `  - { name: ${name}, zone: us-west1-a, masterCidr: 172.16.0.${16 * n}/28, podCidr: 10.${4 * (n + 1)}.0.0/14 }\n`;
+const clusterLine = (name: string, n: number): string => `  - { name: ${name}, zone: us-west1-a, masterCidr: 172.16.0.${16 * n}/28, podCidr: 10.${4 * (n + 1)}.0.0/14 }\n`;
 
 function topologyText(clusters: readonly string[], mesh = '{ management: in-cluster, revision: asm-186-8, version: 1.8.6 }'): string {
   return [
@@ -149,10 +148,7 @@ describe('meshfleet ca', () => {
     [
       'a cluster folder with some of its files',
       (ca: string) => ['ca-key.pem', 'kustomization.yaml'].forEach((name) => fs.rmSync(path.join(ca, 'cluster2', name))),
-      [
-        'meshfleet: ca/cluster2 is incomplete: missing ca-key.pem, kustomization.yaml ' +
-          '(found 3 of its 5 files, expected all of them, or none to issue a new intermediate CA)',
-      ],
+      ['meshfleet: ca/cluster2 is incomplete: missing ca-key.pem, kustomization.yaml ' + '(found 3 of its 5 files, expected all of them, or none to issue a new intermediate CA)'],
     ],
     [
       'a root key without its certificate',

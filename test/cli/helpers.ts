@@ -64,7 +64,9 @@ export function snapshot(dir: string): string[] {
         lines.push(`${child}/`);
         walk(child);
       } else {
-        const hash = createHash('sha256').update(fs.readFileSync(path.join(dir, child))).digest('hex');
+        const hash = createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, child)))
+          .digest('hex');
         lines.push(`${child} ${hash}`);
       }
     }
@@ -84,10 +86,7 @@ export function writeFile(dir: string, name: string, text: string): string {
 /** The default example with several mistakes (a number for a zone, an unknown role, ...). */
 export function badTopologyText(): string {
   const good = fs.readFileSync(DEFAULT_EXAMPLE, 'utf8');
-  const bad = good
-    .replace('zone: us-west2-a', 'zone: 12')
-    .replace('role: config', 'role: boss')
-    .replace('minNodes: 1,', 'minNodes: many,');
+  const bad = good.replace('zone: us-west2-a', 'zone: 12').replace('role: config', 'role: boss').replace('minNodes: 1,', 'minNodes: many,');
   if (bad.split('\n').filter((line, i) => line !== good.split('\n')[i]).length !== 3) {
     throw new Error(`the default example changed; update badTopologyText() in ${__filename}`);
   }

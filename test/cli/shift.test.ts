@@ -29,7 +29,9 @@ function copyOf(text: string, name = NAME): string {
 /** The split of `service` in the topology file, as `v1=50,...`. */
 function splitIn(file: string, service: string): string {
   const w = loadTopologyFile(file).apps[0].workloads.find((x) => x.name === service)!;
-  return versionSplitOf(w).map((v) => `${v.version}=${v.weight}`).join(',');
+  return versionSplitOf(w)
+    .map((v) => `${v.version}=${v.weight}`)
+    .join(',');
 }
 
 describe('meshfleet shift', () => {

@@ -57,7 +57,10 @@ describe('meshfleet synth refuses a folder that is not its own, and changes noth
     const out = path.join(temp.make(), 'project');
     writeFile(out, 'terraform/manifest.json', '');
     writeFile(out, 'notes.md', 'precious\n');
-    await refused(out, /has no meshfleet marker \(found no \.meshfleet-output\.json\); if it is the output of a meshfleet version from before the marker, adopt it as the README section "Outputs written before the marker" says/);
+    await refused(
+      out,
+      /has no meshfleet marker \(found no \.meshfleet-output\.json\); if it is the output of a meshfleet version from before the marker, adopt it as the README section "Outputs written before the marker" says/,
+    );
   });
 
   test('user files without any manifest', async () => {
@@ -140,9 +143,7 @@ describe('leftovers of interrupted runs', () => {
 
     const result = await run('synth', '--out', out);
     expect(result.status).toBe(0);
-    expect(result.stdout[0]).toBe(
-      `finished a run interrupted after swapping folders: moved 2 Terraform working files from .out.tmp-${pid}-cafe0001-old, removed it`,
-    );
+    expect(result.stdout[0]).toBe(`finished a run interrupted after swapping folders: moved 2 Terraform working files from .out.tmp-${pid}-cafe0001-old, removed it`);
     expect(leftovers(parent)).toEqual([]);
     expect(fs.readFileSync(path.join(out, 'terraform/stacks/fleet/terraform.fleet.tfstate'), 'utf8')).toBe('{"serial":2}\n');
     expect(fs.readFileSync(path.join(out, 'terraform/stacks/fleet/.terraform.lock.hcl'), 'utf8')).toBe('# fleet lock\n');

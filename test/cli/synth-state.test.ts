@@ -17,8 +17,9 @@ afterEach(() => temp.cleanup());
 /** Files as `terraform init`, `apply`, `plan -out` and workspaces place them in the stack folders. */
 const APPLY_LIKE: Readonly<Record<string, Buffer>> = {
   'terraform/stacks/network/.terraform/terraform.tfstate': Buffer.from('{"version":3,"backend":{"type":"local"}}\n'),
-  'terraform/stacks/network/.terraform/providers/registry.terraform.io/hashicorp/google/6.8.0/linux_amd64/terraform-provider-google_v6.8.0_x5':
-    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0xff, 0x10, 0x0a]),
+  'terraform/stacks/network/.terraform/providers/registry.terraform.io/hashicorp/google/6.8.0/linux_amd64/terraform-provider-google_v6.8.0_x5': Buffer.from([
+    0x7f, 0x45, 0x4c, 0x46, 0x00, 0xff, 0x10, 0x0a,
+  ]),
   'terraform/stacks/network/.terraform.lock.hcl': Buffer.from('provider "registry.terraform.io/hashicorp/google" {\n  version = "6.8.0"\n}\n'),
   'terraform/stacks/clusters/.terraform.lock.hcl': Buffer.from('# lock\n'),
   'terraform/stacks/clusters/terraform.clusters.tfstate': Buffer.from('{"version":4,"serial":7,"lineage":"abc"}\n'),
@@ -57,9 +58,7 @@ describe('meshfleet synth keeps Terraform state', () => {
 
     expect(second.stdout).toContain("kept Terraform's working files of the previous output:");
     expect(second.stdout).toContain('  terraform/stacks/network/  .terraform, .terraform.lock.hcl');
-    expect(second.stdout).toContain(
-      '  terraform/stacks/clusters/  .terraform.lock.hcl, terraform.clusters.tfstate, terraform.clusters.tfstate.backup, terraform.tfstate.d',
-    );
+    expect(second.stdout).toContain('  terraform/stacks/clusters/  .terraform.lock.hcl, terraform.clusters.tfstate, terraform.clusters.tfstate.backup, terraform.tfstate.d');
     // The count is of the files synthesized, not of the files kept.
     const synthesized = snapshot(fresh).filter((line) => !line.endsWith('/')).length;
     expect(second.stdout.find((line) => line.startsWith('synthesized '))).toMatch(new RegExp(`\\(${synthesized} files\\)$`));

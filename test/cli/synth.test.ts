@@ -47,7 +47,9 @@ describe('meshfleet synth', () => {
       JSON.parse(fs.readFileSync(path.join(out, 'terraform', stack.synthesizedStackPath), 'utf8'));
       expect(result.stdout.join('\n')).toContain(`terraform/${stack.workingDirectory}/`);
     }
-    const files = snapshot(out).filter((line) => !line.endsWith('/')).map((line) => line.split(' ')[0]);
+    const files = snapshot(out)
+      .filter((line) => !line.endsWith('/'))
+      .map((line) => line.split(' ')[0]);
     expect(files.filter((f) => f.startsWith('terraform/')).sort()).toEqual(expectedTerraformFiles.sort());
     const gitops = loadTopologyFile(file).gitops === undefined ? [] : files.filter((f) => f.startsWith('gitops/'));
     expect(files.filter((f) => !f.startsWith('terraform/') && !f.startsWith('k8s/') && !f.startsWith('gitops/'))).toEqual([
@@ -87,8 +89,18 @@ describe('meshfleet synth', () => {
     expect((await run('synth', '--out', out)).status).toBe(0);
     const forbidden = new Set(
       // Temp folders by their meshfleet prefix: a bare /tmp is an app's own mount path (Bank of Anthos).
-      [out, parent, fs.realpathSync(parent), REPO_ROOT, process.cwd(), path.join(os.tmpdir(), 'meshfleet-'), path.join(fs.realpathSync(os.tmpdir()), 'meshfleet-'), os.homedir(), '.tmp-', '.out.tmp']
-        .filter((s) => s.length > 1),
+      [
+        out,
+        parent,
+        fs.realpathSync(parent),
+        REPO_ROOT,
+        process.cwd(),
+        path.join(os.tmpdir(), 'meshfleet-'),
+        path.join(fs.realpathSync(os.tmpdir()), 'meshfleet-'),
+        os.homedir(),
+        '.tmp-',
+        '.out.tmp',
+      ].filter((s) => s.length > 1),
     );
     for (const line of snapshot(out).filter((l) => !l.endsWith('/'))) {
       const file = line.split(' ')[0];

@@ -16,7 +16,7 @@ function applyHunks(before: string, hunks: readonly string[]): string {
   const oldLines = before.split(/(?<=\n)/).filter((line) => line !== '');
   const out: string[] = [];
   let next = 0; // index in oldLines of the next line not yet copied
-  for (let i = 0; i < hunks.length; ) {
+  for (let i = 0; i < hunks.length;) {
     const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@$/.exec(hunks[i]);
     if (!header) throw new Error(`not a hunk header: ${hunks[i]}`);
     const oldCount = header[2] === undefined ? 1 : Number(header[2]);
@@ -64,7 +64,10 @@ describe('unifiedDiffHunks', () => {
 
   test('writes what `diff -u` writes for a change with context, hunks far apart and a missing last newline', () => {
     const before = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
-    const after = before.replace('line 5\n', 'line five\n').replace('line 30\n', '').replace(/line 40\n$/, 'line 40\nline 41');
+    const after = before
+      .replace('line 5\n', 'line five\n')
+      .replace('line 30\n', '')
+      .replace(/line 40\n$/, 'line 40\nline 41');
     const dir = temp.make();
     fs.writeFileSync(path.join(dir, 'a'), before);
     fs.writeFileSync(path.join(dir, 'b'), after);

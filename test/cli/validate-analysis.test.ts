@@ -51,7 +51,14 @@ describe('meshfleet validate with analysis findings', () => {
     expect(document.problems).toEqual([]);
     expect(document.findings).toEqual([
       { code: 'IST0123', severity: 'warning', cluster: 'c1', object: 'Namespace bookinfo', path: 'metadata.labels', message: expect.any(String) },
-      { code: 'IST0101', severity: 'error', cluster: 'c1', object: 'VirtualService bookinfo/reviews', path: 'spec.http[0].route[0].destination.subset', message: expect.any(String) },
+      {
+        code: 'IST0101',
+        severity: 'error',
+        cluster: 'c1',
+        object: 'VirtualService bookinfo/reviews',
+        path: 'spec.http[0].route[0].destination.subset',
+        message: expect.any(String),
+      },
     ]);
   });
 

@@ -34,7 +34,9 @@ describe('meshfleet validate', () => {
 
   test('prints a finding of the analysis as one line before the ok line; infos alone keep exit 0', async () => {
     const dir = temp.make();
-    const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'mesh-routes-istio.yaml'), 'utf8').replace('port: 9080\n        version: v1\n      - name: ratings', 'port: 9080\n        portName: web\n        version: v1\n      - name: ratings');
+    const text = fs
+      .readFileSync(path.join(EXAMPLES_DIR, 'mesh-routes-istio.yaml'), 'utf8')
+      .replace('port: 9080\n        version: v1\n      - name: ratings', 'port: 9080\n        portName: web\n        version: v1\n      - name: ratings');
     const file = writeFile(dir, 'web-port.yaml', text);
     const result = await run('validate', '--topology', file);
     expect(result.stderr).toEqual([]);

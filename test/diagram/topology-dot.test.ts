@@ -110,9 +110,7 @@ describe('Istio primary-remote', () => {
 test('a multi-cluster Gateway is held by the config cluster', () => {
   const dot = topologyDot(example('internal-multicluster-gateway'));
   const gateway = 'gateway/store/internal-cross-region-gateway';
-  expect(nodes(dot).get(gateway)).toBe(
-    'label="multi-cluster Gateway\\nstore/internal-cross-region-gateway\\ngke-l7-cross-regional-internal-managed-mc", shape="hexagon"',
-  );
+  expect(nodes(dot).get(gateway)).toBe('label="multi-cluster Gateway\\nstore/internal-cross-region-gateway\\ngke-l7-cross-regional-internal-managed-mc", shape="hexagon"');
   expect(edges(dot).get(`${gateway} -> cluster/gke-west-1`)).toBe('label="config", style="dashed"');
 });
 
@@ -135,8 +133,5 @@ test('the same topology in another order gives the same text', () => {
   const reversed = topologyDot(validateTopology({ ...input, clusters: [...input.clusters].reverse() }));
   expect(reversed).toBe(forward);
   // Three clusters on two networks: a and c share n1, so only the links to b cross networks.
-  expect([...edges(forward).keys()].filter((k) => k.startsWith('eastwest/') && k.includes('-> eastwest/'))).toEqual([
-    'eastwest/a -> eastwest/b',
-    'eastwest/b -> eastwest/c',
-  ]);
+  expect([...edges(forward).keys()].filter((k) => k.startsWith('eastwest/') && k.includes('-> eastwest/'))).toEqual(['eastwest/a -> eastwest/b', 'eastwest/b -> eastwest/c']);
 });

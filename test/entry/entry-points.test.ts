@@ -69,12 +69,11 @@ describe('the cdktf app', () => {
       }
       for (const dependency of stack.dependencies) expect(Object.keys(manifest.stacks)).toContain(dependency);
     }
-    expect(snapshot(outdir).filter((l) => !l.endsWith('/')).map((l) => l.split(' ')[0])).toEqual([
-      'manifest.json',
-      'stacks/clusters/cdk.tf.json',
-      'stacks/fleet/cdk.tf.json',
-      'stacks/network/cdk.tf.json',
-    ]);
+    expect(
+      snapshot(outdir)
+        .filter((l) => !l.endsWith('/'))
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['manifest.json', 'stacks/clusters/cdk.tf.json', 'stacks/fleet/cdk.tf.json', 'stacks/network/cdk.tf.json']);
   });
 
   test('a bad topology: the file, one line per problem with its field path, exit 1, no stack trace', () => {

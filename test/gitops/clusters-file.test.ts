@@ -12,9 +12,33 @@ describe('clusterEntries', () => {
   test('GKE clusters: folder, the runbook kube context, project and zone, sorted by name', () => {
     const model = loadExample(EXAMPLES.privateAsm);
     expect(entriesOf(model)).toEqual([
-      { name: 'gke-central-priv', folder: 'k8s/gke-central-priv', kubeContext: 'gke_meshfleet-demo_us-central1-a_gke-central-priv', project: 'meshfleet-demo', location: 'us-central1-a', kind: 'gke', meshInstall: null },
-      { name: 'gke-ingress', folder: 'k8s/gke-ingress', kubeContext: 'gke_meshfleet-demo_us-west1-a_gke-ingress', project: 'meshfleet-demo', location: 'us-west1-a', kind: 'gke', meshInstall: null },
-      { name: 'gke-west-priv', folder: 'k8s/gke-west-priv', kubeContext: 'gke_meshfleet-demo_us-west2-a_gke-west-priv', project: 'meshfleet-demo', location: 'us-west2-a', kind: 'gke', meshInstall: null },
+      {
+        name: 'gke-central-priv',
+        folder: 'k8s/gke-central-priv',
+        kubeContext: 'gke_meshfleet-demo_us-central1-a_gke-central-priv',
+        project: 'meshfleet-demo',
+        location: 'us-central1-a',
+        kind: 'gke',
+        meshInstall: null,
+      },
+      {
+        name: 'gke-ingress',
+        folder: 'k8s/gke-ingress',
+        kubeContext: 'gke_meshfleet-demo_us-west1-a_gke-ingress',
+        project: 'meshfleet-demo',
+        location: 'us-west1-a',
+        kind: 'gke',
+        meshInstall: null,
+      },
+      {
+        name: 'gke-west-priv',
+        folder: 'k8s/gke-west-priv',
+        kubeContext: 'gke_meshfleet-demo_us-west2-a_gke-west-priv',
+        project: 'meshfleet-demo',
+        location: 'us-west2-a',
+        kind: 'gke',
+        meshInstall: null,
+      },
     ]);
   });
 

@@ -60,7 +60,7 @@ describe('as written (weight 0)', () => {
     expect(findObject(objects, 'Namespace', NS).metadata.labels).toEqual({ 'istio-injection': 'enabled' });
   });
 
-  test('the stable pods carry version: v1 (the seed\'s kubectl patch) and the Deployment selects app only', () => {
+  test("the stable pods carry version: v1 (the seed's kubectl patch) and the Deployment selects app only", () => {
     const stable = findObject(objects, 'Deployment', NAME);
     expect(stable.spec.template.metadata.labels).toEqual({ app: NAME, version: 'v1' });
     expect(stable.spec.selector).toEqual({ matchLabels: { app: NAME } });

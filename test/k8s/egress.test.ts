@@ -36,7 +36,16 @@ describe('AppServiceEntry', () => {
   });
 
   test('STATIC entry: addresses and endpoints ({ address }) only when given; v1beta1 on older meshes', () => {
-    const staticEntry = { ...entry, name: 'db', hosts: ['db.internal'], ports: [{ number: 5432, name: 'tcp-pg', protocol: 'TCP' as const }], resolution: 'STATIC' as const, location: 'MESH_INTERNAL' as const, addresses: ['10.1.0.0/24'], endpoints: ['10.1.0.5', '10.1.0.6'] };
+    const staticEntry = {
+      ...entry,
+      name: 'db',
+      hosts: ['db.internal'],
+      ports: [{ number: 5432, name: 'tcp-pg', protocol: 'TCP' as const }],
+      resolution: 'STATIC' as const,
+      location: 'MESH_INTERNAL' as const,
+      addresses: ['10.1.0.0/24'],
+      endpoints: ['10.1.0.5', '10.1.0.6'],
+    };
     const [se] = synthChart((c) => new AppServiceEntry(c, 'se', { namespace: 'shop', entry: staticEntry, istioApiVersion: 'v1beta1' }));
     expect(se.apiVersion).toBe('networking.istio.io/v1beta1');
     expect(se.spec.addresses).toEqual(['10.1.0.0/24']);

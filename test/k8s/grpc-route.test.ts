@@ -71,7 +71,13 @@ describe('GRPCRoute on a multi-cluster Gateway (rendered as planned; validate re
         hostnames: ['catalog.example.internal'],
         rules: [
           { matches: [{ method: { service: 'store.Catalog', method: 'List' }, headers: [{ name: 'env', value: 'canary' }] }], backend: 'catalog-east-1', port: 9090 },
-          { backends: [{ name: 'catalog-west-1', port: 9090, weight: 90 }, { name: 'catalog-east-1', port: 9090, weight: 10 }], mirror: { backend: 'catalog-east-1', port: 9090 } },
+          {
+            backends: [
+              { name: 'catalog-west-1', port: 9090, weight: 90 },
+              { name: 'catalog-east-1', port: 9090, weight: 10 },
+            ],
+            mirror: { backend: 'catalog-east-1', port: 9090 },
+          },
         ],
       },
     ],

@@ -98,9 +98,7 @@ export function clusterObjects(model: ResolvedTopology, cluster: string): any[] 
 
 /** The one object of that kind and name (and namespace, when given). */
 export function findObject(objects: readonly any[], kind: string, name: string, namespace?: string): any {
-  const found = objects.filter(
-    (o) => o.kind === kind && o.metadata?.name === name && (namespace === undefined || o.metadata?.namespace === namespace),
-  );
+  const found = objects.filter((o) => o.kind === kind && o.metadata?.name === name && (namespace === undefined || o.metadata?.namespace === namespace));
   if (found.length !== 1) throw new Error(`expected one ${kind} ${namespace ?? '*'}/${name}, found ${found.length}`);
   return found[0];
 }

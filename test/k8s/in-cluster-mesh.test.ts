@@ -33,9 +33,7 @@ describe('seed 001: examples/asm-onprem-vmware.yaml', () => {
   });
 
   test("mesh-install/control-plane.yaml: seed 001's cluster.yaml with proj-123456789012, cluster1, cluster1", () => {
-    const [seed] = parseManifests(
-      SEED_001.clusterYaml.replace('MESH_ID', 'proj-123456789012').replace('CLUSTER_NAME', 'cluster1').replace('NETWORK_ID', 'cluster1'),
-    );
+    const [seed] = parseManifests(SEED_001.clusterYaml.replace('MESH_ID', 'proj-123456789012').replace('CLUSTER_NAME', 'cluster1').replace('NETWORK_ID', 'cluster1'));
     expect(install.get(CONTROL_PLANE)).toEqual([{ ...seed, metadata: { name: 'control-plane' } }]);
   });
 
@@ -168,19 +166,22 @@ describe('every example', () => {
     }
   });
 
-  test.each(all.filter((f) => !(IN_CLUSTER_EXAMPLES as readonly string[]).includes(f)))('%s (fleet or no mesh): no install inputs, no istio-system objects but the mesh-wide PeerAuthentication', (file) => {
-    const model = loadExample(file);
-    for (const c of buildKubernetesManifests(model)) {
-      expect(c.meshInstall).toEqual([]);
-      const objects = c.files.flatMap((f) => f.objects) as any[];
-      const inIstioSystem = objects.filter((o) => o.metadata?.name === 'istio-system' || o.metadata?.namespace === 'istio-system');
-      const member = model.clusters.find((m) => m.name === c.cluster)?.meshMember === true;
-      expect(inIstioSystem.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(member ? ['PeerAuthentication/default'] : []);
-      expect(c.files.map((f) => f.file)).not.toContain('istio-system.yaml');
-      expect(c.files.map((f) => f.file)).not.toContain('cluster-admin-binding.yaml');
-    }
-    for (const cluster of buildPlan(model).clusters) expect(buildMeshInstallCharts(new App(), model, cluster)).toEqual([]);
-  });
+  test.each(all.filter((f) => !(IN_CLUSTER_EXAMPLES as readonly string[]).includes(f)))(
+    '%s (fleet or no mesh): no install inputs, no istio-system objects but the mesh-wide PeerAuthentication',
+    (file) => {
+      const model = loadExample(file);
+      for (const c of buildKubernetesManifests(model)) {
+        expect(c.meshInstall).toEqual([]);
+        const objects = c.files.flatMap((f) => f.objects) as any[];
+        const inIstioSystem = objects.filter((o) => o.metadata?.name === 'istio-system' || o.metadata?.namespace === 'istio-system');
+        const member = model.clusters.find((m) => m.name === c.cluster)?.meshMember === true;
+        expect(inIstioSystem.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(member ? ['PeerAuthentication/default'] : []);
+        expect(c.files.map((f) => f.file)).not.toContain('istio-system.yaml');
+        expect(c.files.map((f) => f.file)).not.toContain('cluster-admin-binding.yaml');
+      }
+      for (const cluster of buildPlan(model).clusters) expect(buildMeshInstallCharts(new App(), model, cluster)).toEqual([]);
+    },
+  );
 });
 
 describe('variants', () => {

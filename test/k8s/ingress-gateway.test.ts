@@ -30,7 +30,14 @@ describe('IngressGateway', () => {
       seccompProfile: { type: 'RuntimeDefault' },
     });
     const [proxy] = spec.containers;
-    expect(proxy.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1337, runAsGroup: 1337, allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ['ALL'] } });
+    expect(proxy.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 1337,
+      runAsGroup: 1337,
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(proxy.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } });
   });
 

@@ -12,10 +12,8 @@ const primary = { controlPlane: 'primary', distribution: 'istio', meshId: 'mesh1
 const remote = { ...primary, controlPlane: 'remote', clusterName: 'cluster2', remotePilotAddress: '203.0.113.20' } as const;
 
 describe('ControlPlaneOperator', () => {
-  test("seed 001: cluster.yaml exactly (asm-multicloud, asm-186-8, meshID, clusterName, network), named control-plane", () => {
-    const [seed] = parseManifests(
-      SEED_001.clusterYaml.replace('MESH_ID', 'proj-123456789012').replace('CLUSTER_NAME', 'cluster1').replace('NETWORK_ID', 'cluster1'),
-    );
+  test('seed 001: cluster.yaml exactly (asm-multicloud, asm-186-8, meshID, clusterName, network), named control-plane', () => {
+    const [seed] = parseManifests(SEED_001.clusterYaml.replace('MESH_ID', 'proj-123456789012').replace('CLUSTER_NAME', 'cluster1').replace('NETWORK_ID', 'cluster1'));
     const iop = operatorOf({ controlPlane: 'primary', distribution: 'asm', revision: 'asm-186-8', meshId: 'proj-123456789012', clusterName: 'cluster1', network: 'cluster1' });
     expect(iop).toEqual({ ...seed, metadata: { name: 'control-plane' } });
     expect(iop.apiVersion).toBe('install.istio.io/v1alpha1');

@@ -74,8 +74,35 @@ test('what only the library writes right goes to it: YAML 1.1 words, numbers as 
 
 describe('on generated data', () => {
   // Strings built from the characters that decide between plain, quoted and block scalars.
-  const tricky = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '9', '.', '-', '_', '/', ':', ' ', '#', "'", '"', '\n', '\t', '@', '*', '&', '!', '|', '>', '%', '?', ',', '[', '{', 'é', '\u0007'), maxLength: 12 });
-  const word = fc.constantFrom('yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', '~', '0x1F', '0o17', '017', '1_000', '1:20', '2001-12-14', '.inf', '.NaN', '-', '---', '...', '<<', '=');
+  const tricky = fc.string({
+    unit: fc.constantFrom('a', 'Z', '0', '9', '.', '-', '_', '/', ':', ' ', '#', "'", '"', '\n', '\t', '@', '*', '&', '!', '|', '>', '%', '?', ',', '[', '{', 'é', '\u0007'),
+    maxLength: 12,
+  });
+  const word = fc.constantFrom(
+    'yes',
+    'No',
+    'ON',
+    'off',
+    'y',
+    'N',
+    'true',
+    'False',
+    'null',
+    '~',
+    '0x1F',
+    '0o17',
+    '017',
+    '1_000',
+    '1:20',
+    '2001-12-14',
+    '.inf',
+    '.NaN',
+    '-',
+    '---',
+    '...',
+    '<<',
+    '=',
+  );
   const text = fc.oneof(tricky, word, fc.stringMatching(/^[a-z][a-z0-9./:-]{0,10}$/));
   const leaf = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
   const { value } = fc.letrec((tie) => ({

@@ -61,18 +61,34 @@ describe('matches', () => {
 
   test('headers and query parameters, exact by default or regex; method', () => {
     const match = {
-      headers: [{ name: 'end-user', value: 'jason' }, { name: 'x-agent', value: '.*Firefox.*', type: 'RegularExpression' }],
-      queryParams: [{ name: 'debug', value: '1' }, { name: 'format', value: '^json$', type: 'RegularExpression' }],
+      headers: [
+        { name: 'end-user', value: 'jason' },
+        { name: 'x-agent', value: '.*Firefox.*', type: 'RegularExpression' },
+      ],
+      queryParams: [
+        { name: 'debug', value: '1' },
+        { name: 'format', value: '^json$', type: 'RegularExpression' },
+      ],
       method: 'POST',
     };
     const { http, gamma } = bothForms([{ matches: [match], backends: [{ version: 'v2' }] }]);
     expect(http[0].match).toEqual([
-      { headers: { 'end-user': { exact: 'jason' }, 'x-agent': { regex: '.*Firefox.*' } }, queryParams: { debug: { exact: '1' }, format: { regex: '^json$' } }, method: { exact: 'POST' } },
+      {
+        headers: { 'end-user': { exact: 'jason' }, 'x-agent': { regex: '.*Firefox.*' } },
+        queryParams: { debug: { exact: '1' }, format: { regex: '^json$' } },
+        method: { exact: 'POST' },
+      },
     ]);
     expect(gamma[0].matches).toEqual([
       {
-        headers: [{ name: 'end-user', value: 'jason', type: 'Exact' }, { name: 'x-agent', value: '.*Firefox.*', type: 'RegularExpression' }],
-        queryParams: [{ name: 'debug', value: '1', type: 'Exact' }, { name: 'format', value: '^json$', type: 'RegularExpression' }],
+        headers: [
+          { name: 'end-user', value: 'jason', type: 'Exact' },
+          { name: 'x-agent', value: '.*Firefox.*', type: 'RegularExpression' },
+        ],
+        queryParams: [
+          { name: 'debug', value: '1', type: 'Exact' },
+          { name: 'format', value: '^json$', type: 'RegularExpression' },
+        ],
         method: 'POST',
       },
     ]);
@@ -87,7 +103,14 @@ describe('matches', () => {
 
 describe('backends', () => {
   test('weighted versions: subsets and weights / per-version Services and weights', () => {
-    const { http, gamma } = bothForms([{ backends: [{ version: 'v1', weight: 75 }, { version: 'v2', weight: 25 }] }]);
+    const { http, gamma } = bothForms([
+      {
+        backends: [
+          { version: 'v1', weight: 75 },
+          { version: 'v2', weight: 25 },
+        ],
+      },
+    ]);
     expect(http[0].route).toEqual([
       { destination: { host: 'reviews', subset: 'v1' }, weight: 75 },
       { destination: { host: 'reviews', subset: 'v2' }, weight: 25 },
@@ -148,18 +171,22 @@ describe('filters', () => {
   });
 
   test('timeout: seconds for Istio (500ms → 0.5s) / timeouts.request as given', () => {
-    const { http, gamma } = bothForms([{ backends: [{ version: 'v1' }], timeout: '500ms' }, { backends: [{ version: 'v2' }], timeout: '5s' }]);
+    const { http, gamma } = bothForms([
+      { backends: [{ version: 'v1' }], timeout: '500ms' },
+      { backends: [{ version: 'v2' }], timeout: '5s' },
+    ]);
     expect(http.map((h) => h.timeout)).toEqual(['0.5s', '5s']);
     expect(gamma.map((r) => r.timeouts)).toEqual([{ request: '500ms' }, { request: '5s' }]);
     expect(istioDuration('1500ms')).toBe('1.5s');
   });
 
   test('retries: attempts, perTryTimeout, retryOn (Istio only)', () => {
-    const [, vs] = synthChart((c) =>
-      new IstioMeshRoute(c, 'r', {
-        traffic: trafficOf([{ backends: [{ version: 'v1' }], retries: { attempts: 3, perTryTimeout: '250ms', retryOn: '5xx,reset' } }]),
-        istioApiVersion: 'v1',
-      }),
+    const [, vs] = synthChart(
+      (c) =>
+        new IstioMeshRoute(c, 'r', {
+          traffic: trafficOf([{ backends: [{ version: 'v1' }], retries: { attempts: 3, perTryTimeout: '250ms', retryOn: '5xx,reset' } }]),
+          istioApiVersion: 'v1',
+        }),
     );
     validateObjects([vs]);
     expect(vs.spec.http[0].retries).toEqual({ attempts: 3, perTryTimeout: '0.25s', retryOn: '5xx,reset' });
@@ -173,7 +200,13 @@ describe('objects', () => {
       validateObjects(objects);
       expect(idsOf(objects)).toEqual(['DestinationRule/bookinfo/reviews', 'VirtualService/bookinfo/reviews-rules']);
       expect(objects[0].apiVersion).toBe(`networking.istio.io/${istioApiVersion}`);
-      expect(objects[0].spec).toEqual({ host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] });
+      expect(objects[0].spec).toEqual({
+        host: 'reviews',
+        subsets: [
+          { name: 'v1', labels: { version: 'v1' } },
+          { name: 'v2', labels: { version: 'v2' } },
+        ],
+      });
       expect(objects[1].spec.hosts).toEqual(['reviews']);
     }
   });
@@ -193,12 +226,31 @@ describe('objects', () => {
   });
 
   test('the default split: weighted backendRefs of the versions with traffic; one version alone has no weight', () => {
-    const split = (weights: [number, number]) => ({ matches: [], backends: splitBackends('ratings', [{ version: 'v1', weight: weights[0] }, { version: 'v2', weight: weights[1] }]) });
+    const split = (weights: [number, number]) => ({
+      matches: [],
+      backends: splitBackends('ratings', [
+        { version: 'v1', weight: weights[0] },
+        { version: 'v2', weight: weights[1] },
+      ]),
+    });
     expect(gammaRuleOf(split([80, 20]), 9080)).toEqual({
-      backendRefs: [{ name: 'ratings-v1', port: 9080, weight: 80 }, { name: 'ratings-v2', port: 9080, weight: 20 }],
+      backendRefs: [
+        { name: 'ratings-v1', port: 9080, weight: 80 },
+        { name: 'ratings-v2', port: 9080, weight: 20 },
+      ],
     });
     expect(gammaRuleOf(split([100, 0]), 9080)).toEqual({ backendRefs: [{ name: 'ratings-v1', port: 9080 }] });
-    const atGateway = { matches: [], backends: splitBackends('ratings', [{ version: 'v1', weight: 0 }, { version: 'v2', weight: 100 }], 9080) };
+    const atGateway = {
+      matches: [],
+      backends: splitBackends(
+        'ratings',
+        [
+          { version: 'v1', weight: 0 },
+          { version: 'v2', weight: 100 },
+        ],
+        9080,
+      ),
+    };
     expect(istioHttpOf(atGateway, 'services').route).toEqual([{ destination: { host: 'ratings-v2', port: { number: 9080 } } }]);
   });
 
@@ -235,11 +287,21 @@ describe('whole topologies', () => {
     expect(objects.filter((o) => o.kind === 'VirtualService' || o.kind === 'DestinationRule')).toEqual([]);
     expect(idsOf(objects.filter((o) => o.kind === 'HTTPRoute'))).toEqual(['HTTPRoute/bookinfo/ratings', 'HTTPRoute/bookinfo/reviews']);
     expect(findObject(objects, 'HTTPRoute', 'ratings').spec.rules).toEqual([
-      { backendRefs: [{ name: 'ratings-v1', port: 9080, weight: 80 }, { name: 'ratings-v2', port: 9080, weight: 20 }] },
+      {
+        backendRefs: [
+          { name: 'ratings-v1', port: 9080, weight: 80 },
+          { name: 'ratings-v2', port: 9080, weight: 20 },
+        ],
+      },
     ]);
     for (const name of ['ratings-v1', 'ratings-v2', 'reviews-v1', 'reviews-v2']) expect(findObject(objects, 'Service', name).spec.selector.version).toBe(name.split('-')[1]);
     const reviewsRules = findObject(objects, 'HTTPRoute', 'reviews').spec.rules;
-    expect(reviewsRules.map((r: any) => (r.filters ?? []).map((f: any) => f.type))).toEqual([['ResponseHeaderModifier'], ['RequestRedirect'], ['URLRewrite'], ['RequestHeaderModifier', 'RequestMirror']]);
+    expect(reviewsRules.map((r: any) => (r.filters ?? []).map((f: any) => f.type))).toEqual([
+      ['ResponseHeaderModifier'],
+      ['RequestRedirect'],
+      ['URLRewrite'],
+      ['RequestHeaderModifier', 'RequestMirror'],
+    ]);
   });
 
   test('gateway-api routing of an exposed canary: the ingress VirtualService goes to the per-version Services', () => {

@@ -81,9 +81,7 @@ describe('mesh security in the cluster files', () => {
         'AuthorizationPolicy/bank-of-anthos/deny-all',
         'AuthorizationPolicy/bank-of-anthos/frontend-from-ingress-gateway',
       ]);
-      expect(findObject(app, 'AuthorizationPolicy', 'frontend-from-ingress-gateway').spec.rules[0].from[0].source.principals).toEqual([
-        '*/ns/asm-ingress/sa/asm-ingressgateway',
-      ]);
+      expect(findObject(app, 'AuthorizationPolicy', 'frontend-from-ingress-gateway').spec.rules[0].from[0].source.principals).toEqual(['*/ns/asm-ingress/sa/asm-ingressgateway']);
     }
     expect([...manifests.get('gke-ingress')!.values()].flat().filter((o) => o.kind === 'AuthorizationPolicy')).toEqual([]);
   });

@@ -107,7 +107,12 @@ describe('blue/green stages as route rules', () => {
 
   test('every blue/green rule passes the Gateway API CRD and @kubernetes-models schemas', () => {
     const weighted = withChange((g) => {
-      g.routes[0].rules.push({ backends: [{ name: 'store-west-1', port: 8080, weight: 0 }, { name: 'store-west-2', port: 8080, weight: 100 }] });
+      g.routes[0].rules.push({
+        backends: [
+          { name: 'store-west-1', port: 8080, weight: 0 },
+          { name: 'store-west-2', port: 8080, weight: 100 },
+        ],
+      });
     });
     expect(() => validateObjects(synth(weighted))).not.toThrow();
   });
@@ -117,7 +122,16 @@ describe('HealthCheckPolicy', () => {
   test('settings are written when given, the name is settable, the default name stays <backend>-healthcheck', () => {
     const gateway = withChange((g) => {
       g.healthChecks = [
-        { backend: 'store-west-1', name: 'blue-check', path: '/healthz', host: 'store.example.com', checkIntervalSec: 10, timeoutSec: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
+        {
+          backend: 'store-west-1',
+          name: 'blue-check',
+          path: '/healthz',
+          host: 'store.example.com',
+          checkIntervalSec: 10,
+          timeoutSec: 5,
+          healthyThreshold: 2,
+          unhealthyThreshold: 3,
+        },
         { backend: 'store-west-2', path: '/' },
       ];
     });

@@ -2,11 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdk8s';
 import { parseAllDocuments, parse } from 'yaml';
-import {
-  MultiClusterGateway,
-  gatewayAddress,
-  healthCheckPolicyName,
-} from '../../src/k8s/multi-cluster-gateway';
+import { MultiClusterGateway, gatewayAddress, healthCheckPolicyName } from '../../src/k8s/multi-cluster-gateway';
 import { loadTopologyFile } from '../../src/load/load';
 import { ResolvedGateway } from '../../src/topology';
 import { gatewayTrafficOf } from '../../src/plan/traffic/resolve';
@@ -319,8 +315,9 @@ describe('HealthCheckPolicy', () => {
       .map((d) => d.toJS())
       .find((d) => d?.kind === 'CustomResourceDefinition')
       .spec.versions.find((v: any) => v.name === 'v1')
-      .schema.openAPIV3Schema.properties.spec.properties.default.properties.config.properties.httpHealthCheck['x-kubernetes-validations']
-      .map((v: any) => v.rule.replace(/\s+/g, ' '));
+      .schema.openAPIV3Schema.properties.spec.properties.default.properties.config.properties.httpHealthCheck['x-kubernetes-validations'].map((v: any) =>
+        v.rule.replace(/\s+/g, ' '),
+      );
     expect(rules).toEqual([
       "self.portSpecification == 'USE_FIXED_PORT' ? has(self.port) && !has(self.portName) : true",
       "self.portSpecification == 'USE_NAMED_PORT' ? !has(self.port) && has(self.portName) : true",
@@ -355,11 +352,7 @@ describe('the construct', () => {
     const chart = Testing.chart();
     const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED, traffic: gatewayTrafficOf(SEED, 0) });
     const objs = Testing.synth(chart);
-    expect(objs.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual([
-      'Gateway internal-cross-region-gateway',
-      'HTTPRoute store-route',
-      'HealthCheckPolicy store-healthcheck',
-    ]);
+    expect(objs.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual(['Gateway internal-cross-region-gateway', 'HTTPRoute store-route', 'HealthCheckPolicy store-healthcheck']);
     expect(mcg.gateway.toJson()).toEqual(objs[0]);
     expect(mcg.routes.map((r) => r.toJson())).toEqual([objs[1]]);
     expect(mcg.healthCheckPolicies.map((p) => p.toJson())).toEqual([objs[2]]);

@@ -37,13 +37,25 @@ describe('backendConfigAnnotation', () => {
   });
 
   test('default and several ports: JSON naming each BackendConfig', () => {
-    const value = backendConfigAnnotation({ annotation: 'x', default: 'base', ports: [{ port: 443, name: 'tls' }, { port: 8080, name: 'web' }] });
+    const value = backendConfigAnnotation({
+      annotation: 'x',
+      default: 'base',
+      ports: [
+        { port: 443, name: 'tls' },
+        { port: 8080, name: 'web' },
+      ],
+    });
     expect(JSON.parse(value)).toEqual({ default: 'base', ports: { '443': 'tls', '8080': 'web' } });
     expect(JSON.parse(backendConfigAnnotation({ annotation: 'x', default: 'base', ports: [] }))).toEqual({ default: 'base' });
   });
 
   test('app-protocols: port name to protocol', () => {
-    expect(appProtocolsAnnotation([{ port: 'https', protocol: 'HTTPS' }, { port: 'grpc', protocol: 'HTTP2' }])).toBe('{"https":"HTTPS","grpc":"HTTP2"}');
+    expect(
+      appProtocolsAnnotation([
+        { port: 'https', protocol: 'HTTPS' },
+        { port: 'grpc', protocol: 'HTTP2' },
+      ]),
+    ).toBe('{"https":"HTTPS","grpc":"HTTP2"}');
   });
 });
 

@@ -52,9 +52,7 @@ describe.each(Object.entries(EXAMPLES))('%s (%s)', (_key, file) => {
   });
 
   test('every object carries managed-by=meshfleet and part-of=<topology name> in metadata.labels', () => {
-    const missing = objects.filter(
-      ({ object }) => object.metadata?.labels?.[MANAGED_BY_LABEL] !== 'meshfleet' || object.metadata?.labels?.[PART_OF_LABEL] !== model.name,
-    );
+    const missing = objects.filter(({ object }) => object.metadata?.labels?.[MANAGED_BY_LABEL] !== 'meshfleet' || object.metadata?.labels?.[PART_OF_LABEL] !== model.name);
     expect(missing.map(({ file, object }) => `${file}: ${object.kind}/${object.metadata?.name}`)).toEqual([]);
   });
 

@@ -2,19 +2,22 @@ import { containerOf, podLabels, podTemplateOf, replicasOf, selectorLabels } fro
 import { resolveWorkload } from '../../src/topology/resolve/defaults';
 import { ResolvedWorkload } from '../../src/topology/model/types';
 
-const base: ResolvedWorkload = resolveWorkload({
-  name: 'web',
-  kind: 'Deployment',
-  image: 'example/web:1',
-  port: 8080,
-  servicePort: 80,
-  portName: 'http',
-  containerName: 'web',
-  replicas: 1,
-  env: {},
-  clusters: ['a'],
-  export: false,
-}, []);
+const base: ResolvedWorkload = resolveWorkload(
+  {
+    name: 'web',
+    kind: 'Deployment',
+    image: 'example/web:1',
+    port: 8080,
+    servicePort: 80,
+    portName: 'http',
+    containerName: 'web',
+    replicas: 1,
+    env: {},
+    clusters: ['a'],
+    export: false,
+  },
+  [],
+);
 
 describe('labels', () => {
   test('selector: app only; pods: app plus version when set', () => {

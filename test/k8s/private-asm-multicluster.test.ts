@@ -53,17 +53,12 @@ describe.each(WORKLOAD_CLUSTERS)('workload cluster %s', (cluster) => {
 
   test("ingress-gateway.yaml: asm-ingress.yaml's Service, Deployment, Role, RoleBinding hardened (own ServiceAccount), then the shared Gateway", () => {
     const [gateway] = parseManifests(SEED_000.asmVsGateway);
-    expect(files.get('ingress-gateway.yaml')).toEqual([
-      ...hardenedAsmIngress(),
-      withApiVersion(gateway, 'networking.istio.io/v1'),
-    ]);
+    expect(files.get('ingress-gateway.yaml')).toEqual([...hardenedAsmIngress(), withApiVersion(gateway, 'networking.istio.io/v1')]);
   });
 
-  test("the frontend VirtualService of asm-vs-gateway.yaml, in bank-of-anthos", () => {
+  test('the frontend VirtualService of asm-vs-gateway.yaml, in bank-of-anthos', () => {
     const [, vs] = parseManifests(SEED_000.asmVsGateway);
-    expect(findObject(files.get('bank-of-anthos.yaml')!, 'VirtualService', 'frontend', 'bank-of-anthos')).toEqual(
-      withApiVersion(vs, 'networking.istio.io/v1'),
-    );
+    expect(findObject(files.get('bank-of-anthos.yaml')!, 'VirtualService', 'frontend', 'bank-of-anthos')).toEqual(withApiVersion(vs, 'networking.istio.io/v1'));
   });
 
   test('distributed services: a Deployment and a Service each', () => {
@@ -103,7 +98,7 @@ describe('config cluster gke-ingress', () => {
     expect(files.get('namespaces.yaml')).toEqual([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'asm-ingress' } }]);
   });
 
-  test("mci.yaml, mcs.yaml, backendconfig.yaml field for field, in asm-ingress", () => {
+  test('mci.yaml, mcs.yaml, backendconfig.yaml field for field, in asm-ingress', () => {
     expect(files.get('multi-cluster-ingress.yaml')).toEqual([
       inNamespace(parseManifests(SEED_000.mci)[0], 'asm-ingress'),
       inNamespace(parseManifests(SEED_000.mcs)[0], 'asm-ingress'),

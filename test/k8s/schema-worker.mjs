@@ -48,7 +48,12 @@ async function packageModel(group, version, kind) {
 function crdFilesOf(group) {
   const dir = (sub) => {
     const full = join(crdsDir, sub);
-    return existsSync(full) ? readdirSync(full).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(sub, f)) : [];
+    return existsSync(full)
+      ? readdirSync(full)
+          .filter((f) => f.endsWith('.yaml'))
+          .sort()
+          .map((f) => join(sub, f))
+      : [];
   };
   if (group.endsWith('.istio.io')) return ['istio/crd-all.gen.yaml'];
   if (group === 'gateway.networking.k8s.io') return dir('gateway-api-v1.2.1-standard');
@@ -93,12 +98,7 @@ function closeSchema(schema) {
       out[key] = value;
     }
   }
-  if (
-    out.type === 'object' &&
-    out.properties !== undefined &&
-    out.additionalProperties === undefined &&
-    out['x-kubernetes-preserve-unknown-fields'] !== true
-  ) {
+  if (out.type === 'object' && out.properties !== undefined && out.additionalProperties === undefined && out['x-kubernetes-preserve-unknown-fields'] !== true) {
     out.additionalProperties = false;
   }
   return out;

@@ -12,9 +12,19 @@ describe('validateObject', () => {
     ['gateway.networking.k8s.io/v1', 'HTTPRoute', { spec: { hostnames: ['a.example'] } }, '@kubernetes-models/gateway-api'],
     ['cloud.google.com/v1beta1', 'BackendConfig', { spec: { healthCheck: { type: 'HTTP', port: 15021 } } }, '@kubernetes-models/gke/cloud.google.com/v1beta1 BackendConfig'],
     ['net.gke.io/v1', 'ServiceExport', {}, '@kubernetes-models/gke/net.gke.io/v1 ServiceExport'],
-    ['networking.gke.io/v1', 'HealthCheckPolicy', { spec: { default: { config: { type: 'HTTP', httpHealthCheck: { requestPath: '/health' } } }, targetRef: { group: 'net.gke.io', kind: 'ServiceImport', name: 'store' } } }, 'networking.gke.io_healthcheckpolicies.yaml'],
+    [
+      'networking.gke.io/v1',
+      'HealthCheckPolicy',
+      { spec: { default: { config: { type: 'HTTP', httpHealthCheck: { requestPath: '/health' } } }, targetRef: { group: 'net.gke.io', kind: 'ServiceImport', name: 'store' } } },
+      'networking.gke.io_healthcheckpolicies.yaml',
+    ],
     ['networking.gke.io/v1beta1', 'MultiClusterIngress', { spec: { template: { spec: { backend: { serviceName: 's', servicePort: 80 } } } } }, 'STUB'],
-    ['networking.gke.io/v1beta1', 'MultiClusterService', { spec: { template: { spec: { ports: [{ name: 'http', protocol: 'TCP', port: 80 }] } }, clusters: [{ link: 'z/c' }] } }, 'STUB'],
+    [
+      'networking.gke.io/v1beta1',
+      'MultiClusterService',
+      { spec: { template: { spec: { ports: [{ name: 'http', protocol: 'TCP', port: 80 }] } }, clusters: [{ link: 'z/c' }] } },
+      'STUB',
+    ],
   ])('%s %s conforms', (apiVersion, kind, body, expectedSource) => {
     const obj = { apiVersion, kind, metadata: meta('x'), ...body };
     expect(() => validateObject(obj)).not.toThrow();

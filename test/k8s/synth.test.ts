@@ -97,7 +97,9 @@ describe.each(examples)('%s (%s)', (_key, file) => {
       const result = spawnSync('kubectl', ['kustomize', c.dir], { encoding: 'utf8' });
       expect({ cluster: c.cluster, status: result.status, stderr: result.stderr }).toEqual({ cluster: c.cluster, status: 0, stderr: '' });
       const objects = parseAllDocuments(result.stdout).map((d) => d.toJS());
-      const expected = buildKubernetesManifests(model).find((m) => m.cluster === c.cluster)!.files.flatMap((f) => f.objects);
+      const expected = buildKubernetesManifests(model)
+        .find((m) => m.cluster === c.cluster)!
+        .files.flatMap((f) => f.objects);
       expect(objects).toHaveLength(expected.length);
       expect(objects.filter((o) => o.kind === 'IstioOperator')).toEqual([]);
     }

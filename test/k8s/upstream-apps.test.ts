@@ -10,8 +10,7 @@ const WEST = 'gke-west-priv';
 const CENTRAL = 'gke-central-priv';
 
 const container = (deployment: any) => deployment.spec.template.spec.containers[0];
-const envOf = (deployment: any): Record<string, unknown> =>
-  Object.fromEntries(container(deployment).env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+const envOf = (deployment: any): Record<string, unknown> => Object.fromEntries(container(deployment).env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
 
 describe('seed 000: Bank of Anthos v0.6.7', () => {
   const model = loadExample(EXAMPLES.privateAsm);
@@ -40,7 +39,13 @@ describe('seed 000: Bank of Anthos v0.6.7', () => {
     const userservice = findObject(west, 'Deployment', 'userservice', BOA);
     expect(userservice.spec.template.spec.volumes).toContainEqual({
       name: 'keys',
-      secret: { secretName: 'jwt-key', items: [{ key: 'jwtRS256.key', path: 'privatekey' }, { key: 'jwtRS256.key.pub', path: 'publickey' }] },
+      secret: {
+        secretName: 'jwt-key',
+        items: [
+          { key: 'jwtRS256.key', path: 'privatekey' },
+          { key: 'jwtRS256.key.pub', path: 'publickey' },
+        ],
+      },
     });
     expect(envOf(userservice).PRIV_KEY_PATH).toBe('/tmp/.ssh/privatekey');
   });

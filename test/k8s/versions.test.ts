@@ -112,10 +112,7 @@ describe('WorkloadVersions of a canary', () => {
   });
 
   test('pods: false / no traffic intent', () => {
-    expect(idsOf(build(productcatalog, { pods: false }))).toEqual([
-      'DestinationRule/onlineboutique/productcatalogservice',
-      'VirtualService/onlineboutique/productcatalogservice',
-    ]);
+    expect(idsOf(build(productcatalog, { pods: false }))).toEqual(['DestinationRule/onlineboutique/productcatalogservice', 'VirtualService/onlineboutique/productcatalogservice']);
     expect(idsOf(build(productcatalog, { routing: false }))).toEqual(['Deployment/onlineboutique/productcatalogservice-v2']);
   });
 
@@ -128,16 +125,12 @@ describe('WorkloadVersions of a canary', () => {
 });
 
 describe('WorkloadVersions of versions', () => {
-  const build = (w: ResolvedWorkload) => synthChart((c) => new WorkloadVersions(c, 'versions', { namespace: 'bookinfo', workload: w, istioApiVersion: 'v1', traffic: splitTraffic(w, 'bookinfo') }));
+  const build = (w: ResolvedWorkload) =>
+    synthChart((c) => new WorkloadVersions(c, 'versions', { namespace: 'bookinfo', workload: w, istioApiVersion: 'v1', traffic: splitTraffic(w, 'bookinfo') }));
 
   test('one Deployment per version after the first, then the DestinationRule and VirtualService', () => {
     const objects = build(reviews([50, 0, 50]));
-    expect(idsOf(objects)).toEqual([
-      'Deployment/bookinfo/reviews-v2',
-      'Deployment/bookinfo/reviews-v3',
-      'DestinationRule/bookinfo/reviews',
-      'VirtualService/bookinfo/reviews',
-    ]);
+    expect(idsOf(objects)).toEqual(['Deployment/bookinfo/reviews-v2', 'Deployment/bookinfo/reviews-v3', 'DestinationRule/bookinfo/reviews', 'VirtualService/bookinfo/reviews']);
     validateObjects(objects);
   });
 

@@ -35,7 +35,18 @@ describe('VmWorkload', () => {
   });
 
   test('a TCP probe without a path, the VM network, several ports, no probe', () => {
-    const [, tcp] = synthChart((c) => new VmWorkload(c, 'vm', { ...props, probe: { port: 3306 }, network: 'vm-network', ports: [{ name: 'tcp-mysql', port: 3306 }, { name: 'http-admin', port: 8080 }] }));
+    const [, tcp] = synthChart(
+      (c) =>
+        new VmWorkload(c, 'vm', {
+          ...props,
+          probe: { port: 3306 },
+          network: 'vm-network',
+          ports: [
+            { name: 'tcp-mysql', port: 3306 },
+            { name: 'http-admin', port: 8080 },
+          ],
+        }),
+    );
     expect(tcp.spec.probe).toEqual({ tcpSocket: { port: 3306 } });
     expect(tcp.spec.template).toEqual({ serviceAccount: 'reviews', ports: { 'tcp-mysql': 3306, 'http-admin': 8080 }, network: 'vm-network' });
     validateObjects([tcp]);

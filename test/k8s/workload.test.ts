@@ -4,23 +4,26 @@ import { ResolvedWorkload } from '../../src/topology/model/types';
 import { idsOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 
-const web: ResolvedWorkload = resolveWorkload({
-  name: 'web',
-  kind: 'Deployment',
-  image: 'example/web:1',
-  port: 8080,
-  servicePort: 80,
-  portName: 'http',
-  containerName: 'server',
-  replicas: 3,
-  env: { MODE: 'prod' },
-  probe: { httpPath: '/healthz' },
-  resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
-  terminationGracePeriodSeconds: 10,
-  clusters: ['a'],
-  version: 'v1',
-  export: false,
-}, []);
+const web: ResolvedWorkload = resolveWorkload(
+  {
+    name: 'web',
+    kind: 'Deployment',
+    image: 'example/web:1',
+    port: 8080,
+    servicePort: 80,
+    portName: 'http',
+    containerName: 'server',
+    replicas: 3,
+    env: { MODE: 'prod' },
+    probe: { httpPath: '/healthz' },
+    resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+    terminationGracePeriodSeconds: 10,
+    clusters: ['a'],
+    version: 'v1',
+    export: false,
+  },
+  [],
+);
 
 describe('Workload', () => {
   const objects = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web }));

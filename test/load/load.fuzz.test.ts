@@ -70,7 +70,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), value: oddValue }),
   fc.constant({ kind: 'delete' as const }),
   fc.constant({ kind: 'duplicate' as const }),
-  fc.record({ kind: fc.constant('add' as const), key: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('name', 'port', 'image', '__proto__', 'constructor')), value: oddValue }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    key: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('name', 'port', 'image', '__proto__', 'constructor')),
+    value: oddValue,
+  }),
 );
 
 const VALID = ['private-asm-multicluster', 'multicluster-gateway-blue-green', 'mesh-routes-gamma', 'istio-primary-remote', 'mci-host-rules-https'].map(

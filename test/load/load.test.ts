@@ -183,7 +183,11 @@ describe('the example files', () => {
       network: { name: 'default', subnets: [], firewallName: 'all-pods-and-master-ipv4-cidrs' },
       regions: [
         { name: 'us-west2', nat: { logFilter: 'ALL', addressName: 'us-west2-nat-ip', routerName: 'rtr-us-west2', natName: 'nat-gw-us-west2' }, proxyOnlySubnet: undefined },
-        { name: 'us-central1', nat: { logFilter: 'ALL', addressName: 'us-central1-nat-ip', routerName: 'rtr-us-central1', natName: 'nat-gw-us-central1' }, proxyOnlySubnet: undefined },
+        {
+          name: 'us-central1',
+          nat: { logFilter: 'ALL', addressName: 'us-central1-nat-ip', routerName: 'rtr-us-central1', natName: 'nat-gw-us-central1' },
+          proxyOnlySubnet: undefined,
+        },
         { name: 'us-west1', nat: undefined, proxyOnlySubnet: undefined },
       ],
       operatorCidrs: ['203.0.113.10/32'],
@@ -393,7 +397,18 @@ describe('the example files', () => {
       name: 'canary-productcatalog',
       project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'canary-productcatalog-nodes' },
       network: { name: 'default', subnets: [], firewallName: 'canary-productcatalog-pods-and-masters' },
-      regions: [{ name: 'us-central1', nat: { logFilter: 'ALL', addressName: 'canary-productcatalog-us-central1-nat-ip', routerName: 'canary-productcatalog-rtr-us-central1', natName: 'canary-productcatalog-nat-gw-us-central1' }, proxyOnlySubnet: undefined }],
+      regions: [
+        {
+          name: 'us-central1',
+          nat: {
+            logFilter: 'ALL',
+            addressName: 'canary-productcatalog-us-central1-nat-ip',
+            routerName: 'canary-productcatalog-rtr-us-central1',
+            natName: 'canary-productcatalog-nat-gw-us-central1',
+          },
+          proxyOnlySubnet: undefined,
+        },
+      ],
       operatorCidrs: ['203.0.113.10/32'],
       clusters: [
         {
@@ -536,8 +551,26 @@ describe('the example files', () => {
       project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-multi-primary-mul-4ae241' },
       network: { name: 'default', subnets: [], firewallName: 'istio-multi-primary-multi-network-pods-and-masters' },
       regions: [
-        { name: 'us-west1', nat: { logFilter: 'ALL', addressName: 'istio-multi-primary-multi-network-us-west1-nat-ip', routerName: 'istio-multi-primary-multi-network-rtr-us-west1', natName: 'istio-multi-primary-multi-network-nat-gw-us-west1' }, proxyOnlySubnet: undefined },
-        { name: 'us-east1', nat: { logFilter: 'ALL', addressName: 'istio-multi-primary-multi-network-us-east1-nat-ip', routerName: 'istio-multi-primary-multi-network-rtr-us-east1', natName: 'istio-multi-primary-multi-network-nat-gw-us-east1' }, proxyOnlySubnet: undefined },
+        {
+          name: 'us-west1',
+          nat: {
+            logFilter: 'ALL',
+            addressName: 'istio-multi-primary-multi-network-us-west1-nat-ip',
+            routerName: 'istio-multi-primary-multi-network-rtr-us-west1',
+            natName: 'istio-multi-primary-multi-network-nat-gw-us-west1',
+          },
+          proxyOnlySubnet: undefined,
+        },
+        {
+          name: 'us-east1',
+          nat: {
+            logFilter: 'ALL',
+            addressName: 'istio-multi-primary-multi-network-us-east1-nat-ip',
+            routerName: 'istio-multi-primary-multi-network-rtr-us-east1',
+            natName: 'istio-multi-primary-multi-network-nat-gw-us-east1',
+          },
+          proxyOnlySubnet: undefined,
+        },
       ],
       operatorCidrs: ['203.0.113.10/32'],
       clusters: [
@@ -579,7 +612,9 @@ describe('the example files', () => {
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
-      gitops: { argocd: { repoURL: 'https://github.com/example/meshfleet-fleet.git', targetRevision: 'HEAD', path: 'dist', namespace: 'argocd', project: 'default', prune: false } },
+      gitops: {
+        argocd: { repoURL: 'https://github.com/example/meshfleet-fleet.git', targetRevision: 'HEAD', path: 'dist', namespace: 'argocd', project: 'default', prune: false },
+      },
       multiClusterIngress: undefined,
       apps: [
         {
@@ -617,7 +652,18 @@ describe('the example files', () => {
       name: 'istio-primary-remote',
       project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-primary-remote-nodes' },
       network: { name: 'default', subnets: [], firewallName: 'istio-primary-remote-pods-and-masters' },
-      regions: [{ name: 'us-west1', nat: { logFilter: 'ALL', addressName: 'istio-primary-remote-us-west1-nat-ip', routerName: 'istio-primary-remote-rtr-us-west1', natName: 'istio-primary-remote-nat-gw-us-west1' }, proxyOnlySubnet: undefined }],
+      regions: [
+        {
+          name: 'us-west1',
+          nat: {
+            logFilter: 'ALL',
+            addressName: 'istio-primary-remote-us-west1-nat-ip',
+            routerName: 'istio-primary-remote-rtr-us-west1',
+            natName: 'istio-primary-remote-nat-gw-us-west1',
+          },
+          proxyOnlySubnet: undefined,
+        },
+      ],
       operatorCidrs: ['203.0.113.10/32'],
       clusters: [
         {
@@ -724,7 +770,8 @@ describe('YAML, JSON and TypeScript inputs', () => {
     expect(fromJson).toStrictEqual(fromYaml);
     // The object spells out the placement of Bank of Anthos, not its whole pod specs.
     expect({ ...fromObject, apps: [] }).toStrictEqual({ ...fromYaml, apps: [] });
-    const placement = (m: typeof fromYaml) => m.apps[0].workloads.filter((w) => w.port !== undefined).map((w) => [w.name, w.kind, w.image, w.port, w.servicePort, w.portName, w.clusters, w.expose]);
+    const placement = (m: typeof fromYaml) =>
+      m.apps[0].workloads.filter((w) => w.port !== undefined).map((w) => [w.name, w.kind, w.image, w.port, w.servicePort, w.portName, w.clusters, w.expose]);
     expect(placement(fromObject)).toStrictEqual(placement(fromYaml));
     expect(fromYaml).toStrictEqual(loadTopologyFile(SEED_000));
   });
@@ -815,9 +862,7 @@ describe('parse and read errors', () => {
     const error = topologyError(() => loadTopologyFile(file));
     expect(error).toBeInstanceOf(TopologyError);
     expect(error.source).toBe(file);
-    expect(error.problems).toEqual([
-      { path: '(file)', message: 'cannot read the topology (found no such file, expected a readable YAML or JSON file)' },
-    ]);
+    expect(error.problems).toEqual([{ path: '(file)', message: 'cannot read the topology (found no such file, expected a readable YAML or JSON file)' }]);
     expect(error.message).toBe(`${file}: 1 problem\n(file): cannot read the topology (found no such file, expected a readable YAML or JSON file)`);
   });
 
@@ -925,16 +970,20 @@ describe('defaults', () => {
       'test',
     );
     // GitOps: one tool per topology, so one variant each (and one with the auth that reads a Secret).
-    const gitops = (settings: Draft) => validateTopology(variantOf(omittedDefaults, (t) => (t.gitops = settings)), 'test').gitops;
+    const gitops = (settings: Draft) =>
+      validateTopology(
+        variantOf(omittedDefaults, (t) => (t.gitops = settings)),
+        'test',
+      ).gitops;
     const argocd = gitops({ argocd: { repoURL: 'https://github.com/example/fleet.git' } })?.argocd;
     const configSync = gitops({ configSync: { repo: 'https://github.com/example/fleet.git' } })?.configSync;
     const tokenSync = gitops({ configSync: { repo: 'https://github.com/example/fleet.git', auth: 'token' } })?.configSync;
     const backend = model.terraform.backend;
     const workload = model.apps[0].workloads[0];
     // The first minor release line that resolves to networking.istio.io/v1.
-    const firstV1 = [0, 1, 2].flatMap((major) => Array.from({ length: 40 }, (_, minor) => [major, minor])).find(
-      ([major, minor]) => istioApiVersionOf({ management: 'in-cluster', version: `${major}.${minor}.0` }) === 'v1',
-    );
+    const firstV1 = [0, 1, 2]
+      .flatMap((major) => Array.from({ length: 40 }, (_, minor) => [major, minor]))
+      .find(([major, minor]) => istioApiVersionOf({ management: 'in-cluster', version: `${major}.${minor}.0` }) === 'v1');
     const applied: Record<keyof typeof DEFAULTS, unknown> = {
       networkName: model.network.name,
       role: cluster.role,
@@ -1020,10 +1069,7 @@ describe('defaults', () => {
   });
 
   test('the defaults of a topology without the optional sections', () => {
-    const model = validateTopology(
-      { name: 'bare', project: { id: 'meshfleet-test' }, clusters: [{ name: 'a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] },
-      'test',
-    );
+    const model = validateTopology({ name: 'bare', project: { id: 'meshfleet-test' }, clusters: [{ name: 'a', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] }, 'test');
     expect(model.clusters[0].meshMember).toBe(false);
     expect(model.mesh).toBeUndefined();
     expect(model.fleet).toEqual({ configCluster: undefined, multiClusterServices: false });
@@ -1134,7 +1180,10 @@ describe('defaults', () => {
       {
         name: 'nat-on',
         project: { id: 'meshfleet-test' },
-        regions: [{ name: 'asia-east1', nat: { enabled: true, logFilter: 'TRANSLATIONS_ONLY' } }, { name: 'us-west1', nat: { enabled: true } }],
+        regions: [
+          { name: 'asia-east1', nat: { enabled: true, logFilter: 'TRANSLATIONS_ONLY' } },
+          { name: 'us-west1', nat: { enabled: true } },
+        ],
         clusters: [{ name: 'pub', zone: 'us-west1-a', private: false, authorizedNetworks: false }],
       },
       'test',
@@ -1146,10 +1195,7 @@ describe('defaults', () => {
   });
 
   test('Google Cloud names default to names that start with the topology name', () => {
-    const model = validateTopology(
-      { name: 'shop', project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] },
-      'test',
-    );
+    const model = validateTopology({ name: 'shop', project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] }, 'test');
     expect(model.project.nodeServiceAccount).toBe('shop-nodes');
     expect(model.network.firewallName).toBe('shop-pods-and-masters');
     expect(model.regions[0].nat).toEqual({ logFilter: 'ALL', addressName: 'shop-us-west2-nat-ip', routerName: 'shop-rtr-us-west2', natName: 'shop-nat-gw-us-west2' });
@@ -1158,14 +1204,23 @@ describe('defaults', () => {
   test('two topologies in one project get different names for every project-wide resource', () => {
     const named = (name: string) =>
       validateTopology({ name, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] }, 'test');
-    const names = (m: ResolvedTopology) => [m.project.nodeServiceAccount, m.network.firewallName, m.regions[0].nat!.addressName, m.regions[0].nat!.routerName, m.regions[0].nat!.natName];
+    const names = (m: ResolvedTopology) => [
+      m.project.nodeServiceAccount,
+      m.network.firewallName,
+      m.regions[0].nat!.addressName,
+      m.regions[0].nat!.routerName,
+      m.regions[0].nat!.natName,
+    ];
     const [blue, green] = [names(named('blue')), names(named('green'))];
     blue.forEach((name, i) => expect(name).not.toBe(green[i]));
   });
 
   test('a long topology name gives names within the limits, shortened with a hash', () => {
     const long = `t${'-long'.repeat(12)}`; // 61 characters
-    const model = validateTopology({ name: long, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'northamerica-northeast1-a', masterCidr: '172.16.0.0/28' }] }, 'test');
+    const model = validateTopology(
+      { name: long, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'northamerica-northeast1-a', masterCidr: '172.16.0.0/28' }] },
+      'test',
+    );
     const sa = model.project.nodeServiceAccount;
     expect(sa).toMatch(/^t-long-long-long-long-l-[0-9a-f]{6}$/);
     expect(sa.length).toBe(30);
@@ -1174,7 +1229,10 @@ describe('defaults', () => {
       expect(name).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
     }
     // Shortened names stay distinct: two long names that differ only at the end.
-    const other = validateTopology({ name: `${long.slice(0, -1)}x`, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] }, 'test');
+    const other = validateTopology(
+      { name: `${long.slice(0, -1)}x`, project: { id: 'meshfleet-test' }, clusters: [{ name: 'priv', zone: 'us-west2-a', masterCidr: '172.16.0.0/28' }] },
+      'test',
+    );
     expect(other.project.nodeServiceAccount).not.toBe(sa);
   });
 
@@ -1260,13 +1318,19 @@ describe('Kubernetes-side defaults', () => {
   });
 
   test('an explicit short name wins', () => {
-    const model = validateTopology(variantOf(k8sBase, (t) => (t.clusters[0].shortName = 'w1')), 'test');
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => (t.clusters[0].shortName = 'w1')),
+      'test',
+    );
     expect(model.clusters.map((c) => c.shortName)).toEqual(['w1', 'east', 'config']);
   });
 
   test('ingress gateway: each field defaults on its own', () => {
     const gateway = (ingressGateway: Draft) =>
-      validateTopology(variantOf(k8sBase, (t) => (t.mesh.ingressGateway = ingressGateway)), 'test').mesh?.ingressGateway;
+      validateTopology(
+        variantOf(k8sBase, (t) => (t.mesh.ingressGateway = ingressGateway)),
+        'test',
+      ).mesh?.ingressGateway;
     expect(gateway({})).toStrictEqual({ name: 'asm-ingressgateway', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } });
     expect(gateway({ name: 'edge' })).toStrictEqual({ name: 'edge', namespace: 'asm-ingress', labels: { asm: 'ingressgateway' } });
     expect(gateway({ namespace: 'edge-ns' })).toStrictEqual({ name: 'asm-ingressgateway', namespace: 'edge-ns', labels: { asm: 'ingressgateway' } });
@@ -1278,8 +1342,21 @@ describe('Kubernetes-side defaults', () => {
   });
 
   test('no ingress gateway unless declared', () => {
-    const model = validateTopology(variantOf(k8sBase, (t) => delete t.mesh.ingressGateway), 'test');
-    expect(model.mesh).toStrictEqual({ management: 'fleet', revision: undefined, version: undefined, istioApiVersion: 'v1', ingressGateway: undefined, install: undefined, routing: 'istio', mtls: 'STRICT', defaultDeny: false });
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => delete t.mesh.ingressGateway),
+      'test',
+    );
+    expect(model.mesh).toStrictEqual({
+      management: 'fleet',
+      revision: undefined,
+      version: undefined,
+      istioApiVersion: 'v1',
+      ingressGateway: undefined,
+      install: undefined,
+      routing: 'istio',
+      mtls: 'STRICT',
+      defaultDeny: false,
+    });
   });
 
   test('the default gateway labels are a copy, not DEFAULTS itself', () => {
@@ -1307,7 +1384,10 @@ describe('Kubernetes-side defaults', () => {
   });
 
   test('multi-cluster ingress: a partial health check keeps the default type', () => {
-    const model = validateTopology(variantOf(k8sBase, (t) => (t.multiClusterIngress = { healthCheck: { port: 8080, path: '/ready' } })), 'test');
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => (t.multiClusterIngress = { healthCheck: { port: 8080, path: '/ready' } })),
+      'test',
+    );
     expect(model.multiClusterIngress?.backendConfigs[0].healthCheck).toStrictEqual({ type: 'HTTP', port: 8080, path: '/ready' });
   });
 
@@ -1429,7 +1509,10 @@ describe('Kubernetes-side defaults', () => {
       export: true,
     };
     const app = { namespace: 'data', configMaps: [{ name: 'db-config', data: { A: '1' } }], serviceAccounts: ['db'], workloads: [workload] };
-    const model = validateTopology(variantOf(k8sBase, (t) => (t.apps = [app])), 'test');
+    const model = validateTopology(
+      variantOf(k8sBase, (t) => (t.apps = [app])),
+      'test',
+    );
     // The canary also resolves into the two-version split (the only derived field).
     const versions = [
       { name: 'v16', weight: 75, image: 'postgres:16', env: {}, replicas: 3, labels: {} },
@@ -1439,9 +1522,18 @@ describe('Kubernetes-side defaults', () => {
   });
 
   test.each([
-    [{ version: 'v2', weight: 0 }, { version: 'v2', weight: 0, image: 'cart:v1', env: {} }],
-    [{ version: 'v2', weight: 100, image: 'cart:v2' }, { version: 'v2', weight: 100, image: 'cart:v2', env: {} }],
-    [{ version: 'v2', weight: 25, env: { SLOW: '1' } }, { version: 'v2', weight: 25, image: 'cart:v1', env: { SLOW: '1' } }],
+    [
+      { version: 'v2', weight: 0 },
+      { version: 'v2', weight: 0, image: 'cart:v1', env: {} },
+    ],
+    [
+      { version: 'v2', weight: 100, image: 'cart:v2' },
+      { version: 'v2', weight: 100, image: 'cart:v2', env: {} },
+    ],
+    [
+      { version: 'v2', weight: 25, env: { SLOW: '1' } },
+      { version: 'v2', weight: 25, image: 'cart:v1', env: { SLOW: '1' } },
+    ],
   ])('canary %j resolves to %j (the image defaults to the stable image)', (canary, resolved) => {
     const model = validateTopology(
       variantOf(k8sBase, (t) => (t.apps = [{ namespace: 'shop', workloads: [{ name: 'cart', image: 'cart:v1', port: 7070, version: 'v1', canary }] }])),
@@ -1509,7 +1601,10 @@ describe('external clusters and in-cluster mesh defaults', () => {
   }
 
   test('an external cluster resolves to its name, role, short name, platform and mesh settings only', () => {
-    const model = validateTopology(variantOf(inClusterBase, (t) => (t.clusters[2].shortName = 'vm')), 'test');
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => (t.clusters[2].shortName = 'vm')),
+      'test',
+    );
     expect(model.clusters[2]).toStrictEqual({
       name: 'onprem',
       role: 'workload',
@@ -1521,7 +1616,10 @@ describe('external clusters and in-cluster mesh defaults', () => {
   });
 
   test('platform: gke is the default and gives a GKE cluster; platform: external gives none of the GKE fields', () => {
-    const model = validateTopology(variantOf(inClusterBase, (t) => (t.clusters[1].platform = 'gke')), 'test');
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => (t.clusters[1].platform = 'gke')),
+      'test',
+    );
     expect(model.clusters.map((c) => c.platform)).toEqual(['gke', 'gke', 'external']);
     expect(Object.keys(model.clusters[2]).sort()).toEqual(['meshInstall', 'meshMember', 'name', 'platform', 'role', 'shortName']);
     expect(gke(model.clusters[1])).toMatchObject({ zone: 'us-west1-a', region: 'us-west1', private: false, nodePool: pool(3, 5) });
@@ -1544,9 +1642,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
 
   test('an external cluster without a mesh is not a mesh member and has no install settings', () => {
     const model = validateTopology({ name: 'ext', project: { id: 'meshfleet-test' }, clusters: [{ name: 'onprem', platform: 'external' }] }, 'test');
-    expect(model.clusters).toStrictEqual([
-      { name: 'onprem', role: 'workload', shortName: 'onprem', meshMember: false, meshInstall: undefined, platform: 'external' },
-    ]);
+    expect(model.clusters).toStrictEqual([{ name: 'onprem', role: 'workload', shortName: 'onprem', meshMember: false, meshInstall: undefined, platform: 'external' }]);
   });
 
   test('meshNetwork defaults to the VPC name for a GKE cluster and to the cluster name for an external one', () => {
@@ -1556,7 +1652,10 @@ describe('external clusters and in-cluster mesh defaults', () => {
       { network: 'default', controlPlane: 'primary' },
       { network: 'onprem', controlPlane: 'primary' },
     ]);
-    const named = validateTopology(variantOf(inClusterBase, (t) => (t.network = { name: 'mesh-vpc' })), 'test');
+    const named = validateTopology(
+      variantOf(inClusterBase, (t) => (t.network = { name: 'mesh-vpc' })),
+      'test',
+    );
     expect(named.clusters.map((c) => c.meshInstall?.network)).toEqual([undefined, 'mesh-vpc', 'onprem']);
   });
 
@@ -1587,7 +1686,10 @@ describe('external clusters and in-cluster mesh defaults', () => {
   });
 
   test('an explicit meshId wins over the project number, and needs none', () => {
-    const withNumber = validateTopology(variantOf(inClusterBase, (t) => (t.mesh.meshId = 'mesh1')), 'test');
+    const withNumber = validateTopology(
+      variantOf(inClusterBase, (t) => (t.mesh.meshId = 'mesh1')),
+      'test',
+    );
     expect(withNumber.mesh?.install?.meshId).toBe('mesh1');
     const withoutNumber = validateTopology(
       variantOf(inClusterBase, (t) => {
@@ -1626,7 +1728,10 @@ describe('external clusters and in-cluster mesh defaults', () => {
   });
 
   test('multi-primary: every mesh cluster runs a control plane', () => {
-    const model = validateTopology(variantOf(inClusterBase, (t) => (t.mesh.model = 'multi-primary')), 'test');
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => (t.mesh.model = 'multi-primary')),
+      'test',
+    );
     expect(model.clusters.map((c) => c.meshInstall?.controlPlane)).toEqual([undefined, 'primary', 'primary']);
   });
 
@@ -1693,12 +1798,18 @@ describe('external clusters and in-cluster mesh defaults', () => {
       probe: { port: 9080, httpPath: '/health' },
       cluster: 'onprem',
     };
-    const model = validateTopology(variantOf(inClusterBase, (t) => (t.apps[0].vmWorkloads = [vm])), 'test');
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => (t.apps[0].vmWorkloads = [vm])),
+      'test',
+    );
     expect(model.apps[0].vmWorkloads).toStrictEqual([vm]);
   });
 
   test('a VM probe without a path stays a TCP probe', () => {
-    const model = validateTopology(variantOf(inClusterBase, (t) => (t.apps[0].vmWorkloads[0].probe = { port: 8080 })), 'test');
+    const model = validateTopology(
+      variantOf(inClusterBase, (t) => (t.apps[0].vmWorkloads[0].probe = { port: 8080 })),
+      'test',
+    );
     expect(model.apps[0].vmWorkloads[0].probe).toStrictEqual({ port: 8080 });
   });
 
@@ -1907,7 +2018,15 @@ describe('isolation from the input', () => {
     expect(model.clusters[0].meshInstall).toEqual({ network: 'net-west', controlPlane: 'primary' });
     expect(model.mesh?.install?.meshId).toBe('proj-123456789012');
     expect(model.apps[0].vmWorkloads).toEqual([
-      { name: 'legacy', labels: { app: 'legacy' }, serviceAccount: 'legacy', ports: [{ name: 'http', port: 9080 }], network: undefined, probe: { port: 9080, httpPath: '/health' }, cluster: 'west' },
+      {
+        name: 'legacy',
+        labels: { app: 'legacy' },
+        serviceAccount: 'legacy',
+        ports: [{ name: 'http', port: 9080 }],
+        network: undefined,
+        probe: { port: 9080, httpPath: '/health' },
+        cluster: 'west',
+      },
       { name: 'batch', labels: { app: 'batch' }, serviceAccount: 'batch', ports: [{ name: 'tcp', port: 7000 }], network: undefined, probe: undefined, cluster: 'west' },
     ]);
   });
@@ -1949,7 +2068,12 @@ describe('messages quote a short excerpt of the input (issue 10 point 3)', () =>
   };
 
   test('a 10,000-character unknown key: the path and the value found are excerpts (the allowed keys are listed in full)', () => {
-    const error = topologyError(() => validateTopology(topology((t) => (t.clusters[0][long] = 1)), 'test'));
+    const error = topologyError(() =>
+      validateTopology(
+        topology((t) => (t.clusters[0][long] = 1)),
+        'test',
+      ),
+    );
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0].path).toBe(`clusters[0].${'x'.repeat(80)}...`);
     expect(error.message).not.toMatch(/x{81}/);
@@ -1959,10 +2083,13 @@ describe('messages quote a short excerpt of the input (issue 10 point 3)', () =>
     ['a name', (t: Draft): unknown => (t.clusters[0].name = long)],
     ['an image', (t: Draft): unknown => (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: `${long}:x` }] }])],
     ['a zone', (t: Draft): unknown => (t.clusters[0].zone = `us-west1-${long}`)],
-    ['a host', (t: Draft): unknown => {
-      t.mesh = { management: 'fleet', ingressGateway: {} };
-      return (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }]);
-    }],
+    [
+      'a host',
+      (t: Draft): unknown => {
+        t.mesh = { management: 'fleet', ingressGateway: {} };
+        return (t.apps = [{ namespace: 'a', workloads: [{ name: 'w', image: 'nginx', port: 80, expose: { hosts: [long] } }] }]);
+      },
+    ],
   ] as const)('a 10,000-character string in %s', (_what, change) => {
     const error = topologyError(() => validateTopology(topology(change), 'test'));
     for (const p of error.problems) expect(`${p.path}: ${p.message}`.length).toBeLessThan(300);
@@ -1989,6 +2116,8 @@ describe('YAML problems quote a short excerpt too', () => {
 
   test('a key that is a list or a mapping is refused at its position, not stringified', () => {
     const error = topologyError(() => parseTopologyText('name: a\n? [x, y]\n: 1\n', 'complex.yaml'));
-    expect(error.problems).toEqual([{ path: 'line 2, column 3', message: 'A key must be a plain value, not a list or mapping (found invalid YAML, expected a YAML or JSON mapping)' }]);
+    expect(error.problems).toEqual([
+      { path: 'line 2, column 3', message: 'A key must be a plain value, not a list or mapping (found invalid YAML, expected a YAML or JSON mapping)' },
+    ]);
   });
 });

@@ -30,9 +30,32 @@ test.each(examples())('%s is read without the library, to the value the library 
 
 test('scalars resolve as YAML 1.2 core does', () => {
   const text = [
-    'a: 12', 'b: -3', 'c: 0o17', 'd: 0x1F', 'e: 1.5', 'f: .5', 'g: 1e3', 'h: .inf', 'i: -.inf', 'j: .nan', 'k: true',
-    'l: False', 'm: yes', 'n: ~', 'o: null', 'p:', "q: 'it''s'", 'r: "a #b"', 's: a#b', 't: x # comment', 'u: http://x:8080/y',
-    'v: -addr=:8080', 'w: 2001-12-14', 'x: 1_000', 'y: +1', 'z: 1:20',
+    'a: 12',
+    'b: -3',
+    'c: 0o17',
+    'd: 0x1F',
+    'e: 1.5',
+    'f: .5',
+    'g: 1e3',
+    'h: .inf',
+    'i: -.inf',
+    'j: .nan',
+    'k: true',
+    'l: False',
+    'm: yes',
+    'n: ~',
+    'o: null',
+    'p:',
+    "q: 'it''s'",
+    'r: "a #b"',
+    's: a#b',
+    't: x # comment',
+    'u: http://x:8080/y',
+    'v: -addr=:8080',
+    'w: 2001-12-14',
+    'x: 1_000',
+    'y: +1',
+    'z: 1:20',
   ].join('\n');
   const read = readPlainYaml(text);
   expect(read).toBeDefined();
@@ -105,15 +128,65 @@ test.each([
 
 describe('on generated texts', () => {
   const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/);
-  const scalarText = fc.oneof(word, fc.constantFrom('1', '-2', '0o7', '0x1f', '1.5', '.5', '1e2', 'true', 'NO', '~', 'null', '', "'q''s'", '"d #q"', 'a #c', 'a:b', 'x: y', '- z', '#', '[a, b]', '{ k: v }', '{}', '[]', '&a x', '*a', '!t x', '|', '>', '&a', '&b', '*b', '&a { k: v }', '[{ k: "v" }, *a]', "{ k: [1, 'x'], l: {} }", '{ k: *a }', '[a,b]', '{k: v}', '[ ]', '{ k: v, }', '"x" # c', "'a' b"));
+  const scalarText = fc.oneof(
+    word,
+    fc.constantFrom(
+      '1',
+      '-2',
+      '0o7',
+      '0x1f',
+      '1.5',
+      '.5',
+      '1e2',
+      'true',
+      'NO',
+      '~',
+      'null',
+      '',
+      "'q''s'",
+      '"d #q"',
+      'a #c',
+      'a:b',
+      'x: y',
+      '- z',
+      '#',
+      '[a, b]',
+      '{ k: v }',
+      '{}',
+      '[]',
+      '&a x',
+      '*a',
+      '!t x',
+      '|',
+      '>',
+      '&a',
+      '&b',
+      '*b',
+      '&a { k: v }',
+      '[{ k: "v" }, *a]',
+      "{ k: [1, 'x'], l: {} }",
+      '{ k: *a }',
+      '[a,b]',
+      '{k: v}',
+      '[ ]',
+      '{ k: v, }',
+      '"x" # c',
+      "'a' b",
+    ),
+  );
   /** A YAML text built from random lines: keys, sequence entries and values at random indentations. */
-  const line = fc.tuple(fc.constantFrom(0, 0, 2, 2, 4, 4, 6, 1, 3), fc.oneof(
-    fc.tuple(word, scalarText).map(([k, v]) => `${k}: ${v}`),
-    word.map((k) => `${k}:`),
-    scalarText.map((v) => `- ${v}`),
-    fc.tuple(word, scalarText).map(([k, v]) => `- ${k}: ${v}`),
-    fc.constantFrom('# comment', '', '-', '---'),
-  )).map(([indent, content]) => ' '.repeat(indent) + content);
+  const line = fc
+    .tuple(
+      fc.constantFrom(0, 0, 2, 2, 4, 4, 6, 1, 3),
+      fc.oneof(
+        fc.tuple(word, scalarText).map(([k, v]) => `${k}: ${v}`),
+        word.map((k) => `${k}:`),
+        scalarText.map((v) => `- ${v}`),
+        fc.tuple(word, scalarText).map(([k, v]) => `- ${k}: ${v}`),
+        fc.constantFrom('# comment', '', '-', '---'),
+      ),
+    )
+    .map(([indent, content]) => ' '.repeat(indent) + content);
   const text = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => lines.join('\n'));
 
   test('whatever it reads, the library reads alike and without complaint', () => {
@@ -148,7 +221,11 @@ describe('on generated texts', () => {
     }) as fc.Arbitrary<Parameters<typeof stringify>[2] & object>;
     // Keys the library writes unquoted (it quotes `null`, `true` and `false`, which this reader declines as keys).
     const key = word.filter((w) => !['null', 'true', 'false'].includes(w));
-    const plain = fc.dictionary(key, fc.oneof(word, fc.integer(), fc.boolean(), fc.array(word, { maxLength: 3 }), fc.dictionary(key, fc.oneof(word, fc.integer()), { maxKeys: 3 })), { minKeys: 1, maxKeys: 5 });
+    const plain = fc.dictionary(
+      key,
+      fc.oneof(word, fc.integer(), fc.boolean(), fc.array(word, { maxLength: 3 }), fc.dictionary(key, fc.oneof(word, fc.integer()), { maxKeys: 3 })),
+      { minKeys: 1, maxKeys: 5 },
+    );
     fc.assert(
       fc.property(plain, (v) => {
         const t = stringify(v);

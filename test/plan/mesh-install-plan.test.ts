@@ -49,7 +49,10 @@ describe('planMeshInstall', () => {
     const plan = buildPlan(loadExample(file));
     const byName = (a: { cluster: string }, b: { cluster: string }) => (a.cluster < b.cluster ? -1 : 1);
     const fromFiles = plan.clusters.map((c) => ({ cluster: c.name, files: c.files.filter((f) => !f.kustomized).map((f) => f.path) })).filter((c) => c.files.length > 0);
-    const fromSteps = plan.meshInstall.clusters.map((c) => ({ cluster: c.cluster, files: [c.controlPlaneFile, ...(c.eastWestGateway === undefined ? [] : [c.eastWestGateway.file])] }));
+    const fromSteps = plan.meshInstall.clusters.map((c) => ({
+      cluster: c.cluster,
+      files: [c.controlPlaneFile, ...(c.eastWestGateway === undefined ? [] : [c.eastWestGateway.file])],
+    }));
     expect(fromSteps.sort(byName)).toEqual(fromFiles.sort(byName));
   });
 });

@@ -47,7 +47,12 @@ test('a workload named like the canary Deployment of another', () => {
 });
 
 test('a StatefulSet may share the name of a Deployment (another kind)', () => {
-  expect(() => validateTopology(variant((t) => t.apps[0].workloads.push({ name: 'api-v2', kind: 'StatefulSet', image: 'nginx:1.27' })), 'test')).not.toThrow();
+  expect(() =>
+    validateTopology(
+      variant((t) => t.apps[0].workloads.push({ name: 'api-v2', kind: 'StatefulSet', image: 'nginx:1.27' })),
+      'test',
+    ),
+  ).not.toThrow();
 });
 
 test('a workload named like the per-cluster Service of an exported one', () => {
@@ -92,7 +97,8 @@ test('gateway-api routing: a version whose per-version Service is no Service nam
   );
   expect(problems).toContainEqual({
     path: 'apps[0].workloads[1].canary.version',
-    message: 'gateway-api routing writes a Service api-v2.1 per version, which is not a Service name (found "v2.1", expected a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots))',
+    message:
+      'gateway-api routing writes a Service api-v2.1 per version, which is not a Service name (found "v2.1", expected a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots))',
   });
 });
 
@@ -107,7 +113,14 @@ test('construct ids: a workload named like the gateway route of another', () => 
 test('two subnets of one name in a region', () => {
   const problems = problemsOf(
     variant((t) => {
-      t.network = { name: 'vpc', subnets: [{ name: 's', region: 'us-west1', cidr: '10.1.0.0/20' }, { name: 's', region: 'us-west1', cidr: '10.2.0.0/20' }, { name: 's', region: 'us-east1', cidr: '10.3.0.0/20' }] };
+      t.network = {
+        name: 'vpc',
+        subnets: [
+          { name: 's', region: 'us-west1', cidr: '10.1.0.0/20' },
+          { name: 's', region: 'us-west1', cidr: '10.2.0.0/20' },
+          { name: 's', region: 'us-east1', cidr: '10.3.0.0/20' },
+        ],
+      };
       for (const c of t.clusters) c.subnet = 's';
     }),
   );
@@ -123,7 +136,12 @@ test('a StatefulSet whose name leaves no room for the controller-revision-hash s
     'apps[0].workloads[2].name',
     `apps[0].workloads[2] would be StatefulSet ${name}, whose controller-revision-hash label (<name>-<hash>) would exceed 63 characters (found "${name}", expected a name of at most 52 characters)`,
   );
-  expect(() => validateTopology(variant((t) => t.apps[0].workloads.push({ name: name.slice(1), kind: 'StatefulSet', image: 'nginx:1.27' })), 'test')).not.toThrow();
+  expect(() =>
+    validateTopology(
+      variant((t) => t.apps[0].workloads.push({ name: name.slice(1), kind: 'StatefulSet', image: 'nginx:1.27' })),
+      'test',
+    ),
+  ).not.toThrow();
 });
 
 test('objects in different clusters do not clash: a workload named like a version Deployment that runs elsewhere', () => {

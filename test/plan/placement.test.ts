@@ -48,7 +48,10 @@ describe('placementOf', () => {
 describe('the plan of the default example (seed 000)', () => {
   const plan = buildPlan(asm);
   const files = (name: string) => plan.clusters.find((c) => c.name === name)!.files;
-  const objects = (name: string, file: string) => files(name).find((f) => f.path === file)!.objects.map((o) => `${o.kind}/${o.name}`);
+  const objects = (name: string, file: string) =>
+    files(name)
+      .find((f) => f.path === file)!
+      .objects.map((o) => `${o.kind}/${o.name}`);
 
   test('the config cluster gets only the multi-cluster ingress and its namespace', () => {
     expect(files('gke-ingress').map((f) => f.path)).toEqual(['namespaces.yaml', 'multi-cluster-ingress.yaml']);
@@ -63,7 +66,9 @@ describe('the plan of the default example (seed 000)', () => {
   test('each object names the topology field behind it', () => {
     const gateway = files('gke-west-priv').find((f) => f.path === 'ingress-gateway.yaml')!;
     expect(new Set(gateway.objects.map((o) => o.source))).toEqual(new Set(['mesh.ingressGateway']));
-    const frontend = files('gke-west-priv').flatMap((f) => f.objects).find((o) => o.kind === 'VirtualService' && o.name === 'frontend')!;
+    const frontend = files('gke-west-priv')
+      .flatMap((f) => f.objects)
+      .find((o) => o.kind === 'VirtualService' && o.name === 'frontend')!;
     expect(frontend.source).toMatch(/^apps\[0\]\.workloads\[\d+\]\.expose$/);
   });
 

@@ -12,7 +12,10 @@ import { loadTopologyFile } from '../../src/load/load';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const GOLDEN = path.join(__dirname, '..', 'golden');
-const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort();
+const examples = fs
+  .readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** kind, apiVersion, namespace and name of a synthesized object. */
 function keyOf(o: Record<string, unknown>): { kind: unknown; apiVersion: unknown; namespace?: unknown; name: unknown } {
@@ -58,7 +61,12 @@ describe.each(examples)('the plan of %s', (file) => {
       }
       // Every resource of a planned type is a planned one: the plan owns which exist.
       for (const type of new Set(stack.resources.map((r) => r.type))) {
-        expect(Object.keys(json.resource?.[type] ?? {}).sort()).toEqual(stack.resources.filter((r) => r.type === type).map((r) => readableLogicalId(r.path)).sort());
+        expect(Object.keys(json.resource?.[type] ?? {}).sort()).toEqual(
+          stack.resources
+            .filter((r) => r.type === type)
+            .map((r) => readableLogicalId(r.path))
+            .sort(),
+        );
       }
     }
   });

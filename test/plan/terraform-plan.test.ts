@@ -16,7 +16,10 @@ function compare(plan: TerraformPlan, stacks: Record<string, string>): Array<{ s
     return [...new Set(stack.resources.map((r) => r.type))].map((type) => ({
       stack: stack.name,
       type,
-      planned: stack.resources.filter((r) => r.type === type).map((r) => readableLogicalId(r.path)).sort(),
+      planned: stack.resources
+        .filter((r) => r.type === type)
+        .map((r) => readableLogicalId(r.path))
+        .sort(),
       synthesized: Object.keys(json.resource?.[type] ?? {}).sort(),
     }));
   });
@@ -24,7 +27,13 @@ function compare(plan: TerraformPlan, stacks: Record<string, string>): Array<{ s
 
 test('a custom VPC with subnets, NAT in a private cluster region and a declared one', () => {
   const input = exampleInput(EXAMPLES.gateway);
-  input.network = { name: 'mesh-vpc', subnets: [{ name: 'west', region: 'us-west1', cidr: '10.10.0.0/20' }, { name: 'east', region: 'us-east1', cidr: '10.11.0.0/20' }] };
+  input.network = {
+    name: 'mesh-vpc',
+    subnets: [
+      { name: 'west', region: 'us-west1', cidr: '10.10.0.0/20' },
+      { name: 'east', region: 'us-east1', cidr: '10.11.0.0/20' },
+    ],
+  };
   input.clusters[0].subnet = 'west';
   input.clusters[1].subnet = 'east';
   input.clusters[0].private = true;

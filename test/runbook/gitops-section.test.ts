@@ -86,7 +86,10 @@ describe('gitopsSection', () => {
   });
 
   test('Config Sync with ssh auth: the key file', () => {
-    const section = gitopsSection({ model: modelOf('istio-multi-primary-multi-network', { configSync: { repo: 'git@github.com:example/fleet.git', auth: 'ssh', secretRef: 'fleet-ssh' } }), kubernetesFolder: 'k8s' })!;
+    const section = gitopsSection({
+      model: modelOf('istio-multi-primary-multi-network', { configSync: { repo: 'git@github.com:example/fleet.git', auth: 'ssh', secretRef: 'fleet-ssh' } }),
+      kubernetesFolder: 'k8s',
+    })!;
     expect(commands(section.lines).filter((c) => c.includes('create secret'))[0]).toContain('create secret generic fleet-ssh --from-file=ssh="${GIT_SSH_KEY_FILE}"');
   });
 

@@ -33,10 +33,7 @@ function stacksOf(model: ResolvedTopology): string[] {
 /** Cluster folders as synthKubernetes describes them (every cluster has something here). */
 function foldersOf(model: ResolvedTopology): RunbookClusterFolder[] {
   return model.clusters.map((c) => {
-    const meshInstall =
-      c.meshInstall === undefined
-        ? []
-        : ['mesh-install/control-plane.yaml', ...(eastWestGatewayOf(model, c) ? ['mesh-install/eastwest-gateway.yaml'] : [])];
+    const meshInstall = c.meshInstall === undefined ? [] : ['mesh-install/control-plane.yaml', ...(eastWestGatewayOf(model, c) ? ['mesh-install/eastwest-gateway.yaml'] : [])];
     const binding = c.meshInstall !== undefined && model.mesh?.install?.clusterAdmin !== undefined ? ['cluster-admin-binding.yaml'] : [];
     const config = model.fleet.configCluster === c.name;
     const multiCluster = [
@@ -139,16 +136,7 @@ describe('every example', () => {
 
   test('sections in the order they are run', () => {
     expect(Object.fromEntries(EXAMPLE_NAMES.map((name) => [name, sections(renderExample(name))]))).toEqual({
-      'asm-onprem-vmware': [
-        'meshfleet',
-        'Kube contexts',
-        'Infrastructure',
-        'Service mesh: Anthos Service Mesh 1.8.6 in the clusters',
-        'Rollout',
-        'Checks',
-        'Changes',
-        'Teardown',
-      ],
+      'asm-onprem-vmware': ['meshfleet', 'Kube contexts', 'Infrastructure', 'Service mesh: Anthos Service Mesh 1.8.6 in the clusters', 'Rollout', 'Checks', 'Changes', 'Teardown'],
       'canary-productcatalog': [
         'meshfleet',
         'Kube contexts',
@@ -345,10 +333,7 @@ describe('in-cluster mesh install', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text).toContain('istioctl 1.8.6 of the Anthos Service Mesh release (`istio-1.8.6-asm.*/bin/istioctl`');
     expect(text).toContain('revision `asm-186-8`');
-    expect(commands(section(text, 'Checks'))).toEqual([
-      'kubectl --context="${CTX_CLUSTER1}" get pods -n istio-system',
-      'istioctl proxy-status --context="${CTX_CLUSTER1}"',
-    ]);
+    expect(commands(section(text, 'Checks'))).toEqual(['kubectl --context="${CTX_CLUSTER1}" get pods -n istio-system', 'istioctl proxy-status --context="${CTX_CLUSTER1}"']);
     expect(text).not.toContain('create-remote-secret');
   });
 
@@ -391,9 +376,7 @@ describe('in-cluster mesh install', () => {
     const all = commands(text);
     const secret = all.findIndex((c) => c.startsWith('istioctl create-remote-secret'));
     expect(at(all, `istioctl install --context="\${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml ${REMOTE_PILOT_SET}`)).toBeLessThan(secret);
-    expect(at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/eastwest-gateway.yaml')).toBeGreaterThan(
-      secret,
-    );
+    expect(at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/eastwest-gateway.yaml')).toBeGreaterThan(secret);
     expect(at(all, 'kubectl --context="${CTX_CLUSTER2}" apply -k k8s/cluster2')).toBeGreaterThan(secret);
     expect(at(all, 'kubectl --context="${CTX_CLUSTER1}" apply -k k8s/cluster1')).toBeLessThan(secret);
   });
@@ -429,14 +412,8 @@ describe('remote secrets', () => {
   test('multi-primary: every primary reads the other, on the private endpoint (private GKE targets, GKE holders)', () => {
     const text = section(renderExample('istio-multi-primary-multi-network'), 'Remote secrets (endpoint discovery)');
     expect(commands(text)).toEqual([
-      `istioctl create-remote-secret --context="\${CTX_CLUSTER2}" --name=cluster2 ${describeEndpoint(
-        'cluster2',
-        'us-east1-b',
-      )} | kubectl apply -f - --context="\${CTX_CLUSTER1}"`,
-      `istioctl create-remote-secret --context="\${CTX_CLUSTER1}" --name=cluster1 ${describeEndpoint(
-        'cluster1',
-        'us-west1-a',
-      )} | kubectl apply -f - --context="\${CTX_CLUSTER2}"`,
+      `istioctl create-remote-secret --context="\${CTX_CLUSTER2}" --name=cluster2 ${describeEndpoint('cluster2', 'us-east1-b')} | kubectl apply -f - --context="\${CTX_CLUSTER1}"`,
+      `istioctl create-remote-secret --context="\${CTX_CLUSTER1}" --name=cluster1 ${describeEndpoint('cluster1', 'us-west1-a')} | kubectl apply -f - --context="\${CTX_CLUSTER2}"`,
     ]);
     expect(text).toContain('bearer token');
     expect(text).toContain('never writes it to disk');
@@ -445,10 +422,7 @@ describe('remote secrets', () => {
   test('primary-remote: only the primary holds a secret', () => {
     const all = commands(renderExample('istio-primary-remote')).filter((c) => c.includes('create-remote-secret'));
     expect(all).toEqual([
-      `istioctl create-remote-secret --context="\${CTX_CLUSTER2}" --name=cluster2 ${describeEndpoint(
-        'cluster2',
-        'us-west1-b',
-      )} | kubectl apply -f - --context="\${CTX_CLUSTER1}"`,
+      `istioctl create-remote-secret --context="\${CTX_CLUSTER2}" --name=cluster2 ${describeEndpoint('cluster2', 'us-west1-b')} | kubectl apply -f - --context="\${CTX_CLUSTER1}"`,
     ]);
   });
 
@@ -458,10 +432,7 @@ describe('remote secrets', () => {
     const all = commands(render(validateTopology(input))).filter((c) => c.includes('create-remote-secret'));
     expect(all).toEqual([
       'istioctl create-remote-secret --context="${CTX_CLUSTER2}" --name=cluster2 | kubectl apply -f - --context="${CTX_CLUSTER1}"',
-      `istioctl create-remote-secret --context="\${CTX_CLUSTER1}" --name=cluster1 ${describeEndpoint(
-        'cluster1',
-        'us-west1-a',
-      )} | kubectl apply -f - --context="\${CTX_CLUSTER2}"`,
+      `istioctl create-remote-secret --context="\${CTX_CLUSTER1}" --name=cluster1 ${describeEndpoint('cluster1', 'us-west1-a')} | kubectl apply -f - --context="\${CTX_CLUSTER2}"`,
     ]);
   });
 
@@ -535,9 +506,7 @@ describe('fleet-managed meshes and topologies without a mesh', () => {
     expect(text).not.toMatch(/create-remote-secret|meshfleet ca|MESHFLEET_CA_DIR/);
     expect(commands(text).filter((c) => c.includes('istioctl'))).toEqual([]);
     const model = loadTopologyFile(examplePath(name));
-    expect(applies(section(text, 'Kubernetes folders'))).toEqual(
-      model.clusters.map((c) => `kubectl --context="\${${contextVariable(c.name)}}" apply -k k8s/${c.name}`),
-    );
+    expect(applies(section(text, 'Kubernetes folders'))).toEqual(model.clusters.map((c) => `kubectl --context="\${${contextVariable(c.name)}}" apply -k k8s/${c.name}`));
   });
 
   test('no mesh: only the folders', () => {
@@ -608,10 +577,7 @@ const MCI_CRDS = 'crd/multiclusteringresses.networking.gke.io crd/multiclusterse
 describe('how meshfleet runs', () => {
   test('npx meshfleet from the project folder, found back from the output folder (dist → ..)', () => {
     const text = section(renderExample('istio-primary-remote'), 'meshfleet');
-    expect(commands(text)).toEqual([
-      'export MESHFLEET_PROJECT="$(cd .. && pwd)"',
-      '(cd "${MESHFLEET_PROJECT}" && npm ci)',
-    ]);
+    expect(commands(text)).toEqual(['export MESHFLEET_PROJECT="$(cd .. && pwd)"', '(cd "${MESHFLEET_PROJECT}" && npm ci)']);
     expect(text).toContain('`npm ci` there (its prepare step compiles the CLI)');
     expect(text).not.toContain('MESHFLEET_TOPOLOGY');
   });
@@ -636,9 +602,7 @@ describe('how meshfleet runs', () => {
 
   test('the re-synth command names the topology and the output folder, quoted, then enters the new folder', () => {
     const text = render(loadTopologyFile(examplePath('internal-multicluster-gateway')), 'my topology.yaml', 'my out');
-    expect(commands(section(text, 'Changes'))[0]).toBe(
-      `(cd "\${MESHFLEET_PROJECT}" && npx meshfleet synth --topology 'my topology.yaml' --out 'my out') && cd "\${PWD}"`,
-    );
+    expect(commands(section(text, 'Changes'))[0]).toBe(`(cd "\${MESHFLEET_PROJECT}" && npx meshfleet synth --topology 'my topology.yaml' --out 'my out') && cd "\${PWD}"`);
     // Unknown paths: the topology from its variable, the output folder as the working folder before the cd.
     const unknown = render(loadTopologyFile(examplePath('internal-multicluster-gateway')));
     expect(commands(section(unknown, 'Changes'))[0]).toBe(
@@ -660,8 +624,7 @@ describe('how meshfleet runs', () => {
 describe('waits', () => {
   test('fleet mesh: a loop until every mesh member is REVISION_READY, before the first folder', () => {
     const all = commands(renderExample('private-asm-multicluster'));
-    const loop =
-      'until [ "$(gcloud container fleet mesh describe --project meshfleet-demo --format=json | grep -c REVISION_READY)" -ge 2 ]; do sleep 30; done';
+    const loop = 'until [ "$(gcloud container fleet mesh describe --project meshfleet-demo --format=json | grep -c REVISION_READY)" -ge 2 ]; do sleep 30; done';
     expect(at(all, loop)).toBeLessThan(first(all, / apply -k k8s\//));
     expect(commands(renderExample('canary-productcatalog'))).toContain(loop.replace('-ge 2', '-ge 1'));
     for (const name of ['internal-multicluster-gateway', 'istio-primary-remote', 'asm-onprem-vmware']) {
@@ -696,9 +659,9 @@ describe('waits', () => {
         'kubectl --context="${CTX_GKE_WEST_1}" wait --for condition=established --timeout=300s crd/gateways.gateway.networking.k8s.io crd/httproutes.gateway.networking.k8s.io crd/healthcheckpolicies.networking.gke.io',
       ),
     ).toBeLessThan(apply);
-    expect(
-      at(all, 'until kubectl --context="${CTX_GKE_WEST_1}" get gatewayclass gke-l7-cross-regional-internal-managed-mc >/dev/null 2>&1; do sleep 15; done'),
-    ).toBeLessThan(apply);
+    expect(at(all, 'until kubectl --context="${CTX_GKE_WEST_1}" get gatewayclass gke-l7-cross-regional-internal-managed-mc >/dev/null 2>&1; do sleep 15; done')).toBeLessThan(
+      apply,
+    );
     // Only the config cluster gets the Gateway waits; no export, no ServiceExport wait.
     expect(all.filter((c) => c.includes('gatewayclass'))).toHaveLength(1);
     expect(renderExample('private-asm-multicluster')).not.toContain('serviceexports');
@@ -727,10 +690,7 @@ describe('waits', () => {
     const imports = ['store-west-1', 'store-east-1', 'store'].map((b) =>
       at(all, `until kubectl --context="\${CTX_GKE_WEST_1}" get serviceimport ${b} -n store >/dev/null 2>&1; do sleep 15; done`),
     );
-    const programmed = at(
-      all,
-      'kubectl --context="${CTX_GKE_WEST_1}" wait --for=condition=Programmed gateway/internal-cross-region-gateway -n store --timeout=30m',
-    );
+    const programmed = at(all, 'kubectl --context="${CTX_GKE_WEST_1}" wait --for=condition=Programmed gateway/internal-cross-region-gateway -n store --timeout=30m');
     for (const i of imports) {
       expect(i).toBeGreaterThan(lastApply);
       expect(i).toBeLessThan(programmed);
@@ -750,7 +710,10 @@ describe('waits', () => {
       ),
     );
     expect(wait).toBeLessThan(
-      at(all, 'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml --set "values.global.remotePilotAddress=${EASTWEST_ADDRESS_CLUSTER1}"'),
+      at(
+        all,
+        'istioctl install --context="${CTX_CLUSTER2}" -y -f k8s/cluster2/mesh-install/control-plane.yaml --set "values.global.remotePilotAddress=${EASTWEST_ADDRESS_CLUSTER1}"',
+      ),
     );
     expect(renderExample('asm-onprem-vmware')).not.toContain('istio-eastwestgateway');
     expect(commands(renderExample('istio-multi-primary-multi-network')).filter((c) => c.includes('.status.loadBalancer'))).toHaveLength(2);
@@ -774,8 +737,7 @@ describe('waits', () => {
 
 describe('checks', () => {
   test('MCI: wait for the VIP, then curl through it', () => {
-    const vip =
-      'kubectl --context="${CTX_GKE_INGRESS}" get multiclusteringress asm-ingressgateway-multicluster-ingress -n asm-ingress -o jsonpath=\'{.status.VIP}\'';
+    const vip = 'kubectl --context="${CTX_GKE_INGRESS}" get multiclusteringress asm-ingressgateway-multicluster-ingress -n asm-ingress -o jsonpath=\'{.status.VIP}\'';
     expect(commands(section(renderExample('private-asm-multicluster'), 'Check: multi-cluster ingress'))).toEqual([
       `until [ -n "$(${vip})" ]; do sleep 30; done`,
       `MCI_VIP="$(${vip})"`,
@@ -822,9 +784,7 @@ describe('checks', () => {
     }
     const remote = commands(section(renderExample('istio-primary-remote'), 'Checks'));
     expect(remote.filter((c) => c.startsWith('istioctl proxy-status'))).toEqual(['istioctl proxy-status --context="${CTX_CLUSTER1}"']);
-    expect(remote.filter((c) => c.includes('istio/multiCluster'))).toEqual([
-      'kubectl --context="${CTX_CLUSTER1}" get secret -n istio-system -l istio/multiCluster=true',
-    ]);
+    expect(remote.filter((c) => c.includes('istio/multiCluster'))).toEqual(['kubectl --context="${CTX_CLUSTER1}" get secret -n istio-system -l istio/multiCluster=true']);
     expect(renderExample('asm-onprem-vmware')).not.toContain('istio/multiCluster');
   });
 });
@@ -859,16 +819,11 @@ describe('teardown', () => {
 
   test('deletion protection: set it off in the topology, re-synth and apply the clusters stack, before any destroy', () => {
     const all = commands(section(renderExample('internal-multicluster-gateway'), 'Teardown'));
-    const resynth = at(
-      all,
-      '(cd "${MESHFLEET_PROJECT}" && npx meshfleet synth --topology examples/internal-multicluster-gateway.yaml --out dist) && cd "${PWD}"',
-    );
+    const resynth = at(all, '(cd "${MESHFLEET_PROJECT}" && npx meshfleet synth --topology examples/internal-multicluster-gateway.yaml --out dist) && cd "${PWD}"');
     const apply = at(all, 'terraform -chdir=terraform/stacks/clusters apply');
     expect(resynth).toBeLessThan(apply);
     expect(apply).toBeLessThan(first(all, ' destroy'));
-    expect(section(renderExample('internal-multicluster-gateway'), 'Teardown')).toContain(
-      'Terraform refuses to destroy gke-west-1 and gke-east-1',
-    );
+    expect(section(renderExample('internal-multicluster-gateway'), 'Teardown')).toContain('Terraform refuses to destroy gke-west-1 and gke-east-1');
     expect(all.filter((c) => c.includes('gke-west-1/multi-cluster-gateway.yaml'))).toEqual([
       'kubectl --context="${CTX_GKE_WEST_1}" delete --ignore-not-found -f k8s/gke-west-1/multi-cluster-gateway.yaml',
     ]);
@@ -885,10 +840,7 @@ describe('teardown', () => {
 
   test('only the stacks written are destroyed; external clusters: no Terraform, the mesh uninstalled, the binding last', () => {
     const multi = commands(section(renderExample('istio-multi-primary-multi-network'), 'Teardown'));
-    expect(multi.filter((c) => c.endsWith(' destroy'))).toEqual([
-      'terraform -chdir=terraform/stacks/clusters destroy',
-      'terraform -chdir=terraform/stacks/network destroy',
-    ]);
+    expect(multi.filter((c) => c.endsWith(' destroy'))).toEqual(['terraform -chdir=terraform/stacks/clusters destroy', 'terraform -chdir=terraform/stacks/network destroy']);
     // GKE clusters go with Terraform: no istioctl uninstall for them.
     expect(multi.filter((c) => c.includes('uninstall'))).toEqual([]);
 
@@ -907,8 +859,6 @@ describe('teardown', () => {
   test('Istio from 1.15 uninstalls with istioctl uninstall', () => {
     const input = exampleInput('asm-onprem-vmware');
     input.mesh.version = '1.20.3';
-    expect(commands(section(render(validateTopology(input)), 'Teardown'))).toContain(
-      'istioctl uninstall --context="${CTX_CLUSTER1}" -y --purge',
-    );
+    expect(commands(section(render(validateTopology(input)), 'Teardown'))).toContain('istioctl uninstall --context="${CTX_CLUSTER1}" -y --purge');
   });
 });

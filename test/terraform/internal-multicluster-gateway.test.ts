@@ -25,7 +25,11 @@ describe('seed 003: network stack', () => {
   const net = stacks.network;
 
   test('enables the multi-cluster gateway and services APIs', () => {
-    expect(resourcesOf(net, ProjectService.tfResourceType).map((s) => s.service).sort()).toEqual(
+    expect(
+      resourcesOf(net, ProjectService.tfResourceType)
+        .map((s) => s.service)
+        .sort(),
+    ).toEqual(
       ['cloudresourcemanager', 'compute', 'container', 'dns', 'gkehub', 'iam', 'multiclusteringress', 'multiclusterservicediscovery', 'trafficdirector'].map(
         (s) => `${s}.googleapis.com`,
       ),
@@ -84,7 +88,11 @@ describe('seed 003: fleet stack', () => {
   const json = stacks.fleet;
 
   test('multi-cluster services and multi-cluster ingress, no mesh', () => {
-    expect(resourcesOf(json, GkeHubFeature.tfResourceType).map((f) => [f.name, f.location]).sort()).toEqual([
+    expect(
+      resourcesOf(json, GkeHubFeature.tfResourceType)
+        .map((f) => [f.name, f.location])
+        .sort(),
+    ).toEqual([
       ['multiclusteringress', 'global'],
       ['multiclusterservicediscovery', 'global'],
     ]);

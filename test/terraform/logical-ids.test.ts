@@ -142,9 +142,7 @@ test('two construct paths with the same Terraform name are refused, naming both'
   const stack = new MeshfleetStack(app, 'network', { projectId: 'p', topologyName: 't' });
   new ProjectService(stack, 'a.b', { service: 'compute.googleapis.com' });
   new ProjectService(stack, 'a_b', { service: 'iam.googleapis.com' });
-  expect(() => stack.toTerraform()).toThrow(
-    'stack "network": the constructs "a.b" and "a_b" both get the Terraform name "a_b"; give one of them another construct id',
-  );
+  expect(() => stack.toTerraform()).toThrow('stack "network": the constructs "a.b" and "a_b" both get the Terraform name "a_b"; give one of them another construct id');
 });
 
 test('outputs get readable names too', () => {

@@ -58,9 +58,7 @@ describe('seed 000: network stack', () => {
   test('enables the seed APIs plus IAM and Resource Manager (node service account, grants), and keeps them on destroy', () => {
     const services = resourcesOf(net, ProjectService.tfResourceType);
     expect(services.map((s) => s.service).sort()).toEqual(
-      ['anthos', 'cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'mesh', 'multiclusteringress', 'multiclusterservicediscovery'].map(
-        (s) => `${s}.googleapis.com`,
-      ),
+      ['anthos', 'cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'mesh', 'multiclusteringress', 'multiclusterservicediscovery'].map((s) => `${s}.googleapis.com`),
     );
     services.forEach((s) => expect(s.disable_on_destroy).toBe(false));
   });
@@ -89,7 +87,11 @@ describe('seed 000: network stack', () => {
   });
 
   test('no NAT in the region of the public config cluster', () => {
-    expect(resourcesOf(net, ComputeRouterNat.tfResourceType).map((n) => n.region).sort()).toEqual(['us-central1', 'us-west2']);
+    expect(
+      resourcesOf(net, ComputeRouterNat.tfResourceType)
+        .map((n) => n.region)
+        .sort(),
+    ).toEqual(['us-central1', 'us-west2']);
   });
 
   test('firewall allows all from the pod supernet and every master CIDR', () => {
@@ -101,7 +103,7 @@ describe('seed 000: network stack', () => {
     });
   });
 
-  test("the firewall rule targets the node service account that the clusters stack creates and gives every node pool", () => {
+  test('the firewall rule targets the node service account that the clusters stack creates and gives every node pool', () => {
     const email = 'private-asm-multicluster-nodes@meshfleet-demo.iam.gserviceaccount.com';
     const rule = resourceNamed(net, ComputeFirewall.tfResourceType, 'all-pods-and-master-ipv4-cidrs');
     expect(rule.target_service_accounts).toEqual([email]);

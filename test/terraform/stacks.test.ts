@@ -53,9 +53,7 @@ describe('stack composition', () => {
   test('without a project number the mesh_id label comes from the google_project data source', () => {
     const stacks = synthStacks(modify(BASE, (t) => delete t.project.number));
     expect(stacks.clusters).toHaveDataSourceWithProperties(DataGoogleProject, { project_id: 'my-project' });
-    expect(resourceNamed(stacks.clusters, ContainerCluster.tfResourceType, 'a').resource_labels.mesh_id).toMatch(
-      /^proj-\$\{data\.google_project\.project\.number\}$/,
-    );
+    expect(resourceNamed(stacks.clusters, ContainerCluster.tfResourceType, 'a').resource_labels.mesh_id).toMatch(/^proj-\$\{data\.google_project\.project\.number\}$/);
   });
 
   test('a gcs backend puts each stack under its own prefix', () => {
@@ -82,7 +80,11 @@ describe('stack composition', () => {
       }),
     );
     expect(stacks.network).toHaveResourceWithProperties(ComputeNetwork, { name: 'mesh-vpc', auto_create_subnetworks: false, routing_mode: 'GLOBAL' });
-    expect(resourceNamed(stacks.network, ComputeSubnetwork.tfResourceType, 'nodes-eu1')).toMatchObject({ region: 'europe-west1', ip_cidr_range: '10.10.0.0/20', private_ip_google_access: true });
+    expect(resourceNamed(stacks.network, ComputeSubnetwork.tfResourceType, 'nodes-eu1')).toMatchObject({
+      region: 'europe-west1',
+      ip_cidr_range: '10.10.0.0/20',
+      private_ip_google_access: true,
+    });
     expect(resourceNamed(stacks.clusters, ContainerCluster.tfResourceType, 'a')).toMatchObject({ network: 'mesh-vpc', subnetwork: 'nodes-eu1' });
   });
 });
@@ -91,11 +93,20 @@ describe('first apply on an empty project', () => {
   /** Every resource of the network stack but the APIs, with a custom network, proxy-only subnets and gateway addresses. */
   const stacks = synthStacks(
     modify(BASE, (t) => {
-      t.network = { name: 'mesh-vpc', subnets: [{ name: 'eu1', region: 'europe-west1', cidr: '10.10.0.0/20' }, { name: 'eu4', region: 'europe-west4', cidr: '10.11.0.0/20' }] };
+      t.network = {
+        name: 'mesh-vpc',
+        subnets: [
+          { name: 'eu1', region: 'europe-west1', cidr: '10.10.0.0/20' },
+          { name: 'eu4', region: 'europe-west4', cidr: '10.11.0.0/20' },
+        ],
+      };
       t.clusters[0].subnet = 'eu1';
       t.clusters[1].subnet = 'eu4';
       t.clusters[0].gatewayApi = 'standard';
-      t.regions = [{ name: 'europe-west1', proxyOnlySubnet: '10.129.0.0/23' }, { name: 'europe-west4', proxyOnlySubnet: '10.130.0.0/23' }];
+      t.regions = [
+        { name: 'europe-west1', proxyOnlySubnet: '10.129.0.0/23' },
+        { name: 'europe-west4', proxyOnlySubnet: '10.130.0.0/23' },
+      ];
       t.fleet = { configCluster: 'a', multiClusterServices: true };
       t.gateways = [{ name: 'gw', namespace: 'store', className: 'gke-l7-cross-regional-internal-managed-mc', addresses: [{ region: 'europe-west1', staticAddress: 'gw-west' }] }];
     }),
@@ -105,9 +116,14 @@ describe('first apply on an empty project', () => {
     const parsed = JSON.parse(stacks.network);
     const [computeId] = Object.entries(parsed.resource.google_project_service).find(([, r]: any) => r.service === 'compute.googleapis.com')!;
     const others = Object.entries(parsed.resource).filter(([type]) => type !== ProjectService.tfResourceType);
-    expect(others.map(([type]) => type).sort()).toEqual(
-      ['google_compute_address', 'google_compute_firewall', 'google_compute_network', 'google_compute_router', 'google_compute_router_nat', 'google_compute_subnetwork'],
-    );
+    expect(others.map(([type]) => type).sort()).toEqual([
+      'google_compute_address',
+      'google_compute_firewall',
+      'google_compute_network',
+      'google_compute_router',
+      'google_compute_router_nat',
+      'google_compute_subnetwork',
+    ]);
     for (const [type, resources] of others) {
       for (const [id, resource] of Object.entries(resources as Record<string, any>)) {
         expect({ resource: `${type}.${id}`, depends_on: resource.depends_on }).toEqual({ resource: `${type}.${id}`, depends_on: [`google_project_service.${computeId}`] });
@@ -128,11 +144,13 @@ describe('first apply on an empty project', () => {
   });
 
   test('without a project number the MCI service agent grant reads it from the google_project data source', () => {
-    const fleet = synthStacks(modify(BASE, (t) => {
-      delete t.project.number;
-      t.clusters.push({ name: 'cfg', zone: 'europe-west1-c', private: false, authorizedNetworks: false, role: 'config' });
-      t.fleet = { configCluster: 'cfg' };
-    })).fleet;
+    const fleet = synthStacks(
+      modify(BASE, (t) => {
+        delete t.project.number;
+        t.clusters.push({ name: 'cfg', zone: 'europe-west1-c', private: false, authorizedNetworks: false, role: 'config' });
+        t.fleet = { configCluster: 'cfg' };
+      }),
+    ).fleet;
     expect(fleet).toHaveDataSourceWithProperties(DataGoogleProject, { project_id: 'my-project' });
     const grant = resourcesOf(fleet, ProjectIamMember.tfResourceType).find((g) => g.role === 'roles/container.admin')!;
     expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);

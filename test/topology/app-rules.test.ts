@@ -31,9 +31,15 @@ describe('app references', () => {
   test('a complete app with every kind of reference is accepted', () => {
     expect(
       problemsOf({
-        configMaps: [{ name: 'cfg', data: { MODE: 'prod' } }, { name: 'platform', external: true }],
+        configMaps: [
+          { name: 'cfg', data: { MODE: 'prod' } },
+          { name: 'platform', external: true },
+        ],
         serviceAccounts: ['web'],
-        secrets: [{ name: 'jwt', rsaKeyPair: { privateKey: 'k', publicKey: 'k.pub' } }, { name: 'db', keys: ['password'] }],
+        secrets: [
+          { name: 'jwt', rsaKeyPair: { privateKey: 'k', publicKey: 'k.pub' } },
+          { name: 'db', keys: ['password'] },
+        ],
         workloads: [
           {
             ...web,
@@ -46,8 +52,14 @@ describe('app references', () => {
               NAMESPACE: { fieldRef: { fieldPath: 'metadata.namespace' } },
             },
             envFrom: [{ configMap: 'cfg' }, { secret: 'db' }],
-            volumes: [{ name: 'tmp', emptyDir: {} }, { name: 'key', secret: { name: 'jwt', items: [{ key: 'k.pub', path: 'publickey' }] } }],
-            volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, { name: 'key', mountPath: '/keys', readOnly: true }],
+            volumes: [
+              { name: 'tmp', emptyDir: {} },
+              { name: 'key', secret: { name: 'jwt', items: [{ key: 'k.pub', path: 'publickey' }] } },
+            ],
+            volumeMounts: [
+              { name: 'tmp', mountPath: '/tmp' },
+              { name: 'key', mountPath: '/keys', readOnly: true },
+            ],
             readinessProbe: { httpPath: '/ready', periodSeconds: 5 },
             livenessProbe: { tcp: true },
           },
@@ -95,11 +107,9 @@ describe('app references', () => {
   });
 
   test('a secret volume or secretKeyRef naming a Secret the app does not declare', () => {
-    expect(
-      problemsOf({ workloads: [{ ...web, volumes: [{ name: 'key', secret: { name: 'jwt-key' } }], env: { P: { secretKeyRef: { name: 'db', key: 'p' } } } }] }),
-    ).toEqual([
-      "apps[0].workloads[0].env.P.secretKeyRef.name: the app defines no Secret with this name (found \"db\", expected an entry of the app's secrets, or optional: true)",
-      "apps[0].workloads[0].volumes[0].secret.name: the app defines no Secret with this name (found \"jwt-key\", expected an entry of the app's secrets, or optional: true)",
+    expect(problemsOf({ workloads: [{ ...web, volumes: [{ name: 'key', secret: { name: 'jwt-key' } }], env: { P: { secretKeyRef: { name: 'db', key: 'p' } } } }] })).toEqual([
+      'apps[0].workloads[0].env.P.secretKeyRef.name: the app defines no Secret with this name (found "db", expected an entry of the app\'s secrets, or optional: true)',
+      'apps[0].workloads[0].volumes[0].secret.name: the app defines no Secret with this name (found "jwt-key", expected an entry of the app\'s secrets, or optional: true)',
     ]);
   });
 
@@ -108,8 +118,19 @@ describe('app references', () => {
       problemsOf({
         configMaps: [{ name: 'cfg' }, { name: 'cfg' }],
         serviceAccounts: ['sa', 'sa'],
-        secrets: [{ name: 's', keys: ['a'] }, { name: 's', keys: ['b'] }],
-        workloads: [{ ...web, volumes: [{ name: 'v', emptyDir: {} }, { name: 'v', emptyDir: {} }] }],
+        secrets: [
+          { name: 's', keys: ['a'] },
+          { name: 's', keys: ['b'] },
+        ],
+        workloads: [
+          {
+            ...web,
+            volumes: [
+              { name: 'v', emptyDir: {} },
+              { name: 'v', emptyDir: {} },
+            ],
+          },
+        ],
       }),
     ).toEqual([
       'apps[0].configMaps[1].name: duplicate ConfigMap name, already used by apps[0].configMaps[0].name (found "cfg", expected a unique name)',
@@ -154,9 +175,7 @@ describe('app references', () => {
   });
 
   test('a workload without a port takes no Service settings, and its HTTP probe needs a port', () => {
-    expect(
-      problemsOf({ workloads: [{ name: 'load', image: 'example/load:1', servicePort: 80, readinessProbe: { httpPath: '/ready' } }] }),
-    ).toEqual([
+    expect(problemsOf({ workloads: [{ name: 'load', image: 'example/load:1', servicePort: 80, readinessProbe: { httpPath: '/ready' } }] })).toEqual([
       'apps[0].workloads[0].servicePort: only a workload with a port has a Service (found 80, expected no servicePort, or a port)',
       'apps[0].workloads[0].readinessProbe.port: the workload has no container port for this probe to use (found nothing, expected a port)',
     ]);
@@ -169,9 +188,14 @@ describe('app references', () => {
   });
 
   test('an extra Service may not take another Service name of the app', () => {
-    expect(problemsOf({ workloads: [{ ...web, extraServices: [{ name: 'api' }] }, { ...web, name: 'api' }] })).toEqual([
-      'apps[0].workloads[0].extraServices[0].name: another Service of the app has this name (found "api", expected a unique Service name)',
-    ]);
+    expect(
+      problemsOf({
+        workloads: [
+          { ...web, extraServices: [{ name: 'api' }] },
+          { ...web, name: 'api' },
+        ],
+      }),
+    ).toEqual(['apps[0].workloads[0].extraServices[0].name: another Service of the app has this name (found "api", expected a unique Service name)']);
   });
 
   test('env values are strings or one source mapping (schema)', () => {

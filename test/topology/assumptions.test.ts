@@ -100,7 +100,11 @@ const GUARANTEES: Record<string, Guarantee> = {
   'gke-cluster.node-range': {
     rule: 'rules.ts: nodePool.minNodes at most maxNodes',
     breaking: [
-      { name: 'minNodes above maxNodes', path: 'clusters[0].nodePool.minNodes', topology: variant(BANK, (t) => (t.clusters[0].nodePool = { minNodes: 5, maxNodes: 2, initialNodes: 2 })) },
+      {
+        name: 'minNodes above maxNodes',
+        path: 'clusters[0].nodePool.minNodes',
+        topology: variant(BANK, (t) => (t.clusters[0].nodePool = { minNodes: 5, maxNodes: 2, initialNodes: 2 })),
+      },
     ],
   },
   'cluster-plan.app-file': {
@@ -157,7 +161,11 @@ const CONSTRUCT_IDS: Record<string, Guarantee> = {
   'cluster-charts.ts: ids of an app chart': {
     rule: 'rules.ts: workload names unique in a namespace; plan/name-rules.ts: construct ids of an app chart apart',
     breaking: [
-      { name: 'a workload named app-config', path: 'apps[0].workloads[9].name', topology: variant(BANK, (t) => t.apps[0].workloads.push({ name: 'app-config', image: 'nginx:1.27' })) },
+      {
+        name: 'a workload named app-config',
+        path: 'apps[0].workloads[9].name',
+        topology: variant(BANK, (t) => t.apps[0].workloads.push({ name: 'app-config', image: 'nginx:1.27' })),
+      },
       {
         name: 'a workload named like the exported Service id of another',
         path: 'apps[0].workloads[1].name',
@@ -319,7 +327,9 @@ describe('every construct assumption is guaranteed by a topology rule', () => {
 
 describe('property: a mutated example that passes validate synthesizes without tripping an assumption', () => {
   /** Examples small enough to synthesize many times; together they reach every construct with an assumption. */
-  const BASES = [GATEWAY, INTERNAL_GATEWAY, 'istio-traffic-shifting', 'mesh-routes-istio', 'istio-primary-remote', 'mci-host-rules-https', 'asm-onprem-vmware'].map((name) => example(name) as Json);
+  const BASES = [GATEWAY, INTERNAL_GATEWAY, 'istio-traffic-shifting', 'mesh-routes-istio', 'istio-primary-remote', 'mci-host-rules-https', 'asm-onprem-vmware'].map(
+    (name) => example(name) as Json,
+  );
   const NUM_RUNS = 100;
 
   /** The leaves of a value (strings and numbers), the material of plausible mutations. */
@@ -352,7 +362,22 @@ describe('property: a mutated example that passes validate synthesizes without t
   }
 
   /** Fields that names, references, weights and sizes come from: what the assumptions and construct ids read. */
-  const KEYS = new Set(['name', 'namespace', 'weight', 'canary', 'port', 'backend', 'version', 'minNodes', 'maxNodes', 'initialNodes', 'region', 'staticAddress', 'shortName', 'masterCidr']);
+  const KEYS = new Set([
+    'name',
+    'namespace',
+    'weight',
+    'canary',
+    'port',
+    'backend',
+    'version',
+    'minNodes',
+    'maxNodes',
+    'initialNodes',
+    'region',
+    'staticAddress',
+    'shortName',
+    'masterCidr',
+  ]);
   const focused = (at: JsonPath) => typeof at[at.length - 1] === 'number' || KEYS.has(String(at[at.length - 1]));
 
   const mutatedAtOnePath = fc

@@ -99,14 +99,48 @@ const CORPUS: BadInput[] = [
   bank('an app namespace named kustomization', (t) => (t.apps[0].namespace = 'kustomization'), 'apps[0].namespace', 'would replace a file meshfleet writes'),
   bank('an app namespace named namespaces', (t) => (t.apps[0].namespace = 'namespaces'), 'apps[0].namespace', 'would replace a file meshfleet writes'),
   bank('two workloads of one name', (t) => t.apps[0].workloads.push({ name: 'frontend', image: 'nginx:1.27' }), 'apps[0].workloads[9].name', 'duplicate workload name'),
-  bank('a workload named like the gateway route of another', (t) => t.apps[0].workloads.push({ name: 'frontend-exposed', image: 'nginx:1.27' }), 'apps[0].workloads[9].name', 'construct id frontend-exposed'),
-  bank('a workload named like the ingress gateway, in its namespace', (t) => (t.mesh.ingressGateway.namespace = 'bank-of-anthos', t.mesh.ingressGateway.name = 'frontend'), 'apps[0].workloads[0].name', 'already taken by the shared ingress gateway'),
+  bank(
+    'a workload named like the gateway route of another',
+    (t) => t.apps[0].workloads.push({ name: 'frontend-exposed', image: 'nginx:1.27' }),
+    'apps[0].workloads[9].name',
+    'construct id frontend-exposed',
+  ),
+  bank(
+    'a workload named like the ingress gateway, in its namespace',
+    (t) => ((t.mesh.ingressGateway.namespace = 'bank-of-anthos'), (t.mesh.ingressGateway.name = 'frontend')),
+    'apps[0].workloads[0].name',
+    'already taken by the shared ingress gateway',
+  ),
   bank('an exposed host that is not a DNS name', (t) => (w0(t).expose = { hosts: ['bank_of_anthos.example.com'] }), 'apps[0].workloads[0].expose.hosts[0]', 'not a DNS host name'),
-  bank('a ConfigMap reference to nothing', (t) => (w0(t).envFrom = [{ configMap: 'missing' }]), 'apps[0].workloads[0].envFrom[0].configMap', 'the app defines no ConfigMap with this name'),
-  bank('a canary without a mesh version', (t) => (w0(t).canary = { version: 'v2', weight: 10 }), 'apps[0].workloads[0].version', 'a workload with a canary needs the version label'),
-  bank('version weights not summing to 100', (t) => (w0(t).versions = [{ name: 'v1', weight: 50 }, { name: 'v2', weight: 40 }]), 'apps[0].workloads[0].versions', 'the weights do not sum to 100'),
+  bank(
+    'a ConfigMap reference to nothing',
+    (t) => (w0(t).envFrom = [{ configMap: 'missing' }]),
+    'apps[0].workloads[0].envFrom[0].configMap',
+    'the app defines no ConfigMap with this name',
+  ),
+  bank(
+    'a canary without a mesh version',
+    (t) => (w0(t).canary = { version: 'v2', weight: 10 }),
+    'apps[0].workloads[0].version',
+    'a workload with a canary needs the version label',
+  ),
+  bank(
+    'version weights not summing to 100',
+    (t) =>
+      (w0(t).versions = [
+        { name: 'v1', weight: 50 },
+        { name: 'v2', weight: 40 },
+      ]),
+    'apps[0].workloads[0].versions',
+    'the weights do not sum to 100',
+  ),
   bank('a pod annotation key with a space', (t) => (w0(t).podAnnotations = { 'my annotation': 'x' }), 'apps[0].workloads[0].podAnnotations', 'invalid key'),
-  bank('a probe header name with a colon', (t) => (w0(t).readinessProbe = { httpPath: '/ready', httpHeaders: [{ name: 'X-A:', value: 'b' }] }), 'apps[0].workloads[0].readinessProbe.httpHeaders[0].name', 'wrong format'),
+  bank(
+    'a probe header name with a colon',
+    (t) => (w0(t).readinessProbe = { httpPath: '/ready', httpHeaders: [{ name: 'X-A:', value: 'b' }] }),
+    'apps[0].workloads[0].readinessProbe.httpHeaders[0].name',
+    'wrong format',
+  ),
   bank(
     'a ServiceEntry port name with a newline',
     (t) => (t.apps[0].serviceEntries = [{ name: 'api', hosts: ['api.example.com'], ports: [{ number: 443, name: 'https\nx', protocol: 'HTTPS' }] }]),
@@ -115,16 +149,36 @@ const CORPUS: BadInput[] = [
   ),
   bank('a workload on a config cluster', (t) => (w0(t).clusters = ['gke-ingress']), 'apps[0].workloads[0].clusters[0]', 'not a workload cluster'),
   // Mesh routes
-  { name: 'a route to a port the Service does not expose', text: mutated(ROUTES, (t) => (t.apps[0].routes[0].rules[0].backends = [{ version: 'v2', port: 9999 }])), path: 'apps[0].routes[0].rules[0].backends[0].port', fragment: 'has no such port' },
-  { name: 'a route to a version that does not exist', text: mutated(ROUTES, (t) => (t.apps[0].routes[0].rules[0].backends = [{ version: 'v9' }])), path: 'apps[0].routes[0].rules[0].backends[0].version', fragment: 'has no such version' },
-  { name: 'a redirect to a host that is not a DNS name', text: mutated(ROUTES, (t) => (t.apps[0].routes[0].rules[0] = { redirect: { hostname: 'a..b' } })), path: 'apps[0].routes[0].rules[0].redirect.hostname', fragment: 'not a DNS host name' },
+  {
+    name: 'a route to a port the Service does not expose',
+    text: mutated(ROUTES, (t) => (t.apps[0].routes[0].rules[0].backends = [{ version: 'v2', port: 9999 }])),
+    path: 'apps[0].routes[0].rules[0].backends[0].port',
+    fragment: 'has no such port',
+  },
+  {
+    name: 'a route to a version that does not exist',
+    text: mutated(ROUTES, (t) => (t.apps[0].routes[0].rules[0].backends = [{ version: 'v9' }])),
+    path: 'apps[0].routes[0].rules[0].backends[0].version',
+    fragment: 'has no such version',
+  },
+  {
+    name: 'a redirect to a host that is not a DNS name',
+    text: mutated(ROUTES, (t) => (t.apps[0].routes[0].rules[0] = { redirect: { hostname: 'a..b' } })),
+    path: 'apps[0].routes[0].rules[0].redirect.hostname',
+    fragment: 'not a DNS host name',
+  },
   // Multi-cluster gateway
   gw('a className without -mc', (t) => (t.gateways[0].className = 'gke-l7-global-external-managed'), 'gateways[0].className', 'not a GKE multi-cluster GatewayClass'),
   gw('a className with a newline', (t) => (t.gateways[0].className = 'gke-l7-gxlb-mc\n'), 'gateways[0].className', 'not a GKE multi-cluster GatewayClass'),
   gw('a route hostname that is an IP address', (t) => (t.gateways[0].routes[0].hostnames = ['192.0.2.1']), 'gateways[0].routes[0].hostnames[0]', 'not a DNS host name'),
   gw('a backend port the ServiceImport does not expose', (t) => (rule(t).port = 80), 'gateways[0].routes[0].rules[0].port', 'does not expose this port'),
   gw('a backend that is not exported', (t) => (rule(t).backend = 'store-east-9'), 'gateways[0].routes[0].rules[0].backend', 'no exported service has this name'),
-  gw('two routes of one name', (t) => t.gateways[0].routes.push({ name: 'public-store-route', rules: [{ backend: 'store', port: 8080 }] }), 'gateways[0].routes[1].name', 'duplicate HTTPRoute name'),
+  gw(
+    'two routes of one name',
+    (t) => t.gateways[0].routes.push({ name: 'public-store-route', rules: [{ backend: 'store', port: 8080 }] }),
+    'gateways[0].routes[1].name',
+    'duplicate HTTPRoute name',
+  ),
   gw('two gateways of one name', (t) => t.gateways.push({ name: 'external-http', namespace: 'store', className: 'gke-l7-gxlb-mc' }), 'gateways[1].name', 'duplicate gateway'),
   gw('a path prefix with //', (t) => (rule(t).matches = [{ path: { value: '/a//b' } }]), 'gateways[0].routes[0].rules[0].matches[0].path.value', 'not a normalized path'),
   {
@@ -134,8 +188,18 @@ const CORPUS: BadInput[] = [
     fragment: 'duplicate address region',
   },
   // Multi-cluster ingress
-  { name: 'an MCI path to a port the service does not expose', text: mutated(MCI, (t) => (t.multiClusterIngress.rules[0].paths[0].port = 9999)), path: 'multiClusterIngress.rules[0].paths[0].port', fragment: 'does not expose this port' },
-  { name: 'two managed certificates of one name', text: mutated(MCI, (t) => t.multiClusterIngress.managedCertificates.push({ name: 'whereami-cert', domains: ['x.example.com'] })), path: 'multiClusterIngress.managedCertificates[1].name', fragment: 'duplicate certificate name' },
+  {
+    name: 'an MCI path to a port the service does not expose',
+    text: mutated(MCI, (t) => (t.multiClusterIngress.rules[0].paths[0].port = 9999)),
+    path: 'multiClusterIngress.rules[0].paths[0].port',
+    fragment: 'does not expose this port',
+  },
+  {
+    name: 'two managed certificates of one name',
+    text: mutated(MCI, (t) => t.multiClusterIngress.managedCertificates.push({ name: 'whereami-cert', domains: ['x.example.com'] })),
+    path: 'multiClusterIngress.managedCertificates[1].name',
+    fragment: 'duplicate certificate name',
+  },
 ];
 
 /** The loader's problems for a file's text (what `meshfleet validate` reports). */

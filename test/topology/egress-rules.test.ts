@@ -26,7 +26,14 @@ describe('egress rules', () => {
     expect(
       problemsOf([
         ok,
-        { name: 'db', hosts: ['db.internal'], ports: [{ number: 5432, name: 'tcp-pg', protocol: 'TCP' }], resolution: 'STATIC', addresses: ['10.0.0.0/24'], endpoints: ['10.0.0.5'] },
+        {
+          name: 'db',
+          hosts: ['db.internal'],
+          ports: [{ number: 5432, name: 'tcp-pg', protocol: 'TCP' }],
+          resolution: 'STATIC',
+          addresses: ['10.0.0.0/24'],
+          endpoints: ['10.0.0.5'],
+        },
         { name: 'legacy', hosts: ['legacy.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], endpoints: ['legacy-lb.example.net'] },
       ]),
     ).toEqual([]);
@@ -62,7 +69,9 @@ describe('egress rules', () => {
   });
 
   test('duplicate names, and entries without a mesh', () => {
-    expect(problemsOf([ok, ok])).toEqual([expect.stringMatching(/^apps\[0\]\.serviceEntries\[1\]\.name: duplicate ServiceEntry name, already used by apps\[0\]\.serviceEntries\[0\]\.name/)]);
+    expect(problemsOf([ok, ok])).toEqual([
+      expect.stringMatching(/^apps\[0\]\.serviceEntries\[1\]\.name: duplicate ServiceEntry name, already used by apps\[0\]\.serviceEntries\[0\]\.name/),
+    ]);
     expect(problemsOf([ok], null)).toEqual([expect.stringMatching(/^apps\[0\]\.serviceEntries\[0\]: a ServiceEntry is an Istio object and needs a mesh/)]);
   });
 

@@ -18,7 +18,15 @@ function base(): Draft {
         namespace: 'shop',
         workloads: [
           { name: 'web', image: 'nginx:1.27', port: 80, expose: { hosts: ['shop.example.com'] }, initContainers: [{ name: 'init', image: 'busybox' }] },
-          { name: 'api', image: 'gcr.io/p/api:v1', port: 8080, versions: [{ name: 'v1', weight: 90 }, { name: 'v2', weight: 10, image: 'gcr.io/p/api:v2' }] },
+          {
+            name: 'api',
+            image: 'gcr.io/p/api:v1',
+            port: 8080,
+            versions: [
+              { name: 'v1', weight: 90 },
+              { name: 'v2', weight: 10, image: 'gcr.io/p/api:v2' },
+            ],
+          },
         ],
         routes: [{ service: 'api', rules: [{ redirect: { hostname: 'api.example.com' } }] }],
       },
@@ -69,9 +77,12 @@ describe('image references', () => {
     expect(isImageReference(image)).toBe(true);
   });
 
-  test.each(['Nginx', 'UPPER/case', 'nginx:', 'nginx:-x', 'a b', 'nginx@sha256:abc', 'http://gcr.io/x', '/x', 'x/', 'nginx:1.0\n', 'a__-b', 'a'.repeat(401)])('refuses %j', (image) => {
-    expect(isImageReference(image)).toBe(false);
-  });
+  test.each(['Nginx', 'UPPER/case', 'nginx:', 'nginx:-x', 'a b', 'nginx@sha256:abc', 'http://gcr.io/x', '/x', 'x/', 'nginx:1.0\n', 'a__-b', 'a'.repeat(401)])(
+    'refuses %j',
+    (image) => {
+      expect(isImageReference(image)).toBe(false);
+    },
+  );
 
   test.each([
     ['apps[0].workloads[0].image', (t: Draft): unknown => (t.apps[0].workloads[0].image = 'Not An Image')],
@@ -96,7 +107,14 @@ describe('host names', () => {
     const route = { wildcard: true, star: false, ip: false };
     expect(['reviews', 'shop.example.com', '*.example.com', '*', '10.0.0.1'].every((h) => isHostName(h, vs))).toBe(true);
     expect(['10.0.0.1', '*', 'a..b', '-a.com', 'A.com', 'a.*.com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}a`].map((h) => isHostName(h, route))).toEqual([
-      false, false, false, false, false, false, false, false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
   });
 

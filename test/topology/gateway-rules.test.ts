@@ -6,8 +6,7 @@
 import { validateTopology } from '../../src/load/load';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 
-const CLASSES =
-  'gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-rilb-mc, gke-l7-cross-regional-internal-managed-mc, gke-l7-gxlb-mc';
+const CLASSES = 'gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-rilb-mc, gke-l7-cross-regional-internal-managed-mc, gke-l7-gxlb-mc';
 const IMPORTS = 'one of store, store-west, store-east';
 
 /** Two workload clusters exporting store, a config cluster, and the blue/green route of the example. */
@@ -60,7 +59,12 @@ describe('valid gateways', () => {
 
   test('weights summing to 100, weights of 0, and no weights at all are accepted', () => {
     for (const backends of [weighted(90, 10), weighted(0, 100), weighted(undefined, undefined)]) {
-      expect(() => validateTopology(variant((t) => (t.gateways[0].routes[0].rules[1] = { backends })), 'test')).not.toThrow();
+      expect(() =>
+        validateTopology(
+          variant((t) => (t.gateways[0].routes[0].rules[1] = { backends })),
+          'test',
+        ),
+      ).not.toThrow();
     }
   });
 });
@@ -179,7 +183,12 @@ describe('GCPGatewayPolicy fields per class', () => {
   });
 
   test('sslPolicy on the global external class is accepted', () => {
-    expect(validateTopology(variant((t) => (t.gateways[0].gatewayPolicy = { sslPolicy: 'modern' })), 'test').gateways[0].gatewayPolicy).toEqual({ sslPolicy: 'modern' });
+    expect(
+      validateTopology(
+        variant((t) => (t.gateways[0].gatewayPolicy = { sslPolicy: 'modern' })),
+        'test',
+      ).gateways[0].gatewayPolicy,
+    ).toEqual({ sslPolicy: 'modern' });
   });
 });
 
@@ -202,7 +211,15 @@ describe('route rules', () => {
 
   test('a weighted backend no cluster exports', () => {
     expectOnlyProblem(
-      variant((t) => (t.gateways[0].routes[0].rules[1] = { backends: [{ name: 'store-west', port: 8080, weight: 50 }, { name: 'store-north', port: 8080, weight: 50 }] })),
+      variant(
+        (t) =>
+          (t.gateways[0].routes[0].rules[1] = {
+            backends: [
+              { name: 'store-west', port: 8080, weight: 50 },
+              { name: 'store-north', port: 8080, weight: 50 },
+            ],
+          }),
+      ),
       'gateways[0].routes[0].rules[1].backends[1].name',
       `no exported service has this name (found "store-north", expected ${IMPORTS})`,
     );
@@ -312,10 +329,7 @@ describe('policies', () => {
     expect(
       problemsOf(
         variant((t) => {
-          t.gateways[0].healthChecks = [
-            { backend: 'store-west' },
-            { backend: 'store-east', type: 'TCP', path: '/' },
-          ];
+          t.gateways[0].healthChecks = [{ backend: 'store-west' }, { backend: 'store-east', type: 'TCP', path: '/' }];
         }),
       ),
     ).toEqual([
@@ -369,7 +383,12 @@ describe('what the multi-cluster Gateway objects need, refused with a field path
   });
 
   test('the port of a servicePort-mapped workload is its Service port', () => {
-    expect(() => validateTopology(variant((t) => (t.apps[0].workloads[0].servicePort = 8080)), 'test')).not.toThrow();
+    expect(() =>
+      validateTopology(
+        variant((t) => (t.apps[0].workloads[0].servicePort = 8080)),
+        'test',
+      ),
+    ).not.toThrow();
     expect(problemsOf(variant((t) => (t.apps[0].workloads[0].servicePort = 80))).map((p) => p.message)).toContain(
       'ServiceImport store-east does not expose this port (found 8080, expected 80)',
     );
@@ -407,7 +426,10 @@ describe('what the multi-cluster Gateway objects need, refused with a field path
   test('two health checks or backend policies of one backend, even when named apart', () => {
     const problems = problemsOf(
       variant((t) => {
-        t.gateways[0].healthChecks = [{ backend: 'store', path: '/' }, { backend: 'store', name: 'other', path: '/' }];
+        t.gateways[0].healthChecks = [
+          { backend: 'store', path: '/' },
+          { backend: 'store', name: 'other', path: '/' },
+        ];
         t.gateways[0].backendPolicies = [{ backend: 'store' }, { backend: 'store', name: 'other' }];
       }),
     );
@@ -458,13 +480,23 @@ describe('GRPCRoutes on a multi-cluster Gateway', () => {
       }),
     ).filter((p) => p.path !== 'gateways[0].routes[0].kind');
     expect(problems).toEqual([
-      { path: 'gateways[0].routes[0].rules[0].matches[1].path', message: 'a GRPCRoute matches on the gRPC method and headers (found a mapping, expected no path (method: { service, method } instead))' },
-      { path: 'gateways[0].routes[0].rules[0].matches[2].method.method', message: 'not a gRPC method name (found "List-All", expected a method name such as SayHello (letters, digits and _))' },
+      {
+        path: 'gateways[0].routes[0].rules[0].matches[1].path',
+        message: 'a GRPCRoute matches on the gRPC method and headers (found a mapping, expected no path (method: { service, method } instead))',
+      },
+      {
+        path: 'gateways[0].routes[0].rules[0].matches[2].method.method',
+        message: 'not a gRPC method name (found "List-All", expected a method name such as SayHello (letters, digits and _))',
+      },
       {
         path: 'gateways[0].routes[0].rules[0].matches[3].method',
-        message: 'a gRPC method match names the service, the method or both (found a mapping, expected { service, method }, e.g. { service: helloworld.Greeter, method: SayHello })',
+        message:
+          'a gRPC method match names the service, the method or both (found a mapping, expected { service, method }, e.g. { service: helloworld.Greeter, method: SayHello })',
       },
-      { path: 'gateways[0].routes[0].rules[1].pathPrefix', message: 'a GRPCRoute matches on the gRPC method and headers (found "/west", expected no pathPrefix (matches: [{ method: { service, method } }] instead))' },
+      {
+        path: 'gateways[0].routes[0].rules[1].pathPrefix',
+        message: 'a GRPCRoute matches on the gRPC method and headers (found "/west", expected no pathPrefix (matches: [{ method: { service, method } }] instead))',
+      },
     ]);
   });
 

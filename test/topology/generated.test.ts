@@ -16,7 +16,11 @@ describe('the files generated from the topology model (run npm run generate)', (
   const fresh = generator.generate();
 
   test('are the four expected files', () => {
-    expect(Object.keys(fresh).map((file) => path.relative(ROOT, file)).sort()).toEqual([
+    expect(
+      Object.keys(fresh)
+        .map((file) => path.relative(ROOT, file))
+        .sort(),
+    ).toEqual([
       'src/topology/generated/defaults.generated.ts',
       'src/topology/generated/topology-schema.generated.ts',
       'src/topology/generated/topology-validator.generated.ts',
@@ -71,7 +75,8 @@ describe('the generated topology schema', () => {
   });
 
   test('takes its patterns from the predicates and its "expected" wording from the format aliases', () => {
-    const zone = ((TOPOLOGY_SCHEMA.properties as Record<string, Record<string, unknown>>).clusters.items as Record<string, Record<string, Record<string, unknown>>>).properties.zone;
+    const zone = ((TOPOLOGY_SCHEMA.properties as Record<string, Record<string, unknown>>).clusters.items as Record<string, Record<string, Record<string, unknown>>>).properties
+      .zone;
     expect(zone).toMatchObject({ type: 'string', pattern: '^[a-z]+-[a-z]+[0-9]+-[a-z]$', title: 'zone such as us-west2-a' });
   });
 });

@@ -57,7 +57,13 @@ describe('gitops rules', () => {
     expect(problemsOf({ argocd: { repoURL: 'git@github.com:example/fleet.git' } })).toEqual([]);
     expect(problemsOf({ configSync: { repo: 'ssh://git@github.com/example/fleet.git', auth: 'ssh' } })).toEqual([]);
     expect(
-      problemsOf({ configSync: { repo: 'https://source.developers.google.com/p/p/r/fleet', auth: 'gcpserviceaccount', gcpServiceAccountEmail: 'config-sync@meshfleet-test.iam.gserviceaccount.com' } }),
+      problemsOf({
+        configSync: {
+          repo: 'https://source.developers.google.com/p/p/r/fleet',
+          auth: 'gcpserviceaccount',
+          gcpServiceAccountEmail: 'config-sync@meshfleet-test.iam.gserviceaccount.com',
+        },
+      }),
     ).toEqual([]);
   });
 
@@ -109,7 +115,7 @@ describe('gitops rules', () => {
     ]);
   });
 
-  test('Config Sync: the topology name (the RootSyncs\' name) leaves room for root-reconciler-', () => {
+  test("Config Sync: the topology name (the RootSyncs' name) leaves room for root-reconciler-", () => {
     const long = { ...inputWith({ configSync: { repo: REPO } }), name: 'a'.repeat(48) };
     expect(checkRules(long, resolveTopology(long)).map((p) => `${p.path}: ${p.message}`)).toEqual([
       `name: the RootSyncs are named after the topology, and Config Sync's root-reconciler-<name> allows 47 characters (found "${'a'.repeat(48)}", expected a name of at most 47 characters)`,

@@ -108,7 +108,9 @@ describe('zones and regions of the topology', () => {
 
   test('a zone far from any', () => {
     const problems = problemsOf(variant((t) => (t.clusters[0].zone = 'mars-north1-a')));
-    expect(problems[0].message).toBe('not a Google Cloud zone (found "mars-north1-a", expected a Google Cloud zone such as us-west1-a (see src/topology/rules/gcp-locations.json))');
+    expect(problems[0].message).toBe(
+      'not a Google Cloud zone (found "mars-north1-a", expected a Google Cloud zone such as us-west1-a (see src/topology/rules/gcp-locations.json))',
+    );
   });
 
   test.each([
@@ -135,7 +137,7 @@ describe('zones and regions of the topology', () => {
         t.network.subnets[0].region = 'us-east1';
       }),
       'clusters[0].zone',
-      "zone is outside the cluster's region us-east1 (found \"us-west1-a\", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)",
+      'zone is outside the cluster\'s region us-east1 (found "us-west1-a", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)',
     );
   });
 });

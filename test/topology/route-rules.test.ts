@@ -40,8 +40,20 @@ describe('in-mesh routes: accepted', () => {
     const rules = [
       { matches: [{ headers: [{ name: 'end-user', value: 'jason' }] }], backends: [{ version: 'v2' }], responseHeaders: { set: { 'x-route': 'a' } } },
       { matches: [{ path: { type: 'Exact', value: '/old' } }], redirect: { path: '/new', statusCode: 301, scheme: 'https', hostname: 'reviews.example.com', port: 443 } },
-      { matches: [{ path: { value: '/api' }, method: 'GET', queryParams: [{ name: 'q', value: '^a+$', type: 'RegularExpression' }] }], backends: [{ version: 'v1' }], rewrite: { pathPrefix: '/', hostname: 'reviews' } },
-      { backends: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10, port: 9080 }], mirror: { version: 'v2' }, requestHeaders: { add: { a: 'b' }, remove: ['c'] }, timeout: '500ms' },
+      {
+        matches: [{ path: { value: '/api' }, method: 'GET', queryParams: [{ name: 'q', value: '^a+$', type: 'RegularExpression' }] }],
+        backends: [{ version: 'v1' }],
+        rewrite: { pathPrefix: '/', hostname: 'reviews' },
+      },
+      {
+        backends: [
+          { version: 'v1', weight: 90 },
+          { version: 'v2', weight: 10, port: 9080 },
+        ],
+        mirror: { version: 'v2' },
+        requestHeaders: { add: { a: 'b' }, remove: ['c'] },
+        timeout: '500ms',
+      },
     ];
     expect(problemsOf(topology([{ service: 'reviews', rules }], { management: 'fleet', routing }))).toEqual([]);
   });
@@ -113,9 +125,18 @@ describe('in-mesh routes: refused with the field path', () => {
   });
 
   test('weights not summing to 100', () => {
-    expect(problemsOf(topology([route({ backends: [{ version: 'v1', weight: 50 }, { version: 'v2', weight: 40 }] })]))).toEqual([
-      `${at}.backends: the weights of a rule sum to 100 (found 90, expected 100)`,
-    ]);
+    expect(
+      problemsOf(
+        topology([
+          route({
+            backends: [
+              { version: 'v1', weight: 50 },
+              { version: 'v2', weight: 40 },
+            ],
+          }),
+        ]),
+      ),
+    ).toEqual([`${at}.backends: the weights of a rule sum to 100 (found 90, expected 100)`]);
   });
 
   test('a weight on some backends only', () => {
@@ -125,7 +146,18 @@ describe('in-mesh routes: refused with the field path', () => {
   });
 
   test('a weight out of range', () => {
-    expect(problemsOf(topology([route({ backends: [{ version: 'v1', weight: 120 }, { version: 'v2', weight: -20 }] })]))).toEqual([
+    expect(
+      problemsOf(
+        topology([
+          route({
+            backends: [
+              { version: 'v1', weight: 120 },
+              { version: 'v2', weight: -20 },
+            ],
+          }),
+        ]),
+      ),
+    ).toEqual([
       `${at}.backends[0].weight: a weight is a percent (found 120, expected an integer from 0 to 100)`,
       `${at}.backends[1].weight: a weight is a percent (found -20, expected an integer from 0 to 100)`,
     ]);
@@ -214,7 +246,9 @@ describe('in-mesh routes: what gateway-api routing cannot write', () => {
 
   test('a prefix rewrite after a match that is not a PathPrefix, without a match, or after several', () => {
     const why = 'an HTTPRoute rewrites a path prefix only after exactly one match, by PathPrefix (ReplacePrefixMatch)';
-    expect(gamma({ matches: [{ path: { type: 'Exact', value: '/a' } }], rewrite: { pathPrefix: '/b' } })).toEqual([`${at}.matches[0].path: ${why} (found a mapping, expected a PathPrefix path)`]);
+    expect(gamma({ matches: [{ path: { type: 'Exact', value: '/a' } }], rewrite: { pathPrefix: '/b' } })).toEqual([
+      `${at}.matches[0].path: ${why} (found a mapping, expected a PathPrefix path)`,
+    ]);
     expect(gamma({ rewrite: { pathPrefix: '/b' } })).toEqual([`${at}.matches: ${why} (found nothing, expected one match with a PathPrefix path)`]);
     expect(gamma({ matches: [{ path: { value: '/a' } }, { path: { value: '/c' } }], rewrite: { pathPrefix: '/b' } })).toEqual([
       `${at}.matches: ${why} (found a list, expected one match with a PathPrefix path)`,
@@ -229,7 +263,11 @@ describe('in-mesh routes: what gateway-api routing cannot write', () => {
   });
 
   test('the same rules are accepted in istio routing', () => {
-    expect(problemsOf(topology([route({ matches: [{ path: { type: 'Exact', value: '/a' } }], rewrite: { pathPrefix: '/b' }, mirror: { version: 'v2', percent: 10 }, retries: { attempts: 3 } })]))).toEqual([]);
+    expect(
+      problemsOf(
+        topology([route({ matches: [{ path: { type: 'Exact', value: '/a' } }], rewrite: { pathPrefix: '/b' }, mirror: { version: 'v2', percent: 10 }, retries: { attempts: 3 } })]),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -239,7 +277,13 @@ describe('GRPCRoutes in the mesh (kind: GRPCRoute)', () => {
 
   test('gRPC method and header matches, weighted versions, header modifiers and a mirror are accepted', () => {
     const rules = [
-      { matches: [{ method: { service: 'bookinfo.Reviews', method: 'List' } }, { method: { service: '^bookinfo\\..*$', type: 'RegularExpression' } }], backends: [{ version: 'v1', weight: 80 }, { version: 'v2', weight: 20 }] },
+      {
+        matches: [{ method: { service: 'bookinfo.Reviews', method: 'List' } }, { method: { service: '^bookinfo\\..*$', type: 'RegularExpression' } }],
+        backends: [
+          { version: 'v1', weight: 80 },
+          { version: 'v2', weight: 20 },
+        ],
+      },
       { matches: [{ headers: [{ name: 'x-canary', value: 'true' }] }], backends: [{ version: 'v2' }], responseHeaders: { set: { 'x-route': 'canary' } } },
       { backends: [{ version: 'v1' }], mirror: { version: 'v2' }, requestHeaders: { add: { 'x-mirrored': 'v2' } } },
     ];
@@ -254,7 +298,11 @@ describe('GRPCRoutes in the mesh (kind: GRPCRoute)', () => {
 
   test('what a GRPCRoute rule cannot hold, each at its path', () => {
     const rule = {
-      matches: [{ path: { value: '/bookinfo.Reviews/List' }, queryParams: [{ name: 'a', value: 'b' }], method: 'POST' }, { method: { type: 'Exact' } }, { method: { service: 'bookinfo/Reviews' } }],
+      matches: [
+        { path: { value: '/bookinfo.Reviews/List' }, queryParams: [{ name: 'a', value: 'b' }], method: 'POST' },
+        { method: { type: 'Exact' } },
+        { method: { service: 'bookinfo/Reviews' } },
+      ],
       backends: [{ version: 'v1' }],
       timeout: '5s',
     };

@@ -87,11 +87,7 @@ describe('clusters', () => {
   test('a third cluster with a duplicate name points at the first use', () => {
     const t = base();
     t.clusters.push({ name: 'work-east', zone: 'us-east1-c', masterCidr: '172.16.2.0/28' });
-    expectOnlyProblem(
-      t,
-      'clusters[3].name',
-      'duplicate cluster name, already used by clusters[1] (found "work-east", expected a unique name)',
-    );
+    expectOnlyProblem(t, 'clusters[3].name', 'duplicate cluster name, already used by clusters[1] (found "work-east", expected a unique name)');
   });
 
   test('two clusters with the same short name', () => {
@@ -106,12 +102,15 @@ describe('clusters', () => {
     expectOnlyProblem(
       variant(base, (t) => (t.clusters[2].region = 'us-east1')),
       'clusters[2].zone',
-      "zone is outside the cluster's region us-east1 (found \"us-west1-b\", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)",
+      'zone is outside the cluster\'s region us-east1 (found "us-west1-b", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)',
     );
   });
 
   test('a declared region that contains the zone is accepted', () => {
-    const model = validateTopology(variant(base, (t) => (t.clusters[0].region = 'us-west1')), 'test');
+    const model = validateTopology(
+      variant(base, (t) => (t.clusters[0].region = 'us-west1')),
+      'test',
+    );
     expect(gke(model.clusters[0]).region).toBe('us-west1');
   });
 
@@ -181,7 +180,10 @@ describe('clusters', () => {
     [{ minNodes: 1, maxNodes: 1 }],
     [{ minNodes: 0, maxNodes: 1, initialNodes: 0 }],
   ])('node pool %j within bounds is accepted', (nodePool) => {
-    const model = validateTopology(variant(base, (t) => (t.clusters[0].nodePool = nodePool)), 'test');
+    const model = validateTopology(
+      variant(base, (t) => (t.clusters[0].nodePool = nodePool)),
+      'test',
+    );
     expect(gke(model.clusters[0]).nodePool).toEqual({
       machineType: 'e2-standard-4',
       minNodes: nodePool.minNodes,
@@ -279,7 +281,14 @@ describe('control-plane ranges', () => {
   });
 
   test.each(['10.200.0.0/28', '172.31.255.240/28', '192.168.5.16/28'])('private master CIDR %s is accepted', (cidr) => {
-    expect(gke(validateTopology(variant(base, (t) => (t.clusters[0].masterCidr = cidr)), 'test').clusters[0]).masterCidr).toBe(cidr);
+    expect(
+      gke(
+        validateTopology(
+          variant(base, (t) => (t.clusters[0].masterCidr = cidr)),
+          'test',
+        ).clusters[0],
+      ).masterCidr,
+    ).toBe(cidr);
   });
 
   test('master CIDR with host bits set', () => {
@@ -298,8 +307,7 @@ describe('control-plane ranges', () => {
       },
       {
         path: 'clusters[0].masterCidr',
-        message:
-          'the control-plane range is not private (found "8.8.0.0/24", expected a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16)',
+        message: 'the control-plane range is not private (found "8.8.0.0/24", expected a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16)',
       },
     ]);
   });
@@ -453,7 +461,10 @@ describe('proxy-only subnets', () => {
   });
 
   test.each(['10.130.0.0/23', '10.130.0.0/26', '192.168.4.0/24'])('%s is accepted', (cidr) => {
-    const model = validateTopology(variant(base, (t) => (t.regions[1].proxyOnlySubnet = cidr)), 'test');
+    const model = validateTopology(
+      variant(base, (t) => (t.regions[1].proxyOnlySubnet = cidr)),
+      'test',
+    );
     expect(model.regions.find((r) => r.name === 'us-east1')?.proxyOnlySubnet).toBe(cidr);
   });
 });
@@ -465,11 +476,7 @@ describe('CIDR syntax', () => {
     ['regions[1].proxyOnlySubnet', (t: Draft) => (t.regions[1].proxyOnlySubnet = '10.130.999.0/23'), '10.130.999.0/23'],
     ['operatorCidrs[0]', (t: Draft) => (t.operatorCidrs[0] = '203.0.113.300/32'), '203.0.113.300/32'],
   ])('invalid octet at %s', (path, change, found) => {
-    expectOnlyProblem(
-      variant(base, change),
-      path,
-      `not a valid IPv4 range (found "${found}", expected four octets of 0..255 and a prefix of 0..32)`,
-    );
+    expectOnlyProblem(variant(base, change), path, `not a valid IPv4 range (found "${found}", expected four octets of 0..255 and a prefix of 0..32)`);
   });
 
   test('invalid octet in a subnet', () => {
@@ -487,11 +494,7 @@ describe('CIDR syntax', () => {
     ['regions[0].proxyOnlySubnet', (t: Draft) => (t.regions[0].proxyOnlySubnet = '10.129.0.00/23'), '10.129.0.00/23'],
     ['operatorCidrs[0]', (t: Draft) => (t.operatorCidrs[0] = '203.0.113.010/32'), '203.0.113.010/32'],
   ])('leading-zero octet at %s is not a valid range', (path, change, found) => {
-    expectOnlyProblem(
-      variant(base, change),
-      path,
-      `not a valid IPv4 range (found "${found}", expected four octets of 0..255 and a prefix of 0..32)`,
-    );
+    expectOnlyProblem(variant(base, change), path, `not a valid IPv4 range (found "${found}", expected four octets of 0..255 and a prefix of 0..32)`);
   });
 
   test('010.0.0.0/8 as an operator CIDR is not a valid range', () => {
@@ -534,20 +537,41 @@ describe('operator CIDRs', () => {
     `opens the control planes to a large part of the internet (found "${cidr}", expected a narrow range (/16 or longer) such as 203.0.113.10/32)`;
 
   test('0.0.0.0/0 with a private cluster', () => {
-    expectOnlyProblem(variant(base, (t) => (t.operatorCidrs = ['0.0.0.0/0'])), 'operatorCidrs[0]', tooWide('0.0.0.0/0'));
+    expectOnlyProblem(
+      variant(base, (t) => (t.operatorCidrs = ['0.0.0.0/0'])),
+      'operatorCidrs[0]',
+      tooWide('0.0.0.0/0'),
+    );
   });
 
   test('a /4 with a private cluster', () => {
-    expectOnlyProblem(variant(base, (t) => t.operatorCidrs.push('64.0.0.0/4')), 'operatorCidrs[1]', tooWide('64.0.0.0/4'));
+    expectOnlyProblem(
+      variant(base, (t) => t.operatorCidrs.push('64.0.0.0/4')),
+      'operatorCidrs[1]',
+      tooWide('64.0.0.0/4'),
+    );
   });
 
   test('a /8, accepted before the limit moved to /16, is rejected', () => {
-    expectOnlyProblem(variant(base, (t) => (t.operatorCidrs = ['198.0.0.0/8'])), 'operatorCidrs[0]', tooWide('198.0.0.0/8'));
+    expectOnlyProblem(
+      variant(base, (t) => (t.operatorCidrs = ['198.0.0.0/8'])),
+      'operatorCidrs[0]',
+      tooWide('198.0.0.0/8'),
+    );
   });
 
   test('the limit is /16: a /15 is rejected and a /16 accepted', () => {
-    expectOnlyProblem(variant(base, (t) => (t.operatorCidrs = ['198.18.0.0/15'])), 'operatorCidrs[0]', tooWide('198.18.0.0/15'));
-    expect(validateTopology(variant(base, (t) => (t.operatorCidrs = ['198.18.0.0/16'])), 'test').operatorCidrs).toEqual(['198.18.0.0/16']);
+    expectOnlyProblem(
+      variant(base, (t) => (t.operatorCidrs = ['198.18.0.0/15'])),
+      'operatorCidrs[0]',
+      tooWide('198.18.0.0/15'),
+    );
+    expect(
+      validateTopology(
+        variant(base, (t) => (t.operatorCidrs = ['198.18.0.0/16'])),
+        'test',
+      ).operatorCidrs,
+    ).toEqual(['198.18.0.0/16']);
   });
 
   test('every too-wide range is reported at its own index', () => {
@@ -690,7 +714,10 @@ describe('gateways', () => {
   });
 
   test('cross-regional gateway: the config cluster region is not a backend region', () => {
-    const model = validateTopology(variant(base, (t) => (t.clusters[2].zone = 'us-central1-a')), 'test');
+    const model = validateTopology(
+      variant(base, (t) => (t.clusters[2].zone = 'us-central1-a')),
+      'test',
+    );
     expect(gke(model.clusters[2]).region).toBe('us-central1');
   });
 
@@ -749,7 +776,10 @@ describe('gateways', () => {
   });
 
   test('the experimental Gateway API channel is accepted on the config cluster', () => {
-    const model = validateTopology(variant(base, (t) => (t.clusters[2].gatewayApi = 'experimental')), 'test');
+    const model = validateTopology(
+      variant(base, (t) => (t.clusters[2].gatewayApi = 'experimental')),
+      'test',
+    );
     expect(gke(model.clusters[2]).gatewayApi).toBe('experimental');
   });
 
@@ -839,7 +869,13 @@ describe('apps', () => {
   test('the base topology with apps is valid', () => {
     const model = validateTopology(withApps(), 'test');
     expect(model.apps.map((a) => [a.namespace, a.workloads.map((w) => [w.name, w.clusters])])).toEqual([
-      ['store', [['store', ['work-west', 'work-east']], ['db', ['work-west']]]],
+      [
+        'store',
+        [
+          ['store', ['work-west', 'work-east']],
+          ['db', ['work-west']],
+        ],
+      ],
       ['web', [['frontend', ['work-west', 'work-east']]]],
     ]);
     expect(model.clusters.map((c) => c.shortName)).toEqual(['work-west', 'east', 'config']);
@@ -878,7 +914,10 @@ describe('apps', () => {
   });
 
   test('the same workload name in two namespaces is accepted', () => {
-    const model = validateTopology(variant(withApps, (t) => t.apps[1].workloads.push({ name: 'store', image: 'whereami:v1', port: 8080 })), 'test');
+    const model = validateTopology(
+      variant(withApps, (t) => t.apps[1].workloads.push({ name: 'store', image: 'whereami:v1', port: 8080 })),
+      'test',
+    );
     expect(model.apps[1].workloads.map((w) => w.name)).toEqual(['frontend', 'store']);
   });
 
@@ -1002,7 +1041,14 @@ describe('gateway routes and health checks', () => {
   test('a rule of a second route is reported at its own index', () => {
     expectOnlyProblem(
       variant(withApps, (t) =>
-        t.gateways[0].routes.push({ name: 'other', hostnames: ['other.example.internal'], rules: [{ backend: 'store', port: 8080 }, { backend: 'frontend', port: 80 }] }),
+        t.gateways[0].routes.push({
+          name: 'other',
+          hostnames: ['other.example.internal'],
+          rules: [
+            { backend: 'store', port: 8080 },
+            { backend: 'frontend', port: 80 },
+          ],
+        }),
       ),
       'gateways[0].routes[1].rules[1].backend',
       `no exported service has this name (found "frontend", expected ${STORE_IMPORTS})`,
@@ -1018,7 +1064,10 @@ describe('gateway routes and health checks', () => {
   });
 
   test('health checks may target a per-cluster name', () => {
-    const model = validateTopology(variant(withApps, (t) => (t.gateways[0].healthChecks = [{ backend: 'store-east', path: '/h' }])), 'test');
+    const model = validateTopology(
+      variant(withApps, (t) => (t.gateways[0].healthChecks = [{ backend: 'store-east', path: '/h' }])),
+      'test',
+    );
     expect(model.gateways[0].healthChecks).toEqual([{ backend: 'store-east', path: '/h' }]);
   });
 
@@ -1048,10 +1097,12 @@ describe('gateway routes and health checks', () => {
     t.gateways[0].namespace = 'web';
     const paths = problemsOf(t).map((p) => [p.path, p.message]);
     expect(paths).toEqual(
-      ['rules[0]', 'rules[1]', 'rules[2]'].map((rule, k) => [
-        `gateways[0].routes[0].${rule}.backend`,
-        `no exported service has this name (found "${['store-work-west', 'store-east', 'store'][k]}", expected one of frontend, frontend-work-west, frontend-east)`,
-      ]).concat([['gateways[0].healthChecks[0].backend', 'no exported service has this name (found "store", expected one of frontend, frontend-work-west, frontend-east)']]),
+      ['rules[0]', 'rules[1]', 'rules[2]']
+        .map((rule, k) => [
+          `gateways[0].routes[0].${rule}.backend`,
+          `no exported service has this name (found "${['store-work-west', 'store-east', 'store'][k]}", expected one of frontend, frontend-work-west, frontend-east)`,
+        ])
+        .concat([['gateways[0].healthChecks[0].backend', 'no exported service has this name (found "store", expected one of frontend, frontend-work-west, frontend-east)']]),
     );
   });
 
@@ -1062,11 +1113,7 @@ describe('gateway routes and health checks', () => {
     t.gateways[0].routes[0].rules[0].backend = 'store-west';
     expect(validateTopology(t, 'test').clusters[0].shortName).toBe('west');
     t.gateways[0].routes[0].rules[0].backend = 'store-gke-west';
-    expectOnlyProblem(
-      t,
-      'gateways[0].routes[0].rules[0].backend',
-      'no exported service has this name (found "store-gke-west", expected one of store, store-west, store-east)',
-    );
+    expectOnlyProblem(t, 'gateways[0].routes[0].rules[0].backend', 'no exported service has this name (found "store-gke-west", expected one of store, store-west, store-east)');
   });
 });
 
@@ -1129,7 +1176,10 @@ describe('terraform backend', () => {
   });
 
   test('gcs backend with a bucket is accepted', () => {
-    const model = validateTopology(variant(base, (t) => (t.terraform = { backend: { type: 'gcs', bucket: 'meshfleet-tfstate' } })), 'test');
+    const model = validateTopology(
+      variant(base, (t) => (t.terraform = { backend: { type: 'gcs', bucket: 'meshfleet-tfstate' } })),
+      'test',
+    );
     expect(model.terraform.backend).toEqual({ type: 'gcs', bucket: 'meshfleet-tfstate', prefix: 'meshfleet' });
   });
 });
@@ -1155,7 +1205,7 @@ describe('several problems', () => {
       { path: 'clusters[0].nodePool.minNodes', message: 'more than maxNodes (5) (found 9, expected at most 5)' },
       {
         path: 'clusters[2].zone',
-        message: "zone is outside the cluster's region us-east1 (found \"us-west1-b\", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)",
+        message: 'zone is outside the cluster\'s region us-east1 (found "us-west1-b", expected a zone of us-east1: one of us-east1-b, us-east1-c, us-east1-d)',
       },
       {
         path: 'regions[2].name',
@@ -1163,8 +1213,7 @@ describe('several problems', () => {
       },
       {
         path: 'operatorCidrs[1]',
-        message:
-          'opens the control planes to a large part of the internet (found "0.0.0.0/0", expected a narrow range (/16 or longer) such as 203.0.113.10/32)',
+        message: 'opens the control planes to a large part of the internet (found "0.0.0.0/0", expected a narrow range (/16 or longer) such as 203.0.113.10/32)',
       },
       {
         path: 'fleet.multiClusterServices',
@@ -1416,7 +1465,11 @@ describe('Istio networks', () => {
     `only workload clusters of an in-cluster mesh have an Istio network (found "${found}", expected no meshNetwork, or mesh.management: in-cluster)`;
 
   test('meshNetwork in a fleet-managed mesh', () => {
-    expectOnlyProblem(variant(base, (t) => (t.clusters[0].meshNetwork = 'net1')), 'clusters[0].meshNetwork', onlyInCluster('net1'));
+    expectOnlyProblem(
+      variant(base, (t) => (t.clusters[0].meshNetwork = 'net1')),
+      'clusters[0].meshNetwork',
+      onlyInCluster('net1'),
+    );
   });
 
   test('meshNetwork without a mesh', () => {
@@ -1589,7 +1642,12 @@ describe('in-cluster mesh settings', () => {
   test.each(['203.0.113.20', '0.0.0.0', '255.255.255.255', 'istiod.example.com', 'eastwest.mesh-1.example.internal', '1.example.com'])(
     'primary address %s is accepted',
     (address) => {
-      expect(validateTopology(variant(externalPrimaryRemote, (t) => (t.mesh.primaryAddress = address)), 'test').mesh?.install?.primaryAddress).toBe(address);
+      expect(
+        validateTopology(
+          variant(externalPrimaryRemote, (t) => (t.mesh.primaryAddress = address)),
+          'test',
+        ).mesh?.install?.primaryAddress,
+      ).toBe(address);
     },
   );
 
@@ -1626,7 +1684,11 @@ describe('pod ranges of mesh primaries', () => {
     "istiod reads the other mesh clusters' private endpoints from this cluster's pod range, which meshfleet adds to their authorized networks (found nothing, expected a pod range such as 10.4.0.0/14)";
 
   test('a private GKE primary of a multi-cluster mesh without a pod range', () => {
-    expectOnlyProblem(variant(inCluster, (t) => delete t.clusters[1].podCidr), 'clusters[1].podCidr', needsPodCidr);
+    expectOnlyProblem(
+      variant(inCluster, (t) => delete t.clusters[1].podCidr),
+      'clusters[1].podCidr',
+      needsPodCidr,
+    );
   });
 
   test('every private primary without a pod range is reported', () => {
@@ -1644,11 +1706,18 @@ describe('pod ranges of mesh primaries', () => {
   });
 
   test('the primary of a primary-remote mesh needs a pod range', () => {
-    expectOnlyProblem(variant(primaryRemote, (t) => delete t.clusters[0].podCidr), 'clusters[0].podCidr', needsPodCidr);
+    expectOnlyProblem(
+      variant(primaryRemote, (t) => delete t.clusters[0].podCidr),
+      'clusters[0].podCidr',
+      needsPodCidr,
+    );
   });
 
   test('a remote needs no pod range (it runs no istiod)', () => {
-    const model = validateTopology(variant(primaryRemote, (t) => delete t.clusters[1].podCidr), 'test');
+    const model = validateTopology(
+      variant(primaryRemote, (t) => delete t.clusters[1].podCidr),
+      'test',
+    );
     expect(gke(model.clusters[1])).toMatchObject({ private: true, podCidr: undefined, meshInstall: { controlPlane: 'remote' } });
   });
 
@@ -1711,7 +1780,10 @@ describe('VM workloads', () => {
 
   test('a VM workload without a mesh', () => {
     expectOnlyProblem(
-      variant(() => withVm(inCluster), (t) => delete t.mesh),
+      variant(
+        () => withVm(inCluster),
+        (t) => delete t.mesh,
+      ),
       'apps[0].vmWorkloads[0]',
       'VMs join an in-cluster mesh (they register with its istiod through a WorkloadGroup) (found "no mesh", expected mesh.management: in-cluster)',
     );
@@ -1726,11 +1798,7 @@ describe('VM workloads', () => {
   });
 
   test('a VM workload registered with a remote', () => {
-    expectOnlyProblem(
-      withVm(primaryRemote, { cluster: 'east' }),
-      'apps[0].vmWorkloads[0].cluster',
-      'not a cluster that runs istiod (found "east", expected one of west)',
-    );
+    expectOnlyProblem(withVm(primaryRemote, { cluster: 'east' }), 'apps[0].vmWorkloads[0].cluster', 'not a cluster that runs istiod (found "east", expected one of west)');
   });
 
   test('a VM workload registered with an unknown cluster', () => {
@@ -1749,14 +1817,26 @@ describe('VM workloads', () => {
   });
 
   test('a VM workload of a mesh without a primary has nowhere to register', () => {
-    expect(problemsOf(variant(() => withVm(primaryRemote), (t) => delete t.mesh.primary))).toEqual([
+    expect(
+      problemsOf(
+        variant(
+          () => withVm(primaryRemote),
+          (t) => delete t.mesh.primary,
+        ),
+      ),
+    ).toEqual([
       { path: 'mesh.primary', message: 'a primary-remote mesh needs its primary cluster (found nothing, expected one of west, east, onprem)' },
       { path: 'apps[0].vmWorkloads[0].cluster', message: 'not a cluster that runs istiod (found nothing, expected a primary cluster)' },
     ]);
   });
 
   test('a VM workload of a mesh whose primary is unknown: only mesh.primary is reported', () => {
-    const problems = problemsOf(variant(() => withVm(primaryRemote), (t) => (t.mesh.primary = 'nowhere')));
+    const problems = problemsOf(
+      variant(
+        () => withVm(primaryRemote),
+        (t) => (t.mesh.primary = 'nowhere'),
+      ),
+    );
     expect(problems.map((p) => p.path)).toEqual(['mesh.primary']);
   });
 
@@ -1767,11 +1847,7 @@ describe('VM workloads', () => {
   test('a VM workload with the name of a workload of its app', () => {
     const t = withVm(inCluster, { name: 'web' });
     t.apps[0].workloads = [{ name: 'web', image: 'nginx:1.27', port: 8080 }];
-    expectOnlyProblem(
-      t,
-      'apps[0].vmWorkloads[0].name',
-      'duplicate workload name in the namespace (found "web", expected a name no other workload or VM workload of the app uses)',
-    );
+    expectOnlyProblem(t, 'apps[0].vmWorkloads[0].name', 'duplicate workload name in the namespace (found "web", expected a name no other workload or VM workload of the app uses)');
   });
 
   test('two VM workloads with the same name: the second is reported', () => {
@@ -1809,7 +1885,11 @@ describe('Google Cloud resource names', () => {
     ['too short', 'nodes', 'a service account ID is 5 characters long (found "nodes", expected 6 to 30 characters)'],
     ['too long', `gke-nodes-${'x'.repeat(21)}`, `a service account ID is 31 characters long (found "gke-nodes-${'x'.repeat(21)}", expected 6 to 30 characters)`],
   ])('a node service account ID %s', (_what, id, message) => {
-    expectOnlyProblem(variant(base, (t) => (t.project.nodeServiceAccount = id)), 'project.nodeServiceAccount', message);
+    expectOnlyProblem(
+      variant(base, (t) => (t.project.nodeServiceAccount = id)),
+      'project.nodeServiceAccount',
+      message,
+    );
   });
 
   test('a firewall rule name longer than 63 characters', () => {
@@ -1863,7 +1943,14 @@ describe('Google Cloud resource names', () => {
 
   test('one gateway static address name in two regions is refused (one name, one reserved address)', () => {
     expectOnlyProblem(
-      variant(base, (t) => (t.gateways[0].addresses = [{ region: 'us-west1', staticAddress: 'gw-ip' }, { region: 'us-east1', staticAddress: 'gw-ip' }])),
+      variant(
+        base,
+        (t) =>
+          (t.gateways[0].addresses = [
+            { region: 'us-west1', staticAddress: 'gw-ip' },
+            { region: 'us-east1', staticAddress: 'gw-ip' },
+          ]),
+      ),
       'gateways[0].addresses[1].staticAddress',
       'static address name already used in us-west1 by gateways[0].addresses[0].staticAddress (meshfleet reserves one address per name) (found "gw-ip", expected a name of its own)',
     );
@@ -1871,11 +1958,21 @@ describe('Google Cloud resource names', () => {
 
   test('one gateway static address name twice in a region is reported once as a clash in the region, and the repeated region too', () => {
     expect(
-      problemsOf(variant(base, (t) => (t.gateways[0].addresses = [{ region: 'us-west1', staticAddress: 'gw-ip' }, { region: 'us-west1', staticAddress: 'gw-ip' }]))),
+      problemsOf(
+        variant(
+          base,
+          (t) =>
+            (t.gateways[0].addresses = [
+              { region: 'us-west1', staticAddress: 'gw-ip' },
+              { region: 'us-west1', staticAddress: 'gw-ip' },
+            ]),
+        ),
+      ),
     ).toEqual([
       {
         path: 'gateways[0].addresses[1].region',
-        message: 'duplicate address region (one frontend address per region), already used by gateways[0].addresses[0].region (found "us-west1", expected an address region of its own)',
+        message:
+          'duplicate address region (one frontend address per region), already used by gateways[0].addresses[0].region (found "us-west1", expected an address region of its own)',
       },
       {
         path: 'gateways[0].addresses[1].staticAddress',

@@ -21,7 +21,8 @@ function variant(change: (t: Draft) => void): Draft {
 const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform, gitops';
 const CLUSTER_KEYS =
   'name, platform, meshNetwork, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks';
-const MESH_KEYS = 'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, defaultDeny';
+const MESH_KEYS =
+  'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, defaultDeny';
 
 test('the minimal topology is valid', () => {
   expect(checkStructure(minimal())).toEqual([]);
@@ -123,7 +124,11 @@ describe('wrong types', () => {
   });
 
   test('a list for a mapping', () => {
-    expectOnlyProblem(variant((t) => (t.project = ['meshfleet-test'])), 'project', 'wrong type (found a list, expected a mapping)');
+    expectOnlyProblem(
+      variant((t) => (t.project = ['meshfleet-test'])),
+      'project',
+      'wrong type (found a list, expected a mapping)',
+    );
   });
 
   test('a number for a string names the expected format', () => {
@@ -135,7 +140,11 @@ describe('wrong types', () => {
   });
 
   test('null for a mapping', () => {
-    expectOnlyProblem(variant((t) => (t.mesh = null)), 'mesh', 'wrong type (found null, expected a mapping)');
+    expectOnlyProblem(
+      variant((t) => (t.mesh = null)),
+      'mesh',
+      'wrong type (found null, expected a mapping)',
+    );
   });
 
   test.each([
@@ -152,20 +161,10 @@ describe('enums', () => {
   test.each([
     ['clusters[0].role', (t: Draft) => (t.clusters[0].role = 'admin'), '"admin"', 'one of "workload", "config"'],
     ['clusters[0].gatewayApi', (t: Draft) => (t.clusters[0].gatewayApi = 'beta'), '"beta"', 'one of "standard", "experimental", "disabled"'],
-    [
-      'clusters[0].releaseChannel',
-      (t: Draft) => (t.clusters[0].releaseChannel = 'regular'),
-      '"regular"',
-      'one of "RAPID", "REGULAR", "STABLE", "UNSPECIFIED"',
-    ],
+    ['clusters[0].releaseChannel', (t: Draft) => (t.clusters[0].releaseChannel = 'regular'), '"regular"', 'one of "RAPID", "REGULAR", "STABLE", "UNSPECIFIED"'],
     ['mesh.management', (t: Draft) => (t.mesh = { management: 'managed' }), '"managed"', 'one of "fleet", "in-cluster"'],
     ['terraform.backend.type', (t: Draft) => (t.terraform = { backend: { type: 's3' } }), '"s3"', 'one of "local", "gcs"'],
-    [
-      'regions[0].nat.logFilter',
-      (t: Draft) => (t.regions = [{ name: 'us-west2', nat: { logFilter: 'NONE' } }]),
-      '"NONE"',
-      'one of "ALL", "ERRORS_ONLY", "TRANSLATIONS_ONLY"',
-    ],
+    ['regions[0].nat.logFilter', (t: Draft) => (t.regions = [{ name: 'us-west2', nat: { logFilter: 'NONE' } }]), '"NONE"', 'one of "ALL", "ERRORS_ONLY", "TRANSLATIONS_ONLY"'],
     ['clusters[0].role', (t: Draft) => (t.clusters[0].role = true), 'true', 'one of "workload", "config"'],
   ])('%s: value not allowed', (path, change, found, expected) => {
     expectOnlyProblem(variant(change), path, `not an allowed value (found ${found}, expected ${expected})`);
@@ -196,7 +195,10 @@ describe('formats', () => {
   });
 
   test('valid labels are accepted and copied', () => {
-    const model = validateTopology(variant((t) => (t.clusters[0].labels = { team: 'payments', cost_center: 'cc-42', empty: '' })), 'test');
+    const model = validateTopology(
+      variant((t) => (t.clusters[0].labels = { team: 'payments', cost_center: 'cc-42', empty: '' })),
+      'test',
+    );
     expect(gke(model.clusters[0]).labels).toEqual({ team: 'payments', cost_center: 'cc-42', empty: '' });
   });
 });
@@ -233,13 +235,17 @@ describe('required keys and list sizes', () => {
   });
 
   test('empty clusters list', () => {
-    expectOnlyProblem(variant((t) => (t.clusters = [])), 'clusters', 'too few entries (found 0, expected at least 1)');
+    expectOnlyProblem(
+      variant((t) => (t.clusters = [])),
+      'clusters',
+      'too few entries (found 0, expected at least 1)',
+    );
   });
 
   test('an empty class name (empty addresses are allowed: they are optional)', () => {
-    expect(
-      problemsOf(variant((t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: '', addresses: [] }]))),
-    ).toEqual([{ path: 'gateways[0].className', message: 'empty value (found "", expected a non-empty string)' }]);
+    expect(problemsOf(variant((t) => (t.gateways = [{ name: 'gw', namespace: 'store', className: '', addresses: [] }])))).toEqual([
+      { path: 'gateways[0].className', message: 'empty value (found "", expected a non-empty string)' },
+    ]);
   });
 });
 
@@ -252,11 +258,7 @@ describe('many bad values, one problem each', () => {
     ['project.id', (t) => (t.project.id = 'Meshfleet-test'), 'wrong format (found "Meshfleet-test", expected a project ID)'],
     ['project.number', (t) => (t.project.number = '12ab56789'), 'wrong format (found "12ab56789", expected a project number (digits, quoted))'],
     ['clusters[0].name', (t) => (t.clusters[0].name = 'Gke-A'), 'wrong format (found "Gke-A", expected a cluster name (at most 40 characters))'],
-    [
-      'clusters[0].name',
-      (t) => (t.clusters[0].name = 'a'.repeat(41)),
-      `wrong format (found "${'a'.repeat(41)}", expected a cluster name (at most 40 characters))`,
-    ],
+    ['clusters[0].name', (t) => (t.clusters[0].name = 'a'.repeat(41)), `wrong format (found "${'a'.repeat(41)}", expected a cluster name (at most 40 characters))`],
     ['clusters[0].name', (t) => (t.clusters[0].name = 7), 'wrong type (found 7, expected a cluster name (at most 40 characters))'],
     ['clusters[0].zone', (t) => (t.clusters[0].zone = 'US-WEST2-A'), 'wrong format (found "US-WEST2-A", expected a zone such as us-west2-a)'],
     ['clusters[0].zone', (t) => (t.clusters[0].zone = 'us-west2-ab'), 'wrong format (found "us-west2-ab", expected a zone such as us-west2-a)'],
@@ -294,7 +296,11 @@ describe('many bad values, one problem each', () => {
     ['fleet.multiClusterServices', (t) => (t.fleet = { multiClusterServices: 'yes' }), 'wrong type (found "yes", expected a boolean)'],
     ['fleet.configCluster', (t) => (t.fleet = { configCluster: 'Gke-A' }), 'wrong format (found "Gke-A", expected a lower-case RFC 1035 name)'],
     ['regions[0].nat.enabled', (t) => (t.regions = [{ name: 'us-west2', nat: { enabled: 'no' } }]), 'wrong type (found "no", expected a boolean)'],
-    ['regions[0].proxyOnlySubnet', (t) => (t.regions = [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/' }]), 'wrong format (found "10.129.0.0/", expected an IPv4 CIDR such as 10.0.0.0/8)'],
+    [
+      'regions[0].proxyOnlySubnet',
+      (t) => (t.regions = [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/' }]),
+      'wrong format (found "10.129.0.0/", expected an IPv4 CIDR such as 10.0.0.0/8)',
+    ],
     ['network.name', (t) => (t.network = { name: 'My VPC' }), 'wrong format (found "My VPC", expected a lower-case RFC 1035 name)'],
     ['network.subnets', (t) => (t.network = { subnets: {} }), 'wrong type (found a mapping, expected a list)'],
     ['terraform.backend.bucket', (t) => (t.terraform = { backend: { type: 'gcs', bucket: 'B' } }), 'wrong format (found "B", expected a bucket name)'],
@@ -328,7 +334,11 @@ describe('Kubernetes-side sections', () => {
     ],
     ['apps[0].workloads[0].canary.replicas', (t) => (t.apps = app({ canary: { version: 'v2', weight: 1, replicas: 1 } })), 'version, weight, image, env'],
     ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels, https'],
-    ['multiClusterIngress.ports', (t) => (t.multiClusterIngress = { ports: 1 }), 'name, namespace, serviceName, port, backendConfigName, healthCheck, services, backendConfigs, rules, defaultBackend, staticIp, preSharedCerts, managedCertificates'],
+    [
+      'multiClusterIngress.ports',
+      (t) => (t.multiClusterIngress = { ports: 1 }),
+      'name, namespace, serviceName, port, backendConfigName, healthCheck, services, backendConfigs, rules, defaultBackend, staticIp, preSharedCerts, managedCertificates',
+    ],
     ['gateways[0].listener', (t) => (t.gateways = gateway({ listener: 1 })), 'name, namespace, className, addresses, port, routes, healthChecks, backendPolicies, gatewayPolicy'],
     [
       'gateways[0].routes[0].rules[0].path',
@@ -343,11 +353,7 @@ describe('Kubernetes-side sections', () => {
   test.each<[string, (t: Draft) => void, string]>([
     ['clusters[0].shortName', (t) => (t.clusters[0].shortName = 'West'), 'wrong format (found "West", expected a lower-case RFC 1035 name)'],
     ['apps[0].workloads', (t) => (t.apps = [{ namespace: 'web', workloads: [] }]), 'too few entries (found 0, expected at least 1)'],
-    [
-      'apps[0].workloads[0].kind',
-      (t) => (t.apps = app({ kind: 'DaemonSet' })),
-      'not an allowed value (found "DaemonSet", expected one of "Deployment", "StatefulSet")',
-    ],
+    ['apps[0].workloads[0].kind', (t) => (t.apps = app({ kind: 'DaemonSet' })), 'not an allowed value (found "DaemonSet", expected one of "Deployment", "StatefulSet")'],
     ['apps[0].workloads[0].port', (t) => (t.apps = app({ port: 0 })), 'out of range (found 0, expected at least 1)'],
     ['apps[0].workloads[0].servicePort', (t) => (t.apps = app({ servicePort: 65536 })), 'out of range (found 65536, expected at most 65535)'],
     ['apps[0].workloads[0].image', (t) => (t.apps = app({ image: '' })), 'empty value (found "", expected a non-empty string)'],
@@ -369,11 +375,7 @@ describe('Kubernetes-side sections', () => {
       (t) => (t.multiClusterIngress = { healthCheck: { port: 15021, path: 'healthz' } }),
       'wrong format (found "healthz", expected a path starting with /)',
     ],
-    [
-      'gateways[0].routes[0].rules',
-      (t) => (t.gateways = gateway({ routes: [{ name: 'r', hostnames: ['h'], rules: [] }] })),
-      'too few entries (found 0, expected at least 1)',
-    ],
+    ['gateways[0].routes[0].rules', (t) => (t.gateways = gateway({ routes: [{ name: 'r', hostnames: ['h'], rules: [] }] })), 'too few entries (found 0, expected at least 1)'],
     ['gateways[0].port', (t) => (t.gateways = gateway({ port: '80' })), 'wrong type (found "80", expected an integer)'],
   ])('%s ← bad value #%#', (path, change, message) => {
     expectOnlyProblem(variant(change), path, message);
@@ -389,13 +391,17 @@ describe('Kubernetes-side sections', () => {
 
 describe('external clusters, in-cluster mesh settings and VM workloads', () => {
   const vm = (extra: Draft = {}): Draft => ({ name: 'reviews', ports: [{ name: 'http', port: 9080 }], ...extra });
-  const withVm = (extra: Draft = {}) => (t: Draft): void => {
-    t.mesh = { management: 'in-cluster', meshId: 'mesh1' };
-    t.apps = [{ namespace: 'legacy', vmWorkloads: [vm(extra)] }];
-  };
-  const inCluster = (extra: Draft) => (t: Draft): void => {
-    t.mesh = { management: 'in-cluster', meshId: 'mesh1', ...extra };
-  };
+  const withVm =
+    (extra: Draft = {}) =>
+    (t: Draft): void => {
+      t.mesh = { management: 'in-cluster', meshId: 'mesh1' };
+      t.apps = [{ namespace: 'legacy', vmWorkloads: [vm(extra)] }];
+    };
+  const inCluster =
+    (extra: Draft) =>
+    (t: Draft): void => {
+      t.mesh = { management: 'in-cluster', meshId: 'mesh1', ...extra };
+    };
 
   test('every new key, at its most complete, is structurally valid', () => {
     const t = minimal();
@@ -415,7 +421,9 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     t.apps = [
       {
         namespace: 'legacy',
-        vmWorkloads: [vm({ labels: { app: 'reviews', version: 'v3' }, serviceAccount: 'reviews', network: 'vm-net', probe: { port: 9080, httpPath: '/health' }, cluster: 'gke-a' })],
+        vmWorkloads: [
+          vm({ labels: { app: 'reviews', version: 'v3' }, serviceAccount: 'reviews', network: 'vm-net', probe: { port: 9080, httpPath: '/health' }, cluster: 'gke-a' }),
+        ],
       },
     ];
     expect(checkStructure(t)).toEqual([]);
@@ -434,11 +442,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = 'network 1'), 'wrong format (found "network 1", expected a non-empty Kubernetes label value)'],
     ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = ''), 'wrong format (found "", expected a non-empty Kubernetes label value)'],
     ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = '-net'), 'wrong format (found "-net", expected a non-empty Kubernetes label value)'],
-    [
-      'clusters[0].meshNetwork',
-      (t) => (t.clusters[0].meshNetwork = 'n'.repeat(64)),
-      `wrong format (found "${'n'.repeat(64)}", expected a non-empty Kubernetes label value)`,
-    ],
+    ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = 'n'.repeat(64)), `wrong format (found "${'n'.repeat(64)}", expected a non-empty Kubernetes label value)`],
     ['clusters[0].meshNetwork', (t) => (t.clusters[0].meshNetwork = 1), 'wrong type (found 1, expected a non-empty Kubernetes label value)'],
     ['mesh.meshId', inCluster({ meshId: 'mesh id' }), 'wrong format (found "mesh id", expected a non-empty Kubernetes label value)'],
     ['mesh.meshId', inCluster({ meshId: '' }), 'wrong format (found "", expected a non-empty Kubernetes label value)'],
@@ -446,11 +450,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     ['mesh.primaryAddress', inCluster({ primaryAddress: '203.0.113' }), 'wrong format (found "203.0.113", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: '203.0.113.20:15012' }), 'wrong format (found "203.0.113.20:15012", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: 'istiod' }), 'wrong format (found "istiod", expected an IPv4 address or DNS name)'],
-    [
-      'mesh.primaryAddress',
-      inCluster({ primaryAddress: 'https://istiod.example.com' }),
-      'wrong format (found "https://istiod.example.com", expected an IPv4 address or DNS name)',
-    ],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: 'https://istiod.example.com' }), 'wrong format (found "https://istiod.example.com", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: 'Istiod.Example.com' }), 'wrong format (found "Istiod.Example.com", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: '2001:db8::1' }), 'wrong format (found "2001:db8::1", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: '' }), 'wrong format (found "", expected an IPv4 address or DNS name)'],

@@ -70,7 +70,10 @@ export function gammaRuleOf(rule: TrafficRule, port: number): HttpRouteSpecRules
     filters.push({ type: HttpRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: gammaHeaderModifier(rule.responseHeaders) });
   }
   if (rule.mirror !== undefined) {
-    filters.push({ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: { name: backendName(rule.mirror.service, rule.mirror.version), port: rule.mirror.port ?? port } } });
+    filters.push({
+      type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR,
+      requestMirror: { backendRef: { name: backendName(rule.mirror.service, rule.mirror.version), port: rule.mirror.port ?? port } },
+    });
   }
   const r = rule.redirect;
   if (r !== undefined) {
@@ -150,7 +153,10 @@ export function gammaGrpcRuleOf(rule: TrafficRule, port: number): GrpcRouteSpecR
     filters.push({ type: GrpcRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: gammaHeaderModifier(rule.responseHeaders) });
   }
   if (rule.mirror !== undefined) {
-    filters.push({ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: { name: backendName(rule.mirror.service, rule.mirror.version), port: rule.mirror.port ?? port } } });
+    filters.push({
+      type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR,
+      requestMirror: { backendRef: { name: backendName(rule.mirror.service, rule.mirror.version), port: rule.mirror.port ?? port } },
+    });
   }
   const backendRefs = rule.backends.map((b) => ({ name: backendName(b.service, b.version), port: b.port ?? port, ...(b.weight === undefined ? {} : { weight: b.weight }) }));
   return {

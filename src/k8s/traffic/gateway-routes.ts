@@ -2,7 +2,16 @@
  * Multi-cluster Gateway compiler of traffic intent: HTTPRoutes (and GRPCRoutes) attached to a GKE
  * multi-cluster Gateway, every backend a ServiceImport. Pure functions from intent to object specs.
  */
-import { GrpcRouteSpec, GrpcRouteSpecRules, GrpcRouteSpecRulesFiltersType, HttpRouteSpec, HttpRouteSpecRules, HttpRouteSpecRulesFiltersType, HttpRouteSpecRulesMatches, HttpRouteSpecRulesMatchesPathType } from '../../../imports/gateway.networking.k8s.io';
+import {
+  GrpcRouteSpec,
+  GrpcRouteSpecRules,
+  GrpcRouteSpecRulesFiltersType,
+  HttpRouteSpec,
+  HttpRouteSpecRules,
+  HttpRouteSpecRulesFiltersType,
+  HttpRouteSpecRulesMatches,
+  HttpRouteSpecRulesMatchesPathType,
+} from '../../../imports/gateway.networking.k8s.io';
 import { GatewayRouteIntent, GatewayTrafficIntent, TrafficRule } from '../../plan/traffic/intent';
 import { grpcMatchesOf } from './gamma-routes';
 
@@ -17,14 +26,12 @@ function serviceImport(name: string, port: number | undefined): { group: string;
 
 /** The HTTPRoute rule of a rule: matches (path, exact headers), weighted ServiceImport backends, a mirror filter. */
 export function httpRouteRule(rule: TrafficRule): HttpRouteSpecRules {
-  const matches = rule.matches.map(
-    (m): HttpRouteSpecRulesMatches => ({
-      ...(m.path !== undefined
-        ? { path: { type: m.path.type === 'Exact' ? HttpRouteSpecRulesMatchesPathType.EXACT : HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: m.path.value } }
-        : {}),
-      ...(m.headers.length > 0 ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
-    }),
-  );
+  const matches = rule.matches.map((m): HttpRouteSpecRulesMatches => ({
+    ...(m.path !== undefined
+      ? { path: { type: m.path.type === 'Exact' ? HttpRouteSpecRulesMatchesPathType.EXACT : HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: m.path.value } }
+      : {}),
+    ...(m.headers.length > 0 ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
+  }));
   return {
     ...(matches.length > 0 ? { matches } : {}),
     backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),

@@ -25,7 +25,10 @@ export function multiClusterIngressTemplateSpec(ingress: IngressTrafficIntent): 
             http: {
               paths: h.rules.map((rule) => ({
                 path: rule.matches[0].path?.value as string,
-                backend: { serviceName: rule.backends[0].service, servicePort: MultiClusterIngressSpecTemplateSpecRulesHttpPathsBackendServicePort.fromNumber(rule.backends[0].port as number) },
+                backend: {
+                  serviceName: rule.backends[0].service,
+                  servicePort: MultiClusterIngressSpecTemplateSpecRulesHttpPathsBackendServicePort.fromNumber(rule.backends[0].port as number),
+                },
               })),
             },
           })),

@@ -4,7 +4,15 @@
  * MultiClusterIngress rules. Shorthands are expanded here, once; the compilers only translate.
  */
 import { resolveGatewayRouteRule } from '../../topology/model/gateway-routes';
-import { ResolvedApp, ResolvedGateway, ResolvedMeshRoute, ResolvedMeshRouteRule, ResolvedMultiClusterIngress, ResolvedTopology, ResolvedWorkload } from '../../topology/model/types';
+import {
+  ResolvedApp,
+  ResolvedGateway,
+  ResolvedMeshRoute,
+  ResolvedMeshRouteRule,
+  ResolvedMultiClusterIngress,
+  ResolvedTopology,
+  ResolvedWorkload,
+} from '../../topology/model/types';
 import { versionSplitOf } from '../../topology/resolve/traffic-split';
 import { assume } from '../../topology/rules/assume';
 import { exposedVirtualServiceName } from '../names';
@@ -29,7 +37,11 @@ import {
 export function splitBackends(service: string, split: readonly VersionWeight[], port?: number): TrafficBackend[] {
   const sum = split.reduce((total, v) => total + v.weight, 0);
   const integers = split.every((v) => Number.isInteger(v.weight) && v.weight >= 0 && v.weight <= 100);
-  assume(sum === 100 && integers, 'traffic.split-weights', `traffic split of ${service}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`);
+  assume(
+    sum === 100 && integers,
+    'traffic.split-weights',
+    `traffic split of ${service}: weights ${split.map((v) => String(v.weight)).join(', ')} are not integers from 0 to 100 summing to 100`,
+  );
   const live = split.filter((v) => v.weight > 0);
   return live.map((v) => ({ service, version: v.version, ...(port === undefined ? {} : { port }), ...(live.length > 1 ? { weight: v.weight } : {}) }));
 }

@@ -1,6 +1,20 @@
 /** The container parts of a workload: probes, environment, volumes, resources and security contexts. */
 
-import type { AbsolutePath, DataKey, DnsLabel, EnvName, HeaderName, Image, LiteralEnv, NonEmptyString, NonNegativeInteger, Port, PositiveInteger, Quantity, RelativePath } from './formats';
+import type {
+  AbsolutePath,
+  DataKey,
+  DnsLabel,
+  EnvName,
+  HeaderName,
+  Image,
+  LiteralEnv,
+  NonEmptyString,
+  NonNegativeInteger,
+  Port,
+  PositiveInteger,
+  Quantity,
+  RelativePath,
+} from './formats';
 
 /** A header of a probe's HTTP GET. */
 export interface ProbeHeaderInput {

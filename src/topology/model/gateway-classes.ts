@@ -39,9 +39,23 @@ export interface GatewayClassTraits {
 /** The GKE multi-cluster GatewayClasses, by name. */
 export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
   'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
-  'gke-l7-regional-external-managed-mc': { internalAddresses: false, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true, grpcRoute: false },
+  'gke-l7-regional-external-managed-mc': {
+    internalAddresses: false,
+    singleRegion: true,
+    proxyOnly: 'REGIONAL_MANAGED_PROXY',
+    allowGlobalAccess: false,
+    policyRegion: true,
+    grpcRoute: false,
+  },
   'gke-l7-rilb-mc': { internalAddresses: true, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true, policyRegion: true, grpcRoute: false },
-  'gke-l7-cross-regional-internal-managed-mc': { internalAddresses: true, singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
+  'gke-l7-cross-regional-internal-managed-mc': {
+    internalAddresses: true,
+    singleRegion: false,
+    proxyOnly: 'GLOBAL_MANAGED_PROXY',
+    allowGlobalAccess: false,
+    policyRegion: false,
+    grpcRoute: false,
+  },
   'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
 };
 

@@ -62,7 +62,11 @@ export interface ResolvedGrpcMethodMatch {
 
 /** `m` with its match type (`Exact` by default). */
 export function resolveGrpcMethodMatch(m: GrpcMethodMatchInput): ResolvedGrpcMethodMatch {
-  return { type: m.type ?? MODEL_DEFAULTS.GrpcMethodMatchInput.type, ...(m.service === undefined ? {} : { service: m.service }), ...(m.method === undefined ? {} : { method: m.method }) };
+  return {
+    type: m.type ?? MODEL_DEFAULTS.GrpcMethodMatchInput.type,
+    ...(m.service === undefined ? {} : { service: m.service }),
+    ...(m.method === undefined ? {} : { method: m.method }),
+  };
 }
 
 /** A path match. */
@@ -185,11 +189,6 @@ export function resolveGatewayRouteRule(rule: GatewayRouteRuleInput): ResolvedGa
       : rule.pathPrefix !== undefined
         ? [{ path: { type: 'PathPrefix' as const, value: rule.pathPrefix }, headers: [] }]
         : [];
-  const backends =
-    rule.backends !== undefined
-      ? rule.backends.map((b) => ({ ...b }))
-      : rule.backend !== undefined
-        ? [{ name: rule.backend, port: rule.port as number }]
-        : [];
+  const backends = rule.backends !== undefined ? rule.backends.map((b) => ({ ...b })) : rule.backend !== undefined ? [{ name: rule.backend, port: rule.port as number }] : [];
   return { matches, backends, ...(rule.mirror !== undefined ? { mirror: { ...rule.mirror } } : {}) };
 }

@@ -1,6 +1,16 @@
 /** A workload of an app: a Deployment or StatefulSet, the Service in front of it, and its versions. */
 
-import type { ContainerSecurityContextInput, Env, EnvFromInput, InitContainerInput, PodSecurityContextInput, ProbeInput, ResourcesInput, VolumeInput, VolumeMountInput } from './container';
+import type {
+  ContainerSecurityContextInput,
+  Env,
+  EnvFromInput,
+  InitContainerInput,
+  PodSecurityContextInput,
+  ProbeInput,
+  ResourcesInput,
+  VolumeInput,
+  VolumeMountInput,
+} from './container';
 import type { Annotations, DnsLabel, Image, Labels, LiteralEnv, NonEmptyString, NonNegativeInteger, Percent, Port, PortName, Replicas, VersionLabel } from './formats';
 
 /** Kubernetes Service type. */

@@ -27,9 +27,7 @@ export function secretPlacementsOf(model: ResolvedTopology): SecretPlacement[] {
       .map((secret) => ({
         namespace: app.namespace,
         secret,
-        clusters: model.clusters
-          .map((c) => c.name)
-          .filter((cluster) => app.workloads.some((w) => w.clusters.includes(cluster) && usesSecret(w, secret.name))),
+        clusters: model.clusters.map((c) => c.name).filter((cluster) => app.workloads.some((w) => w.clusters.includes(cluster) && usesSecret(w, secret.name))),
       }))
       .filter((p) => p.clusters.length > 0),
   );

@@ -201,7 +201,9 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
       name: gateway.name ?? DEFAULTS.ingressGatewayName,
       namespace: gateway.namespace ?? DEFAULTS.ingressGatewayNamespace,
       labels: { ...(gateway.labels ?? DEFAULTS.ingressGatewayLabels) },
-      ...(gateway.https === undefined ? {} : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? MODEL_DEFAULTS.IngressGatewayHttpsInput.hosts)] } }),
+      ...(gateway.https === undefined
+        ? {}
+        : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? MODEL_DEFAULTS.IngressGatewayHttpsInput.hosts)] } }),
     },
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
@@ -247,7 +249,9 @@ function resolveSeedIngress(
         name: serviceName,
         selector: { ...(context.mesh?.ingressGateway?.labels ?? {}) },
         ports: [{ name: seedMcsPortName(context.apps), port }],
-        clusters: gkeClusters(context).filter((c) => c.meshMember).map((c) => c.name),
+        clusters: gkeClusters(context)
+          .filter((c) => c.meshMember)
+          .map((c) => c.name),
         backendConfig: { annotation: MCS_DEFAULTS.seedBackendConfigAnnotation, ports: [{ port, name: backendConfigName }] },
         appProtocols: [],
       },
@@ -569,9 +573,7 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
       multiClusterServices: input.fleet?.multiClusterServices ?? MODEL_DEFAULTS.FleetInput.multiClusterServices,
     },
     gateways: (input.gateways ?? []).map(resolveGateway),
-    multiClusterIngress:
-      input.multiClusterIngress &&
-      resolveMultiClusterIngress(input.multiClusterIngress, { mesh, configCluster: input.fleet?.configCluster, clusters, apps }),
+    multiClusterIngress: input.multiClusterIngress && resolveMultiClusterIngress(input.multiClusterIngress, { mesh, configCluster: input.fleet?.configCluster, clusters, apps }),
     apps,
     terraform: { backend: resolveBackend(input) },
     ...(input.gitops === undefined ? {} : { gitops: resolveGitOps(input) }),

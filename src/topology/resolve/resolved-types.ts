@@ -7,7 +7,17 @@
 
 import type { RsaKeyPairInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
 import type { ClusterRole, GatewayApiChannel, ReleaseChannel } from '../model/cluster';
-import type { ContainerSecurityContextInput, EnvFromInput, EnvValue, InitContainerInput, PodSecurityContextInput, ProbeInput, ResourcesInput, VolumeInput, VolumeMountInput } from '../model/container';
+import type {
+  ContainerSecurityContextInput,
+  EnvFromInput,
+  EnvValue,
+  InitContainerInput,
+  PodSecurityContextInput,
+  ProbeInput,
+  ResourcesInput,
+  VolumeInput,
+  VolumeMountInput,
+} from '../model/container';
 import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from '../model/gateway-policies';
 import type { RouteRuleInput } from '../model/gateway';
 import type { ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
@@ -17,7 +27,6 @@ import type { MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRou
 import type { NatLogFilter, SubnetInput } from '../model/network';
 import type { HttpMethod, MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
 import type { CanaryInput, ExtraPortInput, ExtraServiceInput, ServiceType, WorkloadKind } from '../model/workload';
-
 
 export interface ResolvedNodePool {
   readonly machineType: string;
@@ -302,9 +311,7 @@ export interface ResolvedGateway {
   readonly gatewayPolicy?: GatewayPolicyInput;
 }
 
-export type ResolvedBackend =
-  | { readonly type: 'local' }
-  | { readonly type: 'gcs'; readonly bucket: string; readonly prefix: string };
+export type ResolvedBackend = { readonly type: 'local' } | { readonly type: 'gcs'; readonly bucket: string; readonly prefix: string };
 
 export interface ResolvedTopology {
   readonly name: string;

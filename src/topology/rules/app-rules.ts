@@ -39,18 +39,35 @@ function indexOf(app: ResolvedApp): AppIndex {
 }
 
 function checkAppObjects(input: AppInput, app: ResolvedApp, at: string, problems: Problem[]): void {
-  checkUnique(app.configMaps.map((c) => c.name), (j) => `${at}.configMaps[${j}].name`, 'ConfigMap name', problems);
+  checkUnique(
+    app.configMaps.map((c) => c.name),
+    (j) => `${at}.configMaps[${j}].name`,
+    'ConfigMap name',
+    problems,
+  );
   app.configMaps.forEach((c, j) => {
     if (c.external && Object.keys(c.data).length > 0) {
       problems.push(problem(`${at}.configMaps[${j}].data`, 'an external ConfigMap is not written by meshfleet, so it takes no data', c.data, 'no data, or external: false'));
     }
   });
   checkUnique(app.serviceAccounts, (j) => `${at}.serviceAccounts[${j}]`, 'ServiceAccount name', problems);
-  checkUnique(app.secrets.map((s) => s.name), (j) => `${at}.secrets[${j}].name`, 'Secret name', problems);
+  checkUnique(
+    app.secrets.map((s) => s.name),
+    (j) => `${at}.secrets[${j}].name`,
+    'Secret name',
+    problems,
+  );
   (input.secrets ?? []).forEach((secret, j) => {
     const kind = exactlyOne(`${at}.secrets[${j}]`, secret, ['rsaKeyPair', 'keys'], problems);
     if (kind === 'rsaKeyPair' && secret.rsaKeyPair!.privateKey === secret.rsaKeyPair!.publicKey) {
-      problems.push(problem(`${at}.secrets[${j}].rsaKeyPair.publicKey`, 'the public key needs a key of its own', secret.rsaKeyPair!.publicKey, `a key other than ${show(secret.rsaKeyPair!.privateKey)}`));
+      problems.push(
+        problem(
+          `${at}.secrets[${j}].rsaKeyPair.publicKey`,
+          'the public key needs a key of its own',
+          secret.rsaKeyPair!.publicKey,
+          `a key other than ${show(secret.rsaKeyPair!.privateKey)}`,
+        ),
+      );
     }
   });
 }
@@ -104,9 +121,7 @@ function checkVolume(at: string, volume: VolumeInput, index: AppIndex, problems:
   checkRef(namePath, namePath, refKind, { name: source.name }, index, problems);
   const known = refKind === 'ConfigMap' ? index.configMaps.has(source.name) : index.secrets.has(source.name);
   if (!known) return;
-  (source.items ?? []).forEach((item, k) =>
-    checkRef(namePath, `${at}.${kind}.items[${k}].key`, refKind, { name: source.name, key: item.key }, index, problems),
-  );
+  (source.items ?? []).forEach((item, k) => checkRef(namePath, `${at}.${kind}.items[${k}].key`, refKind, { name: source.name, key: item.key }, index, problems));
 }
 
 function checkProbe(path: string, probe: ProbeInput, containerPort: number | undefined, problems: Problem[]): void {
@@ -123,7 +138,19 @@ function checkProbe(path: string, probe: ProbeInput, containerPort: number | und
 }
 
 /** Keys that only a workload with a Service (a `port`) takes. */
-const SERVICE_KEYS: ReadonlyArray<keyof WorkloadInput> = ['servicePort', 'portName', 'extraPorts', 'serviceType', 'extraServices', 'expose', 'export', 'canary', 'versions', 'virtualServiceName', 'destinationRuleName'];
+const SERVICE_KEYS: ReadonlyArray<keyof WorkloadInput> = [
+  'servicePort',
+  'portName',
+  'extraPorts',
+  'serviceType',
+  'extraServices',
+  'expose',
+  'export',
+  'canary',
+  'versions',
+  'virtualServiceName',
+  'destinationRuleName',
+];
 
 function checkWorkload(input: WorkloadInput, w: ResolvedWorkload, at: string, app: ResolvedApp, index: AppIndex, problems: Problem[]): void {
   if (w.port === undefined) {
@@ -154,17 +181,36 @@ function checkWorkload(input: WorkloadInput, w: ResolvedWorkload, at: string, ap
       checkRef(path, path, kind === 'configMap' ? 'ConfigMap' : 'Secret', { name: source[kind]!, optional: source.optional }, index, problems);
     }
   });
-  checkUnique(w.volumes.map((v) => v.name), (k) => `${at}.volumes[${k}].name`, 'volume name', problems);
+  checkUnique(
+    w.volumes.map((v) => v.name),
+    (k) => `${at}.volumes[${k}].name`,
+    'volume name',
+    problems,
+  );
   w.volumes.forEach((volume, k) => checkVolume(`${at}.volumes[${k}]`, volume, index, problems));
   const volumes = w.volumes.map((v) => v.name);
   w.volumeMounts.forEach((mount, k) => {
     if (!volumes.includes(mount.name)) {
-      problems.push(problem(`${at}.volumeMounts[${k}].name`, 'the workload has no volume with this name', mount.name, volumes.length ? `one of ${volumes.join(', ')}` : 'an entry of volumes'));
+      problems.push(
+        problem(`${at}.volumeMounts[${k}].name`, 'the workload has no volume with this name', mount.name, volumes.length ? `one of ${volumes.join(', ')}` : 'an entry of volumes'),
+      );
     }
   });
-  checkUnique(w.volumeMounts.map((m) => m.mountPath), (k) => `${at}.volumeMounts[${k}].mountPath`, 'mount path', problems);
+  checkUnique(
+    w.volumeMounts.map((m) => m.mountPath),
+    (k) => `${at}.volumeMounts[${k}].mountPath`,
+    'mount path',
+    problems,
+  );
   if (w.serviceAccountName !== undefined && w.serviceAccountName !== 'default' && !index.serviceAccounts.includes(w.serviceAccountName)) {
-    problems.push(problem(`${at}.serviceAccountName`, 'the app defines no ServiceAccount with this name', w.serviceAccountName, `"default"${index.serviceAccounts.map((s) => `, ${show(s)}`).join('')} (the app's serviceAccounts)`));
+    problems.push(
+      problem(
+        `${at}.serviceAccountName`,
+        'the app defines no ServiceAccount with this name',
+        w.serviceAccountName,
+        `"default"${index.serviceAccounts.map((s) => `, ${show(s)}`).join('')} (the app's serviceAccounts)`,
+      ),
+    );
   }
 }
 

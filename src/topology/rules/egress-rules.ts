@@ -25,7 +25,8 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
       if (first >= 0) problems.push(problem(`${at}.name`, `duplicate ServiceEntry name, already used by apps[${i}].serviceEntries[${first}].name`, entry.name, 'a unique name'));
       names.push(entry.name);
       entry.hosts.forEach((host, k) => {
-        if (!isHostName(host, ENTRY_HOST)) problems.push(problem(`${at}.hosts[${k}]`, 'a ServiceEntry host is a DNS name, optionally prefixed by *.', host, 'a name such as api.example.com or *.example.com'));
+        if (!isHostName(host, ENTRY_HOST))
+          problems.push(problem(`${at}.hosts[${k}]`, 'a ServiceEntry host is a DNS name, optionally prefixed by *.', host, 'a name such as api.example.com or *.example.com'));
       });
       entry.ports.forEach((port, k) => {
         const prefix = port.protocol.toLowerCase();
@@ -34,7 +35,8 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
         }
       });
       entry.addresses.forEach((address, k) => {
-        if (!IPV4_ADDRESS_OR_CIDR_RE.test(address)) problems.push(problem(`${at}.addresses[${k}]`, 'an address is an IPv4 address or CIDR', address, 'such as 10.0.0.1 or 10.0.0.0/24'));
+        if (!IPV4_ADDRESS_OR_CIDR_RE.test(address))
+          problems.push(problem(`${at}.addresses[${k}]`, 'an address is an IPv4 address or CIDR', address, 'such as 10.0.0.1 or 10.0.0.0/24'));
       });
       if (entry.resolution === 'STATIC') {
         if (entry.endpoints.length === 0) {
@@ -50,7 +52,9 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
           }
         });
       } else if (entry.endpoints.length > 0) {
-        problems.push(problem(`${at}.endpoints`, 'resolution NONE forwards to the original destination and takes no endpoints', entry.endpoints, 'no endpoints, or resolution STATIC or DNS'));
+        problems.push(
+          problem(`${at}.endpoints`, 'resolution NONE forwards to the original destination and takes no endpoints', entry.endpoints, 'no endpoints, or resolution STATIC or DNS'),
+        );
       }
       if (entry.hosts.some((h) => h.startsWith('*.')) && entry.resolution === 'DNS' && entry.endpoints.length === 0) {
         problems.push(problem(`${at}.resolution`, 'Istio cannot resolve a wildcard host by DNS', entry.resolution, 'NONE (or endpoints)'));

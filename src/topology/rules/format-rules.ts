@@ -15,7 +15,14 @@ export function checkProjectId(input: TopologyInput, problems: Problem[]): void 
   const id = input.project.id;
   const restricted = RESTRICTED_PROJECT_ID_STRINGS.find((s) => id.includes(s));
   if (restricted !== undefined) {
-    problems.push(problem('project.id', `a project ID cannot contain "${restricted}" (Google Cloud refuses ${RESTRICTED_PROJECT_ID_STRINGS.join(', ')})`, id, 'a project ID without those strings'));
+    problems.push(
+      problem(
+        'project.id',
+        `a project ID cannot contain "${restricted}" (Google Cloud refuses ${RESTRICTED_PROJECT_ID_STRINGS.join(', ')})`,
+        id,
+        'a project ID without those strings',
+      ),
+    );
   }
 }
 
@@ -45,7 +52,6 @@ const HTTP_ROUTE_HOSTNAME: HostSyntax = { wildcard: true, star: false, ip: false
 /** A request's Host (redirects, rewrites, health checks): one name or IP address, no wildcard. */
 const REQUEST_HOST: HostSyntax = { wildcard: false, star: false, ip: true };
 
-
 function checkHost(path: string, host: string | undefined, syntax: HostSyntax, expected: string, problems: Problem[]): void {
   if (host !== undefined && !isHostName(host, syntax)) problems.push(problem(path, 'not a DNS host name', host, expected));
 }
@@ -70,10 +76,18 @@ export function checkHosts(input: TopologyInput, problems: Problem[]): void {
     (gateway.routes ?? []).forEach((route, j) => {
       const hostnames = route.hostnames ?? [];
       if (hostnames.length > HTTPROUTE_MAX_HOSTNAMES) {
-        problems.push(problem(`gateways[${i}].routes[${j}].hostnames`, `an HTTPRoute has at most ${HTTPROUTE_MAX_HOSTNAMES} hostnames`, hostnames.length, `at most ${HTTPROUTE_MAX_HOSTNAMES}`));
+        problems.push(
+          problem(`gateways[${i}].routes[${j}].hostnames`, `an HTTPRoute has at most ${HTTPROUTE_MAX_HOSTNAMES} hostnames`, hostnames.length, `at most ${HTTPROUTE_MAX_HOSTNAMES}`),
+        );
       }
       hostnames.forEach((host, k) =>
-        checkHost(`gateways[${i}].routes[${j}].hostnames[${k}]`, host, HTTP_ROUTE_HOSTNAME, 'a lower-case DNS name such as store.example.com or *.example.com, not an IP address', problems),
+        checkHost(
+          `gateways[${i}].routes[${j}].hostnames[${k}]`,
+          host,
+          HTTP_ROUTE_HOSTNAME,
+          'a lower-case DNS name such as store.example.com or *.example.com, not an IP address',
+          problems,
+        ),
       );
     });
     (gateway.healthChecks ?? []).forEach((check, j) =>

@@ -53,8 +53,20 @@ function checkGatewayLimits(gateway: ResolvedGateway, at: string, problems: Prob
   if (gateway.addresses.length > GATEWAY_MAX_ADDRESSES) {
     problems.push(problem(`${at}.addresses`, `a Gateway has at most ${GATEWAY_MAX_ADDRESSES} addresses`, gateway.addresses.length, `at most ${GATEWAY_MAX_ADDRESSES}`));
   }
-  checkUnique(gateway.addresses.map((a) => a.region), (j) => `${at}.addresses[${j}].region`, 'address region', ' (one frontend address per region)', problems);
-  checkUnique(gateway.routes.map((r) => r.name), (j) => `${at}.routes[${j}].name`, 'HTTPRoute name', '', problems);
+  checkUnique(
+    gateway.addresses.map((a) => a.region),
+    (j) => `${at}.addresses[${j}].region`,
+    'address region',
+    ' (one frontend address per region)',
+    problems,
+  );
+  checkUnique(
+    gateway.routes.map((r) => r.name),
+    (j) => `${at}.routes[${j}].name`,
+    'HTTPRoute name',
+    '',
+    problems,
+  );
   gateway.routes.forEach((route, j) => {
     if (route.rules.length > HTTPROUTE_MAX_RULES) {
       problems.push(problem(`${at}.routes[${j}].rules`, `an HTTPRoute has at most ${HTTPROUTE_MAX_RULES} rules`, route.rules.length, `at most ${HTTPROUTE_MAX_RULES}`));
@@ -65,8 +77,20 @@ function checkGatewayLimits(gateway: ResolvedGateway, at: string, problems: Prob
       (rule.matches ?? []).forEach((m, n) => checkGatewayPath(`${r}.matches[${n}].path.value`, m.path?.value, problems));
     });
   });
-  checkUnique(gateway.healthChecks.map((c) => c.backend), (j) => `${at}.healthChecks[${j}].backend`, 'health check backend', ' (one HealthCheckPolicy per ServiceImport)', problems);
-  checkUnique(gateway.backendPolicies.map((p) => p.backend), (j) => `${at}.backendPolicies[${j}].backend`, 'backend policy backend', ' (one GCPBackendPolicy per ServiceImport)', problems);
+  checkUnique(
+    gateway.healthChecks.map((c) => c.backend),
+    (j) => `${at}.healthChecks[${j}].backend`,
+    'health check backend',
+    ' (one HealthCheckPolicy per ServiceImport)',
+    problems,
+  );
+  checkUnique(
+    gateway.backendPolicies.map((p) => p.backend),
+    (j) => `${at}.backendPolicies[${j}].backend`,
+    'backend policy backend',
+    ' (one GCPBackendPolicy per ServiceImport)',
+    problems,
+  );
 }
 
 export function checkGatewayDetails(model: ResolvedTopology, problems: Problem[]): void {
@@ -99,22 +123,41 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
       return;
     }
     if (!traits.internalAddresses && gateway.addresses.length > 0) {
-      problems.push(problem(`${at}.addresses`, `${gateway.className} takes no regional internal address (its load balancer gets its own IP)`, `${gateway.addresses.length} addresses`, 'no addresses'));
+      problems.push(
+        problem(
+          `${at}.addresses`,
+          `${gateway.className} takes no regional internal address (its load balancer gets its own IP)`,
+          `${gateway.addresses.length} addresses`,
+          'no addresses',
+        ),
+      );
     }
     if (traits.internalAddresses && traits.singleRegion && gateway.addresses.length > 1) {
-      problems.push(problem(`${at}.addresses`, `${gateway.className} is a regional load balancer with one frontend`, `${gateway.addresses.length} addresses`, 'at most one address'));
+      problems.push(
+        problem(`${at}.addresses`, `${gateway.className} is a regional load balancer with one frontend`, `${gateway.addresses.length} addresses`, 'at most one address'),
+      );
     }
     const policy = gateway.gatewayPolicy;
     if (policy?.allowGlobalAccess !== undefined && !traits.allowGlobalAccess) {
-      problems.push(problem(`${at}.gatewayPolicy.allowGlobalAccess`, `global access applies to regional internal gateways only`, gateway.className, 'gke-l7-rilb-mc, or no allowGlobalAccess'));
+      problems.push(
+        problem(`${at}.gatewayPolicy.allowGlobalAccess`, `global access applies to regional internal gateways only`, gateway.className, 'gke-l7-rilb-mc, or no allowGlobalAccess'),
+      );
     }
     if (policy?.region !== undefined && !traits.policyRegion) {
-      problems.push(problem(`${at}.gatewayPolicy.region`, `a region applies to regional multi-cluster gateways only`, gateway.className, 'gke-l7-rilb-mc or gke-l7-regional-external-managed-mc, or no region'));
+      problems.push(
+        problem(
+          `${at}.gatewayPolicy.region`,
+          `a region applies to regional multi-cluster gateways only`,
+          gateway.className,
+          'gke-l7-rilb-mc or gke-l7-regional-external-managed-mc, or no region',
+        ),
+      );
     }
     gateway.routes.forEach((route, j) => {
       if (route.kind !== 'GRPCRoute' || traits.grpcRoute) return;
       const supporting = MULTI_CLUSTER_GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.grpcRoute === true);
-      const expected = supporting.length > 0 ? `HTTPRoute, or a class that takes GRPCRoutes (${supporting.join(', ')})` : 'HTTPRoute (no GKE multi-cluster GatewayClass takes GRPCRoutes yet)';
+      const expected =
+        supporting.length > 0 ? `HTTPRoute, or a class that takes GRPCRoutes (${supporting.join(', ')})` : 'HTTPRoute (no GKE multi-cluster GatewayClass takes GRPCRoutes yet)';
       problems.push(problem(`${at}.routes[${j}].kind`, `GatewayClass ${gateway.className} does not support GRPCRoute (GKE's Gateway controller)`, route.kind, expected));
     });
   });
@@ -171,7 +214,9 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
         const weights = resolved.backends.map((b) => b.weight);
         const given = weights.filter((w): w is number => w !== undefined);
         if (given.length > 0 && given.length < weights.length) {
-          problems.push(problem(`${r}.backends`, 'some backends have a weight and some not', `${given.length} of ${weights.length} weighted`, 'a weight on every backend, or on none'));
+          problems.push(
+            problem(`${r}.backends`, 'some backends have a weight and some not', `${given.length} of ${weights.length} weighted`, 'a weight on every backend, or on none'),
+          );
         } else if (given.length > 0) {
           const sum = given.reduce((a, b) => a + b, 0);
           if (sum !== 100) problems.push(problem(`${r}.backends`, 'the weights do not sum to 100', sum, '100'));
@@ -247,15 +292,21 @@ function checkPolicyNames(model: ResolvedTopology, problems: Problem[]): void {
   const kinds: Array<{ kind: string; names: Array<{ namespace: string; name: string; path: string }> }> = [
     {
       kind: 'HealthCheckPolicy',
-      names: model.gateways.flatMap((g, i) => g.healthChecks.map((c, j) => ({ namespace: g.namespace, name: c.name ?? healthCheckPolicyName(c.backend), path: `gateways[${i}].healthChecks[${j}]` }))),
+      names: model.gateways.flatMap((g, i) =>
+        g.healthChecks.map((c, j) => ({ namespace: g.namespace, name: c.name ?? healthCheckPolicyName(c.backend), path: `gateways[${i}].healthChecks[${j}]` })),
+      ),
     },
     {
       kind: 'GCPBackendPolicy',
-      names: model.gateways.flatMap((g, i) => g.backendPolicies.map((p, j) => ({ namespace: g.namespace, name: p.name ?? backendPolicyName(p.backend), path: `gateways[${i}].backendPolicies[${j}]` }))),
+      names: model.gateways.flatMap((g, i) =>
+        g.backendPolicies.map((p, j) => ({ namespace: g.namespace, name: p.name ?? backendPolicyName(p.backend), path: `gateways[${i}].backendPolicies[${j}]` })),
+      ),
     },
     {
       kind: 'GCPGatewayPolicy',
-      names: model.gateways.flatMap((g, i) => (g.gatewayPolicy === undefined ? [] : [{ namespace: g.namespace, name: g.gatewayPolicy.name ?? gatewayPolicyName(g.name), path: `gateways[${i}].gatewayPolicy` }])),
+      names: model.gateways.flatMap((g, i) =>
+        g.gatewayPolicy === undefined ? [] : [{ namespace: g.namespace, name: g.gatewayPolicy.name ?? gatewayPolicyName(g.name), path: `gateways[${i}].gatewayPolicy` }],
+      ),
     },
   ];
   for (const { kind, names } of kinds) {

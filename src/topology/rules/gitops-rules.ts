@@ -38,7 +38,14 @@ function checkRepoUrl(path: string, url: string, problems: Problem[]): void {
   const userInfo = authority.includes('@') ? authority.slice(0, authority.lastIndexOf('@')) : '';
   const httpUser = url.startsWith('http') && userInfo !== '';
   if (httpUser || userInfo.includes(':')) {
-    problems.push(problem(path, 'the URL holds credentials, which would be written to the output', `${url.slice(0, url.indexOf('://') + 3)}…@…`, 'a URL without user or token (credentials go into a Secret, see auth)'));
+    problems.push(
+      problem(
+        path,
+        'the URL holds credentials, which would be written to the output',
+        `${url.slice(0, url.indexOf('://') + 3)}…@…`,
+        'a URL without user or token (credentials go into a Secret, see auth)',
+      ),
+    );
   }
 }
 
@@ -61,7 +68,9 @@ export function checkGitOps(input: TopologyInput, problems: Problem[]): void {
     problems.push(problem('gitops', 'names no GitOps tool', gitops, 'argocd or configSync'));
   }
   if (argocd !== undefined && configSync !== undefined) {
-    problems.push(problem('gitops.configSync', 'Argo CD and Config Sync would both apply every cluster folder and fight over its objects', 'both', 'argocd or configSync, not both'));
+    problems.push(
+      problem('gitops.configSync', 'Argo CD and Config Sync would both apply every cluster folder and fight over its objects', 'both', 'argocd or configSync, not both'),
+    );
   }
   if (argocd !== undefined) {
     checkRepoUrl('gitops.argocd.repoURL', argocd.repoURL, problems);
@@ -69,7 +78,14 @@ export function checkGitOps(input: TopologyInput, problems: Problem[]): void {
   }
   if (configSync === undefined) return;
   if (input.name.length > ROOT_SYNC_NAME_MAX) {
-    problems.push(problem('name', `the RootSyncs are named after the topology, and Config Sync's ${ROOT_RECONCILER_PREFIX}<name> allows ${ROOT_SYNC_NAME_MAX} characters`, input.name, `a name of at most ${ROOT_SYNC_NAME_MAX} characters`));
+    problems.push(
+      problem(
+        'name',
+        `the RootSyncs are named after the topology, and Config Sync's ${ROOT_RECONCILER_PREFIX}<name> allows ${ROOT_SYNC_NAME_MAX} characters`,
+        input.name,
+        `a name of at most ${ROOT_SYNC_NAME_MAX} characters`,
+      ),
+    );
   }
   checkRepoUrl('gitops.configSync.repo', configSync.repo, problems);
   if (configSync.dir !== undefined) checkFolder('gitops.configSync.dir', configSync.dir, problems);
@@ -80,10 +96,24 @@ export function checkGitOps(input: TopologyInput, problems: Problem[]): void {
     problems.push(problem('gitops.configSync.auth', `an SSH URL needs auth ssh`, auth, 'ssh (or an https:// URL)'));
   }
   if (auth === 'gcpserviceaccount' && configSync.gcpServiceAccountEmail === undefined) {
-    problems.push(problem('gitops.configSync.gcpServiceAccountEmail', 'auth gcpserviceaccount names the Google service account the reconciler impersonates', undefined, 'an email such as config-sync@my-project.iam.gserviceaccount.com'));
+    problems.push(
+      problem(
+        'gitops.configSync.gcpServiceAccountEmail',
+        'auth gcpserviceaccount names the Google service account the reconciler impersonates',
+        undefined,
+        'an email such as config-sync@my-project.iam.gserviceaccount.com',
+      ),
+    );
   }
   if (auth !== 'gcpserviceaccount' && configSync.gcpServiceAccountEmail !== undefined) {
-    problems.push(problem('gitops.configSync.gcpServiceAccountEmail', 'only auth gcpserviceaccount uses a Google service account', configSync.gcpServiceAccountEmail, 'no gcpServiceAccountEmail, or auth gcpserviceaccount'));
+    problems.push(
+      problem(
+        'gitops.configSync.gcpServiceAccountEmail',
+        'only auth gcpserviceaccount uses a Google service account',
+        configSync.gcpServiceAccountEmail,
+        'no gcpServiceAccountEmail, or auth gcpserviceaccount',
+      ),
+    );
   }
   if (configSync.secretRef !== undefined && auth !== 'token' && auth !== 'ssh' && auth !== 'cookiefile') {
     problems.push(problem('gitops.configSync.secretRef', `auth ${auth} reads no Secret`, configSync.secretRef, 'no secretRef, or auth token, ssh or cookiefile'));

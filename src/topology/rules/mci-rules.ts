@@ -57,22 +57,41 @@ export function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTo
     problems.push(problem(AT, 'a MultiClusterIngress needs a default backend or rules', undefined, 'defaultBackend or rules'));
   }
 
-  const members = gkeClusters(model).filter((c) => c.fleet).map((c) => c.name);
+  const members = gkeClusters(model)
+    .filter((c) => c.fleet)
+    .map((c) => c.name);
   const configs = mci.backendConfigs.map((b) => b.name);
-  checkUnique(mci.services.map((s) => s.name), (i) => `${AT}.services[${i}].name`, 'MultiClusterService name', problems);
+  checkUnique(
+    mci.services.map((s) => s.name),
+    (i) => `${AT}.services[${i}].name`,
+    'MultiClusterService name',
+    problems,
+  );
   checkUnique(configs, (i) => `${AT}.backendConfigs[${i}].name`, 'BackendConfig name', problems);
   const knownConfig = (name: string, at: string) => {
-    if (!configs.includes(name)) problems.push(problem(at, 'no backend config has this name', name, configs.length === 0 ? 'a name in multiClusterIngress.backendConfigs' : `one of ${configs.join(', ')}`));
+    if (!configs.includes(name))
+      problems.push(problem(at, 'no backend config has this name', name, configs.length === 0 ? 'a name in multiClusterIngress.backendConfigs' : `one of ${configs.join(', ')}`));
   };
   (raw.services ?? []).forEach((svc, i) => {
     const at = `${AT}.services[${i}]`;
     if (svc.selector === undefined && noGateway) {
       problems.push(problem(`${at}.selector`, 'without a mesh ingress gateway a service needs its own selector', undefined, 'pod labels such as { app: web }'));
     }
-    checkUnique(svc.ports.map((p) => p.name), (j) => `${at}.ports[${j}].name`, 'port name', problems);
-    checkUnique(svc.ports.map((p) => p.port), (j) => `${at}.ports[${j}].port`, 'port', problems);
+    checkUnique(
+      svc.ports.map((p) => p.name),
+      (j) => `${at}.ports[${j}].name`,
+      'port name',
+      problems,
+    );
+    checkUnique(
+      svc.ports.map((p) => p.port),
+      (j) => `${at}.ports[${j}].port`,
+      'port',
+      problems,
+    );
     (svc.clusters ?? []).forEach((name, k) => {
-      if (!members.includes(name)) problems.push(problem(`${at}.clusters[${k}]`, 'not a GKE cluster of the fleet', name, members.length === 0 ? 'a fleet member cluster' : `one of ${members.join(', ')}`));
+      if (!members.includes(name))
+        problems.push(problem(`${at}.clusters[${k}]`, 'not a GKE cluster of the fleet', name, members.length === 0 ? 'a fleet member cluster' : `one of ${members.join(', ')}`));
     });
     if (svc.backendConfig !== undefined) knownConfig(svc.backendConfig, `${at}.backendConfig`);
     svc.ports.forEach((p, j) => {
@@ -80,7 +99,17 @@ export function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTo
     });
   });
   mci.rules.forEach((rule, i) => rule.paths.forEach((p, j) => checkBackend(mci, p, `${AT}.rules[${i}].paths[${j}]`, problems)));
-  checkUnique(mci.rules.map((r) => r.host ?? '*'), (i) => `${AT}.rules[${i}].host`, 'host rule', problems);
+  checkUnique(
+    mci.rules.map((r) => r.host ?? '*'),
+    (i) => `${AT}.rules[${i}].host`,
+    'host rule',
+    problems,
+  );
   if (mci.defaultBackend !== undefined) checkBackend(mci, mci.defaultBackend, `${AT}.defaultBackend`, problems);
-  checkUnique(mci.preSharedCerts, (i) => (i < (raw.preSharedCerts ?? []).length ? `${AT}.preSharedCerts[${i}]` : `${AT}.managedCertificates[${i - (raw.preSharedCerts ?? []).length}].name`), 'certificate name', problems);
+  checkUnique(
+    mci.preSharedCerts,
+    (i) => (i < (raw.preSharedCerts ?? []).length ? `${AT}.preSharedCerts[${i}]` : `${AT}.managedCertificates[${i - (raw.preSharedCerts ?? []).length}].name`),
+    'certificate name',
+    problems,
+  );
 }

@@ -12,7 +12,9 @@ function checkGatewayNames(model: ResolvedTopology, problems: Problem[]): void {
   model.gateways.forEach((g, i) => {
     const first = objects.get(`${g.namespace}/${g.name}`);
     if (first !== undefined) {
-      problems.push(problem(`gateways[${i}].name`, `duplicate gateway, gateways[${first}] has this name in namespace ${g.namespace}`, g.name, 'a gateway name unique in its namespace'));
+      problems.push(
+        problem(`gateways[${i}].name`, `duplicate gateway, gateways[${first}] has this name in namespace ${g.namespace}`, g.name, 'a gateway name unique in its namespace'),
+      );
     } else {
       objects.set(`${g.namespace}/${g.name}`, i);
     }
@@ -26,7 +28,14 @@ function checkSubnetNames(model: ResolvedTopology, problems: Problem[]): void {
     const key = `${subnet.region}/${subnet.name}`;
     const earlier = first.get(key);
     if (earlier !== undefined) {
-      problems.push(problem(`network.subnets[${i}].name`, `duplicate subnet in ${subnet.region}, already declared by network.subnets[${earlier}]`, subnet.name, 'a subnet name unique in its region'));
+      problems.push(
+        problem(
+          `network.subnets[${i}].name`,
+          `duplicate subnet in ${subnet.region}, already declared by network.subnets[${earlier}]`,
+          subnet.name,
+          'a subnet name unique in its region',
+        ),
+      );
     } else {
       first.set(key, i);
     }

@@ -19,7 +19,14 @@ export function checkAppNamespaces(model: ResolvedTopology, problems: Problem[])
     if (SYSTEM_NAMESPACES.includes(app.namespace)) {
       problems.push(problem(path, 'a system namespace cannot hold an app', app.namespace, `a namespace of the app's own (not ${SYSTEM_NAMESPACES.join(', ')})`));
     } else if (reserved.includes(app.namespace)) {
-      problems.push(problem(path, `the app's file ${app.namespace}.yaml would replace a file meshfleet writes in every cluster folder`, app.namespace, `a namespace other than ${reserved.join(', ')}`));
+      problems.push(
+        problem(
+          path,
+          `the app's file ${app.namespace}.yaml would replace a file meshfleet writes in every cluster folder`,
+          app.namespace,
+          `a namespace other than ${reserved.join(', ')}`,
+        ),
+      );
     }
   });
 }

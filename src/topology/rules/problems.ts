@@ -50,10 +50,7 @@ export class TopologyError extends Error {
     public readonly source: string,
     public readonly problems: readonly Problem[],
   ) {
-    super(
-      `${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` +
-        problems.map((p) => `${p.path}: ${p.message}`).join('\n'),
-    );
+    super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` + problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
     this.name = 'TopologyError';
   }
 }

@@ -18,7 +18,6 @@ function checkRegex(path: string, value: string, problems: Problem[]): void {
   }
 }
 
-
 /** Path forms Gateway API refuses in Exact and PathPrefix matches, which no normalized request path has either. */
 const UNNORMALIZED_PATH = /\/\/|\/\.\.?(\/|$)|%2f|#/i;
 
@@ -83,7 +82,14 @@ function checkGrpcRule(at: string, rule: ResolvedMeshRouteRule, problems: Proble
 function checkExpressible(at: string, rule: ResolvedMeshRouteRule, routing: 'istio' | 'gateway-api', problems: Problem[]): void {
   if (routing !== 'gateway-api') return;
   if (rule.mirror !== undefined && rule.mirror.percent !== 100) {
-    problems.push(problem(`${at}.mirror.percent`, 'Gateway API v1.2 standard HTTPRoutes mirror every request (percent is experimental before v1.3)', rule.mirror.percent, '100, or routing: istio'));
+    problems.push(
+      problem(
+        `${at}.mirror.percent`,
+        'Gateway API v1.2 standard HTTPRoutes mirror every request (percent is experimental before v1.3)',
+        rule.mirror.percent,
+        '100, or routing: istio',
+      ),
+    );
   }
   if (rule.retries !== undefined) {
     problems.push(problem(`${at}.retries`, 'Gateway API v1.2 standard HTTPRoutes have no retry (experimental channel only)', rule.retries, 'no retries, or routing: istio'));
@@ -94,7 +100,8 @@ function checkExpressible(at: string, rule: ResolvedMeshRouteRule, routing: 'ist
     else if (rule.matches[0].path?.type !== 'PathPrefix') problems.push(problem(`${at}.matches[0].path`, why, rule.matches[0].path, 'a PathPrefix path'));
   }
   const total = rule.matches.length;
-  if (total > HTTPROUTE_MAX_MATCHES) problems.push(problem(`${at}.matches`, `an HTTPRoute rule has at most ${HTTPROUTE_MAX_MATCHES} matches`, total, `at most ${HTTPROUTE_MAX_MATCHES}`));
+  if (total > HTTPROUTE_MAX_MATCHES)
+    problems.push(problem(`${at}.matches`, `an HTTPRoute rule has at most ${HTTPROUTE_MAX_MATCHES} matches`, total, `at most ${HTTPROUTE_MAX_MATCHES}`));
 }
 
 function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload, routing: 'istio' | 'gateway-api', kind: RouteKind, problems: Problem[]): void {
@@ -115,7 +122,7 @@ function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload,
     else if (m.path !== undefined && !m.path.value.startsWith('/')) {
       problems.push(problem(`${at}.matches[${k}].path.value`, 'a path starts with /', m.path.value, 'a path such as /api'));
     } else if (m.path !== undefined && UNNORMALIZED_PATH.test(m.path.value)) {
-      problems.push(problem(`${at}.matches[${k}].path.value`, 'not a normalized path', m.path.value, "a path without //, /./, /../, %2F or #, not ending in /. or /.."));
+      problems.push(problem(`${at}.matches[${k}].path.value`, 'not a normalized path', m.path.value, 'a path without //, /./, /../, %2F or #, not ending in /. or /..'));
     }
     checkValueMatches(`${at}.matches[${k}].headers`, m.headers, problems);
     m.headers.forEach((h, n) => {
@@ -172,10 +179,12 @@ function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, pr
       return;
     }
     const earlier = seen.get(route.service);
-    if (earlier !== undefined) problems.push(problem(`${at}.service`, `apps[${i}].routes[${earlier}] already routes this service (one route per service)`, route.service, 'another service'));
+    if (earlier !== undefined)
+      problems.push(problem(`${at}.service`, `apps[${i}].routes[${earlier}] already routes this service (one route per service)`, route.service, 'another service'));
     else seen.set(route.service, j);
     const sameName = names.get(route.name);
-    if (sameName !== undefined && earlier === undefined) problems.push(problem(`${at}.name`, `duplicate route name, already used by apps[${i}].routes[${sameName}]`, route.name, 'a unique name'));
+    if (sameName !== undefined && earlier === undefined)
+      problems.push(problem(`${at}.name`, `duplicate route name, already used by apps[${i}].routes[${sameName}]`, route.name, 'a unique name'));
     else names.set(route.name, j);
     if (route.name !== route.service && app.workloads.some((other) => other.name === route.name)) {
       problems.push(problem(`${at}.name`, 'another workload of the app has this name, and its routing objects would too', route.name, 'a name of its own'));
@@ -187,7 +196,9 @@ function checkAppRoutes(model: ResolvedTopology, app: ResolvedApp, i: number, pr
       return;
     }
     if (route.kind === 'GRPCRoute' && model.mesh.routing !== 'gateway-api') {
-      problems.push(problem(`${at}.kind`, 'a GRPCRoute is a Gateway API route (GAMMA): Istio routing writes VirtualServices', route.kind, 'HTTPRoute, or mesh.routing: gateway-api'));
+      problems.push(
+        problem(`${at}.kind`, 'a GRPCRoute is a Gateway API route (GAMMA): Istio routing writes VirtualServices', route.kind, 'HTTPRoute, or mesh.routing: gateway-api'),
+      );
     }
     if (model.mesh.routing === 'gateway-api' && route.rules.length > HTTPROUTE_MAX_RULES) {
       problems.push(problem(`${at}.rules`, `an ${route.kind} has at most ${HTTPROUTE_MAX_RULES} rules`, route.rules.length, `at most ${HTTPROUTE_MAX_RULES} rules`));
@@ -221,7 +232,14 @@ function checkVersionServiceNames(app: ResolvedApp, i: number, problems: Problem
     for (const { version } of split) {
       const name = `${w.name}-${version}`;
       if (taken.includes(name)) {
-        problems.push(problem(`apps[${i}].workloads[${j}].name`, `gateway-api routing writes a Service ${name} per version, a name another Service of the app has`, w.name, 'names that do not collide'));
+        problems.push(
+          problem(
+            `apps[${i}].workloads[${j}].name`,
+            `gateway-api routing writes a Service ${name} per version, a name another Service of the app has`,
+            w.name,
+            'names that do not collide',
+          ),
+        );
       }
     }
   });

@@ -13,17 +13,31 @@ import { checkMultiClusterIngress } from './mci-rules';
 import { reservedEastWestAddress } from '../resolve/mesh-plan';
 import { checkMeshRoutes } from './route-rules';
 import { checkSecurity } from './security-rules';
+import { checkApps } from './workload-rules';
 import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { GCP_NAME_MAX } from './predicates';
 import { Problem, problem, show } from './problems';
-import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from '../model/types';
+import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
 /** The shortest prefix (widest range) accepted for operator access to private control planes. */
 const WIDEST_OPERATOR_PREFIX = 16;
 
 /** Keys of a cluster that only GKE clusters (created by meshfleet's Terraform) take. */
 const GKE_ONLY_KEYS: ReadonlyArray<keyof ClusterInput> = [
-  'zone', 'region', 'private', 'masterCidr', 'podCidr', 'subnet', 'nodePool', 'gatewayApi', 'fleet', 'releaseChannel', 'labels', 'deletionProtection', 'dataplaneV2', 'authorizedNetworks',
+  'zone',
+  'region',
+  'private',
+  'masterCidr',
+  'podCidr',
+  'subnet',
+  'nodePool',
+  'gatewayApi',
+  'fleet',
+  'releaseChannel',
+  'labels',
+  'deletionProtection',
+  'dataplaneV2',
+  'authorizedNetworks',
 ];
 
 /** Keys of `mesh` that only in-cluster meshes take (the fleet installs and runs its own), and why. */
@@ -67,7 +81,9 @@ const PROXY_ONLY_PREFIXES: PrefixBounds = { widest: 23, narrowest: 26, example: 
 function checkPrivateSize(path: string, text: string | undefined, range: Ipv4Range | undefined, bounds: PrefixBounds, what: string, problems: Problem[]): void {
   if (range === undefined) return;
   if (range.prefix < bounds.widest || range.prefix > bounds.narrowest) {
-    problems.push(problem(path, `${what} must be a /${bounds.widest} to /${bounds.narrowest}`, text, `a prefix of /${bounds.widest} to /${bounds.narrowest} such as ${bounds.example}`));
+    problems.push(
+      problem(path, `${what} must be a /${bounds.widest} to /${bounds.narrowest}`, text, `a prefix of /${bounds.widest} to /${bounds.narrowest} such as ${bounds.example}`),
+    );
   } else if (!isPrivate(range)) {
     problems.push(problem(path, `${what} is not private`, text, 'a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16'));
   }
@@ -149,7 +165,9 @@ function checkClusters(input: TopologyInput, model: ResolvedTopology, problems: 
       problems.push(problem(`${at}.platform`, 'an external cluster cannot join a fleet-managed mesh', 'external', '"gke", or mesh.management: in-cluster'));
     }
     if (declared.meshNetwork !== undefined && cluster.meshInstall === undefined) {
-      problems.push(problem(`${at}.meshNetwork`, 'only workload clusters of an in-cluster mesh have an Istio network', declared.meshNetwork, 'no meshNetwork, or mesh.management: in-cluster'));
+      problems.push(
+        problem(`${at}.meshNetwork`, 'only workload clusters of an in-cluster mesh have an Istio network', declared.meshNetwork, 'no meshNetwork, or mesh.management: in-cluster'),
+      );
     }
   });
 }
@@ -177,7 +195,14 @@ function checkGkeCluster(declared: ClusterInput, cluster: ResolvedGkeCluster, at
   if (subnets.length > 0) {
     const inRegion = subnets.filter((s) => s.region === cluster.region).map((s) => s.name);
     if (cluster.subnet === undefined || !inRegion.includes(cluster.subnet)) {
-      problems.push(problem(`${at}.subnet`, `not a subnet of network.subnets in ${cluster.region}`, cluster.subnet, inRegion.length ? `one of ${inRegion.join(', ')}` : `a network.subnets entry in ${cluster.region}`));
+      problems.push(
+        problem(
+          `${at}.subnet`,
+          `not a subnet of network.subnets in ${cluster.region}`,
+          cluster.subnet,
+          inRegion.length ? `one of ${inRegion.join(', ')}` : `a network.subnets entry in ${cluster.region}`,
+        ),
+      );
     }
   }
   if (cluster.meshMember && model.mesh?.management === 'fleet' && !cluster.fleet) {
@@ -192,7 +217,9 @@ function checkShortNames(model: ResolvedTopology, problems: Problem[]): void {
     if (first === undefined) {
       seen.set(cluster.shortName, i);
     } else if (model.clusters[first].name !== cluster.name) {
-      problems.push(problem(`clusters[${i}].shortName`, `short name already used by clusters[${first}] (per-cluster Service names would clash)`, cluster.shortName, 'a unique shortName'));
+      problems.push(
+        problem(`clusters[${i}].shortName`, `short name already used by clusters[${first}] (per-cluster Service names would clash)`, cluster.shortName, 'a unique shortName'),
+      );
     }
   });
 }
@@ -217,7 +244,14 @@ function checkOperatorCidrs(model: ResolvedTopology, problems: Problem[]): void 
   model.operatorCidrs.forEach((cidr, i) => {
     const range = parseCidr(cidr);
     if (range && range.prefix < WIDEST_OPERATOR_PREFIX) {
-      problems.push(problem(`operatorCidrs[${i}]`, 'opens the control planes to a large part of the internet', cidr, `a narrow range (/${WIDEST_OPERATOR_PREFIX} or longer) such as 203.0.113.10/32`));
+      problems.push(
+        problem(
+          `operatorCidrs[${i}]`,
+          'opens the control planes to a large part of the internet',
+          cidr,
+          `a narrow range (/${WIDEST_OPERATOR_PREFIX} or longer) such as 203.0.113.10/32`,
+        ),
+      );
     }
   });
 }
@@ -260,7 +294,9 @@ function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
     const at = `gateways[${i}]`;
     if (gateway.className.endsWith('-mc')) {
       if (model.fleet.configCluster === undefined) {
-        problems.push(problem(`${at}.className`, 'a multi-cluster gateway needs fleet.configCluster', gateway.className, 'fleet.configCluster naming the cluster that holds the Gateway'));
+        problems.push(
+          problem(`${at}.className`, 'a multi-cluster gateway needs fleet.configCluster', gateway.className, 'fleet.configCluster naming the cluster that holds the Gateway'),
+        );
       }
       if (!model.fleet.multiClusterServices) {
         problems.push(problem('fleet.multiClusterServices', `multi-cluster gateway ${gateway.name} routes to ServiceImports`, false, 'true'));
@@ -300,11 +336,25 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
     const primaryIndex = input.clusters.findIndex((c) => c.name === install.primary);
     const gkePrimary = primaryIndex !== -1 && !declaredExternal(input, primaryIndex);
     if (gkePrimary && install.primaryAddress !== undefined) {
-      problems.push(problem('mesh.primaryAddress', `meshfleet reserves the east-west gateway address of the GKE primary ${install.primary} in Terraform and gives it to istioctl`, install.primaryAddress, 'no primaryAddress (it is only for an external primary)'));
+      problems.push(
+        problem(
+          'mesh.primaryAddress',
+          `meshfleet reserves the east-west gateway address of the GKE primary ${install.primary} in Terraform and gives it to istioctl`,
+          install.primaryAddress,
+          'no primaryAddress (it is only for an external primary)',
+        ),
+      );
     } else if (gkePrimary || (primaryIndex === -1 && install.primaryAddress === undefined)) {
       // Nothing to check: the address is reserved, or the primary is reported.
     } else if (install.primaryAddress === undefined) {
-      problems.push(problem('mesh.primaryAddress', "remote clusters reach the external primary's istiod at this address", undefined, "the IPv4 address or DNS name of the primary's east-west gateway"));
+      problems.push(
+        problem(
+          'mesh.primaryAddress',
+          "remote clusters reach the external primary's istiod at this address",
+          undefined,
+          "the IPv4 address or DNS name of the primary's east-west gateway",
+        ),
+      );
     } else if (/^[0-9.]+$/.test(install.primaryAddress) && parseCidr(`${install.primaryAddress}/32`) === undefined) {
       // The schema only checks the shape; octets such as 300 or 010 are refused here, as in CIDRs.
       problems.push(problem('mesh.primaryAddress', 'not a valid IPv4 address', install.primaryAddress, 'four octets of 0..255, or a DNS name'));
@@ -322,7 +372,14 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
   model.clusters.forEach((cluster, i) => {
     const readsPrivateGke = privateGkeMembers.some((other) => other !== cluster);
     if (isGkeCluster(cluster) && readsPrivateGke && cluster.meshInstall?.controlPlane === 'primary' && cluster.podCidr === undefined) {
-      problems.push(problem(`clusters[${i}].podCidr`, "istiod reads the other mesh clusters' private endpoints from this cluster's pod range, which meshfleet adds to their authorized networks", undefined, 'a pod range such as 10.4.0.0/14'));
+      problems.push(
+        problem(
+          `clusters[${i}].podCidr`,
+          "istiod reads the other mesh clusters' private endpoints from this cluster's pod range, which meshfleet adds to their authorized networks",
+          undefined,
+          'a pod range such as 10.4.0.0/14',
+        ),
+      );
     }
   });
 }
@@ -333,10 +390,19 @@ function checkVmWorkloads(model: ResolvedTopology, problems: Problem[]): void {
     app.vmWorkloads.forEach((vm, j) => {
       const at = `apps[${i}].vmWorkloads[${j}]`;
       if (model.mesh?.install === undefined) {
-        problems.push(problem(at, 'VMs join an in-cluster mesh (they register with its istiod through a WorkloadGroup)', model.mesh ? `management: ${model.mesh.management}` : 'no mesh', 'mesh.management: in-cluster'));
+        problems.push(
+          problem(
+            at,
+            'VMs join an in-cluster mesh (they register with its istiod through a WorkloadGroup)',
+            model.mesh ? `management: ${model.mesh.management}` : 'no mesh',
+            'mesh.management: in-cluster',
+          ),
+        );
       } else if (!primaries.includes(vm.cluster) && vm.cluster !== model.mesh.install.primary) {
         // (A VM cluster equal to an invalid mesh.primary, by default or by copy, is mesh.primary's problem.)
-        problems.push(problem(`${at}.cluster`, 'not a cluster that runs istiod', vm.cluster || undefined, primaries.length ? `one of ${primaries.join(', ')}` : 'a primary cluster'));
+        problems.push(
+          problem(`${at}.cluster`, 'not a cluster that runs istiod', vm.cluster || undefined, primaries.length ? `one of ${primaries.join(', ')}` : 'a primary cluster'),
+        );
       }
       if (app.workloads.some((w) => w.name === vm.name) || app.vmWorkloads.findIndex((other) => other.name === vm.name) < j) {
         problems.push(problem(`${at}.name`, 'duplicate workload name in the namespace', vm.name, 'a name no other workload or VM workload of the app uses'));
@@ -344,121 +410,6 @@ function checkVmWorkloads(model: ResolvedTopology, problems: Problem[]): void {
     }),
   );
 }
-
-function checkApps(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
-  const workloadClusters = model.clusters.filter((c) => c.role === 'workload').map((c) => c.name);
-  const namespaces = new Map<string, number>();
-  model.apps.forEach((app, i) => {
-    if (app.workloads.length === 0 && app.vmWorkloads.length === 0) {
-      problems.push(problem(`apps[${i}]`, 'an app needs something to run', 'no workloads and no vmWorkloads', 'at least one workload or VM workload'));
-    }
-    const first = namespaces.get(app.namespace);
-    if (first !== undefined) {
-      problems.push(problem(`apps[${i}].namespace`, `duplicate app namespace, already used by apps[${first}]`, app.namespace, 'one apps entry per namespace'));
-    } else {
-      namespaces.set(app.namespace, i);
-    }
-    const names = new Map<string, number>();
-    app.workloads.forEach((w, j) => {
-      const at = `apps[${i}].workloads[${j}]`;
-      const seen = names.get(w.name);
-      if (seen !== undefined) {
-        problems.push(problem(`${at}.name`, `duplicate workload name, already used by apps[${i}].workloads[${seen}]`, w.name, 'a unique name in the namespace'));
-      } else {
-        names.set(w.name, j);
-      }
-      w.clusters.forEach((cluster, k) => {
-        if (!workloadClusters.includes(cluster)) {
-          problems.push(problem(`${at}.clusters[${k}]`, 'not a workload cluster', cluster, `one of ${workloadClusters.join(', ')}`));
-        }
-      });
-      if (w.canary !== undefined) {
-        if (w.version === undefined) {
-          problems.push(problem(`${at}.version`, 'a workload with a canary needs the version label of its stable pods', undefined, 'a version such as v1'));
-        } else if (w.canary.version === w.version) {
-          problems.push(problem(`${at}.canary.version`, 'the canary needs a version of its own', w.canary.version, `a version other than ${show(w.version)}`));
-        }
-        if (model.mesh === undefined) {
-          problems.push(problem(`${at}.canary`, 'traffic splitting needs a service mesh', 'no mesh', 'a mesh entry'));
-        }
-      }
-      versionProblems(problems, model, input.apps?.[i]?.workloads?.[j], w, at);
-      if (w.expose !== undefined && model.mesh?.ingressGateway === undefined) {
-        problems.push(problem(`${at}.expose`, 'exposing a workload needs the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
-      }
-    });
-    splitNameProblems(problems, app.workloads, `apps[${i}]`);
-  });
-}
-
-/**
- * VirtualService and DestinationRule names are unique in a namespace: a split's
- * `virtualServiceName` must not be another split's, nor the gateway VirtualService of an
- * exposed workload (`<name>`, or `<name>-ingress` for a workload with a split).
- */
-function splitNameProblems(problems: Problem[], workloads: readonly ResolvedWorkload[], at: string): void {
-  const taken = new Map<string, string>();
-  const claim = (kind: string, name: string, path: string, owner: string) => {
-    const first = taken.get(`${kind}/${name}`);
-    if (first !== undefined) problems.push(problem(path, `${kind} name already used by ${first}`, name, `a ${kind} name unique in the namespace`));
-    else taken.set(`${kind}/${name}`, owner);
-  };
-  workloads.forEach((w, j) => {
-    if (w.expose !== undefined) claim('VirtualService', w.versions.length > 0 ? `${w.name}-ingress` : w.name, `${at}.workloads[${j}].expose`, `the gateway route of ${at}.workloads[${j}]`);
-  });
-  workloads.forEach((w, j) => {
-    if (w.versions.length === 0) return;
-    claim('VirtualService', w.virtualServiceName, `${at}.workloads[${j}].virtualServiceName`, `${at}.workloads[${j}] (its split or gateway route)`);
-    claim('DestinationRule', w.destinationRuleName, `${at}.workloads[${j}].destinationRuleName`, `${at}.workloads[${j}]`);
-  });
-}
-
-/**
- * `versions` and the settings of a traffic split: not with `version` or `canary`, unique names,
- * weights summing to 100, a mesh; `selectorIncludesVersion` needs a version label; the
- * VirtualService and DestinationRule names apply only to a split (`versions` or `canary`).
- */
-function versionProblems(problems: Problem[], model: ResolvedTopology, input: WorkloadInput | undefined, w: ResolvedWorkload, at: string): void {
-  const versions = input?.versions;
-  if (versions !== undefined) {
-    if (input?.canary !== undefined) {
-      problems.push(problem(`${at}.versions`, 'give versions or canary (its two-version shorthand), not both', 'both', 'versions only'));
-    }
-    if (input?.version !== undefined) {
-      problems.push(problem(`${at}.version`, 'with versions, the stable version is versions[0]', input.version, 'no version field'));
-    }
-    const seen = new Map<string, number>();
-    versions.forEach((v, k) => {
-      const first = seen.get(v.name);
-      if (first !== undefined) {
-        problems.push(problem(`${at}.versions[${k}].name`, `duplicate version, already used by versions[${first}]`, v.name, 'a unique version name'));
-      } else {
-        seen.set(v.name, k);
-      }
-      for (const label of ['app', 'version']) {
-        if (v.labels?.[label] !== undefined) {
-          problems.push(problem(`${at}.versions[${k}].labels.${label}`, 'set by meshfleet', v.labels[label], 'another label'));
-        }
-      }
-    });
-    const sum = versions.reduce((total, v) => total + v.weight, 0);
-    if (sum !== 100) problems.push(problem(`${at}.versions`, 'the weights do not sum to 100', sum, 'weights summing to 100'));
-    if (model.mesh === undefined) {
-      problems.push(problem(`${at}.versions`, 'traffic splitting needs a service mesh', 'no mesh', 'a mesh entry'));
-    }
-  }
-  if (w.selectorIncludesVersion && w.version === undefined) {
-    problems.push(problem(`${at}.selectorIncludesVersion`, 'needs a version label', true, 'version, versions or canary'));
-  }
-  if (w.versions.length === 0) {
-    for (const key of ['virtualServiceName', 'destinationRuleName'] as const) {
-      if (input?.[key] !== undefined) {
-        problems.push(problem(`${at}.${key}`, 'only a workload with versions or a canary has a traffic split', input[key], 'versions or canary'));
-      }
-    }
-  }
-}
-
 
 /** A Google Cloud name and where the topology sets it (or, for a derived name, what it names). */
 interface NamedResource {
@@ -508,8 +459,20 @@ function addressesByRegion(input: TopologyInput, model: ResolvedTopology): Map<s
  */
 function checkResourceNames(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   const { min, max } = SERVICE_ACCOUNT_ID_LENGTH;
-  checkLength({ path: 'project.nodeServiceAccount', name: model.project.nodeServiceAccount, given: input.project.nodeServiceAccount !== undefined }, min, max, 'a service account ID', problems);
-  checkLength({ path: 'network.firewallName', name: model.network.firewallName, given: input.network?.firewallName !== undefined }, 1, GCP_NAME_MAX, 'a firewall rule name', problems);
+  checkLength(
+    { path: 'project.nodeServiceAccount', name: model.project.nodeServiceAccount, given: input.project.nodeServiceAccount !== undefined },
+    min,
+    max,
+    'a service account ID',
+    problems,
+  );
+  checkLength(
+    { path: 'network.firewallName', name: model.network.firewallName, given: input.network?.firewallName !== undefined },
+    1,
+    GCP_NAME_MAX,
+    'a firewall rule name',
+    problems,
+  );
   (input.regions ?? []).forEach((region, i) => {
     for (const key of ['addressName', 'routerName', 'natName'] as const) {
       const name = region.nat?.[key];
@@ -518,12 +481,16 @@ function checkResourceNames(input: TopologyInput, model: ResolvedTopology, probl
   });
   // meshfleet keys a gateway's static address by its name alone: one name, one address.
   const staticAddresses = model.gateways.flatMap((gateway, i) =>
-    gateway.addresses.flatMap((address, j) => (address.staticAddress === undefined ? [] : [{ path: `gateways[${i}].addresses[${j}].staticAddress`, name: address.staticAddress, region: address.region }])),
+    gateway.addresses.flatMap((address, j) =>
+      address.staticAddress === undefined ? [] : [{ path: `gateways[${i}].addresses[${j}].staticAddress`, name: address.staticAddress, region: address.region }],
+    ),
   );
   staticAddresses.forEach((later, k) => {
     const earlier = staticAddresses.slice(0, k).find((a) => a.name === later.name && a.region !== later.region);
     if (earlier !== undefined) {
-      problems.push(problem(later.path, `static address name already used in ${earlier.region} by ${earlier.path} (meshfleet reserves one address per name)`, later.name, 'a name of its own'));
+      problems.push(
+        problem(later.path, `static address name already used in ${earlier.region} by ${earlier.path} (meshfleet reserves one address per name)`, later.name, 'a name of its own'),
+      );
     }
   });
   for (const [region, addresses] of addressesByRegion(input, model)) {

@@ -6,7 +6,10 @@ import { validateTopologyShape } from '../generated/topology-validator.generated
 
 /** `/clusters/0/zone` → `clusters[0].zone`; keys longer than a message excerpt are cut. */
 export function toFieldPath(pointer: string, child?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => pathKey(p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => pathKey(p.replace(/~1/g, '/').replace(/~0/g, '~')));
   if (child !== undefined) parts.push(pathKey(child));
   const path = parts.reduce((at, part) => (/^\d+$/.test(part) && at ? `${at}[${part}]` : at ? `${at}.${part}` : part), '');
   return path || '(topology)';

@@ -64,9 +64,24 @@ describe('the split of a canary', () => {
   });
 
   test.each([
-    [[{ version: 'v1', weight: 60 }, { version: 'v2', weight: 50 }]],
-    [[{ version: 'v1', weight: 101 }, { version: 'v2', weight: -1 }]],
-    [[{ version: 'v1', weight: 97.5 }, { version: 'v2', weight: 2.5 }]],
+    [
+      [
+        { version: 'v1', weight: 60 },
+        { version: 'v2', weight: 50 },
+      ],
+    ],
+    [
+      [
+        { version: 'v1', weight: 101 },
+        { version: 'v2', weight: -1 },
+      ],
+    ],
+    [
+      [
+        { version: 'v1', weight: 97.5 },
+        { version: 'v2', weight: 2.5 },
+      ],
+    ],
   ])('weights %j are refused', (split) => {
     expect(() => splitBackends('x', split)).toThrow(/^meshfleet bug: traffic.split-weights: traffic split of x: weights/);
   });
@@ -110,7 +125,15 @@ describe('in-mesh routing of a split', () => {
       names: { virtualService: 'pc-split', destinationRule: 'pc-subsets', httpRoute: 'productcatalogservice' },
       subsets: ['v1', 'v2'],
       versionServices: ['v1', 'v2'],
-      rules: [{ matches: [], backends: [{ service: 'productcatalogservice', version: 'v1', weight: 75 }, { service: 'productcatalogservice', version: 'v2', weight: 25 }] }],
+      rules: [
+        {
+          matches: [],
+          backends: [
+            { service: 'productcatalogservice', version: 'v1', weight: 75 },
+            { service: 'productcatalogservice', version: 'v2', weight: 25 },
+          ],
+        },
+      ],
     });
   });
 
@@ -140,7 +163,12 @@ describe('whole topologies', () => {
   test('an explicit route: source route, its path, its rules on the Service; subsets: versions with traffic and those named', () => {
     const intents = trafficIntentsOf(loadExample('examples/mesh-routes-istio.yaml'));
     const reviewsIntent = intents.services.find((s) => s.service === 'reviews')!;
-    expect(reviewsIntent.mesh).toMatchObject({ source: 'route', protocol: 'http', path: 'apps[0].routes[0]', names: { virtualService: 'reviews', destinationRule: 'reviews', httpRoute: 'reviews' } });
+    expect(reviewsIntent.mesh).toMatchObject({
+      source: 'route',
+      protocol: 'http',
+      path: 'apps[0].routes[0]',
+      names: { virtualService: 'reviews', destinationRule: 'reviews', httpRoute: 'reviews' },
+    });
     expect(reviewsIntent.mesh!.subsets).toEqual(['v1', 'v2']);
     expect(reviewsIntent.mesh!.rules.every((r) => r.backends.every((b) => b.service === 'reviews'))).toBe(true);
   });
@@ -203,6 +231,9 @@ describe('gRPC routes', () => {
     Object.assign(input.gateways[0].routes[0], { kind: 'GRPCRoute', rules: [{ matches: [{ method: { service: 'store.Catalog' } }], backend: 'store', port: 8080 }] });
     // Validation refuses GRPCRoutes for every GKE class today; the intent is resolved from the topology as written.
     const [gateway] = trafficIntentsOf(resolveTopology(input)).gateways;
-    expect(gateway.routes[0]).toMatchObject({ protocol: 'grpc', rules: [{ matches: [{ headers: [], queryParams: [], grpcMethod: { type: 'Exact', service: 'store.Catalog' } }], backends: [{ service: 'store', port: 8080 }] }] });
+    expect(gateway.routes[0]).toMatchObject({
+      protocol: 'grpc',
+      rules: [{ matches: [{ headers: [], queryParams: [], grpcMethod: { type: 'Exact', service: 'store.Catalog' } }], backends: [{ service: 'store', port: 8080 }] }],
+    });
   });
 });

@@ -1,13 +1,5 @@
 import { join } from 'node:path';
-import {
-  eastWestGatewayOf,
-  meshInstallClusters,
-  meshNetworks,
-  remoteSecretsOf,
-  reservedEastWestAddress,
-  ResolvedTopology,
-  vmWorkloadsOf,
-} from '../../../src/topology';
+import { eastWestGatewayOf, meshInstallClusters, meshNetworks, remoteSecretsOf, reservedEastWestAddress, ResolvedTopology, vmWorkloadsOf } from '../../../src/topology';
 import { loadTopologyFile, validateTopology } from '../../../src/load/load';
 import { Draft } from '../support';
 
