@@ -121,8 +121,24 @@ function ingressGatewayEntryOf(model: ResolvedTopology, app: ResolvedApp, w: Res
   };
 }
 
+/** Intents already resolved, by model and workload (models never change after resolution): the plan asks once per cluster. */
+const resolvedIntents = new WeakMap<ResolvedTopology, WeakMap<ResolvedWorkload, { readonly intent: ServiceTrafficIntent | undefined }>>();
+
 /** The traffic intent of workload `w` of `app`; undefined for a workload without a Service port. */
 export function serviceTrafficOf(model: ResolvedTopology, app: ResolvedApp, w: ResolvedWorkload): ServiceTrafficIntent | undefined {
+  let intents = resolvedIntents.get(model);
+  if (intents === undefined) {
+    intents = new WeakMap();
+    resolvedIntents.set(model, intents);
+  }
+  const known = intents.get(w);
+  if (known !== undefined) return known.intent;
+  const intent = resolveServiceTraffic(model, app, w);
+  intents.set(w, { intent });
+  return intent;
+}
+
+function resolveServiceTraffic(model: ResolvedTopology, app: ResolvedApp, w: ResolvedWorkload): ServiceTrafficIntent | undefined {
   const port = w.servicePort;
   if (port === undefined) return undefined;
   const appIndex = model.apps.indexOf(app);
