@@ -11,9 +11,9 @@ import {
   HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification,
   HealthCheckPolicySpecDefaultConfigType,
 } from '../../imports/networking.gke.io';
-import { backendPolicyName, GatewayBackendPolicyInput, GatewayHealthCheckInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
+import { backendPolicyName, GatewayBackendPolicyInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import { GatewayTrafficIntent } from '../plan/traffic/intent';
-import { ResolvedGateway } from '../topology/model/types';
+import { ResolvedGateway, ResolvedGatewayHealthCheck } from '../topology/model/types';
 import { gatewayGrpcRouteSpec, gatewayHttpRouteSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
 
 export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
@@ -39,8 +39,8 @@ export function gatewayAddress(address: { readonly region: string; readonly stat
 }
 
 /** The `spec.default` of a HealthCheckPolicy: only the settings given, the check of its type. */
-export function healthCheckDefault(check: GatewayHealthCheckInput): HealthCheckPolicySpecDefault {
-  const type = check.type ?? 'HTTP';
+export function healthCheckDefault(check: ResolvedGatewayHealthCheck): HealthCheckPolicySpecDefault {
+  const type = check.type;
   // Every type's portSpecification enum has the value USE_FIXED_PORT; the CRD rejects a port
   // under the default USE_SERVING_PORT.
   const fixedPort =

@@ -51,7 +51,7 @@ function backendConfigSpec(b: BackendConfigInput): BackendConfigProps['spec'] {
       ? {}
       : {
           healthCheck: {
-            type: h.type ?? 'HTTP',
+            type: h.type,
             port: h.port,
             requestPath: h.path,
             checkIntervalSec: h.checkIntervalSec,

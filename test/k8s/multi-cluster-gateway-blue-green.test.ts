@@ -124,6 +124,7 @@ describe('HealthCheckPolicy', () => {
       g.healthChecks = [
         {
           backend: 'store-west-1',
+          type: 'HTTP',
           name: 'blue-check',
           path: '/healthz',
           host: 'store.example.com',
@@ -132,7 +133,7 @@ describe('HealthCheckPolicy', () => {
           healthyThreshold: 2,
           unhealthyThreshold: 3,
         },
-        { backend: 'store-west-2', path: '/' },
+        { backend: 'store-west-2', type: 'HTTP', path: '/' },
       ];
     });
     const [blue, green] = byKind(synth(gateway), 'HealthCheckPolicy');

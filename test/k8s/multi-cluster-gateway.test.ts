@@ -140,7 +140,7 @@ const SEED: ResolvedGateway = {
       ],
     },
   ],
-  healthChecks: [{ backend: 'store', path: '/health' }],
+  healthChecks: [{ backend: 'store', type: 'HTTP', path: '/health' }],
   backendPolicies: [],
 };
 
@@ -294,7 +294,7 @@ describe('HealthCheckPolicy', () => {
   });
 
   test('a health check port is a fixed port (the CRD rejects a port under the default USE_SERVING_PORT)', () => {
-    const gateway = variant(SEED, (g) => (g.healthChecks = [{ backend: 'store-west-1', path: '/healthz', port: 8081 }]));
+    const gateway = variant(SEED, (g) => (g.healthChecks = [{ backend: 'store-west-1', type: 'HTTP', path: '/healthz', port: 8081 }]));
     const [policy] = byKind(synth(gateway), 'HealthCheckPolicy');
     expect(policy).toEqual({
       apiVersion: 'networking.gke.io/v1',
@@ -332,7 +332,7 @@ describe('HealthCheckPolicy', () => {
     // The emulation does reject what the API server rejects.
     expect(violations({ requestPath: '/', port: 8081 })).toEqual([2]);
 
-    const gateway = variant(SEED, (g) => g.healthChecks.push({ backend: 'store-west-1', path: '/healthz', port: 8081 }));
+    const gateway = variant(SEED, (g) => g.healthChecks.push({ backend: 'store-west-1', type: 'HTTP', path: '/healthz', port: 8081 }));
     const policies = byKind(synth(gateway), 'HealthCheckPolicy');
     expect(policies).toHaveLength(2);
     for (const policy of policies) {
@@ -359,7 +359,7 @@ describe('the construct', () => {
   });
 
   test('every emitted object conforms to its schema (Gateway API v1.2.1 CRDs, @kubernetes-models, GKE CRD)', () => {
-    const gateway = variant(SEED_STATIC, (g) => g.healthChecks.push({ backend: 'store-west-1', path: '/healthz', port: 8081 }));
+    const gateway = variant(SEED_STATIC, (g) => g.healthChecks.push({ backend: 'store-west-1', type: 'HTTP', path: '/healthz', port: 8081 }));
     for (const objs of [synth(SEED), synth(gateway)]) {
       expect(() => validateObjects(objs)).not.toThrow();
     }

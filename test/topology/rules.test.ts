@@ -1068,7 +1068,7 @@ describe('gateway routes and health checks', () => {
       variant(withApps, (t) => (t.gateways[0].healthChecks = [{ backend: 'store-east', path: '/h' }])),
       'test',
     );
-    expect(model.gateways[0].healthChecks).toEqual([{ backend: 'store-east', path: '/h' }]);
+    expect(model.gateways[0].healthChecks).toEqual([{ backend: 'store-east', type: 'HTTP', path: '/h' }]);
   });
 
   test('a workload pinned to one cluster exports only that per-cluster name', () => {

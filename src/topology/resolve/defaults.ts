@@ -307,7 +307,10 @@ function resolveMultiClusterIngress(input: MultiClusterIngressInput, context: Mu
         appProtocols: svc.ports.filter((p) => p.appProtocol !== undefined).map((p) => ({ port: p.name, protocol: p.appProtocol! })),
       };
     }),
-    backendConfigs: (input.backendConfigs ?? []).map((b) => ({ ...b })),
+    backendConfigs: (input.backendConfigs ?? []).map(({ healthCheck, ...b }) => ({
+      ...b,
+      ...(healthCheck === undefined ? {} : { healthCheck: { ...healthCheck, type: healthCheck.type ?? MODEL_DEFAULTS.HealthCheckInput.type } }),
+    })),
     rules: (input.rules ?? []).map((r) => ({ ...r, paths: r.paths.map((p) => ({ ...p })) })),
     ...(input.defaultBackend === undefined ? {} : { defaultBackend: { ...input.defaultBackend } }),
     ...(input.staticIp === undefined ? {} : { staticIp: input.staticIp }),
@@ -468,7 +471,7 @@ function resolveGateway(g: GatewayInput): ResolvedGateway {
       hostnames: [...(r.hostnames ?? [])],
       rules: r.rules.map((rule) => ({ ...rule })),
     })),
-    healthChecks: (g.healthChecks ?? []).map((h) => ({ ...h })),
+    healthChecks: (g.healthChecks ?? []).map((h) => ({ ...h, type: h.type ?? MODEL_DEFAULTS.GatewayHealthCheckInput.type })),
     backendPolicies: (g.backendPolicies ?? []).map((p) => ({ ...p })),
     ...(g.gatewayPolicy !== undefined ? { gatewayPolicy: { ...g.gatewayPolicy } } : {}),
   };

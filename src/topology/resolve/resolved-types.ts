@@ -18,11 +18,11 @@ import type {
   VolumeInput,
   VolumeMountInput,
 } from '../model/container';
-import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from '../model/gateway-policies';
+import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayHealthCheckType, GatewayPolicyInput } from '../model/gateway-policies';
 import type { RouteRuleInput } from '../model/gateway';
 import type { ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
 import type { ArgoCdInput, ConfigSyncAuth } from '../model/gitops';
-import type { BackendConfigInput, IngressBackendInput, IngressRuleInput, ManagedCertificateInput } from '../model/ingress';
+import type { BackendConfigInput, BackendProtocol, HealthCheckInput, IngressBackendInput, IngressRuleInput, ManagedCertificateInput } from '../model/ingress';
 import type { MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRouting, OutboundTrafficPolicy } from '../model/mesh';
 import type { NatLogFilter, SubnetInput } from '../model/network';
 import type { HttpMethod, MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
@@ -161,7 +161,8 @@ export interface ResolvedMultiClusterIngress {
   readonly name: string;
   readonly namespace: string;
   readonly services: readonly ResolvedMultiClusterService[];
-  readonly backendConfigs: readonly BackendConfigInput[];
+  /** As written, with the health check's type resolved. */
+  readonly backendConfigs: ReadonlyArray<BackendConfigInput & { readonly healthCheck?: HealthCheckInput & { readonly type: BackendProtocol } }>;
   readonly rules: readonly IngressRuleInput[];
   readonly defaultBackend?: IngressBackendInput;
   readonly staticIp?: string;
@@ -305,8 +306,8 @@ export interface ResolvedGateway {
     /** As written (shorthands kept); `resolveGatewayRouteRule` expands one. */
     readonly rules: readonly RouteRuleInput[];
   }>;
-  /** As written; the construct applies the default names. */
-  readonly healthChecks: readonly GatewayHealthCheckInput[];
+  /** As written, with each check's type resolved; the construct applies the default names. */
+  readonly healthChecks: readonly ResolvedGatewayHealthCheck[];
   readonly backendPolicies: readonly GatewayBackendPolicyInput[];
   readonly gatewayPolicy?: GatewayPolicyInput;
 }
@@ -348,3 +349,6 @@ export interface ResolvedGitOps {
   readonly argocd?: ResolvedArgoCd;
   readonly configSync?: ResolvedConfigSync;
 }
+
+/** A multi-cluster Gateway's health check with its type resolved. */
+export type ResolvedGatewayHealthCheck = GatewayHealthCheckInput & { readonly type: GatewayHealthCheckType };

@@ -265,7 +265,7 @@ function checkPolicies(gateway: ResolvedGateway, at: string, exported: (path: st
   gateway.healthChecks.forEach((check, j) => {
     const h = `${at}.healthChecks[${j}]`;
     exported(`${h}.backend`, check.backend);
-    const type = check.type ?? 'HTTP';
+    const type = check.type;
     if (PATH_TYPES.includes(type) && check.path === undefined) {
       problems.push(problem(`${h}.path`, `an ${type} health check needs a request path`, undefined, 'a path such as /health'));
     }
