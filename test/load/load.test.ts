@@ -348,7 +348,7 @@ describe('the example files', () => {
               ],
             },
           ],
-          healthChecks: [{ backend: 'store', path: '/health' }],
+          healthChecks: [{ backend: 'store', type: 'HTTP', path: '/health' }],
           backendPolicies: [],
         },
       ],
@@ -387,7 +387,7 @@ describe('the example files', () => {
       [undefined, 'store'],
     ]);
     expect(model.gateways[0].routes[0].rules[2]).not.toHaveProperty('pathPrefix');
-    expect(model.gateways[0].healthChecks).toStrictEqual([{ backend: 'store', path: '/health' }]);
+    expect(model.gateways[0].healthChecks).toStrictEqual([{ backend: 'store', type: 'HTTP', path: '/health' }]);
   });
 
   test('seed 002 (canary-productcatalog) loads and resolves to the seed values', () => {
@@ -1573,7 +1573,7 @@ describe('Kubernetes-side defaults', () => {
         addresses: [{ region: 'us-west2' }],
         port: 8080,
         routes: [{ kind: 'HTTPRoute', name: 'r', labels: {}, hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
-        healthChecks: [{ backend: 'cart-west', path: '/healthz', port: 7071 }],
+        healthChecks: [{ backend: 'cart-west', type: 'HTTP', path: '/healthz', port: 7071 }],
         backendPolicies: [],
       },
     ]);
