@@ -9,6 +9,7 @@ import {
   code,
   Context,
   eastWestWait,
+  folderFiles,
   meshClustersInInstallOrder,
   NAMESPACES_FILE,
   reservedEastWestGateway,
@@ -56,7 +57,7 @@ const REMOTE_PILOT_ADDRESS = 'values.global.remotePilotAddress';
 function meshClusterLines(ctx: Context, mesh: ClusterMeshInstall): string[] {
   const name = mesh.cluster;
   const folder = ctx.folderOf(name);
-  const files = folder?.files ?? [];
+  const files = folderFiles(ctx, name);
   const install = folder?.meshInstall ?? [];
   const primary = mesh.controlPlane === 'primary';
   const commands: string[] = [];

@@ -17,7 +17,11 @@ import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEm
 export interface RunbookClusterFolder {
   /** Cluster name, also its folder name under the Kubernetes folder. */
   readonly cluster: string;
-  /** Files of the folder, relative to it (`namespaces.yaml`, ..., `kustomization.yaml`). */
+  /**
+   * Files of the folder, relative to it (`namespaces.yaml`, ..., `kustomization.yaml`). The
+   * runbook reads only whether the folder holds anything from it; which files it holds comes
+   * from the plan (`folderFiles`).
+   */
   readonly files: readonly string[];
   /**
    * The `istioctl install -f` inputs of the cluster, relative to its folder, in install order
@@ -219,18 +223,28 @@ export function reservedEastWestGateway(ctx: Context): { readonly cluster: strin
 
 /** Whether a cluster folder holds objects or istioctl inputs (not only an empty kustomization). */
 function hasSomethingToApply(folder: RunbookClusterFolder): boolean {
-  return kustomizationFiles(folder).length > 0 || (folder.meshInstall ?? []).length > 0;
+  return folder.files.some((f) => f !== KUSTOMIZATION_FILE && !f.startsWith(`${MESH_INSTALL_DIR}/`)) || (folder.meshInstall ?? []).length > 0;
 }
 
-/** Files of a cluster folder that the kustomization lists, in apply order. */
-export function kustomizationFiles(folder: RunbookClusterFolder): string[] {
-  return folder.files.filter((f) => !f.startsWith(`${MESH_INSTALL_DIR}/`) && f !== KUSTOMIZATION_FILE);
+/**
+ * The files the plan puts into a cluster's folder, relative to it (the kustomized ones in
+ * kustomization order, then the `istioctl` inputs), or none when the cluster has no folder to apply.
+ */
+export function folderFiles(ctx: Context, cluster: string): string[] {
+  if (ctx.folderOf(cluster) === undefined) return [];
+  return (ctx.plan.clusters.find((c) => c.name === cluster)?.files ?? []).map((f) => f.path);
+}
+
+/** Files of a cluster's folder that its kustomization lists, in apply order (the plan's kustomized files). */
+export function kustomizationFiles(ctx: Context, cluster: string): string[] {
+  if (ctx.folderOf(cluster) === undefined) return [];
+  return (ctx.plan.clusters.find((c) => c.name === cluster)?.files ?? []).filter((f) => f.kustomized).map((f) => f.path);
 }
 
 /** The fleet config cluster's folder when it holds `file`. */
 export function configFolderWith(ctx: Context, file: string): string | undefined {
   const config = ctx.model.fleet.configCluster;
-  return config !== undefined && ctx.folderOf(config)?.files.includes(file) ? config : undefined;
+  return config !== undefined && folderFiles(ctx, config).includes(file) ? config : undefined;
 }
 
 /** `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs ({@link folderWaits}). */
@@ -265,7 +279,7 @@ function exportsFrom(ctx: Context, cluster: string): boolean {
  * with its GatewayClasses in the config cluster), only for the objects the folder holds.
  */
 function folderWaits(ctx: Context, cluster: string): string[] {
-  const files = ctx.folderOf(cluster)?.files ?? [];
+  const files = folderFiles(ctx, cluster);
   const waits: string[] = [];
   if (exportsFrom(ctx, cluster)) waits.push(`# ${cluster}: ServiceExport CRD (multi-cluster Services)`, ...crdWaitCommands(cluster, SERVICE_EXPORT_CRDS));
   if (files.includes(MULTI_CLUSTER_INGRESS_FILE)) {
