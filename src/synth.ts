@@ -67,6 +67,7 @@ export async function synthesizeAll(model: ResolvedTopology, outdir: string, opt
   options.onStage?.('runbook');
   const runbook = renderRunbook({
     model,
+    plan,
     stacks,
     clusters,
     topologyPath,

@@ -1,6 +1,6 @@
 import { secretPlacementsOf } from '../topology/resolve/app-secrets';
 import { createSecretCommand, kubectlApplyFile, rsaKeyPairCommands, secretFilePath, SECRETS_DIR_VARIABLE } from './commands';
-import { blocks, code, Context, list, NAMESPACES_FILE, RunbookSection, sh } from './shared';
+import { blocks, code, Context, folderFiles, list, NAMESPACES_FILE, RunbookSection, sh } from './shared';
 
 /**
  * App Secrets (never in the output folder): key pairs made once outside it, then the same
@@ -19,7 +19,7 @@ export function appSecretsSection(ctx: Context): RunbookSection | undefined {
       notes.push(`Put the files of ${code(secret.name)} (${list(secret.keys.map(code))}) in ${secretFilePath(namespace, secret.name).replace(/"/g, '')} first.`);
     }
     for (const cluster of clusters) {
-      const namespaces = ctx.folderOf(cluster)?.files.includes(NAMESPACES_FILE) ? [kubectlApplyFile(cluster, ctx.k8sPath(cluster, NAMESPACES_FILE))] : [];
+      const namespaces = folderFiles(ctx, cluster).includes(NAMESPACES_FILE) ? [kubectlApplyFile(cluster, ctx.k8sPath(cluster, NAMESPACES_FILE))] : [];
       commands.push(...namespaces, createSecretCommand(cluster, namespace, secret.name, secret.keys));
     }
   }

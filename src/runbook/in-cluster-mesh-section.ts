@@ -1,5 +1,5 @@
-import { eastWestGatewayOf, reservedEastWestAddress } from '../topology/resolve/mesh-plan';
-import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
+import type { ClusterMeshInstall } from '../plan/types';
+import type { ResolvedTopology } from '../topology/model/types';
 import { eastWestAddressVariable, istioctlInstall, IstioctlSetting, kubectlApplyFile, kubectlApplyKustomization, terraformOutputAssignment } from './commands';
 import {
   applyFolder,
@@ -9,8 +9,10 @@ import {
   code,
   Context,
   eastWestWait,
+  folderFiles,
   meshClustersInInstallOrder,
   NAMESPACES_FILE,
+  reservedEastWestGateway,
   RunbookSection,
   sh,
 } from './shared';
@@ -52,40 +54,41 @@ const EAST_WEST_LOAD_BALANCER_IP = 'components.ingressGateways[name:istio-eastwe
 const REMOTE_PILOT_ADDRESS = 'values.global.remotePilotAddress';
 
 /** Steps a–c of one mesh cluster (and d, the folder, for primaries). */
-function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
-  const folder = ctx.folderOf(cluster.name);
-  const files = folder?.files ?? [];
+function meshClusterLines(ctx: Context, mesh: ClusterMeshInstall): string[] {
+  const name = mesh.cluster;
+  const folder = ctx.folderOf(name);
+  const files = folderFiles(ctx, name);
   const install = folder?.meshInstall ?? [];
-  const primary = cluster.meshInstall!.controlPlane === 'primary';
+  const primary = mesh.controlPlane === 'primary';
   const commands: string[] = [];
-  if (files.includes(CLUSTER_ADMIN_BINDING_FILE)) commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, CLUSTER_ADMIN_BINDING_FILE)));
-  if (files.includes(NAMESPACES_FILE)) commands.push(kubectlApplyFile(cluster.name, ctx.k8sPath(cluster.name, NAMESPACES_FILE)));
-  commands.push(kubectlApplyKustomization(cluster.name, `"\${${CA_DIR_VARIABLE}}/${cluster.name}"`, { serverSide: true }));
+  if (files.includes(CLUSTER_ADMIN_BINDING_FILE)) commands.push(kubectlApplyFile(name, ctx.k8sPath(name, CLUSTER_ADMIN_BINDING_FILE)));
+  if (files.includes(NAMESPACES_FILE)) commands.push(kubectlApplyFile(name, ctx.k8sPath(name, NAMESPACES_FILE)));
+  commands.push(kubectlApplyKustomization(name, `"\${${CA_DIR_VARIABLE}}/${name}"`, { serverSide: true }));
   // A GKE primary's east-west address is reserved by Terraform: read it from the network
   // stack's output, give it to the primary's gateway (loadBalancerIP) and the remotes (pilot address).
-  const reserved = reservedEastWestAddress(ctx.model);
+  const reserved = reservedEastWestGateway(ctx);
   const variable = reserved && eastWestAddressVariable(reserved.cluster);
-  if (reserved !== undefined && reserved.cluster === cluster.name) {
-    commands.push(terraformOutputAssignment(variable!, `${ctx.folders.terraform}/stacks/network`, reserved.output));
+  if (reserved !== undefined && reserved.cluster === name) {
+    commands.push(terraformOutputAssignment(variable!, `${ctx.folders.terraform}/stacks/network`, reserved.reservedAddress.output));
   }
   const settings = (index: number): IstioctlSetting[] => {
     if (variable === undefined) return [];
-    if (primary && index === 1 && reserved!.cluster === cluster.name) return [{ path: EAST_WEST_LOAD_BALANCER_IP, variable }];
+    if (primary && index === 1 && reserved!.cluster === name) return [{ path: EAST_WEST_LOAD_BALANCER_IP, variable }];
     if (!primary && index === 0) return [{ path: REMOTE_PILOT_ADDRESS, variable }];
     return [];
   };
   // A remote installs its east-west gateway after the remote secrets: the gateway's pods get
   // their certificates from the primary's istiod, which needs the secret to check their token.
   const now = primary ? install : install.slice(0, 1);
-  commands.push(...now.map((file, index) => istioctlInstall(cluster.name, ctx.k8sPath(cluster.name, file), settings(index))));
-  commands.push(...eastWestWait(cluster.name, now));
-  if (primary) commands.push(...applyFolder(ctx, cluster.name));
+  commands.push(...now.map((file, index) => istioctlInstall(name, ctx.k8sPath(name, file), settings(index))));
+  commands.push(...eastWestWait(name, now));
+  if (primary) commands.push(...applyFolder(ctx, name));
 
   const notes: string[] = [];
   if (files.includes(CLUSTER_ADMIN_BINDING_FILE)) {
     notes.push(`${code(CLUSTER_ADMIN_BINDING_FILE)} comes first: istioctl needs cluster-admin.`);
   }
-  const gateway = eastWestGatewayOf(ctx.model, cluster);
+  const gateway = mesh.eastWestGateway;
   if (gateway?.loadBalancerIp !== undefined) {
     notes.push(`The east-west gateway asks for the load balancer address ${gateway.loadBalancerIp} (mesh.primaryAddress): reserve it before installing.`);
   }
@@ -99,19 +102,19 @@ function meshClusterLines(ctx: Context, cluster: ResolvedCluster): string[] {
   if (!primary) {
     const install = ctx.model.mesh?.install;
     const address = variable === undefined ? (install?.primaryAddress ?? 'mesh.primaryAddress') : `${code(`\${${variable}}`)} (set above)`;
-    notes.push(`It runs no istiod: it uses ${install?.primary ?? 'the primary'}'s, reached at ${address}. The rest of ${cluster.name} follows the remote secrets.`);
+    notes.push(`It runs no istiod: it uses ${install?.primary ?? 'the primary'}'s, reached at ${address}. The rest of ${name} follows the remote secrets.`);
   }
-  return blocks(`### ${cluster.name} (${cluster.meshInstall!.controlPlane}, network ${cluster.meshInstall!.network})`, notes.join(' '), sh(commands));
+  return blocks(`### ${name} (${mesh.controlPlane}, network ${mesh.network})`, notes.join(' '), sh(commands));
 }
 
 /** In-cluster meshes: CA, then per cluster namespaces, `cacerts`, istioctl install, folder. */
 export function inClusterMeshSection(ctx: Context): RunbookSection {
   const install = ctx.model.mesh!.install!;
-  const clusters = meshClustersInInstallOrder(ctx.model);
+  const clusters = meshClustersInInstallOrder(ctx);
   const version = ctx.model.mesh?.version === undefined ? '' : ` ${ctx.model.mesh.version}`;
   const revision = ctx.model.mesh?.revision === undefined ? '' : `, revision ${code(ctx.model.mesh.revision)}`;
   const model = clusters.length > 1 ? `${install.model}, ` : '';
-  const hasRemotes = clusters.some((c) => c.meshInstall!.controlPlane !== 'primary');
+  const hasRemotes = clusters.some((c) => c.controlPlane !== 'primary');
   return {
     title: `Service mesh: ${distributionName(ctx.model)}${version} in the clusters`,
     lines: blocks(

@@ -6,15 +6,15 @@ import { applyFolder, blocks, Context, eastWestWait, foldersInTopologyOrder, mes
  * folders, and the folders of clusters outside the mesh.
  */
 export function remainingFoldersSection(ctx: Context): RunbookSection | undefined {
-  const mesh = meshClustersInInstallOrder(ctx.model);
-  const remotes = mesh.filter((c) => c.meshInstall!.controlPlane !== 'primary');
-  const others = foldersInTopologyOrder(ctx, new Set(mesh.map((c) => c.name)));
+  const mesh = meshClustersInInstallOrder(ctx);
+  const remotes = mesh.filter((m) => m.controlPlane !== 'primary').map((m) => m.cluster);
+  const others = foldersInTopologyOrder(ctx, new Set(mesh.map((m) => m.cluster)));
   const commands: string[] = [];
   for (const remote of remotes) {
-    const install = ctx.folderOf(remote.name)?.meshInstall ?? [];
-    commands.push(...install.slice(1).map((file) => istioctlInstall(remote.name, ctx.k8sPath(remote.name, file))));
-    commands.push(...eastWestWait(remote.name, install.slice(1)));
-    commands.push(...applyFolder(ctx, remote.name));
+    const install = ctx.folderOf(remote)?.meshInstall ?? [];
+    commands.push(...install.slice(1).map((file) => istioctlInstall(remote, ctx.k8sPath(remote, file))));
+    commands.push(...eastWestWait(remote, install.slice(1)));
+    commands.push(...applyFolder(ctx, remote));
   }
   commands.push(...others.flatMap((f) => applyFolder(ctx, f.cluster)));
   if (commands.length === 0) return undefined;

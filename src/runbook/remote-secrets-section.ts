@@ -1,11 +1,10 @@
-import { remoteSecretsOf } from '../topology/resolve/mesh-plan';
 import { isGkeCluster } from '../topology/model/types';
 import { remoteSecretCommand, remoteSecretServer } from './commands';
-import { blocks, code, Context, RunbookSection, sh } from './shared';
+import { blocks, code, Context, remoteSecretPairs, RunbookSection, sh } from './shared';
 
 /** In-cluster meshes with several clusters: the remote secrets of endpoint discovery. */
 export function remoteSecretsSection(ctx: Context): RunbookSection | undefined {
-  const pairs = remoteSecretsOf(ctx.model);
+  const pairs = remoteSecretPairs(ctx);
   if (pairs.length === 0) return undefined;
   const withServer = pairs.filter((p) => remoteSecretServer(ctx.project, p.holder, p.target) !== undefined);
   const publicReaders = pairs.filter((p) => !isGkeCluster(p.holder) && isGkeCluster(p.target) && p.target.private);

@@ -1,5 +1,6 @@
 import { CHART_FILES, KUBERNETES_DIR, KUSTOMIZATION_FILE, MESH_INSTALL_DIR, MESH_INSTALL_FILES, TERRAFORM_DIR } from '../output/paths';
-import { meshInstallClusters } from '../topology/resolve/mesh-plan';
+import { buildPlan } from '../plan/build-plan';
+import type { ClusterMeshInstall, FleetPlan, PlannedEastWestGateway } from '../plan/types';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { kubectlApplyKustomization, shellQuote } from './commands';
 import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';
@@ -16,7 +17,11 @@ import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEm
 export interface RunbookClusterFolder {
   /** Cluster name, also its folder name under the Kubernetes folder. */
   readonly cluster: string;
-  /** Files of the folder, relative to it (`namespaces.yaml`, ..., `kustomization.yaml`). */
+  /**
+   * Files of the folder, relative to it (`namespaces.yaml`, ..., `kustomization.yaml`). The
+   * runbook reads only whether the folder holds anything from it; which files it holds comes
+   * from the plan (`folderFiles`).
+   */
   readonly files: readonly string[];
   /**
    * The `istioctl install -f` inputs of the cluster, relative to its folder, in install order
@@ -81,6 +86,12 @@ export interface RunbookInput {
   /** @default DEFAULT_RUNBOOK_FOLDERS */
   readonly folders?: RunbookFolders;
   /**
+   * The fleet plan of `model` (what synth rendered): the runbook reads the mesh install (order,
+   * east-west gateways, reserved address, remote secrets) from it.
+   * @default buildPlan(model)
+   */
+  readonly plan?: FleetPlan;
+  /**
    * The topology diagram beside the runbook (`diagram.svg`), shown under the title.
    * @default no picture
    */
@@ -96,6 +107,8 @@ export interface RunbookSection {
 /** What the section builders share. */
 export interface Context {
   readonly model: ResolvedTopology;
+  /** The fleet plan of the model. */
+  readonly plan: FleetPlan;
   readonly project: string;
   readonly input: RunbookInput;
   readonly folders: RunbookFolders;
@@ -149,6 +162,7 @@ export function makeContext(input: RunbookInput): Context {
   const byName = new Map(input.clusters.filter(hasSomethingToApply).map((c) => [c.cluster, c]));
   return {
     model: input.model,
+    plan: input.plan ?? buildPlan(input.model),
     project: input.model.project.id,
     input,
     folders,
@@ -181,26 +195,56 @@ export function foldersInTopologyOrder(ctx: Context, except: ReadonlySet<string>
   return ctx.model.clusters.map((c) => ctx.folderOf(c.name)).filter((f): f is RunbookClusterFolder => f !== undefined && !except.has(f.cluster));
 }
 
-/** Mesh install clusters: primaries first, then remotes, each in topology order. */
-export function meshClustersInInstallOrder(model: ResolvedTopology): ResolvedCluster[] {
-  const clusters = meshInstallClusters(model);
-  return [...clusters.filter((c) => c.meshInstall!.controlPlane === 'primary'), ...clusters.filter((c) => c.meshInstall!.controlPlane !== 'primary')];
+/** The plan's mesh install clusters: primaries first, then remotes, each in topology order. */
+export function meshClustersInInstallOrder(ctx: Context): readonly ClusterMeshInstall[] {
+  return ctx.plan.meshInstall.clusters;
+}
+
+/** The model's cluster of a name the plan gives. */
+export function clusterNamed(ctx: Context, name: string): ResolvedCluster {
+  const cluster = ctx.model.clusters.find((c) => c.name === name);
+  if (cluster === undefined) throw new Error(`the plan names cluster ${name}, which the topology does not have`);
+  return cluster;
+}
+
+/** The remote secrets of the plan: each primary (in install order) reads the clusters of its `remoteSecretsFrom`. */
+export function remoteSecretPairs(ctx: Context): Array<{ readonly holder: ResolvedCluster; readonly target: ResolvedCluster }> {
+  return meshClustersInInstallOrder(ctx).flatMap((m) => m.remoteSecretsFrom.map((target) => ({ holder: clusterNamed(ctx, m.cluster), target: clusterNamed(ctx, target) })));
+}
+
+/** The east-west gateway whose address Terraform reserves, with its cluster, when the plan has one. */
+export function reservedEastWestGateway(ctx: Context): { readonly cluster: string; readonly reservedAddress: NonNullable<PlannedEastWestGateway['reservedAddress']> } | undefined {
+  for (const m of meshClustersInInstallOrder(ctx)) {
+    const reserved = m.eastWestGateway?.reservedAddress;
+    if (reserved !== undefined) return { cluster: m.cluster, reservedAddress: reserved };
+  }
+  return undefined;
 }
 
 /** Whether a cluster folder holds objects or istioctl inputs (not only an empty kustomization). */
 function hasSomethingToApply(folder: RunbookClusterFolder): boolean {
-  return kustomizationFiles(folder).length > 0 || (folder.meshInstall ?? []).length > 0;
+  return folder.files.some((f) => f !== KUSTOMIZATION_FILE && !f.startsWith(`${MESH_INSTALL_DIR}/`)) || (folder.meshInstall ?? []).length > 0;
 }
 
-/** Files of a cluster folder that the kustomization lists, in apply order. */
-export function kustomizationFiles(folder: RunbookClusterFolder): string[] {
-  return folder.files.filter((f) => !f.startsWith(`${MESH_INSTALL_DIR}/`) && f !== KUSTOMIZATION_FILE);
+/**
+ * The files the plan puts into a cluster's folder, relative to it (the kustomized ones in
+ * kustomization order, then the `istioctl` inputs), or none when the cluster has no folder to apply.
+ */
+export function folderFiles(ctx: Context, cluster: string): string[] {
+  if (ctx.folderOf(cluster) === undefined) return [];
+  return (ctx.plan.clusters.find((c) => c.name === cluster)?.files ?? []).map((f) => f.path);
+}
+
+/** Files of a cluster's folder that its kustomization lists, in apply order (the plan's kustomized files). */
+export function kustomizationFiles(ctx: Context, cluster: string): string[] {
+  if (ctx.folderOf(cluster) === undefined) return [];
+  return (ctx.plan.clusters.find((c) => c.name === cluster)?.files ?? []).filter((f) => f.kustomized).map((f) => f.path);
 }
 
 /** The fleet config cluster's folder when it holds `file`. */
 export function configFolderWith(ctx: Context, file: string): string | undefined {
   const config = ctx.model.fleet.configCluster;
-  return config !== undefined && ctx.folderOf(config)?.files.includes(file) ? config : undefined;
+  return config !== undefined && folderFiles(ctx, config).includes(file) ? config : undefined;
 }
 
 /** `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs ({@link folderWaits}). */
@@ -235,7 +279,7 @@ function exportsFrom(ctx: Context, cluster: string): boolean {
  * with its GatewayClasses in the config cluster), only for the objects the folder holds.
  */
 function folderWaits(ctx: Context, cluster: string): string[] {
-  const files = ctx.folderOf(cluster)?.files ?? [];
+  const files = folderFiles(ctx, cluster);
   const waits: string[] = [];
   if (exportsFrom(ctx, cluster)) waits.push(`# ${cluster}: ServiceExport CRD (multi-cluster Services)`, ...crdWaitCommands(cluster, SERVICE_EXPORT_CRDS));
   if (files.includes(MULTI_CLUSTER_INGRESS_FILE)) {

@@ -28,11 +28,18 @@ function deleteFolderCommands(ctx: Context, folder: RunbookClusterFolder): strin
   const cluster = ctx.model.clusters.find((c) => c.name === folder.cluster)!;
   const uninstall = cluster.meshInstall !== undefined && !isGkeCluster(cluster) ? [istioctlUninstallCommand(cluster.name, ctx.model.mesh?.version)] : [];
   const del = (file: string) => `kubectl ${contextFlag(cluster.name)} delete --ignore-not-found -f ${shellQuote(ctx.k8sPath(cluster.name, file))}`;
-  if (!folder.files.includes(CLUSTER_ADMIN_BINDING_FILE)) {
+  const files = kustomizationFiles(ctx, folder.cluster);
+  if (!files.includes(CLUSTER_ADMIN_BINDING_FILE)) {
     return [`kubectl ${contextFlag(cluster.name)} delete --ignore-not-found -k ${ctx.k8sPath(cluster.name)}`, ...uninstall];
   }
-  const files = kustomizationFiles(folder).filter((f) => f !== CLUSTER_ADMIN_BINDING_FILE);
-  return [...[...files].reverse().map(del), ...uninstall, del(CLUSTER_ADMIN_BINDING_FILE)];
+  return [
+    ...files
+      .filter((f) => f !== CLUSTER_ADMIN_BINDING_FILE)
+      .reverse()
+      .map(del),
+    ...uninstall,
+    del(CLUSTER_ADMIN_BINDING_FILE),
+  ];
 }
 
 /** Teardown in reverse order: Kubernetes objects, deletion protection off, Terraform stacks, what stays. */

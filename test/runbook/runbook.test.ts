@@ -4,12 +4,13 @@ import { contextVariable, shellQuote } from '../../src/runbook/commands';
 import { renderRunbook, RunbookClusterFolder, TOPOLOGY_PLACEHOLDER } from '../../src/runbook/runbook';
 import { STACK_ORDER } from '../../src/plan/terraform-plan';
 import { loadTopologyFile, parseTopologyText, validateTopology } from '../../src/load/load';
-import { eastWestGatewayOf, ResolvedTopology } from '../../src/topology';
+import { buildPlan } from '../../src/plan/build-plan';
+import { ResolvedTopology } from '../../src/topology';
 
 /*
  * The runbook (`<out>/README.md`) rendered from each example: its sections in order and the
- * exact commands. Cluster folders are built here from the contract of synthKubernetes (which
- * files a cluster folder holds), so these tests do not depend on the Kubernetes half.
+ * exact commands. Cluster folders are built here from the plan (the files synthKubernetes writes
+ * into each cluster folder), so these tests do not depend on the Kubernetes half.
  */
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -30,22 +31,13 @@ function stacksOf(model: ResolvedTopology): string[] {
   return STACK_ORDER.filter((s) => s !== 'fleet' || fleet);
 }
 
-/** Cluster folders as synthKubernetes describes them (every cluster has something here). */
+/** Cluster folders as synthKubernetes writes them: the plan's files, then the kustomization. */
 function foldersOf(model: ResolvedTopology): RunbookClusterFolder[] {
-  return model.clusters.map((c) => {
-    const meshInstall = c.meshInstall === undefined ? [] : ['mesh-install/control-plane.yaml', ...(eastWestGatewayOf(model, c) ? ['mesh-install/eastwest-gateway.yaml'] : [])];
-    const binding = c.meshInstall !== undefined && model.mesh?.install?.clusterAdmin !== undefined ? ['cluster-admin-binding.yaml'] : [];
-    const config = model.fleet.configCluster === c.name;
-    const multiCluster = [
-      ...(config && model.multiClusterIngress !== undefined && model.mesh?.ingressGateway !== undefined ? ['multi-cluster-ingress.yaml'] : []),
-      ...(config && model.gateways.length > 0 ? ['multi-cluster-gateway.yaml'] : []),
-    ];
-    return {
-      cluster: c.name,
-      files: ['namespaces.yaml', ...binding, 'istio-system.yaml', 'app.yaml', ...multiCluster, ...meshInstall, 'kustomization.yaml'],
-      meshInstall,
-    };
-  });
+  return buildPlan(model).clusters.map((c) => ({
+    cluster: c.name,
+    files: [...c.files.map((f) => f.path), 'kustomization.yaml'],
+    meshInstall: c.files.filter((f) => !f.kustomized).map((f) => f.path),
+  }));
 }
 
 function render(model: ResolvedTopology, topologyPath?: string, outPath?: string): string {
@@ -212,7 +204,7 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
-      'mci-host-rules-https': ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Kubernetes folders', 'Rollout', 'Changes', 'Teardown'],
+      'mci-host-rules-https': ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Kubernetes folders', 'Rollout', 'Check: multi-cluster ingress', 'Changes', 'Teardown'],
       'mesh-routes-gamma': [
         'meshfleet',
         'Kube contexts',
@@ -640,7 +632,12 @@ describe('waits', () => {
     expect(at(all, present)).toBeLessThan(at(all, established));
     expect(at(all, established)).toBeLessThan(apply);
     expect(all.filter((c) => c.includes('multiclusteringresses'))).toHaveLength(2);
-    for (const name of EXAMPLE_NAMES.filter((n) => n !== 'private-asm-multicluster')) {
+    // mci-host-rules-https's config cluster (gke-us) waits the same way; no other example has a MultiClusterIngress.
+    const us = commands(renderExample('mci-host-rules-https'));
+    expect(at(us, `kubectl --context="\${CTX_GKE_US}" wait --for condition=established --timeout=300s ${MCI_CRDS}`)).toBeLessThan(
+      at(us, 'kubectl --context="${CTX_GKE_US}" apply -k k8s/gke-us'),
+    );
+    for (const name of EXAMPLE_NAMES.filter((n) => n !== 'private-asm-multicluster' && n !== 'mci-host-rules-https')) {
       expect(renderExample(name)).not.toContain('multiclusteringresses');
     }
   });
@@ -847,7 +844,8 @@ describe('teardown', () => {
     const onprem = section(renderExample('asm-onprem-vmware'), 'Teardown');
     expect(onprem).not.toMatch(/terraform|delete-context|Deletion protection/);
     expect(commands(onprem)).toEqual([
-      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/app.yaml',
+      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/onlineboutique.yaml',
+      'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/mesh-security.yaml',
       'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/istio-system.yaml',
       'kubectl --context="${CTX_CLUSTER1}" delete --ignore-not-found -f k8s/cluster1/namespaces.yaml',
       'istioctl x uninstall --context="${CTX_CLUSTER1}" -y --purge',
