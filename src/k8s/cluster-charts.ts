@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { ServiceTrafficIntent } from '../plan/traffic/intent';
 import { ClusterPlan, PlannedComponent, PlannedFile } from '../plan/types';
 import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
+import { DEFAULTS } from '../topology/resolve/defaults';
 import { gkeClusters, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { AppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
@@ -35,9 +36,6 @@ import { Workload } from './workload';
  * Which files a cluster gets, which constructs build them and the names of their objects are
  * the plan's (src/plan/cluster-plan.ts); nothing is decided here.
  */
-
-/** Default Service port name of the topology; an exported Service only names a port otherwise. */
-const DEFAULT_PORT_NAME = 'http';
 
 /** One chart of a cluster and the file it is written to. */
 export interface ClusterChart {
@@ -117,7 +115,8 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
         selector: selectorLabels(w.name),
         port: w.servicePort!,
         targetPort: w.port!,
-        ...(w.portName === DEFAULT_PORT_NAME ? {} : { portName: w.portName }),
+        // An exported Service names its port only when the topology's port name is not the default.
+        ...(w.portName === DEFAULTS.portName ? {} : { portName: w.portName }),
       });
       return;
     }

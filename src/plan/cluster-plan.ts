@@ -4,7 +4,7 @@ import { ResolvedApp, ResolvedCluster, ResolvedTopology } from '../topology/mode
 import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/resolve/mesh-plan';
 import { ISTIO_SYSTEM_NAMESPACE, perClusterServiceName } from './names';
 import { objectsOf } from './objects';
-import { appRunsIn, hasObjects, placementOf, routeOf } from './placement';
+import { appRunsIn, hasObjects, hasRoute, placementOf } from './placement';
 import { serviceTrafficOf } from './traffic/resolve';
 import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
 
@@ -54,8 +54,7 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
   const w = app.workloads[j];
   const ref = { app: i, workload: j };
   const source = `apps[${i}].workloads[${j}]`;
-  const routed = routeOf(app, w);
-  const place = placementOf(model, cluster, w, routed !== undefined);
+  const place = placementOf(model, cluster, w, hasRoute(app, w));
   const mesh = model.mesh;
   const components: PlannedComponent[] = [{ component: 'Workload', id: w.name, source, ...ref, pods: place.pods, service: place.service === 'plain' }];
 
@@ -67,8 +66,8 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
 
   // Routing objects follow the service's traffic intent (src/plan/traffic), the one owner of
   // which routes a service gets and their names.
-  const routing = mesh?.routing ?? 'istio';
   const traffic = serviceTrafficOf(model, app, w);
+  const routing = traffic?.routing;
   const meshTraffic = place.splitRouting ? traffic?.mesh : undefined;
   if (w.versions.length > 0 && mesh !== undefined && (place.pods || place.splitRouting)) {
     const versionsSource = w.canary !== undefined ? `${source}.canary` : `${source}.versions`;
@@ -105,7 +104,7 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
 function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: ResolvedApp, i: number): PlannedFile | undefined {
   const mesh = model.mesh;
   const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
-  const workloads = app.workloads.map((w, j) => ({ w, j, place: placementOf(model, cluster, w, routeOf(app, w) !== undefined) })).filter(({ place }) => hasObjects(place));
+  const workloads = app.workloads.map((w, j) => ({ w, j, place: placementOf(model, cluster, w, hasRoute(app, w)) })).filter(({ place }) => hasObjects(place));
   const appVms = app.vmWorkloads.map((vm, j) => ({ vm, j })).filter(({ vm }) => vms.includes(vm));
   if (workloads.length === 0 && appVms.length === 0) return undefined;
 

@@ -1,4 +1,4 @@
-import { ResolvedApp, ResolvedCluster, ResolvedMeshRoute, ResolvedTopology, ResolvedWorkload } from '../topology/model/types';
+import { ResolvedApp, ResolvedCluster, ResolvedTopology, ResolvedWorkload } from '../topology/model/types';
 
 /** Where a workload's pieces go in one cluster. */
 export interface WorkloadPlacement {
@@ -38,10 +38,9 @@ export function hasObjects(p: WorkloadPlacement): boolean {
   return p.pods || p.service !== 'none' || p.splitRouting || p.exposed;
 }
 
-/** The app's explicit route to a workload's Service, and its index in `app.routes`. */
-export function routeOf(app: ResolvedApp, w: ResolvedWorkload): { readonly route: ResolvedMeshRoute; readonly index: number } | undefined {
-  const index = app.routes.findIndex((r) => r.service === w.name);
-  return index === -1 ? undefined : { route: app.routes[index], index };
+/** Whether the app has an explicit route to a workload's Service. */
+export function hasRoute(app: ResolvedApp, w: ResolvedWorkload): boolean {
+  return app.routes.some((r) => r.service === w.name);
 }
 
 /** Whether one of the app's workloads runs in `cluster` (its ConfigMaps, ServiceAccounts and ServiceEntries go there). */
