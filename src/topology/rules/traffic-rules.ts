@@ -154,7 +154,9 @@ function checkIngress(model: ResolvedTopology, problems: Problem[]): void {
         problem(
           `multiClusterIngress.services[${k}].selector`,
           `MultiClusterService ${svc.name} selects ${what}: a MultiClusterIngress cannot weight backends or apply mesh routes, so requests would split by pod count`,
-          svc.selector,
+          Object.entries(svc.selector)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', '),
           `the Istio ingress gateway behind the MultiClusterIngress (${w.name} with expose; the VirtualService splits), a multi-cluster Gateway (it weights per-version ServiceImports), or a selector with one version (version: ${versionSplitOf(w)[0]?.version ?? 'v1'})`,
         ),
       );

@@ -69,18 +69,22 @@ function dataPlanes(text: string): { mesh: Weights; gateway: Weights; gatewayKin
 }
 
 describe('an 80/20 intent becomes 80/20 on every data plane', () => {
-  test('Istio: the VirtualService weights the subsets 80/20', () => {
-    expect(dataPlanes(topology('istio', VERSIONS_80_20)).mesh).toEqual([
+  test('Istio: the VirtualService weights the subsets 80/20, and the Gateway in front of the same mesh agrees', () => {
+    const planes = dataPlanes(topology('istio', VERSIONS_80_20));
+    expect(planes.mesh).toEqual([
       ['store/v1', 80],
       ['store/v2', 20],
     ]);
+    expect(planes.gateway.map(([, w]) => w)).toEqual([80, 20]);
   });
 
-  test('GAMMA: the HTTPRoute weights the per-version Services 80/20', () => {
-    expect(dataPlanes(topology('gateway-api', VERSIONS_80_20)).mesh).toEqual([
+  test('GAMMA: the HTTPRoute weights the per-version Services 80/20, and the Gateway in front of the same mesh agrees', () => {
+    const planes = dataPlanes(topology('gateway-api', VERSIONS_80_20));
+    expect(planes.mesh).toEqual([
       ['store-v1', 80],
       ['store-v2', 20],
     ]);
+    expect(planes.gateway.map(([, w]) => w)).toEqual([80, 20]);
   });
 
   test.each(['istio', 'gateway-api'] as const)('multi-cluster Gateway (%s mesh): the HTTPRoute weights per-version ServiceImports 80/20', (routing) => {
