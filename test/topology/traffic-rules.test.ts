@@ -94,11 +94,47 @@ describe('multi-cluster Gateway', () => {
     ]);
   });
 
-  test('a route to a workload with an in-mesh route: refused, the load balancer cannot apply its matches and mirrors', () => {
-    const input = topology([{ backend: 'store', port: 8080 }]);
-    input.apps[0].routes = [{ service: 'store', rules: [{ matches: [{ headers: [{ name: 'end-user', value: 'jason' }] }], backends: [{ version: 'v2' }] }, { backends: [{ version: 'v1' }] }] }];
-    expect(problemsOf(input).map((p) => p.path)).toEqual(['gateways[0].routes[0].rules[0].backend']);
-    expect(problemsOf(input)[0].message).toContain('in-mesh route (apps[0].routes)');
+  /** The store topology with an in-mesh route of `rules` on store, behind a Gateway rule `gatewayRule`. */
+  function throughRoute(rules: unknown[], gatewayRule: Record<string, unknown> = { backend: 'store', port: 8080 }, gateway: Record<string, unknown> = {}): any {
+    const input = topology([gatewayRule], gateway);
+    input.apps[0].routes = [{ service: 'store', rules }];
+    return input;
+  }
+
+  const HEADER_CANARY = [
+    { matches: [{ headers: [{ name: 'end-user', value: 'jason' }] }], backends: [{ version: 'v2' }] },
+    { backends: [{ version: 'v1' }], mirror: { version: 'v2' } },
+  ];
+
+  test('a route to a workload with an in-mesh route of matches, weights and mirrors: accepted (the Gateway applies them)', () => {
+    expect(() => validateTopology(throughRoute(HEADER_CANARY, { pathPrefix: '/store', backend: 'store', port: 8080 }), 'test')).not.toThrow();
+  });
+
+  test('an in-mesh route with what a Gateway does not apply, or beside other backends: refused with the reason and the fix', () => {
+    const withHeaders = throughRoute([{ backends: [{ version: 'v1' }], requestHeaders: { add: { a: 'b' } } }]);
+    expect(lines(withHeaders)).toEqual([
+      'gateways[0].routes[0].rules[0].backend: store has an in-mesh route (apps[0].routes[0]) that this Gateway rule cannot apply: apps[0].routes[0].rules[0].requestHeaders' +
+        ' (a Gateway applies matches, weights and mirrors only; the load balancer sends straight to the pods) (found "store", expected no requestHeaders,' +
+        ' or per-version ServiceImports (store-<version>) with the matches written in this rule, or the Istio ingress gateway (expose))',
+    ]);
+    const beside = throughRoute(HEADER_CANARY, {
+      backends: [
+        { name: 'store', port: 8080, weight: 50 },
+        { name: 'cart', port: 8080, weight: 50 },
+      ],
+    });
+    expect(problemsOf(beside).map((p) => p.path)).toEqual(['gateways[0].routes[0].rules[0].backends[0].name']);
+    const twoPaths = throughRoute([{ matches: [{ path: { value: '/a' } }], backends: [{ version: 'v2' }] }, { backends: [{ version: 'v1' }] }], {
+      pathPrefix: '/store',
+      backend: 'store',
+      port: 8080,
+    });
+    expect(problemsOf(twoPaths)[0].message).toContain('both match a path');
+  });
+
+  test('the classic class cannot apply the mirror of an in-mesh route', () => {
+    const problems = problemsOf(throughRoute(HEADER_CANARY, { backend: 'store', port: 8080 }, { className: 'gke-l7-gxlb-mc' }));
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('cannot mirror requests')]);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   ServiceTrafficIntent,
   TrafficBackend,
   TrafficIntents,
+  TrafficMatch,
   TrafficRule,
   VersionWeight,
 } from './intent';
@@ -192,9 +193,61 @@ export function gatewayRuleBackends(model: ResolvedTopology, namespace: string, 
 }
 
 /**
+ * The in-mesh route rules (`apps[].routes`) of workload `name` of `namespace`, when it is an
+ * exported workload with versions and an explicit route: a multi-cluster Gateway applies them.
+ */
+function exportedRouteRulesOf(model: ResolvedTopology, namespace: string, name: string): readonly TrafficRule[] | undefined {
+  const w = versionedExportOf(model, namespace, name);
+  const app = model.apps.find((a) => a.namespace === namespace && w !== undefined && a.workloads.includes(w));
+  if (w === undefined || app === undefined) return undefined;
+  const mesh = serviceTrafficOf(model, app, w)?.mesh;
+  return mesh?.source === 'route' ? mesh.rules : undefined;
+}
+
+/**
+ * Matches that hold when one of `outer` (a gateway rule's) and one of `inner` (an in-mesh route
+ * rule's) both hold: every pair, conditions of both (the path of whichever has one; the rules
+ * refuse a pair with two paths). Either side empty: the other side.
+ */
+function bothMatches(outer: readonly TrafficMatch[], inner: readonly TrafficMatch[]): TrafficMatch[] {
+  if (outer.length === 0) return [...inner];
+  if (inner.length === 0) return [...outer];
+  return outer.flatMap((o) =>
+    inner.map((i) => {
+      const path = o.path ?? i.path;
+      const method = i.method ?? o.method;
+      const grpcMethod = i.grpcMethod ?? o.grpcMethod;
+      return {
+        ...(path === undefined ? {} : { path }),
+        headers: [...o.headers, ...i.headers],
+        queryParams: [...o.queryParams, ...i.queryParams],
+        ...(method === undefined ? {} : { method }),
+        ...(grpcMethod === undefined ? {} : { grpcMethod }),
+      };
+    }),
+  );
+}
+
+/**
+ * The rules of a gateway rule whose only backend is ServiceImport `name` of a workload with an
+ * in-mesh route: one per route rule, in order, with the matches of both, the route rule's
+ * version backends and weights as per-version ServiceImports (`<name>` for a backend without a
+ * version) and its mirror to a per-version ServiceImport.
+ */
+function gatewayRulesThroughRoute(name: string, port: number, matches: readonly TrafficMatch[], routeRules: readonly TrafficRule[]): TrafficRule[] {
+  const importOf = (version: string | undefined) => (version === undefined ? name : versionServiceName(name, version));
+  return routeRules.map((r) => ({
+    matches: bothMatches(matches, r.matches),
+    backends: r.backends.map((b) => ({ service: importOf(b.version), port: b.port ?? port, ...(b.weight === undefined ? {} : { weight: b.weight }) })),
+    ...(r.mirror === undefined ? {} : { mirror: { service: importOf(r.mirror.version), port: r.mirror.port ?? port, percent: r.mirror.percent } }),
+  }));
+}
+
+/**
  * The routes of multi-cluster Gateway `g` (`gateways[index]`), shorthands expanded; backends are
- * ServiceImports, a workload that declares versions reached through its per-version
- * ServiceImports (see `gatewayRuleBackends`).
+ * ServiceImports, a workload with versions reached through its per-version ServiceImports:
+ * weighted by its version split (see `gatewayRuleBackends`), or, when it has an in-mesh route
+ * and is the rule's only backend, by that route's rules (its matches, weights and mirrors).
  */
 export function gatewayTrafficOf(model: ResolvedTopology, g: ResolvedGateway, index: number): GatewayTrafficIntent {
   const at = `gateways[${index}]`;
@@ -208,18 +261,24 @@ export function gatewayTrafficOf(model: ResolvedTopology, g: ResolvedGateway, in
       path: `${at}.routes[${j}]`,
       labels: { ...route.labels },
       hostnames: [...route.hostnames],
-      rules: route.rules.map((input): TrafficRule => {
+      rules: route.rules.flatMap((input): TrafficRule[] => {
         const rule = resolveGatewayRouteRule(input);
-        return {
-          matches: rule.matches.map((m) => ({
-            ...(m.path === undefined ? {} : { path: { ...m.path } }),
-            headers: m.headers.map((h) => ({ name: h.name, value: h.value, type: 'Exact' })),
-            queryParams: [],
-            ...(m.method === undefined ? {} : { grpcMethod: { ...m.method } }),
-          })),
-          backends: gatewayRuleBackends(model, g.namespace, rule.backends),
-          ...(rule.mirror === undefined ? {} : { mirror: { service: rule.mirror.backend, port: rule.mirror.port, percent: 100 } }),
-        };
+        const matches: TrafficMatch[] = rule.matches.map((m) => ({
+          ...(m.path === undefined ? {} : { path: { ...m.path } }),
+          headers: m.headers.map((h) => ({ name: h.name, value: h.value, type: 'Exact' })),
+          queryParams: [],
+          ...(m.method === undefined ? {} : { grpcMethod: { ...m.method } }),
+        }));
+        const only = rule.backends.length === 1 && rule.mirror === undefined ? rule.backends[0] : undefined;
+        const routeRules = only === undefined ? undefined : exportedRouteRulesOf(model, g.namespace, only.name);
+        if (only !== undefined && routeRules !== undefined) return gatewayRulesThroughRoute(only.name, only.port, matches, routeRules);
+        return [
+          {
+            matches,
+            backends: gatewayRuleBackends(model, g.namespace, rule.backends),
+            ...(rule.mirror === undefined ? {} : { mirror: { service: rule.mirror.backend, port: rule.mirror.port, percent: 100 } }),
+          },
+        ];
       }),
     })),
   };

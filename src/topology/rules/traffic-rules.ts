@@ -5,10 +5,10 @@
  * where the class can weight and mirror; a MultiClusterIngress cannot weight backends.
  */
 import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
-import { resolveGatewayRouteRule } from '../model/gateway-routes';
+import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../model/gateway-routes';
 import { Problem, problem } from './problems';
 import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
-import { ResolvedApp, ResolvedGateway, ResolvedTopology, ResolvedWorkload } from '../model/types';
+import { ResolvedApp, ResolvedGateway, ResolvedTopology, ResolvedWorkload, RouteRuleInput } from '../model/types';
 
 /** `v1 80%, v2 20%`: a workload's versions and weights, for messages. */
 function weightsOf(w: ResolvedWorkload): string {
@@ -34,6 +34,52 @@ function advancedClasses(): string {
   return MULTI_CLUSTER_GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.advancedTraffic === true).join(', ');
 }
 
+/** Fields of an in-mesh route rule that a multi-cluster Gateway does not apply (it applies matches, weights and mirrors). */
+const NOT_AT_GATEWAY = ['requestHeaders', 'responseHeaders', 'redirect', 'rewrite', 'timeout', 'retries'] as const;
+
+/**
+ * A gateway rule to the ServiceImport of a workload with an in-mesh route (`routes[routeIndex]`
+ * of `app`): the Gateway applies the route's rules (matches, weighted versions, mirrors) when
+ * the workload is the rule's only backend, without a mirror of the rule's own, the route is an
+ * HTTPRoute, its rules hold nothing else, mirror every request, and no pair of matches has two
+ * paths. Returns whether the applied rules weight or mirror.
+ */
+function checkThroughRoute(
+  model: ResolvedTopology,
+  app: ResolvedApp,
+  routeIndex: number,
+  input: RouteRuleInput,
+  rule: ResolvedGatewayRouteRule,
+  backendPath: string,
+  problems: Problem[],
+): { weighted: boolean; mirrors: boolean } {
+  const route = app.routes[routeIndex];
+  const at = `apps[${model.apps.indexOf(app)}].routes[${routeIndex}]`;
+  const refuse = (why: string, expected: string) =>
+    problems.push(problem(backendPath, `${route.service} has an in-mesh route (${at}) that this Gateway rule cannot apply: ${why}`, route.service, expected));
+  const perVersion = `per-version ServiceImports (${route.service}-<version>) with the matches written in this rule`;
+  if (rule.backends.length > 1 || rule.mirror !== undefined) {
+    refuse('the route applies when the workload is the rule\'s only backend, without a mirror of its own', `${route.service} as the only backend, or ${perVersion}`);
+    return { weighted: false, mirrors: false };
+  }
+  if (route.kind === 'GRPCRoute') {
+    refuse('a GRPCRoute, which no GKE multi-cluster GatewayClass takes', perVersion);
+    return { weighted: false, mirrors: false };
+  }
+  route.rules.forEach((r, k) => {
+    for (const field of NOT_AT_GATEWAY) {
+      if (r[field] !== undefined) refuse(`${at}.rules[${k}].${field} (a Gateway applies matches, weights and mirrors only; the load balancer sends straight to the pods)`, `no ${field}, or ${perVersion}, or the Istio ingress gateway (expose)`);
+    }
+    if (r.mirror !== undefined && r.mirror.percent !== 100) refuse(`${at}.rules[${k}].mirror.percent (Gateway API v1.2 standard HTTPRoutes mirror every request)`, `percent 100, or ${perVersion}`);
+    const twoPaths = r.matches.some((m) => m.path !== undefined) && rule.matches.some((m) => m.path !== undefined);
+    if (twoPaths) refuse(`${at}.rules[${k}].matches and ${input.pathPrefix === undefined ? 'this rule' : 'pathPrefix'} both match a path, and one match holds one path`, `a path on one side only, or ${perVersion}`);
+  });
+  return {
+    weighted: route.rules.some((r) => r.backends.length > 1),
+    mirrors: route.rules.some((r) => r.mirror !== undefined),
+  };
+}
+
 /**
  * One gateway: route backends that would split a workload's versions by pod count (a
  * per-cluster ServiceImport of a workload with versions), routes to a workload whose in-mesh
@@ -54,6 +100,7 @@ function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, pr
       const rule = resolveGatewayRouteRule(input);
       const backendPath = (n: number) => (input.backends === undefined ? `${r}.backend` : `${r}.backends[${n}].name`);
       let weighted = rule.backends.length > 1 && rule.backends.some((b) => b.weight !== undefined);
+      let mirrors = rule.mirror !== undefined;
       rule.backends.forEach((b, n) => {
         const whole = versioned.find(({ w }) => w.name === b.name);
         const perCluster = versioned.find(({ w }) => w.clusters.some((c) => `${w.name}-${shortNames.get(c)}` === b.name));
@@ -69,18 +116,14 @@ function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, pr
           );
         }
         if (whole === undefined) return;
-        if (versionSplitOf(whole.w).filter((v) => v.weight > 0).length > 1) weighted = true;
-        if (whole.app.routes.some((x) => x.service === whole.w.name)) {
-          const index = model.apps.indexOf(whole.app);
-          problems.push(
-            problem(
-              backendPath(n),
-              `${whole.w.name} has an in-mesh route (apps[${index}].routes) whose matches, mirrors and filters a multi-cluster Gateway does not apply: its load balancer sends straight to the pods`,
-              b.name,
-              `per-version ServiceImports (${versionImportsOf(whole.w)}) with the matches written in this rule, or the Istio ingress gateway (expose) in front of ${whole.w.name}`,
-            ),
-          );
+        const routeIndex = whole.app.routes.findIndex((x) => x.service === whole.w.name);
+        if (routeIndex < 0) {
+          if (versionSplitOf(whole.w).filter((v) => v.weight > 0).length > 1) weighted = true;
+          return;
         }
+        const through = checkThroughRoute(model, whole.app, routeIndex, input, rule, backendPath(n), problems);
+        weighted ||= through.weighted;
+        if (through.mirrors) mirrors = true;
       });
       if (weighted && traits !== undefined && !traits.advancedTraffic) {
         problems.push(
@@ -92,12 +135,13 @@ function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, pr
           ),
         );
       }
+      if (mirrors && traits !== undefined && !traits.advancedTraffic) {
+        const path = rule.mirror === undefined ? backendPath(0) : `${r}.mirror`;
+        problems.push(problem(path, `GatewayClass ${g.className} (a classic Application Load Balancer) cannot mirror requests`, rule.mirror?.backend ?? rule.backends[0]?.name, `no mirror, or ${advancedClasses()}`));
+      }
       const mirror = rule.mirror;
       if (mirror === undefined) return;
       mirrored.add(mirror.backend);
-      if (traits !== undefined && !traits.advancedTraffic) {
-        problems.push(problem(`${r}.mirror`, `GatewayClass ${g.className} (a classic Application Load Balancer) cannot mirror requests`, mirror.backend, `no mirror, or ${advancedClasses()}`));
-      }
       if (rule.backends.length > 0 && rule.backends.every((b) => b.name === mirror.backend)) {
         problems.push(
           problem(

@@ -174,3 +174,34 @@ describe('one declared version is routed the same way on every data plane', () =
     expect(planes.gateway).toEqual([['store-v1', undefined]]);
   });
 });
+
+describe("a workload's in-mesh route applies at the multi-cluster Gateway too", () => {
+  test('the HTTPRoute gets the route rules: matches of both, per-version ServiceImports, weights and the mirror', () => {
+    const text = topology('istio', VERSIONS_80_20)
+      .replace('          - { backend: store, port: 8080 }', '          - { pathPrefix: /store, backend: store, port: 8080 }')
+      .concat(
+        `    routes:
+      - service: store
+        rules:
+          - matches: [{ headers: [{ name: end-user, value: jason }] }]
+            backends: [{ version: v2 }]
+          - backends: [{ version: v1, weight: 90 }, { version: v2, weight: 10 }]
+            mirror: { version: v2 }
+`,
+      );
+    const model = modelOf(parseTopologyText(text, 'test'));
+    const route = findObject(clusterObjects(model, 'gke-west-1'), 'HTTPRoute', 'public-store-route', 'store');
+    const ref = (name: string, weight?: number) => ({ group: 'net.gke.io', kind: 'ServiceImport', name, port: 8080, ...(weight === undefined ? {} : { weight }) });
+    expect(route.spec.rules).toEqual([
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/store' }, headers: [{ name: 'end-user', value: 'jason' }] }],
+        backendRefs: [ref('store-v2')],
+      },
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/store' } }],
+        backendRefs: [ref('store-v1', 90), ref('store-v2', 10)],
+        filters: [{ type: 'RequestMirror', requestMirror: { backendRef: ref('store-v2') } }],
+      },
+    ]);
+  });
+});
