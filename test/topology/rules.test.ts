@@ -1105,7 +1105,12 @@ describe('gateway routes and health checks', () => {
           `gateways[0].routes[0].${rule}.backend`,
           `no exported service has this name (found "${['store-work-west', 'store-east', 'store'][k]}", expected one of frontend, frontend-work-west, frontend-east, frontend-v1, frontend-v2)`,
         ])
-        .concat([['gateways[0].healthChecks[0].backend', 'no exported service has this name (found "store", expected one of frontend, frontend-work-west, frontend-east, frontend-v1, frontend-v2)']]),
+        .concat([
+          [
+            'gateways[0].healthChecks[0].backend',
+            'no exported service has this name (found "store", expected one of frontend, frontend-work-west, frontend-east, frontend-v1, frontend-v2)',
+          ],
+        ]),
     );
   });
 

@@ -59,7 +59,7 @@ function checkThroughRoute(
     problems.push(problem(backendPath, `${route.service} has an in-mesh route (${at}) that this Gateway rule cannot apply: ${why}`, route.service, expected));
   const perVersion = `per-version ServiceImports (${route.service}-<version>) with the matches written in this rule`;
   if (rule.backends.length > 1 || rule.mirror !== undefined) {
-    refuse('the route applies when the workload is the rule\'s only backend, without a mirror of its own', `${route.service} as the only backend, or ${perVersion}`);
+    refuse("the route applies when the workload is the rule's only backend, without a mirror of its own", `${route.service} as the only backend, or ${perVersion}`);
     return { weighted: false, mirrors: false };
   }
   if (route.kind === 'GRPCRoute') {
@@ -68,11 +68,20 @@ function checkThroughRoute(
   }
   route.rules.forEach((r, k) => {
     for (const field of NOT_AT_GATEWAY) {
-      if (r[field] !== undefined) refuse(`${at}.rules[${k}].${field} (a Gateway applies matches, weights and mirrors only; the load balancer sends straight to the pods)`, `no ${field}, or ${perVersion}, or the Istio ingress gateway (expose)`);
+      if (r[field] !== undefined)
+        refuse(
+          `${at}.rules[${k}].${field} (a Gateway applies matches, weights and mirrors only; the load balancer sends straight to the pods)`,
+          `no ${field}, or ${perVersion}, or the Istio ingress gateway (expose)`,
+        );
     }
-    if (r.mirror !== undefined && r.mirror.percent !== 100) refuse(`${at}.rules[${k}].mirror.percent (Gateway API v1.2 standard HTTPRoutes mirror every request)`, `percent 100, or ${perVersion}`);
+    if (r.mirror !== undefined && r.mirror.percent !== 100)
+      refuse(`${at}.rules[${k}].mirror.percent (Gateway API v1.2 standard HTTPRoutes mirror every request)`, `percent 100, or ${perVersion}`);
     const twoPaths = r.matches.some((m) => m.path !== undefined) && rule.matches.some((m) => m.path !== undefined);
-    if (twoPaths) refuse(`${at}.rules[${k}].matches and ${input.pathPrefix === undefined ? 'this rule' : 'pathPrefix'} both match a path, and one match holds one path`, `a path on one side only, or ${perVersion}`);
+    if (twoPaths)
+      refuse(
+        `${at}.rules[${k}].matches and ${input.pathPrefix === undefined ? 'this rule' : 'pathPrefix'} both match a path, and one match holds one path`,
+        `a path on one side only, or ${perVersion}`,
+      );
   });
   return {
     weighted: route.rules.some((r) => r.backends.length > 1),
@@ -137,7 +146,14 @@ function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, pr
       }
       if (mirrors && traits !== undefined && !traits.advancedTraffic) {
         const path = rule.mirror === undefined ? backendPath(0) : `${r}.mirror`;
-        problems.push(problem(path, `GatewayClass ${g.className} (a classic Application Load Balancer) cannot mirror requests`, rule.mirror?.backend ?? rule.backends[0]?.name, `no mirror, or ${advancedClasses()}`));
+        problems.push(
+          problem(
+            path,
+            `GatewayClass ${g.className} (a classic Application Load Balancer) cannot mirror requests`,
+            rule.mirror?.backend ?? rule.backends[0]?.name,
+            `no mirror, or ${advancedClasses()}`,
+          ),
+        );
       }
       const mirror = rule.mirror;
       if (mirror === undefined) return;
