@@ -205,3 +205,33 @@ describe("a workload's in-mesh route applies at the multi-cluster Gateway too", 
     ]);
   });
 });
+
+describe('Istio and GAMMA agree for every shape of a split', () => {
+  const shapes: Array<[string, string]> = [
+    ['versions 80/20', VERSIONS_80_20],
+    ['versions 100/0', `        versions: [{ name: v1, weight: 100 }, { name: v2, weight: 0 }]`],
+    ['versions 0/100', `        versions: [{ name: v1, weight: 0 }, { name: v2, weight: 100 }]`],
+    ['three versions 50/0/50', `        versions: [{ name: v1, weight: 50 }, { name: v2, weight: 0 }, { name: v3, weight: 50 }]`],
+    ['one version', `        versions: [{ name: v1, weight: 100 }]`],
+    ['canary at 0', `        version: v1\n        canary: { version: v2, weight: 0 }`],
+    ['canary at 20', CANARY_20],
+    ['canary at 100', `        version: v1\n        canary: { version: v2, weight: 100 }`],
+  ];
+
+  test.each(shapes)('%s: the same versions with the same weights in the VirtualService, the GAMMA HTTPRoute and the Gateway', (_, split) => {
+    const istio = dataPlanes(topology('istio', split));
+    const gamma = dataPlanes(topology('gateway-api', split));
+    expect(istio.mesh.map(([name, weight]) => [name.replace('/', '-'), weight])).toEqual(gamma.mesh);
+    expect(istio.gateway).toEqual(gamma.mesh);
+    expect(gamma.gateway).toEqual(gamma.mesh);
+  });
+
+  test('a version label alone: no in-mesh route on either data plane, and the Gateway goes to the Service itself', () => {
+    for (const routing of ['istio', 'gateway-api'] as const) {
+      const model = modelOf(parseTopologyText(topology(routing, '        version: v1'), 'test'));
+      const objects = clusterObjects(model, 'gke-west-1');
+      expect(objects.filter((o) => ['VirtualService', 'DestinationRule'].includes(o.kind) || (o.kind === 'HTTPRoute' && o.metadata.name === 'store'))).toEqual([]);
+      expect(findObject(objects, 'HTTPRoute', 'public-store-route', 'store').spec.rules[0].backendRefs.map((r: any) => r.name)).toEqual(['store']);
+    }
+  });
+});
