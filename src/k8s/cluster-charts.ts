@@ -10,7 +10,7 @@ import { AppNamespace } from './app-namespace';
 import { ClusterAdminBinding } from './cluster-admin-binding';
 import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
-import { ExportedService } from './exported-service';
+import { ExportedService, VersionServiceExports } from './exported-service';
 import { ExposedService } from './exposed-service';
 import { GammaRoute, IstioMeshRoute, VersionServices } from './mesh-route';
 import { IngressGateway } from './ingress-gateway';
@@ -135,6 +135,9 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
     case 'VersionServices':
       new VersionServices(chart, c.id, { namespace: model.apps[c.app].namespace, workload: model.apps[c.app].workloads[c.workload], versions: c.versions });
       return;
+    case 'VersionServiceExports':
+      new VersionServiceExports(chart, c.id, { namespace: model.apps[c.app].namespace, workload: model.apps[c.app].workloads[c.workload].name, versions: c.versions });
+      return;
     case 'GammaRoute':
       new GammaRoute(chart, c.id, { traffic: trafficOf(model, c) });
       return;
@@ -185,7 +188,7 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, traffic: ingressTrafficOf(model.multiClusterIngress!), clusters: gkeClusters(model) });
       return;
     case 'MultiClusterGateway':
-      new MultiClusterGateway(chart, c.id, { gateway: model.gateways[c.gateway], traffic: gatewayTrafficOf(model.gateways[c.gateway], c.gateway) });
+      new MultiClusterGateway(chart, c.id, { gateway: model.gateways[c.gateway], traffic: gatewayTrafficOf(model, model.gateways[c.gateway], c.gateway) });
       return;
     case 'ControlPlaneOperator': {
       const install = mesh.install!;

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { ServiceExportV1 } from '../../imports/net.gke.io';
+import { versionServiceName } from '../plan/names';
 import { assume } from '../topology/rules/assume';
 import { DNS_LABEL_RE } from '../topology/rules/predicates';
 
@@ -77,5 +78,33 @@ export class ExportedService extends Construct {
       },
     });
     this.serviceExport = new ServiceExportV1(this, 'ServiceExport', { metadata: { ...metadata } });
+  }
+}
+
+/** Properties of {@link VersionServiceExports}. */
+export interface VersionServiceExportsProps {
+  /** The app namespace. */
+  readonly namespace: string;
+  /** The exported workload. */
+  readonly workload: string;
+  /** Its versions, in order: each per-version Service `<workload>-<version>` is exported. */
+  readonly versions: readonly string[];
+}
+
+/**
+ * A `net.gke.io/v1` ServiceExport per version of an exported workload that declares versions,
+ * named like the per-version Service it exports (`<workload>-<version>`, written by
+ * `VersionServices`): multi-cluster services makes a ServiceImport of each, which a
+ * multi-cluster Gateway's HTTPRoute weights by the version split.
+ */
+export class VersionServiceExports extends Construct {
+  /** The ServiceExports, in version order. */
+  public readonly serviceExports: readonly ServiceExportV1[];
+
+  public constructor(scope: Construct, id: string, props: VersionServiceExportsProps) {
+    super(scope, id);
+    this.serviceExports = props.versions.map(
+      (version) => new ServiceExportV1(this, version, { metadata: { name: versionServiceName(props.workload, version), namespace: props.namespace } }),
+    );
   }
 }

@@ -100,7 +100,9 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  *   namespace (see `gatewayHttpRouteSpec`): each rule has its matches (path prefix or exact
  *   path, headers), its ServiceImport `backendRefs` (`group: net.gke.io`, `kind: ServiceImport`,
  *   with `weight` when given) and a `RequestMirror` filter when it mirrors. ServiceImports are Services exported from the
- *   workload clusters (see `ExportedService`), `<service>` or `<service>-<cluster short name>`.
+ *   workload clusters (see `ExportedService`), `<service>` or `<service>-<cluster short name>`,
+ *   and `<service>-<version>` for a workload with versions (see `VersionServiceExports`;
+ *   the traffic intent weights them by the version split).
  * - one `HealthCheckPolicy` (networking.gke.io/v1) per health check (default name
  *   `<backend>-healthcheck`), targeting the ServiceImport; with a `port` it also sets
  *   `portSpecification: USE_FIXED_PORT` (the CRD rejects a port under `USE_SERVING_PORT`).

@@ -5,7 +5,7 @@ import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/resolve/mesh-plan'
 import { ISTIO_SYSTEM_NAMESPACE, perClusterServiceName } from './names';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf } from './placement';
-import { serviceTrafficOf } from './traffic/resolve';
+import { serviceTrafficOf, versionExportsOf } from './traffic/resolve';
 import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
 
 /*
@@ -76,11 +76,20 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
     components.push({ component: 'WorkloadVersions', id: `${w.name}-versions`, source: versionsSource, ...ref, pods: place.pods, routing: splitRoutes });
   }
 
+  // Per-version Services `<name>-<version>`: GAMMA's backends, and the exported per-version
+  // Services a multi-cluster Gateway weights (their ServiceImports); written once.
+  const gammaVersions = meshTraffic !== undefined && mesh !== undefined && routing === 'gateway-api' ? meshTraffic.versionServices : [];
+  const exportedVersions = place.service === 'exported' ? versionExportsOf(w) : [];
+  const versionServices = [...gammaVersions, ...exportedVersions.filter((v) => !gammaVersions.includes(v))];
+  if (versionServices.length > 0) components.push({ component: 'VersionServices', id: `${w.name}-version-services`, source, ...ref, versions: versionServices });
+  if (exportedVersions.length > 0) {
+    components.push({ component: 'VersionServiceExports', id: `${w.name}-version-exports`, source: `${source}.export`, ...ref, versions: exportedVersions });
+  }
+
   if (meshTraffic !== undefined && mesh !== undefined) {
     if (routing === 'istio' && meshTraffic.source === 'route') {
       components.push({ component: 'IstioMeshRoute', id: `${w.name}-route`, source: meshTraffic.path, ...ref, names: meshTraffic.names, subsets: meshTraffic.subsets });
     } else if (routing === 'gateway-api') {
-      components.push({ component: 'VersionServices', id: `${w.name}-version-services`, source, ...ref, versions: meshTraffic.versionServices });
       const kind = meshTraffic.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
       components.push({
         component: 'GammaRoute',

@@ -78,6 +78,8 @@ function componentClaim(c: PlannedComponent): Claim {
       return { path: `apps[${c.app}].workloads[${c.workload}].name`, what: `the route of apps[${c.app}].workloads[${c.workload}]` };
     case 'VersionServices':
       return { path, what: `the per-version Services of ${at}` };
+    case 'VersionServiceExports':
+      return { path, what: `the per-version ServiceExports of ${at}` };
     case 'ExposedService':
       return { path, what: `the gateway route of ${at}` };
     case 'MultiClusterGateway':

@@ -1,4 +1,5 @@
 import { ResolvedWorkload } from '../topology/model/types';
+import { hasVersionSplit } from '../topology/resolve/traffic-split';
 
 /*
  * The names meshfleet gives the Kubernetes objects it derives from the topology, each owned
@@ -76,5 +77,5 @@ export function fromIngressGatewayPolicyName(workload: string): string {
  * workload's name, unless its in-mesh VirtualService (versions, or an explicit route) takes it.
  */
 export function exposedVirtualServiceName(w: ResolvedWorkload, routed: boolean): string {
-  return w.versions.length === 0 && !routed ? w.name : `${w.name}-ingress`;
+  return !hasVersionSplit(w) && !routed ? w.name : `${w.name}-ingress`;
 }

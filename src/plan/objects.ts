@@ -158,6 +158,18 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       const base = `apps[${c.app}].workloads[${c.workload}]`;
       return c.versions.map((version, k) => ({ kind: 'Service', apiVersion: API.core, namespace, name: versionServiceName(w.name, version), source: versionSource(base, w, k) }));
     }
+    case 'VersionServiceExports': {
+      const namespace = model.apps[c.app].namespace;
+      const w = model.apps[c.app].workloads[c.workload];
+      const base = `apps[${c.app}].workloads[${c.workload}]`;
+      return c.versions.map((version, k) => ({
+        kind: 'ServiceExport',
+        apiVersion: API.serviceExport,
+        namespace,
+        name: versionServiceName(w.name, version),
+        source: versionSource(base, w, k),
+      }));
+    }
     case 'GammaRoute':
       return at(c.source, [{ kind: c.kind, apiVersion: API.gatewayApi, namespace: model.apps[c.app].namespace, name: c.name }]);
     case 'ExposedService':

@@ -1,4 +1,5 @@
 import { ResolvedApp, ResolvedCluster, ResolvedTopology, ResolvedWorkload } from '../topology/model/types';
+import { hasVersionSplit } from '../topology/resolve/traffic-split';
 
 /** Where a workload's pieces go in one cluster. */
 export interface WorkloadPlacement {
@@ -28,7 +29,7 @@ export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w
   return {
     pods,
     service,
-    splitRouting: (w.versions.length > 0 || routed) && service !== 'none' && cluster.meshMember,
+    splitRouting: (hasVersionSplit(w) || routed) && service !== 'none' && cluster.meshMember,
     exposed: w.expose !== undefined && hasGateway,
   };
 }

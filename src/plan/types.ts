@@ -59,6 +59,8 @@ export type PlannedComponent =
         readonly subsets: readonly string[];
       })
   | (ComponentBase & WorkloadRef & { readonly component: 'VersionServices'; readonly versions: readonly string[] })
+  /** ServiceExports of the per-version Services `<name>-<version>` of an exported workload that declares versions. */
+  | (ComponentBase & WorkloadRef & { readonly component: 'VersionServiceExports'; readonly versions: readonly string[] })
   | (ComponentBase & WorkloadRef & { readonly component: 'GammaRoute'; readonly name: string; readonly kind: 'HTTPRoute' | 'GRPCRoute' })
   | (ComponentBase & WorkloadRef & { readonly component: 'ExposedService'; readonly name: string })
   | (ComponentBase & { readonly component: 'VmWorkload'; readonly app: number; readonly vmWorkload: number; readonly createServiceAccount: boolean })

@@ -1,3 +1,4 @@
+import { gatewayTrafficOf } from '../plan/traffic/resolve';
 import { resolveGatewayRouteRule } from '../topology/model/gateway-routes';
 import { blocks, code, configFolderWith, Context, MULTI_CLUSTER_GATEWAY_FILE, RunbookSection, sh, unique } from './shared';
 import { concreteHost, curlCommand, gatewayAddressesCommand, gatewayProgrammedCommand, serviceImportWaitCommand } from './wait-commands';
@@ -11,10 +12,11 @@ export function gatewaysSection(ctx: Context): RunbookSection | undefined {
       'Programmed',
     )} once its load balancer exists (often 10 minutes or more). Then print its addresses (one per region):`,
   ];
-  for (const g of ctx.model.gateways) {
-    const rules = g.routes.flatMap((r) => r.rules.map(resolveGatewayRouteRule));
+  ctx.model.gateways.forEach((g, i) => {
+    // The ServiceImports the routes reach (per-version ones for a workload that declares versions), from the traffic intent.
+    const rules = gatewayTrafficOf(ctx.model, g, i).routes.flatMap((r) => r.rules);
     const backends = unique([
-      ...rules.flatMap((rule) => [...rule.backends.map((b) => b.name), ...(rule.mirror !== undefined ? [rule.mirror.backend] : [])]),
+      ...rules.flatMap((rule) => [...rule.backends.map((b) => b.service), ...(rule.mirror !== undefined ? [rule.mirror.service] : [])]),
       ...g.healthChecks.map((h) => h.backend),
       ...g.backendPolicies.map((p) => p.backend),
     ]);
@@ -32,13 +34,13 @@ export function gatewaysSection(ctx: Context): RunbookSection | undefined {
         curlCommand(`\${GATEWAY_ADDRESS}${port}`, resolveGatewayRouteRule(rule).matches[0]?.path?.value ?? '/', r.hostnames.length > 0 ? concreteHost(r.hostnames[0]) : undefined),
       ),
     );
-    if (curls.length === 0) continue;
+    if (curls.length === 0) return;
     const where = g.className.includes('-internal-')
       ? `${g.name} is internal (${code(g.className)}): its addresses are reachable only inside the VPC network ${code(
           ctx.model.network.name,
         )}. From a VM or a pod in that network, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`
       : `From anywhere, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`;
     parts.push(`${where} one request per route rule, each answering 200.`, sh(unique(curls)));
-  }
+  });
   return { title: 'Check: multi-cluster Gateway', lines: blocks(...parts) };
 }

@@ -1,9 +1,12 @@
 import { Testing } from 'cdk8s';
 import { MultiClusterGateway } from '../../src/k8s/multi-cluster-gateway';
 import { gatewayTrafficOf } from '../../src/plan/traffic/resolve';
-import { ResolvedGateway } from '../../src/topology/model/types';
+import { ResolvedGateway, ResolvedTopology } from '../../src/topology/model/types';
 import { clusterObjects, findObject, loadExample } from './helpers';
 import { validateObjects } from './schema';
+
+/** A topology without apps: the gateway's backends are no workload that declares versions. */
+const NO_APPS = { apps: [] } as unknown as ResolvedTopology;
 
 /*
  * GRPCRoutes (gateway.networking.k8s.io/v1): the GAMMA one of an in-mesh gRPC route, and the one
@@ -85,7 +88,7 @@ describe('GRPCRoute on a multi-cluster Gateway (rendered as planned; validate re
     backendPolicies: [],
   };
   const chart = Testing.chart();
-  const mcg = new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(gateway, 0) });
+  const mcg = new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(NO_APPS, gateway, 0) });
   const objects = Testing.synth(chart);
 
   test('the Gateway listener admits GRPCRoutes too; the objects pass their schemas', () => {
@@ -119,7 +122,7 @@ describe('GRPCRoute on a multi-cluster Gateway (rendered as planned; validate re
   test('a gateway without GRPCRoutes keeps its HTTPRoute-only listener', () => {
     const httpOnly = { ...gateway, routes: [gateway.routes[0]] };
     const c = Testing.chart();
-    new MultiClusterGateway(c, 'mcg', { gateway: httpOnly, traffic: gatewayTrafficOf(httpOnly, 0) });
+    new MultiClusterGateway(c, 'mcg', { gateway: httpOnly, traffic: gatewayTrafficOf(NO_APPS, httpOnly, 0) });
     expect(Testing.synth(c)[0].spec.listeners[0].allowedRoutes).toEqual({ kinds: [{ kind: 'HTTPRoute' }] });
   });
 });

@@ -6,8 +6,11 @@
 import { Testing } from 'cdk8s';
 import { MultiClusterGateway } from '../../src/k8s/multi-cluster-gateway';
 import { gatewayTrafficOf } from '../../src/plan/traffic/resolve';
-import { ResolvedGateway } from '../../src/topology';
+import { ResolvedGateway, ResolvedTopology } from '../../src/topology';
 import { checkObject, validateObjects } from './schema';
+
+/** A topology without apps: the gateway's backends are no workload that declares versions. */
+const NO_APPS = { apps: [] } as unknown as ResolvedTopology;
 
 /** An external global Gateway in front of store-west-1 (blue) and store-west-2 (green). */
 const BLUE_GREEN: ResolvedGateway = {
@@ -34,7 +37,7 @@ const BLUE_GREEN: ResolvedGateway = {
 
 function synth(gateway: ResolvedGateway): any[] {
   const chart = Testing.chart();
-  new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(gateway, 0) });
+  new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(NO_APPS, gateway, 0) });
   return Testing.synth(chart);
 }
 

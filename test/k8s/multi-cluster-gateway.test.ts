@@ -4,9 +4,12 @@ import { Testing } from 'cdk8s';
 import { parseAllDocuments, parse } from 'yaml';
 import { MultiClusterGateway, gatewayAddress, healthCheckPolicyName } from '../../src/k8s/multi-cluster-gateway';
 import { loadTopologyFile } from '../../src/load/load';
-import { ResolvedGateway } from '../../src/topology';
+import { ResolvedGateway, ResolvedTopology } from '../../src/topology';
 import { gatewayTrafficOf } from '../../src/plan/traffic/resolve';
 import { CRDS_DIR, checkObject, validateObjects } from './schema';
+
+/** A topology without apps: the gateway's backends are no workload that declares versions. */
+const NO_APPS = { apps: [] } as unknown as ResolvedTopology;
 
 // -------------------------------------------------------------------------------------------
 // Seed 003 manifests (GKE internal cross-region multi-cluster Gateway), copied field for field.
@@ -154,7 +157,7 @@ const SEED_STATIC: ResolvedGateway = {
 
 function synth(gateway: ResolvedGateway): any[] {
   const chart = Testing.chart();
-  new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(gateway, 0) });
+  new MultiClusterGateway(chart, 'mcg', { gateway, traffic: gatewayTrafficOf(NO_APPS, gateway, 0) });
   return Testing.synth(chart);
 }
 
@@ -350,7 +353,7 @@ describe('HealthCheckPolicy', () => {
 describe('the construct', () => {
   test('emits the Gateway, then the routes, then the policies; its fields are those objects', () => {
     const chart = Testing.chart();
-    const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED, traffic: gatewayTrafficOf(SEED, 0) });
+    const mcg = new MultiClusterGateway(chart, 'mcg', { gateway: SEED, traffic: gatewayTrafficOf(NO_APPS, SEED, 0) });
     const objs = Testing.synth(chart);
     expect(objs.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual(['Gateway internal-cross-region-gateway', 'HTTPRoute store-route', 'HealthCheckPolicy store-healthcheck']);
     expect(mcg.gateway.toJson()).toEqual(objs[0]);

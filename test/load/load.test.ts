@@ -1926,7 +1926,7 @@ describe('isolation from the input', () => {
           className: 'gke-l7-rilb-mc',
           addresses: [{ region: 'us-west1', staticAddress: 'gw-ip' }],
           routes: [{ name: 'r', labels: { tier: 'a' }, hostnames: ['store.example.internal'], rules: [{ pathPrefix: '/', backend: 'store', port: 8080 }] }],
-          healthChecks: [{ backend: 'store', path: '/health' }],
+          healthChecks: [{ backend: 'store-v1', path: '/health' }], // store has a canary: the Gateway reaches store-v1 and store-v2
         },
       ],
       terraform: { backend: { type: 'gcs', bucket: 'tf-state', prefix: 'p' } },

@@ -673,6 +673,26 @@ describe('waits', () => {
     }
   });
 
+  test('a workload with versions behind the Gateway: waits for its per-version ServiceImports, which the route reaches (issue 17)', () => {
+    const input = exampleInput('multicluster-gateway-blue-green');
+    const store = input.apps[0].workloads[0];
+    delete store.version;
+    store.versions = [
+      { name: 'v1', weight: 80 },
+      { name: 'v2', weight: 20 },
+    ];
+    input.mesh = { management: 'fleet' };
+    input.project.number = '123456789012';
+    input.gateways[0].routes[0].rules = [{ backend: 'store', port: 8080 }];
+    input.gateways[0].healthChecks = [];
+    input.gateways[0].backendPolicies = [];
+    const all = commands(render(validateTopology(input)));
+    for (const b of ['store-v1', 'store-v2']) {
+      expect(all).toContain(`until kubectl --context="\${CTX_GKE_WEST_1}" get serviceimport ${b} -n store >/dev/null 2>&1; do sleep 15; done`);
+    }
+    expect(all.some((c) => c.includes('get serviceimport store '))).toBe(false);
+  });
+
   test('no HealthCheckPolicy CRD wait without health checks', () => {
     const input = exampleInput('internal-multicluster-gateway');
     delete input.gateways[0].healthChecks;

@@ -93,7 +93,7 @@ describe('in-mesh routes: refused with the field path', () => {
     const input = topology([], { management: 'fleet', routing: 'gateway-api' }) as any;
     input.apps[0].workloads.push({ name: 'reviews-v2', image: 'example/x:1', port: 80 });
     expect(problemsOf(input)).toEqual([
-      'apps[0].workloads[0].name: gateway-api routing writes a Service reviews-v2 per version, a name another Service of the app has (found "reviews", expected names that do not collide)',
+      'apps[0].workloads[0].name: meshfleet writes a Service reviews-v2 per version (gateway-api routing, or an exported workload with versions), a name another Service of the app has (found "reviews", expected names that do not collide)',
     ]);
     // Istio routing writes no per-version Service, but version v2's Deployment reviews-v2 is still the other workload's name.
     input.mesh.routing = 'istio';

@@ -830,8 +830,8 @@ describe('mesh', () => {
 
 /**
  * The base topology with the Kubernetes side: the shared ingress gateway, a multi-cluster
- * ingress, two apps (an exported store with a canary and a pinned StatefulSet; an exposed
- * frontend) and routes and a health check on the gateway. work-east has an explicit short name.
+ * ingress, two apps (an exported store and a pinned StatefulSet; an exposed frontend with a
+ * canary) and routes and a health check on the gateway. work-east has an explicit short name.
  */
 function withApps(): Draft {
   const t = base();
@@ -842,11 +842,14 @@ function withApps(): Draft {
     {
       namespace: 'store',
       workloads: [
-        { name: 'store', image: 'whereami:v1', port: 8080, version: 'v1', export: true, canary: { version: 'v2', weight: 10 } },
+        { name: 'store', image: 'whereami:v1', port: 8080, version: 'v1', export: true },
         { name: 'db', kind: 'StatefulSet', image: 'postgres:16', port: 5432, clusters: ['work-west'] },
       ],
     },
-    { namespace: 'web', workloads: [{ name: 'frontend', image: 'frontend:v1', port: 8080, servicePort: 80, expose: { hosts: ['*'] } }] },
+    {
+      namespace: 'web',
+      workloads: [{ name: 'frontend', image: 'frontend:v1', port: 8080, servicePort: 80, version: 'v1', canary: { version: 'v2', weight: 10 }, expose: { hosts: ['*'] } }],
+    },
   ];
   t.gateways[0].routes = [
     {
@@ -939,16 +942,16 @@ describe('apps', () => {
 
   test('canary without the version of the stable pods', () => {
     expectOnlyProblem(
-      variant(withApps, (t) => delete t.apps[0].workloads[0].version),
-      'apps[0].workloads[0].version',
+      variant(withApps, (t) => delete t.apps[1].workloads[0].version),
+      'apps[1].workloads[0].version',
       'a workload with a canary needs the version label of its stable pods (found nothing, expected a version such as v1)',
     );
   });
 
   test('canary with the version of the stable pods', () => {
     expectOnlyProblem(
-      variant(withApps, (t) => (t.apps[0].workloads[0].canary.version = 'v1')),
-      'apps[0].workloads[0].canary.version',
+      variant(withApps, (t) => (t.apps[1].workloads[0].canary.version = 'v1')),
+      'apps[1].workloads[0].canary.version',
       'the canary needs a version of its own (found "v1", expected a version other than "v1")',
     );
   });
@@ -958,9 +961,9 @@ describe('apps', () => {
       variant(withApps, (t) => {
         delete t.mesh;
         delete t.multiClusterIngress;
-        t.apps.pop();
+        delete t.apps[1].workloads[0].expose;
       }),
-      'apps[0].workloads[0].canary',
+      'apps[1].workloads[0].canary',
       'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)',
     );
   });
@@ -971,16 +974,16 @@ describe('apps', () => {
         variant(withApps, (t) => {
           delete t.mesh;
           delete t.multiClusterIngress;
-          t.apps.pop();
-          delete t.apps[0].workloads[0].version;
+          delete t.apps[1].workloads[0].expose;
+          delete t.apps[1].workloads[0].version;
         }),
       ),
     ).toEqual([
       {
-        path: 'apps[0].workloads[0].version',
+        path: 'apps[1].workloads[0].version',
         message: 'a workload with a canary needs the version label of its stable pods (found nothing, expected a version such as v1)',
       },
-      { path: 'apps[0].workloads[0].canary', message: 'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)' },
+      { path: 'apps[1].workloads[0].canary', message: 'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)' },
     ]);
   });
 
@@ -992,7 +995,7 @@ describe('apps', () => {
       }),
       'test',
     );
-    expect(model.apps[0].workloads[0].canary).toEqual({ version: 'v2', weight: 10, image: 'whereami:v1', env: {} });
+    expect(model.apps[1].workloads[0].canary).toEqual({ version: 'v2', weight: 10, image: 'frontend:v1', env: {} });
   });
 
   test('expose without mesh.ingressGateway', () => {
@@ -1008,7 +1011,7 @@ describe('apps', () => {
 
   test('no mesh at all: canary, expose and multi-cluster ingress each report, in rule order', () => {
     expect(problemsOf(variant(withApps, (t) => delete t.mesh))).toEqual([
-      { path: 'apps[0].workloads[0].canary', message: 'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)' },
+      { path: 'apps[1].workloads[0].canary', message: 'traffic splitting needs a service mesh (found "no mesh", expected a mesh entry)' },
       {
         path: 'apps[1].workloads[0].expose',
         message: 'exposing a workload needs the shared ingress gateway (found "no mesh.ingressGateway", expected mesh.ingressGateway)',
@@ -1100,9 +1103,14 @@ describe('gateway routes and health checks', () => {
       ['rules[0]', 'rules[1]', 'rules[2]']
         .map((rule, k) => [
           `gateways[0].routes[0].${rule}.backend`,
-          `no exported service has this name (found "${['store-work-west', 'store-east', 'store'][k]}", expected one of frontend, frontend-work-west, frontend-east)`,
+          `no exported service has this name (found "${['store-work-west', 'store-east', 'store'][k]}", expected one of frontend, frontend-work-west, frontend-east, frontend-v1, frontend-v2)`,
         ])
-        .concat([['gateways[0].healthChecks[0].backend', 'no exported service has this name (found "store", expected one of frontend, frontend-work-west, frontend-east)']]),
+        .concat([
+          [
+            'gateways[0].healthChecks[0].backend',
+            'no exported service has this name (found "store", expected one of frontend, frontend-work-west, frontend-east, frontend-v1, frontend-v2)',
+          ],
+        ]),
     );
   });
 

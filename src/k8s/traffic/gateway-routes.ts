@@ -10,9 +10,12 @@ import {
   HttpRouteSpecRules,
   HttpRouteSpecRulesFiltersType,
   HttpRouteSpecRulesMatches,
+  HttpRouteSpecRulesMatchesHeadersType,
+  HttpRouteSpecRulesMatchesMethod,
   HttpRouteSpecRulesMatchesPathType,
+  HttpRouteSpecRulesMatchesQueryParamsType,
 } from '../../../imports/gateway.networking.k8s.io';
-import { GatewayRouteIntent, GatewayTrafficIntent, TrafficRule } from '../../plan/traffic/intent';
+import { GatewayRouteIntent, GatewayTrafficIntent, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
 import { grpcMatchesOf } from './gamma-routes';
 
 /** API group and kind of the multi-cluster services import every backend reference targets. */
@@ -24,13 +27,21 @@ function serviceImport(name: string, port: number | undefined): { group: string;
   return { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name, port: port as number };
 }
 
-/** The HTTPRoute rule of a rule: matches (path, exact headers), weighted ServiceImport backends, a mirror filter. */
+/** A header or query parameter condition; the match type only when not Exact (Gateway API's default). */
+function valueMatch<T extends string>(m: ValueMatch): { name: string; value: string; type?: T } {
+  return { name: m.name, value: m.value, ...(m.type === 'Exact' ? {} : { type: m.type as T }) };
+}
+
+/**
+ * The HTTPRoute rule of a rule: matches (path, headers, query parameters, method; those of an
+ * in-mesh route the Gateway applies), weighted ServiceImport backends, a mirror filter.
+ */
 export function httpRouteRule(rule: TrafficRule): HttpRouteSpecRules {
   const matches = rule.matches.map((m): HttpRouteSpecRulesMatches => ({
-    ...(m.path !== undefined
-      ? { path: { type: m.path.type === 'Exact' ? HttpRouteSpecRulesMatchesPathType.EXACT : HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: m.path.value } }
-      : {}),
-    ...(m.headers.length > 0 ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
+    ...(m.path !== undefined ? { path: { type: m.path.type as HttpRouteSpecRulesMatchesPathType, value: m.path.value } } : {}),
+    ...(m.headers.length > 0 ? { headers: m.headers.map((h) => valueMatch<HttpRouteSpecRulesMatchesHeadersType>(h)) } : {}),
+    ...(m.queryParams.length > 0 ? { queryParams: m.queryParams.map((q) => valueMatch<HttpRouteSpecRulesMatchesQueryParamsType>(q)) } : {}),
+    ...(m.method !== undefined ? { method: m.method as HttpRouteSpecRulesMatchesMethod } : {}),
   }));
   return {
     ...(matches.length > 0 ? { matches } : {}),

@@ -34,11 +34,22 @@ export interface GatewayClassTraits {
    * capabilities" page (kubernetes-engine/docs/how-to/gatewayclass-capabilities) lists it.
    */
   readonly grpcRoute: boolean;
+  /**
+   * The class's load balancer splits traffic by backend weight (HTTPRoute `backendRefs[].weight`)
+   * and copies requests (the `RequestMirror` filter). GKE's multi-cluster Gateway guide: "The
+   * gke-l7-global-external-managed-*, gke-l7-regional-external-managed-*, and gke-l7-rilb-*
+   * GatewayClasses have many advanced traffic routing capabilities including traffic splitting,
+   * header matching, header manipulation, traffic mirroring" (kubernetes-engine/docs/how-to/
+   * deploy-gateway-traffic-splitting); the cross-regional internal Application Load Balancer
+   * has the same traffic management (load-balancing/docs/https/setting-up-reg-traffic-mgmt).
+   * The classic Application Load Balancer (gke-l7-gxlb-mc) has neither.
+   */
+  readonly advancedTraffic: boolean;
 }
 
 /** The GKE multi-cluster GatewayClasses, by name. */
 export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
-  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
+  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true },
   'gke-l7-regional-external-managed-mc': {
     internalAddresses: false,
     singleRegion: true,
@@ -46,8 +57,17 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     allowGlobalAccess: false,
     policyRegion: true,
     grpcRoute: false,
+    advancedTraffic: true,
   },
-  'gke-l7-rilb-mc': { internalAddresses: true, singleRegion: true, proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true, policyRegion: true, grpcRoute: false },
+  'gke-l7-rilb-mc': {
+    internalAddresses: true,
+    singleRegion: true,
+    proxyOnly: 'REGIONAL_MANAGED_PROXY',
+    allowGlobalAccess: true,
+    policyRegion: true,
+    grpcRoute: false,
+    advancedTraffic: true,
+  },
   'gke-l7-cross-regional-internal-managed-mc': {
     internalAddresses: true,
     singleRegion: false,
@@ -55,8 +75,9 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     allowGlobalAccess: false,
     policyRegion: false,
     grpcRoute: false,
+    advancedTraffic: true,
   },
-  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false },
+  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false },
 };
 
 /** The accepted class names, in table order (for error messages). */

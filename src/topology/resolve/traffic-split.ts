@@ -22,3 +22,13 @@ export function versionSplitOf(w: ResolvedWorkload): Array<{ readonly version: s
   if (w.versions.length > 0) return w.versions.map((v): VersionWeight => ({ version: v.name, weight: v.weight }));
   return w.version === undefined ? [] : [{ version: w.version, weight: 100 }];
 }
+
+/**
+ * Whether `w` declares versions (`versions`, or `canary`): then every data plane addresses its
+ * versions one by one (Istio subsets, per-version Services for GAMMA and the ingress gateway,
+ * per-version ServiceImports at a multi-cluster Gateway), even with one version or a version at
+ * weight 0. A workload with a `version` label alone is its Service, on every data plane.
+ */
+export function hasVersionSplit(w: ResolvedWorkload): boolean {
+  return w.versions.length > 0;
+}

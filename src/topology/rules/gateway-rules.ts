@@ -8,6 +8,7 @@ import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from '../
 import { resolveGatewayRouteRule, resolveGrpcMethodMatch } from '../model/gateway-routes';
 import { GATEWAY_MAX_ADDRESSES, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
 import { Problem, problem } from './problems';
+import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
 import { checkGrpcMethod } from './route-rules';
 import { gkeClusters, ResolvedGateway, ResolvedTopology, RouteKind, RouteRuleInput } from '../model/types';
 
@@ -18,7 +19,8 @@ export function gatewayProxyOnlyNeeds(model: ResolvedTopology): ProxyOnlyNeed[] 
 
 /**
  * ServiceImports of a namespace and the one port each exposes (the exported Service's port):
- * each exported workload as `<name>` and `<name>-<cluster short name>`.
+ * each exported workload as `<name>` and `<name>-<cluster short name>`, and one that declares
+ * versions as `<name>-<version>` too.
  */
 function serviceImports(model: ResolvedTopology, namespace: string): Map<string, number | undefined> {
   const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
@@ -26,7 +28,11 @@ function serviceImports(model: ResolvedTopology, namespace: string): Map<string,
     model.apps
       .filter((app) => app.namespace === namespace)
       .flatMap((app) => app.workloads.filter((w) => w.export))
-      .flatMap((w) => [w.name, ...w.clusters.map((c) => `${w.name}-${shortNames.get(c)}`)].map((name) => [name, w.servicePort] as const)),
+      .flatMap((w) =>
+        [w.name, ...w.clusters.map((c) => `${w.name}-${shortNames.get(c)}`), ...(hasVersionSplit(w) ? versionSplitOf(w).map((v) => `${w.name}-${v.version}`) : [])].map(
+          (name) => [name, w.servicePort] as const,
+        ),
+      ),
   );
 }
 

@@ -1,6 +1,6 @@
 import { GRPC_METHOD_RE, GRPC_SERVICE_RE, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
 import { Problem, problem } from './problems';
-import { versionSplitOf } from '../resolve/traffic-split';
+import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
 import { ResolvedApp, ResolvedGrpcMethodMatch, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, RouteKind, ValueMatchInput } from '../model/types';
 
 /** A duration both Istio and Gateway API take: whole seconds or milliseconds, e.g. `5s`, `500ms`. */
@@ -156,6 +156,16 @@ function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload,
     if (!versions.includes(rule.mirror.version)) {
       problems.push(problem(`${at}.mirror.version`, `a mirror to a missing backend: service ${w.name} has no such version`, rule.mirror.version, expected));
     }
+    if (rule.backends.length > 0 && rule.backends.every((b) => b.version === rule.mirror!.version)) {
+      problems.push(
+        problem(
+          `${at}.mirror.version`,
+          `a mirror to the rule's own backend: version ${rule.mirror.version} would get every request twice (the original and its copy)`,
+          rule.mirror.version,
+          `another version than the rule sends to (${versions.filter((v) => v !== rule.mirror!.version).join(', ') || 'none left'}), or no mirror`,
+        ),
+      );
+    }
     if (rule.mirror.percent < 0 || rule.mirror.percent > 100) {
       problems.push(problem(`${at}.mirror.percent`, 'percent out of range', rule.mirror.percent, 'a number from 0 to 100'));
     }
@@ -219,23 +229,32 @@ export function checkMeshRoutes(model: ResolvedTopology, problems: Problem[]): v
   }
   model.apps.forEach((app, i) => {
     checkAppRoutes(model, app, i, problems);
-    if (mesh?.routing === 'gateway-api') checkVersionServiceNames(app, i, problems);
+    checkVersionServiceNames(model, app, i, problems);
   });
 }
 
-/** gateway-api routing: the per-version Services `<name>-<version>` must not take another Service's name. */
-function checkVersionServiceNames(app: ResolvedApp, i: number, problems: Problem[]): void {
-  const taken = app.workloads.flatMap((w) => [w.name, ...w.extraServices.map((e) => e.name)]);
+/**
+ * The per-version Services `<name>-<version>` (gateway-api routing; an exported workload with
+ * versions, whose per-version Services a multi-cluster Gateway reaches) must not take another
+ * Service's name, nor an exported workload's per-cluster Service `<name>-<cluster short name>`.
+ */
+function checkVersionServiceNames(model: ResolvedTopology, app: ResolvedApp, i: number, problems: Problem[]): void {
+  const gamma = model.mesh?.routing === 'gateway-api';
+  const shortNames = model.clusters.map((c) => c.shortName);
+  const taken = app.workloads
+    .filter((w) => w.port !== undefined)
+    .flatMap((w) => [w.name, ...w.extraServices.map((e) => e.name), ...(w.export ? shortNames.map((s) => `${w.name}-${s}`) : [])]);
   app.workloads.forEach((w, j) => {
     const split = versionSplitOf(w);
-    if (w.port === undefined || (split.length < 2 && !app.routes.some((r) => r.service === w.name))) return;
+    const routed = gamma && (hasVersionSplit(w) || app.routes.some((r) => r.service === w.name));
+    if (w.port === undefined || !(routed || (w.export && hasVersionSplit(w)))) return;
     for (const { version } of split) {
       const name = `${w.name}-${version}`;
       if (taken.includes(name)) {
         problems.push(
           problem(
             `apps[${i}].workloads[${j}].name`,
-            `gateway-api routing writes a Service ${name} per version, a name another Service of the app has`,
+            `meshfleet writes a Service ${name} per version (gateway-api routing, or an exported workload with versions), a name another Service of the app has`,
             w.name,
             'names that do not collide',
           ),

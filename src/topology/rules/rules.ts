@@ -10,6 +10,7 @@ import { checkLocations } from './location-rules';
 import { checkAppNamespaces } from './namespace-rules';
 import { checkObjectNames } from './name-rules';
 import { checkMultiClusterIngress } from './mci-rules';
+import { checkTrafficModel } from './traffic-rules';
 import { reservedEastWestAddress } from '../resolve/mesh-plan';
 import { checkMeshRoutes } from './route-rules';
 import { checkSecurity } from './security-rules';
@@ -532,6 +533,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkGatewayDetails(model, problems);
   checkMeshRoutes(model, problems);
   checkMultiClusterIngress(input, model, problems);
+  checkTrafficModel(model, problems);
   checkEgress(model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);

@@ -137,13 +137,14 @@ describe('in-mesh routing of a split', () => {
     });
   });
 
-  test('a plain version label: no in-mesh routing in either data plane; one declared version: Istio only', () => {
+  test('a plain version label: no in-mesh routing in either data plane; one declared version: routing in both (issue 17)', () => {
     const plain = resolveWorkload({ name: 'details', image: 'example/details:v1', port: 9080, version: 'v1' }, []);
     expect(intentOf(plain).mesh).toBeUndefined();
     expect(intentOf(plain, 'gateway-api').mesh).toBeUndefined();
     const single = resolveWorkload({ name: 'details', image: 'example/details:v1', port: 9080, versions: [{ name: 'v1', weight: 100 }] }, []);
     expect(intentOf(single).mesh?.source).toBe('split');
-    expect(intentOf(single, 'gateway-api').mesh).toBeUndefined();
+    expect(intentOf(single, 'gateway-api').mesh?.source).toBe('split');
+    expect(intentOf(single, 'gateway-api').mesh?.versionServices).toEqual(['v1']);
   });
 
   test('a workload without a port has no intent', () => {
