@@ -637,8 +637,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "name": {
                       "type": "string",
                       "description": "Port name (the key of `networking.gke.io/app-protocols`), e.g. `http`.",
-                      "title": "port name of at most 15 characters",
-                      "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
+                      "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                      "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
                     },
                     "port": {
                       "type": "integer",
@@ -1009,11 +1009,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "type": "string"
                   },
                   "propertyNames": {
-                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`.",
-                    "title": "key such as jwtRS256.key",
-                    "pattern": "^[-._a-zA-Z0-9]+$"
+                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`: at most 253 letters, digits, `-`, `_` and `.`, neither `.` nor `..` nor beginning with `..`.",
+                    "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                    "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                   },
-                  "description": "Keys and values of the ConfigMap, e.g. `{ \"app.yaml\": \"...\" }`.",
+                  "description": "Keys and values of the ConfigMap, e.g. `{ \"app.yaml\": \"...\" }`: at most 1 MiB, keys and values together (Kubernetes' limit).",
                   "default": {}
                 },
                 "external": {
@@ -1076,7 +1076,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       },
                       "name": {
                         "type": "string",
-                        "description": "Port name, prefixed by its protocol as Istio expects (`https`, `http-api`, `tcp-db`).",
+                        "description": "Port name, unique in the entry, e.g. `https` or `tcp-db` (Istio reads the protocol from `protocol`, not from the name).",
                         "title": "lower-case port name such as https",
                         "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                       },
@@ -1128,7 +1128,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "description": "A non-empty string.",
                     "minLength": 1
                   },
-                  "description": "Virtual IPs or CIDRs of the hosts.\n\nDefault: none."
+                  "description": "Virtual IPs or CIDRs of the hosts, IPv4 or IPv6 without leading zeros; a CIDR only with resolution `NONE` or `STATIC` (Istio's rule), and never a `/0` (it would capture all traffic).\n\nDefault: none."
                 },
                 "endpoints": {
                   "type": "array",
@@ -1137,7 +1137,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "description": "A non-empty string.",
                     "minLength": 1
                   },
-                  "description": "Endpoint addresses (IPs, or DNS names with `resolution: DNS`).\n\nDefault: none."
+                  "description": "Endpoint addresses (IPv4 or IPv6 addresses without leading zeros, or DNS names with `resolution: DNS`).\n\nDefault: none."
                 }
               },
               "required": [
@@ -1168,14 +1168,14 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "privateKey": {
                       "type": "string",
                       "description": "Secret key holding the PEM private key, e.g. `jwtRS256.key`.",
-                      "title": "key such as jwtRS256.key",
-                      "pattern": "^[-._a-zA-Z0-9]+$"
+                      "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                      "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                     },
                     "publicKey": {
                       "type": "string",
                       "description": "Secret key holding the PEM public key, e.g. `jwtRS256.key.pub`.",
-                      "title": "key such as jwtRS256.key",
-                      "pattern": "^[-._a-zA-Z0-9]+$"
+                      "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                      "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                     },
                     "bits": {
                       "enum": [
@@ -1198,9 +1198,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "type": "array",
                   "items": {
                     "type": "string",
-                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`.",
-                    "title": "key such as jwtRS256.key",
-                    "pattern": "^[-._a-zA-Z0-9]+$"
+                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`: at most 253 letters, digits, `-`, `_` and `.`, neither `.` nor `..` nor beginning with `..`.",
+                    "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                    "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                   },
                   "description": "Keys (file names) the operator provides, e.g. `db-password`.",
                   "minItems": 1
@@ -1254,8 +1254,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "portName": {
                   "type": "string",
                   "description": "Name of the Service port (its protocol prefix matters to Istio), e.g. `grpc`.",
-                  "title": "port name of at most 15 characters",
-                  "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                  "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                  "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
                   "default": "http"
                 },
                 "extraPorts": {
@@ -1266,8 +1266,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "name": {
                         "type": "string",
                         "description": "Service port name (its protocol prefix matters to Istio), e.g. `grpc` or `http-metrics`.",
-                        "title": "port name of at most 15 characters",
-                        "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
+                        "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                        "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
                       },
                       "port": {
                         "type": "integer",
@@ -1369,8 +1369,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "key": {
                             "type": "string",
                             "description": "Key in its data, e.g. `db-password`.",
-                            "title": "key such as jwtRS256.key",
-                            "pattern": "^[-._a-zA-Z0-9]+$"
+                            "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                            "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                           },
                           "optional": {
                             "type": "boolean",
@@ -1396,8 +1396,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "key": {
                             "type": "string",
                             "description": "Key in its data, e.g. `db-password`.",
-                            "title": "key such as jwtRS256.key",
-                            "pattern": "^[-._a-zA-Z0-9]+$"
+                            "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                            "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                           },
                           "optional": {
                             "type": "boolean",
@@ -1490,7 +1490,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                             "type": "string",
                             "description": "Most space the folder may use, e.g. `64Mi`.\n\nDefault: none (no limit).",
                             "title": "Kubernetes quantity such as 100m or 64Mi",
-                            "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                            "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                           }
                         },
                         "additionalProperties": false,
@@ -1513,8 +1513,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "key": {
                                   "type": "string",
                                   "description": "Key in the object's data, e.g. `jwtRS256.key`.",
-                                  "title": "key such as jwtRS256.key",
-                                  "pattern": "^[-._a-zA-Z0-9]+$"
+                                  "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                                  "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                                 },
                                 "path": {
                                   "type": "string",
@@ -1557,8 +1557,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "key": {
                                   "type": "string",
                                   "description": "Key in the object's data, e.g. `jwtRS256.key`.",
-                                  "title": "key such as jwtRS256.key",
-                                  "pattern": "^[-._a-zA-Z0-9]+$"
+                                  "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                                  "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                                 },
                                 "path": {
                                   "type": "string",
@@ -2003,19 +2003,19 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "type": "string",
                           "description": "CPU, e.g. `100m` (a tenth of a core).",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "memory": {
                           "type": "string",
                           "description": "Memory, e.g. `64Mi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "ephemeral-storage": {
                           "type": "string",
                           "description": "Ephemeral storage (container writable layer, logs, emptyDir), e.g. `1Gi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         }
                       },
                       "additionalProperties": false,
@@ -2028,19 +2028,19 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "type": "string",
                           "description": "CPU, e.g. `100m` (a tenth of a core).",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "memory": {
                           "type": "string",
                           "description": "Memory, e.g. `64Mi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "ephemeral-storage": {
                           "type": "string",
                           "description": "Ephemeral storage (container writable layer, logs, emptyDir), e.g. `1Gi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         }
                       },
                       "additionalProperties": false,
@@ -2192,8 +2192,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "version": {
                   "type": "string",
                   "description": "`version` label of the stable pods, e.g. `v1`. Required with `canary`.\n\nDefault: none.",
-                  "title": "version label such as v1",
-                  "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                  "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                  "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
                 "canary": {
                   "type": "object",
@@ -2202,7 +2202,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "type": "string",
                       "description": "Version label of the canary, e.g. `v2`; its Deployment is `<name>-<version>`.",
                       "title": "version label such as v2",
-                      "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                      "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                     },
                     "weight": {
                       "type": "integer",
@@ -2243,8 +2243,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "name": {
                         "type": "string",
                         "description": "`version` label of its pods and DestinationRule subset name, e.g. `v1`.",
-                        "title": "version label such as v1",
-                        "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                        "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                        "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                       },
                       "weight": {
                         "type": "integer",
@@ -2393,8 +2393,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "name": {
                         "type": "string",
                         "description": "Port name with its protocol prefix, e.g. `http` or `grpc-api`.",
-                        "title": "port name of at most 15 characters",
-                        "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
+                        "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                        "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
                       },
                       "port": {
                         "type": "integer",
@@ -2647,8 +2647,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                             "version": {
                               "type": "string",
                               "description": "A version of the Service's workload, e.g. `v2`.\n\nDefault: none (the Service, every version).",
-                              "title": "version label such as v1",
-                              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                              "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                              "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                             },
                             "weight": {
                               "type": "integer",
@@ -2673,8 +2673,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "version": {
                             "type": "string",
                             "description": "The version that receives the copies.",
-                            "title": "version label such as v1",
-                            "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                            "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                            "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                           },
                           "percent": {
                             "type": "number",
