@@ -33,7 +33,8 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
         const byName = entry.ports.findIndex((other) => other.name === port.name);
         if (byName < k) problems.push(problem(`${at}.ports[${k}].name`, `duplicate port name, already used by ${at}.ports[${byName}]`, port.name, 'a unique port name'));
         const byNumber = entry.ports.findIndex((other) => other.number === port.number);
-        if (byNumber < k) problems.push(problem(`${at}.ports[${k}].number`, `duplicate port, already declared by ${at}.ports[${byNumber}]`, port.number, 'a port number of its own'));
+        if (byNumber < k)
+          problems.push(problem(`${at}.ports[${k}].number`, `duplicate port, already declared by ${at}.ports[${byNumber}]`, port.number, 'a port number of its own'));
       });
       entry.addresses.forEach((address, k) => {
         const ip = parseIp(address, true);
