@@ -225,7 +225,7 @@ export function parseQuantity(text: string): QuantityValue | undefined {
   const suffix = match[3] ?? '';
   const binary = BINARY_SUFFIXES.indexOf(suffix);
   if (binary >= 0) digits *= 1024n ** BigInt(binary + 1);
-  else if (/^[eE]/.test(suffix)) exponent += Number(suffix.slice(1));
+  else if (/^[eE][-+]?[0-9]/.test(suffix)) exponent += Number(suffix.slice(1));
   else exponent += DECIMAL_SUFFIXES[suffix];
   return { digits, exponent };
 }
