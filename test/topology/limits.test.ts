@@ -50,7 +50,16 @@ describe('derived names and labels', () => {
 
   test('a version name of versions and a canary version are held to the same format', () => {
     const long = 'v'.repeat(64);
-    expect(problemsOf(withWeb({ versions: [{ name: 'v1', weight: 100 }, { name: long, weight: 0 }] })).map((p) => p.path)).toEqual([`${at}.versions[1].name`]);
+    expect(
+      problemsOf(
+        withWeb({
+          versions: [
+            { name: 'v1', weight: 100 },
+            { name: long, weight: 0 },
+          ],
+        }),
+      ).map((p) => p.path),
+    ).toEqual([`${at}.versions[1].name`]);
     expect(problemsOf(withWeb({ version: 'v1', canary: { version: long, weight: 0 } })).map((p) => p.path)).toEqual([`${at}.canary.version`]);
   });
 });
@@ -124,7 +133,10 @@ describe('duplicate ports', () => {
         ]),
       ),
     ).toEqual([
-      { path: 'apps[0].vmWorkloads[0].ports[1].name', message: 'duplicate port name, already declared by apps[0].vmWorkloads[0].ports[0].name (found "http", expected a unique port name)' },
+      {
+        path: 'apps[0].vmWorkloads[0].ports[1].name',
+        message: 'duplicate port name, already declared by apps[0].vmWorkloads[0].ports[0].name (found "http", expected a unique port name)',
+      },
       { path: 'apps[0].vmWorkloads[0].ports[2].port', message: 'duplicate port, already declared by apps[0].vmWorkloads[0].ports[0].port (found 80, expected a port of its own)' },
     ]);
   });
@@ -166,7 +178,16 @@ describe("the Istio sidecar's ports and containers", () => {
       `${at}.initContainers[0].name`,
       `another container of the pod has this name, already declared by ${at}.containerName (found "app", expected a container name unique in the pod)`,
     );
-    expect(problemsOf(withWeb({ initContainers: [{ ...init, name: 'wait' }, { ...init, name: 'wait' }] })).map((p) => p.path)).toEqual([`${at}.initContainers[1].name`]);
+    expect(
+      problemsOf(
+        withWeb({
+          initContainers: [
+            { ...init, name: 'wait' },
+            { ...init, name: 'wait' },
+          ],
+        }),
+      ).map((p) => p.path),
+    ).toEqual([`${at}.initContainers[1].name`]);
   });
 
   test("a container named like Istio's in an injected pod", () => {
@@ -177,6 +198,15 @@ describe("the Istio sidecar's ports and containers", () => {
     );
     expect(problemsOf(withWeb({ name: 'istio-proxy' })).map((p) => p.path)).toEqual([`${at}.name`]);
   });
+});
+
+test("a volume named like one of Istio's in an injected pod", () => {
+  expectOnlyProblem(
+    withWeb({ volumes: [{ name: 'istio-envoy', emptyDir: {} }] }),
+    `${at}.volumes[0].name`,
+    'Istio\'s sidecar injection adds a volume of this name to the pod (found "istio-envoy", expected a name other than workload-socket, credential-socket, workload-certs, istio-envoy, istio-data, istio-podinfo, istio-token, istiod-ca-cert)',
+  );
+  expect(() => validateTopology(withWeb({ volumes: [{ name: 'istio-envoy', emptyDir: {} }] }, null))).not.toThrow();
 });
 
 describe('security context', () => {
@@ -279,7 +309,22 @@ describe('ConfigMaps and annotations', () => {
       'apps[0].configMaps[0].data',
       'a ConfigMap holds at most 1024.0 KiB, keys and values together (found "1024.0 KiB", expected at most 1024.0 KiB)',
     );
-    expect(() => validateTopology(topology({ configMaps: [{ name: 'cfg', data: { big: 'x'.repeat(1024 * 1024 - 3) } }], workloads: [web] }))).not.toThrow();
+    // One byte less is within the API's limit (and refused by the next rule, for kubectl apply).
+    expect(problemsOf(topology({ configMaps: [{ name: 'cfg', data: { big: 'x'.repeat(1024 * 1024 - 3) } }], workloads: [web] }))[0].message).toMatch(/^kubectl apply -k/);
+  });
+
+  test('a ConfigMap whose last-applied-configuration (kubectl apply -k, as the runbook runs it) would exceed 256 KiB', () => {
+    const data = { 'dashboard.json': 'x'.repeat(300 * 1024) };
+    expectOnlyProblem(
+      topology({ configMaps: [{ name: 'cfg', data }], workloads: [web] }),
+      'apps[0].configMaps[0].data',
+      'kubectl apply -k, as the runbook applies the folder, copies the ConfigMap into its last-applied-configuration annotation, and annotations hold at most 256.0 KiB (found "300.0 KiB of data as JSON", expected at most 255.0 KiB of data as JSON (split the ConfigMap, or mark it external and create it with kubectl apply --server-side))',
+    );
+    // Go's JSON escapes <, > and & as \u003c: six bytes each.
+    expect(problemsOf(topology({ configMaps: [{ name: 'cfg', data: { 'page.html': '<'.repeat(50 * 1024) } }], workloads: [web] }))[0].message).toMatch(
+      /found "300\.0 KiB of data as JSON"/,
+    );
+    expect(() => validateTopology(topology({ configMaps: [{ name: 'cfg', data: { 'page.html': '<'.repeat(40 * 1024) } }], workloads: [web] }))).not.toThrow();
   });
 
   test('pod annotations over 256 KiB', () => {
@@ -292,7 +337,8 @@ describe('ConfigMaps and annotations', () => {
 });
 
 describe('ServiceEntries', () => {
-  const entry = (change: Draft) => topology({ workloads: [web], serviceEntries: [{ name: 'api', hosts: ['api.example.com'], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }], ...change }] });
+  const entry = (change: Draft) =>
+    topology({ workloads: [web], serviceEntries: [{ name: 'api', hosts: ['api.example.com'], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }], ...change }] });
   const se = 'apps[0].serviceEntries[0]';
 
   test('a port named tcplocal with protocol TCP is valid: Istio reads the protocol field', () => {

@@ -1,4 +1,13 @@
-import { ANNOTATIONS_MAX_BYTES, compareQuantities, CONFIGMAP_MAX_BYTES, ESCALATING_CAPABILITIES, ISTIO_CONTAINER_NAMES, ISTIO_SIDECAR_PORTS, parseQuantity } from './predicates';
+import {
+  ANNOTATIONS_MAX_BYTES,
+  compareQuantities,
+  CONFIGMAP_MAX_BYTES,
+  ESCALATING_CAPABILITIES,
+  ISTIO_CONTAINER_NAMES,
+  ISTIO_SIDECAR_PORTS,
+  ISTIO_VOLUME_NAMES,
+  parseQuantity,
+} from './predicates';
 import { Problem, problem } from './problems';
 import { ContainerSecurityContextInput, PodSecurityContextInput, ResolvedApp, ResolvedTopology, ResolvedWorkload, ResourcesInput } from '../model/types';
 
@@ -17,6 +26,21 @@ function bytes(text: string): number {
 function mappingBytes(mapping: Readonly<Record<string, string>>): number {
   return Object.entries(mapping).reduce((total, [key, value]) => total + bytes(key) + bytes(value), 0);
 }
+
+/**
+ * Bytes of `value` as Go's encoding/json writes it (kubectl's last-applied-configuration): the
+ * compact JSON, with `<`, `>` and `&` escaped as `\u003c` (6 bytes each).
+ */
+function goJsonBytes(value: unknown): number {
+  const json = JSON.stringify(value);
+  return bytes(json) + 5 * (json.match(/[<>&]/g)?.length ?? 0);
+}
+
+/**
+ * What a ConfigMap's last-applied-configuration annotation holds beyond its data: apiVersion,
+ * kind, name, namespace and meshfleet's labels, and the annotation's own key (an upper bound).
+ */
+const LAST_APPLIED_OVERHEAD = 1024;
 
 /** Size in a message: KiB with one decimal. */
 function kib(size: number): string {
@@ -86,6 +110,18 @@ function checkContainerNames(model: ResolvedTopology, w: ResolvedWorkload, at: s
       problems.push(problem(path, 'Istio injects a container of this name into the pod', value, `a name other than ${ISTIO_CONTAINER_NAMES.join(', ')}`));
     }
   }
+}
+
+/** Volume names Istio's injection adds to the pod. */
+function checkVolumeNames(model: ResolvedTopology, w: ResolvedWorkload, at: string, problems: Problem[]): void {
+  if (!injected(model, w)) return;
+  w.volumes.forEach((v, k) => {
+    if (ISTIO_VOLUME_NAMES.includes(v.name)) {
+      problems.push(
+        problem(`${at}.volumes[${k}].name`, "Istio's sidecar injection adds a volume of this name to the pod", v.name, `a name other than ${ISTIO_VOLUME_NAMES.join(', ')}`),
+      );
+    }
+  });
 }
 
 /**
@@ -166,6 +202,7 @@ function checkResources(resources: ResourcesInput | undefined, at: string, probl
 function checkWorkload(model: ResolvedTopology, w: ResolvedWorkload, at: string, problems: Problem[]): void {
   checkPorts(model, w, at, problems);
   checkContainerNames(model, w, at, problems);
+  checkVolumeNames(model, w, at, problems);
   checkSecurityContext(w, at, problems);
   checkResources(w.resources, at, problems);
   const annotations = mappingBytes(w.podAnnotations);
@@ -183,14 +220,19 @@ function checkWorkload(model: ResolvedTopology, w: ResolvedWorkload, at: string,
 
 function checkApp(model: ResolvedTopology, app: ResolvedApp, i: number, problems: Problem[]): void {
   app.configMaps.forEach((c, j) => {
+    const path = `apps[${i}].configMaps[${j}].data`;
     const size = mappingBytes(c.data);
+    const applied = goJsonBytes(c.data) + LAST_APPLIED_OVERHEAD;
     if (size > CONFIGMAP_MAX_BYTES) {
+      problems.push(problem(path, `a ConfigMap holds at most ${kib(CONFIGMAP_MAX_BYTES)}, keys and values together`, kib(size), `at most ${kib(CONFIGMAP_MAX_BYTES)}`));
+    } else if (applied > ANNOTATIONS_MAX_BYTES) {
+      // The runbook applies each cluster folder with `kubectl apply -k` (client-side apply).
       problems.push(
         problem(
-          `apps[${i}].configMaps[${j}].data`,
-          `a ConfigMap holds at most ${kib(CONFIGMAP_MAX_BYTES)}, keys and values together`,
-          kib(size),
-          `at most ${kib(CONFIGMAP_MAX_BYTES)}`,
+          path,
+          `kubectl apply -k, as the runbook applies the folder, copies the ConfigMap into its last-applied-configuration annotation, and annotations hold at most ${kib(ANNOTATIONS_MAX_BYTES)}`,
+          `${kib(applied - LAST_APPLIED_OVERHEAD)} of data as JSON`,
+          `at most ${kib(ANNOTATIONS_MAX_BYTES - LAST_APPLIED_OVERHEAD)} of data as JSON (split the ConfigMap, or mark it external and create it with kubectl apply --server-side)`,
         ),
       );
     }

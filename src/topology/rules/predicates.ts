@@ -201,6 +201,18 @@ export const ISTIO_SIDECAR_PORTS: readonly number[] = [15000, 15001, 15004, 1500
 /** Names of the containers Istio injects into a pod (the proxy, and the init container of the sidecar or CNI mode). */
 export const ISTIO_CONTAINER_NAMES: readonly string[] = ['istio-proxy', 'istio-init', 'istio-validation'];
 
+/** Names of the volumes Istio's sidecar injection adds to a pod (a user volume of one of them makes the pod invalid). */
+export const ISTIO_VOLUME_NAMES: readonly string[] = [
+  'workload-socket',
+  'credential-socket',
+  'workload-certs',
+  'istio-envoy',
+  'istio-data',
+  'istio-podinfo',
+  'istio-token',
+  'istiod-ca-cert',
+];
+
 /** Capabilities that Kubernetes refuses with `allowPrivilegeEscalation: false` (CAP_SYS_ADMIN, in either spelling). */
 export const ESCALATING_CAPABILITIES: readonly string[] = ['SYS_ADMIN', 'CAP_SYS_ADMIN'];
 
