@@ -1,5 +1,6 @@
 import { validateTopology } from '../../src/load/load';
 import { compareQuantities, parseIp, parseQuantity } from '../../src/topology/rules/predicates';
+import { excerpt } from '../../src/topology/rules/problems';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 
 /*
@@ -325,6 +326,14 @@ describe('ConfigMaps and annotations', () => {
       /found "300\.0 KiB of data as JSON"/,
     );
     expect(() => validateTopology(topology({ configMaps: [{ name: 'cfg', data: { 'page.html': '<'.repeat(40 * 1024) } }], workloads: [web] }))).not.toThrow();
+  });
+
+  test.each(['-x.example.com/a', 'x..example.com/a', `${'a'.repeat(254)}/a`, 'Example.com/a'])('an annotation key with the prefix %p', (key) => {
+    expectOnlyProblem(
+      withWeb({ podAnnotations: { [key]: 'x' } }),
+      `${at}.podAnnotations`,
+      `invalid key (found ${excerpt(key)}, expected a label or annotation key such as app or example.com/team)`,
+    );
   });
 
   test('pod annotations over 256 KiB', () => {

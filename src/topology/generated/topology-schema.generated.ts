@@ -396,8 +396,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
               },
               "propertyNames": {
-                "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                "title": "label or annotation key such as app or example.com/team",
+                "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
               },
               "description": "Pod labels the Service, Istio Gateway and MultiClusterService select.",
               "default": {
@@ -624,8 +625,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                 },
                 "propertyNames": {
-                  "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                  "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                  "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                  "title": "label or annotation key such as app or example.com/team",
+                  "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                 },
                 "description": "Pod labels the derived Services select.\n\nDefault: the mesh ingress gateway's labels."
               },
@@ -2167,8 +2169,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "type": "string"
                   },
                   "propertyNames": {
-                    "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                    "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                    "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                    "title": "label or annotation key such as app or example.com/team",
+                    "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                   },
                   "description": "Pod annotations, e.g. `proxy.istio.io/config`.",
                   "default": {}
@@ -2284,8 +2287,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                         },
                         "propertyNames": {
-                          "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                          "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                          "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                          "title": "label or annotation key such as app or example.com/team",
+                          "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                         },
                         "description": "Further pod labels of this version (not `app` or `version`).",
                         "default": {}
@@ -2374,8 +2378,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                   },
                   "propertyNames": {
-                    "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                    "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                    "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                    "title": "label or annotation key such as app or example.com/team",
+                    "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                   },
                   "description": "Labels of the WorkloadEntries (what Services select).\n\nDefault: { app: <name> }."
                 },
@@ -2993,8 +2998,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                   },
                   "propertyNames": {
-                    "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                    "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                    "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                    "title": "label or annotation key such as app or example.com/team",
+                    "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                   },
                   "description": "Labels of the HTTPRoute.",
                   "default": {}

@@ -100,8 +100,10 @@ export type GcpLabelKey = string;
 export type GcpLabelValue = string;
 
 /**
- * A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most
- * 63 characters, e.g. `app` or `topology.istio.io/network`.
+ * A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most
+ * 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or
+ * `topology.istio.io/network`.
+ * @title label or annotation key such as app or example.com/team
  * @predicate QUALIFIED_KEY
  */
 export type LabelKey = string;

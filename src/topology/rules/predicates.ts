@@ -29,8 +29,11 @@ export const IPV4_CIDR = `^${IPV4_DOTTED}/${PREFIX_LENGTH}$`;
 export const IPV4_ADDRESS_RE = new RegExp(`^${IPV4_DOTTED}$`);
 /** An IPv4 address or CIDR (its syntax), as a ServiceEntry's `addresses` take. */
 export const IPV4_ADDRESS_OR_CIDR_RE = new RegExp(`^${IPV4_DOTTED}(/${PREFIX_LENGTH})?$`);
-/** A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters. */
-export const QUALIFIED_KEY = '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
+/**
+ * A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most
+ * 253 characters) and `/`, then a name of at most 63 characters.
+ */
+export const QUALIFIED_KEY = '^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
 /** A Kubernetes label value, possibly empty. */
 export const LABEL_VALUE = '^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$';
 /** A non-empty Kubernetes label value. */
