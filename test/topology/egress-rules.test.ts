@@ -75,6 +75,8 @@ describe('egress rules', () => {
   });
 
   test('an address that is not an IP address or CIDR', () => {
-    expect(problemsOf([{ ...ok, addresses: ['example.com'] }])).toEqual([expect.stringMatching(/^apps\[0\]\.serviceEntries\[0\]\.addresses\[0\]: an address is an IP address or CIDR/)]);
+    expect(problemsOf([{ ...ok, addresses: ['example.com'] }])).toEqual([
+      expect.stringMatching(/^apps\[0\]\.serviceEntries\[0\]\.addresses\[0\]: an address is an IP address or CIDR/),
+    ]);
   });
 });

@@ -1243,7 +1243,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 },
                 "port": {
                   "type": "integer",
-                  "description": "Container port. A workload without one (a load generator) has no Service.\n\nDefault: none (no container port and no Service).",
+                  "description": "Container port. A workload without one (a load generator) has no Service. In a mesh, not a port of the Istio sidecar (15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090).\n\nDefault: none (no container port and no Service).",
                   "minimum": 1,
                   "maximum": 65535
                 },
@@ -1641,7 +1641,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "properties": {
                       "name": {
                         "type": "string",
-                        "description": "Container name.",
+                        "description": "Container name, unique in the pod (not the workload's container name, nor Istio's `istio-init`, `istio-proxy`, `istio-validation`).",
                         "title": "lower-case RFC 1035 name",
                         "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                       },
@@ -2046,7 +2046,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         }
                       },
                       "additionalProperties": false,
-                      "description": "What the container may use at most.\n\nDefault: none."
+                      "description": "What the container may use at most; a request is never above its limit.\n\nDefault: none."
                     }
                   },
                   "additionalProperties": false,
@@ -2057,7 +2057,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "properties": {
                     "allowPrivilegeEscalation": {
                       "type": "boolean",
-                      "description": "Whether a process may gain more privileges than its parent (setuid binaries).\n\nDefault: false (filled by meshfleet), unless the container is privileged."
+                      "description": "Whether a process may gain more privileges than its parent (setuid binaries). Kubernetes refuses `false` with `privileged: true` or with `SYS_ADMIN` added to the capabilities.\n\nDefault: false (filled by meshfleet), unless the container is privileged."
                     },
                     "privileged": {
                       "type": "boolean",
@@ -2117,7 +2117,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         },
                         "localhostProfile": {
                           "type": "string",
-                          "description": "Path of a `Localhost` profile, relative to the kubelet's seccomp folder.",
+                          "description": "Path of a `Localhost` profile, relative to the kubelet's seccomp folder: required with `Localhost`, refused with the other types.",
                           "minLength": 1
                         }
                       },
@@ -2173,7 +2173,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "title": "label or annotation key such as app or example.com/team",
                     "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                   },
-                  "description": "Pod annotations, e.g. `proxy.istio.io/config`.",
+                  "description": "Pod annotations, e.g. `proxy.istio.io/config`: at most 256 KiB, keys and values together. `sidecar.istio.io/inject: \"false\"` keeps the pod out of the mesh.",
                   "default": {}
                 },
                 "terminationGracePeriodSeconds": {
