@@ -25,10 +25,6 @@ const IPV4_DOTTED = '([0-9]{1,3}\\.){3}[0-9]{1,3}';
 const PREFIX_LENGTH = '([0-9]|[12][0-9]|3[0-2])';
 /** An IPv4 CIDR such as `10.0.0.0/8` (its syntax; the rules parse the numbers). */
 export const IPV4_CIDR = `^${IPV4_DOTTED}/${PREFIX_LENGTH}$`;
-/** An IPv4 address such as `10.0.0.1` (its syntax). */
-export const IPV4_ADDRESS_RE = new RegExp(`^${IPV4_DOTTED}$`);
-/** An IPv4 address or CIDR (its syntax), as a ServiceEntry's `addresses` take. */
-export const IPV4_ADDRESS_OR_CIDR_RE = new RegExp(`^${IPV4_DOTTED}(/${PREFIX_LENGTH})?$`);
 /**
  * A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most
  * 253 characters) and `/`, then a name of at most 63 characters.
