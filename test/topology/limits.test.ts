@@ -118,7 +118,7 @@ describe('duplicate ports', () => {
     expect(problemsOf(withWeb({ extraPorts: [{ name: 'http', port: 9090 }] })).map((p) => p.path)).toEqual([`${at}.extraPorts[0].name`]);
   });
 
-  test('two Service ports to one container port are accepted', () => {
+  test("a Service port equal to another entry's container port is accepted", () => {
     expect(() => validateTopology(withWeb({ servicePort: 80, extraPorts: [{ name: 'http-alt', port: 9090, servicePort: 8080 }] }))).not.toThrow();
   });
 

@@ -53,7 +53,7 @@ function injected(model: ResolvedTopology, w: ResolvedWorkload): boolean {
   return model.clusters.some((c) => c.meshMember && w.clusters.includes(c.name));
 }
 
-/** A value reported on a list: each later entry equal to an earlier one, at the later entry's path. */
+/** Reports each entry of `values` equal to an earlier one, at the later entry's path. */
 function duplicates<T>(values: ReadonlyArray<{ readonly value: T; readonly path: string }>, what: string, expected: string, problems: Problem[]): void {
   values.forEach((later, k) => {
     const earlier = values.slice(0, k).find((v) => v.value === later.value);
@@ -260,7 +260,10 @@ function checkApp(model: ResolvedTopology, app: ResolvedApp, i: number, problems
   });
 }
 
-/** The API limits of every app: ConfigMap sizes, and per workload its ports, container names, security context, resources and annotations. */
+/**
+ * The API limits of every app: ConfigMap sizes; per workload its ports, container and volume
+ * names, security context, resources and annotations; the ports of its VM workloads.
+ */
 export function checkLimits(model: ResolvedTopology, problems: Problem[]): void {
   model.apps.forEach((app, i) => checkApp(model, app, i, problems));
 }
