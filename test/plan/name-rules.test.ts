@@ -88,17 +88,17 @@ test('an exported workload whose per-cluster Service name would exceed 63 charac
   });
 });
 
-test('gateway-api routing: a version whose per-version Service is no Service name', () => {
+test('gateway-api routing: a version whose per-version Service is no Service name (a version label takes no dot, so: too long)', () => {
+  const version = `v${'2'.repeat(59)}`;
   const problems = problemsOf(
     variant((t) => {
       t.mesh.routing = 'gateway-api';
-      t.apps[0].workloads[1].canary.version = 'v2.1';
+      t.apps[0].workloads[1].canary.version = version;
     }),
   );
   expect(problems).toContainEqual({
     path: 'apps[0].workloads[1].canary.version',
-    message:
-      'gateway-api routing writes a Service api-v2.1 per version, which is not a Service name (found "v2.1", expected a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots))',
+    message: `gateway-api routing writes a Service api-${version} per version, which is not a Service name (found "${version}", expected a version that makes <name>-<version> an RFC 1035 label of at most 63 characters (no dots))`,
   });
 });
 

@@ -50,10 +50,9 @@ describe('egress rules', () => {
     ]);
   });
 
-  test('a port name without its protocol prefix', () => {
-    expect(problemsOf([{ ...ok, ports: [{ number: 443, name: 'web', protocol: 'HTTPS' }] }])).toEqual([
-      expect.stringMatching(/^apps\[0\]\.serviceEntries\[0\]\.ports\[0\]\.name: the port name starts with its protocol HTTPS \(found "web", expected https or https-<suffix>\)/),
-    ]);
+  test('a port name without its protocol prefix is valid: Istio reads the protocol from protocol', () => {
+    expect(problemsOf([{ ...ok, ports: [{ number: 443, name: 'web', protocol: 'HTTPS' }] }])).toEqual([]);
+    expect(problemsOf([{ ...ok, ports: [{ number: 5432, name: 'tcplocal', protocol: 'TCP' }] }])).toEqual([]);
   });
 
   test('STATIC without endpoints, or with a name endpoint', () => {
@@ -75,7 +74,9 @@ describe('egress rules', () => {
     expect(problemsOf([ok], null)).toEqual([expect.stringMatching(/^apps\[0\]\.serviceEntries\[0\]: a ServiceEntry is an Istio object and needs a mesh/)]);
   });
 
-  test('an address that is not an IPv4 address or CIDR', () => {
-    expect(problemsOf([{ ...ok, addresses: ['example.com'] }])).toEqual([expect.stringMatching(/^apps\[0\]\.serviceEntries\[0\]\.addresses\[0\]: an address is an IPv4/)]);
+  test('an address that is not an IP address or CIDR', () => {
+    expect(problemsOf([{ ...ok, addresses: ['example.com'] }])).toEqual([
+      expect.stringMatching(/^apps\[0\]\.serviceEntries\[0\]\.addresses\[0\]: an address is an IP address or CIDR/),
+    ]);
   });
 });

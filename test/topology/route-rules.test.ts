@@ -169,13 +169,23 @@ describe('in-mesh routes: refused with the field path', () => {
     ['query parameter', { queryParams: [{ name: 'x', value: '*a', type: 'RegularExpression' }] }, 'matches[0].queryParams[0].value'],
   ])('an invalid regex in a %s match', (_what, match, field) => {
     const [p] = problemsOf(topology([route({ matches: [match] })]));
-    expect(p).toMatch(new RegExp(`^${at.replace(/[[\]]/g, '\\$&')}\\.${field.replace(/[[\]]/g, '\\$&')}: not a valid regular expression`));
+    expect(p).toMatch(new RegExp(`^${at.replace(/[[\]]/g, '\\$&')}\\.${field.replace(/[[\]]/g, '\\$&')}: not an RE2 regular expression`));
   });
 
-  test.each(['^(?=a)b', '(?<!x)y', '(a)\\1'])('a regex JavaScript takes but RE2 does not: %p', (value) => {
+  test.each([
+    ['^(?=a)b', 'invalid or unsupported Perl syntax: `(?=`'],
+    ['(?<!x)y', 'invalid named capture: `(?<!x)y`'],
+    ['(a)\\1', 'invalid escape sequence: `\\1`'],
+    ['a{1001}', 'invalid repeat count: `{1001}`'],
+    ['a++', 'invalid nested repetition operator: `++`'],
+  ])('a regex JavaScript takes but RE2 does not: %p', (value, why) => {
     expect(problemsOf(topology([route({ matches: [{ path: { type: 'RegularExpression', value } }] })]))).toEqual([
-      `${at}.matches[0].path.value: not a valid regular expression (found ${JSON.stringify(value)}, expected an RE2 regular expression (no lookaround, no backreference))`,
+      `${at}.matches[0].path.value: not an RE2 regular expression: ${why} (found ${JSON.stringify(value)}, expected an RE2 regular expression, the syntax Envoy and GKE take (no lookaround, no backreference))`,
     ]);
+  });
+
+  test.each(['(?i)^/api', '(?P<id>[0-9]+)', '[[:alpha:]]+'])('an RE2 regex that JavaScript refuses is accepted: %p', (value) => {
+    expect(problemsOf(topology([route({ matches: [{ path: { type: 'RegularExpression', value } }] })]))).toEqual([]);
   });
 
   test('an upper-case header name in istio routing (Istio matches lower-case keys); gateway-api takes it', () => {

@@ -360,7 +360,7 @@ describe('Kubernetes-side sections', () => {
     [
       'apps[0].workloads[0].portName',
       (t) => (t.apps = app({ portName: 'http-much-too-long' })),
-      'wrong format (found "http-much-too-long", expected a port name of at most 15 characters)',
+      'wrong format (found "http-much-too-long", expected a port name of at most 15 characters (a-z, 0-9 and single -))',
     ],
     ['apps[0].workloads[0].canary.weight', (t) => (t.apps = app({ canary: { version: 'v2', weight: 101 } })), 'out of range (found 101, expected at most 100)'],
     ['apps[0].workloads[0].canary.weight', (t) => (t.apps = app({ canary: { version: 'v2' } })), 'required key is missing (found nothing, expected an integer)'],
@@ -461,8 +461,16 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     ['apps[0].vmWorkloads[0].ports', withVm({ ports: [] }), 'too few entries (found 0, expected at least 1)'],
     ['apps[0].vmWorkloads[0].ports[0].port', withVm({ ports: [{ name: 'http', port: 0 }] }), 'out of range (found 0, expected at least 1)'],
     ['apps[0].vmWorkloads[0].ports[0].port', withVm({ ports: [{ name: 'http', port: 65536 }] }), 'out of range (found 65536, expected at most 65535)'],
-    ['apps[0].vmWorkloads[0].ports[0].name', withVm({ ports: [{ name: 'HTTP', port: 80 }] }), 'wrong format (found "HTTP", expected a port name of at most 15 characters)'],
-    ['apps[0].vmWorkloads[0].ports[0].name', withVm({ ports: [{ port: 80 }] }), 'required key is missing (found nothing, expected a port name of at most 15 characters)'],
+    [
+      'apps[0].vmWorkloads[0].ports[0].name',
+      withVm({ ports: [{ name: 'HTTP', port: 80 }] }),
+      'wrong format (found "HTTP", expected a port name of at most 15 characters (a-z, 0-9 and single -))',
+    ],
+    [
+      'apps[0].vmWorkloads[0].ports[0].name',
+      withVm({ ports: [{ port: 80 }] }),
+      'required key is missing (found nothing, expected a port name of at most 15 characters (a-z, 0-9 and single -))',
+    ],
     ['apps[0].vmWorkloads[0].probe.port', withVm({ probe: { httpPath: '/health' } }), 'required key is missing (found nothing, expected an integer)'],
     ['apps[0].vmWorkloads[0].probe.httpPath', withVm({ probe: { port: 9080, httpPath: 'health' } }), 'wrong format (found "health", expected a path starting with /)'],
     ['apps[0].vmWorkloads[0].network', withVm({ network: 'vm net' }), 'wrong format (found "vm net", expected a non-empty Kubernetes label value)'],

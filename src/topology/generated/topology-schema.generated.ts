@@ -396,8 +396,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
               },
               "propertyNames": {
-                "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                "title": "label or annotation key such as app or example.com/team",
+                "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
               },
               "description": "Pod labels the Service, Istio Gateway and MultiClusterService select.",
               "default": {
@@ -624,8 +625,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                 },
                 "propertyNames": {
-                  "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                  "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                  "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                  "title": "label or annotation key such as app or example.com/team",
+                  "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                 },
                 "description": "Pod labels the derived Services select.\n\nDefault: the mesh ingress gateway's labels."
               },
@@ -637,8 +639,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "name": {
                       "type": "string",
                       "description": "Port name (the key of `networking.gke.io/app-protocols`), e.g. `http`.",
-                      "title": "port name of at most 15 characters",
-                      "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
+                      "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                      "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
                     },
                     "port": {
                       "type": "integer",
@@ -1009,11 +1011,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "type": "string"
                   },
                   "propertyNames": {
-                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`.",
-                    "title": "key such as jwtRS256.key",
-                    "pattern": "^[-._a-zA-Z0-9]+$"
+                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`: at most 253 letters, digits, `-`, `_` and `.`, neither `.` nor `..` nor beginning with `..`.",
+                    "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                    "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                   },
-                  "description": "Keys and values of the ConfigMap, e.g. `{ \"app.yaml\": \"...\" }`.",
+                  "description": "Keys and values of the ConfigMap, e.g. `{ \"app.yaml\": \"...\" }`: at most 1 MiB, keys and values together (Kubernetes' limit).",
                   "default": {}
                 },
                 "external": {
@@ -1076,7 +1078,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       },
                       "name": {
                         "type": "string",
-                        "description": "Port name, prefixed by its protocol as Istio expects (`https`, `http-api`, `tcp-db`).",
+                        "description": "Port name, unique in the entry, e.g. `https` or `tcp-db` (Istio reads the protocol from `protocol`, not from the name).",
                         "title": "lower-case port name such as https",
                         "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                       },
@@ -1128,7 +1130,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "description": "A non-empty string.",
                     "minLength": 1
                   },
-                  "description": "Virtual IPs or CIDRs of the hosts.\n\nDefault: none."
+                  "description": "Virtual IPs or CIDRs of the hosts, IPv4 or IPv6 without leading zeros; a CIDR only with resolution `NONE` or `STATIC` (Istio's rule), and never a `/0` (it would capture all traffic).\n\nDefault: none."
                 },
                 "endpoints": {
                   "type": "array",
@@ -1137,7 +1139,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "description": "A non-empty string.",
                     "minLength": 1
                   },
-                  "description": "Endpoint addresses (IPs, or DNS names with `resolution: DNS`).\n\nDefault: none."
+                  "description": "Endpoint addresses (IPv4 or IPv6 addresses without leading zeros, or DNS names with `resolution: DNS`).\n\nDefault: none."
                 }
               },
               "required": [
@@ -1168,14 +1170,14 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "privateKey": {
                       "type": "string",
                       "description": "Secret key holding the PEM private key, e.g. `jwtRS256.key`.",
-                      "title": "key such as jwtRS256.key",
-                      "pattern": "^[-._a-zA-Z0-9]+$"
+                      "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                      "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                     },
                     "publicKey": {
                       "type": "string",
                       "description": "Secret key holding the PEM public key, e.g. `jwtRS256.key.pub`.",
-                      "title": "key such as jwtRS256.key",
-                      "pattern": "^[-._a-zA-Z0-9]+$"
+                      "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                      "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                     },
                     "bits": {
                       "enum": [
@@ -1198,9 +1200,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "type": "array",
                   "items": {
                     "type": "string",
-                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`.",
-                    "title": "key such as jwtRS256.key",
-                    "pattern": "^[-._a-zA-Z0-9]+$"
+                    "description": "A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`: at most 253 letters, digits, `-`, `_` and `.`, neither `.` nor `..` nor beginning with `..`.",
+                    "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                    "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                   },
                   "description": "Keys (file names) the operator provides, e.g. `db-password`.",
                   "minItems": 1
@@ -1241,7 +1243,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 },
                 "port": {
                   "type": "integer",
-                  "description": "Container port. A workload without one (a load generator) has no Service.\n\nDefault: none (no container port and no Service).",
+                  "description": "Container port. A workload without one (a load generator) has no Service. In a mesh, not a port of the Istio sidecar (15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090).\n\nDefault: none (no container port and no Service).",
                   "minimum": 1,
                   "maximum": 65535
                 },
@@ -1254,8 +1256,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "portName": {
                   "type": "string",
                   "description": "Name of the Service port (its protocol prefix matters to Istio), e.g. `grpc`.",
-                  "title": "port name of at most 15 characters",
-                  "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                  "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                  "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
                   "default": "http"
                 },
                 "extraPorts": {
@@ -1266,8 +1268,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "name": {
                         "type": "string",
                         "description": "Service port name (its protocol prefix matters to Istio), e.g. `grpc` or `http-metrics`.",
-                        "title": "port name of at most 15 characters",
-                        "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
+                        "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                        "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
                       },
                       "port": {
                         "type": "integer",
@@ -1369,8 +1371,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "key": {
                             "type": "string",
                             "description": "Key in its data, e.g. `db-password`.",
-                            "title": "key such as jwtRS256.key",
-                            "pattern": "^[-._a-zA-Z0-9]+$"
+                            "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                            "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                           },
                           "optional": {
                             "type": "boolean",
@@ -1396,8 +1398,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "key": {
                             "type": "string",
                             "description": "Key in its data, e.g. `db-password`.",
-                            "title": "key such as jwtRS256.key",
-                            "pattern": "^[-._a-zA-Z0-9]+$"
+                            "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                            "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                           },
                           "optional": {
                             "type": "boolean",
@@ -1490,7 +1492,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                             "type": "string",
                             "description": "Most space the folder may use, e.g. `64Mi`.\n\nDefault: none (no limit).",
                             "title": "Kubernetes quantity such as 100m or 64Mi",
-                            "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                            "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                           }
                         },
                         "additionalProperties": false,
@@ -1513,8 +1515,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "key": {
                                   "type": "string",
                                   "description": "Key in the object's data, e.g. `jwtRS256.key`.",
-                                  "title": "key such as jwtRS256.key",
-                                  "pattern": "^[-._a-zA-Z0-9]+$"
+                                  "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                                  "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                                 },
                                 "path": {
                                   "type": "string",
@@ -1557,8 +1559,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "key": {
                                   "type": "string",
                                   "description": "Key in the object's data, e.g. `jwtRS256.key`.",
-                                  "title": "key such as jwtRS256.key",
-                                  "pattern": "^[-._a-zA-Z0-9]+$"
+                                  "title": "key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)",
+                                  "pattern": "^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$"
                                 },
                                 "path": {
                                   "type": "string",
@@ -1639,7 +1641,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "properties": {
                       "name": {
                         "type": "string",
-                        "description": "Container name.",
+                        "description": "Container name, unique in the pod (not the workload's container name, nor Istio's `istio-init`, `istio-proxy`, `istio-validation`).",
                         "title": "lower-case RFC 1035 name",
                         "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                       },
@@ -2003,19 +2005,19 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "type": "string",
                           "description": "CPU, e.g. `100m` (a tenth of a core).",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "memory": {
                           "type": "string",
                           "description": "Memory, e.g. `64Mi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "ephemeral-storage": {
                           "type": "string",
                           "description": "Ephemeral storage (container writable layer, logs, emptyDir), e.g. `1Gi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         }
                       },
                       "additionalProperties": false,
@@ -2028,23 +2030,23 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "type": "string",
                           "description": "CPU, e.g. `100m` (a tenth of a core).",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "memory": {
                           "type": "string",
                           "description": "Memory, e.g. `64Mi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         },
                         "ephemeral-storage": {
                           "type": "string",
                           "description": "Ephemeral storage (container writable layer, logs, emptyDir), e.g. `1Gi`.",
                           "title": "Kubernetes quantity such as 100m or 64Mi",
-                          "pattern": "^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$"
+                          "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
                         }
                       },
                       "additionalProperties": false,
-                      "description": "What the container may use at most.\n\nDefault: none."
+                      "description": "What the container may use at most; a request is never above its limit.\n\nDefault: none."
                     }
                   },
                   "additionalProperties": false,
@@ -2055,7 +2057,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "properties": {
                     "allowPrivilegeEscalation": {
                       "type": "boolean",
-                      "description": "Whether a process may gain more privileges than its parent (setuid binaries).\n\nDefault: false (filled by meshfleet), unless the container is privileged."
+                      "description": "Whether a process may gain more privileges than its parent (setuid binaries). Kubernetes refuses `false` with `privileged: true` or with `SYS_ADMIN` added to the capabilities.\n\nDefault: false (filled by meshfleet), unless the container is privileged."
                     },
                     "privileged": {
                       "type": "boolean",
@@ -2115,7 +2117,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         },
                         "localhostProfile": {
                           "type": "string",
-                          "description": "Path of a `Localhost` profile, relative to the kubelet's seccomp folder.",
+                          "description": "Path of a `Localhost` profile, relative to the kubelet's seccomp folder: required with `Localhost`, refused with the other types.",
                           "minLength": 1
                         }
                       },
@@ -2167,10 +2169,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "type": "string"
                   },
                   "propertyNames": {
-                    "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                    "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                    "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                    "title": "label or annotation key such as app or example.com/team",
+                    "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                   },
-                  "description": "Pod annotations, e.g. `proxy.istio.io/config`.",
+                  "description": "Pod annotations, e.g. `proxy.istio.io/config`: at most 256 KiB, keys and values together. `sidecar.istio.io/inject: \"false\"` keeps the pod out of the mesh.",
                   "default": {}
                 },
                 "terminationGracePeriodSeconds": {
@@ -2192,8 +2195,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "version": {
                   "type": "string",
                   "description": "`version` label of the stable pods, e.g. `v1`. Required with `canary`.\n\nDefault: none.",
-                  "title": "version label such as v1",
-                  "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                  "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                  "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
                 "canary": {
                   "type": "object",
@@ -2202,7 +2205,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "type": "string",
                       "description": "Version label of the canary, e.g. `v2`; its Deployment is `<name>-<version>`.",
                       "title": "version label such as v2",
-                      "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                      "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                     },
                     "weight": {
                       "type": "integer",
@@ -2243,8 +2246,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "name": {
                         "type": "string",
                         "description": "`version` label of its pods and DestinationRule subset name, e.g. `v1`.",
-                        "title": "version label such as v1",
-                        "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                        "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                        "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                       },
                       "weight": {
                         "type": "integer",
@@ -2284,8 +2287,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                         },
                         "propertyNames": {
-                          "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                          "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                          "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                          "title": "label or annotation key such as app or example.com/team",
+                          "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                         },
                         "description": "Further pod labels of this version (not `app` or `version`).",
                         "default": {}
@@ -2374,8 +2378,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                   },
                   "propertyNames": {
-                    "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                    "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                    "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                    "title": "label or annotation key such as app or example.com/team",
+                    "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                   },
                   "description": "Labels of the WorkloadEntries (what Services select).\n\nDefault: { app: <name> }."
                 },
@@ -2393,8 +2398,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "name": {
                         "type": "string",
                         "description": "Port name with its protocol prefix, e.g. `http` or `grpc-api`.",
-                        "title": "port name of at most 15 characters",
-                        "pattern": "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
+                        "title": "port name of at most 15 characters (a-z, 0-9 and single -)",
+                        "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$"
                       },
                       "port": {
                         "type": "integer",
@@ -2647,8 +2652,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                             "version": {
                               "type": "string",
                               "description": "A version of the Service's workload, e.g. `v2`.\n\nDefault: none (the Service, every version).",
-                              "title": "version label such as v1",
-                              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                              "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                              "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                             },
                             "weight": {
                               "type": "integer",
@@ -2673,8 +2678,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "version": {
                             "type": "string",
                             "description": "The version that receives the copies.",
-                            "title": "version label such as v1",
-                            "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                            "title": "version label such as v1 (at most 63 characters of a-z, 0-9 and -)",
+                            "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
                           },
                           "percent": {
                             "type": "number",
@@ -2993,8 +2998,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
                   },
                   "propertyNames": {
-                    "description": "A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
-                    "pattern": "^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                    "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                    "title": "label or annotation key such as app or example.com/team",
+                    "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
                   },
                   "description": "Labels of the HTTPRoute.",
                   "default": {}

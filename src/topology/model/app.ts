@@ -9,7 +9,8 @@ export interface ConfigMapInput {
   /** ConfigMap name. */
   readonly name: DnsLabel;
   /**
-   * Keys and values of the ConfigMap, e.g. `{ "app.yaml": "..." }`.
+   * Keys and values of the ConfigMap, e.g. `{ "app.yaml": "..." }`: at most 1 MiB, keys and
+   * values together (Kubernetes' limit).
    * @default {}
    */
   readonly data?: Record<DataKey, string>;
@@ -116,7 +117,7 @@ export type ServiceEntryProtocol = 'HTTP' | 'HTTPS' | 'GRPC' | 'HTTP2' | 'MONGO'
 export interface ServiceEntryPortInput {
   /** Port number of the external host, e.g. `443`. */
   readonly number: Port;
-  /** Port name, prefixed by its protocol as Istio expects (`https`, `http-api`, `tcp-db`). */
+  /** Port name, unique in the entry, e.g. `https` or `tcp-db` (Istio reads the protocol from `protocol`, not from the name). */
   readonly name: Dns1123Label;
   /** Istio protocol: HTTP, HTTPS, GRPC, HTTP2, MONGO, TCP or TLS. */
   readonly protocol: ServiceEntryProtocol;
@@ -158,12 +159,13 @@ export interface ServiceEntryInput {
    */
   readonly location?: ServiceEntryLocation;
   /**
-   * Virtual IPs or CIDRs of the hosts.
+   * Virtual IPs or CIDRs of the hosts, IPv4 or IPv6 without leading zeros; a CIDR only with
+   * resolution `NONE` or `STATIC` (Istio's rule), and never a `/0` (it would capture all traffic).
    * @default none
    */
   readonly addresses?: NonEmptyString[];
   /**
-   * Endpoint addresses (IPs, or DNS names with `resolution: DNS`).
+   * Endpoint addresses (IPv4 or IPv6 addresses without leading zeros, or DNS names with `resolution: DNS`).
    * @default none
    */
   readonly endpoints?: NonEmptyString[];

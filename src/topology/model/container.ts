@@ -91,7 +91,7 @@ export interface ResourcesInput {
    */
   readonly requests?: ResourceQuantitiesInput;
   /**
-   * What the container may use at most.
+   * What the container may use at most; a request is never above its limit.
    * @default none
    */
   readonly limits?: ResourceQuantitiesInput;
@@ -231,7 +231,7 @@ export interface CapabilitiesInput {
 export interface SeccompProfileInput {
   /** `RuntimeDefault` (the container runtime's profile), `Unconfined`, or `Localhost` (a file on the node). */
   readonly type: 'RuntimeDefault' | 'Unconfined' | 'Localhost';
-  /** Path of a `Localhost` profile, relative to the kubelet's seccomp folder. */
+  /** Path of a `Localhost` profile, relative to the kubelet's seccomp folder: required with `Localhost`, refused with the other types. */
   readonly localhostProfile?: NonEmptyString;
 }
 
@@ -242,7 +242,8 @@ export interface SeccompProfileInput {
  */
 export interface ContainerSecurityContextInput {
   /**
-   * Whether a process may gain more privileges than its parent (setuid binaries).
+   * Whether a process may gain more privileges than its parent (setuid binaries). Kubernetes
+   * refuses `false` with `privileged: true` or with `SYS_ADMIN` added to the capabilities.
    * @default false (filled by meshfleet), unless the container is privileged
    */
   readonly allowPrivilegeEscalation?: boolean;
@@ -309,7 +310,7 @@ export interface PodSecurityContextInput {
 
 /** A container that runs to completion before the workload's container starts. */
 export interface InitContainerInput {
-  /** Container name. */
+  /** Container name, unique in the pod (not the workload's container name, nor Istio's `istio-init`, `istio-proxy`, `istio-validation`). */
   readonly name: DnsLabel;
   /** Container image, e.g. `busybox:1.36`. */
   readonly image: Image;

@@ -100,8 +100,10 @@ export type GcpLabelKey = string;
 export type GcpLabelValue = string;
 
 /**
- * A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most
- * 63 characters, e.g. `app` or `topology.istio.io/network`.
+ * A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most
+ * 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or
+ * `topology.istio.io/network`.
+ * @title label or annotation key such as app or example.com/team
  * @predicate QUALIFIED_KEY
  */
 export type LabelKey = string;
@@ -149,8 +151,9 @@ export type Port = number;
 
 /**
  * A Kubernetes port name (an IANA service name): at most 15 lower-case letters, digits and
- * `-`, e.g. `http` or `grpc-api`. Istio reads the protocol from its prefix.
- * @title port name of at most 15 characters
+ * `-`, a letter first, no `-` last and no `--`, e.g. `http` or `grpc-api`. Istio reads the
+ * protocol from its prefix.
+ * @title port name of at most 15 characters (a-z, 0-9 and single -)
  * @predicate PORT_NAME
  */
 export type PortName = string;
@@ -199,15 +202,18 @@ export type Percent = number;
 export type Replicas = number;
 
 /**
- * A Kubernetes resource quantity, e.g. `100m` (CPU) or `64Mi` (memory).
+ * A Kubernetes resource quantity, e.g. `100m` or `0.5` (CPU), `64Mi` or `1G` (memory), `1e3`:
+ * a number, then a binary suffix (Ki, Mi, Gi, Ti, Pi, Ei), a decimal one (n, u, m, k, M, G,
+ * T, P, E) or a decimal exponent.
  * @title Kubernetes quantity such as 100m or 64Mi
  * @predicate QUANTITY
  */
 export type Quantity = string;
 
 /**
- * A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`.
- * @title key such as jwtRS256.key
+ * A key of a ConfigMap or Secret, or a projected file name, e.g. `jwtRS256.key`: at most 253
+ * letters, digits, `-`, `_` and `.`, neither `.` nor `..` nor beginning with `..`.
+ * @title key such as jwtRS256.key (letters, digits, -, _ and ., at most 253, not . or ..)
  * @predicate DATA_KEY
  */
 export type DataKey = string;
@@ -227,8 +233,9 @@ export type AbsolutePath = string;
 export type RelativePath = string;
 
 /**
- * A `version` label value of a workload's pods (and its Istio subset name), e.g. `v1`.
- * @title version label such as v1
+ * A `version` label value of a workload's pods (and its Istio subset name), e.g. `v1`: at most
+ * 63 lower-case letters, digits and `-` (Istio refuses a subset name with a `.`).
+ * @title version label such as v1 (at most 63 characters of a-z, 0-9 and -)
  * @predicate VERSION_LABEL
  */
 export type VersionLabel = string;

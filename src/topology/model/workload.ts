@@ -116,7 +116,8 @@ export interface WorkloadInput {
   /** Container image, e.g. `us-docker.pkg.dev/google-samples/microservices-demo/frontend:v0.10.1`. */
   readonly image: Image;
   /**
-   * Container port. A workload without one (a load generator) has no Service.
+   * Container port. A workload without one (a load generator) has no Service. In a mesh, not
+   * a port of the Istio sidecar (15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090).
    * @default none (no container port and no Service)
    */
   readonly port?: Port;
@@ -226,7 +227,8 @@ export interface WorkloadInput {
    */
   readonly serviceAccountName?: DnsLabel;
   /**
-   * Pod annotations, e.g. `proxy.istio.io/config`.
+   * Pod annotations, e.g. `proxy.istio.io/config`: at most 256 KiB, keys and values together.
+   * `sidecar.istio.io/inject: "false"` keeps the pod out of the mesh.
    * @default {}
    */
   readonly podAnnotations?: Annotations;

@@ -1,3 +1,5 @@
+import { parseIp } from './predicates';
+
 /** A parsed IPv4 range. */
 export interface Ipv4Range {
   /** First address as an unsigned 32-bit number. */
@@ -7,18 +9,14 @@ export interface Ipv4Range {
   readonly prefix: number;
 }
 
-/** Parses `a.b.c.d/n`; undefined when an octet or the prefix is out of range. */
+/** Parses `a.b.c.d/n` ({@link parseIp}: no leading zeros); undefined when it is not an IPv4 CIDR. */
 export function parseCidr(text: string): Ipv4Range | undefined {
-  const octet = '(0|[1-9]\\d{0,2})';
-  const match = new RegExp(`^${octet}\\.${octet}\\.${octet}\\.${octet}\\/(0|[1-9]\\d?)$`).exec(text);
-  if (!match) return undefined;
-  const octets = match.slice(1, 5).map(Number);
-  const prefix = Number(match[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
+  const ip = parseIp(text, true);
+  if (ip?.version !== 4 || ip.prefix === undefined) return undefined;
+  const address = ip.address.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  const size = 2 ** (32 - ip.prefix);
   const first = address - (address % size);
-  return { first, last: first + size - 1, prefix };
+  return { first, last: first + size - 1, prefix: ip.prefix };
 }
 
 function formatAddress(value: number): string {

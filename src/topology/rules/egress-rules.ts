@@ -1,4 +1,4 @@
-import { HostSyntax, IPV4_ADDRESS_OR_CIDR_RE, IPV4_ADDRESS_RE, isHostName } from './predicates';
+import { HostSyntax, isHostName, parseIp } from './predicates';
 import { Problem, problem } from './problems';
 import { ResolvedTopology } from '../model/types';
 
@@ -9,8 +9,8 @@ import { ResolvedTopology } from '../model/types';
 
 /** ServiceEntry hosts: DNS names, optionally behind a leading `*.` wildcard (the only wildcard Istio's hosts take). */
 const ENTRY_HOST: HostSyntax = { wildcard: true, star: false, ip: true };
-/** DNS endpoints: a DNS name or an IP address, no wildcard. */
-const ENDPOINT_HOST: HostSyntax = { wildcard: false, star: false, ip: true };
+/** The name of a DNS endpoint (an IP address is {@link parseIp}'s): no wildcard, not four dotted numbers. */
+const ENDPOINT_HOST: HostSyntax = { wildcard: false, star: false, ip: false };
 
 /** Checks every app's ServiceEntries; they need a mesh to mean anything. */
 export function checkEgress(model: ResolvedTopology, problems: Problem[]): void {
@@ -28,27 +28,37 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
         if (!isHostName(host, ENTRY_HOST))
           problems.push(problem(`${at}.hosts[${k}]`, 'a ServiceEntry host is a DNS name, optionally prefixed by *.', host, 'a name such as api.example.com or *.example.com'));
       });
+      // Istio takes the protocol from `protocol`; the name's prefix only matters without one.
       entry.ports.forEach((port, k) => {
-        const prefix = port.protocol.toLowerCase();
-        if (port.name !== prefix && !port.name.startsWith(`${prefix}-`)) {
-          problems.push(problem(`${at}.ports[${k}].name`, `the port name starts with its protocol ${port.protocol}`, port.name, `${prefix} or ${prefix}-<suffix>`));
-        }
+        const byName = entry.ports.findIndex((other) => other.name === port.name);
+        if (byName < k) problems.push(problem(`${at}.ports[${k}].name`, `duplicate port name, already used by ${at}.ports[${byName}]`, port.name, 'a unique port name'));
+        const byNumber = entry.ports.findIndex((other) => other.number === port.number);
+        if (byNumber < k)
+          problems.push(problem(`${at}.ports[${k}].number`, `duplicate port, already declared by ${at}.ports[${byNumber}]`, port.number, 'a port number of its own'));
       });
       entry.addresses.forEach((address, k) => {
-        if (!IPV4_ADDRESS_OR_CIDR_RE.test(address))
-          problems.push(problem(`${at}.addresses[${k}]`, 'an address is an IPv4 address or CIDR', address, 'such as 10.0.0.1 or 10.0.0.0/24'));
+        const ip = parseIp(address, true);
+        if (ip === undefined) {
+          problems.push(problem(`${at}.addresses[${k}]`, 'an address is an IP address or CIDR', address, 'such as 10.0.0.1 or 10.0.0.0/24 (no leading zeros)'));
+        } else if (ip.prefix === 0) {
+          problems.push(problem(`${at}.addresses[${k}]`, 'a ServiceEntry address of prefix /0 captures all outbound traffic', address, 'the addresses of the external service'));
+        } else if (ip.prefix !== undefined && entry.resolution === 'DNS') {
+          problems.push(problem(`${at}.addresses[${k}]`, 'Istio takes CIDR addresses only with resolution NONE or STATIC', address, 'an IP address, or resolution NONE or STATIC'));
+        }
       });
       if (entry.resolution === 'STATIC') {
         if (entry.endpoints.length === 0) {
           problems.push(problem(`${at}.endpoints`, 'resolution STATIC sends traffic to the listed endpoints', undefined, 'at least one endpoint IP address'));
         }
         entry.endpoints.forEach((endpoint, k) => {
-          if (!IPV4_ADDRESS_RE.test(endpoint)) problems.push(problem(`${at}.endpoints[${k}]`, 'resolution STATIC takes IP endpoints', endpoint, 'an IPv4 address'));
+          if (parseIp(endpoint, false) === undefined) {
+            problems.push(problem(`${at}.endpoints[${k}]`, 'resolution STATIC takes IP endpoints', endpoint, 'an IP address such as 10.0.0.5 (no leading zeros)'));
+          }
         });
       } else if (entry.resolution === 'DNS') {
         entry.endpoints.forEach((endpoint, k) => {
-          if (!IPV4_ADDRESS_RE.test(endpoint) && !isHostName(endpoint, ENDPOINT_HOST)) {
-            problems.push(problem(`${at}.endpoints[${k}]`, 'a DNS endpoint is an IP address or a DNS name', endpoint, 'such as 10.0.0.1 or db.example.com'));
+          if (parseIp(endpoint, false) === undefined && !isHostName(endpoint, ENDPOINT_HOST)) {
+            problems.push(problem(`${at}.endpoints[${k}]`, 'a DNS endpoint is an IP address or a DNS name', endpoint, 'such as 10.0.0.1 (no leading zeros) or db.example.com'));
           }
         });
       } else if (entry.endpoints.length > 0) {

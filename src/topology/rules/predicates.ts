@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { RE2JS } from 're2js';
+
 /*
  * The shared predicates of the topology: the formats of names and values (as pattern sources,
  * so the JSON Schema, the rules and the renderers read the same text) and the limits of the
@@ -22,18 +25,20 @@ const IPV4_DOTTED = '([0-9]{1,3}\\.){3}[0-9]{1,3}';
 const PREFIX_LENGTH = '([0-9]|[12][0-9]|3[0-2])';
 /** An IPv4 CIDR such as `10.0.0.0/8` (its syntax; the rules parse the numbers). */
 export const IPV4_CIDR = `^${IPV4_DOTTED}/${PREFIX_LENGTH}$`;
-/** An IPv4 address such as `10.0.0.1` (its syntax). */
-export const IPV4_ADDRESS_RE = new RegExp(`^${IPV4_DOTTED}$`);
-/** An IPv4 address or CIDR (its syntax), as a ServiceEntry's `addresses` take. */
-export const IPV4_ADDRESS_OR_CIDR_RE = new RegExp(`^${IPV4_DOTTED}(/${PREFIX_LENGTH})?$`);
-/** A Kubernetes label or annotation key: an optional DNS prefix and `/`, then a name of at most 63 characters. */
-export const QUALIFIED_KEY = '^([a-z0-9.-]+/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
+/**
+ * A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most
+ * 253 characters) and `/`, then a name of at most 63 characters.
+ */
+export const QUALIFIED_KEY = '^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
 /** A Kubernetes label value, possibly empty. */
 export const LABEL_VALUE = '^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$';
 /** A non-empty Kubernetes label value. */
 export const NON_EMPTY_LABEL_VALUE = '^[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$';
-/** A Kubernetes container port name (IANA service name): at most 15 characters. */
-export const PORT_NAME = '^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$';
+/**
+ * A Kubernetes container or Service port name (IANA_SVC_NAME): at most 15 lower-case letters,
+ * digits and `-`, a letter first, no `-` last and no `--`.
+ */
+export const PORT_NAME = '^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$';
 
 /** Most addresses a Gateway takes (Gateway API `spec.addresses` maxItems). */
 export const GATEWAY_MAX_ADDRESSES = 16;
@@ -141,16 +146,27 @@ export const IPV4_ADDRESS = '^([0-9]{1,3}\\.){3}[0-9]{1,3}$';
 export const CERTIFICATE_DOMAIN = '^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$';
 /** An environment variable name. */
 export const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
-/** A Kubernetes resource quantity such as `100m` or `64Mi`. */
-export const QUANTITY = '^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G)?$';
-/** A ConfigMap or Secret key, or a projected file name. */
-export const DATA_KEY = '^[-._a-zA-Z0-9]+$';
+/**
+ * A non-negative Kubernetes resource quantity such as `100m`, `0.5`, `64Mi` or `1e3`: a decimal
+ * number, then a binary suffix (Ki..Ei), a decimal suffix (n, u, m, k, M..E) or a decimal
+ * exponent (e3, E-2); {@link parseQuantity} reads its value.
+ */
+export const QUANTITY = '^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$';
+/**
+ * A ConfigMap or Secret key, or a projected file name (Kubernetes' IsConfigMapKey): letters,
+ * digits, `-`, `_` and `.`, at most 253 characters, neither `.` nor `..` nor beginning with `..`.
+ */
+export const DATA_KEY = '^(?!\\.\\.)(?!\\.$)[-._a-zA-Z0-9]{1,253}$';
 /** An absolute path (a leading `/`). */
 export const ABSOLUTE_PATH = '^/';
 /** A relative path (no leading `/`). */
 export const RELATIVE_PATH = '^[^/]';
-/** A `version` label value of a workload such as `v1`. */
-export const VERSION_LABEL = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
+/**
+ * A `version` label value of a workload such as `v1`, which is also its Istio subset name: a
+ * lower-case RFC 1123 label of at most 63 characters (a label value; Istio refuses a subset
+ * name with a `.`).
+ */
+export const VERSION_LABEL = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
 /** A host name that a route rewrites or redirects to. */
 export const HOST_NAME = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
 /** An HTTP header name (an RFC 7230 token). */
@@ -165,3 +181,109 @@ export const GCS_BUCKET = '^[a-z0-9][-_.a-z0-9]{1,220}[a-z0-9]$';
 export const GCS_PREFIX = '^[-_./a-zA-Z0-9]+$';
 /** The email of a user-managed Google service account. */
 export const SERVICE_ACCOUNT_EMAIL = '^[a-z][-a-z0-9]{4,28}[a-z0-9]@[-a-z0-9.]+\\.iam\\.gserviceaccount\\.com$';
+
+// Limits of the Kubernetes and Istio APIs that the rules check beyond the formats above
+// (issue 17: what validate accepted and the API server, the kubelet or Envoy refused).
+
+/** Most bytes of a ConfigMap's data, keys and values together (Kubernetes' MaxConfigMapSize, 1 MiB). */
+export const CONFIGMAP_MAX_BYTES = 1024 * 1024;
+
+/** Most bytes of one object's annotations, keys and values together (Kubernetes' TotalAnnotationSizeLimitB, 256 KiB). */
+export const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/**
+ * Ports the Istio sidecar listens on in every injected pod (Istio "Ports used by Istio"): an
+ * application port among them collides with the proxy, which fails to bind or captures it.
+ */
+export const ISTIO_SIDECAR_PORTS: readonly number[] = [15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090];
+
+/** Names of the containers Istio injects into a pod (the proxy, and the init container of the sidecar or CNI mode). */
+export const ISTIO_CONTAINER_NAMES: readonly string[] = ['istio-proxy', 'istio-init', 'istio-validation'];
+
+/** Names of the volumes Istio's sidecar injection adds to a pod (a user volume of one of them makes the pod invalid). */
+export const ISTIO_VOLUME_NAMES: readonly string[] = [
+  'workload-socket',
+  'credential-socket',
+  'workload-certs',
+  'istio-envoy',
+  'istio-data',
+  'istio-podinfo',
+  'istio-token',
+  'istiod-ca-cert',
+];
+
+/** Capabilities that Kubernetes refuses with `allowPrivilegeEscalation: false` (CAP_SYS_ADMIN, in either spelling). */
+export const ESCALATING_CAPABILITIES: readonly string[] = ['SYS_ADMIN', 'CAP_SYS_ADMIN'];
+
+/** A Kubernetes quantity as an exact number: `digits × 10^exponent` (binary suffixes folded into `digits`). */
+export interface QuantityValue {
+  readonly digits: bigint;
+  readonly exponent: number;
+}
+
+const QUANTITY_RE = new RegExp(QUANTITY);
+const BINARY_SUFFIXES = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+/** The exact value of a {@link QUANTITY} (e.g. `100m` → 100 × 10^-3, `1Gi` → 1073741824 × 10^0), or undefined when it is not one. */
+export function parseQuantity(text: string): QuantityValue | undefined {
+  const match = QUANTITY_RE.exec(text);
+  if (match === null) return undefined;
+  const number = text.slice(text.startsWith('+') ? 1 : 0, text.length - (match[3]?.length ?? 0));
+  const [whole, fraction = ''] = number.split('.');
+  let digits = BigInt(`${whole}${fraction}` || '0');
+  let exponent = -fraction.length;
+  const suffix = match[3] ?? '';
+  const binary = BINARY_SUFFIXES.indexOf(suffix);
+  if (binary >= 0) digits *= 1024n ** BigInt(binary + 1);
+  else if (/^[eE][-+]?[0-9]/.test(suffix)) exponent += Number(suffix.slice(1));
+  else exponent += DECIMAL_SUFFIXES[suffix];
+  return { digits, exponent };
+}
+
+/** Compares two quantities: negative when `a < b`, 0 when equal, positive when `a > b`. */
+export function compareQuantities(a: QuantityValue, b: QuantityValue): number {
+  const common = Math.min(a.exponent, b.exponent);
+  const left = a.digits * 10n ** BigInt(a.exponent - common);
+  const right = b.digits * 10n ** BigInt(b.exponent - common);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** An IP address or CIDR as {@link parseIp} reads it. */
+export interface IpAddress {
+  readonly version: 4 | 6;
+  /** The address part, e.g. `10.0.0.0` of `10.0.0.0/8`. */
+  readonly address: string;
+  /** The prefix length of a CIDR; undefined for an address. */
+  readonly prefix?: number;
+}
+
+/**
+ * An IPv4 or IPv6 address, or with `cidr` a CIDR too, as Go's net/netip (Istio) and Kubernetes
+ * take it: IPv4 octets of 0..255 without a leading zero (`010.0.0.1` is refused: older parsers
+ * read it as octal), no IPv6 zone (`%eth0`), a prefix length without a leading zero and within
+ * the address size. Undefined when `text` is none of these.
+ */
+export function parseIp(text: string, cidr: boolean): IpAddress | undefined {
+  const slash = text.indexOf('/');
+  const address = slash < 0 ? text : text.slice(0, slash);
+  const version = address.includes('%') ? 0 : isIP(address);
+  if (version !== 4 && version !== 6) return undefined;
+  if (slash < 0) return { version, address };
+  const prefix = text.slice(slash + 1);
+  if (!cidr || !/^(0|[1-9][0-9]{0,2})$/.test(prefix) || Number(prefix) > (version === 4 ? 32 : 128)) return undefined;
+  return { version, address, prefix: Number(prefix) };
+}
+
+/**
+ * Why `pattern` is not an RE2 regular expression (the syntax Envoy and GKE's load balancers
+ * take: no lookaround, no backreference, repeats of at most 1000), or undefined when it is one.
+ */
+export function re2Error(pattern: string): string | undefined {
+  try {
+    RE2JS.compile(pattern);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^error parsing regexp: /, '');
+  }
+}

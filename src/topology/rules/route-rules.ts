@@ -1,4 +1,4 @@
-import { GRPC_METHOD_RE, GRPC_SERVICE_RE, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
+import { GRPC_METHOD_RE, GRPC_SERVICE_RE, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES, re2Error } from './predicates';
 import { Problem, problem } from './problems';
 import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
 import { ResolvedApp, ResolvedGrpcMethodMatch, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, RouteKind, ValueMatchInput } from '../model/types';
@@ -6,15 +6,10 @@ import { ResolvedApp, ResolvedGrpcMethodMatch, ResolvedMeshRouteRule, ResolvedTo
 /** A duration both Istio and Gateway API take: whole seconds or milliseconds, e.g. `5s`, `500ms`. */
 export const ROUTE_DURATION = /^[0-9]{1,5}(s|ms)$/;
 
-/** What JavaScript accepts but RE2 (Envoy's regex engine) does not: lookarounds and backreferences. */
-const NOT_RE2 = /\(\?<?[=!]|\\[1-9]/;
-
 function checkRegex(path: string, value: string, problems: Problem[]): void {
-  try {
-    new RegExp(value);
-    if (NOT_RE2.test(value)) throw new Error('not RE2');
-  } catch {
-    problems.push(problem(path, 'not a valid regular expression', value, 'an RE2 regular expression (no lookaround, no backreference)'));
+  const error = re2Error(value);
+  if (error !== undefined) {
+    problems.push(problem(path, `not an RE2 regular expression: ${error}`, value, 'an RE2 regular expression, the syntax Envoy and GKE take (no lookaround, no backreference)'));
   }
 }
 

@@ -6,6 +6,7 @@ import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
 import { checkHosts, checkImages, checkProjectId } from './format-rules';
 import { checkGitOps } from './gitops-rules';
+import { checkLimits } from './limit-rules';
 import { checkLocations } from './location-rules';
 import { checkAppNamespaces } from './namespace-rules';
 import { checkObjectNames } from './name-rules';
@@ -544,5 +545,6 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkImages(input, problems);
   checkHosts(input, problems);
   checkObjectNames(model, problems);
+  checkLimits(model, problems);
   return problems;
 }

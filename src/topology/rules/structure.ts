@@ -52,8 +52,11 @@ function toProblem(error: ErrorObject): Problem {
       return problem(path, 'not an allowed value', error.data, describe(schema));
     case 'pattern':
       return problem(path, 'wrong format', error.data, describe(schema));
-    case 'propertyNames':
-      return problem(path, 'invalid key', (error.params as { propertyName: string }).propertyName, `a lower-case key of at most ${DNS_LABEL_MAX} characters`);
+    case 'propertyNames': {
+      const names = schema?.propertyNames as Record<string, unknown> | undefined;
+      const expected = typeof names?.title === 'string' ? describe(names) : `a lower-case key of at most ${DNS_LABEL_MAX} characters`;
+      return problem(path, 'invalid key', (error.params as { propertyName: string }).propertyName, expected);
+    }
     case 'minimum':
     case 'maximum':
       return problem(path, 'out of range', error.data, `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${(error.params as { limit: number }).limit}`);
