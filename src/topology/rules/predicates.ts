@@ -165,3 +165,33 @@ export const GCS_BUCKET = '^[a-z0-9][-_.a-z0-9]{1,220}[a-z0-9]$';
 export const GCS_PREFIX = '^[-_./a-zA-Z0-9]+$';
 /** The email of a user-managed Google service account. */
 export const SERVICE_ACCOUNT_EMAIL = '^[a-z][-a-z0-9]{4,28}[a-z0-9]@[-a-z0-9.]+\\.iam\\.gserviceaccount\\.com$';
+
+// Limits of the Kubernetes API server's validation of built-in objects (k8s.io/apimachinery
+// validation and the core/apps validation), shared by the topology rules and the offline
+// API-server checks of `meshfleet validate` (src/analysis/api-server).
+
+/** A DNS-1123 subdomain (most object names): lower-case RFC 1123 labels joined by dots, at most {@link DNS_NAME_MAX} characters. */
+export const DNS_1123_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+/** Longest name part of a label or annotation key (after the optional `prefix/`). */
+export const QUALIFIED_NAME_MAX = 63;
+/** Longest prefix of a label or annotation key (a DNS-1123 subdomain). */
+export const QUALIFIED_KEY_PREFIX_MAX = DNS_NAME_MAX;
+/** Longest label value. */
+export const LABEL_VALUE_MAX = 63;
+/** Most bytes of all of an object's annotations together (keys and values): 256 KiB. */
+export const ANNOTATIONS_TOTAL_MAX = 256 * 1024;
+/** Most bytes of a ConfigMap's `data` and `binaryData` together (keys and values): 1 MiB. */
+export const CONFIGMAP_SIZE_MAX = 1024 * 1024;
+/** Longest port name (an IANA service name, RFC 6335). */
+export const IANA_SVC_NAME_MAX = 15;
+/**
+ * The characters of a port name as the API server checks them (IANA_SVC_NAME): lower-case
+ * letters, digits and `-`, neither first nor last; it must also hold a letter and no `--`
+ * (see {@link isIanaServiceName}).
+ */
+export const IANA_SVC_NAME = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+
+/** Whether `name` is a port name the API server accepts (IANA_SVC_NAME, RFC 6335 section 5.1). */
+export function isIanaServiceName(name: string): boolean {
+  return name.length <= IANA_SVC_NAME_MAX && new RegExp(IANA_SVC_NAME).test(name) && /[a-z]/.test(name) && !name.includes('--');
+}
