@@ -117,7 +117,9 @@ export function toCelValue(value: unknown, schema: SchemaNode | undefined): unkn
   if (cached !== undefined) return cached;
   let result: unknown;
   if (Array.isArray(value)) {
-    result = value.map((item) => toCelValue(item, schema?.items));
+    // Array.from, not map: a list built in this realm even when the value comes from another
+    // (cel-js recognizes lists by their constructor).
+    result = Array.from(value, (item) => toCelValue(item, schema?.items));
   } else {
     const additional = typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined;
     result = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toCelValue(child, schema?.properties?.[key] ?? additional)]));

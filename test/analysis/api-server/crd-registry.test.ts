@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CrdRegistry, projectCrdRegistry } from '../../../src/analysis/api-server/crd-registry';
+
+describe('the vendored CRD registry', () => {
+  const registry = projectCrdRegistry();
+
+  test.each([
+    ['gateway.networking.k8s.io', 'HTTPRoute', 'gateway-api-v1.2.1-standard/gateway.networking.k8s.io_httproutes.yaml', ['v1', 'v1beta1']],
+    ['networking.istio.io', 'VirtualService', 'istio/crd-all.gen.yaml', ['v1', 'v1alpha3', 'v1beta1']],
+    ['networking.gke.io', 'HealthCheckPolicy', 'gke/networking.gke.io_healthcheckpolicies.yaml', ['v1']],
+    ['networking.gke.io', 'MultiClusterIngress', 'gke-stubs-NOT-UPSTREAM/networking.gke.io_multiclusteringresses.STUB.yaml', ['v1', 'v1beta1']],
+    ['argoproj.io', 'ApplicationSet', 'argocd/applicationset-crd.yaml', ['v1alpha1']],
+    ['argoproj.io', 'Application', 'argocd/application-crd.yaml', ['v1alpha1']],
+    ['configsync.gke.io', 'RootSync', 'config-sync/rootsync-crd.yaml', ['v1alpha1', 'v1beta1']],
+    ['configsync.gke.io', 'RepoSync', 'config-sync/reposync-crd.yaml', ['v1alpha1', 'v1beta1']],
+  ])('%s %s comes from %s with versions %j', (group, kind, file, versions) => {
+    const crd = registry.lookup(group, kind);
+    expect(crd?.file).toBe(file);
+    expect(crd?.versions.map((v) => v.name).sort()).toEqual(versions);
+  });
+
+  test('Gateway API is the v1.2.1 standard channel that GKE serves, not the v1.6.1 reference copy', () => {
+    expect(registry.lookup('gateway.networking.k8s.io', 'ListenerSet')).toBeUndefined();
+    expect(registry.lookup('gateway.networking.k8s.io', 'BackendTLSPolicy')).toBeUndefined();
+  });
+
+  test('an unknown kind has no CRD', () => {
+    expect(registry.lookup('example.com', 'Widget')).toBeUndefined();
+  });
+
+  test('parses a CRD document only when its kind is looked up, and once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crds-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'gke'));
+      const crd = ['spec:', '  group: example.com', '  names:', '    kind: Widget', '  scope: Cluster', '  versions:', '  - name: v1', '    served: true'].join('\n');
+      fs.writeFileSync(path.join(dir, 'gke', 'widgets.yaml'), `---\n${crd}\n---\nnot: [a crd\n`);
+      const local = new CrdRegistry(dir);
+      const widget = local.lookup('example.com', 'Widget');
+      expect(widget).toMatchObject({ namespaced: false, versions: [{ name: 'v1', served: true, schema: { 'x-kubernetes-preserve-unknown-fields': true } }] });
+      expect(local.lookup('example.com', 'Widget')).toBe(widget);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
