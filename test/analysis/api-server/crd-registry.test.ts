@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildCrdIndex, CRD_INDEX_FILE, renderCrdIndex } from '../../../src/analysis/api-server/crd-index';
 import { CrdRegistry, projectCrdRegistry } from '../../../src/analysis/api-server/crd-registry';
+
+jest.setTimeout(60_000);
+
+const CRDS = path.join(__dirname, '..', '..', '..', 'crds');
 
 describe('the vendored CRD registry', () => {
   const registry = projectCrdRegistry();
@@ -30,16 +35,22 @@ describe('the vendored CRD registry', () => {
     expect(registry.lookup('example.com', 'Widget')).toBeUndefined();
   });
 
-  test('parses a CRD document only when its kind is looked up, and once', () => {
+  test(`crds/${CRD_INDEX_FILE} is up to date with the CRD files (else run node scripts/generate-crd-index.js)`, () => {
+    expect(fs.readFileSync(path.join(CRDS, CRD_INDEX_FILE), 'utf8')).toBe(renderCrdIndex(buildCrdIndex(CRDS)));
+  });
+
+  test('the index holds CRD documents only, without descriptions, the first folder naming a kind winning', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crds-'));
     try {
+      const crd = (description: string) =>
+        ['kind: CustomResourceDefinition', 'spec:', '  group: example.com', '  names:', '    kind: Widget', '  scope: Cluster', '  versions:', '  - name: v1', '    served: true', '    schema:', '      openAPIV3Schema:', `        description: ${description}`, '        type: object'].join('\n');
       fs.mkdirSync(path.join(dir, 'gke'));
-      const crd = ['spec:', '  group: example.com', '  names:', '    kind: Widget', '  scope: Cluster', '  versions:', '  - name: v1', '    served: true'].join('\n');
-      fs.writeFileSync(path.join(dir, 'gke', 'widgets.yaml'), `---\n${crd}\n---\nnot: [a crd\n`);
-      const local = new CrdRegistry(dir);
-      const widget = local.lookup('example.com', 'Widget');
-      expect(widget).toMatchObject({ namespaced: false, versions: [{ name: 'v1', served: true, schema: { 'x-kubernetes-preserve-unknown-fields': true } }] });
-      expect(local.lookup('example.com', 'Widget')).toBe(widget);
+      fs.mkdirSync(path.join(dir, 'argocd'));
+      fs.writeFileSync(path.join(dir, 'gke', 'widgets.yaml'), `---\n${crd('first')}\n---\nkind: ConfigMap\n`);
+      fs.writeFileSync(path.join(dir, 'argocd', 'widgets.yaml'), crd('second'));
+      const local = new CrdRegistry(buildCrdIndex(dir));
+      expect(local.lookup('example.com', 'Widget')).toEqual({ group: 'example.com', kind: 'Widget', namespaced: false, file: 'gke/widgets.yaml', versions: [{ name: 'v1', served: true, schema: { type: 'object' } }] });
+      expect(local.lookup('example.com', 'toString')).toBeUndefined();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
