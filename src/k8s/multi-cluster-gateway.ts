@@ -47,7 +47,9 @@ export function healthCheckDefault(check: ResolvedGatewayHealthCheck): HealthChe
   // USE_SERVING_PORT, the load balancer's default.
   const PortSpec = HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification;
   const portSettings =
-    check.port === undefined ? { portSpecification: PortSpec.USE_UNDERSCORE_SERVING_UNDERSCORE_PORT } : { port: check.port, portSpecification: PortSpec.USE_UNDERSCORE_FIXED_UNDERSCORE_PORT };
+    check.port === undefined
+      ? { portSpecification: PortSpec.USE_UNDERSCORE_SERVING_UNDERSCORE_PORT }
+      : { port: check.port, portSpecification: PortSpec.USE_UNDERSCORE_FIXED_UNDERSCORE_PORT };
   const http = { ...(check.host !== undefined ? { host: check.host } : {}), ...(check.path !== undefined ? { requestPath: check.path } : {}) };
   const hasSettings = Object.keys(http).length > 0 || check.port !== undefined;
   const settings = { ...http, ...portSettings };

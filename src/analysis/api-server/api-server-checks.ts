@@ -24,7 +24,17 @@ import { checkAgainstSchema, SchemaIssue } from './schema-check';
 export const GITOPS_SCOPE = 'gitops';
 
 /** API groups of built-in kinds: no CRD, checked by builtinChecks only. */
-const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'rbac.authorization.k8s.io', 'networking.k8s.io', 'admissionregistration.k8s.io', 'apiextensions.k8s.io']);
+const BUILTIN_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'policy',
+  'autoscaling',
+  'rbac.authorization.k8s.io',
+  'networking.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+]);
 
 const ISSUE_CODES: Readonly<Record<SchemaIssue['kind'], { readonly code: string; readonly severity: Finding['severity'] }>> = {
   invalid: { code: 'API001', severity: 'error' },

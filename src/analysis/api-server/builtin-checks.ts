@@ -93,7 +93,11 @@ function checkMetadata(object: KubeObject, issues: BuiltinIssue[]): void {
   const kind = stringAt(object, 'kind') ?? '';
   const name = stringAt(object, 'metadata.name') ?? '';
   if (LABEL_NAMED.has(kind) ? name.length > 63 || !LABEL_RE.test(name) : DNS_1035_NAMED.has(kind) ? name.length > 63 || !DNS_1035_RE.test(name) : !isSubdomain(name)) {
-    const rule = LABEL_NAMED.has(kind) ? 'a DNS-1123 label (at most 63 characters)' : DNS_1035_NAMED.has(kind) ? 'a DNS-1035 label (at most 63 characters, a letter first)' : 'a DNS-1123 subdomain (at most 253 characters)';
+    const rule = LABEL_NAMED.has(kind)
+      ? 'a DNS-1123 label (at most 63 characters)'
+      : DNS_1035_NAMED.has(kind)
+        ? 'a DNS-1035 label (at most 63 characters, a letter first)'
+        : 'a DNS-1123 subdomain (at most 253 characters)';
     issues.push({ code: 'K8S001', severity: 'error', path: 'metadata.name', message: `${kind} name ${JSON.stringify(name)} must be ${rule}` });
   }
   if (kind === 'StatefulSet' && name.length > STATEFULSET_NAME_MAX) {
@@ -161,9 +165,16 @@ function checkPodSpec(podSpec: Readonly<Record<string, unknown>>, path: string, 
   checkSeccomp(recordAt(podSecurity, 'seccompProfile'), `${path}.securityContext.seccompProfile`, issues);
   for (const { container, path: at } of containersOf(podSpec, path)) {
     const name = String(container.name ?? '');
-    if (name.length > 63 || !LABEL_RE.test(name)) issues.push({ code: 'K8S006', severity: 'error', path: `${at}.name`, message: `container name ${JSON.stringify(name)} must be a DNS-1123 label` });
+    if (name.length > 63 || !LABEL_RE.test(name))
+      issues.push({ code: 'K8S006', severity: 'error', path: `${at}.name`, message: `container name ${JSON.stringify(name)} must be a DNS-1123 label` });
     const first = names.get(name);
-    if (first !== undefined) issues.push({ code: 'K8S006', severity: 'error', path: `${at}.name`, message: `duplicate container name ${JSON.stringify(name)} (also ${first}): init and regular containers share one name space` });
+    if (first !== undefined)
+      issues.push({
+        code: 'K8S006',
+        severity: 'error',
+        path: `${at}.name`,
+        message: `duplicate container name ${JSON.stringify(name)} (also ${first}): init and regular containers share one name space`,
+      });
     else names.set(name, `${at}.name`);
     const portNames = new Set<string>();
     listAt(container, 'ports').forEach((p, i) => {
@@ -172,12 +183,19 @@ function checkPodSpec(podSpec: Readonly<Record<string, unknown>>, path: string, 
       if (port.name !== undefined) {
         const portName = String(port.name);
         if (!isIanaServiceName(portName)) issues.push({ code: 'K8S004', severity: 'error', path: `${portPath}.name`, message: ianaMessage(portName) });
-        if (portNames.has(portName)) issues.push({ code: 'K8S005', severity: 'error', path: `${portPath}.name`, message: `duplicate port name ${JSON.stringify(portName)} in the container` });
+        if (portNames.has(portName))
+          issues.push({ code: 'K8S005', severity: 'error', path: `${portPath}.name`, message: `duplicate port name ${JSON.stringify(portName)} in the container` });
         portNames.add(portName);
       }
       const key = `${String(port.containerPort)}/${String(port.protocol ?? 'TCP')}`;
       const earlier = portsSeen.get(key);
-      if (earlier !== undefined) issues.push({ code: 'K8S005', severity: 'warning', path: `${portPath}.containerPort`, message: `duplicate container port ${key} (also ${earlier}): the API server warns, and only one container can listen on it` });
+      if (earlier !== undefined)
+        issues.push({
+          code: 'K8S005',
+          severity: 'warning',
+          path: `${portPath}.containerPort`,
+          message: `duplicate container port ${key} (also ${earlier}): the API server warns, and only one container can listen on it`,
+        });
       else portsSeen.set(key, `${portPath}.containerPort`);
     });
     checkSecurityContext(podSecurity, recordAt(container, 'securityContext'), `${at}.securityContext`, issues);
@@ -196,7 +214,12 @@ function checkSeccomp(profile: Readonly<Record<string, unknown>>, path: string, 
     issues.push({ code: 'K8S008', severity: 'error', path: `${path}.localhostProfile`, message: 'seccompProfile type Localhost needs localhostProfile' });
   }
   if (profile.type !== undefined && profile.type !== 'Localhost' && profile.localhostProfile !== undefined) {
-    issues.push({ code: 'K8S008', severity: 'error', path: `${path}.localhostProfile`, message: `localhostProfile is only taken with seccompProfile type Localhost, found ${String(profile.type)}` });
+    issues.push({
+      code: 'K8S008',
+      severity: 'error',
+      path: `${path}.localhostProfile`,
+      message: `localhostProfile is only taken with seccompProfile type Localhost, found ${String(profile.type)}`,
+    });
   }
 }
 
@@ -210,11 +233,21 @@ function checkSecurityContext(pod: Readonly<Record<string, unknown>>, container:
   }
   if (container.allowPrivilegeEscalation !== false) return;
   if (container.privileged === true) {
-    issues.push({ code: 'K8S008', severity: 'error', path: `${path}.privileged`, message: 'privileged true needs privilege escalation, which allowPrivilegeEscalation false forbids' });
+    issues.push({
+      code: 'K8S008',
+      severity: 'error',
+      path: `${path}.privileged`,
+      message: 'privileged true needs privilege escalation, which allowPrivilegeEscalation false forbids',
+    });
   }
   listAt(container, 'capabilities.add').forEach((cap, i) => {
     if (SYS_ADMIN.has(String(cap))) {
-      issues.push({ code: 'K8S008', severity: 'error', path: `${path}.capabilities.add[${i}]`, message: `capability ${String(cap)} needs privilege escalation, which allowPrivilegeEscalation false forbids` });
+      issues.push({
+        code: 'K8S008',
+        severity: 'error',
+        path: `${path}.capabilities.add[${i}]`,
+        message: `capability ${String(cap)} needs privilege escalation, which allowPrivilegeEscalation false forbids`,
+      });
     }
   });
 }
@@ -226,7 +259,12 @@ function checkResources(resources: Readonly<Record<string, unknown>>, path: stri
     if (!(resource in limits)) continue;
     const [req, lim] = [parseQuantity(request), parseQuantity(limits[resource])];
     if (req !== undefined && lim !== undefined && req > lim) {
-      issues.push({ code: 'K8S009', severity: 'error', path: keyPath(`${path}.requests`, resource), message: `request ${String(request)} exceeds the limit ${String(limits[resource])}: must be less than or equal to the limit` });
+      issues.push({
+        code: 'K8S009',
+        severity: 'error',
+        path: keyPath(`${path}.requests`, resource),
+        message: `request ${String(request)} exceeds the limit ${String(limits[resource])}: must be less than or equal to the limit`,
+      });
     }
   }
 }
@@ -252,8 +290,10 @@ function checkWorkload(object: KubeObject, issues: BuiltinIssue[]): void {
   checkLabels(asRecord(selector.matchLabels), 'spec.selector.matchLabels', issues);
   checkLabels(labels, 'spec.template.metadata.labels', issues);
   checkAnnotations(recordAt(object, 'spec.template.metadata.annotations'), 'spec.template.metadata.annotations', issues);
-  if (Object.keys(selector).length === 0) issues.push({ code: 'K8S010', severity: 'error', path: 'spec.selector', message: 'Required value: a Deployment or StatefulSet needs a selector' });
-  else if (!selects(selector, labels)) issues.push({ code: 'K8S010', severity: 'error', path: 'spec.template.metadata.labels', message: '`selector` does not match template `labels`' });
+  if (Object.keys(selector).length === 0)
+    issues.push({ code: 'K8S010', severity: 'error', path: 'spec.selector', message: 'Required value: a Deployment or StatefulSet needs a selector' });
+  else if (!selects(selector, labels))
+    issues.push({ code: 'K8S010', severity: 'error', path: 'spec.template.metadata.labels', message: '`selector` does not match template `labels`' });
   checkPodSpec(recordAt(object, 'spec.template.spec'), 'spec.template.spec', issues);
 }
 
@@ -265,7 +305,8 @@ function checkService(object: KubeObject, issues: BuiltinIssue[]): void {
   const numbers = new Set<string>();
   ports.forEach((port, i) => {
     const path = `spec.ports[${i}]`;
-    if (port.name === undefined && ports.length > 1) issues.push({ code: 'K8S004', severity: 'error', path: `${path}.name`, message: 'Required value: every port of a multi-port Service needs a name' });
+    if (port.name === undefined && ports.length > 1)
+      issues.push({ code: 'K8S004', severity: 'error', path: `${path}.name`, message: 'Required value: every port of a multi-port Service needs a name' });
     if (port.name !== undefined) {
       const name = String(port.name);
       if (!isIanaServiceName(name)) issues.push({ code: 'K8S004', severity: 'error', path: `${path}.name`, message: ianaMessage(name) });
@@ -293,12 +334,19 @@ function checkConfigMap(object: KubeObject, issues: BuiltinIssue[]): void {
     for (const [key, value] of Object.entries(values)) {
       size += Buffer.byteLength(key) + Buffer.byteLength(String(value));
       if (key.length > DNS_NAME_MAX || !DATA_KEY_RE.test(key) || key === '.' || key === '..') {
-        issues.push({ code: 'K8S007', severity: 'error', path: keyPath(field, key), message: `ConfigMap key ${JSON.stringify(key)} must be at most ${DNS_NAME_MAX} of [-._a-zA-Z0-9], and not "." or ".."` });
+        issues.push({
+          code: 'K8S007',
+          severity: 'error',
+          path: keyPath(field, key),
+          message: `ConfigMap key ${JSON.stringify(key)} must be at most ${DNS_NAME_MAX} of [-._a-zA-Z0-9], and not "." or ".."`,
+        });
       }
-      if (field === 'binaryData' && key in data) issues.push({ code: 'K8S007', severity: 'error', path: keyPath(field, key), message: `ConfigMap key ${JSON.stringify(key)} is in both data and binaryData` });
+      if (field === 'binaryData' && key in data)
+        issues.push({ code: 'K8S007', severity: 'error', path: keyPath(field, key), message: `ConfigMap key ${JSON.stringify(key)} is in both data and binaryData` });
     }
   }
-  if (size > CONFIGMAP_SIZE_MAX) issues.push({ code: 'K8S007', severity: 'error', path: 'data', message: `ConfigMap data totals ${size} bytes; the API server takes at most ${CONFIGMAP_SIZE_MAX} (1 MiB)` });
+  if (size > CONFIGMAP_SIZE_MAX)
+    issues.push({ code: 'K8S007', severity: 'error', path: 'data', message: `ConfigMap data totals ${size} bytes; the API server takes at most ${CONFIGMAP_SIZE_MAX} (1 MiB)` });
 }
 
 /** Every problem the API server (or the kubelet, where said) would find in `object`'s built-in fields. */

@@ -45,7 +45,8 @@ const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/s;
  * URL with a scheme, or an absolute path; undefined when it is neither.
  */
 export function parseKubeUrl(text: string): KubeUrl | undefined {
-  if (/[\s\x00-\x1f\x7f]/.test(text)) return undefined;
+  // Go refuses spaces and ASCII control characters anywhere in the URL.
+  if ([...text].some((c) => c <= ' ' || c === '\x7f')) return undefined;
   const [beforeFragment] = text.split('#', 1);
   const queryAt = beforeFragment.indexOf('?');
   const withoutQuery = queryAt < 0 ? beforeFragment : beforeFragment.slice(0, queryAt);

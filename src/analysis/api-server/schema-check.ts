@@ -174,7 +174,8 @@ function validateArray(value: readonly unknown[], schema: SchemaNode, path: stri
     const seen = new Set<string>();
     value.forEach((item, i) => {
       const key = listType === 'set' ? JSON.stringify(item) : listMapKey(item, mapKeys as readonly string[]);
-      if (seen.has(key)) invalid(listType === 'set' ? `duplicate value ${shown(item)}` : `duplicate entry with key ${key} (keys ${(mapKeys as readonly string[]).join(', ')})`, `${path}[${i}]`);
+      if (seen.has(key))
+        invalid(listType === 'set' ? `duplicate value ${shown(item)}` : `duplicate entry with key ${key} (keys ${(mapKeys as readonly string[]).join(', ')})`, `${path}[${i}]`);
       seen.add(key);
     });
   }
@@ -183,8 +184,10 @@ function validateArray(value: readonly unknown[], schema: SchemaNode, path: stri
 
 function validateObject(value: Readonly<Record<string, unknown>>, schema: SchemaNode, path: string, issues: SchemaIssue[], rules: boolean): void {
   const count = Object.keys(value).length;
-  if (schema.minProperties !== undefined && count < schema.minProperties) issues.push({ kind: 'invalid', path, message: `must have at least ${schema.minProperties} properties, found ${count}` });
-  if (schema.maxProperties !== undefined && count > schema.maxProperties) issues.push({ kind: 'invalid', path, message: `must have at most ${schema.maxProperties} properties, found ${count}` });
+  if (schema.minProperties !== undefined && count < schema.minProperties)
+    issues.push({ kind: 'invalid', path, message: `must have at least ${schema.minProperties} properties, found ${count}` });
+  if (schema.maxProperties !== undefined && count > schema.maxProperties)
+    issues.push({ kind: 'invalid', path, message: `must have at most ${schema.maxProperties} properties, found ${count}` });
   for (const key of schema.required ?? []) {
     if (!(key in value)) issues.push({ kind: 'invalid', path: child(path, key), message: 'Required value' });
   }

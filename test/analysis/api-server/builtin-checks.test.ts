@@ -62,7 +62,9 @@ describe('built-in kinds, as synthesized', () => {
   test('K8S004 port names must be IANA service names', () => {
     for (const name of ['http-metrics-port', 'http--x', '8080', '-http']) {
       expect(issuesOf(changed('Service', (o) => (o.spec.ports[0].name = name)))).toEqual([['K8S004', 'error', 'spec.ports[0].name']]);
-      expect(issuesOf(changed('Deployment', (o) => (container(o).ports = [{ containerPort: 8080, name }])))).toEqual([['K8S004', 'error', 'spec.template.spec.containers[0].ports[0].name']]);
+      expect(issuesOf(changed('Deployment', (o) => (container(o).ports = [{ containerPort: 8080, name }])))).toEqual([
+        ['K8S004', 'error', 'spec.template.spec.containers[0].ports[0].name'],
+      ]);
     }
     expect(issuesOf(changed('Service', (o) => (o.spec.ports[0].name = 'grpc-web')))).toEqual([]);
   });

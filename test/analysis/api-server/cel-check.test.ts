@@ -6,25 +6,35 @@ import { backend, cr, errorsOf, findingsOf, httpRoute } from './support';
 describe('CEL rules of the vendored CRDs, evaluated offline', () => {
   test('Gateway API HTTPRoute: a PathPrefix value must be an absolute path', () => {
     const route = (value: string) => httpRoute([{ matches: [{ path: { type: 'PathPrefix', value } }], backendRefs: [backend] }]);
-    expect(findingsOf(route('api'))).toEqual([['API003', 'spec.rules[0].matches[0].path', "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']"]]);
+    expect(findingsOf(route('api'))).toEqual([
+      ['API003', 'spec.rules[0].matches[0].path', "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']"],
+    ]);
     expect(findingsOf(route('/api'))).toEqual([]);
   });
 
   test("Gateway API HTTPRoute: URLRewrite's replacePrefixMatch needs one PathPrefix match (has() on an indexed value)", () => {
     const rewrite = { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/v2' } } };
     const route = (type: string) => httpRoute([{ matches: [{ path: { type, value: '/v1' } }], filters: [rewrite], backendRefs: [backend] }]);
-    expect(findingsOf(route('Exact'))).toContainEqual(['API003', 'spec.rules[0]', 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified']);
+    expect(findingsOf(route('Exact'))).toContainEqual([
+      'API003',
+      'spec.rules[0]',
+      'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
+    ]);
     expect(findingsOf(route('PathPrefix'))).toEqual([]);
   });
 
   test('Gateway API GRPCRoute: a service match in RE2 syntax ((?i), which JavaScript regular expressions refuse)', () => {
-    const route = (service: string) => cr('gateway.networking.k8s.io/v1', 'GRPCRoute', { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ method: { service } }], backendRefs: [backend] }] });
+    const route = (service: string) =>
+      cr('gateway.networking.k8s.io/v1', 'GRPCRoute', { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ method: { service } }], backendRefs: [backend] }] });
     expect(findingsOf(route('Hipstershop.ProductCatalogService'))).toEqual([]);
     expect(errorsOf(route('hipstershop/catalog'))).toEqual([['API003', 'spec.rules[0].matches[0].method']]);
   });
 
   const healthCheck = (httpHealthCheck: Record<string, unknown>) =>
-    cr('networking.gke.io/v1', 'HealthCheckPolicy', { default: { config: { type: 'HTTP', httpHealthCheck } }, targetRef: { group: 'net.gke.io', kind: 'ServiceImport', name: 'store' } });
+    cr('networking.gke.io/v1', 'HealthCheckPolicy', {
+      default: { config: { type: 'HTTP', httpHealthCheck } },
+      targetRef: { group: 'net.gke.io', kind: 'ServiceImport', name: 'store' },
+    });
 
   test('GKE HealthCheckPolicy: USE_FIXED_PORT needs a port', () => {
     expect(findingsOf(healthCheck({ portSpecification: 'USE_FIXED_PORT' }))).toEqual([

@@ -18,13 +18,13 @@ describe('Kubernetes CEL functions', () => {
 
   test('url() getters', () => {
     const u = 'HTTPS://user@[2001:db8::1]:8443/p/q?x=1';
-    expect([cel('url(self).getScheme()', u), cel('url(self).getHost()', u), cel('url(self).getHostname()', u), cel('url(self).getPort()', u), cel('url(self).getEscapedPath()', u)]).toEqual([
-      'https',
-      '[2001:db8::1]:8443',
-      '2001:db8::1',
-      '8443',
-      '/p/q',
-    ]);
+    expect([
+      cel('url(self).getScheme()', u),
+      cel('url(self).getHost()', u),
+      cel('url(self).getHostname()', u),
+      cel('url(self).getPort()', u),
+      cel('url(self).getEscapedPath()', u),
+    ]).toEqual(['https', '[2001:db8::1]:8443', '2001:db8::1', '8443', '/p/q']);
     expect(parseKubeUrl('https://example.com')?.host).toBe('example.com');
     expect(() => cel('url(self)', 'not a url')).toThrow(/url: cannot parse/);
   });

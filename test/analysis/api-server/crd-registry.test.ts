@@ -43,13 +43,33 @@ describe('the vendored CRD registry', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crds-'));
     try {
       const crd = (description: string) =>
-        ['kind: CustomResourceDefinition', 'spec:', '  group: example.com', '  names:', '    kind: Widget', '  scope: Cluster', '  versions:', '  - name: v1', '    served: true', '    schema:', '      openAPIV3Schema:', `        description: ${description}`, '        type: object'].join('\n');
+        [
+          'kind: CustomResourceDefinition',
+          'spec:',
+          '  group: example.com',
+          '  names:',
+          '    kind: Widget',
+          '  scope: Cluster',
+          '  versions:',
+          '  - name: v1',
+          '    served: true',
+          '    schema:',
+          '      openAPIV3Schema:',
+          `        description: ${description}`,
+          '        type: object',
+        ].join('\n');
       fs.mkdirSync(path.join(dir, 'gke'));
       fs.mkdirSync(path.join(dir, 'argocd'));
       fs.writeFileSync(path.join(dir, 'gke', 'widgets.yaml'), `---\n${crd('first')}\n---\nkind: ConfigMap\n`);
       fs.writeFileSync(path.join(dir, 'argocd', 'widgets.yaml'), crd('second'));
       const local = new CrdRegistry(buildCrdIndex(dir));
-      expect(local.lookup('example.com', 'Widget')).toEqual({ group: 'example.com', kind: 'Widget', namespaced: false, file: 'gke/widgets.yaml', versions: [{ name: 'v1', served: true, schema: { type: 'object' } }] });
+      expect(local.lookup('example.com', 'Widget')).toEqual({
+        group: 'example.com',
+        kind: 'Widget',
+        namespaced: false,
+        file: 'gke/widgets.yaml',
+        versions: [{ name: 'v1', served: true, schema: { type: 'object' } }],
+      });
       expect(local.lookup('example.com', 'toString')).toBeUndefined();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

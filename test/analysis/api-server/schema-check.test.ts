@@ -18,7 +18,11 @@ describe('CRD structural schema (Gateway API v1.2.1, Istio, GKE CRDs)', () => {
 
   test('enum: a path match type the API does not know', () => {
     const route = httpRoute([{ matches: [{ path: { type: 'Prefix', value: '/api' } }], backendRefs: [backend] }]);
-    expect(findingsOf(route)).toContainEqual(['API001', 'spec.rules[0].matches[0].path.type', 'unsupported value "Prefix": supported values: "Exact", "PathPrefix", "RegularExpression"']);
+    expect(findingsOf(route)).toContainEqual([
+      'API001',
+      'spec.rules[0].matches[0].path.type',
+      'unsupported value "Prefix": supported values: "Exact", "PathPrefix", "RegularExpression"',
+    ]);
   });
 
   test('pattern: a hostname with an upper-case letter', () => {
