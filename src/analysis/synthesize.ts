@@ -21,7 +21,7 @@ export function synthesizeForAnalysis(model: ResolvedTopology): AnalysisInput {
   for (const manifests of buildKubernetesManifests(model)) {
     clusters[manifests.cluster] = [...manifests.files, ...manifests.meshInstall].flatMap((f) => f.objects);
   }
-  const gitops = buildGitOpsFiles(model, KUBERNETES_DIR).flatMap((f) => f.objects);
+  const gitops = Object.fromEntries(buildGitOpsFiles(model, KUBERNETES_DIR).map((f) => [f.file, f.objects]));
   return { clusters, gitops, terraform: terraformStacks(model), topology: topologyFacts(model) };
 }
 

@@ -20,9 +20,6 @@ import { builtinChecks } from './builtin-checks';
 import { CrdRegistry, projectCrdRegistry } from './crd-registry';
 import { checkAgainstSchema, SchemaIssue } from './schema-check';
 
-/** The cluster name the GitOps objects (ApplicationSet, RootSyncs) are reported under. */
-export const GITOPS_SCOPE = 'gitops';
-
 /** API groups of built-in kinds: no CRD, checked by builtinChecks only. */
 const BUILTIN_GROUPS = new Set([
   '',
@@ -67,9 +64,9 @@ export function checkObject(object: KubeObject, cluster: string, registry: CrdRe
   return findings;
 }
 
-/** The offline API-server findings of every cluster's objects and of the GitOps objects. */
+/** The offline API-server findings of every cluster's objects and of the GitOps objects (reported under their file, `gitops/...`). */
 export function apiServerChecks(input: AnalysisInput): Finding[] {
   const registry = projectCrdRegistry();
-  const scopes: Array<[string, readonly KubeObject[]]> = [...Object.entries(input.clusters), [GITOPS_SCOPE, input.gitops ?? []]];
+  const scopes: Array<[string, readonly KubeObject[]]> = [...Object.entries(input.clusters), ...Object.entries(input.gitops ?? {})];
   return scopes.flatMap(([cluster, objects]) => objects.flatMap((object) => checkObject(object, cluster, registry)));
 }

@@ -12,6 +12,7 @@ import {
   DNS_1123_LABEL,
   DNS_1123_SUBDOMAIN,
   DNS_LABEL,
+  DNS_LABEL_MAX,
   DNS_NAME_MAX,
   LABEL_VALUE,
   LABEL_VALUE_MAX,
@@ -19,7 +20,7 @@ import {
   QUALIFIED_NAME_MAX,
   isIanaServiceName,
 } from '../../topology/rules/predicates';
-import { asRecord, KubeObject, listAt, recordAt, stringAt } from '../objects';
+import { asRecord, groupOf, KubeObject, listAt, recordAt, stringAt } from '../objects';
 
 /** One problem with a built-in field, before it becomes a finding. */
 export interface BuiltinIssue {
@@ -42,7 +43,7 @@ const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
  * `controller-revision-hash: <name>-<hash of up to 10 characters>`, a label value of at most 63.
  */
 const STATEFULSET_NAME_MAX = LABEL_VALUE_MAX - 11;
-/** Kinds whose names are DNS-1123 labels, and those whose names are DNS-1035 labels. */
+/** Kinds whose names are DNS-1123 labels, and those whose names are DNS-1035 labels (core group). */
 const LABEL_NAMED = new Set(['Namespace']);
 const DNS_1035_NAMED = new Set(['Service']);
 /** The capability that needs privilege escalation (the API server refuses it with allowPrivilegeEscalation false). */
@@ -51,6 +52,21 @@ const SYS_ADMIN = new Set(['SYS_ADMIN', 'CAP_SYS_ADMIN']);
 /** Whether `name` is a DNS-1123 subdomain of at most 253 characters. */
 function isSubdomain(name: string): boolean {
   return name.length <= DNS_NAME_MAX && SUBDOMAIN_RE.test(name);
+}
+
+/**
+ * What `name` must be for an object of `kind` in API `group`, or undefined when it is: RBAC
+ * objects take any path segment (`system:auth-delegator`), a Namespace a DNS-1123 label, a
+ * Service a DNS-1035 label, every other kind a DNS-1123 subdomain.
+ */
+function nameProblem(group: string, kind: string, name: string): string | undefined {
+  if (group === 'rbac.authorization.k8s.io') {
+    return name === '' || name === '.' || name === '..' || /[/%]/.test(name) ? 'a path segment (not empty, "." or "..", no "/" or "%")' : undefined;
+  }
+  if (group === '' && LABEL_NAMED.has(kind)) return name.length <= DNS_LABEL_MAX && LABEL_RE.test(name) ? undefined : 'a DNS-1123 label (at most 63 characters)';
+  if (group === '' && DNS_1035_NAMED.has(kind))
+    return name.length <= DNS_LABEL_MAX && DNS_1035_RE.test(name) ? undefined : 'a DNS-1035 label (at most 63 characters, a letter first)';
+  return isSubdomain(name) ? undefined : 'a DNS-1123 subdomain (at most 253 characters)';
 }
 
 /** Problems with a label or annotation key (a qualified name: optional DNS-subdomain prefix, `/`, name). */
@@ -92,14 +108,8 @@ function checkLabels(labels: Readonly<Record<string, unknown>>, path: string, is
 function checkMetadata(object: KubeObject, issues: BuiltinIssue[]): void {
   const kind = stringAt(object, 'kind') ?? '';
   const name = stringAt(object, 'metadata.name') ?? '';
-  if (LABEL_NAMED.has(kind) ? name.length > 63 || !LABEL_RE.test(name) : DNS_1035_NAMED.has(kind) ? name.length > 63 || !DNS_1035_RE.test(name) : !isSubdomain(name)) {
-    const rule = LABEL_NAMED.has(kind)
-      ? 'a DNS-1123 label (at most 63 characters)'
-      : DNS_1035_NAMED.has(kind)
-        ? 'a DNS-1035 label (at most 63 characters, a letter first)'
-        : 'a DNS-1123 subdomain (at most 253 characters)';
-    issues.push({ code: 'K8S001', severity: 'error', path: 'metadata.name', message: `${kind} name ${JSON.stringify(name)} must be ${rule}` });
-  }
+  const expected = nameProblem(groupOf(object), kind, name);
+  if (expected !== undefined) issues.push({ code: 'K8S001', severity: 'error', path: 'metadata.name', message: `${kind} name ${JSON.stringify(name)} must be ${expected}` });
   if (kind === 'StatefulSet' && name.length > STATEFULSET_NAME_MAX) {
     issues.push({
       code: 'K8S001',
@@ -165,7 +175,7 @@ function checkPodSpec(podSpec: Readonly<Record<string, unknown>>, path: string, 
   checkSeccomp(recordAt(podSecurity, 'seccompProfile'), `${path}.securityContext.seccompProfile`, issues);
   for (const { container, path: at } of containersOf(podSpec, path)) {
     const name = String(container.name ?? '');
-    if (name.length > 63 || !LABEL_RE.test(name))
+    if (name.length > DNS_LABEL_MAX || !LABEL_RE.test(name))
       issues.push({ code: 'K8S006', severity: 'error', path: `${at}.name`, message: `container name ${JSON.stringify(name)} must be a DNS-1123 label` });
     const first = names.get(name);
     if (first !== undefined)
