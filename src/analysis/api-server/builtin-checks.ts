@@ -348,7 +348,7 @@ function checkConfigMap(object: KubeObject, issues: BuiltinIssue[]): void {
           code: 'K8S007',
           severity: 'error',
           path: keyPath(field, key),
-          message: `ConfigMap key ${JSON.stringify(key)} must be at most ${DNS_NAME_MAX} of [-._a-zA-Z0-9], and not "." or ".."`,
+          message: `ConfigMap key ${JSON.stringify(key)} must be at most ${DNS_NAME_MAX} characters of [-._a-zA-Z0-9], and not "." or ".."`,
         });
       }
       if (field === 'binaryData' && key in data)
