@@ -191,7 +191,9 @@ export const IANA_SVC_NAME_MAX = 15;
  */
 export const IANA_SVC_NAME = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 
+const IANA_SVC_NAME_RE = new RegExp(IANA_SVC_NAME);
+
 /** Whether `name` is a port name the API server accepts (IANA_SVC_NAME, RFC 6335 section 5.1). */
 export function isIanaServiceName(name: string): boolean {
-  return name.length <= IANA_SVC_NAME_MAX && new RegExp(IANA_SVC_NAME).test(name) && /[a-z]/.test(name) && !name.includes('--');
+  return name.length <= IANA_SVC_NAME_MAX && IANA_SVC_NAME_RE.test(name) && /[a-z]/.test(name) && !name.includes('--');
 }
