@@ -6,6 +6,10 @@
  * kinds' own validation. What it cannot see: admission webhooks and policies, transition rules,
  * quota and what other objects already hold in the cluster.
  *
+ * `synth` does not run these checks, though they are cheap (~0.1 s on the default example): it
+ * refuses only through topology rules, with a path into the topology; a finding here is a
+ * renderer defect or a missing topology rule, and `validate` is where it is reported.
+ *
  * Codes:
  * - API001 error: a schema value validation fails (type, required, enum, pattern, limits, list keys).
  * - API002 warning: an unknown field, which the API server prunes (or refuses with strict field validation).
