@@ -5,7 +5,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+    // ESM-only packages, turned into CommonJS for Jest (see the transformer).
+    '/node_modules/@marcbachmann/cel-js/.+\\.js$': '<rootDir>/test/esm-transform.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup-cdktf.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -1,3 +1,4 @@
+import { apiServerChecks } from './api-server/api-server-checks';
 import { crossLayerChecks } from './cross-layer-checks';
 import { Finding, sortFindings } from './findings';
 import { gatewayApiChecks } from './gateway-api-checks';
@@ -6,10 +7,10 @@ import { AnalysisInput } from './objects';
 
 /**
  * Static analysis of a topology's synthesized output, needing no cluster: the offline istioctl
- * analyze checks, the Gateway API reference checks and the checks that the Kubernetes and
- * Terraform halves agree. Pure: reads plain JSON only.
+ * analyze checks, the Gateway API reference checks, the checks that the Kubernetes and
+ * Terraform halves agree, and the API server's own checks of every object (src/analysis/api-server). Pure: reads plain JSON only.
  * @returns every finding, ordered by cluster, object, path and code
  */
 export function analyze(input: AnalysisInput): Finding[] {
-  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input)]);
+  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input), ...apiServerChecks(input)]);
 }

@@ -11,7 +11,7 @@ export interface Finding {
   /** Stable identifier of the check, e.g. `IST0101` (istioctl analyze's code) or `GW001`. */
   readonly code: string;
   readonly severity: Severity;
-  /** Cluster whose objects hold the problem; for a Terraform-only finding the stack, as `terraform/<stack>`. */
+  /** Cluster whose objects hold the problem; for a Terraform-only finding the stack, as `terraform/<stack>`; for a GitOps object its file, as `gitops/argocd/applicationset.yaml`. */
   readonly cluster: string;
   /** The object, as `Kind namespace/name` (`Kind name` for cluster-scoped objects and Terraform resources). */
   readonly object: string;

@@ -25,6 +25,8 @@ export interface TopologyFacts {
 export interface AnalysisInput {
   /** Every cluster's objects (kustomization files and mesh-install inputs), by cluster name. */
   readonly clusters: Readonly<Record<string, readonly KubeObject[]>>;
+  /** The GitOps objects (Argo CD ApplicationSet, Config Sync RootSyncs) by output file (`gitops/argocd/applicationset.yaml`); none without `gitops`. */
+  readonly gitops?: Readonly<Record<string, readonly KubeObject[]>>;
   /** Every Terraform stack's JSON, by stack name. */
   readonly terraform: Readonly<Record<string, TerraformStackJson>>;
   readonly topology: TopologyFacts;

@@ -2,14 +2,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, TerraformStack } from 'cdktf';
+import { buildGitOpsFiles } from '../gitops/gitops-objects';
 import { buildKubernetesManifests } from '../k8s/synth';
+import { KUBERNETES_DIR } from '../output/paths';
 import { addStacks } from '../terraform/stacks';
 import { ResolvedTopology } from '../topology/model/types';
 import { AnalysisInput, KubeObject, TerraformStackJson, TopologyFacts } from './objects';
 
 /**
  * Synthesizes a topology in memory, as `meshfleet synth` would, into the analysis input: every
- * cluster's objects (kustomization files and mesh-install inputs) and every Terraform stack's JSON.
+ * cluster's objects (kustomization files and mesh-install inputs), the GitOps objects and every
+ * Terraform stack's JSON.
  * Nothing is written where the user looks; cdktf insists on an output folder when an app is
  * created, so an empty one is made under the OS temp folder and removed again.
  */
@@ -18,7 +21,8 @@ export function synthesizeForAnalysis(model: ResolvedTopology): AnalysisInput {
   for (const manifests of buildKubernetesManifests(model)) {
     clusters[manifests.cluster] = [...manifests.files, ...manifests.meshInstall].flatMap((f) => f.objects);
   }
-  return { clusters, terraform: terraformStacks(model), topology: topologyFacts(model) };
+  const gitops = Object.fromEntries(buildGitOpsFiles(model, KUBERNETES_DIR).map((f) => [f.file, f.objects]));
+  return { clusters, gitops, terraform: terraformStacks(model), topology: topologyFacts(model) };
 }
 
 /** Every stack's Terraform JSON, exactly as `cdk.tf.json` would hold it, by stack name. */

@@ -41,15 +41,18 @@ export function gatewayAddress(address: { readonly region: string; readonly stat
 /** The `spec.default` of a HealthCheckPolicy: only the settings given, the check of its type. */
 export function healthCheckDefault(check: ResolvedGatewayHealthCheck): HealthCheckPolicySpecDefault {
   const type = check.type;
-  // Every type's portSpecification enum has the value USE_FIXED_PORT; the CRD rejects a port
-  // under the default USE_SERVING_PORT.
-  const fixedPort =
+  // Every type's portSpecification enum has USE_FIXED_PORT and USE_SERVING_PORT. The CRD's CEL
+  // rules read portSpecification without has(), so a check with settings must name it (the API
+  // server rejects one without it: "no such key: portSpecification"); it refuses a port under
+  // USE_SERVING_PORT, the load balancer's default.
+  const PortSpec = HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification;
+  const portSettings =
     check.port === undefined
-      ? {}
-      : { port: check.port, portSpecification: HealthCheckPolicySpecDefaultConfigHttpHealthCheckPortSpecification.USE_UNDERSCORE_FIXED_UNDERSCORE_PORT };
+      ? { portSpecification: PortSpec.USE_UNDERSCORE_SERVING_UNDERSCORE_PORT }
+      : { port: check.port, portSpecification: PortSpec.USE_UNDERSCORE_FIXED_UNDERSCORE_PORT };
   const http = { ...(check.host !== undefined ? { host: check.host } : {}), ...(check.path !== undefined ? { requestPath: check.path } : {}) };
-  const settings = { ...http, ...fixedPort };
-  const hasSettings = Object.keys(settings).length > 0;
+  const hasSettings = Object.keys(http).length > 0 || check.port !== undefined;
+  const settings = { ...http, ...portSettings };
   const key = { HTTP: 'httpHealthCheck', HTTPS: 'httpsHealthCheck', HTTP2: 'http2HealthCheck', TCP: 'tcpHealthCheck', GRPC: 'grpcHealthCheck' }[type];
   const config = {
     type: HealthCheckPolicySpecDefaultConfigType[type],

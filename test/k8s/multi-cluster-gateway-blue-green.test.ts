@@ -146,10 +146,10 @@ describe('HealthCheckPolicy', () => {
       timeoutSec: 5,
       healthyThreshold: 2,
       unhealthyThreshold: 3,
-      config: { type: 'HTTP', httpHealthCheck: { requestPath: '/healthz', host: 'store.example.com' } },
+      config: { type: 'HTTP', httpHealthCheck: { requestPath: '/healthz', host: 'store.example.com', portSpecification: 'USE_SERVING_PORT' } },
     });
     expect(green.metadata.name).toBe('store-west-2-healthcheck');
-    expect(green.spec.default).toEqual({ config: { type: 'HTTP', httpHealthCheck: { requestPath: '/' } } });
+    expect(green.spec.default).toEqual({ config: { type: 'HTTP', httpHealthCheck: { requestPath: '/', portSpecification: 'USE_SERVING_PORT' } } });
   });
 
   test.each([

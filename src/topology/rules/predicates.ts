@@ -287,3 +287,31 @@ export function re2Error(pattern: string): string | undefined {
     return (error as Error).message.replace(/^error parsing regexp: /, '');
   }
 }
+
+// Limits of the Kubernetes API server's validation of built-in objects (k8s.io/apimachinery
+// validation and the core/apps validation), shared by the topology rules and the offline
+// API-server checks of `meshfleet validate` (src/analysis/api-server).
+
+/** A DNS-1123 subdomain (most object names): lower-case RFC 1123 labels joined by dots, at most {@link DNS_NAME_MAX} characters. */
+export const DNS_1123_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+/** Longest name part of a label or annotation key (after the optional `prefix/`). */
+export const QUALIFIED_NAME_MAX = 63;
+/** Longest prefix of a label or annotation key (a DNS-1123 subdomain). */
+export const QUALIFIED_KEY_PREFIX_MAX = DNS_NAME_MAX;
+/** Longest label value. */
+export const LABEL_VALUE_MAX = 63;
+/** Longest port name (an IANA service name, RFC 6335). */
+export const IANA_SVC_NAME_MAX = 15;
+/**
+ * The characters of a port name as the API server checks them (IANA_SVC_NAME): lower-case
+ * letters, digits and `-`, neither first nor last; it must also hold a letter and no `--`
+ * (see {@link isIanaServiceName}).
+ */
+export const IANA_SVC_NAME = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+
+const IANA_SVC_NAME_RE = new RegExp(IANA_SVC_NAME);
+
+/** Whether `name` is a port name the API server accepts (IANA_SVC_NAME, RFC 6335 section 5.1). */
+export function isIanaServiceName(name: string): boolean {
+  return name.length <= IANA_SVC_NAME_MAX && IANA_SVC_NAME_RE.test(name) && /[a-z]/.test(name) && !name.includes('--');
+}
