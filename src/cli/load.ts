@@ -8,6 +8,9 @@ import { reportTopologyError } from './problems';
 /** A loaded topology and the name it is shown under. */
 export interface LoadedTopology {
   readonly model: ResolvedTopology;
+  /** The topology file as given (or the default example's path), for reading it. */
+  readonly file: string;
+  /** The file as shown and embedded in the output ({@link displayPath}: normalized, relative below the working directory). */
   readonly shownAs: string;
 }
 
@@ -20,9 +23,9 @@ export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly shown
  */
 export function tryLoadForCommand(option: string | boolean | undefined): LoadOutcome {
   const file = typeof option === 'string' ? option : defaultTopologyPath();
-  const shownAs = typeof option === 'string' ? option : displayPath(file);
+  const shownAs = displayPath(file);
   try {
-    return { loaded: { model: loadTopologyFile(file), shownAs } };
+    return { loaded: { model: loadTopologyFile(file), file, shownAs } };
   } catch (error) {
     if (!(error instanceof TopologyError)) throw error;
     return { shownAs, error };

@@ -34,9 +34,9 @@ describe('the marker', () => {
   test('an output carrying it is replaced', async () => {
     const out = path.join(temp.make(), 'out');
     expect((await run('synth', '--out', out)).status).toBe(0);
-    writeFile(out, 'stale.txt', 'gone after the next synth\n');
+    writeFile(out, 'k8s/stale.txt', 'gone after the next synth\n');
     expect((await run('synth', '--out', out)).status).toBe(0);
-    expect(fs.existsSync(path.join(out, 'stale.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(out, 'k8s/stale.txt'))).toBe(false);
   });
 });
 
