@@ -56,7 +56,7 @@ async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean
     );
   } catch (error) {
     if (!(error instanceof OutputRefusal)) throw error;
-    const message = `refusing to replace ${outDir}: ${error.message}`;
+    const message = `refusing to replace ${displayPath(outDir)}: ${error.message}`;
     if (json) printJson(io, { ok: false, topologyFile: loaded.shownAs, out: outDir, problems: [{ path: '--out', message }] });
     else io.err(`meshfleet: ${message}`);
     return EXIT_FAILURE;
