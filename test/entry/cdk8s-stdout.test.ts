@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Document, parse, parseAllDocuments } from 'yaml';
-import { clusterStream, isStdoutRun } from '../../src/entry/cdk8s-app';
+import { clusterStream, isStdoutRun } from '../../src/k8s/main';
 import { loadTopologyFile } from '../../src/load/load';
 import { DEFAULT_EXAMPLE, REPO_ROOT, snapshot, TempDirs, writeFile } from '../cli/helpers';
 

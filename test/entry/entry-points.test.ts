@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { onlyKubernetesNotice } from '../../src/entry/cdk8s-app';
+import { onlyKubernetesNotice } from '../../src/k8s/main';
 import { badTopologyText, REPO_ROOT, snapshot, TempDirs, writeFile } from '../cli/helpers';
 
 jest.setTimeout(120_000);
