@@ -10,6 +10,11 @@ export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), path.resolve(file));
   if (relative === '') return '.';
   if (!(relative.startsWith('..') || path.isAbsolute(relative))) return relative.split(path.sep).join('/');
+  return normalizedPath(file);
+}
+
+/** `file` normalized as written (`./a/b/` → `a/b`, `../x/./y` → `../x/y`): relative stays relative, absolute absolute. */
+export function normalizedPath(file: string): string {
   const normalized = path.normalize(file);
   return normalized.length > 1 && /[\\/]$/.test(normalized) ? normalized.slice(0, -1) : normalized;
 }

@@ -1,6 +1,6 @@
 import { loadTopologyFile } from '../load/load';
 import { ResolvedTopology, TopologyError } from '../topology';
-import { displayPath } from './display';
+import { displayPath, normalizedPath } from './display';
 import { Io } from './io';
 import { defaultTopologyPath } from './package-info';
 import { reportTopologyError } from './problems';
@@ -8,9 +8,9 @@ import { reportTopologyError } from './problems';
 /** A loaded topology and the name it is shown under. */
 export interface LoadedTopology {
   readonly model: ResolvedTopology;
-  /** The topology file as given (or the default example's path), for reading it. */
+  /** The topology file as given (or the default example's path), for reading it and, through `displayPath`, for the output to name it. */
   readonly file: string;
-  /** The file as shown and embedded in the output ({@link displayPath}: normalized, relative below the working directory). */
+  /** The file as messages show it: as given, normalized (`./x.yaml` → `x.yaml`); the default example relative to the working directory. */
   readonly shownAs: string;
 }
 
@@ -23,7 +23,7 @@ export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly shown
  */
 export function tryLoadForCommand(option: string | boolean | undefined): LoadOutcome {
   const file = typeof option === 'string' ? option : defaultTopologyPath();
-  const shownAs = displayPath(file);
+  const shownAs = typeof option === 'string' ? normalizedPath(option) : displayPath(file);
   try {
     return { loaded: { model: loadTopologyFile(file), file, shownAs } };
   } catch (error) {

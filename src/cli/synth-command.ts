@@ -47,7 +47,7 @@ async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean
     report = await replaceOutput(
       outDir,
       async (tmpDir) => {
-        await synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: displayPath(outDir), onStage: (stage) => progress.update(`synth: ${stage}`) });
+        await synthesizeAll(loaded.model, tmpDir, { topologyPath: displayPath(loaded.file), outPath: displayPath(outDir), onStage: (stage) => progress.update(`synth: ${stage}`) });
         progress.update('synth: writing the output folder');
         files = listFiles(tmpDir);
         if (json) entries = describeFiles(tmpDir, files);

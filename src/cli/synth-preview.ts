@@ -14,7 +14,7 @@ import { Progress } from './progress';
 export async function withSynthesizedOutput<T>(loaded: LoadedTopology, outDir: string, progress: Progress, inspect: (dir: string) => T): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-preview-'));
   try {
-    await synthesizeAll(loaded.model, dir, { topologyPath: loaded.shownAs, outPath: displayPath(outDir), onStage: (stage) => progress.update(`synth: ${stage}`) });
+    await synthesizeAll(loaded.model, dir, { topologyPath: displayPath(loaded.file), outPath: displayPath(outDir), onStage: (stage) => progress.update(`synth: ${stage}`) });
     progress.update('comparing with the output folder');
     return inspect(dir);
   } finally {

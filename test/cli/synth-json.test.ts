@@ -29,7 +29,7 @@ describe('meshfleet synth --format json', () => {
     expect(document).toMatchObject({
       ok: true,
       topology: 'private-asm-multicluster',
-      topologyFile: path.relative(process.cwd(), DEFAULT_EXAMPLE),
+      topologyFile: DEFAULT_EXAMPLE,
       out,
       kept: [],
       keptForeign: [],
