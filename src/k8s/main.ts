@@ -7,8 +7,8 @@
  * cdk8s-cli 2.207 runs the app with `CDK8S_OUTDIR` set and reads back every `*.yaml` below it:
  *
  * - `cdk8s synth`: `CDK8S_OUTDIR` is cdk8s.yaml's `output` (`cdk8s.out`), which the CLI deletes
- *   before running the app. It is not inside meshfleet's output (`dist/`): the CLI deletes that
- *   folder even with `--stdout`, and `dist/` may hold Terraform state and a user's `.git`.
+ *   before running the app, also under `--stdout`. It is therefore not inside meshfleet's output
+ *   (`dist/`), which may hold Terraform's working files and a user's `.git`.
  * - `cdk8s synth --stdout`: `CDK8S_OUTDIR` is a fresh `<os temp>/cdk8s-XXXXXX` folder, and the
  *   CLI copies every file it finds there to standard output, all at once and without separators.
  *   The app therefore writes one file there: a valid multi-document YAML stream, cluster by
