@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CanaryEdit, CanaryEditError, editCanaryWeight, parseWeight } from '../edit/canary-edit';
+import { readTopologyBytes } from '../load/read-topology';
 import { TopologyError } from '../topology';
 import { OptionValues } from './command';
 import { Io } from './io';
@@ -54,7 +55,13 @@ export function editTopologyInPlace<A, E extends TopologyTextEdit>(values: Optio
   const loaded = loadForCommand(io, file);
   if (!loaded) return EXIT_FAILURE;
 
-  const raw = fs.readFileSync(file);
+  // Read as the loader reads it: a regular file, size capped (it may have changed since).
+  let raw: Buffer;
+  try {
+    raw = readTopologyBytes(file);
+  } catch (error) {
+    return reportEditError(io, file, error);
+  }
   const text = raw.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(raw)) {
     io.err(`meshfleet: refusing to edit ${file}: it is not valid UTF-8 text, so rewriting it would change other bytes than ${steps.what}`);
@@ -139,7 +146,7 @@ export function replaceFileAtomically(file: string, text: string, expected: stri
     } finally {
       fs.closeSync(fd);
     }
-    if (fs.readFileSync(target, 'utf8') !== expected) {
+    if (readTopologyBytes(target).toString('utf8') !== expected) {
       throw new Error(`${file} changed while meshfleet was editing it; nothing written, run the command again`);
     }
     fs.renameSync(tmp, target);

@@ -1,6 +1,6 @@
 import { loadTopologyFile } from '../load/load';
 import { ResolvedTopology, TopologyError } from '../topology';
-import { displayPath } from './display';
+import { displayPath, normalizedPath } from './display';
 import { Io } from './io';
 import { defaultTopologyPath } from './package-info';
 import { reportTopologyError } from './problems';
@@ -8,6 +8,9 @@ import { reportTopologyError } from './problems';
 /** A loaded topology and the name it is shown under. */
 export interface LoadedTopology {
   readonly model: ResolvedTopology;
+  /** The topology file as given (or the default example's path), for reading it and, through `displayPath`, for the output to name it. */
+  readonly file: string;
+  /** The file as messages show it: as given, normalized (`./x.yaml` → `x.yaml`); the default example relative to the working directory. */
   readonly shownAs: string;
 }
 
@@ -20,9 +23,9 @@ export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly shown
  */
 export function tryLoadForCommand(option: string | boolean | undefined): LoadOutcome {
   const file = typeof option === 'string' ? option : defaultTopologyPath();
-  const shownAs = typeof option === 'string' ? option : displayPath(file);
+  const shownAs = typeof option === 'string' ? normalizedPath(option) : displayPath(file);
   try {
-    return { loaded: { model: loadTopologyFile(file), shownAs } };
+    return { loaded: { model: loadTopologyFile(file), file, shownAs } };
   } catch (error) {
     if (!(error instanceof TopologyError)) throw error;
     return { shownAs, error };

@@ -2,6 +2,7 @@
 import { parseCommandArgs } from './args';
 import { COMMANDS } from './commands';
 import { Io, processIo } from './io';
+import { printJson } from './json-output';
 import { packageInfo } from './package-info';
 import { commandHelp, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, programHelp, synopsis, UsageError } from './usage';
 
@@ -48,7 +49,15 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     io.out(commandHelp(first, command));
     return EXIT_OK;
   }
-  return command.run(parsed.values, io);
+  try {
+    return await command.run(parsed.values, io);
+  } catch (error) {
+    // `--format json` promises one JSON document, also when the command fails unexpectedly.
+    if (parsed.values.format !== 'json' || error instanceof UsageError) throw error;
+    printJson(io, { ok: false, problems: [{ path: '(meshfleet)', message: error instanceof Error ? error.message : String(error) }] });
+    if (process.env.MESHFLEET_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return EXIT_FAILURE;
+  }
 }
 
 /** `meshfleet help` (as `--help`) and `meshfleet help <command>` (as `<command> --help`). */

@@ -19,7 +19,8 @@ const LISTED_FILES_PER_FOLDER = 3;
 
 /**
  * `meshfleet synth`: loads the topology and replaces the output folder with the synthesized
- * Terraform and Kubernetes files in one step, keeping Terraform's working files. On any problem
+ * Terraform and Kubernetes files in one step, keeping Terraform's working files and what
+ * meshfleet does not write at the top of the folder (`.git`, ...). On any problem
  * the output folder is untouched. With `--check` it writes nothing and compares instead
  * ({@link runSynthCheck}); with `--format json` it prints one JSON document and nothing else.
  */
@@ -43,15 +44,19 @@ async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean
   let entries: FileEntry[] = [];
   let report: ReplaceReport;
   try {
-    report = await replaceOutput(outDir, async (tmpDir) => {
-      await synthesizeAll(loaded.model, tmpDir, { topologyPath: loaded.shownAs, outPath: outDir, onStage: (stage) => progress.update(`synth: ${stage}`) });
-      progress.update('synth: writing the output folder');
-      files = listFiles(tmpDir);
-      if (json) entries = describeFiles(tmpDir, files);
-    });
+    report = await replaceOutput(
+      outDir,
+      async (tmpDir) => {
+        await synthesizeAll(loaded.model, tmpDir, { topologyPath: displayPath(loaded.file), outPath: displayPath(outDir), onStage: (stage) => progress.update(`synth: ${stage}`) });
+        progress.update('synth: writing the output folder');
+        files = listFiles(tmpDir);
+        if (json) entries = describeFiles(tmpDir, files);
+      },
+      [loaded.file],
+    );
   } catch (error) {
     if (!(error instanceof OutputRefusal)) throw error;
-    const message = `refusing to replace ${outDir}: ${error.message}`;
+    const message = `refusing to replace ${displayPath(outDir)}: ${error.message}`;
     if (json) printJson(io, { ok: false, topologyFile: loaded.shownAs, out: outDir, problems: [{ path: '--out', message }] });
     else io.err(`meshfleet: ${message}`);
     return EXIT_FAILURE;
@@ -67,6 +72,7 @@ async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean
       out: outDir,
       files: entries,
       kept: report.kept,
+      keptForeign: report.foreign,
       recovered: report.recovered,
     });
     return EXIT_OK;
@@ -81,5 +87,6 @@ async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean
     io.out(`kept Terraform's working files of the previous output:`);
     for (const [folder, names] of groupByFolder(report.kept)) io.out(`  ${folder}/  ${names.join(', ')}`);
   }
+  if (report.foreign.length > 0) io.out(`kept what meshfleet does not write: ${report.foreign.join(', ')}`);
   return EXIT_OK;
 }

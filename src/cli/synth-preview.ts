@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { synthesizeAll } from '../synth';
+import { displayPath } from './display';
 import { LoadedTopology } from './load';
 import { Progress } from './progress';
 
@@ -13,7 +14,7 @@ import { Progress } from './progress';
 export async function withSynthesizedOutput<T>(loaded: LoadedTopology, outDir: string, progress: Progress, inspect: (dir: string) => T): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-preview-'));
   try {
-    await synthesizeAll(loaded.model, dir, { topologyPath: loaded.shownAs, outPath: outDir, onStage: (stage) => progress.update(`synth: ${stage}`) });
+    await synthesizeAll(loaded.model, dir, { topologyPath: displayPath(loaded.file), outPath: displayPath(outDir), onStage: (stage) => progress.update(`synth: ${stage}`) });
     progress.update('comparing with the output folder');
     return inspect(dir);
   } finally {

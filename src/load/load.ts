@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { Document, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { CST, Document, isCollection, isScalar, LineCounter, parseDocument, Parser, visit } from 'yaml';
 import { resolveTopology } from '../topology/resolve/defaults';
+import { checkInputShape, NESTING_MESSAGE } from './input-shape';
+import { MAX_NESTING_DEPTH } from './limits';
 import { readPlainYaml } from './plain-yaml';
+import { readTopologyBytes } from './read-topology';
 import { clip, excerpt, Problem, TopologyError } from '../topology/rules/problems';
 import { buildPlan } from '../plan/build-plan';
 import { checkPlanNames } from '../plan/name-rules';
@@ -12,7 +14,8 @@ import { ResolvedTopology, TopologyInput } from '../topology/model/types';
 /**
  * Validates a topology given as a plain object (parsed YAML or JSON, or a TypeScript literal)
  * and returns the resolved model. Steps, each only when the one before found nothing:
- * structure (the schema) -> resolve (defaults) -> the rules on input and model -> the plan ->
+ * shape (nesting depth and unsupported keys, {@link checkInputShape}, before anything recurses
+ * into the input) -> structure (the schema) -> resolve (defaults) -> the rules on input and model -> the plan ->
  * the plan's names ({@link checkPlanNames}: clashes and derived-name limits over the objects
  * each cluster will hold). The plan comes after the rules because it trusts the model they
  * checked (references resolve, file names are free); its name checks come after the plan
@@ -20,6 +23,8 @@ import { ResolvedTopology, TopologyInput } from '../topology/model/types';
  * @throws TopologyError listing every problem found
  */
 export function validateTopology(input: unknown, source = 'topology'): ResolvedTopology {
+  const shape = checkInputShape(input);
+  if (shape.length > 0) throw new TopologyError(source, shape);
   const structural = checkStructure(input);
   if (structural.length > 0) throw new TopologyError(source, structural);
   const typed = input as TopologyInput;
@@ -43,13 +48,16 @@ function yamlMessage(message: string): string {
  * Parses YAML (or JSON, a subset of it), reporting syntax errors, duplicate keys and list or
  * mapping keys as problems. Plain YAML (most topology files) is read by {@link readPlainYaml},
  * which gives the same value faster; everything else, and every file with a problem, by the
- * yaml library.
+ * yaml library, after a check of its nesting depth on the library's syntax tree (built without
+ * recursion), since composing a deeper document recurses once per level.
  */
 export function parseTopologyText(text: string, source: string): unknown {
   const plain = readPlainYaml(text);
   if (plain !== undefined) return plain.value;
   const lineCounter = new LineCounter();
   const at = (offset: number): string => ((pos) => `line ${pos.line}, column ${pos.col}`)(lineCounter.linePos(offset));
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep !== undefined) throw new TopologyError(source, [{ path: tooDeep, message: NESTING_MESSAGE }]);
   // The library's own uniqueKeys check compares every key with every earlier one (quadratic in
   // the size of a mapping); duplicateKeys does the same check in one pass.
   const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
@@ -65,6 +73,32 @@ export function parseTopologyText(text: string, source: string): unknown {
     // e.g. an alias used before its anchor
     throw new TopologyError(source, [{ path: '(file)', message: yamlMessage((error as Error).message) }]);
   }
+}
+
+/**
+ * Where (`line L, column C`) the first collection nested deeper than {@link MAX_NESTING_DEPTH}
+ * starts, or undefined: one walk of the yaml library's syntax tree with a stack of its own.
+ */
+function tooDeepAt(text: string): string | undefined {
+  const lineCounter = new LineCounter();
+  const stack: Array<[CST.Token, number]> = [];
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) stack.push([token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_NESTING_DEPTH) {
+        const { line, col } = lineCounter.linePos(token.offset);
+        return `line ${line}, column ${col}`;
+      }
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -98,16 +132,11 @@ function keyProblems(document: Document, at: (offset: number) => string): Proble
 }
 
 /**
- * Reads, parses and validates a topology file.
+ * Reads ({@link readTopologyBytes}: a regular file of at most `MAX_TOPOLOGY_BYTES`), parses and
+ * validates a topology file.
  * @throws TopologyError when the file cannot be read or the topology has problems
  */
 export function loadTopologyFile(file: string): ResolvedTopology {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new TopologyError(file, [{ path: '(file)', message: `cannot read the topology (found ${reason}, expected a readable YAML or JSON file)` }]);
-  }
+  const text = readTopologyBytes(file).toString('utf8');
   return validateTopology(parseTopologyText(text, file), file);
 }

@@ -1,4 +1,5 @@
 import { Document, isScalar } from 'yaml';
+import { MAX_NESTING_DEPTH } from './limits';
 
 /*
  * A fast reader for the plain YAML that topology files are written in: block mappings and
@@ -8,7 +9,8 @@ import { Document, isScalar } from 'yaml';
  * process, that took 40-130 ms for the default example, more than validating and resolving it.
  * This reader gives up (returns undefined) on anything outside its subset: tags, block or
  * multi-line scalars, escapes, directives, several documents, tabs, carriage returns, repeated
- * keys or anchors, keys that are not simple words, odd indentation, and anything else it does
+ * keys or anchors, keys that are not simple words, odd indentation, nesting deeper than
+ * MAX_NESTING_DEPTH (so that it never recurses deeper than that), and anything else it does
  * not recognize, so every file it accepts is one the library accepts, with the same value.
  * test/topology/plain-yaml.test.ts checks both on every example and on generated texts.
  */
@@ -109,10 +111,12 @@ class FlowReader {
   /**
    * @param text the line from the collection's opening bracket on
    * @param alias the value of an alias (`*name`) in the collection
+   * @param depth how many collections enclose the collection
    */
   constructor(
     private readonly text: string,
     private readonly alias: (name: string) => unknown,
+    private depth: number,
   ) {}
 
   /** The collection at the start of the text; what follows it may only be a comment. */
@@ -129,8 +133,12 @@ class FlowReader {
   private value(): unknown {
     this.skipSpaces();
     const c = this.text[this.i];
-    if (c === '[') return this.sequence();
-    if (c === '{') return this.mapping();
+    if (c === '[' || c === '{') {
+      enterCollection(++this.depth);
+      const collection = c === '[' ? this.sequence() : this.mapping();
+      this.depth--;
+      return collection;
+    }
     if (c === '"' || c === "'") {
       const [value, next] = quotedScalar(this.text, this.i);
       this.i = next;
@@ -188,6 +196,11 @@ class FlowReader {
   }
 }
 
+/** Gives up on a collection nested `depth` levels deep when that is deeper than MAX_NESTING_DEPTH. */
+function enterCollection(depth: number): void {
+  if (depth > MAX_NESTING_DEPTH) throw new OutsideSubset();
+}
+
 function simpleKey(key: string): string {
   if (key.length > MAX_KEY_LENGTH || !SIMPLE_KEY.test(key) || key === '__proto__' || plainValue(key) !== key) throw new OutsideSubset();
   return key;
@@ -204,6 +217,8 @@ class BlockReader {
   /** Anchored values by name; an alias is the same value (the same object for a collection), as in the library. */
   private readonly anchors = new Map<string, unknown>();
   private aliases = 0;
+  /** How many collections enclose the line being read. */
+  private depth = 0;
 
   constructor(private readonly lines: Line[]) {}
 
@@ -219,7 +234,15 @@ class BlockReader {
   }
 
   private block(indent: number): unknown {
-    return isSequenceEntry(this.line!) ? this.sequence(indent) : this.mapping(indent);
+    return this.nested(() => (isSequenceEntry(this.line!) ? this.sequence(indent) : this.mapping(indent)));
+  }
+
+  /** Reads a collection one level deeper than the enclosing one. */
+  private nested<T>(read: () => T): T {
+    enterCollection(++this.depth);
+    const value = read();
+    this.depth--;
+    return value;
   }
 
   private mapping(indent: number): Record<string, unknown> {
@@ -262,7 +285,7 @@ class BlockReader {
       expectEnd(text.slice(next));
       return value;
     }
-    if (text[0] === '[' || text[0] === '{') return new FlowReader(text, this.aliasValue).collection();
+    if (text[0] === '[' || text[0] === '{') return new FlowReader(text, this.aliasValue, this.depth).collection();
     return plainScalar(text);
   }
 
@@ -284,7 +307,7 @@ class BlockReader {
       if (line === undefined || line.indent <= indent) throw new OutsideSubset();
       value = this.block(line.indent);
     } else if (rest[0] === '{' || rest[0] === '[') {
-      value = new FlowReader(rest, this.aliasValue).collection();
+      value = new FlowReader(rest, this.aliasValue, this.depth).collection();
     } else {
       throw new OutsideSubset();
     }
@@ -296,7 +319,7 @@ class BlockReader {
   private nestedValue(indent: number): unknown {
     const line = this.line;
     if (line !== undefined && line.indent > indent) return this.block(line.indent);
-    if (line !== undefined && line.indent === indent && isSequenceEntry(line)) return this.sequence(indent);
+    if (line !== undefined && line.indent === indent && isSequenceEntry(line)) return this.nested(() => this.sequence(indent));
     return null;
   }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isTerraformWorkingFile } from './carry-over';
-import { STACKS_FOLDER } from './paths';
+import { isForeignEntry, STACKS_FOLDER } from './paths';
 import { listFiles } from './list-files';
 
 /** How a file of the output folder would change: its content, or it would appear or disappear. */
@@ -16,8 +16,9 @@ export interface OutputDifference {
 
 /**
  * The files in which the output folder `current` differs from a fresh synth output `next`, byte
- * for byte, sorted by path. Terraform's working files of `current` (which a synth keeps, see
- * `TERRAFORM_WORKING_FILES`) are not compared. A missing or empty `current` yields every file
+ * for byte, sorted by path. What a synth keeps in `current` (Terraform's working files, see
+ * `TERRAFORM_WORKING_FILES`, and top-level entries meshfleet does not write, see
+ * `isForeignEntry`, such as `.git`) is not compared. A missing or empty `current` yields every file
  * of `next` as added.
  */
 export function compareOutputs(current: string, next: string): OutputDifference[] {
@@ -35,14 +36,16 @@ export function compareOutputs(current: string, next: string): OutputDifference[
 
 /**
  * Every entry below `dir` that is not a folder (symbolic links included, not followed), as sorted
- * relative paths, without Terraform's working files of the stack folders; none when `dir` is missing.
+ * relative paths, without what a synth keeps (Terraform's working files of the stack folders,
+ * the user's top-level entries); none when `dir` is missing.
  */
 export function outputFiles(dir: string): string[] {
-  return fs.existsSync(dir) ? listFiles(dir, isKeptWorkingFile) : [];
+  return fs.existsSync(dir) ? listFiles(dir, isKeptEntry) : [];
 }
 
-/** Whether `relative` is `terraform/stacks/<stack>/<working file>` (the entry itself, not below it). */
-function isKeptWorkingFile(relative: string): boolean {
+/** Whether `relative` is a top-level entry meshfleet does not write or `terraform/stacks/<stack>/<working file>` (the entry itself, not below it). */
+function isKeptEntry(relative: string): boolean {
+  if (!relative.includes('/')) return isForeignEntry(relative);
   const prefix = `${STACKS_FOLDER}/`;
   if (!relative.startsWith(prefix)) return false;
   const parts = relative.slice(prefix.length).split('/');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { carryTerraformFiles } from './carry-over';
+import { carryKeptEntries } from './carry-over';
 import { markerProblem } from './marker';
 import { OutputRefusal } from './refusal';
 
@@ -34,11 +34,11 @@ interface Leftover {
  *
  * - a backup while `target` is missing (killed between the two renames): the backup is renamed
  *   back to `target` (restore; the next synth writes the new output again);
- * - a backup beside a `target` that is a meshfleet output (killed after the swap): the Terraform
- *   working files still in the backup are moved into `target`, then the backup is removed
- *   (finish);
- * - a temporary folder: removed (it never holds Terraform working files: they are carried over
- *   only after the swap).
+ * - a backup beside a `target` that is a meshfleet output (killed after the swap): what a synth
+ *   keeps (the user's top-level entries, Terraform's working files) still in the backup is moved
+ *   into `target`, then the backup is removed (finish);
+ * - a temporary folder: removed (it never holds what a synth keeps: that is carried over only
+ *   after the swap).
  *
  * @throws OutputRefusal, before changing anything, when a run that owns leftovers is still
  * alive (another synth is replacing the folder), or when a backup cannot be put right safely
@@ -75,14 +75,18 @@ function recoverBackup(target: string, backupDir: string): string {
         `is not a meshfleet output; keep the one you need and remove the other`,
     );
   }
-  const { moved, conflicts } = carryTerraformFiles(backupDir, target);
+  const { moved, foreign, conflicts } = carryKeptEntries(backupDir, target);
   if (conflicts.length > 0) {
     throw new OutputRefusal(
       `a run interrupted while swapping folders left ${backup}, whose ${conflicts[0]} is also in the output; ` + `keep the one you need and remove ${backup}`,
     );
   }
   fs.rmSync(backupDir, { recursive: true, force: true });
-  return `finished a run interrupted after swapping folders: moved ${moved.length} Terraform working file${moved.length === 1 ? '' : 's'} from ${backup}, removed it`;
+  const what = [
+    `${moved.length} Terraform working file${moved.length === 1 ? '' : 's'}`,
+    ...(foreign.length === 0 ? [] : [`${foreign.length} entr${foreign.length === 1 ? 'y' : 'ies'} of yours (${foreign.join(', ')})`]),
+  ].join(' and ');
+  return `finished a run interrupted after swapping folders: moved ${what} from ${backup}, removed it`;
 }
 
 function leftoversOf(target: string): Leftover[] {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MARKER_FILE, TERRAFORM_MANIFEST_FILE } from './paths';
+import { MARKER_FILE, OUTPUT_ENTRIES, TERRAFORM_MANIFEST_FILE } from './paths';
 
 /** `generator` field of the marker. */
 export const MARKER_GENERATOR = 'meshfleet';
@@ -18,8 +18,9 @@ export function markerText(topologyName: string): string {
     formatVersion: MARKER_FORMAT_VERSION,
     topology: topologyName,
     note:
-      "Written by 'meshfleet synth', which replaces this folder as a whole and keeps only Terraform's " +
-      'working files of terraform/stacks/<stack>/ (.terraform/, .terraform.lock.hcl, state and plan files).',
+      `Written by 'meshfleet synth', which replaces ${OUTPUT_ENTRIES.join(', ')} here as a whole, keeping Terraform's ` +
+      'working files of terraform/stacks/<stack>/ (.terraform/, .terraform.lock.hcl, state and plan files); ' +
+      'it keeps anything else in this folder (.git, your own files) as it is.',
   };
   return `${JSON.stringify(marker, null, 2)}\n`;
 }

@@ -82,3 +82,15 @@ export const MESH_INSTALL_FILES = {
   controlPlane: `${MESH_INSTALL_DIR}/control-plane.yaml`,
   eastWestGateway: `${MESH_INSTALL_DIR}/eastwest-gateway.yaml`,
 } as const;
+
+/**
+ * Every entry meshfleet writes at the top of the output folder; a synth replaces these as a
+ * whole. Any other entry there (`.git` of a user who commits the output, a `.gitignore`, notes)
+ * is the user's: a synth keeps it, moved into the new output, and `synth --check` ignores it.
+ */
+export const OUTPUT_ENTRIES: readonly string[] = [MARKER_FILE, TERRAFORM_DIR, KUBERNETES_DIR, GITOPS_DIR, CLUSTERS_FILE, RUNBOOK_FILE, DIAGRAM_FILE];
+
+/** Whether the top-level entry `name` of an output folder is not one meshfleet writes ({@link OUTPUT_ENTRIES}). */
+export function isForeignEntry(name: string): boolean {
+  return !OUTPUT_ENTRIES.includes(name);
+}

@@ -1,39 +1,80 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { carryTerraformFiles } from './carry-over';
+import { carryKeptEntries } from './carry-over';
 import { recoverInterruptedRuns, scratchFolders } from './leftovers';
 import { isLegacyOutput, markerProblem } from './marker';
 import { MARKER_FILE } from './paths';
 import { OutputRefusal } from './refusal';
 
+/** What {@link writeAtomically} kept from the previous output. */
+export interface KeptEntries {
+  /** Terraform working files kept, relative to the output folder. */
+  readonly kept: string[];
+  /** The user's top-level entries kept (`.git`, ...: those meshfleet does not write), names. */
+  readonly foreign: string[];
+}
+
 /** What {@link replaceOutput} did besides writing the new output. */
-export interface ReplaceReport {
+export interface ReplaceReport extends KeptEntries {
   /** Repairs of what interrupted runs left beside the output folder, one line each. */
   readonly recovered: string[];
-  /** Terraform working files kept from the previous output, relative to the output folder. */
-  readonly kept: string[];
 }
 
 /**
  * Replaces the output folder `outDir` with what `build` writes, keeping Terraform's working
- * files. In order:
+ * files and the user's top-level entries. In order:
  *
- * 1. refuses the working directory or a folder above it;
+ * 1. refuses the working directory or a folder above it, and a folder that holds one of
+ *    `inputs` (the topology file: it would be deleted while being read), real paths compared;
  * 2. puts right what interrupted runs left beside it ({@link recoverInterruptedRuns});
- * 3. refuses a folder that is not empty and is not a meshfleet output ({@link refusalToReplace});
- * 4. builds and swaps in the new output ({@link writeAtomically}).
+ * 3. refuses a symbolic link whose folder does not exist (it would write where the link points);
+ * 4. refuses a folder that is not empty and is not a meshfleet output ({@link refusalToReplace});
+ * 5. builds and swaps in the new output ({@link writeAtomically}).
  *
+ * @param inputs files the run reads, which must not be inside the output folder
  * @throws OutputRefusal when the folder must not be replaced; the output folder is unchanged
  */
-export async function replaceOutput(outDir: string, build: (tmpDir: string) => unknown): Promise<ReplaceReport> {
+export async function replaceOutput(outDir: string, build: (tmpDir: string) => unknown, inputs: readonly string[] = []): Promise<ReplaceReport> {
   const target = resolveTarget(outDir);
-  const aboveCwd = workingDirectoryRefusal(target);
-  if (aboveCwd) throw new OutputRefusal(aboveCwd);
+  const early = workingDirectoryRefusal(target) ?? inputInsideRefusal(target, inputs);
+  if (early) throw new OutputRefusal(early);
   const recovered = recoverInterruptedRuns(target);
-  const refusal = refusalToReplace(target);
+  const refusal = danglingLinkRefusal(outDir) ?? refusalToReplace(target);
   if (refusal) throw new OutputRefusal(refusal);
   const kept = await writeAtomically(outDir, build);
-  return { recovered, kept };
+  return { recovered, ...kept };
+}
+
+/** Why `target` must not be replaced because one of `inputs` is inside it (real paths), or `undefined`. */
+function inputInsideRefusal(target: string, inputs: readonly string[]): string | undefined {
+  if (!fs.existsSync(target)) return undefined;
+  const folder = fs.realpathSync(target);
+  for (const input of inputs) {
+    let real: string;
+    try {
+      real = fs.realpathSync(input);
+    } catch {
+      continue;
+    }
+    const relative = path.relative(folder, real);
+    if (relative === '' || !(relative.startsWith('..') || path.isAbsolute(relative))) {
+      return `it contains ${input} (found at ${relative.split(path.sep).join('/') || '.'} inside it), which the run reads and a synth would delete: keep it outside the output folder, or choose another output folder`;
+    }
+  }
+  return undefined;
+}
+
+/** Why `outDir` must not be written: it is a symbolic link to something that does not exist; or `undefined`. */
+function danglingLinkRefusal(outDir: string): string | undefined {
+  const absolute = path.resolve(outDir);
+  let link: string;
+  try {
+    if (!fs.lstatSync(absolute).isSymbolicLink() || fs.existsSync(absolute)) return undefined;
+    link = fs.readlinkSync(absolute);
+  } catch {
+    return undefined;
+  }
+  return `it is a symbolic link to ${link}, which does not exist (found a dangling link, expected a folder or a link to one): create that folder, or give --out a folder`;
 }
 
 /**
@@ -85,23 +126,24 @@ function resolveTarget(outDir: string): string {
 
 /**
  * Replaces the folder `outDir` with what `build` writes, in one step, and keeps Terraform's
- * working files.
+ * working files and the user's top-level entries (see `isForeignEntry`).
  *
  * `build` receives a fresh, empty temporary folder that is a sibling of `outDir`
  * (`<parent>/.<name>.tmp-<pid>-<random>`, so on the same filesystem). Only when `build`
  * returns (and the promise it returns, if any, resolves) is `outDir` swapped for it: the old folder is renamed to a backup (`<temporary>-old`),
- * the temporary folder renamed to `outDir`, the Terraform working files of the backup's stack
- * folders moved into the new output ({@link carryTerraformFiles}), then the backup removed.
- * Other files of an earlier run that `build` no longer writes therefore disappear.
+ * the temporary folder renamed to `outDir`, the user's top-level entries and the Terraform
+ * working files of the backup's stack folders moved into the new output ({@link carryKeptEntries}),
+ * then the backup removed. Other files of an earlier run that `build` no longer writes
+ * therefore disappear.
  *
  * On any failure in `build` or in the swap the temporary folder is removed, `outDir` is left
  * exactly as it was (restored from the backup if needed) and the error is rethrown. A failure
  * while carrying files over keeps the backup, which the next run finishes with
  * ({@link recoverInterruptedRuns}), as it does after a kill at any point.
  * A symbolic link at `outDir` is kept: the folder it points to is the one replaced.
- * @returns the Terraform working files kept, relative to `outDir`
+ * @returns what was kept from the previous output
  */
-export async function writeAtomically(outDir: string, build: (tmpDir: string) => unknown): Promise<string[]> {
+export async function writeAtomically(outDir: string, build: (tmpDir: string) => unknown): Promise<KeptEntries> {
   const target = resolveTarget(outDir);
   const createdParent = fs.mkdirSync(path.dirname(target), { recursive: true });
   const { tmpDir, backupDir } = scratchFolders(target);
@@ -131,9 +173,9 @@ export async function writeAtomically(outDir: string, build: (tmpDir: string) =>
     discard();
     throw error;
   }
-  if (!movedAside) return [];
+  if (!movedAside) return { kept: [], foreign: [] };
 
-  const { moved, conflicts } = carryTerraformFiles(backupDir, target);
+  const { moved, foreign, conflicts } = carryKeptEntries(backupDir, target);
   if (conflicts.length > 0) {
     throw new Error(`kept ${path.basename(backupDir)} beside the output: its ${conflicts[0]} is also in the new output`);
   }
@@ -142,5 +184,5 @@ export async function writeAtomically(outDir: string, build: (tmpDir: string) =>
   } catch {
     // The new output and every Terraform file are in place; the next run removes what is left.
   }
-  return moved;
+  return { kept: moved, foreign };
 }

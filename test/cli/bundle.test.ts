@@ -113,14 +113,21 @@ test('package.json makes the bundle the bin of the package', () => {
 
 test('the bundled synth writes exactly what the TypeScript sources write', async () => {
   const cwd = temp.make();
-  // Absolute paths on both sides: the runbook names relative ones only, which differ here.
+  // Absolute paths outside the working folder on both sides: the runbook names paths relative to
+  // the working folder only, so both runs work in a temporary folder.
   const bundled = meshfleet(cwd, 'synth', '--topology', DEFAULT_EXAMPLE, '--out', path.join(cwd, 'dist'));
   expect(bundled.stderr).toBe('');
   expect(bundled.status).toBe(0);
   expect(bundled.stdout).toMatch(/^synthesized .*private-asm-multicluster\.yaml into .*dist\/ \(\d+ files\)/);
 
   const reference = path.join(temp.make(), 'dist');
-  expect((await run('synth', '--topology', DEFAULT_EXAMPLE, '--out', reference)).status).toBe(0);
+  const start = process.cwd();
+  process.chdir(path.dirname(reference));
+  try {
+    expect((await run('synth', '--topology', DEFAULT_EXAMPLE, '--out', reference)).status).toBe(0);
+  } finally {
+    process.chdir(start);
+  }
   expect(snapshot(path.join(cwd, 'dist'))).toEqual(snapshot(reference));
 });
 

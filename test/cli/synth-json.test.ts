@@ -26,7 +26,15 @@ describe('meshfleet synth --format json', () => {
     const result = await run('synth', '--topology', DEFAULT_EXAMPLE, '--out', out, '--format', 'json');
     expect(result.status).toBe(0);
     const document = documentOf(result);
-    expect(document).toMatchObject({ ok: true, topology: 'private-asm-multicluster', topologyFile: DEFAULT_EXAMPLE, out, kept: [], recovered: [] });
+    expect(document).toMatchObject({
+      ok: true,
+      topology: 'private-asm-multicluster',
+      topologyFile: DEFAULT_EXAMPLE,
+      out,
+      kept: [],
+      keptForeign: [],
+      recovered: [],
+    });
     const files = document.files as FileEntry[];
     const written = snapshot(out).filter((line) => !line.endsWith('/'));
     expect(files.map((f) => f.path)).toEqual(written.map((line) => line.split(' ')[0]));

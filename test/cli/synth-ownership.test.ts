@@ -34,9 +34,9 @@ describe('the marker', () => {
   test('an output carrying it is replaced', async () => {
     const out = path.join(temp.make(), 'out');
     expect((await run('synth', '--out', out)).status).toBe(0);
-    writeFile(out, 'stale.txt', 'gone after the next synth\n');
+    writeFile(out, 'k8s/stale.txt', 'gone after the next synth\n');
     expect((await run('synth', '--out', out)).status).toBe(0);
-    expect(fs.existsSync(path.join(out, 'stale.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(out, 'k8s/stale.txt'))).toBe(false);
   });
 });
 
@@ -147,6 +147,24 @@ describe('leftovers of interrupted runs', () => {
     expect(leftovers(parent)).toEqual([]);
     expect(fs.readFileSync(path.join(out, 'terraform/stacks/fleet/terraform.fleet.tfstate'), 'utf8')).toBe('{"serial":2}\n');
     expect(fs.readFileSync(path.join(out, 'terraform/stacks/fleet/.terraform.lock.hcl'), 'utf8')).toBe('# fleet lock\n');
+  });
+
+  test("a crash after the swap with the user's .git still in the backup: the next run moves it into the output (issue 17, point 5)", async () => {
+    const parent = temp.make();
+    const out = path.join(parent, 'out');
+    expect((await run('synth', '--out', out)).status).toBe(0);
+    const pid = deadPid();
+    writeFile(parent, `.out.tmp-${pid}-cafe0002-old/.git/HEAD`, 'ref: refs/heads/main\n');
+    writeFile(parent, `.out.tmp-${pid}-cafe0002-old/README.md`, 'old runbook\n');
+
+    const result = await run('synth', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stdout[0]).toBe(
+      `finished a run interrupted after swapping folders: moved 0 Terraform working files and 1 entry of yours (.git) from .out.tmp-${pid}-cafe0002-old, removed it`,
+    );
+    expect(leftovers(parent)).toEqual([]);
+    expect(fs.readFileSync(path.join(out, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect(result.stdout).toContain('kept what meshfleet does not write: .git');
   });
 
   test('a backup beside a folder that is not a meshfleet output is refused, and nothing changes', async () => {

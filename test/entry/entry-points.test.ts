@@ -46,6 +46,19 @@ describe('the cdk8s app', () => {
     expect(fs.existsSync(path.join(dir, 'k8s'))).toBe(false);
   });
 
+  test('a folder that is not empty is refused, and nothing in it is deleted (issue 17, point 6)', () => {
+    const outdir = temp.make();
+    writeFile(outdir, '.git/HEAD', 'ref: refs/heads/main\n');
+    writeFile(outdir, 'gke-west-priv/mine.yaml', 'mine\n');
+    const before = snapshot(outdir);
+    const result = runApp(K8S_MAIN, { CDK8S_OUTDIR: outdir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `meshfleet: refusing to write into ${outdir}: it is not empty (cdk8s synth empties its output folder first; remove it, or set CDK8S_OUTDIR to an empty folder)\n`,
+    );
+    expect(snapshot(outdir)).toEqual(before);
+  });
+
   test('any other error: one line, exit 1, no stack trace', () => {
     const dir = temp.make();
     const blocker = writeFile(dir, 'file', 'not a folder\n');

@@ -870,7 +870,7 @@ describe('parse and read errors', () => {
     const error = topologyError(() => loadTopologyFile(dir));
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0].path).toBe('(file)');
-    expect(error.problems[0].message).toMatch(/^cannot read the topology \(found EISDIR.*, expected a readable YAML or JSON file\)$/);
+    expect(error.problems[0].message).toMatch(/^cannot read the topology \(found a folder, expected a regular file\)$/);
   });
 
   test('problems of a loaded file name the file as their source', () => {

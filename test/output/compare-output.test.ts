@@ -10,47 +10,47 @@ describe('compareOutputs', () => {
   test('files changed, added and removed, sorted by path; equal files are not listed', () => {
     const current = temp.make();
     const next = temp.make();
-    writeFile(current, 'same.txt', 'same\n');
-    writeFile(next, 'same.txt', 'same\n');
-    writeFile(current, 'b/changed.txt', 'old\n');
-    writeFile(next, 'b/changed.txt', 'new\n');
-    writeFile(current, 'a/size.txt', 'x');
-    writeFile(next, 'a/size.txt', 'xx');
-    writeFile(current, 'c/removed.txt', 'gone\n');
-    writeFile(next, 'a/added.txt', 'here\n');
+    writeFile(current, 'README.md', 'same\n');
+    writeFile(next, 'README.md', 'same\n');
+    writeFile(current, 'terraform/changed.txt', 'old\n');
+    writeFile(next, 'terraform/changed.txt', 'new\n');
+    writeFile(current, 'k8s/size.txt', 'x');
+    writeFile(next, 'k8s/size.txt', 'xx');
+    writeFile(current, 'gitops/removed.txt', 'gone\n');
+    writeFile(next, 'k8s/added.txt', 'here\n');
     expect(compareOutputs(current, next)).toEqual([
-      { path: 'a/added.txt', change: 'added' },
-      { path: 'a/size.txt', change: 'changed' },
-      { path: 'b/changed.txt', change: 'changed' },
-      { path: 'c/removed.txt', change: 'removed' },
+      { path: 'gitops/removed.txt', change: 'removed' },
+      { path: 'k8s/added.txt', change: 'added' },
+      { path: 'k8s/size.txt', change: 'changed' },
+      { path: 'terraform/changed.txt', change: 'changed' },
     ]);
   });
 
   test('a missing current folder: every file added', () => {
     const next = temp.make();
-    writeFile(next, 'x/y.txt', 'y\n');
-    writeFile(next, 'z.txt', 'z\n');
+    writeFile(next, 'k8s/y.txt', 'y\n');
+    writeFile(next, 'clusters.json', 'z\n');
     expect(compareOutputs(path.join(temp.make(), 'missing'), next)).toEqual([
-      { path: 'x/y.txt', change: 'added' },
-      { path: 'z.txt', change: 'added' },
+      { path: 'clusters.json', change: 'added' },
+      { path: 'k8s/y.txt', change: 'added' },
     ]);
   });
 
   test('a symbolic link in place of a file with the same content counts as changed', () => {
     const current = temp.make();
     const next = temp.make();
-    writeFile(next, 'f.txt', 'f\n');
-    writeFile(current, 'target.txt', 'f\n');
-    fs.symlinkSync(path.join(current, 'target.txt'), path.join(current, 'f.txt'));
+    writeFile(next, 'diagram.svg', 'f\n');
+    writeFile(current, 'k8s/target.txt', 'f\n');
+    fs.symlinkSync(path.join(current, 'k8s/target.txt'), path.join(current, 'diagram.svg'));
     expect(compareOutputs(current, next)).toEqual([
-      { path: 'f.txt', change: 'changed' },
-      { path: 'target.txt', change: 'removed' },
+      { path: 'diagram.svg', change: 'changed' },
+      { path: 'k8s/target.txt', change: 'removed' },
     ]);
   });
 });
 
 describe('outputFiles', () => {
-  test("skips Terraform's working files of the stack folders only, at the level synth keeps them", () => {
+  test("skips Terraform's working files of the stack folders only, at the level synth keeps them, and the user's top-level entries", () => {
     const dir = temp.make();
     for (const file of [
       'terraform/stacks/net/cdk.tf.json',
@@ -63,6 +63,8 @@ describe('outputFiles', () => {
       'terraform/stacks/net/sub/b.tfstate',
       'terraform/c.tfstate',
       'k8s/.terraform.lock.hcl',
+      '.git/HEAD',
+      'notes.md',
     ]) {
       writeFile(dir, file, 'x\n');
     }

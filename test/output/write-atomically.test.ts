@@ -11,17 +11,17 @@ describe('writeAtomically', () => {
   test('builds in a fresh sibling folder and replaces the output folder with it', async () => {
     const parent = temp.make();
     const out = path.join(parent, 'out');
-    writeFile(out, 'old/stale.txt', 'stale\n');
+    writeFile(out, 'k8s/stale.txt', 'stale\n');
     let seen = '';
     await writeAtomically(out, (tmpDir) => {
       seen = tmpDir;
       expect(path.dirname(tmpDir)).toBe(fs.realpathSync(parent));
       expect(path.basename(tmpDir)).toMatch(/^\.out\.tmp-/);
       expect(fs.readdirSync(tmpDir)).toEqual([]);
-      writeFile(tmpDir, 'new/file.txt', 'new\n');
+      writeFile(tmpDir, 'k8s/file.txt', 'new\n');
     });
     expect(fs.existsSync(seen)).toBe(false);
-    expect(snapshot(out).map((line) => line.split(' ')[0])).toEqual(['new/', 'new/file.txt']);
+    expect(snapshot(out).map((line) => line.split(' ')[0])).toEqual(['k8s/', 'k8s/file.txt']);
     expect(fs.readdirSync(parent)).toEqual(['out']);
   });
 
@@ -61,12 +61,12 @@ describe('writeAtomically', () => {
   test('replaces the folder a symbolic link points to and keeps the link', async () => {
     const parent = temp.make();
     const real = path.join(parent, 'real');
-    writeFile(real, 'old.txt', 'old');
+    writeFile(real, 'README.md', 'old');
     const link = path.join(parent, 'link');
     fs.symlinkSync(real, link);
-    await writeAtomically(link, (tmpDir) => writeFile(tmpDir, 'new.txt', 'new'));
+    await writeAtomically(link, (tmpDir) => writeFile(tmpDir, 'clusters.json', 'new'));
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(fs.readdirSync(real)).toEqual(['new.txt']);
+    expect(fs.readdirSync(real)).toEqual(['clusters.json']);
     expect(fs.readdirSync(parent).sort()).toEqual(['link', 'real']);
   });
 });
@@ -79,7 +79,7 @@ describe('writeAtomically keeps Terraform working files', () => {
     writeFile(out, 'terraform/stacks/network/.terraform/plugin', 'bytes');
     writeFile(out, 'terraform/stacks/gone/plan.tfplan', 'plan');
     const kept = await writeAtomically(out, (tmpDir) => writeFile(tmpDir, 'terraform/stacks/network/cdk.tf.json', '{"new": true}'));
-    expect(kept).toEqual(['terraform/stacks/gone/plan.tfplan', 'terraform/stacks/network/.terraform']);
+    expect(kept).toEqual({ kept: ['terraform/stacks/gone/plan.tfplan', 'terraform/stacks/network/.terraform'], foreign: [] });
     expect(snapshot(out).map((line) => line.split(' ')[0])).toEqual([
       'terraform/',
       'terraform/stacks/',
@@ -91,6 +91,33 @@ describe('writeAtomically keeps Terraform working files', () => {
       'terraform/stacks/network/cdk.tf.json',
     ]);
     expect(fs.readFileSync(path.join(out, 'terraform/stacks/network/cdk.tf.json'), 'utf8')).toBe('{"new": true}');
+    expect(leftovers(parent)).toEqual([]);
+  });
+});
+
+describe('writeAtomically keeps what meshfleet does not write (issue 17, point 5)', () => {
+  test("top-level entries other than meshfleet's (.git of a GitOps user, notes, a link) move into the new output untouched", async () => {
+    const parent = temp.make();
+    const out = path.join(parent, 'out');
+    const outside = writeFile(parent, 'elsewhere/file.txt', 'outside\n');
+    writeFile(out, '.git/HEAD', 'ref: refs/heads/main\n');
+    writeFile(out, '.git/objects/ab/cdef', 'object');
+    writeFile(out, 'notes.md', 'mine\n');
+    writeFile(out, 'k8s/c1/old.yaml', 'meshfleet wrote this\n');
+    writeFile(out, 'README.md', 'old runbook\n');
+    fs.symlinkSync(path.dirname(outside), path.join(out, 'link'));
+    const gitBefore = snapshot(path.join(out, '.git'));
+    const result = await writeAtomically(out, (tmpDir) => {
+      writeFile(tmpDir, 'README.md', 'new runbook\n');
+      writeFile(tmpDir, 'k8s/c1/new.yaml', 'new\n');
+    });
+    expect(result).toEqual({ kept: [], foreign: ['.git', 'link', 'notes.md'] });
+    expect(snapshot(path.join(out, '.git'))).toEqual(gitBefore);
+    expect(fs.readFileSync(path.join(out, 'notes.md'), 'utf8')).toBe('mine\n');
+    expect(fs.readlinkSync(path.join(out, 'link'))).toBe(path.dirname(outside));
+    expect(fs.readFileSync(outside, 'utf8')).toBe('outside\n');
+    expect(fs.readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('new runbook\n');
+    expect(fs.existsSync(path.join(out, 'k8s/c1/old.yaml'))).toBe(false);
     expect(leftovers(parent)).toEqual([]);
   });
 });
