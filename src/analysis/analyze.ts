@@ -2,6 +2,7 @@ import { crossLayerChecks } from './cross-layer-checks';
 import { Finding, sortFindings } from './findings';
 import { gatewayApiChecks } from './gateway-api-checks';
 import { istioChecks } from './istio-checks';
+import { meshVersionChecks } from './mesh-version-checks';
 import { AnalysisInput } from './objects';
 
 /**
@@ -11,5 +12,5 @@ import { AnalysisInput } from './objects';
  * @returns every finding, ordered by cluster, object, path and code
  */
 export function analyze(input: AnalysisInput): Finding[] {
-  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input)]);
+  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input), ...meshVersionChecks(input)]);
 }
