@@ -10,6 +10,7 @@ import { isGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
 /** `kubernetesVersion` is declared on external clusters only, and lies within the mesh version's supported range. */
 function checkKubernetesVersions(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
+  let gkeReported = false;
   model.clusters.forEach((cluster, i) => {
     const declared = input.clusters[i]?.kubernetesVersion;
     if (declared !== undefined && isGkeCluster(cluster)) {
@@ -22,10 +23,12 @@ function checkKubernetesVersions(input: TopologyInput, model: ResolvedTopology, 
     if (version === undefined || cluster.meshInstall === undefined || kubernetesSupportOf(version, cluster) !== 'unsupported') return;
     const range = formatRange(kubernetesRangeOf(version)!);
     if (clusterKubernetesOf(cluster).source === 'gke') {
+      if (gkeReported) return;
+      gkeReported = true;
       problems.push(
         problem(
           'mesh.version',
-          `Istio ${version} supports Kubernetes ${range} (Istio's support matrix), and GKE cluster ${cluster.name} runs 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer`,
+          `Istio ${version} supports Kubernetes ${range} (Istio's support matrix), and GKE clusters such as ${cluster.name} run 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer`,
           version,
           `a mesh version that supports Kubernetes 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer, such as the default (no mesh.version)`,
         ),
