@@ -186,7 +186,13 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       return;
     }
     case 'LoadBalancerPlaintext':
-      new LoadBalancerPlaintext(chart, c.id, { name: c.name, namespace: model.apps[c.app].namespace, workload: model.apps[c.app].workloads[c.workload].name, ports: c.ports, istioApiVersion: mesh.istioApiVersion });
+      new LoadBalancerPlaintext(chart, c.id, {
+        name: c.name,
+        namespace: model.apps[c.app].namespace,
+        workload: model.apps[c.app].workloads[c.workload].name,
+        ports: c.ports,
+        istioApiVersion: mesh.istioApiVersion,
+      });
       return;
     case 'AppServiceEntry':
       new AppServiceEntry(chart, c.id, { namespace: model.apps[c.app].namespace, entry: model.apps[c.app].serviceEntries[c.serviceEntry], istioApiVersion: mesh.istioApiVersion });

@@ -81,7 +81,8 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
 
   // A Google load balancer that sends plain text to these sidecar pods under STRICT mTLS gets
   // a PERMISSIVE exception for its ports (or the rules refused the topology).
-  const plaintext = place.pods && cluster.meshMember && mesh?.allowLoadBalancerPlaintext === true ? loadBalancerPlaintextOf(model).find((p) => p.app === i && p.workload === j) : undefined;
+  const plaintext =
+    place.pods && cluster.meshMember && mesh?.allowLoadBalancerPlaintext === true ? loadBalancerPlaintextOf(model).find((p) => p.app === i && p.workload === j) : undefined;
   if (plaintext !== undefined) {
     components.push({
       component: 'LoadBalancerPlaintext',

@@ -9,9 +9,7 @@ export function loadBalancerPlaintextNote(ctx: Context): string {
   const exceptions = unique(
     ctx.plan.clusters.flatMap((cluster) =>
       cluster.files.flatMap((file) =>
-        file.components.flatMap((c) =>
-          c.component === 'LoadBalancerPlaintext' ? [`${code(`${ctx.model.apps[c.app].namespace}/${c.name}`)} (ports ${c.ports.join(', ')})`] : [],
-        ),
+        file.components.flatMap((c) => (c.component === 'LoadBalancerPlaintext' ? [`${code(`${ctx.model.apps[c.app].namespace}/${c.name}`)} (ports ${c.ports.join(', ')})`] : [])),
       ),
     ),
   );

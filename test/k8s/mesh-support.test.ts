@@ -39,7 +39,9 @@ describe('finding 8: STRICT mTLS and Google load balancers that reach sidecar po
     expect(policy.spec.mtls).toBeUndefined();
     // whereami-v2 runs in gke-eu only: its exception goes where its pods are.
     expect(clusterObjects(model, 'gke-us').some((o) => o.metadata?.name === 'whereami-v2-lb-plaintext')).toBe(false);
-    expect(findObject(clusterObjects(model, 'gke-eu'), 'PeerAuthentication', 'whereami-v2-lb-plaintext', 'whereami').spec.portLevelMtls).toEqual({ '8080': { mode: 'PERMISSIVE' } });
+    expect(findObject(clusterObjects(model, 'gke-eu'), 'PeerAuthentication', 'whereami-v2-lb-plaintext', 'whereami').spec.portLevelMtls).toEqual({
+      '8080': { mode: 'PERMISSIVE' },
+    });
   });
 
   test('the decision is in the plan (meshfleet plan) and the runbook names it beside its wait for 200s', () => {
@@ -53,7 +55,11 @@ describe('finding 8: STRICT mTLS and Google load balancers that reach sidecar po
       name: 'whereami-v1-lb-plaintext',
       source: 'multiClusterIngress.services[0]',
     });
-    const runbook = renderRunbook({ model, stacks: [], clusters: plan.clusters.map((c) => ({ cluster: c.name, files: [...c.files.map((f) => f.path), 'kustomization.yaml'], meshInstall: [] })) });
+    const runbook = renderRunbook({
+      model,
+      stacks: [],
+      clusters: plan.clusters.map((c) => ({ cluster: c.name, files: [...c.files.map((f) => f.path), 'kustomization.yaml'], meshInstall: [] })),
+    });
     expect(runbook).toContain('`whereami/whereami-v1-lb-plaintext` (ports 8080, 9090)');
   });
 
@@ -65,9 +71,18 @@ describe('finding 8: STRICT mTLS and Google load balancers that reach sidecar po
 
   test('no exception where the load balancer targets the ingress gateway, or where mTLS is PERMISSIVE', () => {
     const model = loadExample(EXAMPLES.privateAsm);
-    for (const cluster of model.clusters) expect(clusterObjects(model, cluster.name).filter((o) => o.kind === 'PeerAuthentication').map((o) => o.metadata.name)).not.toContain('frontend-lb-plaintext');
+    for (const cluster of model.clusters)
+      expect(
+        clusterObjects(model, cluster.name)
+          .filter((o) => o.kind === 'PeerAuthentication')
+          .map((o) => o.metadata.name),
+      ).not.toContain('frontend-lb-plaintext');
     const permissive = modelOf({ ...meshBehindMci(), mesh: { management: 'fleet', mtls: 'PERMISSIVE' } });
-    expect(clusterObjects(permissive, 'gke-us').filter((o) => o.kind === 'PeerAuthentication').map((o) => o.metadata.name)).toEqual(['default']);
+    expect(
+      clusterObjects(permissive, 'gke-us')
+        .filter((o) => o.kind === 'PeerAuthentication')
+        .map((o) => o.metadata.name),
+    ).toEqual(['default']);
   });
 
   test('allowLoadBalancerPlaintext: false refuses with the fix', () => {

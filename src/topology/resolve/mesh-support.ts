@@ -77,9 +77,7 @@ export function kubernetesRangeOf(meshVersion: string): KubernetesRange | undefi
 
 /** What is known of the Kubernetes version of a cluster: its declared minor, GKE's range, or nothing. */
 export type ClusterKubernetes =
-  | { readonly source: 'declared'; readonly minor: number; readonly version: string }
-  | { readonly source: 'gke'; readonly oldestMinor: number }
-  | { readonly source: 'unknown' };
+  { readonly source: 'declared'; readonly minor: number; readonly version: string } | { readonly source: 'gke'; readonly oldestMinor: number } | { readonly source: 'unknown' };
 
 /** The Kubernetes version of a cluster, as far as the topology tells it. */
 export function clusterKubernetesOf(cluster: ResolvedCluster): ClusterKubernetes {

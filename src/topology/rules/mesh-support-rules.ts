@@ -15,7 +15,12 @@ function checkKubernetesVersions(input: TopologyInput, model: ResolvedTopology, 
     const declared = input.clusters[i]?.kubernetesVersion;
     if (declared !== undefined && isGkeCluster(cluster)) {
       problems.push(
-        problem(`clusters[${i}].kubernetesVersion`, "a GKE cluster's Kubernetes version follows its release channel (releaseChannel)", declared, 'no kubernetesVersion on a GKE cluster'),
+        problem(
+          `clusters[${i}].kubernetesVersion`,
+          "a GKE cluster's Kubernetes version follows its release channel (releaseChannel)",
+          declared,
+          'no kubernetesVersion on a GKE cluster',
+        ),
       );
       return;
     }
@@ -87,7 +92,14 @@ function checkLoadBalancerPlaintext(model: ResolvedTopology, problems: Problem[]
 function checkEastWestLoadBalancer(input: TopologyInput, problems: Problem[]): void {
   const mesh = input.mesh;
   if (mesh?.eastWestLoadBalancer !== undefined && mesh.management !== 'in-cluster') {
-    problems.push(problem('mesh.eastWestLoadBalancer', 'a fleet-managed mesh has no east-west gateways of its own', mesh.eastWestLoadBalancer, 'no eastWestLoadBalancer, or mesh.management: in-cluster'));
+    problems.push(
+      problem(
+        'mesh.eastWestLoadBalancer',
+        'a fleet-managed mesh has no east-west gateways of its own',
+        mesh.eastWestLoadBalancer,
+        'no eastWestLoadBalancer, or mesh.management: in-cluster',
+      ),
+    );
   }
 }
 
