@@ -191,6 +191,7 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
         namespace: model.apps[c.app].namespace,
         workload: model.apps[c.app].workloads[c.workload].name,
         ports: c.ports,
+        allow: c.allow,
         istioApiVersion: mesh.istioApiVersion,
       });
       return;

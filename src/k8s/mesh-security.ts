@@ -43,6 +43,12 @@ export interface LoadBalancerPlaintextProps {
   readonly workload: string;
   /** Container ports the load balancer sends plain text to (serving and health-check ports). */
   readonly ports: readonly number[];
+  /**
+   * The namespace denies by default (`mesh.defaultDeny`): also an ALLOW AuthorizationPolicy of
+   * the same name for those ports of the workload (the load balancer has no mesh identity).
+   * @default false
+   */
+  readonly allow?: boolean;
   readonly istioApiVersion: IstioApiVersion;
 }
 
@@ -52,10 +58,13 @@ export interface LoadBalancerPlaintextProps {
  * HTTP and health checks: a `PeerAuthentication` in the workload's namespace that selects the
  * workload (`app: <name>`) and sets `portLevelMtls` PERMISSIVE on those container ports only;
  * without `mtls`, every other port keeps the mesh-wide STRICT mode (Istio "PeerAuthentication",
- * port-level mTLS needs a selector).
+ * port-level mTLS needs a selector). With `allow`, an AuthorizationPolicy of the same name ALLOWs
+ * requests to those ports of the workload from any source, so `deny-all` does not turn the
+ * load balancer's requests and health checks into 403s.
  */
 export class LoadBalancerPlaintext extends Construct {
   public readonly peerAuthentication: ApiObject;
+  public readonly authorizationPolicy?: ApiObject;
 
   public constructor(scope: Construct, id: string, props: LoadBalancerPlaintextProps) {
     super(scope, id);
@@ -64,6 +73,16 @@ export class LoadBalancerPlaintext extends Construct {
       metadata: { name: props.name, namespace: props.namespace },
       spec: { selector: { matchLabels: selectorLabels(props.workload) }, portLevelMtls },
     });
+    if (props.allow === true) {
+      this.authorizationPolicy = newAuthorizationPolicy(this, 'AuthorizationPolicy', props.istioApiVersion, {
+        metadata: { name: props.name, namespace: props.namespace },
+        spec: {
+          selector: { matchLabels: selectorLabels(props.workload) },
+          action: AuthorizationPolicySpecAction.ALLOW,
+          rules: [{ to: [{ operation: { ports: props.ports.map(String) } }] }],
+        },
+      });
+    }
   }
 }
 

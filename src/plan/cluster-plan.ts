@@ -91,6 +91,7 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
       ...ref,
       name: loadBalancerPlaintextPolicyName(w.name),
       ports: plaintext.ports,
+      allow: mesh?.defaultDeny === true,
     });
   }
 

@@ -65,6 +65,8 @@ export type PlannedComponent =
         readonly component: 'LoadBalancerPlaintext';
         readonly name: string;
         readonly ports: readonly number[];
+        /** `mesh.defaultDeny`: an ALLOW AuthorizationPolicy of the same name lets the load balancer in on those ports. */
+        readonly allow: boolean;
       })
   | (ComponentBase &
       WorkloadRef & {

@@ -85,6 +85,12 @@ describe('finding 8: STRICT mTLS and Google load balancers that reach sidecar po
     ).toEqual(['default']);
   });
 
+  test('with defaultDeny, an ALLOW policy of the same name lets the load balancer in on those ports only', () => {
+    const model = modelOf({ ...meshBehindMci(), mesh: { management: 'fleet', defaultDeny: true } });
+    const policy = findObject(clusterObjects(model, 'gke-us'), 'AuthorizationPolicy', 'whereami-v1-lb-plaintext', 'whereami');
+    expect(policy.spec).toEqual({ selector: { matchLabels: { app: 'whereami-v1' } }, action: 'ALLOW', rules: [{ to: [{ operation: { ports: ['8080', '9090'] } }] }] });
+  });
+
   test('allowLoadBalancerPlaintext: false refuses with the fix', () => {
     const problems = problemsOf({ ...meshBehindMci(), mesh: { management: 'fleet', allowLoadBalancerPlaintext: false } });
     expect(problems.map((p) => p.path)).toEqual(['multiClusterIngress.services[0]', 'multiClusterIngress.services[1]']);
