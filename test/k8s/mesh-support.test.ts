@@ -201,6 +201,14 @@ describe('east-west gateways: internal load balancers where all clusters share t
     expect(buildPlan(primaryRemote).meshInstall.clusters[0].eastWestGateway).toMatchObject({ loadBalancer: 'internal', globalAccess: false });
   });
 
+  test('an external (on-prem) mesh cluster must reach the gateways: external by default', () => {
+    const input = exampleInput(EXAMPLES.multiPrimary);
+    input.clusters.push({ name: 'onprem', platform: 'external', kubernetesVersion: '1.33' });
+    const model = modelOf(input);
+    expect(annotationsOf(model, 'cluster1')).toBeUndefined();
+    expect(buildPlan(model).meshInstall.clusters.map((c) => c.eastWestGateway?.loadBalancer)).toEqual(['external', 'external', 'external']);
+  });
+
   test('eastWestLoadBalancer: external keeps a public load balancer', () => {
     const input = exampleInput(EXAMPLES.multiPrimary);
     input.mesh.eastWestLoadBalancer = 'external';
