@@ -3,6 +3,7 @@ import { crossLayerChecks } from './cross-layer-checks';
 import { Finding, sortFindings } from './findings';
 import { gatewayApiChecks } from './gateway-api-checks';
 import { istioChecks } from './istio-checks';
+import { meshVersionChecks } from './mesh-version-checks';
 import { AnalysisInput } from './objects';
 
 /**
@@ -12,5 +13,5 @@ import { AnalysisInput } from './objects';
  * @returns every finding, ordered by cluster, object, path and code
  */
 export function analyze(input: AnalysisInput): Finding[] {
-  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input), ...apiServerChecks(input)]);
+  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input), ...meshVersionChecks(input), ...apiServerChecks(input)]);
 }

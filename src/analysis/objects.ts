@@ -19,6 +19,13 @@ export interface TopologyFacts {
   readonly deployedClusters: readonly string[];
   /** The fleet's config cluster (multi-cluster ingress / gateway), if any. */
   readonly configCluster?: string;
+  /**
+   * In-cluster mesh clusters whose Kubernetes version is unknown (an external cluster without
+   * `kubernetesVersion`, or a mesh version outside meshfleet's support table), with the mesh
+   * version and the Kubernetes versions it supports when known.
+   * @default []
+   */
+  readonly unknownKubernetes?: ReadonlyArray<{ readonly cluster: string; readonly meshVersion: string; readonly supported?: string }>;
 }
 
 /** Everything the analysis reads. */

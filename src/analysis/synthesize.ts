@@ -7,6 +7,7 @@ import { buildKubernetesManifests } from '../k8s/synth';
 import { KUBERNETES_DIR } from '../output/paths';
 import { addStacks } from '../terraform/stacks';
 import { ResolvedTopology } from '../topology/model/types';
+import { formatRange, kubernetesRangeOf, kubernetesSupportOf } from '../topology/resolve/mesh-support';
 import { AnalysisInput, KubeObject, TerraformStackJson, TopologyFacts } from './objects';
 
 /**
@@ -50,6 +51,14 @@ export function topologyFacts(model: ResolvedTopology): TopologyFacts {
     for (const workload of app.workloads) workload.clusters.forEach((c) => deployed.add(c));
     for (const vm of app.vmWorkloads) if (vm.cluster !== '') deployed.add(vm.cluster);
   }
+  const meshVersion = model.mesh?.install === undefined ? undefined : model.mesh.version;
+  const range = meshVersion === undefined ? undefined : kubernetesRangeOf(meshVersion);
+  const unknownKubernetes =
+    meshVersion === undefined
+      ? []
+      : model.clusters
+          .filter((c) => c.meshInstall !== undefined && kubernetesSupportOf(meshVersion, c) === 'unknown')
+          .map((c) => ({ cluster: c.name, meshVersion, ...(range === undefined ? {} : { supported: formatRange(range) }) }));
   const configCluster = model.fleet.configCluster;
   if (configCluster !== undefined && (model.gateways.length > 0 || model.multiClusterIngress !== undefined)) deployed.add(configCluster);
   return {
@@ -57,5 +66,6 @@ export function topologyFacts(model: ResolvedTopology): TopologyFacts {
     externalClusters: model.clusters.filter((c) => c.platform === 'external').map((c) => c.name),
     deployedClusters: model.clusters.map((c) => c.name).filter((name) => deployed.has(name)),
     ...(configCluster === undefined ? {} : { configCluster }),
+    ...(unknownKubernetes.length === 0 ? {} : { unknownKubernetes }),
   };
 }

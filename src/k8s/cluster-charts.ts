@@ -23,7 +23,7 @@ import { MultiClusterIngressSet } from './multi-cluster-ingress';
 import { ownershipLabels } from './ownership';
 import { selectorLabels } from './pod-template';
 import { ManagedMeshConfig } from './managed-mesh-config';
-import { DefaultDeny, MeshMtls } from './mesh-security';
+import { DefaultDeny, LoadBalancerPlaintext, MeshMtls } from './mesh-security';
 import { AppServiceEntry } from './service-entry';
 import { WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
@@ -91,7 +91,7 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       return;
     case 'IngressGateway': {
       const g = mesh.ingressGateway!;
-      new IngressGateway(chart, c.id, { name: g.name, namespace: g.namespace, labels: g.labels });
+      new IngressGateway(chart, c.id, { name: g.name, namespace: g.namespace, labels: g.labels, serviceType: c.serviceType });
       return;
     }
     case 'SharedGateway': {
@@ -105,7 +105,13 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       return;
     }
     case 'Workload':
-      new Workload(chart, c.id, { namespace: model.apps[c.app].namespace, workload: model.apps[c.app].workloads[c.workload], pods: c.pods, service: c.service });
+      new Workload(chart, c.id, {
+        namespace: model.apps[c.app].namespace,
+        workload: model.apps[c.app].workloads[c.workload],
+        pods: c.pods,
+        service: c.service,
+        nativeSidecar: c.nativeSidecar,
+      });
       return;
     case 'ExportedService': {
       const w = model.apps[c.app].workloads[c.workload];
@@ -126,6 +132,7 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
         workload: model.apps[c.app].workloads[c.workload],
         istioApiVersion: mesh.istioApiVersion,
         pods: c.pods,
+        nativeSidecar: c.nativeSidecar,
         traffic: c.routing ? serviceTrafficOf(model, model.apps[c.app], model.apps[c.app].workloads[c.workload]) : undefined,
       });
       return;
@@ -181,6 +188,16 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       });
       return;
     }
+    case 'LoadBalancerPlaintext':
+      new LoadBalancerPlaintext(chart, c.id, {
+        name: c.name,
+        namespace: model.apps[c.app].namespace,
+        workload: model.apps[c.app].workloads[c.workload].name,
+        ports: c.ports,
+        allow: c.allow,
+        istioApiVersion: mesh.istioApiVersion,
+      });
+      return;
     case 'AppServiceEntry':
       new AppServiceEntry(chart, c.id, { namespace: model.apps[c.app].namespace, entry: model.apps[c.app].serviceEntries[c.serviceEntry], istioApiVersion: mesh.istioApiVersion });
       return;
@@ -208,7 +225,13 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       return;
     }
     case 'EastWestGateway':
-      new EastWestGateway(chart, c.id, { network: cluster.meshInstall!.network, revision: mesh.revision, loadBalancerIp: c.loadBalancerIp });
+      new EastWestGateway(chart, c.id, {
+        network: cluster.meshInstall!.network,
+        revision: mesh.revision,
+        loadBalancerIp: c.loadBalancerIp,
+        internal: c.loadBalancer === 'internal',
+        globalAccess: c.globalAccess,
+      });
       return;
   }
 }

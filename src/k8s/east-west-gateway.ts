@@ -43,7 +43,25 @@ export interface EastWestGatewayProps {
    * --set 'components.ingressGateways[name:istio-eastwestgateway].k8s.service.loadBalancerIP=...'`)
    */
   readonly loadBalancerIp?: string;
+  /**
+   * A GKE internal passthrough load balancer (`networking.gke.io/load-balancer-type: Internal`):
+   * reachable from the VPC only, so istiod's 15012/15017 and 15443 stay off the internet.
+   * @default false (an external load balancer)
+   */
+  readonly internal?: boolean;
+  /**
+   * With `internal`: accept clients from every region of the VPC
+   * (`networking.gke.io/internal-load-balancer-allow-global-access: "true"`).
+   * @default false
+   */
+  readonly globalAccess?: boolean;
 }
+
+/** Service annotation of a GKE internal passthrough load balancer. */
+export const INTERNAL_LOAD_BALANCER_ANNOTATION = { 'networking.gke.io/load-balancer-type': 'Internal' } as const;
+
+/** Service annotation that lets clients of every region reach a GKE internal load balancer. */
+export const GLOBAL_ACCESS_ANNOTATION = { 'networking.gke.io/internal-load-balancer-allow-global-access': 'true' } as const;
 
 /**
  * The IstioOperator `eastwest` that upstream `samples/multicluster/gen-eastwest-gateway.sh
@@ -57,6 +75,8 @@ export interface EastWestGatewayProps {
  *   routed inside its network);
  * - `k8s.service.ports` {@link EAST_WEST_GATEWAY_PORTS} (15021, 15443, 15012, 15017 with equal
  *   target ports), plus `loadBalancerIP` when given;
+ * - with `internal`, `k8s.serviceAnnotations` {@link INTERNAL_LOAD_BALANCER_ANNOTATION} (and
+ *   {@link GLOBAL_ACCESS_ANNOTATION} with `globalAccess`);
  * - `values.gateways.istio-ingressgateway.injectionTemplate: gateway`, `values.global.network`.
  *
  * Compared with a current copy of the upstream script (which adds an `--ambient` option that
@@ -73,6 +93,7 @@ export class EastWestGateway extends Construct {
   public constructor(scope: Construct, id: string, props: EastWestGatewayProps) {
     super(scope, id);
     const ports = EAST_WEST_GATEWAY_PORTS.map((p) => ({ ...p }));
+    const annotations = props.internal === true ? { ...INTERNAL_LOAD_BALANCER_ANNOTATION, ...(props.globalAccess === true ? GLOBAL_ACCESS_ANNOTATION : {}) } : undefined;
     this.operator = new ApiObject(this, 'IstioOperator', {
       apiVersion: ISTIO_OPERATOR_API_VERSION,
       kind: 'IstioOperator',
@@ -88,6 +109,7 @@ export class EastWestGateway extends Construct {
               enabled: true,
               k8s: {
                 env: [{ name: 'ISTIO_META_REQUESTED_NETWORK_VIEW', value: props.network }],
+                ...(annotations === undefined ? {} : { serviceAnnotations: annotations }),
                 service: {
                   ...(props.loadBalancerIp === undefined ? {} : { loadBalancerIP: props.loadBalancerIp }),
                   ports,

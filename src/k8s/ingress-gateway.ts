@@ -22,6 +22,12 @@ export interface IngressGatewayProps {
    * @default [{ name: 'http', port: 80 }, { name: 'https', port: 443 }]
    */
   readonly ports?: readonly GatewayServicePort[];
+  /**
+   * Type of the Service: `ClusterIP` when a MultiClusterIngress fronts the gateway (its
+   * MultiClusterService reaches the pods through NEGs of its own derived Services).
+   * @default "LoadBalancer"
+   */
+  readonly serviceType?: 'ClusterIP' | 'LoadBalancer';
 }
 
 /** Annotation that makes the sidecar injector turn the pod into a gateway. */
@@ -58,7 +64,8 @@ export const GATEWAY_RESOURCES: k8s.ResourceRequirements = {
  * The shared ingress gateway of a mesh member cluster, deployed by gateway injection as seed
  * 000's `asm-ingress.yaml`, hardened as upstream Istio's gateway chart deploys gateways:
  *
- * - Service `<name>`: `type: LoadBalancer`, `selector: labels`, ports `80 http` and `443 https`.
+ * - Service `<name>`: `type: LoadBalancer` (or `ClusterIP`, not written, behind a
+ *   MultiClusterIngress), `selector: labels`, ports `80 http` and `443 https`.
  *   Low-level `KubeService` (cdk8s-plus' Service adds `externalIPs: []`).
  * - ServiceAccount `<name>` (the seed's gateway runs as `default`): the gateway's own identity,
  *   which the SDS RoleBinding and default-deny ALLOW policies name.
@@ -93,7 +100,11 @@ export class IngressGateway extends Construct {
 
     this.service = new k8s.KubeService(this, 'Service', {
       metadata: { ...metadata },
-      spec: { type: 'LoadBalancer', selector: { ...labels }, ports: ports.map((p) => ({ port: p.port, name: p.name })) },
+      spec: {
+        ...((props.serviceType ?? 'LoadBalancer') === 'LoadBalancer' ? { type: 'LoadBalancer' } : {}),
+        selector: { ...labels },
+        ports: ports.map((p) => ({ port: p.port, name: p.name })),
+      },
     });
 
     this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { ...metadata } });

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthorizationPolicySpecAction } from '../../imports/security.istio.io';
-import { PeerAuthenticationSpecMtlsMode } from '../../imports/security.istio.io';
+import { PeerAuthenticationSpecMtlsMode, PeerAuthenticationSpecPortLevelMtlsMode } from '../../imports/security.istio.io';
 import { IstioApiVersion, MeshMtlsMode } from '../topology/model/types';
 import { newAuthorizationPolicy, newPeerAuthentication } from './istio-api';
 import { DENY_ALL_POLICY, fromIngressGatewayPolicyName, ISTIO_SYSTEM_NAMESPACE, MESH_MTLS_POLICY } from '../plan/names';
@@ -30,6 +30,59 @@ export class MeshMtls extends Construct {
       metadata: { name: MESH_MTLS_POLICY, namespace: ISTIO_SYSTEM_NAMESPACE },
       spec: { mtls: { mode: PeerAuthenticationSpecMtlsMode[props.mode] } },
     });
+  }
+}
+
+/** Properties of a {@link LoadBalancerPlaintext}. */
+export interface LoadBalancerPlaintextProps {
+  /** PeerAuthentication name (`loadBalancerPlaintextPolicyName`). */
+  readonly name: string;
+  /** The workload's namespace. */
+  readonly namespace: string;
+  /** The workload, selected by `app: <name>`. */
+  readonly workload: string;
+  /** Container ports the load balancer sends plain text to (serving and health-check ports). */
+  readonly ports: readonly number[];
+  /**
+   * The namespace denies by default (`mesh.defaultDeny`): also an ALLOW AuthorizationPolicy of
+   * the same name for those ports of the workload (the load balancer has no mesh identity).
+   * @default false
+   */
+  readonly allow?: boolean;
+  readonly istioApiVersion: IstioApiVersion;
+}
+
+/**
+ * The narrowest exception to mesh-wide STRICT mTLS for a workload that a Google load balancer
+ * (MultiClusterIngress NEGs, multi-cluster Gateway ServiceImports) reaches directly with plain
+ * HTTP and health checks: a `PeerAuthentication` in the workload's namespace that selects the
+ * workload (`app: <name>`) and sets `portLevelMtls` PERMISSIVE on those container ports only;
+ * without `mtls`, every other port keeps the mesh-wide STRICT mode (Istio "PeerAuthentication",
+ * port-level mTLS needs a selector). With `allow`, an AuthorizationPolicy of the same name ALLOWs
+ * requests to those ports of the workload from any source, so `deny-all` does not turn the
+ * load balancer's requests and health checks into 403s.
+ */
+export class LoadBalancerPlaintext extends Construct {
+  public readonly peerAuthentication: ApiObject;
+  public readonly authorizationPolicy?: ApiObject;
+
+  public constructor(scope: Construct, id: string, props: LoadBalancerPlaintextProps) {
+    super(scope, id);
+    const portLevelMtls = Object.fromEntries(props.ports.map((port) => [String(port), { mode: PeerAuthenticationSpecPortLevelMtlsMode.PERMISSIVE }]));
+    this.peerAuthentication = newPeerAuthentication(this, 'PeerAuthentication', props.istioApiVersion, {
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: { selector: { matchLabels: selectorLabels(props.workload) }, portLevelMtls },
+    });
+    if (props.allow === true) {
+      this.authorizationPolicy = newAuthorizationPolicy(this, 'AuthorizationPolicy', props.istioApiVersion, {
+        metadata: { name: props.name, namespace: props.namespace },
+        spec: {
+          selector: { matchLabels: selectorLabels(props.workload) },
+          action: AuthorizationPolicySpecAction.ALLOW,
+          rules: [{ to: [{ operation: { ports: props.ports.map(String) } }] }],
+        },
+      });
+    }
   }
 }
 

@@ -26,6 +26,12 @@ export interface WorkloadVersionsProps {
    * @default none (no routing objects)
    */
   readonly traffic?: ServiceTrafficIntent;
+  /**
+   * Annotate the pods `sidecar.istio.io/nativeSidecar: "true"`: the mesh injects its proxy as a
+   * native sidecar, running before the init containers.
+   * @default false
+   */
+  readonly nativeSidecar?: boolean;
 }
 
 /**
@@ -61,7 +67,7 @@ export class WorkloadVersions extends Construct {
             spec: {
               ...replicasOf(w, v.replicas),
               selector: { matchLabels: deploymentSelector(w, v.name) },
-              template: podTemplateOf(w, overridesOf(v)),
+              template: podTemplateOf(w, overridesOf(v), props.nativeSidecar === true),
             },
           }),
       );

@@ -21,6 +21,12 @@ export interface WorkloadProps {
    * @default true
    */
   readonly service?: boolean;
+  /**
+   * Annotate the pods `sidecar.istio.io/nativeSidecar: "true"`: the mesh injects its proxy as a
+   * native sidecar, running before the init containers.
+   * @default false
+   */
+  readonly nativeSidecar?: boolean;
 }
 
 /**
@@ -67,7 +73,7 @@ export class Workload extends Construct {
 
     if (props.pods ?? true) {
       const stable = w.versions[0];
-      const template = podTemplateOf(w, stable === undefined ? {} : overridesOf(stable));
+      const template = podTemplateOf(w, stable === undefined ? {} : overridesOf(stable), props.nativeSidecar === true);
       const replicas = replicasOf(w, stable?.replicas);
       this.controller =
         w.kind === 'StatefulSet'

@@ -2,7 +2,9 @@ import { CHART_FILES, KUBERNETES_DIR, MESH_INSTALL_FILES } from '../output/paths
 import { assume } from '../topology/rules/assume';
 import { ResolvedApp, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/resolve/mesh-plan';
-import { ISTIO_SYSTEM_NAMESPACE, perClusterServiceName } from './names';
+import { loadBalancerPlaintextOf } from '../topology/resolve/load-balancer-plaintext';
+import { eastWestLoadBalancerOf, ingressGatewayServiceTypeOf, nativeSidecarOf } from '../topology/resolve/mesh-support';
+import { ISTIO_SYSTEM_NAMESPACE, loadBalancerPlaintextPolicyName, perClusterServiceName } from './names';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf } from './placement';
 import { serviceTrafficOf, versionExportsOf } from './traffic/resolve';
@@ -56,7 +58,8 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
   const source = `apps[${i}].workloads[${j}]`;
   const place = placementOf(model, cluster, w, hasRoute(app, w));
   const mesh = model.mesh;
-  const components: PlannedComponent[] = [{ component: 'Workload', id: w.name, source, ...ref, pods: place.pods, service: place.service === 'plain' }];
+  const native = place.pods && nativeSidecarOf(model, cluster, w) ? { nativeSidecar: true } : {};
+  const components: PlannedComponent[] = [{ component: 'Workload', id: w.name, source, ...ref, pods: place.pods, service: place.service === 'plain', ...native }];
 
   if (place.service === 'exported' && w.port !== undefined && w.servicePort !== undefined) {
     for (const name of [w.name, perClusterServiceName(w.name, cluster.shortName)]) {
@@ -73,7 +76,23 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
     const versionsSource = w.canary !== undefined ? `${source}.canary` : `${source}.versions`;
     // An explicit route, or GAMMA routing, replaces the split's DestinationRule and VirtualService.
     const splitRoutes = meshTraffic?.source === 'split' && routing === 'istio';
-    components.push({ component: 'WorkloadVersions', id: `${w.name}-versions`, source: versionsSource, ...ref, pods: place.pods, routing: splitRoutes });
+    components.push({ component: 'WorkloadVersions', id: `${w.name}-versions`, source: versionsSource, ...ref, pods: place.pods, routing: splitRoutes, ...native });
+  }
+
+  // A Google load balancer that sends plain text to these sidecar pods under STRICT mTLS gets
+  // a PERMISSIVE exception for its ports (or the rules refused the topology).
+  const plaintext =
+    place.pods && cluster.meshMember && mesh?.allowLoadBalancerPlaintext === true ? loadBalancerPlaintextOf(model).find((p) => p.app === i && p.workload === j) : undefined;
+  if (plaintext !== undefined) {
+    components.push({
+      component: 'LoadBalancerPlaintext',
+      id: `${w.name}-lb-plaintext`,
+      source: plaintext.sources[0],
+      ...ref,
+      name: loadBalancerPlaintextPolicyName(w.name),
+      ports: plaintext.ports,
+      allow: mesh?.defaultDeny === true,
+    });
   }
 
   // Per-version Services `<name>-<version>`: GAMMA's backends, and the exported per-version
@@ -183,7 +202,7 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
     const source = 'mesh.ingressGateway';
     files.push(
       fileOf(model, CHART_FILES.ingressGateway, [
-        { component: 'IngressGateway', id: 'ingress-gateway', source },
+        { component: 'IngressGateway', id: 'ingress-gateway', source, serviceType: ingressGatewayServiceTypeOf(model) },
         { component: 'SharedGateway', id: 'shared-gateway', source },
       ]),
     );
@@ -260,7 +279,15 @@ function meshInstallFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: 
   const eastWest = eastWestGatewayOf(model, cluster);
   if (eastWest !== undefined) {
     const ip = eastWest.loadBalancerIp === undefined ? {} : { loadBalancerIp: eastWest.loadBalancerIp };
-    files.push(fileOf(model, MESH_INSTALL_FILES.eastWestGateway, [{ component: 'EastWestGateway', id: 'eastwest', source, ...ip }], false));
+    const loadBalancer = eastWestLoadBalancerOf(model);
+    files.push(
+      fileOf(
+        model,
+        MESH_INSTALL_FILES.eastWestGateway,
+        [{ component: 'EastWestGateway', id: 'eastwest', source, ...ip, loadBalancer: loadBalancer.type, globalAccess: loadBalancer.globalAccess }],
+        false,
+      ),
+    );
   }
   return files;
 }

@@ -57,6 +57,11 @@ export function perClusterServiceName(workload: string, shortName: string): stri
   return `${workload}-${shortName}`;
 }
 
+/** PeerAuthentication that lets a Google load balancer's plain text reach a workload's ports: `<workload>-lb-plaintext`. */
+export function loadBalancerPlaintextPolicyName(workload: string): string {
+  return `${workload}-lb-plaintext`;
+}
+
 /** Name of the Deployment of a version after the first: `<name>-<version>`. */
 export function versionDeploymentName(workload: string, version: string): string {
   return `${workload}-${version}`;

@@ -196,6 +196,13 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
         })),
       ];
     }
+    case 'LoadBalancerPlaintext': {
+      const namespace = model.apps[c.app].namespace;
+      return at(c.source, [
+        { kind: 'PeerAuthentication', apiVersion: API.security(v), namespace, name: c.name },
+        ...(c.allow ? [{ kind: 'AuthorizationPolicy', apiVersion: API.security(v), namespace, name: c.name }] : []),
+      ]);
+    }
     case 'AppServiceEntry': {
       const app = model.apps[c.app];
       return at(c.source, [{ kind: 'ServiceEntry', apiVersion: API.networking(v), namespace: app.namespace, name: app.serviceEntries[c.serviceEntry].name }]);

@@ -46,12 +46,28 @@ export type PlannedComponent =
   | (ComponentBase & { readonly component: 'IstiodExposure' })
   | (ComponentBase & { readonly component: 'ManagedMeshConfig' })
   | (ComponentBase & { readonly component: 'MeshMtls' })
-  | (ComponentBase & { readonly component: 'IngressGateway' })
+  | (ComponentBase & { readonly component: 'IngressGateway'; readonly serviceType: 'ClusterIP' | 'LoadBalancer' })
   | (ComponentBase & { readonly component: 'SharedGateway' })
   | (ComponentBase & { readonly component: 'AppConfig'; readonly app: number })
-  | (ComponentBase & WorkloadRef & { readonly component: 'Workload'; readonly pods: boolean; readonly service: boolean })
+  | (ComponentBase &
+      WorkloadRef & {
+        readonly component: 'Workload';
+        readonly pods: boolean;
+        readonly service: boolean;
+        /** The pods get the native sidecar annotation (`nativeSidecarOf`, src/topology/resolve/mesh-support.ts). @default false */
+        readonly nativeSidecar?: boolean;
+      })
   | (ComponentBase & WorkloadRef & { readonly component: 'ExportedService'; readonly name: string })
-  | (ComponentBase & WorkloadRef & { readonly component: 'WorkloadVersions'; readonly pods: boolean; readonly routing: boolean })
+  | (ComponentBase & WorkloadRef & { readonly component: 'WorkloadVersions'; readonly pods: boolean; readonly routing: boolean; readonly nativeSidecar?: boolean })
+  | (ComponentBase &
+      WorkloadRef & {
+        /** A PERMISSIVE exception for the ports a Google load balancer sends plain text to (src/topology/resolve/load-balancer-plaintext.ts). */
+        readonly component: 'LoadBalancerPlaintext';
+        readonly name: string;
+        readonly ports: readonly number[];
+        /** `mesh.defaultDeny`: an ALLOW AuthorizationPolicy of the same name lets the load balancer in on those ports. */
+        readonly allow: boolean;
+      })
   | (ComponentBase &
       WorkloadRef & {
         readonly component: 'IstioMeshRoute';
@@ -69,7 +85,12 @@ export type PlannedComponent =
   | (ComponentBase & { readonly component: 'MultiClusterIngressSet' })
   | (ComponentBase & { readonly component: 'MultiClusterGateway'; readonly gateway: number })
   | (ComponentBase & { readonly component: 'ControlPlaneOperator'; readonly vmRegistration: boolean; readonly externalIstiod: boolean })
-  | (ComponentBase & { readonly component: 'EastWestGateway'; readonly loadBalancerIp?: string });
+  | (ComponentBase & {
+      readonly component: 'EastWestGateway';
+      readonly loadBalancerIp?: string;
+      readonly loadBalancer: 'internal' | 'external';
+      readonly globalAccess: boolean;
+    });
 
 /** The name of a component kind. */
 export type ComponentKind = PlannedComponent['component'];
@@ -126,6 +147,10 @@ export interface PlannedEastWestGateway {
   readonly file: string;
   readonly crossNetwork: boolean;
   readonly exposeIstiod: boolean;
+  /** `internal`: a GKE internal load balancer in the VPC; `external`: a public address (`eastWestLoadBalancerOf`). */
+  readonly loadBalancer: 'internal' | 'external';
+  /** Internal load balancer reached from other regions too. */
+  readonly globalAccess: boolean;
   /** @default none */
   readonly loadBalancerIp?: string;
   /** The address Terraform reserves for the gateway: its name, region and network-stack output. @default none */
@@ -143,11 +168,22 @@ export interface ClusterMeshInstall {
   readonly eastWestGateway?: PlannedEastWestGateway;
   /** Clusters whose remote secret is applied to this one (a primary reads their API servers), in topology order. */
   readonly remoteSecretsFrom: readonly string[];
+  /** Whether the cluster's Kubernetes is one the mesh version supports (`unknown`: no declared version). */
+  readonly kubernetes: 'supported' | 'unsupported' | 'unknown';
+}
+
+/** The Kubernetes versions the in-cluster mesh version supports (src/topology/resolve/mesh-support.ts). */
+export interface MeshKubernetesPlan {
+  readonly meshVersion: string;
+  /** e.g. `1.31 to 1.35`; absent when the support table does not know the mesh version. @default none */
+  readonly supported?: string;
 }
 
 /** The in-cluster mesh install, cluster by cluster in install order: primaries, then remotes (empty for fleet-managed or no mesh). */
 export interface MeshInstallPlan {
   readonly clusters: readonly ClusterMeshInstall[];
+  /** @default none (no in-cluster mesh) */
+  readonly kubernetes?: MeshKubernetesPlan;
 }
 
 /** The fleet plan: built by `buildPlan` from the resolved topology. */

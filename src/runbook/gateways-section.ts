@@ -1,6 +1,7 @@
 import { gatewayTrafficOf } from '../plan/traffic/resolve';
 import { resolveGatewayRouteRule } from '../topology/model/gateway-routes';
 import { blocks, code, configFolderWith, Context, MULTI_CLUSTER_GATEWAY_FILE, RunbookSection, sh, unique } from './shared';
+import { loadBalancerPlaintextNote } from './load-balancer-mtls';
 import { concreteHost, curlCommand, gatewayAddressesCommand, gatewayProgrammedCommand, serviceImportWaitCommand } from './wait-commands';
 
 /** Multi-cluster Gateways: ServiceImports, Programmed, addresses, then a curl per route rule. */
@@ -42,5 +43,6 @@ export function gatewaysSection(ctx: Context): RunbookSection | undefined {
       : `From anywhere, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`;
     parts.push(`${where} one request per route rule, each answering 200.`, sh(unique(curls)));
   });
+  parts.push(loadBalancerPlaintextNote(ctx));
   return { title: 'Check: multi-cluster Gateway', lines: blocks(...parts) };
 }

@@ -35,6 +35,21 @@ function istioctlNote(model: ResolvedTopology): string {
   return `Use istioctl ${version}: the client must match the control plane.`;
 }
 
+/**
+ * The Kubernetes versions the mesh version supports (the plan's `meshInstall.kubernetes`, from
+ * Istio's support matrix), and the clusters whose version the topology does not declare.
+ */
+function kubernetesNote(ctx: Context): string {
+  const kubernetes = ctx.plan.meshInstall.kubernetes;
+  if (kubernetes === undefined) return '';
+  const unknown = ctx.plan.meshInstall.clusters.filter((c) => c.kubernetes === 'unknown').map((c) => c.cluster);
+  const check = unknown.length === 0 ? '' : ` Check ${unknown.join(', ')} first (${code('kubectl version')}): the topology declares no ${code('kubernetesVersion')} there.`;
+  if (kubernetes.supported === undefined) {
+    return `Mesh version ${kubernetes.meshVersion} is not in meshfleet's support table: check Istio's support matrix for the Kubernetes versions it needs.${check}`;
+  }
+  return `Mesh version ${kubernetes.meshVersion} needs Kubernetes ${kubernetes.supported} on every mesh cluster (Istio's support matrix; outside it, its APIs are removed or untested).${check}`;
+}
+
 /** The plug-in CA step, once for the mesh. */
 function caLines(ctx: Context): string[] {
   return blocks(
@@ -121,6 +136,7 @@ export function inClusterMeshSection(ctx: Context): RunbookSection {
       `meshfleet installs the control plane with istioctl (${model}mesh ${code(install.meshId)}${revision}). ${istioctlNote(
         ctx.model,
       )} Per cluster, primaries first: namespaces, the ${code('cacerts')} Secret, ${code('istioctl install')}, then ${hasRemotes ? '(primaries) ' : ''}the cluster's folder.`,
+      kubernetesNote(ctx),
       caLines(ctx),
       ...clusters.map((c) => meshClusterLines(ctx, c)),
     ),

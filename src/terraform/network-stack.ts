@@ -100,7 +100,7 @@ export class NetworkStack extends MeshfleetStack {
       const address = new ComputeAddress(this, NETWORK_IDS.eastWestAddress(eastWest.cluster), {
         name: eastWest.name,
         region: eastWest.region,
-        addressType: 'EXTERNAL',
+        ...(eastWest.subnetwork === undefined ? { addressType: 'EXTERNAL' } : { addressType: 'INTERNAL', subnetwork: eastWest.subnetwork }),
         description: `East-west gateway of ${eastWest.cluster}: remote clusters reach its istiod here (meshfleet)`,
         dependsOn: compute,
       });

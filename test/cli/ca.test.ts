@@ -10,7 +10,7 @@ jest.setTimeout(60_000);
 
 const clusterLine = (name: string, n: number): string => `  - { name: ${name}, zone: us-west1-a, masterCidr: 172.16.0.${16 * n}/28, podCidr: 10.${4 * (n + 1)}.0.0/14 }\n`;
 
-function topologyText(clusters: readonly string[], mesh = '{ management: in-cluster, revision: asm-186-8, version: 1.8.6 }'): string {
+function topologyText(clusters: readonly string[], mesh = '{ management: in-cluster, revision: asm-186-8, version: 1.29.6 }'): string {
   return [
     'name: ca-test\n',
     'project: { id: meshfleet-demo, number: "123456789012" }\n',

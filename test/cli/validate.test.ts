@@ -36,7 +36,7 @@ describe('meshfleet validate', () => {
     const dir = temp.make();
     const text = fs
       .readFileSync(path.join(EXAMPLES_DIR, 'mesh-routes-istio.yaml'), 'utf8')
-      .replace('port: 9080\n        version: v1\n      - name: ratings', 'port: 9080\n        portName: web\n        version: v1\n      - name: ratings');
+      .replace('port: 9080\n        version: v1\n      # productpage shows', 'port: 9080\n        portName: web\n        version: v1\n      # productpage shows');
     const file = writeFile(dir, 'web-port.yaml', text);
     const result = await run('validate', '--topology', file);
     expect(result.stderr).toEqual([]);

@@ -24,6 +24,10 @@ function atWeight(weight: number, mesh?: unknown): ResolvedTopology {
   input.apps[0].workloads[0].canary.weight = weight;
   // Another mesh keeps the example's ingress gateway (the frontend is exposed on it).
   if (mesh !== undefined) input.mesh = { ...(mesh as object), ingressGateway: input.mesh.ingressGateway };
+  // ASM 1.8 supports Kubernetes 1.16 to 1.19 only, which no GKE cluster runs: an existing cluster of that age.
+  if (mesh !== undefined && (mesh as { version?: string }).version?.startsWith('1.8.') === true) {
+    input.clusters = [{ name: input.clusters[0].name, platform: 'external', kubernetesVersion: '1.18' }];
+  }
   return modelOf(input);
 }
 

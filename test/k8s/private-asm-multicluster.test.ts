@@ -53,7 +53,7 @@ describe.each(WORKLOAD_CLUSTERS)('workload cluster %s', (cluster) => {
 
   test("ingress-gateway.yaml: asm-ingress.yaml's Service, Deployment, Role, RoleBinding hardened (own ServiceAccount), then the shared Gateway", () => {
     const [gateway] = parseManifests(SEED_000.asmVsGateway);
-    expect(files.get('ingress-gateway.yaml')).toEqual([...hardenedAsmIngress(), withApiVersion(gateway, 'networking.istio.io/v1')]);
+    expect(files.get('ingress-gateway.yaml')).toEqual([...hardenedAsmIngress(true), withApiVersion(gateway, 'networking.istio.io/v1')]);
   });
 
   test('the frontend VirtualService of asm-vs-gateway.yaml, in bank-of-anthos', () => {

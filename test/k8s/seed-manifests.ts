@@ -384,9 +384,12 @@ spec:
  * Seed 000's asm-ingress.yaml with meshfleet's hardening (issue 10 point 4): a ServiceAccount
  * named after the gateway after the Service, the Deployment running as it with upstream Istio's
  * gateway-chart security contexts and resources, and the SDS RoleBinding bound to it, not `default`.
+ * With `behindIngress` (a MultiClusterIngress fronts the gateway, as in seed 000), the Service is
+ * ClusterIP (`type` not written) instead of the seed's LoadBalancer.
  */
-export function hardenedAsmIngress(): Array<Record<string, any>> {
+export function hardenedAsmIngress(behindIngress = false): Array<Record<string, any>> {
   const [service, deployment, role, binding] = parseManifests(SEED_000.asmIngress);
+  if (behindIngress) delete service.spec.type;
   const name = deployment.metadata.name;
   const spec = deployment.spec.template.spec;
   spec.serviceAccountName = name;

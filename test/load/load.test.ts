@@ -1,3 +1,4 @@
+import { ISTIO_KUBERNETES_SUPPORT, minorOf } from '../../src/topology/resolve/mesh-support';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,6 +236,7 @@ describe('the example files', () => {
         routing: 'istio',
         mtls: 'STRICT',
         defaultDeny: false,
+        allowLoadBalancerPlaintext: true,
       },
       fleet: { configCluster: 'gke-ingress', multiClusterServices: false },
       gateways: [],
@@ -432,6 +434,7 @@ describe('the example files', () => {
         routing: 'istio',
         mtls: 'STRICT',
         defaultDeny: false,
+        allowLoadBalancerPlaintext: true,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -491,6 +494,7 @@ describe('the example files', () => {
         {
           name: 'cluster1',
           platform: 'external',
+          kubernetesVersion: '1.18',
           role: 'workload',
           shortName: 'cluster1',
           meshMember: true,
@@ -514,6 +518,7 @@ describe('the example files', () => {
         routing: 'istio',
         mtls: 'STRICT',
         defaultDeny: false,
+        allowLoadBalancerPlaintext: true,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -531,6 +536,7 @@ describe('the example files', () => {
       meshMember: true,
       meshInstall: { network: 'cluster1', controlPlane: 'primary' },
       platform: 'external',
+      kubernetesVersion: '1.18',
     });
     expect([model.mesh?.install?.distribution, model.mesh?.revision, model.mesh?.istioApiVersion, model.mesh?.install?.meshId]).toEqual([
       'asm',
@@ -609,6 +615,7 @@ describe('the example files', () => {
         routing: 'istio',
         mtls: 'STRICT',
         defaultDeny: false,
+        allowLoadBalancerPlaintext: true,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -709,6 +716,7 @@ describe('the example files', () => {
         routing: 'istio',
         mtls: 'STRICT',
         defaultDeny: false,
+        allowLoadBalancerPlaintext: true,
       },
       fleet: { configCluster: undefined, multiClusterServices: false },
       gateways: [],
@@ -918,6 +926,8 @@ describe('defaults', () => {
       meshModel: 'multi-primary',
       meshMtls: 'STRICT',
       meshDefaultDeny: false,
+      meshVersion: '1.29',
+      allowLoadBalancerPlaintext: true,
       istioV1Since: [1, 22],
       rsaBits: 4096,
       argoCdPath: 'dist',
@@ -1013,6 +1023,8 @@ describe('defaults', () => {
       meshModel: inCluster.mesh?.install?.model,
       meshMtls: model.mesh?.mtls,
       meshDefaultDeny: model.mesh?.defaultDeny,
+      meshVersion: inCluster.mesh?.version,
+      allowLoadBalancerPlaintext: model.mesh?.allowLoadBalancerPlaintext,
       istioV1Since: firstV1,
       rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
       argoCdPath: argocd?.path,
@@ -1356,6 +1368,7 @@ describe('Kubernetes-side defaults', () => {
       routing: 'istio',
       mtls: 'STRICT',
       defaultDeny: false,
+      allowLoadBalancerPlaintext: true,
     });
   });
 
@@ -1675,13 +1688,14 @@ describe('external clusters and in-cluster mesh defaults', () => {
     expect(validateTopology(inClusterBase(), 'test').mesh).toStrictEqual({
       management: 'in-cluster',
       revision: undefined,
-      version: undefined,
+      version: '1.29',
       istioApiVersion: 'v1',
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'proj-123456789012', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
       routing: 'istio',
       mtls: 'STRICT',
       defaultDeny: false,
+      allowLoadBalancerPlaintext: true,
     });
   });
 
@@ -1854,7 +1868,17 @@ describe('istioApiVersionOf', () => {
     [{ management: 'in-cluster' }, 'v1'],
   ])('the resolved mesh %j has istioApiVersion %s', (mesh, expected) => {
     const model = validateTopology(
-      { name: 't', project: { id: 'meshfleet-test', number: '123456789012' }, clusters: [{ name: 'a', zone: 'us-west1-a', private: false, authorizedNetworks: false }], mesh },
+      {
+        name: 't',
+        project: { id: 'meshfleet-test', number: '123456789012' },
+        // An in-cluster mesh too old for GKE runs on an existing cluster of its Kubernetes age.
+        clusters: [
+          mesh.management === 'in-cluster' && typeof mesh.version === 'string' && ISTIO_KUBERNETES_SUPPORT[minorOf(mesh.version) ?? -1] !== undefined
+            ? { name: 'a', platform: 'external', kubernetesVersion: `1.${ISTIO_KUBERNETES_SUPPORT[minorOf(mesh.version)!].max}` }
+            : { name: 'a', zone: 'us-west1-a', private: false, authorizedNetworks: false },
+        ],
+        mesh,
+      },
       'test',
     );
     expect(model.mesh?.istioApiVersion).toBe(expected);
@@ -1884,7 +1908,7 @@ describe('isolation from the input', () => {
       mesh: {
         management: 'in-cluster',
         revision: 'asm-1',
-        version: '1.8.6',
+        version: '1.29.6',
         ingressGateway: { name: 'edge', namespace: 'edge-ns', labels: { app: 'edge' } },
         distribution: 'asm',
         clusterAdmin: 'admin@example.com',

@@ -23,11 +23,15 @@ describe('planMeshInstall', () => {
           file: 'mesh-install/eastwest-gateway.yaml',
           crossNetwork: false,
           exposeIstiod: true,
+          // Both clusters are GKE clusters of the VPC: an internal load balancer, one region.
+          loadBalancer: 'internal',
+          globalAccess: false,
           reservedAddress: { name: 'istio-primary-remote-cluster1-eastwest', region: 'us-west1', output: 'eastwest-address-cluster1' },
         },
         remoteSecretsFrom: ['cluster2'],
+        kubernetes: 'supported',
       },
-      { cluster: 'cluster2', controlPlane: 'remote', network: 'network1', controlPlaneFile: 'mesh-install/control-plane.yaml', remoteSecretsFrom: [] },
+      { cluster: 'cluster2', controlPlane: 'remote', network: 'network1', controlPlaneFile: 'mesh-install/control-plane.yaml', remoteSecretsFrom: [], kubernetes: 'supported' },
     ]);
   });
 

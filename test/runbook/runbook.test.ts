@@ -877,6 +877,7 @@ describe('teardown', () => {
   test('Istio from 1.15 uninstalls with istioctl uninstall', () => {
     const input = exampleInput('asm-onprem-vmware');
     input.mesh.version = '1.20.3';
+    input.clusters[0].kubernetesVersion = '1.27';
     expect(commands(section(render(validateTopology(input)), 'Teardown'))).toContain('istioctl uninstall --context="${CTX_CLUSTER1}" -y --purge');
   });
 });

@@ -95,9 +95,9 @@ describe('in-cluster multi-cluster meshes (seed 004)', () => {
 describe('primary-remote: the east-west address of a GKE primary', () => {
   const stacks = synthStacks(example('istio-primary-remote'));
 
-  test('is a regional external address in the primary region, named after topology and cluster, after the Compute Engine API', () => {
+  test('is a regional internal address in the primary region and subnet (every mesh cluster is in the VPC), named after topology and cluster, after the Compute Engine API', () => {
     const address = resourceNamed(stacks.network, ComputeAddress.tfResourceType, 'istio-primary-remote-cluster1-eastwest');
-    expect(address).toMatchObject({ region: 'us-west1', address_type: 'EXTERNAL' });
+    expect(address).toMatchObject({ region: 'us-west1', address_type: 'INTERNAL', subnetwork: 'default' });
     expect(address.depends_on).toHaveLength(1);
     expect(address.depends_on[0]).toMatch(/^google_project_service\.services_compute$/);
   });

@@ -178,12 +178,12 @@ const CONSTRUCT_IDS: Record<string, Guarantee> = {
       },
       {
         name: "a workload named like another's route id",
-        path: 'apps[0].workloads[3].name',
+        path: 'apps[0].workloads[4].name',
         topology: variant(ROUTES, (t) => t.apps[0].workloads.push({ name: 'reviews-route', image: 'nginx:1.27', port: 80 })),
       },
       {
         name: "a workload named like another's versions id",
-        path: 'apps[0].workloads[3].name',
+        path: 'apps[0].workloads[4].name',
         topology: variant(ROUTES, (t) => t.apps[0].workloads.push({ name: 'reviews-versions', image: 'nginx:1.27', port: 80 })),
       },
       {

@@ -811,19 +811,20 @@ describe('mesh', () => {
 
   test('an in-cluster mesh accepts a revision and a version', () => {
     const model = validateTopology(
-      variant(base, (t) => (t.mesh = { management: 'in-cluster', meshId: 'mesh1', revision: 'asm-186-8', version: '1.8.6' })),
+      variant(base, (t) => (t.mesh = { management: 'in-cluster', meshId: 'mesh1', revision: 'asm-1296', version: '1.29.6' })),
       'test',
     );
     expect(model.mesh).toStrictEqual({
       management: 'in-cluster',
-      revision: 'asm-186-8',
-      version: '1.8.6',
-      istioApiVersion: 'v1beta1',
+      revision: 'asm-1296',
+      version: '1.29.6',
+      istioApiVersion: 'v1',
       ingressGateway: undefined,
       install: { distribution: 'istio', meshId: 'mesh1', model: 'multi-primary', primary: undefined, primaryAddress: undefined, clusterAdmin: undefined },
       routing: 'istio',
       mtls: 'STRICT',
       defaultDeny: false,
+      allowLoadBalancerPlaintext: true,
     });
   });
 });

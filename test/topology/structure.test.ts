@@ -20,9 +20,9 @@ function variant(change: (t: Draft) => void): Draft {
 
 const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform, gitops';
 const CLUSTER_KEYS =
-  'name, platform, meshNetwork, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks';
+  'name, platform, meshNetwork, kubernetesVersion, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks';
 const MESH_KEYS =
-  'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, defaultDeny';
+  'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, allowLoadBalancerPlaintext, eastWestLoadBalancer, defaultDeny';
 
 test('the minimal topology is valid', () => {
   expect(checkStructure(minimal())).toEqual([]);
@@ -330,10 +330,10 @@ describe('Kubernetes-side sections', () => {
     [
       'apps[0].workloads[0].replica',
       (t) => (t.apps = app({ replica: 2 })),
-      'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, initContainers, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, versions, selectorIncludesVersion, virtualServiceName, destinationRuleName, expose, export',
+      'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, initContainers, nativeSidecar, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, versions, selectorIncludesVersion, virtualServiceName, destinationRuleName, expose, export',
     ],
     ['apps[0].workloads[0].canary.replicas', (t) => (t.apps = app({ canary: { version: 'v2', weight: 1, replicas: 1 } })), 'version, weight, image, env'],
-    ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels, https'],
+    ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels, https, serviceType'],
     [
       'multiClusterIngress.ports',
       (t) => (t.multiClusterIngress = { ports: 1 }),

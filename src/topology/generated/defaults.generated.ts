@@ -95,10 +95,12 @@ export const MODEL_DEFAULTS = {
     "env": {}
   },
   "MeshInput": {
+    "version": "1.29",
     "distribution": "istio",
     "model": "multi-primary",
     "routing": "istio",
     "mtls": "STRICT",
+    "allowLoadBalancerPlaintext": true,
     "defaultDeny": false
   },
   "MeshRouteInput": {

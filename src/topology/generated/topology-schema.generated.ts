@@ -201,6 +201,12 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             "title": "non-empty Kubernetes label value",
             "pattern": "^[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
           },
+          "kubernetesVersion": {
+            "type": "string",
+            "description": "External clusters: the Kubernetes version the cluster runs, e.g. `1.18`; checked against the Kubernetes versions the in-cluster mesh version supports (a GKE cluster's version follows its release channel).\n\nDefault: unknown (validate warns that the mesh's Kubernetes range cannot be checked).",
+            "title": "Kubernetes version such as 1.29",
+            "pattern": "^1\\.[0-9]+(\\.[0-9]+)?$"
+          },
           "zone": {
             "type": "string",
             "description": "Compute zone, e.g. `us-west2-a`. The cluster is zonal. Required for GKE clusters.",
@@ -343,7 +349,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           "name"
         ],
         "additionalProperties": false,
-        "description": "One cluster. GKE clusters (the default) are created by the Terraform stacks; `external` clusters exist already and take only `name`, `role`, `shortName`, `platform` and `meshNetwork`."
+        "description": "One cluster. GKE clusters (the default) are created by the Terraform stacks; `external` clusters exist already and take only `name`, `role`, `shortName`, `platform`, `meshNetwork` and `kubernetesVersion`."
       },
       "description": "The clusters, in order (the order of the output folders and stacks).",
       "minItems": 1
@@ -366,9 +372,10 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
         },
         "version": {
           "type": "string",
-          "description": "Version of an in-cluster control plane, e.g. `1.8.6`; decides the Istio API versions (networking.istio.io/v1 from 1.22, v1beta1 before).\n\nDefault: the current Istio release line.",
+          "description": "Version of an in-cluster control plane, e.g. `1.8.6`; decides the Istio API versions (networking.istio.io/v1 from 1.22, v1beta1 before), the Kubernetes versions the clusters must run (Istio's support matrix, src/topology/resolve/mesh-support.ts) and whether pods can use native sidecars (from 1.24).",
           "title": "version such as 1.8.6",
-          "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"
+          "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",
+          "default": "1.29"
         },
         "ingressGateway": {
           "type": "object",
@@ -434,6 +441,13 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               ],
               "additionalProperties": false,
               "description": "Serve HTTPS too: a second server on the shared Istio Gateway, port 443 `https`, TLS SIMPLE with the certificate of the Secret `credentialName` in the gateway namespace (which the operator creates).\n\nDefault: none (HTTP on 80 only)."
+            },
+            "serviceType": {
+              "enum": [
+                "ClusterIP",
+                "LoadBalancer"
+              ],
+              "description": "Type of the gateway's Service. A MultiClusterIngress reaches the gateway pods through its MultiClusterService (NEGs), so a `LoadBalancer` Service beside it would only add a public entry point that bypasses the ingress (and its Cloud Armor policy and certificates).\n\nDefault: \"ClusterIP\" when a MultiClusterIngress fronts the gateway, else \"LoadBalancer\"."
             }
           },
           "additionalProperties": false,
@@ -501,6 +515,18 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           ],
           "description": "Mutual TLS between the sidecars of the mesh: a `PeerAuthentication` named `default` in the root namespace `istio-system` of every mesh cluster. `STRICT` refuses plain-text traffic to sidecars (Istio security best practices, GKE hardening guide); `PERMISSIVE` also accepts it (clients outside the mesh, load balancers sending to app pods directly).",
           "default": "STRICT"
+        },
+        "allowLoadBalancerPlaintext": {
+          "type": "boolean",
+          "description": "With `mtls: STRICT`, where a Google load balancer (a MultiClusterIngress whose MultiClusterService selects app pods, a multi-cluster Gateway's ServiceImports) sends plain HTTP and health checks straight to sidecar-injected pods: `true` writes the narrowest exception, a PeerAuthentication `<workload>-lb-plaintext` that selects the workload and makes only its serving and health-check ports PERMISSIVE; `false` refuses such a topology (front the workload with the mesh ingress gateway instead). No exception is needed when the load balancer targets the ingress gateway.",
+          "default": true
+        },
+        "eastWestLoadBalancer": {
+          "enum": [
+            "internal",
+            "external"
+          ],
+          "description": "In-cluster meshes: the load balancer of the east-west gateways (cross-network traffic on 15443, and istiod's 15012/15017 where exposed). `internal`: a GKE internal passthrough load balancer (`networking.gke.io/load-balancer-type: Internal`, with global access when the mesh clusters span regions), reachable only inside the VPC; `external`: a public address.\n\nDefault: \"internal\" when every mesh cluster is a GKE cluster of the topology's VPC, \"external\" when an external (on-prem, other cloud) cluster must reach it."
         },
         "defaultDeny": {
           "type": "boolean",
@@ -1686,6 +1712,10 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   },
                   "description": "Containers run before the workload's one.",
                   "default": []
+                },
+                "nativeSidecar": {
+                  "type": "boolean",
+                  "description": "Inject the mesh proxy as a Kubernetes native sidecar (pod annotation `sidecar.istio.io/nativeSidecar: \"true\"`, Istio 1.24+ on Kubernetes 1.29+): the proxy starts before the init containers, so an init container that calls another service (Online Boutique's loadgenerator waits for the frontend) gets through the mesh instead of failing while no proxy runs. `false` keeps the classic sidecar.\n\nDefault: true for a mesh-injected workload with init containers on a mesh that supports it (fleet-managed, or in-cluster Istio 1.24+), else false."
                 },
                 "probe": {
                   "type": "object",

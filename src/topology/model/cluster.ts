@@ -2,6 +2,13 @@
 
 import type { ClusterName, DnsLabel, GcpLabels, Ipv4Cidr, MachineType, NonEmptyLabelValue, Region, Replicas, Zone } from './formats';
 
+/**
+ * A Kubernetes version, e.g. `1.29` or `1.18.20`.
+ * @title Kubernetes version such as 1.29
+ * @predicate KUBERNETES_VERSION
+ */
+export type KubernetesVersion = string;
+
 /** Whether a cluster runs workloads or only holds fleet-wide configuration (MCI / MCG). */
 export type ClusterRole = 'workload' | 'config';
 
@@ -44,7 +51,7 @@ export interface NodePoolInput {
 
 /**
  * One cluster. GKE clusters (the default) are created by the Terraform stacks; `external`
- * clusters exist already and take only `name`, `role`, `shortName`, `platform` and `meshNetwork`.
+ * clusters exist already and take only `name`, `role`, `shortName`, `platform`, `meshNetwork` and `kubernetesVersion`.
  */
 export interface ClusterInput {
   /** Cluster name, also its fleet membership ID, its Istio cluster name and its folder name under `dist/k8s/`, e.g. `gke-west-1`. */
@@ -61,6 +68,13 @@ export interface ClusterInput {
    * @default the VPC name (`network.name`) for a GKE cluster, the cluster name for an external one
    */
   readonly meshNetwork?: NonEmptyLabelValue;
+  /**
+   * External clusters: the Kubernetes version the cluster runs, e.g. `1.18`; checked against the
+   * Kubernetes versions the in-cluster mesh version supports (a GKE cluster's version follows its
+   * release channel).
+   * @default unknown (validate warns that the mesh's Kubernetes range cannot be checked)
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
   /** Compute zone, e.g. `us-west2-a`. The cluster is zonal. Required for GKE clusters. */
   readonly zone?: Zone;
   /**

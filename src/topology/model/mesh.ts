@@ -83,7 +83,20 @@ export interface IngressGatewayInput {
    * @default none (HTTP on 80 only)
    */
   readonly https?: IngressGatewayHttpsInput;
+  /**
+   * Type of the gateway's Service. A MultiClusterIngress reaches the gateway pods through its
+   * MultiClusterService (NEGs), so a `LoadBalancer` Service beside it would only add a public
+   * entry point that bypasses the ingress (and its Cloud Armor policy and certificates).
+   * @default "ClusterIP" when a MultiClusterIngress fronts the gateway, else "LoadBalancer"
+   */
+  readonly serviceType?: IngressGatewayServiceType;
 }
+
+/** Type of the shared ingress gateway's Service. */
+export type IngressGatewayServiceType = 'ClusterIP' | 'LoadBalancer';
+
+/** Which load balancer the east-west gateway Service of an in-cluster mesh gets. */
+export type EastWestLoadBalancer = 'internal' | 'external';
 
 /** The service mesh. Absent when the topology runs no mesh. */
 export interface MeshInput {
@@ -100,8 +113,10 @@ export interface MeshInput {
   readonly revision?: DnsLabel;
   /**
    * Version of an in-cluster control plane, e.g. `1.8.6`; decides the Istio API versions
-   * (networking.istio.io/v1 from 1.22, v1beta1 before).
-   * @default the current Istio release line
+   * (networking.istio.io/v1 from 1.22, v1beta1 before), the Kubernetes versions the clusters
+   * must run (Istio's support matrix, src/topology/resolve/mesh-support.ts) and whether pods can
+   * use native sidecars (from 1.24).
+   * @default "1.29"
    */
   readonly version?: MeshVersion;
   /**
@@ -163,6 +178,25 @@ export interface MeshInput {
    * @default "STRICT"
    */
   readonly mtls?: MeshMtlsMode;
+  /**
+   * With `mtls: STRICT`, where a Google load balancer (a MultiClusterIngress whose
+   * MultiClusterService selects app pods, a multi-cluster Gateway's ServiceImports) sends plain
+   * HTTP and health checks straight to sidecar-injected pods: `true` writes the narrowest
+   * exception, a PeerAuthentication `<workload>-lb-plaintext` that selects the workload and makes
+   * only its serving and health-check ports PERMISSIVE; `false` refuses such a topology (front
+   * the workload with the mesh ingress gateway instead). No exception is needed when the load
+   * balancer targets the ingress gateway.
+   * @default true
+   */
+  readonly allowLoadBalancerPlaintext?: boolean;
+  /**
+   * In-cluster meshes: the load balancer of the east-west gateways (cross-network traffic on
+   * 15443, and istiod's 15012/15017 where exposed). `internal`: a GKE internal passthrough load
+   * balancer (`networking.gke.io/load-balancer-type: Internal`, with global access when the mesh
+   * clusters span regions), reachable only inside the VPC; `external`: a public address.
+   * @default "internal" when every mesh cluster is a GKE cluster of the topology's VPC, "external" when an external (on-prem, other cloud) cluster must reach it
+   */
+  readonly eastWestLoadBalancer?: EastWestLoadBalancer;
   /**
    * Deny every request to an app namespace's workloads unless an ALLOW AuthorizationPolicy lets
    * it in: an empty `deny-all` AuthorizationPolicy per app namespace of every mesh cluster, and an

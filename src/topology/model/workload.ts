@@ -187,6 +187,15 @@ export interface WorkloadInput {
    */
   readonly initContainers?: InitContainerInput[];
   /**
+   * Inject the mesh proxy as a Kubernetes native sidecar (pod annotation
+   * `sidecar.istio.io/nativeSidecar: "true"`, Istio 1.24+ on Kubernetes 1.29+): the proxy starts
+   * before the init containers, so an init container that calls another service (Online
+   * Boutique's loadgenerator waits for the frontend) gets through the mesh instead of failing
+   * while no proxy runs. `false` keeps the classic sidecar.
+   * @default true for a mesh-injected workload with init containers on a mesh that supports it (fleet-managed, or in-cluster Istio 1.24+), else false
+   */
+  readonly nativeSidecar?: boolean;
+  /**
    * The same liveness and readiness probe; or give `readinessProbe` / `livenessProbe`.
    * @default none
    */

@@ -72,6 +72,9 @@ export const DEFAULTS = {
   meshModel: MODEL_DEFAULTS.MeshInput.model,
   meshMtls: MODEL_DEFAULTS.MeshInput.mtls,
   meshDefaultDeny: MODEL_DEFAULTS.MeshInput.defaultDeny,
+  /** Version of an in-cluster mesh that pins none: a current Istio release line. */
+  meshVersion: MODEL_DEFAULTS.MeshInput.version,
+  allowLoadBalancerPlaintext: MODEL_DEFAULTS.MeshInput.allowLoadBalancerPlaintext,
   /** First Istio release that serves networking.istio.io/v1 (not a field of the file). */
   istioV1Since: [1, 22],
   /** Size of the RSA key pairs the runbook generates for app secrets. */
@@ -168,7 +171,7 @@ function resolveCluster(input: ClusterInput, topology: TopologyInput): ResolvedC
   if ((input.platform ?? DEFAULTS.platform) === 'gke' && zone !== undefined) {
     return { ...common, ...resolveGkeCluster({ ...input, zone }) };
   }
-  return { ...common, platform: 'external' };
+  return { ...common, platform: 'external', ...(input.kubernetesVersion === undefined ? {} : { kubernetesVersion: input.kubernetesVersion }) };
 }
 
 /** networking.istio.io version served by a mesh: v1 on fleet-managed and Istio >= 1.22. */
@@ -195,7 +198,7 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
   return {
     management: mesh.management,
     revision: mesh.revision,
-    version: mesh.version,
+    version: mesh.management === 'in-cluster' ? (mesh.version ?? DEFAULTS.meshVersion) : mesh.version,
     istioApiVersion: istioApiVersionOf(mesh),
     ingressGateway: gateway && {
       name: gateway.name ?? DEFAULTS.ingressGatewayName,
@@ -204,12 +207,15 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
       ...(gateway.https === undefined
         ? {}
         : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? MODEL_DEFAULTS.IngressGatewayHttpsInput.hosts)] } }),
+      ...(gateway.serviceType === undefined ? {} : { serviceType: gateway.serviceType }),
     },
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
     routing: mesh.routing ?? MODEL_DEFAULTS.MeshInput.routing,
     mtls: mesh.mtls ?? DEFAULTS.meshMtls,
     defaultDeny: mesh.defaultDeny ?? DEFAULTS.meshDefaultDeny,
+    allowLoadBalancerPlaintext: mesh.allowLoadBalancerPlaintext ?? DEFAULTS.allowLoadBalancerPlaintext,
+    ...(mesh.eastWestLoadBalancer === undefined ? {} : { eastWestLoadBalancer: mesh.eastWestLoadBalancer }),
   };
 }
 
@@ -380,6 +386,7 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
     destinationRuleName: w.destinationRuleName ?? w.name,
     expose: w.expose && { hosts: [...w.expose.hosts] },
     export: w.export ?? MODEL_DEFAULTS.WorkloadInput.export,
+    ...(w.nativeSidecar === undefined ? {} : { nativeSidecar: w.nativeSidecar }),
   };
 }
 

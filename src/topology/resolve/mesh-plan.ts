@@ -1,4 +1,5 @@
 import { DEFAULT_NAMES } from './defaults';
+import { eastWestLoadBalancerOf } from './mesh-support';
 import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../model/types';
 
 /*
@@ -34,7 +35,7 @@ export interface EastWestGatewayPlan {
 }
 
 /**
- * The regional external address that the Terraform network stack reserves for the east-west
+ * The regional address (internal in the primary's subnet, or external) that the Terraform network stack reserves for the east-west
  * gateway of a primary-remote mesh's GKE primary. Terraform reserves it and outputs it, the
  * runbook reads the output and passes it to `istioctl install` for the gateway
  * (`loadBalancerIP`) and for every remote (`values.global.remotePilotAddress`); the
@@ -49,6 +50,12 @@ export interface ReservedAddressPlan {
   readonly name: string;
   /** Name of the network stack's Terraform output that holds the address. */
   readonly output: string;
+  /**
+   * The subnet of an internal address (the east-west load balancer is internal,
+   * `eastWestLoadBalancerOf`): the primary's subnet, else the VPC's auto-mode subnet of its name.
+   * @default none (an external address)
+   */
+  readonly subnetwork?: string;
 }
 
 /** One remote secret: `holder`'s istiod reads the API server of `target`. */
@@ -94,6 +101,7 @@ export function reservedEastWestAddress(model: ResolvedTopology): ReservedAddres
     region: primary.region,
     name: DEFAULT_NAMES.eastWestAddress(model.name, primary.name),
     output: `eastwest-address-${primary.name}`,
+    ...(eastWestLoadBalancerOf(model).type === 'internal' ? { subnetwork: primary.subnet ?? model.network.name } : {}),
   };
 }
 

@@ -23,7 +23,7 @@ import type { RouteRuleInput } from '../model/gateway';
 import type { ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
 import type { ArgoCdInput, ConfigSyncAuth } from '../model/gitops';
 import type { BackendConfigInput, BackendProtocol, HealthCheckInput, IngressBackendInput, IngressRuleInput, ManagedCertificateInput } from '../model/ingress';
-import type { MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRouting, OutboundTrafficPolicy } from '../model/mesh';
+import type { EastWestLoadBalancer, IngressGatewayServiceType, MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRouting, OutboundTrafficPolicy } from '../model/mesh';
 import type { NatLogFilter, SubnetInput } from '../model/network';
 import type { HttpMethod, MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
 import type { CanaryInput, ExtraPortInput, ExtraServiceInput, ServiceType, WorkloadKind } from '../model/workload';
@@ -78,6 +78,8 @@ export interface ResolvedGkeCluster extends ResolvedClusterCommon {
 /** An existing cluster outside meshfleet's Terraform (e.g. GKE on VMware). */
 export interface ResolvedExternalCluster extends ResolvedClusterCommon {
   readonly platform: 'external';
+  /** The declared Kubernetes version; absent when unknown. */
+  readonly kubernetesVersion?: string;
 }
 
 export type ResolvedCluster = ResolvedGkeCluster | ResolvedExternalCluster;
@@ -119,6 +121,8 @@ export interface ResolvedMesh {
     readonly namespace: string;
     readonly labels: Readonly<Record<string, string>>;
     readonly https?: { readonly credentialName: string; readonly hosts: readonly string[] };
+    /** As given; absent: decided by `ingressGatewayServiceTypeOf` (src/topology/resolve/mesh-support.ts). */
+    readonly serviceType?: IngressGatewayServiceType;
   };
   /** In-cluster meshes only: how the control planes are installed. */
   readonly install?: ResolvedMeshInstallSettings;
@@ -126,6 +130,9 @@ export interface ResolvedMesh {
   readonly routing: MeshRouting;
   readonly mtls: MeshMtlsMode;
   readonly defaultDeny: boolean;
+  readonly allowLoadBalancerPlaintext: boolean;
+  /** As given; absent: decided by `eastWestLoadBalancerOf` (src/topology/resolve/mesh-support.ts). */
+  readonly eastWestLoadBalancer?: EastWestLoadBalancer;
 }
 
 /** Mesh-wide settings of an in-cluster mesh. */
@@ -219,6 +226,8 @@ export interface ResolvedWorkload {
   readonly destinationRuleName: string;
   readonly expose?: { readonly hosts: readonly string[] };
   readonly export: boolean;
+  /** As given; absent: decided per cluster by `nativeSidecarOf` (src/topology/resolve/mesh-support.ts). */
+  readonly nativeSidecar?: boolean;
 }
 
 /** A version of a workload with its overrides filled in. */

@@ -132,6 +132,8 @@ export const GCP_LABEL_KEY = '^[a-z][-_a-z0-9]{0,62}$';
 export const GCP_LABEL_VALUE = '^[-_a-z0-9]{0,63}$';
 /** An Istio / ASM version such as `1.8.6` or `1.22`. */
 export const MESH_VERSION = '^[0-9]+\\.[0-9]+(\\.[0-9]+)?$';
+/** A Kubernetes version such as `1.29` or `1.18.20` (the minor decides what the mesh supports). */
+export const KUBERNETES_VERSION = '^1\\.[0-9]+(\\.[0-9]+)?$';
 /** A host of an Istio Gateway server: a DNS name, optionally behind `*.`, or `*` alone. */
 export const GATEWAY_HOST = '^(\\*|(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})$';
 /** An IPv4 address or a DNS name with at least two labels. */

@@ -14,6 +14,7 @@ import { checkMultiClusterIngress } from './mci-rules';
 import { checkTrafficModel } from './traffic-rules';
 import { reservedEastWestAddress } from '../resolve/mesh-plan';
 import { checkMeshRoutes } from './route-rules';
+import { checkMeshSupport } from './mesh-support-rules';
 import { checkSecurity } from './security-rules';
 import { checkApps } from './workload-rules';
 import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
@@ -540,6 +541,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkBackend(model, problems);
   checkGitOps(input, problems);
   checkSecurity(input, model, problems);
+  checkMeshSupport(input, model, problems);
   checkProjectId(input, problems);
   checkAppNamespaces(model, problems);
   checkImages(input, problems);

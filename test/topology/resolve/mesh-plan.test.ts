@@ -24,7 +24,8 @@ function meshOf(mesh: Draft, change: (t: Draft) => void = () => undefined, names
 const PRIMARY_REMOTE = { model: 'primary-remote', primary: 'a' };
 
 /** The address meshfleet reserves for GKE primary `cluster` of the `plan` topology. */
-const reserved = (cluster: string, region = 'us-west1') => ({ cluster, region, name: `plan-${cluster}-eastwest`, output: `eastwest-address-${cluster}` });
+/** Internal (every mesh cluster is a GKE cluster of the VPC): in the VPC's auto-mode subnet. */
+const reserved = (cluster: string, region = 'us-west1') => ({ cluster, region, name: `plan-${cluster}-eastwest`, output: `eastwest-address-${cluster}`, subnetwork: 'default' });
 
 /** Primary-remote around an external cluster `onprem` (on its own network) reached at `address`. */
 function externalPrimary(address: string): ResolvedTopology {
@@ -151,7 +152,7 @@ describe('eastWestGatewayOf', () => {
 
   test('the primary-remote example: the primary exposes istiod (remotes and a VM) at the address reserved in us-west1', () => {
     const model = loadTopologyFile(join(EXAMPLES, 'istio-primary-remote.yaml'));
-    const address = { cluster: 'cluster1', region: 'us-west1', name: 'istio-primary-remote-cluster1-eastwest', output: 'eastwest-address-cluster1' };
+    const address = { cluster: 'cluster1', region: 'us-west1', name: 'istio-primary-remote-cluster1-eastwest', output: 'eastwest-address-cluster1', subnetwork: 'default' };
     expect(gateways(model)).toStrictEqual({
       cluster1: { crossNetwork: false, exposeIstiod: true, reservedAddress: address },
       cluster2: undefined,

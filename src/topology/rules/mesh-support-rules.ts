@@ -1,0 +1,112 @@
+import { loadBalancerPlaintextOf } from '../resolve/load-balancer-plaintext';
+import { clusterKubernetesOf, formatRange, GKE_OLDEST_KUBERNETES_MINOR, kubernetesRangeOf, kubernetesSupportOf, meshSupportsNativeSidecars } from '../resolve/mesh-support';
+import { Problem, problem } from './problems';
+import { isGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
+
+/*
+ * Rules of what the mesh supports: the Kubernetes versions of an in-cluster mesh version,
+ * native sidecars, and plain text from Google load balancers under STRICT mTLS.
+ */
+
+/** `kubernetesVersion` is declared on external clusters only, and lies within the mesh version's supported range. */
+function checkKubernetesVersions(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
+  let gkeReported = false;
+  model.clusters.forEach((cluster, i) => {
+    const declared = input.clusters[i]?.kubernetesVersion;
+    if (declared !== undefined && isGkeCluster(cluster)) {
+      problems.push(
+        problem(
+          `clusters[${i}].kubernetesVersion`,
+          "a GKE cluster's Kubernetes version follows its release channel (releaseChannel)",
+          declared,
+          'no kubernetesVersion on a GKE cluster',
+        ),
+      );
+      return;
+    }
+    const version = model.mesh?.install === undefined ? undefined : model.mesh.version;
+    if (version === undefined || cluster.meshInstall === undefined || kubernetesSupportOf(version, cluster) !== 'unsupported') return;
+    const range = formatRange(kubernetesRangeOf(version)!);
+    if (clusterKubernetesOf(cluster).source === 'gke') {
+      if (gkeReported) return;
+      gkeReported = true;
+      problems.push(
+        problem(
+          'mesh.version',
+          `Istio ${version} supports Kubernetes ${range} (Istio's support matrix), and GKE clusters such as ${cluster.name} run 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer`,
+          version,
+          `a mesh version that supports Kubernetes 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer, such as the default (no mesh.version)`,
+        ),
+      );
+      return;
+    }
+    problems.push(
+      problem(
+        `clusters[${i}].kubernetesVersion`,
+        `mesh version ${version} supports Kubernetes ${range} only (Istio's support matrix: its APIs are removed or untested outside it)`,
+        declared,
+        `a cluster on Kubernetes ${range}, or a mesh.version that supports ${declared}`,
+      ),
+    );
+  });
+}
+
+/** `nativeSidecar: true` only where the mesh can inject native sidecars. */
+function checkNativeSidecars(model: ResolvedTopology, problems: Problem[]): void {
+  model.apps.forEach((app, i) =>
+    app.workloads.forEach((w, j) => {
+      if (w.nativeSidecar !== true || model.mesh === undefined) return;
+      const unable = model.clusters.filter((c) => c.meshMember && w.clusters.includes(c.name) && !meshSupportsNativeSidecars(model, c));
+      if (unable.length === 0) return;
+      problems.push(
+        problem(
+          `apps[${i}].workloads[${j}].nativeSidecar`,
+          `the mesh cannot inject native sidecars in ${unable.map((c) => c.name).join(', ')} (needs Istio 1.24+ on Kubernetes 1.29+, or a fleet-managed mesh)`,
+          true,
+          'no nativeSidecar (or false), or a mesh version and clusters that support native sidecars',
+        ),
+      );
+    }),
+  );
+}
+
+/** With `allowLoadBalancerPlaintext: false`, no Google load balancer may send plain text to sidecar pods under STRICT mTLS. */
+function checkLoadBalancerPlaintext(model: ResolvedTopology, problems: Problem[]): void {
+  if (model.mesh === undefined || model.mesh.allowLoadBalancerPlaintext) return;
+  for (const found of loadBalancerPlaintextOf(model)) {
+    const w = model.apps[found.app].workloads[found.workload];
+    for (const source of found.sources) {
+      problems.push(
+        problem(
+          source,
+          `the load balancer sends plain HTTP and health checks to the sidecar pods of ${w.name} (ports ${found.ports.join(', ')}), which STRICT mTLS refuses: the backends would stay unhealthy`,
+          'mesh.allowLoadBalancerPlaintext: false',
+          `the mesh ingress gateway in front of ${w.name} (a MultiClusterService that selects its labels), or mesh.allowLoadBalancerPlaintext: true (a PERMISSIVE exception for those ports only), or mesh.mtls: PERMISSIVE`,
+        ),
+      );
+    }
+  }
+}
+
+/** `mesh.eastWestLoadBalancer` belongs to in-cluster meshes. */
+function checkEastWestLoadBalancer(input: TopologyInput, problems: Problem[]): void {
+  const mesh = input.mesh;
+  if (mesh?.eastWestLoadBalancer !== undefined && mesh.management !== 'in-cluster') {
+    problems.push(
+      problem(
+        'mesh.eastWestLoadBalancer',
+        'a fleet-managed mesh has no east-west gateways of its own',
+        mesh.eastWestLoadBalancer,
+        'no eastWestLoadBalancer, or mesh.management: in-cluster',
+      ),
+    );
+  }
+}
+
+/** Every rule of this file. */
+export function checkMeshSupport(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
+  checkKubernetesVersions(input, model, problems);
+  checkNativeSidecars(model, problems);
+  checkLoadBalancerPlaintext(model, problems);
+  checkEastWestLoadBalancer(input, problems);
+}
