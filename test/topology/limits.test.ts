@@ -123,7 +123,7 @@ describe('duplicate ports', () => {
   });
 
   test('VM workload ports: a name or a port twice', () => {
-    const mesh = { management: 'in-cluster', version: '1.24.2', meshId: 'mesh1' };
+    const mesh = { management: 'in-cluster', version: '1.29.6', meshId: 'mesh1' };
     const vm = (ports: Draft[]) => topology({ workloads: [web], vmWorkloads: [{ name: 'legacy', ports }] }, mesh);
     expect(
       problemsOf(
@@ -159,7 +159,7 @@ describe("the Istio sidecar's ports and containers", () => {
   });
 
   test('a VM port', () => {
-    const mesh = { management: 'in-cluster', version: '1.24.2', meshId: 'mesh1' };
+    const mesh = { management: 'in-cluster', version: '1.29.6', meshId: 'mesh1' };
     expectOnlyProblem(
       topology({ workloads: [web], vmWorkloads: [{ name: 'legacy', ports: [{ name: 'http', port: 15006 }] }] }, mesh),
       'apps[0].vmWorkloads[0].ports[0].port',
