@@ -37,6 +37,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           "description": "Account ID (6 to 30 characters) of the service account that the GKE nodes run as.\n\nDefault: `<topology name>-nodes`, shortened with a hash suffix when longer than 30 characters.",
           "title": "lower-case name of letters, digits and - (a letter first, no - last)",
           "pattern": "^[a-z]([-a-z0-9]*[a-z0-9])?$"
+        },
+        "gkeEnterprise": {
+          "type": "boolean",
+          "description": "The project runs on GKE Enterprise: the stacks enable `anthos.googleapis.com`, which puts the project's fleet (and Multi Cluster Ingress) on GKE Enterprise billing. Nothing meshfleet writes needs it: Multi Cluster Ingress and multi-cluster Gateways are billed standalone without it, and a fleet-managed mesh needs `mesh.googleapis.com` only.",
+          "default": false
         }
       },
       "required": [
@@ -279,13 +284,23 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             "description": "The cluster's node pool.\n\nDefault: each field's default."
           },
           "gatewayApi": {
-            "enum": [
-              "standard",
-              "experimental",
-              "disabled"
+            "anyOf": [
+              {
+                "enum": [
+                  "standard",
+                  "experimental",
+                  "disabled"
+                ],
+                "description": "GKE Gateway API channel; `disabled` leaves the Gateway API CRDs off the cluster."
+              },
+              {
+                "enum": [
+                  "auto"
+                ]
+              }
             ],
-            "description": "GKE Gateway API channel (`gateway_api_config.channel`): `standard` installs the Gateway API CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes).",
-            "default": "disabled"
+            "description": "GKE Gateway API channel (`gateway_api_config.channel`): `standard` installs the Gateway API CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes). `auto` takes `standard` when meshfleet puts Gateway API objects (Gateways, HTTPRoutes, GRPCRoutes) into the cluster and `disabled` otherwise; `disabled` on a cluster that gets such objects is refused, since `kubectl apply` would fail on kinds the cluster does not know.",
+            "default": "auto"
           },
           "shortName": {
             "type": "string",
@@ -337,6 +352,14 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             "type": "boolean",
             "description": "Public clusters (`private: false`): restrict the control-plane endpoint to the authorized networks (every region's reserved NAT address and `operatorCidrs`), as CIS GKE Benchmark \"Ensure Control Plane Authorized Networks is Enabled\" asks. `false` leaves the endpoint open to any address (credentials still required). Private clusters always restrict their endpoint, so they take no `false`.",
             "default": true
+          },
+          "vulnerabilityScanning": {
+            "enum": [
+              "disabled",
+              "enterprise"
+            ],
+            "description": "Workload vulnerability scanning of the cluster's security posture. `enterprise` scans the images and language packages of running workloads (GKE's advanced vulnerability insights, billed); `disabled` leaves scanning off, the only other mode GKE still supports.",
+            "default": "disabled"
           }
         },
         "required": [

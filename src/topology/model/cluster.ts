@@ -8,6 +8,19 @@ export type ClusterRole = 'workload' | 'config';
 /** GKE Gateway API channel; `disabled` leaves the Gateway API CRDs off the cluster. */
 export type GatewayApiChannel = 'standard' | 'experimental' | 'disabled';
 
+/**
+ * A cluster's Gateway API setting: a channel, or `auto` (`standard` when meshfleet puts Gateway
+ * API objects into the cluster, `disabled` otherwise).
+ */
+export type GatewayApiSetting = GatewayApiChannel | 'auto';
+
+/**
+ * Workload vulnerability scanning of GKE's security posture (`security_posture_config.vulnerability_mode`):
+ * `disabled` (`VULNERABILITY_DISABLED`) or `enterprise` (`VULNERABILITY_ENTERPRISE`, advanced
+ * vulnerability insights). GKE no longer supports basic scanning (`VULNERABILITY_BASIC` is deprecated).
+ */
+export type VulnerabilityScanning = 'disabled' | 'enterprise';
+
 /** GKE release channel of a cluster. */
 export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'UNSPECIFIED';
 
@@ -101,10 +114,13 @@ export interface ClusterInput {
   readonly nodePool?: NodePoolInput;
   /**
    * GKE Gateway API channel (`gateway_api_config.channel`): `standard` installs the Gateway API
-   * CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes).
-   * @default "disabled"
+   * CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes). `auto`
+   * takes `standard` when meshfleet puts Gateway API objects (Gateways, HTTPRoutes, GRPCRoutes)
+   * into the cluster and `disabled` otherwise; `disabled` on a cluster that gets such objects
+   * is refused, since `kubectl apply` would fail on kinds the cluster does not know.
+   * @default "auto"
    */
-  readonly gatewayApi?: GatewayApiChannel;
+  readonly gatewayApi?: GatewayApiSetting;
   /**
    * Short name used in per-cluster Service names (`store-west-1`).
    * @default the name without a leading `gke-`
@@ -147,4 +163,11 @@ export interface ClusterInput {
    * @default true
    */
   readonly authorizedNetworks?: boolean;
+  /**
+   * Workload vulnerability scanning of the cluster's security posture. `enterprise` scans the
+   * images and language packages of running workloads (GKE's advanced vulnerability insights,
+   * billed); `disabled` leaves scanning off, the only other mode GKE still supports.
+   * @default "disabled"
+   */
+  readonly vulnerabilityScanning?: VulnerabilityScanning;
 }

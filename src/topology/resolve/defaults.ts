@@ -56,6 +56,8 @@ export const DEFAULTS = {
   deletionProtection: MODEL_DEFAULTS.ClusterInput.deletionProtection,
   dataplaneV2: MODEL_DEFAULTS.ClusterInput.dataplaneV2,
   authorizedNetworks: MODEL_DEFAULTS.ClusterInput.authorizedNetworks,
+  vulnerabilityScanning: MODEL_DEFAULTS.ClusterInput.vulnerabilityScanning,
+  gkeEnterprise: MODEL_DEFAULTS.ProjectInput.gkeEnterprise,
   natLogFilter: MODEL_DEFAULTS.NatInput.logFilter,
   gcsPrefix: MODEL_DEFAULTS.BackendInput.prefix,
   ingressGatewayName: MODEL_DEFAULTS.IngressGatewayInput.name,
@@ -148,6 +150,7 @@ function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omi
     deletionProtection: input.deletionProtection ?? DEFAULTS.deletionProtection,
     dataplaneV2: input.dataplaneV2 ?? DEFAULTS.dataplaneV2,
     authorizedNetworks: input.authorizedNetworks ?? DEFAULTS.authorizedNetworks,
+    vulnerabilityScanning: input.vulnerabilityScanning ?? DEFAULTS.vulnerabilityScanning,
   };
 }
 
@@ -561,6 +564,7 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
       id: input.project.id,
       number: input.project.number,
       nodeServiceAccount: input.project.nodeServiceAccount ?? DEFAULT_NAMES.nodeServiceAccount(input.name),
+      gkeEnterprise: input.project.gkeEnterprise ?? DEFAULTS.gkeEnterprise,
     },
     network: {
       name: input.network?.name ?? DEFAULTS.networkName,

@@ -17,7 +17,7 @@ import { checkApps } from './workload-rules';
 import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { GCP_NAME_MAX } from './predicates';
 import { Problem, problem, show } from './problems';
-import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
+import { ClusterInput, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
 /** The shortest prefix (widest range) accepted for operator access to private control planes. */
 const WIDEST_OPERATOR_PREFIX = 16;
@@ -289,7 +289,6 @@ function checkFleet(input: TopologyInput, model: ResolvedTopology, problems: Pro
 }
 
 function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
-  const config = gkeClusters(model).find((c) => c.name === model.fleet.configCluster);
   model.gateways.forEach((gateway, i) => {
     const at = `gateways[${i}]`;
     if (gateway.className.endsWith('-mc')) {
@@ -300,10 +299,6 @@ function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
       }
       if (!model.fleet.multiClusterServices) {
         problems.push(problem('fleet.multiClusterServices', `multi-cluster gateway ${gateway.name} routes to ServiceImports`, false, 'true'));
-      }
-      if (config && config.gatewayApi === 'disabled') {
-        const index = model.clusters.indexOf(config);
-        problems.push(problem(`clusters[${index}].gatewayApi`, `the config cluster of gateway ${gateway.name} needs the Gateway API`, 'disabled', '"standard"'));
       }
     }
   });
