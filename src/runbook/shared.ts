@@ -2,7 +2,7 @@ import { CHART_FILES, KUBERNETES_DIR, KUSTOMIZATION_FILE, MESH_INSTALL_DIR, MESH
 import { buildPlan } from '../plan/build-plan';
 import type { ClusterMeshInstall, FleetPlan, PlannedEastWestGateway } from '../plan/types';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
-import { kubectlApplyKustomization, shellQuote } from './commands';
+import { contextFlag, kubectlApplyKustomization, shellQuote } from './commands';
 import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';
 
 /*
@@ -260,7 +260,17 @@ const SERVICE_EXPORT_CRDS = ['serviceexports.net.gke.io'];
 
 const MULTI_CLUSTER_INGRESS_CRDS = ['multiclusteringresses.networking.gke.io', 'multiclusterservices.networking.gke.io'];
 
-const GATEWAY_CRDS = ['gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io'];
+/**
+ * Gateway API release whose standard-channel CRDs the runbook installs on an external cluster
+ * that gets Gateway API objects (GKE clusters get them from `gateway_api_config`): the release
+ * meshfleet's Gateway API objects and limits follow.
+ */
+export const GATEWAY_API_RELEASE = 'v1.2.1';
+
+/** Installs the standard-channel Gateway API CRDs of {@link GATEWAY_API_RELEASE} (server-side: the CRDs exceed the client-side annotation limit). */
+function gatewayApiInstallCommand(cluster: string): string {
+  return `kubectl ${contextFlag(cluster)} apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/${GATEWAY_API_RELEASE}/standard-install.yaml`;
+}
 
 const HEALTH_CHECK_POLICY_CRD = 'healthcheckpolicies.networking.gke.io';
 
@@ -274,13 +284,25 @@ function exportsFrom(ctx: Context, cluster: string): boolean {
 }
 
 /**
- * The waits before a cluster's folder is applied: the CRDs the fleet features install
- * (ServiceExport where workloads are exported, MultiClusterIngress/Service and the Gateway API
- * with its GatewayClasses in the config cluster), only for the objects the folder holds.
+ * The waits before a cluster's folder is applied: the Gateway API CRDs of the kinds it holds
+ * (the plan's `gatewayApiCrds`; installed first on an external cluster), and the CRDs the fleet
+ * features install (ServiceExport where workloads are exported, MultiClusterIngress/Service and
+ * the GKE policies with the GatewayClasses in the config cluster), only for the objects the
+ * folder holds.
  */
 function folderWaits(ctx: Context, cluster: string): string[] {
   const files = folderFiles(ctx, cluster);
+  const planned = ctx.plan.clusters.find((c) => c.name === cluster);
+  const gatewayApiCrds = ctx.folderOf(cluster) === undefined ? [] : (planned?.gatewayApiCrds ?? []);
   const waits: string[] = [];
+  if (gatewayApiCrds.length > 0 && !files.includes(MULTI_CLUSTER_GATEWAY_FILE)) {
+    const external = planned?.gatewayApi === undefined;
+    waits.push(
+      external ? `# ${cluster}: Gateway API CRDs (standard channel ${GATEWAY_API_RELEASE}; an external cluster has no GKE Gateway API)` : `# ${cluster}: Gateway API CRDs (GKE's Gateway API channel)`,
+      ...(external ? [gatewayApiInstallCommand(cluster)] : []),
+      ...crdWaitCommands(cluster, gatewayApiCrds),
+    );
+  }
   if (exportsFrom(ctx, cluster)) waits.push(`# ${cluster}: ServiceExport CRD (multi-cluster Services)`, ...crdWaitCommands(cluster, SERVICE_EXPORT_CRDS));
   if (files.includes(MULTI_CLUSTER_INGRESS_FILE)) {
     waits.push(`# ${cluster}: multi-cluster ingress CRDs`, ...crdWaitCommands(cluster, MULTI_CLUSTER_INGRESS_CRDS));
@@ -296,7 +318,7 @@ function folderWaits(ctx: Context, cluster: string): string[] {
     ];
     waits.push(
       `# ${cluster}: Gateway API CRDs and the multi-cluster GatewayClass`,
-      ...crdWaitCommands(cluster, [...GATEWAY_CRDS, ...policyCrds]),
+      ...crdWaitCommands(cluster, [...gatewayApiCrds, ...policyCrds]),
       ...unique(ctx.model.gateways.map((g) => g.className)).map((className) => gatewayClassWaitCommand(cluster, className)),
     );
   }
@@ -306,7 +328,7 @@ function folderWaits(ctx: Context, cluster: string): string[] {
 /** Why the folders wait, when any does. */
 export function folderWaitsNote(ctx: Context): string | undefined {
   if (!ctx.input.clusters.some((f) => folderWaits(ctx, f.cluster).length > 0)) return undefined;
-  return 'The waits before a folder hold until the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stack is applied; `kubectl apply` would fail on kinds the cluster does not know yet.';
+  return 'The waits before a folder hold until GKE (the Gateway API channel of the clusters stack) and the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stacks are applied; `kubectl apply` would fail on kinds the cluster does not know yet.';
 }
 
 /** After an east-west gateway install: wait until its load balancer has an address. */
