@@ -1,8 +1,10 @@
 import { CHART_FILES, KUBERNETES_DIR, KUSTOMIZATION_FILE, MESH_INSTALL_DIR, MESH_INSTALL_FILES, TERRAFORM_DIR } from '../output/paths';
+import { MCI_ANNOTATIONS } from '../k8s/multi-cluster-ingress';
 import { buildPlan } from '../plan/build-plan';
+import { MCI_STATIC_IP_OUTPUT } from '../plan/terraform-plan';
 import type { ClusterMeshInstall, FleetPlan, PlannedEastWestGateway } from '../plan/types';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
-import { contextFlag, kubectlApplyKustomization, shellQuote } from './commands';
+import { contextFlag, kubectlApplyKustomization, shellQuote, terraformOutputAssignment } from './commands';
 import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';
 
 /*
@@ -247,9 +249,32 @@ export function configFolderWith(ctx: Context, file: string): string | undefined
   return config !== undefined && folderFiles(ctx, config).includes(file) ? config : undefined;
 }
 
-/** `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs ({@link folderWaits}). */
+/**
+ * `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs
+ * ({@link folderWaits}), then what the folder cannot hold ({@link staticIpAnnotation}).
+ */
 export function applyFolder(ctx: Context, cluster: string): string[] {
-  return ctx.folderOf(cluster) === undefined ? [] : [...folderWaits(ctx, cluster), kubectlApplyKustomization(cluster, ctx.k8sPath(cluster))];
+  return ctx.folderOf(cluster) === undefined ? [] : [...folderWaits(ctx, cluster), kubectlApplyKustomization(cluster, ctx.k8sPath(cluster)), ...staticIpAnnotation(ctx, cluster)];
+}
+
+/** Shell variable holding the IP of the multi-cluster ingress's reserved address. */
+const MCI_STATIC_IP_VARIABLE = 'MCI_STATIC_IP';
+
+/**
+ * After the config cluster's folder, when Terraform reserved the multi-cluster ingress's address
+ * (`staticAddressName`): the MultiClusterIngress's `networking.gke.io/static-ip` takes the IP,
+ * which exists only once the network stack is applied, so the folder cannot hold it; annotate
+ * the object with the stack's output. Later applies of the folder keep the annotation (it is not
+ * in the folder, so `kubectl apply` leaves it alone).
+ */
+function staticIpAnnotation(ctx: Context, cluster: string): string[] {
+  const mci = ctx.model.multiClusterIngress;
+  if (mci?.staticAddressName === undefined || configFolderWith(ctx, MULTI_CLUSTER_INGRESS_FILE) !== cluster) return [];
+  return [
+    `# ${cluster}: the MultiClusterIngress takes the IP of ${mci.staticAddressName}, which Terraform reserved`,
+    terraformOutputAssignment(MCI_STATIC_IP_VARIABLE, `${ctx.folders.terraform}/stacks/network`, MCI_STATIC_IP_OUTPUT),
+    `kubectl ${contextFlag(cluster)} -n ${shellQuote(mci.namespace)} annotate multiclusteringress ${shellQuote(mci.name)} ${MCI_ANNOTATIONS.staticIp}="\${${MCI_STATIC_IP_VARIABLE}}" --overwrite`,
+  ];
 }
 
 /** The `istioctl install -f` input of the east-west gateway, relative to the cluster folder. */

@@ -951,9 +951,15 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
         },
         "staticIp": {
           "type": "string",
-          "description": "Reserved global address (`networking.gke.io/static-ip`).\n\nDefault: an ephemeral address.",
+          "description": "IP of a global external address reserved outside meshfleet, e.g. `34.120.10.20`, which the MultiClusterIngress names in `networking.gke.io/static-ip`. The load balancer is external: private, documentation and other non-public addresses are refused. To have meshfleet's Terraform reserve the address, use `staticAddressName` instead.\n\nDefault: an ephemeral address (or `staticAddressName`'s).",
           "title": "reserved global IPv4 address",
           "pattern": "^([0-9]{1,3}\\.){3}[0-9]{1,3}$"
+        },
+        "staticAddressName": {
+          "type": "string",
+          "description": "Name of a global external address that meshfleet's Terraform reserves for the load balancer (`google_compute_global_address` in the network stack, its IP in the stack's output `mci_static_ip`), e.g. `whereami-ip`. `networking.gke.io/static-ip` takes the IP, which exists only once Terraform has reserved it: the runbook annotates the MultiClusterIngress with it right after applying the config cluster's folder. Not with `staticIp`.\n\nDefault: none (no address reserved).",
+          "title": "lower-case RFC 1035 name",
+          "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
         },
         "preSharedCerts": {
           "type": "array",

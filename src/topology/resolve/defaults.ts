@@ -317,6 +317,7 @@ function resolveMultiClusterIngress(input: MultiClusterIngressInput, context: Mu
     rules: (input.rules ?? []).map((r) => ({ ...r, paths: r.paths.map((p) => ({ ...p })) })),
     ...(input.defaultBackend === undefined ? {} : { defaultBackend: { ...input.defaultBackend } }),
     ...(input.staticIp === undefined ? {} : { staticIp: input.staticIp }),
+    ...(input.staticAddressName === undefined ? {} : { staticAddressName: input.staticAddressName }),
     preSharedCerts: [...(input.preSharedCerts ?? []), ...managed.map((c) => c.name)],
     managedCertificates: managed,
     meshGateway: false,

@@ -168,7 +168,10 @@ export interface ResolvedMultiClusterIngress {
   readonly backendConfigs: ReadonlyArray<BackendConfigInput & { readonly healthCheck?: HealthCheckInput & { readonly type: BackendProtocol } }>;
   readonly rules: readonly IngressRuleInput[];
   readonly defaultBackend?: IngressBackendInput;
+  /** An address reserved outside meshfleet, written into the MultiClusterIngress. */
   readonly staticIp?: string;
+  /** The global address Terraform reserves; the runbook annotates the MultiClusterIngress with its IP. */
+  readonly staticAddressName?: string;
   /** `preSharedCerts`, then the managed certificates' names. */
   readonly preSharedCerts: readonly string[];
   readonly managedCertificates: readonly ManagedCertificateInput[];
