@@ -2,14 +2,15 @@ import { crossLayerChecks } from './cross-layer-checks';
 import { Finding, sortFindings } from './findings';
 import { gatewayApiChecks } from './gateway-api-checks';
 import { istioChecks } from './istio-checks';
+import { terraformChecks } from './terraform-checks';
 import { AnalysisInput } from './objects';
 
 /**
  * Static analysis of a topology's synthesized output, needing no cluster: the offline istioctl
- * analyze checks, the Gateway API reference checks and the checks that the Kubernetes and
- * Terraform halves agree. Pure: reads plain JSON only.
+ * analyze checks, the Gateway API reference checks, the checks that the Kubernetes and
+ * Terraform halves agree, and the Terraform stacks' own checks. Pure: reads plain JSON only.
  * @returns every finding, ordered by cluster, object, path and code
  */
 export function analyze(input: AnalysisInput): Finding[] {
-  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input)]);
+  return sortFindings([...istioChecks(input), ...gatewayApiChecks(input), ...crossLayerChecks(input), ...terraformChecks(input)]);
 }

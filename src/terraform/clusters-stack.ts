@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import { ClusterPlan, StackPlan } from '../plan/types';
 import { GatewayApiChannel, gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
+import { MESHFLEET_GCP_LABELS } from '../topology/rules/predicates';
 import { hasRemoteSecrets, istiodClientRanges, workloadPool } from './derive';
 import { AuthorizedNetwork, GkeCluster, GkeClusterProps } from './gke-cluster';
 import { MeshfleetStack } from './meshfleet-stack';
@@ -82,7 +83,7 @@ export class ClustersStack extends MeshfleetStack {
         gatewayApiChannel: GATEWAY_API_CHANNELS[props.clusters.find((p) => p.name === c.name)?.gatewayApi ?? 'disabled'],
         fleetProject: c.fleet ? model.project.id : undefined,
         releaseChannel: c.releaseChannel,
-        labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
+        labels: c.meshMember && meshLabel ? { ...c.labels, [MESHFLEET_GCP_LABELS.meshId]: meshLabel } : c.labels,
         deletionProtection: c.deletionProtection,
         dataplaneV2: c.dataplaneV2,
         vulnerabilityMode: VULNERABILITY_MODES[c.vulnerabilityScanning],

@@ -1,4 +1,4 @@
-import { HostSyntax, IPV4_ADDRESS_OR_CIDR_RE, IPV4_ADDRESS_RE, isHostName } from './predicates';
+import { DOCUMENTATION_RANGES_TEXT, HostSyntax, IPV4_ADDRESS_OR_CIDR_RE, IPV4_ADDRESS_RE, isDocumentationAddress, isHostName } from './predicates';
 import { Problem, problem } from './problems';
 import { ResolvedTopology } from '../model/types';
 
@@ -11,6 +11,13 @@ import { ResolvedTopology } from '../model/types';
 const ENTRY_HOST: HostSyntax = { wildcard: true, star: false, ip: true };
 /** DNS endpoints: a DNS name or an IP address, no wildcard. */
 const ENDPOINT_HOST: HostSyntax = { wildcard: false, star: false, ip: true };
+
+/** An address the workloads' traffic goes to: a documentation address (an example never replaced) routes nowhere. */
+function checkRealAddress(path: string, address: string, problems: Problem[]): void {
+  if (isDocumentationAddress(address)) {
+    problems.push(problem(path, `a documentation address (${DOCUMENTATION_RANGES_TEXT}), which is never routed`, address, 'the address of the real service'));
+  }
+}
 
 /** Checks every app's ServiceEntries; they need a mesh to mean anything. */
 export function checkEgress(model: ResolvedTopology, problems: Problem[]): void {
@@ -37,6 +44,10 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
       entry.addresses.forEach((address, k) => {
         if (!IPV4_ADDRESS_OR_CIDR_RE.test(address))
           problems.push(problem(`${at}.addresses[${k}]`, 'an address is an IPv4 address or CIDR', address, 'such as 10.0.0.1 or 10.0.0.0/24'));
+        else checkRealAddress(`${at}.addresses[${k}]`, address, problems);
+      });
+      entry.endpoints.forEach((endpoint, k) => {
+        if (IPV4_ADDRESS_RE.test(endpoint)) checkRealAddress(`${at}.endpoints[${k}]`, endpoint, problems);
       });
       if (entry.resolution === 'STATIC') {
         if (entry.endpoints.length === 0) {

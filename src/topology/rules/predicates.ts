@@ -229,3 +229,12 @@ export function isNonPublicIpv4(text: string): boolean {
 
 /** The documentation ranges, for messages. */
 export const DOCUMENTATION_RANGES_TEXT = `${IPV4_DOCUMENTATION_RANGES.join(', ')} (RFC 5737) or ${IPV6_DOCUMENTATION_PREFIX} (RFC 3849)`;
+
+// Google Cloud resource labels.
+
+/** Most labels a Google Cloud resource takes. */
+export const GCP_LABELS_MAX = 64;
+/** Label keys Google Cloud reserves for itself: those beginning with `goog`. */
+export const GCP_RESERVED_LABEL_PREFIX = 'goog';
+/** The labels meshfleet's Terraform sets on resources itself: `managed_by` (every labelled resource) and `mesh_id` (fleet-managed mesh members). */
+export const MESHFLEET_GCP_LABELS = { managedBy: 'managed_by', meshId: 'mesh_id' } as const;

@@ -4,7 +4,7 @@ import { DEFAULTS, regionOfZone } from '../resolve/defaults';
 import { checkEgress } from './egress-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
-import { checkHosts, checkImages, checkProjectId } from './format-rules';
+import { checkGcpLabels, checkHosts, checkImages, checkProjectId } from './format-rules';
 import { checkGitOps } from './gitops-rules';
 import { checkLocations } from './location-rules';
 import { checkAppNamespaces } from './namespace-rules';
@@ -15,7 +15,7 @@ import { checkMeshRoutes } from './route-rules';
 import { checkSecurity } from './security-rules';
 import { checkApps } from './workload-rules';
 import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
-import { GCP_NAME_MAX } from './predicates';
+import { DOCUMENTATION_RANGES_TEXT, GCP_NAME_MAX, isDocumentationAddress } from './predicates';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
@@ -353,6 +353,15 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
     } else if (/^[0-9.]+$/.test(install.primaryAddress) && parseCidr(`${install.primaryAddress}/32`) === undefined) {
       // The schema only checks the shape; octets such as 300 or 010 are refused here, as in CIDRs.
       problems.push(problem('mesh.primaryAddress', 'not a valid IPv4 address', install.primaryAddress, 'four octets of 0..255, or a DNS name'));
+    } else if (isDocumentationAddress(install.primaryAddress)) {
+      problems.push(
+        problem(
+          'mesh.primaryAddress',
+          `a documentation address (${DOCUMENTATION_RANGES_TEXT}), which remote clusters cannot reach`,
+          install.primaryAddress,
+          "the address of the primary's east-west gateway",
+        ),
+      );
     }
   } else {
     for (const key of ['primary', 'primaryAddress'] as const) {
@@ -533,6 +542,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkGitOps(input, problems);
   checkSecurity(input, model, problems);
   checkProjectId(input, problems);
+  checkGcpLabels(input, model, problems);
   checkAppNamespaces(model, problems);
   checkImages(input, problems);
   checkHosts(input, problems);
