@@ -154,9 +154,8 @@ describe('first apply on an empty project', () => {
     expect(fleet).toHaveDataSourceWithProperties(DataGoogleProject, { project_id: 'my-project' });
     const grant = resourcesOf(fleet, ProjectIamMember.tfResourceType).find((g) => g.role === 'roles/container.admin')!;
     expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);
-    const feature = resourcesOf(fleet, GkeHubFeature.tfResourceType).find((f) => f.name === 'multiclusteringress')!;
-    expect(feature.depends_on).toHaveLength(1);
-    expect(feature.depends_on[0]).toMatch(/^google_project_iam_member\./);
+    expect(grant.depends_on).toHaveLength(1);
+    expect(grant.depends_on[0]).toMatch(/^google_gke_hub_feature\./);
   });
 });
 

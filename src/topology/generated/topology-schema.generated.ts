@@ -284,20 +284,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             "description": "The cluster's node pool.\n\nDefault: each field's default."
           },
           "gatewayApi": {
-            "anyOf": [
-              {
-                "enum": [
-                  "standard",
-                  "experimental",
-                  "disabled"
-                ],
-                "description": "GKE Gateway API channel; `disabled` leaves the Gateway API CRDs off the cluster."
-              },
-              {
-                "enum": [
-                  "auto"
-                ]
-              }
+            "enum": [
+              "auto",
+              "standard",
+              "experimental",
+              "disabled"
             ],
             "description": "GKE Gateway API channel (`gateway_api_config.channel`): `standard` installs the Gateway API CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes). `auto` takes `standard` when meshfleet puts Gateway API objects (Gateways, HTTPRoutes, GRPCRoutes) into the cluster and `disabled` otherwise; `disabled` on a cluster that gets such objects is refused, since `kubectl apply` would fail on kinds the cluster does not know.",
             "default": "auto"

@@ -5,14 +5,15 @@ import type { ClusterName, DnsLabel, GcpLabels, Ipv4Cidr, MachineType, NonEmptyL
 /** Whether a cluster runs workloads or only holds fleet-wide configuration (MCI / MCG). */
 export type ClusterRole = 'workload' | 'config';
 
-/** GKE Gateway API channel; `disabled` leaves the Gateway API CRDs off the cluster. */
-export type GatewayApiChannel = 'standard' | 'experimental' | 'disabled';
-
 /**
- * A cluster's Gateway API setting: a channel, or `auto` (`standard` when meshfleet puts Gateway
- * API objects into the cluster, `disabled` otherwise).
+ * A cluster's Gateway API setting: a GKE Gateway API channel (`disabled` leaves the Gateway API
+ * CRDs off the cluster), or `auto` (`standard` when meshfleet puts Gateway API objects into the
+ * cluster, `disabled` otherwise).
  */
-export type GatewayApiSetting = GatewayApiChannel | 'auto';
+export type GatewayApiSetting = 'auto' | 'standard' | 'experimental' | 'disabled';
+
+/** A GKE Gateway API channel, as `gateway_api_config` takes it. */
+export type GatewayApiChannel = Exclude<GatewayApiSetting, 'auto'>;
 
 /**
  * Workload vulnerability scanning of GKE's security posture (`security_posture_config.vulnerability_mode`):
