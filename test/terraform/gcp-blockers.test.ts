@@ -278,6 +278,47 @@ describe('Gateway API CRDs on every cluster that gets Gateway API objects', () =
     expect(clusters.map((c) => c.gateway_api_config)).toEqual([undefined, undefined]);
   });
 
+  test('an external cluster with GAMMA routes gets the standard-channel CRDs installed by the runbook before its folder', () => {
+    const model = validateTopology({
+      name: 'ext-gamma',
+      project: { id: 'meshfleet-test', number: '123456789012' },
+      operatorCidrs: ['34.120.10.20/32'],
+      clusters: [
+        { name: 'west', zone: 'us-west1-a', masterCidr: '172.16.0.0/28', podCidr: '10.0.0.0/14' },
+        { name: 'onprem', platform: 'external' },
+      ],
+      mesh: { management: 'in-cluster', routing: 'gateway-api', version: '1.24.2' },
+      apps: [
+        {
+          namespace: 'shop',
+          workloads: [
+            {
+              name: 'web',
+              image: 'nginx:1.27',
+              port: 8080,
+              podSecurityContext: { runAsUser: 1000, runAsGroup: 1000 },
+              version: 'v1',
+              canary: { version: 'v2', weight: 20 },
+              clusters: ['onprem'],
+            },
+          ],
+        },
+      ],
+    });
+    const plan = buildPlan(model);
+    expect(plan.clusters.map((c) => [c.name, c.gatewayApiCrds, c.gatewayApi ?? 'none'])).toEqual([
+      ['west', ['httproutes.gateway.networking.k8s.io'], 'standard'],
+      ['onprem', ['httproutes.gateway.networking.k8s.io'], 'none'],
+    ]);
+    const text = runbookOf(model);
+    const install = 'kubectl --context="${CTX_ONPREM}" apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.2.1/standard-install.yaml';
+    expect(text.split(install)).toHaveLength(2);
+    const wait = text.indexOf('kubectl --context="${CTX_ONPREM}" wait --for condition=established --timeout=300s crd/httproutes.gateway.networking.k8s.io');
+    expect(text.indexOf(install)).toBeLessThan(wait);
+    expect(text.indexOf('apply -k k8s/onprem', wait)).toBeGreaterThan(wait);
+    expect(text).not.toContain('kubectl --context="${CTX_WEST}" apply --server-side -f https://github.com/kubernetes-sigs/gateway-api');
+  });
+
   test('gatewayApi: disabled on a cluster that gets GAMMA routes is refused', () => {
     expectOnlyProblem(
       variant(input('mesh-routes-gamma'), (t) => (t.clusters[0].gatewayApi = 'disabled')),
