@@ -323,7 +323,9 @@ function folderWaits(ctx: Context, cluster: string): string[] {
   if (gatewayApiCrds.length > 0 && !files.includes(MULTI_CLUSTER_GATEWAY_FILE)) {
     const external = planned?.gatewayApi === undefined;
     waits.push(
-      external ? `# ${cluster}: Gateway API CRDs (standard channel ${GATEWAY_API_RELEASE}; an external cluster has no GKE Gateway API)` : `# ${cluster}: Gateway API CRDs (GKE's Gateway API channel)`,
+      external
+        ? `# ${cluster}: Gateway API CRDs (standard channel ${GATEWAY_API_RELEASE}; an external cluster has no GKE Gateway API)`
+        : `# ${cluster}: Gateway API CRDs (GKE's Gateway API channel)`,
       ...(external ? [gatewayApiInstallCommand(cluster)] : []),
       ...crdWaitCommands(cluster, gatewayApiCrds),
     );

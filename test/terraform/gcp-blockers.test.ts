@@ -15,7 +15,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { analyze } from '../../src/analysis/analyze';
 import { synthesizeForAnalysis } from '../../src/analysis/synthesize';
-import { loadTopologyFile, parseTopologyText, validateTopology } from '../../src/load/load';
+import { parseTopologyText, validateTopology } from '../../src/load/load';
 import { buildPlan } from '../../src/plan/build-plan';
 import { renderRunbook } from '../../src/runbook/runbook';
 import { isDocumentationAddress, isNonPublicIpv4 } from '../../src/topology/rules/predicates';

@@ -38,14 +38,26 @@ function checkStaticAddress(staticIp: string | undefined, staticAddressName: str
   if (staticIp === undefined) return;
   const at = `${AT}.staticIp`;
   if (staticAddressName !== undefined) {
-    problems.push(problem(at, 'the load balancer takes one address: an IP reserved elsewhere or the one staticAddressName reserves', staticIp, 'no staticIp with staticAddressName'));
+    problems.push(
+      problem(at, 'the load balancer takes one address: an IP reserved elsewhere or the one staticAddressName reserves', staticIp, 'no staticIp with staticAddressName'),
+    );
   } else if (isDocumentationAddress(staticIp)) {
     problems.push(
-      problem(at, `a documentation address (${DOCUMENTATION_RANGES_TEXT}), which is never routed`, staticIp, 'the IP of a reserved global external address, or staticAddressName to reserve one'),
+      problem(
+        at,
+        `a documentation address (${DOCUMENTATION_RANGES_TEXT}), which is never routed`,
+        staticIp,
+        'the IP of a reserved global external address, or staticAddressName to reserve one',
+      ),
     );
   } else if (isNonPublicIpv4(staticIp)) {
     problems.push(
-      problem(at, 'the multi-cluster ingress load balancer is external and needs a public address', staticIp, 'the IP of a reserved global external address, not a private or reserved one'),
+      problem(
+        at,
+        'the multi-cluster ingress load balancer is external and needs a public address',
+        staticIp,
+        'the IP of a reserved global external address, not a private or reserved one',
+      ),
     );
   }
 }
