@@ -9,7 +9,7 @@ import type { FleetPlan, PlannedFile } from './types';
  */
 
 /** API group of the Gateway API kinds. */
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /** The CRD of a Gateway API kind: its plural (every Gateway API kind takes an `s`) and the group, e.g. `httproutes.gateway.networking.k8s.io`. */
 function crdOf(kind: string): string {
