@@ -6,6 +6,7 @@ import { readPlainYaml } from './plain-yaml';
 import { readTopologyBytes } from './read-topology';
 import { clip, excerpt, Problem, TopologyError } from '../topology/rules/problems';
 import { buildPlan } from '../plan/build-plan';
+import { checkPlanGatewayApi } from '../plan/gateway-api';
 import { checkPlanNames } from '../plan/name-rules';
 import { checkRules } from '../topology/rules/rules';
 import { checkStructure } from '../topology/rules/structure';
@@ -17,7 +18,8 @@ import { ResolvedTopology, TopologyInput } from '../topology/model/types';
  * shape (nesting depth and unsupported keys, {@link checkInputShape}, before anything recurses
  * into the input) -> structure (the schema) -> resolve (defaults) -> the rules on input and model -> the plan ->
  * the plan's names ({@link checkPlanNames}: clashes and derived-name limits over the objects
- * each cluster will hold). The plan comes after the rules because it trusts the model they
+ * each cluster will hold) and its Gateway API ({@link checkPlanGatewayApi}: no Gateway API
+ * objects on a cluster that turns the API off). The plan comes after the rules because it trusts the model they
  * checked (references resolve, file names are free); its name checks come after the plan
  * because only the plan knows which objects share a cluster, and under which names.
  * @throws TopologyError listing every problem found
@@ -31,8 +33,9 @@ export function validateTopology(input: unknown, source = 'topology'): ResolvedT
   const model = resolveTopology(typed);
   const semantic = checkRules(typed, model);
   if (semantic.length > 0) throw new TopologyError(source, semantic);
-  const names = checkPlanNames(model, buildPlan(model));
-  if (names.length > 0) throw new TopologyError(source, names);
+  const plan = buildPlan(model);
+  const planned = [...checkPlanNames(model, plan), ...checkPlanGatewayApi(model, plan)];
+  if (planned.length > 0) throw new TopologyError(source, planned);
   return model;
 }
 

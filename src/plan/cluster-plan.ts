@@ -5,6 +5,7 @@ import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/resolve/mesh-plan'
 import { loadBalancerPlaintextOf } from '../topology/resolve/load-balancer-plaintext';
 import { eastWestLoadBalancerOf, ingressGatewayServiceTypeOf, nativeSidecarOf } from '../topology/resolve/mesh-support';
 import { ISTIO_SYSTEM_NAMESPACE, loadBalancerPlaintextPolicyName, perClusterServiceName } from './names';
+import { gatewayApiChannelOf, gatewayApiCrdsOf } from './gateway-api';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf } from './placement';
 import { serviceTrafficOf, versionExportsOf } from './traffic/resolve';
@@ -294,9 +295,14 @@ function meshInstallFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: 
 
 /** The plan of one cluster folder: its kustomized files, then its `istioctl` inputs. */
 export function planCluster(model: ResolvedTopology, cluster: ResolvedCluster, k: number): ClusterPlan {
+  const files = [...kustomizedFiles(model, cluster, k), ...meshInstallFiles(model, cluster, k)];
+  const gatewayApiCrds = gatewayApiCrdsOf(files);
+  const gatewayApi = gatewayApiChannelOf(cluster, gatewayApiCrds);
   return {
     name: cluster.name,
     folder: `${KUBERNETES_DIR}/${cluster.name}`,
-    files: [...kustomizedFiles(model, cluster, k), ...meshInstallFiles(model, cluster, k)],
+    files,
+    gatewayApiCrds,
+    ...(gatewayApi === undefined ? {} : { gatewayApi }),
   };
 }

@@ -40,14 +40,19 @@ export const NETWORK_IDS = {
   proxyOnlySubnet: (region: string) => `proxy-only-${region}`,
   gatewayAddress: (name: string) => `gateway-address-${name}`,
   eastWestAddress: (cluster: string) => `eastwest-${cluster}`,
+  multiClusterIngressAddress: 'mci-address',
 } as const;
+
+/** Output of the network stack holding the IP of the multi-cluster ingress's reserved address (`multiClusterIngress.staticAddressName`). */
+export const MCI_STATIC_IP_OUTPUT = 'mci_static_ip';
 
 /**
  * The network stack's resources that topology entries cause (src/terraform/network-stack.ts):
  * the VPC and its subnets (with `network.subnets`), per region with a Cloud NAT its address,
  * router and NAT (`nat-<region>/...`; caused by a private cluster there, or by `regions[].nat`),
  * proxy-only subnets (`proxy-only-<region>/subnet`), the gateways' static internal addresses
- * (`gateway-address-<name>`) and the east-west gateway address (`eastwest-<primary>`). Project
+ * (`gateway-address-<name>`), the east-west gateway address (`eastwest-<primary>`) and the
+ * multi-cluster ingress's global address (`mci-address`). Project
  * services and the mesh firewall are the stack's own (src/terraform/derive.ts).
  */
 function networkResources(model: ResolvedTopology): PlannedResource[] {
@@ -78,6 +83,9 @@ function networkResources(model: ResolvedTopology): PlannedResource[] {
   );
   const eastWest = reservedEastWestAddress(model);
   if (eastWest !== undefined) resources.push({ type: 'google_compute_address', path: [NETWORK_IDS.eastWestAddress(eastWest.cluster)], source: 'mesh.primary' });
+  if (model.multiClusterIngress?.staticAddressName !== undefined) {
+    resources.push({ type: 'google_compute_global_address', path: [NETWORK_IDS.multiClusterIngressAddress], source: 'multiClusterIngress.staticAddressName' });
+  }
   return resources;
 }
 

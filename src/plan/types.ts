@@ -4,6 +4,8 @@
  * src/terraform, the runbook, `meshfleet plan`) read it and decide nothing of their own.
  */
 
+import type { GatewayApiChannel } from '../topology/model/types';
+
 /** A topology field path, e.g. `apps[0].workloads[1]`, `mesh.ingressGateway`, `gateways[0].routes[2]`. */
 export type SourcePath = string;
 
@@ -114,6 +116,16 @@ export interface ClusterPlan {
   readonly folder: string;
   /** The files with objects: the kustomized ones in kustomization order, then the `istioctl` inputs in install order. */
   readonly files: readonly PlannedFile[];
+  /**
+   * CRDs of the Gateway API kinds its kustomized files hold (e.g. `httproutes.gateway.networking.k8s.io`),
+   * sorted: established before the folder is applied. Empty when it holds none.
+   */
+  readonly gatewayApiCrds: readonly string[];
+  /**
+   * GKE clusters: the Gateway API channel Terraform sets (`gateway_api_config`), the topology's
+   * `auto` decided. @default none (an external cluster: the runbook installs the CRDs it needs)
+   */
+  readonly gatewayApi?: GatewayApiChannel;
 }
 
 /** One Terraform resource the plan expects in a stack. */

@@ -1,8 +1,10 @@
 import { CHART_FILES, KUBERNETES_DIR, KUSTOMIZATION_FILE, MESH_INSTALL_DIR, MESH_INSTALL_FILES, TERRAFORM_DIR } from '../output/paths';
+import { MCI_ANNOTATIONS } from '../k8s/multi-cluster-ingress';
 import { buildPlan } from '../plan/build-plan';
+import { MCI_STATIC_IP_OUTPUT } from '../plan/terraform-plan';
 import type { ClusterMeshInstall, FleetPlan, PlannedEastWestGateway } from '../plan/types';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
-import { kubectlApplyKustomization, shellQuote } from './commands';
+import { contextFlag, kubectlApplyKustomization, shellQuote, terraformOutputAssignment } from './commands';
 import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';
 
 /*
@@ -247,9 +249,32 @@ export function configFolderWith(ctx: Context, file: string): string | undefined
   return config !== undefined && folderFiles(ctx, config).includes(file) ? config : undefined;
 }
 
-/** `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs ({@link folderWaits}). */
+/**
+ * `kubectl apply -k k8s/<cluster>` when the cluster has a folder, after the waits it needs
+ * ({@link folderWaits}), then what the folder cannot hold ({@link staticIpAnnotation}).
+ */
 export function applyFolder(ctx: Context, cluster: string): string[] {
-  return ctx.folderOf(cluster) === undefined ? [] : [...folderWaits(ctx, cluster), kubectlApplyKustomization(cluster, ctx.k8sPath(cluster))];
+  return ctx.folderOf(cluster) === undefined ? [] : [...folderWaits(ctx, cluster), kubectlApplyKustomization(cluster, ctx.k8sPath(cluster)), ...staticIpAnnotation(ctx, cluster)];
+}
+
+/** Shell variable holding the IP of the multi-cluster ingress's reserved address. */
+const MCI_STATIC_IP_VARIABLE = 'MCI_STATIC_IP';
+
+/**
+ * After the config cluster's folder, when Terraform reserved the multi-cluster ingress's address
+ * (`staticAddressName`): the MultiClusterIngress's `networking.gke.io/static-ip` takes the IP,
+ * which exists only once the network stack is applied, so the folder cannot hold it; annotate
+ * the object with the stack's output. Later applies of the folder keep the annotation (it is not
+ * in the folder, so `kubectl apply` leaves it alone).
+ */
+function staticIpAnnotation(ctx: Context, cluster: string): string[] {
+  const mci = ctx.model.multiClusterIngress;
+  if (mci?.staticAddressName === undefined || configFolderWith(ctx, MULTI_CLUSTER_INGRESS_FILE) !== cluster) return [];
+  return [
+    `# ${cluster}: the MultiClusterIngress takes the IP of ${mci.staticAddressName}, which Terraform reserved`,
+    terraformOutputAssignment(MCI_STATIC_IP_VARIABLE, `${ctx.folders.terraform}/stacks/network`, MCI_STATIC_IP_OUTPUT),
+    `kubectl ${contextFlag(cluster)} -n ${shellQuote(mci.namespace)} annotate multiclusteringress ${shellQuote(mci.name)} ${MCI_ANNOTATIONS.staticIp}="\${${MCI_STATIC_IP_VARIABLE}}" --overwrite`,
+  ];
 }
 
 /** The `istioctl install -f` input of the east-west gateway, relative to the cluster folder. */
@@ -260,7 +285,17 @@ const SERVICE_EXPORT_CRDS = ['serviceexports.net.gke.io'];
 
 const MULTI_CLUSTER_INGRESS_CRDS = ['multiclusteringresses.networking.gke.io', 'multiclusterservices.networking.gke.io'];
 
-const GATEWAY_CRDS = ['gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io'];
+/**
+ * Gateway API release whose standard-channel CRDs the runbook installs on an external cluster
+ * that gets Gateway API objects (GKE clusters get them from `gateway_api_config`): the release
+ * meshfleet's Gateway API objects and limits follow.
+ */
+export const GATEWAY_API_RELEASE = 'v1.2.1';
+
+/** Installs the standard-channel Gateway API CRDs of {@link GATEWAY_API_RELEASE} (server-side: the CRDs exceed the client-side annotation limit). */
+function gatewayApiInstallCommand(cluster: string): string {
+  return `kubectl ${contextFlag(cluster)} apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/${GATEWAY_API_RELEASE}/standard-install.yaml`;
+}
 
 const HEALTH_CHECK_POLICY_CRD = 'healthcheckpolicies.networking.gke.io';
 
@@ -274,13 +309,27 @@ function exportsFrom(ctx: Context, cluster: string): boolean {
 }
 
 /**
- * The waits before a cluster's folder is applied: the CRDs the fleet features install
- * (ServiceExport where workloads are exported, MultiClusterIngress/Service and the Gateway API
- * with its GatewayClasses in the config cluster), only for the objects the folder holds.
+ * The waits before a cluster's folder is applied: the Gateway API CRDs of the kinds it holds
+ * (the plan's `gatewayApiCrds`; installed first on an external cluster), and the CRDs the fleet
+ * features install (ServiceExport where workloads are exported, MultiClusterIngress/Service and
+ * the GKE policies with the GatewayClasses in the config cluster), only for the objects the
+ * folder holds.
  */
 function folderWaits(ctx: Context, cluster: string): string[] {
   const files = folderFiles(ctx, cluster);
+  const planned = ctx.plan.clusters.find((c) => c.name === cluster);
+  const gatewayApiCrds = ctx.folderOf(cluster) === undefined ? [] : (planned?.gatewayApiCrds ?? []);
   const waits: string[] = [];
+  if (gatewayApiCrds.length > 0 && !files.includes(MULTI_CLUSTER_GATEWAY_FILE)) {
+    const external = planned?.gatewayApi === undefined;
+    waits.push(
+      external
+        ? `# ${cluster}: Gateway API CRDs (standard channel ${GATEWAY_API_RELEASE}; an external cluster has no GKE Gateway API)`
+        : `# ${cluster}: Gateway API CRDs (GKE's Gateway API channel)`,
+      ...(external ? [gatewayApiInstallCommand(cluster)] : []),
+      ...crdWaitCommands(cluster, gatewayApiCrds),
+    );
+  }
   if (exportsFrom(ctx, cluster)) waits.push(`# ${cluster}: ServiceExport CRD (multi-cluster Services)`, ...crdWaitCommands(cluster, SERVICE_EXPORT_CRDS));
   if (files.includes(MULTI_CLUSTER_INGRESS_FILE)) {
     waits.push(`# ${cluster}: multi-cluster ingress CRDs`, ...crdWaitCommands(cluster, MULTI_CLUSTER_INGRESS_CRDS));
@@ -296,7 +345,7 @@ function folderWaits(ctx: Context, cluster: string): string[] {
     ];
     waits.push(
       `# ${cluster}: Gateway API CRDs and the multi-cluster GatewayClass`,
-      ...crdWaitCommands(cluster, [...GATEWAY_CRDS, ...policyCrds]),
+      ...crdWaitCommands(cluster, [...gatewayApiCrds, ...policyCrds]),
       ...unique(ctx.model.gateways.map((g) => g.className)).map((className) => gatewayClassWaitCommand(cluster, className)),
     );
   }
@@ -306,7 +355,7 @@ function folderWaits(ctx: Context, cluster: string): string[] {
 /** Why the folders wait, when any does. */
 export function folderWaitsNote(ctx: Context): string | undefined {
   if (!ctx.input.clusters.some((f) => folderWaits(ctx, f.cluster).length > 0)) return undefined;
-  return 'The waits before a folder hold until the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stack is applied; `kubectl apply` would fail on kinds the cluster does not know yet.';
+  return 'The waits before a folder hold until GKE (the Gateway API channel of the clusters stack) and the fleet features (the fleet stack) have installed the CRDs and GatewayClasses its objects need, some minutes after the stacks are applied; `kubectl apply` would fail on kinds the cluster does not know yet.';
 }
 
 /** After an east-west gateway install: wait until its load balancer has an address. */

@@ -1,16 +1,22 @@
 import { Construct } from 'constructs';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { StackPlan } from '../plan/types';
-import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
+import { ClusterPlan, StackPlan } from '../plan/types';
+import { GatewayApiChannel, gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
+import { MESHFLEET_GCP_LABELS } from '../topology/rules/predicates';
 import { hasRemoteSecrets, istiodClientRanges, workloadPool } from './derive';
-import { AuthorizedNetwork, GkeCluster } from './gke-cluster';
+import { AuthorizedNetwork, GkeCluster, GkeClusterProps } from './gke-cluster';
 import { MeshfleetStack } from './meshfleet-stack';
 import { NodeServiceAccount } from './node-service-account';
 
-const GATEWAY_API_CHANNELS: Record<ResolvedGkeCluster['gatewayApi'], string | undefined> = {
+const GATEWAY_API_CHANNELS: Record<GatewayApiChannel, string | undefined> = {
   standard: 'CHANNEL_STANDARD',
   experimental: 'CHANNEL_EXPERIMENTAL',
   disabled: undefined,
+};
+
+const VULNERABILITY_MODES: Record<ResolvedGkeCluster['vulnerabilityScanning'], GkeClusterProps['vulnerabilityMode']> = {
+  disabled: 'VULNERABILITY_DISABLED',
+  enterprise: 'VULNERABILITY_ENTERPRISE',
 };
 
 /** Props of {@link ClustersStack}. */
@@ -19,6 +25,8 @@ export interface ClustersStackProps {
   readonly natAddresses: ReadonlyArray<{ readonly region: string; readonly name: string; readonly address: string }>;
   /** The plan of the stack: a GKE cluster for each planned `google_container_cluster` (see `planTerraform`). */
   readonly stack: StackPlan;
+  /** The plan of each cluster folder, for the Gateway API channel it needs (`ClusterPlan.gatewayApi`). */
+  readonly clusters: readonly ClusterPlan[];
 }
 
 /**
@@ -72,12 +80,13 @@ export class ClustersStack extends MeshfleetStack {
         initialNodes: c.nodePool.initialNodes,
         nodeServiceAccount: nodes.account.email,
         nodePoolDependsOn: nodes.grants,
-        gatewayApiChannel: GATEWAY_API_CHANNELS[c.gatewayApi],
+        gatewayApiChannel: GATEWAY_API_CHANNELS[props.clusters.find((p) => p.name === c.name)?.gatewayApi ?? 'disabled'],
         fleetProject: c.fleet ? model.project.id : undefined,
         releaseChannel: c.releaseChannel,
-        labels: c.meshMember && meshLabel ? { ...c.labels, mesh_id: meshLabel } : c.labels,
+        labels: c.meshMember && meshLabel ? { ...c.labels, [MESHFLEET_GCP_LABELS.meshId]: meshLabel } : c.labels,
         deletionProtection: c.deletionProtection,
         dataplaneV2: c.dataplaneV2,
+        vulnerabilityMode: VULNERABILITY_MODES[c.vulnerabilityScanning],
       });
     }
   }

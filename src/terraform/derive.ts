@@ -13,7 +13,12 @@ export function isMultiClusterGatewayClass(className: string): boolean {
  * The Google Cloud APIs that the resources of all three stacks call, sorted: Compute Engine
  * (network, NAT, firewall, addresses), GKE, IAM (the node service account), Resource Manager
  * (project IAM grants, the `google_project` data source), GKE Hub (memberships and fleet
- * features) and each fleet feature's own APIs.
+ * features) and each fleet feature's own APIs, as GKE's setup guides enable them: Multi Cluster
+ * Ingress and multi-cluster Gateways `multiclusteringress` and `multiclusterservicediscovery`
+ * (multi-cluster Gateways also `trafficdirector`), multi-cluster Services
+ * `multiclusterservicediscovery`, `trafficdirector` and `dns`, a fleet-managed mesh `mesh`.
+ * `anthos` (GKE Enterprise billing) only when the project asks for it (`project.gkeEnterprise`):
+ * none of these features needs it, Multi Cluster Ingress is billed standalone without it.
  */
 export function requiredServices(model: ResolvedTopology): string[] {
   const services = new Set<string>();
@@ -23,13 +28,10 @@ export function requiredServices(model: ResolvedTopology): string[] {
   const fleetFeatures = model.mesh?.management === 'fleet' || model.fleet.configCluster !== undefined || model.fleet.multiClusterServices;
   if (gkeClusters(model).some((c) => c.fleet) || fleetFeatures) add('gkehub');
   if (model.mesh?.management === 'fleet') add('mesh');
-  if (model.fleet.configCluster !== undefined) {
-    add('multiclusteringress', 'multiclusterservicediscovery');
-    // MultiClusterIngress (as opposed to multi-cluster Gateways) is a GKE Enterprise feature.
-    if (!multiClusterGateways) add('anthos');
-  }
+  if (model.fleet.configCluster !== undefined) add('multiclusteringress', 'multiclusterservicediscovery');
   if (model.fleet.multiClusterServices) add('multiclusterservicediscovery', 'trafficdirector', 'dns');
   if (multiClusterGateways) add('trafficdirector');
+  if (model.project.gkeEnterprise) add('anthos');
   return [...services].sort();
 }
 

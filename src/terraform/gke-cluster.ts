@@ -81,6 +81,11 @@ export interface GkeClusterProps {
    * without the Calico add-on. Changing it on an existing cluster replaces the cluster.
    */
   readonly dataplaneV2: boolean;
+  /**
+   * Workload vulnerability scanning of the security posture (`vulnerability_mode`):
+   * `VULNERABILITY_DISABLED` or `VULNERABILITY_ENTERPRISE` (GKE refuses the deprecated `VULNERABILITY_BASIC`).
+   */
+  readonly vulnerabilityMode: 'VULNERABILITY_DISABLED' | 'VULNERABILITY_ENTERPRISE';
 }
 
 /** Logs sent to Cloud Logging: system components and workloads (GKE's own default, set explicitly). */
@@ -95,8 +100,8 @@ export const CLUSTER_MONITORING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONE
  * public clusters get that restriction when given authorized networks.
  *
  * Hardened control plane (GKE hardening guide, CIS GKE Benchmark): Dataplane V2 with network
- * policy enforcement, legacy ABAC explicitly off, the basic security posture with basic
- * workload vulnerability scanning, and explicit Cloud Logging / Cloud Monitoring components.
+ * policy enforcement, legacy ABAC explicitly off, the basic security posture (configuration
+ * audit) with the workload vulnerability scanning the props ask for, and explicit Cloud Logging / Cloud Monitoring components.
  * Binary Authorization is left to the project's own policy.
  *
  * A fleet cluster gets a *global* `google_gke_hub_membership` (ID = cluster name, Workload
@@ -141,7 +146,7 @@ export class GkeCluster extends Construct {
       gatewayApiConfig: props.gatewayApiChannel ? { channel: props.gatewayApiChannel } : undefined,
       datapathProvider: props.dataplaneV2 ? 'ADVANCED_DATAPATH' : 'LEGACY_DATAPATH',
       enableLegacyAbac: false,
-      securityPostureConfig: { mode: 'BASIC', vulnerabilityMode: 'VULNERABILITY_BASIC' },
+      securityPostureConfig: { mode: 'BASIC', vulnerabilityMode: props.vulnerabilityMode },
       loggingConfig: { enableComponents: [...CLUSTER_LOGGING_COMPONENTS] },
       monitoringConfig: { enableComponents: [...CLUSTER_MONITORING_COMPONENTS] },
     });

@@ -3,6 +3,7 @@ import { Construct, Node } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { LOCAL_STATE_FOLDER } from '../output/paths';
 import { ResolvedBackend } from '../topology/model/types';
+import { MESHFLEET_GCP_LABELS } from '../topology/rules/predicates';
 import { legacyHashedLogicalId, LogicalIdRegistry, MovedBlock, readableLogicalId } from './logical-ids';
 
 /** Props of {@link MeshfleetStack}. */
@@ -65,7 +66,7 @@ export class MeshfleetStack extends TerraformStack {
     this.projectId = props.projectId;
     new GoogleProvider(this, 'google', {
       project: props.projectId,
-      defaultLabels: props.defaultLabels ?? { managed_by: 'meshfleet' },
+      defaultLabels: props.defaultLabels ?? { [MESHFLEET_GCP_LABELS.managedBy]: 'meshfleet' },
     });
     const backend = props.backend ?? { type: 'local' };
     if (backend.type === 'gcs') {

@@ -19,9 +19,16 @@ export function multiClusterIngressServiceAgent(projectNumber: string): string {
 
 /**
  * The fleet `multiclusteringress` feature (multi-cluster ingress and multi-cluster Gateways),
- * the equivalent of `gcloud container fleet ingress enable --config-membership=...`, after the
+ * the equivalent of `gcloud container fleet ingress enable --config-membership=...`, then the
  * grant of `roles/container.admin` to the multi-cluster ingress service agent, which the
  * multi-cluster Gateway controller needs to manage the member clusters.
+ *
+ * The grant waits for the feature (`depends_on`), in the order of GKE's setup guide (enable the
+ * feature, then grant the role): enabling the feature is what provisions the service agent, and
+ * IAM refuses a grant to an account that does not exist yet. The provider's
+ * `google_project_service_identity`, which would create the agent by itself, exists only in
+ * the google-beta provider; one beta provider for one resource is not worth it when the
+ * feature already makes the agent.
  */
 export class MultiClusterIngressFeature extends Construct {
   public readonly feature: GkeHubFeature;
@@ -30,11 +37,6 @@ export class MultiClusterIngressFeature extends Construct {
   constructor(scope: Construct, id: string, props: MultiClusterIngressFeatureProps) {
     super(scope, id);
     const { configMembership: m } = props;
-    this.serviceAgentGrant = new ProjectIamMember(this, 'service-agent-container-admin', {
-      project: props.projectId,
-      role: 'roles/container.admin',
-      member: multiClusterIngressServiceAgent(props.projectNumber),
-    });
     this.feature = new GkeHubFeature(this, 'feature', {
       name: 'multiclusteringress',
       location: 'global',
@@ -43,7 +45,12 @@ export class MultiClusterIngressFeature extends Construct {
           configMembership: `projects/${props.projectId}/locations/${m.location}/memberships/${m.id}`,
         },
       },
-      dependsOn: [this.serviceAgentGrant],
+    });
+    this.serviceAgentGrant = new ProjectIamMember(this, 'service-agent-container-admin', {
+      project: props.projectId,
+      role: 'roles/container.admin',
+      member: multiClusterIngressServiceAgent(props.projectNumber),
+      dependsOn: [this.feature],
     });
   }
 }

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformOutput } from 'cdktf';
 import { ComputeAddress } from '@cdktf/provider-google/lib/compute-address';
+import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { reservedEastWestAddress } from '../topology/resolve/mesh-plan';
-import { NETWORK_IDS } from '../plan/terraform-plan';
+import { MCI_STATIC_IP_OUTPUT, NETWORK_IDS } from '../plan/terraform-plan';
 import { StackPlan } from '../plan/types';
 import { ResolvedTopology } from '../topology/model/types';
 import { gatewayAddressSubnet, gatewayProxyOnlyPurposes, meshFirewallRanges, nodeServiceAccountEmail, requiredServices } from './derive';
@@ -18,7 +19,7 @@ import { RegionalNat } from './regional-nat';
  * First stack to apply: project APIs (every API of the three stacks) and everything of the VPC
  * that clusters and load balancers rely on (custom network and subnets, NAT, the mesh firewall
  * rule, proxy-only subnets, static gateway addresses, the east-west address of a primary-remote
- * mesh). Every resource here waits for the Compute Engine API (`depends_on`), so the first apply
+ * mesh, the multi-cluster ingress's global address). Every resource here waits for the Compute Engine API (`depends_on`), so the first apply
  * on an empty project succeeds. Changes here are rare and never replace a cluster. Which of the
  * VPC pieces exist, and their construct ids, is the plan's (`stack`, see `planTerraform`).
  */
@@ -109,6 +110,22 @@ export class NetworkStack extends MeshfleetStack {
         description: `Load balancer IP of the east-west gateway of ${eastWest.cluster} (istioctl --set)`,
       });
       output.overrideLogicalId(eastWest.output);
+    }
+
+    const mci = model.multiClusterIngress;
+    if (mci?.staticAddressName !== undefined && planned.has(NETWORK_IDS.multiClusterIngressAddress)) {
+      const address = new ComputeGlobalAddress(this, NETWORK_IDS.multiClusterIngressAddress, {
+        name: mci.staticAddressName,
+        addressType: 'EXTERNAL',
+        ipVersion: 'IPV4',
+        description: `Address of the multi-cluster ingress ${mci.namespace}/${mci.name} (meshfleet)`,
+        dependsOn: compute,
+      });
+      const output = new TerraformOutput(this, MCI_STATIC_IP_OUTPUT, {
+        value: address.address,
+        description: `IP of the multi-cluster ingress ${mci.namespace}/${mci.name} (its networking.gke.io/static-ip annotation)`,
+      });
+      output.overrideLogicalId(MCI_STATIC_IP_OUTPUT);
     }
   }
 

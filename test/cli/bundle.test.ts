@@ -135,7 +135,7 @@ test('the bundled validate, canary, shift and help work with exit statuses 0, 1 
   const cwd = temp.make();
   const ok = meshfleet(cwd, 'validate');
   expect(ok).toMatchObject({ status: 0, stderr: '' });
-  expect(ok.stdout).toMatch(/^ok: .*private-asm-multicluster\.yaml: 3 clusters \(2 workload, 1 config\)/);
+  expect(ok.stdout).toMatch(/^ok: .*private-asm-multicluster\.yaml: 3 clusters \(2 workload, 1 config\)/m);
 
   writeFile(cwd, 'bad.yaml', badTopologyText());
   const bad = meshfleet(cwd, 'validate', '--topology', 'bad.yaml');

@@ -19,9 +19,12 @@ describe('meshfleet validate', () => {
     const examplesBefore = snapshot(EXAMPLES_DIR);
 
     const result = await run('validate', '--topology', file);
-    expect(result).toEqual({ status: 0, stdout: [expect.stringMatching(/^ok: /)], stderr: [] });
+    // The examples' operatorCidrs are a documentation range (a placeholder): TF001 warns on each control plane.
+    const warnings = result.stdout.slice(0, -1);
+    expect(warnings.every((line) => /^warning TF001 terraform\/clusters google_container_cluster /.test(line))).toBe(true);
+    expect({ ...result, stdout: result.stdout.slice(-1) }).toEqual({ status: 0, stdout: [expect.stringMatching(/^ok: /)], stderr: [] });
     const clusters = loadTopologyFile(file).clusters.length;
-    expect(result.stdout[0]).toMatch(new RegExp(`^ok: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${clusters} clusters?\\b`));
+    expect(result.stdout[result.stdout.length - 1]).toMatch(new RegExp(`^ok: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${clusters} clusters?\\b`));
     expect(fs.readdirSync(cwd)).toEqual([]);
     expect(snapshot(EXAMPLES_DIR)).toEqual(examplesBefore);
   });
@@ -29,7 +32,7 @@ describe('meshfleet validate', () => {
   test('validates the default example when --topology is not given', async () => {
     const result = await run('validate');
     expect(result.status).toBe(0);
-    expect(result.stdout[0]).toMatch(/^ok: .*private-asm-multicluster\.yaml: 3 clusters/);
+    expect(result.stdout[result.stdout.length - 1]).toMatch(/^ok: .*private-asm-multicluster\.yaml: 3 clusters/);
   });
 
   test('prints a finding of the analysis as one line before the ok line; infos alone keep exit 0', async () => {
@@ -42,7 +45,8 @@ describe('meshfleet validate', () => {
     expect(result.stderr).toEqual([]);
     expect(result.stdout).toEqual([
       expect.stringMatching(/^info IST0118 gke-bookinfo Service bookinfo\/productpage spec\.ports\[0\]\.name: Port name "web" does not follow/),
-      expect.stringMatching(/^ok: .*web-port\.yaml: 1 cluster .*; analysis: 0 errors, 0 warnings, 1 info$/),
+      expect.stringMatching(/^warning TF001 terraform\/clusters google_container_cluster gke-bookinfo .*: Authorized network 203\.0\.113\.10\/32 is a documentation range/),
+      expect.stringMatching(/^ok: .*web-port\.yaml: 1 cluster .*; analysis: 0 errors, 1 warning, 1 info$/),
     ]);
     expect(result.status).toBe(0);
     expect(fs.readdirSync(dir)).toEqual(['web-port.yaml']);
@@ -53,7 +57,14 @@ describe('meshfleet validate', () => {
     const result = await run('validate', '--format', 'json', '--topology', file);
     expect(result.status).toBe(0);
     expect(result.stderr).toEqual([]);
-    expect(JSON.parse(result.stdout.join('\n'))).toEqual({ ok: true, topology: 'istio-traffic-shifting', topologyFile: file, problems: [], findings: [] });
+    // Its operatorCidrs placeholder (a documentation range) is the only finding: a TF001 warning.
+    expect(JSON.parse(result.stdout.join('\n'))).toEqual({
+      ok: true,
+      topology: 'istio-traffic-shifting',
+      topologyFile: file,
+      problems: [],
+      findings: [expect.objectContaining({ code: 'TF001', severity: 'warning', cluster: 'terraform/clusters', object: 'google_container_cluster cluster1' })],
+    });
   });
 
   test('--format json reports topology problems in the document, nothing on standard error', async () => {

@@ -120,8 +120,8 @@ describe('multi-cluster ingress from the topology', () => {
       expect(mci.spec.template.spec.backend).toEqual({ serviceName: 'whereami-v1', servicePort: 8080 });
     });
 
-    test('HTTPS: static IP and the managed certificate in pre-shared-certs', () => {
-      expect(mci.metadata.annotations).toEqual({ 'networking.gke.io/static-ip': '203.0.113.80', 'networking.gke.io/pre-shared-certs': 'whereami-cert' });
+    test('HTTPS: the managed certificate in pre-shared-certs; the static IP, reserved by Terraform, is annotated by the runbook', () => {
+      expect(mci.metadata.annotations).toEqual({ 'networking.gke.io/pre-shared-certs': 'whereami-cert' });
     });
 
     test('services: own selectors, a BackendConfig per port, clusters only where given', () => {

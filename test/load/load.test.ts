@@ -164,13 +164,14 @@ const clusterDefaults = {
   private: true,
   podCidr: undefined,
   subnet: undefined,
-  gatewayApi: 'disabled',
+  gatewayApi: 'auto',
   fleet: true,
   releaseChannel: 'REGULAR',
   labels: {},
   deletionProtection: true,
   dataplaneV2: true,
   authorizedNetworks: true,
+  vulnerabilityScanning: 'disabled',
 } as const;
 
 const pool = (minNodes: number, maxNodes: number) => ({ machineType: 'e2-standard-4', minNodes, maxNodes, initialNodes: minNodes });
@@ -180,7 +181,7 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_000);
     expect(model).toEqual({
       name: 'private-asm-multicluster',
-      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'private-asm-multicluster-nodes' },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'private-asm-multicluster-nodes', gkeEnterprise: false },
       network: { name: 'default', subnets: [], firewallName: 'all-pods-and-master-ipv4-cidrs' },
       regions: [
         { name: 'us-west2', nat: { logFilter: 'ALL', addressName: 'us-west2-nat-ip', routerName: 'rtr-us-west2', natName: 'nat-gw-us-west2' }, proxyOnlySubnet: undefined },
@@ -292,7 +293,7 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_003);
     expect(model).toEqual({
       name: 'internal-multicluster-gateway',
-      project: { id: 'meshfleet-demo', number: undefined, nodeServiceAccount: 'internal-multicluster-g-0917ee' },
+      project: { id: 'meshfleet-demo', number: undefined, nodeServiceAccount: 'internal-multicluster-g-0917ee', gkeEnterprise: false },
       network: { name: 'default', subnets: [], firewallName: 'internal-multicluster-gateway-pods-and-masters' },
       regions: [
         { name: 'us-west1', nat: undefined, proxyOnlySubnet: '10.129.0.0/23' },
@@ -397,7 +398,7 @@ describe('the example files', () => {
     const image = 'gcr.io/google-samples/microservices-demo/productcatalogservice:v0.3.6';
     expect(model).toEqual({
       name: 'canary-productcatalog',
-      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'canary-productcatalog-nodes' },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'canary-productcatalog-nodes', gkeEnterprise: false },
       network: { name: 'default', subnets: [], firewallName: 'canary-productcatalog-pods-and-masters' },
       regions: [
         {
@@ -485,7 +486,7 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_001);
     expect(model).toEqual({
       name: 'asm-onprem-vmware',
-      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'asm-onprem-vmware-nodes' },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'asm-onprem-vmware-nodes', gkeEnterprise: false },
       network: { name: 'default', subnets: [], firewallName: 'asm-onprem-vmware-pods-and-masters' },
       // An external cluster has no region: no NAT, no proxy-only subnet, nothing for Terraform.
       regions: [],
@@ -554,7 +555,7 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_004_MULTI_NETWORK);
     expect(model).toEqual({
       name: 'istio-multi-primary-multi-network',
-      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-multi-primary-mul-4ae241' },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-multi-primary-mul-4ae241', gkeEnterprise: false },
       network: { name: 'default', subnets: [], firewallName: 'istio-multi-primary-multi-network-pods-and-masters' },
       regions: [
         {
@@ -657,7 +658,7 @@ describe('the example files', () => {
     const model = loadTopologyFile(SEED_004_PRIMARY_REMOTE);
     expect(model).toEqual({
       name: 'istio-primary-remote',
-      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-primary-remote-nodes' },
+      project: { id: 'meshfleet-demo', number: '123456789012', nodeServiceAccount: 'istio-primary-remote-nodes', gkeEnterprise: false },
       network: { name: 'default', subnets: [], firewallName: 'istio-primary-remote-pods-and-masters' },
       regions: [
         {
@@ -904,12 +905,14 @@ describe('defaults', () => {
       machineType: 'e2-standard-4',
       minNodes: 3,
       maxNodes: 5,
-      gatewayApi: 'disabled',
+      gatewayApi: 'auto',
       fleet: true,
       releaseChannel: 'REGULAR',
       deletionProtection: true,
       dataplaneV2: true,
       authorizedNetworks: true,
+      vulnerabilityScanning: 'disabled',
+      gkeEnterprise: false,
       natLogFilter: 'ALL',
       gcsPrefix: 'meshfleet',
       ingressGatewayName: 'asm-ingressgateway',
@@ -1007,6 +1010,8 @@ describe('defaults', () => {
       deletionProtection: cluster.deletionProtection,
       dataplaneV2: cluster.dataplaneV2,
       authorizedNetworks: cluster.authorizedNetworks,
+      vulnerabilityScanning: cluster.vulnerabilityScanning,
+      gkeEnterprise: model.project.gkeEnterprise,
       natLogFilter: model.regions[0].nat?.logFilter,
       gcsPrefix: backend.type === 'gcs' ? backend.prefix : undefined,
       ingressGatewayName: model.mesh?.ingressGateway?.name,
@@ -1095,7 +1100,7 @@ describe('defaults', () => {
     const model = validateTopology(
       {
         name: 'explicit',
-        project: { id: 'meshfleet-test', nodeServiceAccount: 'team-nodes' },
+        project: { id: 'meshfleet-test', nodeServiceAccount: 'team-nodes', gkeEnterprise: true },
         network: { name: 'mesh-vpc', firewallName: 'mesh-pods' },
         regions: [{ name: 'us-west2', nat: { enabled: true, logFilter: 'ERRORS_ONLY', addressName: 'west-ip', routerName: 'west-router', natName: 'west-nat' } }],
         clusters: [
@@ -1112,6 +1117,7 @@ describe('defaults', () => {
             deletionProtection: false,
             dataplaneV2: false,
             authorizedNetworks: false,
+            vulnerabilityScanning: 'enterprise',
           },
         ],
         fleet: { configCluster: 'a' },
@@ -1121,6 +1127,7 @@ describe('defaults', () => {
     );
     expect(model.network).toEqual({ name: 'mesh-vpc', subnets: [], firewallName: 'mesh-pods' });
     expect(model.project.nodeServiceAccount).toBe('team-nodes');
+    expect(model.project.gkeEnterprise).toBe(true);
     expect(model.regions).toEqual([
       { name: 'us-west2', nat: { logFilter: 'ERRORS_ONLY', addressName: 'west-ip', routerName: 'west-router', natName: 'west-nat' }, proxyOnlySubnet: undefined },
     ]);
@@ -1135,6 +1142,7 @@ describe('defaults', () => {
       deletionProtection: false,
       dataplaneV2: false,
       authorizedNetworks: false,
+      vulnerabilityScanning: 'enterprise',
     });
     expect(model.terraform.backend).toEqual({ type: 'gcs', bucket: 'tf-state', prefix: 'team/mesh' });
   });
@@ -1755,7 +1763,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
   ])('primary-remote with primary %s: the primary runs the control plane, the others are remotes', (primary, planes) => {
     const model = validateTopology(
       // Only the external primary takes an address; a GKE primary's is reserved by meshfleet.
-      variantOf(inClusterBase, (t) => Object.assign(t.mesh, { model: 'primary-remote', primary }, primary === 'onprem' ? { primaryAddress: '203.0.113.20' } : {})),
+      variantOf(inClusterBase, (t) => Object.assign(t.mesh, { model: 'primary-remote', primary }, primary === 'onprem' ? { primaryAddress: '35.190.20.20' } : {})),
       'test',
     );
     expect(model.clusters.map((c) => c.meshInstall?.controlPlane)).toEqual([undefined, ...planes]);

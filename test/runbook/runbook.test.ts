@@ -382,16 +382,16 @@ describe('in-cluster mesh install', () => {
     expect(read).toBeLessThan(all.findIndex((c) => c.includes(REMOTE_PILOT_SET)));
     expect(text).toContain('the regional address `istio-primary-remote-cluster1-eastwest` that the network stack reserved');
     expect(text).toContain("It runs no istiod: it uses cluster1's, reached at `${EASTWEST_ADDRESS_CLUSTER1}` (set above).");
-    expect(text).not.toContain('203.0.113.20');
+    expect(text).not.toContain('35.190.20.20');
   });
 
   test('an external primary: the notes name mesh.primaryAddress and nothing is read from Terraform', () => {
     const input = exampleInput('istio-primary-remote');
     input.clusters = [input.clusters[1], { name: 'onprem', platform: 'external', meshNetwork: 'network1' }];
-    Object.assign(input.mesh, { primary: 'onprem', primaryAddress: '203.0.113.20' });
+    Object.assign(input.mesh, { primary: 'onprem', primaryAddress: '35.190.20.20' });
     const text = render(validateTopology(input));
-    expect(text).toContain('asks for the load balancer address 203.0.113.20');
-    expect(text).toContain("It runs no istiod: it uses onprem's, reached at 203.0.113.20.");
+    expect(text).toContain('asks for the load balancer address 35.190.20.20');
+    expect(text).toContain("It runs no istiod: it uses onprem's, reached at 35.190.20.20.");
     expect(text).not.toContain('EASTWEST_ADDRESS');
     expect(text).not.toContain('--set');
   });

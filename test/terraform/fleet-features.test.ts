@@ -42,14 +42,16 @@ describe('MultiClusterIngressFeature', () => {
     });
   });
 
-  test('grants roles/container.admin to the multi-cluster ingress service agent, before the feature', () => {
+  test('grants roles/container.admin to the multi-cluster ingress service agent after the feature that provisions the agent', () => {
     expect(json).toHaveResourceWithProperties(ProjectIamMember, {
       project: 'proj',
       role: 'roles/container.admin',
       member: 'serviceAccount:service-123456@gcp-sa-multiclusteringress.iam.gserviceaccount.com',
     });
     const [feature] = resourcesOf(json, GkeHubFeature.tfResourceType);
-    expect(feature.depends_on).toEqual([expect.stringMatching(/^google_project_iam_member\.mci_service-agent-container-admin_[0-9A-F]+$/)]);
+    const [grant] = resourcesOf(json, ProjectIamMember.tfResourceType);
+    expect(grant.depends_on).toEqual([expect.stringMatching(/^google_gke_hub_feature\.mci_feature_[0-9A-F]+$/)]);
+    expect(feature.depends_on).toBeUndefined();
   });
 });
 

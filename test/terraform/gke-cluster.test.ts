@@ -24,6 +24,7 @@ const PRIVATE: GkeClusterProps = {
   releaseChannel: 'REGULAR',
   deletionProtection: true,
   dataplaneV2: true,
+  vulnerabilityMode: 'VULNERABILITY_DISABLED',
 };
 
 function synth(props: GkeClusterProps): string {
@@ -101,7 +102,7 @@ describe('GkeCluster', () => {
   test('hardened by default: Dataplane V2, no legacy ABAC, basic security posture, explicit logging and monitoring', () => {
     expect(cluster.datapath_provider).toBe('ADVANCED_DATAPATH');
     expect(cluster.enable_legacy_abac).toBe(false);
-    expect(cluster.security_posture_config).toEqual({ mode: 'BASIC', vulnerability_mode: 'VULNERABILITY_BASIC' });
+    expect(cluster.security_posture_config).toEqual({ mode: 'BASIC', vulnerability_mode: 'VULNERABILITY_DISABLED' });
     expect(cluster.logging_config).toEqual({ enable_components: ['SYSTEM_COMPONENTS', 'WORKLOADS'] });
     expect(cluster.monitoring_config).toEqual({ enable_components: ['SYSTEM_COMPONENTS'] });
     expect(cluster.binary_authorization).toBeUndefined();

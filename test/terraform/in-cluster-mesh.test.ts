@@ -115,7 +115,7 @@ describe('primary-remote: the east-west address of a GKE primary', () => {
     }
     const external = modify(TWO_PRIMARIES, (t) => {
       t.clusters.push({ name: 'onprem', platform: 'external' });
-      t.mesh = { management: 'in-cluster', meshId: 'mesh1', model: 'primary-remote', primary: 'onprem', primaryAddress: '203.0.113.20' };
+      t.mesh = { management: 'in-cluster', meshId: 'mesh1', model: 'primary-remote', primary: 'onprem', primaryAddress: '35.190.20.20' };
       delete t.clusters[0].podCidr;
       delete t.clusters[1].podCidr;
     });

@@ -58,7 +58,7 @@ describe('seed 000: network stack', () => {
   test('enables the seed APIs plus IAM and Resource Manager (node service account, grants), and keeps them on destroy', () => {
     const services = resourcesOf(net, ProjectService.tfResourceType);
     expect(services.map((s) => s.service).sort()).toEqual(
-      ['anthos', 'cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'mesh', 'multiclusteringress', 'multiclusterservicediscovery'].map((s) => `${s}.googleapis.com`),
+      ['cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'mesh', 'multiclusteringress', 'multiclusterservicediscovery'].map((s) => `${s}.googleapis.com`),
     );
     services.forEach((s) => expect(s.disable_on_destroy).toBe(false));
   });
@@ -212,15 +212,16 @@ describe('seed 000: fleet stack', () => {
     });
   });
 
-  test('the feature waits for roles/container.admin granted to the multi-cluster ingress service agent (project number from the topology)', () => {
+  test('roles/container.admin goes to the multi-cluster ingress service agent once the feature has provisioned it (project number from the topology)', () => {
     const parsed = JSON.parse(json);
-    const [grantId, grant] = Object.entries(parsed.resource.google_project_iam_member).find(([, r]: any) => r.role === 'roles/container.admin')! as [string, any];
+    const [, grant] = Object.entries(parsed.resource.google_project_iam_member).find(([, r]: any) => r.role === 'roles/container.admin')! as [string, any];
     expect(grant).toMatchObject({
       project: 'meshfleet-demo',
       member: 'serviceAccount:service-123456789012@gcp-sa-multiclusteringress.iam.gserviceaccount.com',
     });
-    const feature = resourcesOf(json, GkeHubFeature.tfResourceType).find((f) => f.name === 'multiclusteringress')!;
-    expect(feature.depends_on).toEqual([`google_project_iam_member.${grantId}`]);
+    const [featureId, feature] = Object.entries(parsed.resource.google_gke_hub_feature).find(([, r]: any) => r.name === 'multiclusteringress')! as [string, any];
+    expect(grant.depends_on).toEqual([`google_gke_hub_feature.${featureId}`]);
+    expect(feature.depends_on).toBeUndefined();
     expect(json).not.toHaveDataSource({ tfResourceType: 'google_project' } as any);
   });
 

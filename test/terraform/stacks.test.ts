@@ -7,7 +7,6 @@ import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
@@ -154,9 +153,8 @@ describe('first apply on an empty project', () => {
     expect(fleet).toHaveDataSourceWithProperties(DataGoogleProject, { project_id: 'my-project' });
     const grant = resourcesOf(fleet, ProjectIamMember.tfResourceType).find((g) => g.role === 'roles/container.admin')!;
     expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.project\.number\}@gcp-sa-multiclusteringress\.iam\.gserviceaccount\.com$/);
-    const feature = resourcesOf(fleet, GkeHubFeature.tfResourceType).find((f) => f.name === 'multiclusteringress')!;
-    expect(feature.depends_on).toHaveLength(1);
-    expect(feature.depends_on[0]).toMatch(/^google_project_iam_member\./);
+    expect(grant.depends_on).toHaveLength(1);
+    expect(grant.depends_on[0]).toMatch(/^google_gke_hub_feature\./);
   });
 });
 

@@ -1,4 +1,5 @@
 import { validateTopology } from '../../src/load/load';
+import { buildPlan } from '../../src/plan/build-plan';
 import { isGkeCluster } from '../../src/topology/model/types';
 import { Draft, expectOnlyProblem, gke, problemsOf, topologyError } from './support';
 
@@ -759,19 +760,20 @@ describe('gateways', () => {
     );
   });
 
-  test('-mc gateway whose config cluster has the Gateway API disabled (the default)', () => {
-    expectOnlyProblem(
+  test('-mc gateway whose config cluster leaves the Gateway API to its default: auto takes the standard channel', () => {
+    const model = validateTopology(
       variant(base, (t) => delete t.clusters[2].gatewayApi),
-      'clusters[2].gatewayApi',
-      'the config cluster of gateway internal needs the Gateway API (found "disabled", expected "standard")',
+      'test',
     );
+    expect(gke(model.clusters[2]).gatewayApi).toBe('auto');
+    expect(buildPlan(model).clusters[2].gatewayApi).toBe('standard');
   });
 
   test('-mc gateway whose config cluster has gatewayApi: disabled', () => {
     expectOnlyProblem(
       variant(base, (t) => (t.clusters[2].gatewayApi = 'disabled')),
       'clusters[2].gatewayApi',
-      'the config cluster of gateway internal needs the Gateway API (found "disabled", expected "standard")',
+      'cluster config gets Gateway API objects (Gateway), whose CRDs GKE installs only with the Gateway API on (found "disabled", expected "standard", "experimental" or "auto" (the default))',
     );
   });
 
@@ -1300,7 +1302,7 @@ function primaryRemote(): Draft {
 /** The in-cluster base as a primary-remote mesh around the external cluster, which takes an address. */
 function externalPrimaryRemote(): Draft {
   const t = inCluster();
-  Object.assign(t.mesh, { model: 'primary-remote', primary: 'onprem', primaryAddress: '203.0.113.20' });
+  Object.assign(t.mesh, { model: 'primary-remote', primary: 'onprem', primaryAddress: '35.190.20.20' });
   return t;
 }
 
@@ -1515,7 +1517,7 @@ describe('in-cluster mesh settings', () => {
     ['meshId', 'mesh1', '"mesh1"', 'a fleet-managed mesh uses the fleet project as its mesh ID'],
     ['model', 'multi-primary', '"multi-primary"', 'a fleet-managed mesh has no control plane in the clusters'],
     ['primary', 'work-west', '"work-west"', 'a fleet-managed mesh has no control plane in the clusters'],
-    ['primaryAddress', '203.0.113.20', '"203.0.113.20"', 'a fleet-managed mesh has no control plane in the clusters'],
+    ['primaryAddress', '35.190.20.20', '"35.190.20.20"', 'a fleet-managed mesh has no control plane in the clusters'],
     ['clusterAdmin', 'admin@example.com', '"admin@example.com"', 'a fleet-managed mesh is not installed with istioctl, which needs cluster-admin'],
   ])('fleet-managed mesh with %s', (key, value, found, why) => {
     expectOnlyProblem(
@@ -1610,9 +1612,9 @@ describe('in-cluster mesh settings', () => {
 
   test('primary-remote around a GKE primary refuses a primary address: meshfleet reserves it', () => {
     expectOnlyProblem(
-      variant(primaryRemote, (t) => (t.mesh.primaryAddress = '203.0.113.20')),
+      variant(primaryRemote, (t) => (t.mesh.primaryAddress = '35.190.20.20')),
       'mesh.primaryAddress',
-      'meshfleet reserves the east-west gateway address of the GKE primary west in Terraform and gives it to istioctl (found "203.0.113.20", expected no primaryAddress (it is only for an external primary))',
+      'meshfleet reserves the east-west gateway address of the GKE primary west in Terraform and gives it to istioctl (found "35.190.20.20", expected no primaryAddress (it is only for an external primary))',
     );
   });
 
@@ -1621,7 +1623,7 @@ describe('in-cluster mesh settings', () => {
       problemsOf(
         variant(primaryRemote, (t) => {
           delete t.clusters[0].zone;
-          t.mesh.primaryAddress = '203.0.113.20';
+          t.mesh.primaryAddress = '35.190.20.20';
         }),
       ).map((p) => p.path),
     ).toEqual(['clusters[0].zone', 'mesh.primaryAddress']);
@@ -1648,7 +1650,7 @@ describe('in-cluster mesh settings', () => {
     );
   });
 
-  test.each(['203.0.113.20', '0.0.0.0', '255.255.255.255', 'istiod.example.com', 'eastwest.mesh-1.example.internal', '1.example.com'])(
+  test.each(['35.190.20.20', '0.0.0.0', '255.255.255.255', 'istiod.example.com', 'eastwest.mesh-1.example.internal', '1.example.com'])(
     'primary address %s is accepted',
     (address) => {
       expect(
@@ -1664,11 +1666,11 @@ describe('in-cluster mesh settings', () => {
     ['the default model', {}],
     ['model: multi-primary', { model: 'multi-primary' }],
   ])('%s refuses a primary and a primary address', (_what, extra) => {
-    expect(problemsOf(variant(inCluster, (t) => Object.assign(t.mesh, extra, { primary: 'west', primaryAddress: '203.0.113.20' })))).toEqual([
+    expect(problemsOf(variant(inCluster, (t) => Object.assign(t.mesh, extra, { primary: 'west', primaryAddress: '35.190.20.20' })))).toEqual([
       { path: 'mesh.primary', message: 'only primary-remote meshes have a single primary (found "west", expected no primary, or model: primary-remote)' },
       {
         path: 'mesh.primaryAddress',
-        message: 'only primary-remote meshes have a single primary (found "203.0.113.20", expected no primaryAddress, or model: primary-remote)',
+        message: 'only primary-remote meshes have a single primary (found "35.190.20.20", expected no primaryAddress, or model: primary-remote)',
       },
     ]);
   });

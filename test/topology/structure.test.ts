@@ -20,7 +20,7 @@ function variant(change: (t: Draft) => void): Draft {
 
 const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform, gitops';
 const CLUSTER_KEYS =
-  'name, platform, meshNetwork, kubernetesVersion, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks';
+  'name, platform, meshNetwork, kubernetesVersion, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks, vulnerabilityScanning';
 const MESH_KEYS =
   'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, allowLoadBalancerPlaintext, eastWestLoadBalancer, defaultDeny';
 
@@ -160,7 +160,7 @@ describe('wrong types', () => {
 describe('enums', () => {
   test.each([
     ['clusters[0].role', (t: Draft) => (t.clusters[0].role = 'admin'), '"admin"', 'one of "workload", "config"'],
-    ['clusters[0].gatewayApi', (t: Draft) => (t.clusters[0].gatewayApi = 'beta'), '"beta"', 'one of "standard", "experimental", "disabled"'],
+    ['clusters[0].gatewayApi', (t: Draft) => (t.clusters[0].gatewayApi = 'beta'), '"beta"', 'one of "auto", "standard", "experimental", "disabled"'],
     ['clusters[0].releaseChannel', (t: Draft) => (t.clusters[0].releaseChannel = 'regular'), '"regular"', 'one of "RAPID", "REGULAR", "STABLE", "UNSPECIFIED"'],
     ['mesh.management', (t: Draft) => (t.mesh = { management: 'managed' }), '"managed"', 'one of "fleet", "in-cluster"'],
     ['terraform.backend.type', (t: Draft) => (t.terraform = { backend: { type: 's3' } }), '"s3"', 'one of "local", "gcs"'],
@@ -337,7 +337,7 @@ describe('Kubernetes-side sections', () => {
     [
       'multiClusterIngress.ports',
       (t) => (t.multiClusterIngress = { ports: 1 }),
-      'name, namespace, serviceName, port, backendConfigName, healthCheck, services, backendConfigs, rules, defaultBackend, staticIp, preSharedCerts, managedCertificates',
+      'name, namespace, serviceName, port, backendConfigName, healthCheck, services, backendConfigs, rules, defaultBackend, staticIp, staticAddressName, preSharedCerts, managedCertificates',
     ],
     ['gateways[0].listener', (t) => (t.gateways = gateway({ listener: 1 })), 'name, namespace, className, addresses, port, routes, healthChecks, backendPolicies, gatewayPolicy'],
     [
@@ -448,7 +448,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     ['mesh.meshId', inCluster({ meshId: '' }), 'wrong format (found "", expected a non-empty Kubernetes label value)'],
     ['mesh.primary', inCluster({ primary: 'Cluster1' }), 'wrong format (found "Cluster1", expected a lower-case RFC 1035 name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: '203.0.113' }), 'wrong format (found "203.0.113", expected an IPv4 address or DNS name)'],
-    ['mesh.primaryAddress', inCluster({ primaryAddress: '203.0.113.20:15012' }), 'wrong format (found "203.0.113.20:15012", expected an IPv4 address or DNS name)'],
+    ['mesh.primaryAddress', inCluster({ primaryAddress: '35.190.20.20:15012' }), 'wrong format (found "35.190.20.20:15012", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: 'istiod' }), 'wrong format (found "istiod", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: 'https://istiod.example.com' }), 'wrong format (found "https://istiod.example.com", expected an IPv4 address or DNS name)'],
     ['mesh.primaryAddress', inCluster({ primaryAddress: 'Istiod.Example.com' }), 'wrong format (found "Istiod.Example.com", expected an IPv4 address or DNS name)'],
@@ -482,7 +482,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     expectOnlyProblem(variant(change), path, message);
   });
 
-  test.each(['203.0.113.20', 'istiod.example.com', 'eastwest.mesh-1.example.internal', 'a.bc'])('primary address %s has the right shape', (primaryAddress) => {
+  test.each(['35.190.20.20', 'istiod.example.com', 'eastwest.mesh-1.example.internal', 'a.bc'])('primary address %s has the right shape', (primaryAddress) => {
     expect(checkStructure(variant(inCluster({ model: 'primary-remote', primary: 'gke-a', primaryAddress })))).toEqual([]);
   });
 

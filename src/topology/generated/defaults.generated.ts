@@ -36,13 +36,14 @@ export const MODEL_DEFAULTS = {
     "platform": "gke",
     "role": "workload",
     "private": true,
-    "gatewayApi": "disabled",
+    "gatewayApi": "auto",
     "fleet": true,
     "releaseChannel": "REGULAR",
     "labels": {},
     "deletionProtection": true,
     "dataplaneV2": true,
-    "authorizedNetworks": true
+    "authorizedNetworks": true,
+    "vulnerabilityScanning": "disabled"
   },
   "ConfigMapInput": {
     "data": {},
@@ -135,6 +136,9 @@ export const MODEL_DEFAULTS = {
   },
   "ProbeInput": {
     "tcp": false
+  },
+  "ProjectInput": {
+    "gkeEnterprise": false
   },
   "RouteInput": {
     "kind": "HTTPRoute",

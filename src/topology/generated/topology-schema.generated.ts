@@ -37,6 +37,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           "description": "Account ID (6 to 30 characters) of the service account that the GKE nodes run as.\n\nDefault: `<topology name>-nodes`, shortened with a hash suffix when longer than 30 characters.",
           "title": "lower-case name of letters, digits and - (a letter first, no - last)",
           "pattern": "^[a-z]([-a-z0-9]*[a-z0-9])?$"
+        },
+        "gkeEnterprise": {
+          "type": "boolean",
+          "description": "The project runs on GKE Enterprise: the stacks enable `anthos.googleapis.com`, which puts the project's fleet (and Multi Cluster Ingress) on GKE Enterprise billing. Nothing meshfleet writes needs it: Multi Cluster Ingress and multi-cluster Gateways are billed standalone without it, and a fleet-managed mesh needs `mesh.googleapis.com` only.",
+          "default": false
         }
       },
       "required": [
@@ -286,12 +291,13 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           },
           "gatewayApi": {
             "enum": [
+              "auto",
               "standard",
               "experimental",
               "disabled"
             ],
-            "description": "GKE Gateway API channel (`gateway_api_config.channel`): `standard` installs the Gateway API CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes).",
-            "default": "disabled"
+            "description": "GKE Gateway API channel (`gateway_api_config.channel`): `standard` installs the Gateway API CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes). `auto` takes `standard` when meshfleet puts Gateway API objects (Gateways, HTTPRoutes, GRPCRoutes) into the cluster and `disabled` otherwise; `disabled` on a cluster that gets such objects is refused, since `kubectl apply` would fail on kinds the cluster does not know.",
+            "default": "auto"
           },
           "shortName": {
             "type": "string",
@@ -343,6 +349,14 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             "type": "boolean",
             "description": "Public clusters (`private: false`): restrict the control-plane endpoint to the authorized networks (every region's reserved NAT address and `operatorCidrs`), as CIS GKE Benchmark \"Ensure Control Plane Authorized Networks is Enabled\" asks. `false` leaves the endpoint open to any address (credentials still required). Private clusters always restrict their endpoint, so they take no `false`.",
             "default": true
+          },
+          "vulnerabilityScanning": {
+            "enum": [
+              "disabled",
+              "enterprise"
+            ],
+            "description": "Workload vulnerability scanning of the cluster's security posture. `enterprise` scans the images and language packages of running workloads (GKE's advanced vulnerability insights, billed); `disabled` leaves scanning off, the only other mode GKE still supports.",
+            "default": "disabled"
           }
         },
         "required": [
@@ -956,9 +970,15 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
         },
         "staticIp": {
           "type": "string",
-          "description": "Reserved global address (`networking.gke.io/static-ip`).\n\nDefault: an ephemeral address.",
+          "description": "IP of a global external address reserved outside meshfleet, e.g. `34.120.10.20`, which the MultiClusterIngress names in `networking.gke.io/static-ip`. The load balancer is external: private, documentation and other non-public addresses are refused. To have meshfleet's Terraform reserve the address, use `staticAddressName` instead.\n\nDefault: an ephemeral address (or `staticAddressName`'s).",
           "title": "reserved global IPv4 address",
           "pattern": "^([0-9]{1,3}\\.){3}[0-9]{1,3}$"
+        },
+        "staticAddressName": {
+          "type": "string",
+          "description": "Name of a global external address that meshfleet's Terraform reserves for the load balancer (`google_compute_global_address` in the network stack, its IP in the stack's output `mci_static_ip`), e.g. `whereami-ip`. `networking.gke.io/static-ip` takes the IP, which exists only once Terraform has reserved it: the runbook annotates the MultiClusterIngress with it right after applying the config cluster's folder. Not with `staticIp`.\n\nDefault: none (no address reserved).",
+          "title": "lower-case RFC 1035 name",
+          "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
         },
         "preSharedCerts": {
           "type": "array",

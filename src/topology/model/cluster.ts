@@ -12,8 +12,22 @@ export type KubernetesVersion = string;
 /** Whether a cluster runs workloads or only holds fleet-wide configuration (MCI / MCG). */
 export type ClusterRole = 'workload' | 'config';
 
-/** GKE Gateway API channel; `disabled` leaves the Gateway API CRDs off the cluster. */
-export type GatewayApiChannel = 'standard' | 'experimental' | 'disabled';
+/**
+ * A cluster's Gateway API setting: a GKE Gateway API channel (`disabled` leaves the Gateway API
+ * CRDs off the cluster), or `auto` (`standard` when meshfleet puts Gateway API objects into the
+ * cluster, `disabled` otherwise).
+ */
+export type GatewayApiSetting = 'auto' | 'standard' | 'experimental' | 'disabled';
+
+/** A GKE Gateway API channel, as `gateway_api_config` takes it. */
+export type GatewayApiChannel = Exclude<GatewayApiSetting, 'auto'>;
+
+/**
+ * Workload vulnerability scanning of GKE's security posture (`security_posture_config.vulnerability_mode`):
+ * `disabled` (`VULNERABILITY_DISABLED`) or `enterprise` (`VULNERABILITY_ENTERPRISE`, advanced
+ * vulnerability insights). GKE no longer supports basic scanning (`VULNERABILITY_BASIC` is deprecated).
+ */
+export type VulnerabilityScanning = 'disabled' | 'enterprise';
 
 /** GKE release channel of a cluster. */
 export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'UNSPECIFIED';
@@ -115,10 +129,13 @@ export interface ClusterInput {
   readonly nodePool?: NodePoolInput;
   /**
    * GKE Gateway API channel (`gateway_api_config.channel`): `standard` installs the Gateway API
-   * CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes).
-   * @default "disabled"
+   * CRDs and GKE's GatewayClasses (needed by multi-cluster Gateways and GAMMA routes). `auto`
+   * takes `standard` when meshfleet puts Gateway API objects (Gateways, HTTPRoutes, GRPCRoutes)
+   * into the cluster and `disabled` otherwise; `disabled` on a cluster that gets such objects
+   * is refused, since `kubectl apply` would fail on kinds the cluster does not know.
+   * @default "auto"
    */
-  readonly gatewayApi?: GatewayApiChannel;
+  readonly gatewayApi?: GatewayApiSetting;
   /**
    * Short name used in per-cluster Service names (`store-west-1`).
    * @default the name without a leading `gke-`
@@ -161,4 +178,11 @@ export interface ClusterInput {
    * @default true
    */
   readonly authorizedNetworks?: boolean;
+  /**
+   * Workload vulnerability scanning of the cluster's security posture. `enterprise` scans the
+   * images and language packages of running workloads (GKE's advanced vulnerability insights,
+   * billed); `disabled` leaves scanning off, the only other mode GKE still supports.
+   * @default "disabled"
+   */
+  readonly vulnerabilityScanning?: VulnerabilityScanning;
 }

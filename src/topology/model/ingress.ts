@@ -278,10 +278,22 @@ export interface MultiClusterIngressInput {
    */
   readonly defaultBackend?: IngressBackendInput;
   /**
-   * Reserved global address (`networking.gke.io/static-ip`).
-   * @default an ephemeral address
+   * IP of a global external address reserved outside meshfleet, e.g. `34.120.10.20`, which the
+   * MultiClusterIngress names in `networking.gke.io/static-ip`. The load balancer is external:
+   * private, documentation and other non-public addresses are refused. To have meshfleet's
+   * Terraform reserve the address, use `staticAddressName` instead.
+   * @default an ephemeral address (or `staticAddressName`'s)
    */
   readonly staticIp?: Ipv4Address;
+  /**
+   * Name of a global external address that meshfleet's Terraform reserves for the load balancer
+   * (`google_compute_global_address` in the network stack, its IP in the stack's output
+   * `mci_static_ip`), e.g. `whereami-ip`. `networking.gke.io/static-ip` takes the IP, which exists
+   * only once Terraform has reserved it: the runbook annotates the MultiClusterIngress with it
+   * right after applying the config cluster's folder. Not with `staticIp`.
+   * @default none (no address reserved)
+   */
+  readonly staticAddressName?: DnsLabel;
   /**
    * Names of Compute Engine SSL certificates (`networking.gke.io/pre-shared-certs`).
    * @default []

@@ -16,6 +16,14 @@ export interface ProjectInput {
    * @default `<topology name>-nodes`, shortened with a hash suffix when longer than 30 characters
    */
   readonly nodeServiceAccount?: GcpName;
+  /**
+   * The project runs on GKE Enterprise: the stacks enable `anthos.googleapis.com`, which puts
+   * the project's fleet (and Multi Cluster Ingress) on GKE Enterprise billing. Nothing meshfleet
+   * writes needs it: Multi Cluster Ingress and multi-cluster Gateways are billed standalone
+   * without it, and a fleet-managed mesh needs `mesh.googleapis.com` only.
+   * @default false
+   */
+  readonly gkeEnterprise?: boolean;
 }
 
 /** A subnet that meshfleet creates in a named (custom-mode) VPC. */

@@ -56,6 +56,8 @@ export const DEFAULTS = {
   deletionProtection: MODEL_DEFAULTS.ClusterInput.deletionProtection,
   dataplaneV2: MODEL_DEFAULTS.ClusterInput.dataplaneV2,
   authorizedNetworks: MODEL_DEFAULTS.ClusterInput.authorizedNetworks,
+  vulnerabilityScanning: MODEL_DEFAULTS.ClusterInput.vulnerabilityScanning,
+  gkeEnterprise: MODEL_DEFAULTS.ProjectInput.gkeEnterprise,
   natLogFilter: MODEL_DEFAULTS.NatInput.logFilter,
   gcsPrefix: MODEL_DEFAULTS.BackendInput.prefix,
   ingressGatewayName: MODEL_DEFAULTS.IngressGatewayInput.name,
@@ -151,6 +153,7 @@ function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omi
     deletionProtection: input.deletionProtection ?? DEFAULTS.deletionProtection,
     dataplaneV2: input.dataplaneV2 ?? DEFAULTS.dataplaneV2,
     authorizedNetworks: input.authorizedNetworks ?? DEFAULTS.authorizedNetworks,
+    vulnerabilityScanning: input.vulnerabilityScanning ?? DEFAULTS.vulnerabilityScanning,
   };
 }
 
@@ -320,6 +323,7 @@ function resolveMultiClusterIngress(input: MultiClusterIngressInput, context: Mu
     rules: (input.rules ?? []).map((r) => ({ ...r, paths: r.paths.map((p) => ({ ...p })) })),
     ...(input.defaultBackend === undefined ? {} : { defaultBackend: { ...input.defaultBackend } }),
     ...(input.staticIp === undefined ? {} : { staticIp: input.staticIp }),
+    ...(input.staticAddressName === undefined ? {} : { staticAddressName: input.staticAddressName }),
     preSharedCerts: [...(input.preSharedCerts ?? []), ...managed.map((c) => c.name)],
     managedCertificates: managed,
     meshGateway: false,
@@ -568,6 +572,7 @@ export function resolveTopology(input: TopologyInput): ResolvedTopology {
       id: input.project.id,
       number: input.project.number,
       nodeServiceAccount: input.project.nodeServiceAccount ?? DEFAULT_NAMES.nodeServiceAccount(input.name),
+      gkeEnterprise: input.project.gkeEnterprise ?? DEFAULTS.gkeEnterprise,
     },
     network: {
       name: input.network?.name ?? DEFAULTS.networkName,

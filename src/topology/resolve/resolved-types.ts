@@ -6,7 +6,7 @@
  */
 
 import type { RsaKeyPairInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
-import type { ClusterRole, GatewayApiChannel, ReleaseChannel } from '../model/cluster';
+import type { ClusterRole, GatewayApiSetting, ReleaseChannel, VulnerabilityScanning } from '../model/cluster';
 import type {
   ContainerSecurityContextInput,
   EnvFromInput,
@@ -64,7 +64,8 @@ export interface ResolvedGkeCluster extends ResolvedClusterCommon {
   readonly podCidr?: string;
   readonly subnet?: string;
   readonly nodePool: ResolvedNodePool;
-  readonly gatewayApi: GatewayApiChannel;
+  /** The topology's setting; the plan decides what `auto` becomes (`ClusterPlan.gatewayApi`). */
+  readonly gatewayApi: GatewayApiSetting;
   readonly fleet: boolean;
   readonly releaseChannel: ReleaseChannel;
   readonly labels: Readonly<Record<string, string>>;
@@ -73,6 +74,8 @@ export interface ResolvedGkeCluster extends ResolvedClusterCommon {
   readonly dataplaneV2: boolean;
   /** The control-plane endpoint is limited to authorized networks (always true for private clusters). */
   readonly authorizedNetworks: boolean;
+  /** Workload vulnerability scanning of the security posture. */
+  readonly vulnerabilityScanning: VulnerabilityScanning;
 }
 
 /** An existing cluster outside meshfleet's Terraform (e.g. GKE on VMware). */
@@ -172,7 +175,10 @@ export interface ResolvedMultiClusterIngress {
   readonly backendConfigs: ReadonlyArray<BackendConfigInput & { readonly healthCheck?: HealthCheckInput & { readonly type: BackendProtocol } }>;
   readonly rules: readonly IngressRuleInput[];
   readonly defaultBackend?: IngressBackendInput;
+  /** An address reserved outside meshfleet, written into the MultiClusterIngress. */
   readonly staticIp?: string;
+  /** The global address Terraform reserves; the runbook annotates the MultiClusterIngress with its IP. */
+  readonly staticAddressName?: string;
   /** `preSharedCerts`, then the managed certificates' names. */
   readonly preSharedCerts: readonly string[];
   readonly managedCertificates: readonly ManagedCertificateInput[];
@@ -325,7 +331,7 @@ export type ResolvedBackend = { readonly type: 'local' } | { readonly type: 'gcs
 
 export interface ResolvedTopology {
   readonly name: string;
-  readonly project: { readonly id: string; readonly number?: string; readonly nodeServiceAccount: string };
+  readonly project: { readonly id: string; readonly number?: string; readonly nodeServiceAccount: string; readonly gkeEnterprise: boolean };
   readonly network: { readonly name: string; readonly subnets: ReadonlyArray<Required<SubnetInput>>; readonly firewallName: string };
   /** Declared regions first (in file order), then regions that only host clusters. */
   readonly regions: ReadonlyArray<ResolvedRegion>;

@@ -1,4 +1,4 @@
-import { HostSyntax, isHostName, parseIp } from './predicates';
+import { DOCUMENTATION_RANGES_TEXT, HostSyntax, isDocumentationAddress, isHostName, parseIp } from './predicates';
 import { Problem, problem } from './problems';
 import { ResolvedTopology } from '../model/types';
 
@@ -11,6 +11,13 @@ import { ResolvedTopology } from '../model/types';
 const ENTRY_HOST: HostSyntax = { wildcard: true, star: false, ip: true };
 /** The name of a DNS endpoint (an IP address is {@link parseIp}'s): no wildcard, not four dotted numbers. */
 const ENDPOINT_HOST: HostSyntax = { wildcard: false, star: false, ip: false };
+
+/** An address the workloads' traffic goes to: a documentation address (an example never replaced) routes nowhere. */
+function checkRealAddress(path: string, address: string, problems: Problem[]): void {
+  if (isDocumentationAddress(address)) {
+    problems.push(problem(path, `a documentation address (${DOCUMENTATION_RANGES_TEXT}), which is never routed`, address, 'the address of the real service'));
+  }
+}
 
 /** Checks every app's ServiceEntries; they need a mesh to mean anything. */
 export function checkEgress(model: ResolvedTopology, problems: Problem[]): void {
@@ -44,7 +51,12 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
           problems.push(problem(`${at}.addresses[${k}]`, 'a ServiceEntry address of prefix /0 captures all outbound traffic', address, 'the addresses of the external service'));
         } else if (ip.prefix !== undefined && entry.resolution === 'DNS') {
           problems.push(problem(`${at}.addresses[${k}]`, 'Istio takes CIDR addresses only with resolution NONE or STATIC', address, 'an IP address, or resolution NONE or STATIC'));
+        } else {
+          checkRealAddress(`${at}.addresses[${k}]`, address, problems);
         }
+      });
+      entry.endpoints.forEach((endpoint, k) => {
+        if (parseIp(endpoint, false) !== undefined) checkRealAddress(`${at}.endpoints[${k}]`, endpoint, problems);
       });
       if (entry.resolution === 'STATIC') {
         if (entry.endpoints.length === 0) {

@@ -1,6 +1,6 @@
-import { HostSyntax, HTTPROUTE_MAX_HOSTNAMES, IMAGE_MAX, isHostName, isImageReference } from './predicates';
+import { GCP_LABELS_MAX, GCP_RESERVED_LABEL_PREFIX, HostSyntax, HTTPROUTE_MAX_HOSTNAMES, IMAGE_MAX, isHostName, isImageReference, MESHFLEET_GCP_LABELS } from './predicates';
 import { Problem, problem } from './problems';
-import { TopologyInput } from '../model/types';
+import { ResolvedTopology, TopologyInput } from '../model/types';
 
 /*
  * Values that meshfleet writes as they are into objects that Google Cloud or Kubernetes would
@@ -93,5 +93,32 @@ export function checkHosts(input: TopologyInput, problems: Problem[]): void {
     (gateway.healthChecks ?? []).forEach((check, j) =>
       checkHost(`gateways[${i}].healthChecks[${j}].host`, check.host, REQUEST_HOST, 'a lower-case DNS name such as store.example.com', problems),
     );
+  });
+}
+
+/**
+ * Google Cloud resource labels (`clusters[].labels`, the clusters' `resource_labels`): at most
+ * {@link GCP_LABELS_MAX} with the ones meshfleet adds (`managed_by`, and `mesh_id` on a
+ * fleet-managed mesh member), no key Google reserves (`goog...`), and none of meshfleet's own
+ * keys, which would be overwritten. The key and value syntax is the schema's.
+ */
+export function checkGcpLabels(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
+  const own: string[] = Object.values(MESHFLEET_GCP_LABELS);
+  input.clusters.forEach((cluster, i) => {
+    const keys = Object.keys(cluster.labels ?? {});
+    const at = `clusters[${i}].labels`;
+    keys.forEach((key) => {
+      if (key.startsWith(GCP_RESERVED_LABEL_PREFIX)) {
+        problems.push(problem(`${at}.${key}`, `Google Cloud reserves label keys beginning with "${GCP_RESERVED_LABEL_PREFIX}"`, key, 'a key of your own'));
+      } else if (own.includes(key)) {
+        problems.push(problem(`${at}.${key}`, 'meshfleet sets this label itself', key, `a key other than ${own.join(', ')}`));
+      }
+    });
+    const added = model.clusters[i]?.meshMember && model.mesh?.management === 'fleet' ? 2 : 1;
+    if (keys.length + added > GCP_LABELS_MAX) {
+      problems.push(
+        problem(at, `a Google Cloud resource takes at most ${GCP_LABELS_MAX} labels, and meshfleet adds ${added}`, keys.length, `at most ${GCP_LABELS_MAX - added} labels`),
+      );
+    }
   });
 }

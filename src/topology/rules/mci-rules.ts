@@ -1,4 +1,5 @@
 import { DEFAULTS } from '../resolve/defaults';
+import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress, isNonPublicIpv4 } from './predicates';
 import { Problem, problem } from './problems';
 import { gkeClusters, IngressBackendInput, ResolvedMultiClusterIngress, ResolvedTopology, TopologyInput } from '../model/types';
 
@@ -28,6 +29,39 @@ function checkBackend(mci: ResolvedMultiClusterIngress, backend: IngressBackendI
   }
 }
 
+/**
+ * The load balancer's address: an IP reserved elsewhere, or a name Terraform reserves, not both.
+ * The IP must be a public one: the MultiClusterIngress makes an external load balancer, and a
+ * documentation address (RFC 5737) is an example left in place that nothing routes to.
+ */
+function checkStaticAddress(staticIp: string | undefined, staticAddressName: string | undefined, problems: Problem[]): void {
+  if (staticIp === undefined) return;
+  const at = `${AT}.staticIp`;
+  if (staticAddressName !== undefined) {
+    problems.push(
+      problem(at, 'the load balancer takes one address: an IP reserved elsewhere or the one staticAddressName reserves', staticIp, 'no staticIp with staticAddressName'),
+    );
+  } else if (isDocumentationAddress(staticIp)) {
+    problems.push(
+      problem(
+        at,
+        `a documentation address (${DOCUMENTATION_RANGES_TEXT}), which is never routed`,
+        staticIp,
+        'the IP of a reserved global external address, or staticAddressName to reserve one',
+      ),
+    );
+  } else if (isNonPublicIpv4(staticIp)) {
+    problems.push(
+      problem(
+        at,
+        'the multi-cluster ingress load balancer is external and needs a public address',
+        staticIp,
+        'the IP of a reserved global external address, not a private or reserved one',
+      ),
+    );
+  }
+}
+
 /** Checks the multi-cluster ingress of the topology (both of its shapes). */
 export function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   const mci = model.multiClusterIngress;
@@ -36,6 +70,7 @@ export function checkMultiClusterIngress(input: TopologyInput, model: ResolvedTo
   if (model.fleet.configCluster === undefined) {
     problems.push(problem(AT, 'multi-cluster ingress needs a config cluster', undefined, 'fleet.configCluster'));
   }
+  checkStaticAddress(raw.staticIp, raw.staticAddressName, problems);
   const noGateway = model.mesh?.ingressGateway === undefined;
   if (mci.meshGateway) {
     if (noGateway) problems.push(problem(AT, 'the multi-cluster service selects the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));

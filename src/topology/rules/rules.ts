@@ -4,7 +4,7 @@ import { DEFAULTS, regionOfZone } from '../resolve/defaults';
 import { checkEgress } from './egress-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
-import { checkHosts, checkImages, checkProjectId } from './format-rules';
+import { checkGcpLabels, checkHosts, checkImages, checkProjectId } from './format-rules';
 import { checkGitOps } from './gitops-rules';
 import { checkLimits } from './limit-rules';
 import { checkLocations } from './location-rules';
@@ -18,9 +18,9 @@ import { checkMeshSupport } from './mesh-support-rules';
 import { checkSecurity } from './security-rules';
 import { checkApps } from './workload-rules';
 import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
-import { GCP_NAME_MAX } from './predicates';
+import { DOCUMENTATION_RANGES_TEXT, GCP_NAME_MAX, isDocumentationAddress } from './predicates';
 import { Problem, problem, show } from './problems';
-import { ClusterInput, gkeClusters, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
+import { ClusterInput, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
 /** The shortest prefix (widest range) accepted for operator access to private control planes. */
 const WIDEST_OPERATOR_PREFIX = 16;
@@ -292,7 +292,6 @@ function checkFleet(input: TopologyInput, model: ResolvedTopology, problems: Pro
 }
 
 function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
-  const config = gkeClusters(model).find((c) => c.name === model.fleet.configCluster);
   model.gateways.forEach((gateway, i) => {
     const at = `gateways[${i}]`;
     if (gateway.className.endsWith('-mc')) {
@@ -303,10 +302,6 @@ function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
       }
       if (!model.fleet.multiClusterServices) {
         problems.push(problem('fleet.multiClusterServices', `multi-cluster gateway ${gateway.name} routes to ServiceImports`, false, 'true'));
-      }
-      if (config && config.gatewayApi === 'disabled') {
-        const index = model.clusters.indexOf(config);
-        problems.push(problem(`clusters[${index}].gatewayApi`, `the config cluster of gateway ${gateway.name} needs the Gateway API`, 'disabled', '"standard"'));
       }
     }
   });
@@ -361,6 +356,15 @@ function checkMesh(input: TopologyInput, model: ResolvedTopology, problems: Prob
     } else if (/^[0-9.]+$/.test(install.primaryAddress) && parseCidr(`${install.primaryAddress}/32`) === undefined) {
       // The schema only checks the shape; octets such as 300 or 010 are refused here, as in CIDRs.
       problems.push(problem('mesh.primaryAddress', 'not a valid IPv4 address', install.primaryAddress, 'four octets of 0..255, or a DNS name'));
+    } else if (isDocumentationAddress(install.primaryAddress)) {
+      problems.push(
+        problem(
+          'mesh.primaryAddress',
+          `a documentation address (${DOCUMENTATION_RANGES_TEXT}), which remote clusters cannot reach`,
+          install.primaryAddress,
+          "the address of the primary's east-west gateway",
+        ),
+      );
     }
   } else {
     for (const key of ['primary', 'primaryAddress'] as const) {
@@ -543,6 +547,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkSecurity(input, model, problems);
   checkMeshSupport(input, model, problems);
   checkProjectId(input, problems);
+  checkGcpLabels(input, model, problems);
   checkAppNamespaces(model, problems);
   checkImages(input, problems);
   checkHosts(input, problems);

@@ -93,10 +93,10 @@ describe('eastWestGatewayOf', () => {
   });
 
   test('an external primary exposes istiod at the requested IPv4 primary address (nothing reserved)', () => {
-    const model = externalPrimary('203.0.113.20');
+    const model = externalPrimary('35.190.20.20');
     expect(gateways(model)).toStrictEqual({
       a: { crossNetwork: true, exposeIstiod: false },
-      onprem: { crossNetwork: true, exposeIstiod: true, loadBalancerIp: '203.0.113.20' },
+      onprem: { crossNetwork: true, exposeIstiod: true, loadBalancerIp: '35.190.20.20' },
     });
     expect(reservedEastWestAddress(model)).toBeUndefined();
   });
