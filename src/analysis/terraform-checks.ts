@@ -1,4 +1,4 @@
-import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress } from '../topology/rules/predicates';
+import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress } from '../topology/rules/address-ranges';
 import { Finding } from './findings';
 import { AnalysisInput, listAt, stringAt, terraformResources } from './objects';
 

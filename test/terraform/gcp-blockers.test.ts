@@ -18,7 +18,7 @@ import { synthesizeForAnalysis } from '../../src/analysis/synthesize';
 import { parseTopologyText, validateTopology } from '../../src/load/load';
 import { buildPlan } from '../../src/plan/build-plan';
 import { renderRunbook } from '../../src/runbook/runbook';
-import { isDocumentationAddress, isNonPublicIpv4 } from '../../src/topology/rules/predicates';
+import { isDocumentationAddress, isNonPublicIpv4 } from '../../src/topology/rules/address-ranges';
 import { ResolvedTopology } from '../../src/topology/model/types';
 import { expectOnlyProblem, problemsOf } from '../topology/support';
 import { EXAMPLES, example, resourcesOf, synthStacks } from './helpers';
@@ -287,7 +287,7 @@ describe('Gateway API CRDs on every cluster that gets Gateway API objects', () =
         { name: 'west', zone: 'us-west1-a', masterCidr: '172.16.0.0/28', podCidr: '10.0.0.0/14' },
         { name: 'onprem', platform: 'external' },
       ],
-      mesh: { management: 'in-cluster', routing: 'gateway-api', version: '1.24.2' },
+      mesh: { management: 'in-cluster', routing: 'gateway-api', version: '1.29.6' },
       apps: [
         {
           namespace: 'shop',

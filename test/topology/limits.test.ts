@@ -397,7 +397,7 @@ describe('ServiceEntries', () => {
   });
 
   test('IPv6 addresses and endpoints are accepted; an endpoint with leading zeros is not', () => {
-    expect(() => validateTopology(entry({ resolution: 'STATIC', addresses: ['2001:db8::/64', '10.0.0.0/24'], endpoints: ['2001:db8::5', '10.0.0.5'] }))).not.toThrow();
+    expect(() => validateTopology(entry({ resolution: 'STATIC', addresses: ['2600:1900:4000::/64', '10.0.0.0/24'], endpoints: ['2600:1900:4000::5', '10.0.0.5'] }))).not.toThrow();
     expectOnlyProblem(
       entry({ resolution: 'STATIC', endpoints: ['010.0.0.5'] }),
       `${se}.endpoints[0]`,

@@ -1,4 +1,5 @@
-import { DOCUMENTATION_RANGES_TEXT, HostSyntax, isDocumentationAddress, isHostName, parseIp } from './predicates';
+import { HostSyntax, isHostName, parseIp } from './predicates';
+import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress } from './address-ranges';
 import { Problem, problem } from './problems';
 import { ResolvedTopology } from '../model/types';
 

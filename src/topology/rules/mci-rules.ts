@@ -1,5 +1,5 @@
 import { DEFAULTS } from '../resolve/defaults';
-import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress, isNonPublicIpv4 } from './predicates';
+import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress, isNonPublicIpv4 } from './address-ranges';
 import { Problem, problem } from './problems';
 import { gkeClusters, IngressBackendInput, ResolvedMultiClusterIngress, ResolvedTopology, TopologyInput } from '../model/types';
 

@@ -18,7 +18,8 @@ import { checkMeshSupport } from './mesh-support-rules';
 import { checkSecurity } from './security-rules';
 import { checkApps } from './workload-rules';
 import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
-import { DOCUMENTATION_RANGES_TEXT, GCP_NAME_MAX, isDocumentationAddress } from './predicates';
+import { GCP_NAME_MAX } from './predicates';
+import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress } from './address-ranges';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
