@@ -143,6 +143,17 @@ describe('multi-cluster ingress static IP', () => {
     );
   });
 
+  test.each(['034.120.10.20', '34.120.10.256'])('staticIp %s (a leading zero, or an octet over 255) is not an IPv4 address', (ip) => {
+    const problems = problemsOf(
+      variant(input('mci-host-rules-https'), (t) => {
+        delete t.multiClusterIngress.staticAddressName;
+        t.multiClusterIngress.staticIp = ip;
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual(['multiClusterIngress.staticIp']);
+    expect(problems[0].message).toContain(`found "${ip}"`);
+  });
+
   test('a public staticIp is written into the MultiClusterIngress and Terraform reserves nothing', () => {
     const own = validateTopology(
       variant(input('mci-host-rules-https'), (t) => {

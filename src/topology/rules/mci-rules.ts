@@ -1,5 +1,6 @@
 import { DEFAULTS } from '../resolve/defaults';
 import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress, isNonPublicIpv4 } from './address-ranges';
+import { parseIp } from './predicates';
 import { Problem, problem } from './problems';
 import { gkeClusters, IngressBackendInput, ResolvedMultiClusterIngress, ResolvedTopology, TopologyInput } from '../model/types';
 
@@ -41,6 +42,8 @@ function checkStaticAddress(staticIp: string | undefined, staticAddressName: str
     problems.push(
       problem(at, 'the load balancer takes one address: an IP reserved elsewhere or the one staticAddressName reserves', staticIp, 'no staticIp with staticAddressName'),
     );
+  } else if (parseIp(staticIp, false)?.version !== 4) {
+    problems.push(problem(at, 'not a valid IPv4 address', staticIp, 'four octets of 0..255 without leading zeros'));
   } else if (isDocumentationAddress(staticIp)) {
     problems.push(
       problem(
