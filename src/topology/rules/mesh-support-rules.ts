@@ -33,7 +33,7 @@ function checkKubernetesVersions(input: TopologyInput, model: ResolvedTopology, 
       problems.push(
         problem(
           'mesh.version',
-          `Istio ${version} supports Kubernetes ${range} (Istio's support matrix), and GKE clusters such as ${cluster.name} run 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer`,
+          `Istio ${version} supports Kubernetes ${range} (Istio's support matrix), and GKE cluster ${cluster.name} runs 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer (the oldest minor GKE release channels still offer)`,
           version,
           `a mesh version that supports Kubernetes 1.${GKE_OLDEST_KUBERNETES_MINOR} or newer, such as the default (no mesh.version)`,
         ),
