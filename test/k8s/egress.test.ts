@@ -118,6 +118,15 @@ describe('egress in the cluster files', () => {
     }
     expect([...(files.get('gke-ingress')?.values() ?? [])].flat().some((o) => o.kind === 'ServiceEntry')).toBe(false);
   });
+
+  test('a port named without a protocol prefix (tcplocal, protocol TCP) validates and synthesizes as written', () => {
+    const input = seed000();
+    input.apps[0].serviceEntries = [{ name: 'mysql', hosts: ['db.corp.example.com'], ports: [{ number: 3306, name: 'tcplocal', protocol: 'TCP' }] }];
+    const ns = input.apps[0].namespace;
+    const se = findObject(manifestsOf(modelOf(input)).get('gke-west-priv')!.get(`${ns}.yaml`)!, 'ServiceEntry', 'mysql', ns);
+    expect(se.spec.ports).toEqual([{ number: 3306, name: 'tcplocal', protocol: 'TCP' }]);
+    validateObjects([se]);
+  });
 });
 
 describe('an app that holds only ServiceEntries (issue 18)', () => {
