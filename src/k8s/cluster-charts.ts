@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import type { ServiceTrafficIntent } from '../plan/traffic/intent';
 import { ClusterPlan, PlannedComponent, PlannedFile } from '../plan/types';
 import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
-import { DEFAULTS } from '../topology/resolve/defaults';
 import { gkeClusters, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { AppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
@@ -121,8 +120,7 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
         selector: selectorLabels(w.name),
         port: w.servicePort!,
         targetPort: w.port!,
-        // An exported Service names its port only when the topology's port name is not the default.
-        ...(w.portName === DEFAULTS.portName ? {} : { portName: w.portName }),
+        portName: w.portName,
       });
       return;
     }

@@ -16,11 +16,8 @@ export interface ExportedServiceProps {
   readonly port: number;
   /** Container port the Service forwards to. */
   readonly targetPort: number;
-  /**
-   * Name of the Service port.
-   * @default none (the port carries no `name`, as in the seed manifests)
-   */
-  readonly portName?: string;
+  /** Name of the Service port (the workload's `portName`, always written as on its plain Service: Istio selects the protocol by it). */
+  readonly portName: string;
 }
 
 /**
@@ -28,15 +25,16 @@ export interface ExportedServiceProps {
  * multi-cluster services creates a `ServiceImport` of that name in every fleet cluster (what a
  * multi-cluster Gateway's HTTPRoute `backendRefs` and HealthCheckPolicy `targetRef` point to).
  *
- * Emits exactly the shape of the GKE multi-cluster Gateway tutorial:
+ * Emits the shape of the GKE multi-cluster Gateway tutorial, plus the port name (Istio's protocol
+ * selection reads it) and the `app` label Online Boutique's Services carry:
  *
  * ```yaml
  * apiVersion: v1
  * kind: Service
- * metadata: { name: store, namespace: store }
+ * metadata: { name: store, namespace: store, labels: { app: store } }
  * spec:
  *   selector: { app: store }
- *   ports: [{ port: 8080, targetPort: 8080 }]
+ *   ports: [{ name: http, port: 8080, targetPort: 8080 }]
  * ---
  * kind: ServiceExport
  * apiVersion: net.gke.io/v1
@@ -65,12 +63,12 @@ export class ExportedService extends Construct {
 
     const metadata = { name: props.name, namespace: props.namespace };
     this.service = new k8s.KubeService(this, 'Service', {
-      metadata,
+      metadata: { ...metadata, labels: { ...props.selector } },
       spec: {
         selector: { ...props.selector },
         ports: [
           {
-            ...(props.portName !== undefined ? { name: props.portName } : {}),
+            name: props.portName,
             port: props.port,
             targetPort: k8s.IntOrString.fromNumber(props.targetPort),
           },

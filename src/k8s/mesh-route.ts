@@ -105,7 +105,7 @@ export interface VersionServicesProps {
 
 /**
  * gateway-api routing: a Service `<name>-<version>` per version, with the workload's ports and
- * selector `app: <name>, version: <version>`, for HTTPRoute backendRefs (Gateway API has no
+ * selector (and labels) `app: <name>, version: <version>`, for HTTPRoute backendRefs (Gateway API has no
  * subsets). Low-level `KubeService`, like the workload's own Service.
  */
 export class VersionServices extends Construct {
@@ -119,7 +119,7 @@ export class VersionServices extends Construct {
     this.services = props.versions.map(
       (version) =>
         new k8s.KubeService(this, version, {
-          metadata: { name: versionServiceName(w.name, version), namespace: props.namespace },
+          metadata: { name: versionServiceName(w.name, version), namespace: props.namespace, labels: { ...spec.selector, version } },
           spec: { ...spec, selector: { ...spec.selector, version } },
         }),
     );

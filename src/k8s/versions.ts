@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ServiceTrafficIntent } from '../plan/traffic/intent';
 import { IstioApiVersion, ResolvedWorkload } from '../topology/model/types';
 import { renderIstioMeshRouting } from './mesh-route';
-import { deploymentSelector, overridesOf, podTemplateOf, replicasOf } from './pod-template';
+import { deploymentSelector, overridesOf, podLabels, podTemplateOf, replicasOf } from './pod-template';
 
 /** Properties of a {@link WorkloadVersions}. */
 export interface WorkloadVersionsProps {
@@ -39,7 +39,8 @@ export interface WorkloadVersionsProps {
  * bookinfo `reviews` v1/v2/v3). The first version is the workload's own Deployment (`Workload`).
  *
  * - One Deployment `<name>-<version>` per further version, built from the workload's pod
- *   template with the version's image, env, replicas and labels and its `version` label;
+ *   template with the version's image, env, replicas and labels and its `version` label,
+ *   labelled `app: <name>, version: <version>` itself;
  *   selector from `deploymentSelector` (`app: <name>`, plus `version` with
  *   `selectorIncludesVersion`). Emitted whatever the weight, so a shift back keeps the pods
  *   warm. Low-level `KubeDeployment` (see `Workload` for why).
@@ -63,7 +64,7 @@ export class WorkloadVersions extends Construct {
       this.deployments = w.versions.slice(1).map(
         (v) =>
           new k8s.KubeDeployment(this, `Deployment-${v.name}`, {
-            metadata: { name: `${w.name}-${v.name}`, namespace: props.namespace },
+            metadata: { name: `${w.name}-${v.name}`, namespace: props.namespace, labels: podLabels(w.name, v.name) },
             spec: {
               ...replicasOf(w, v.replicas),
               selector: { matchLabels: deploymentSelector(w, v.name) },

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ResolvedWorkload, ServiceType } from '../topology/model/types';
-import { deploymentSelector, overridesOf, podTemplateOf, replicasOf, selectorLabels } from './pod-template';
+import { deploymentSelector, overridesOf, podLabels, podTemplateOf, replicasOf, selectorLabels } from './pod-template';
 
 /** Properties of a {@link Workload}. */
 export interface WorkloadProps {
@@ -44,6 +44,10 @@ export function serviceSpecOf(w: ResolvedWorkload, type: ServiceType | undefined
 /**
  * A workload of an app: its Deployment or StatefulSet and its Service.
  *
+ * Every object is labelled the way upstream manifests (Online Boutique, Istio's bookinfo) label
+ * theirs: a Deployment or StatefulSet with its pods' `app` (+ `version`), a Service with the
+ * `app` it selects. Metadata labels can change on a live object; the selectors stay as they were.
+ *
  * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>`): selector
  *   `app: <name>` (+ `version` with `selectorIncludesVersion`), pod labels `app` (+ `version`),
  *   one container (see `containerOf`), `replicas` only when not 1,
@@ -75,25 +79,26 @@ export class Workload extends Construct {
       const stable = w.versions[0];
       const template = podTemplateOf(w, stable === undefined ? {} : overridesOf(stable), props.nativeSidecar === true);
       const replicas = replicasOf(w, stable?.replicas);
+      const labelled = { ...metadata, labels: podLabels(w.name, w.version) };
       this.controller =
         w.kind === 'StatefulSet'
           ? new k8s.KubeStatefulSet(this, 'StatefulSet', {
-              metadata,
+              metadata: labelled,
               spec: { serviceName: w.name, ...replicas, selector, template },
             })
           : new k8s.KubeDeployment(this, 'Deployment', {
-              metadata,
+              metadata: labelled,
               spec: { ...replicas, selector, template },
             });
     }
 
     if ((props.service ?? true) && w.port !== undefined) {
       const spec = serviceSpecOf(w, w.serviceType);
-      this.service = new k8s.KubeService(this, 'Service', { metadata: { ...metadata }, spec });
+      this.service = new k8s.KubeService(this, 'Service', { metadata: { ...metadata, labels: selectorLabels(w.name) }, spec });
       this.extraServices = w.extraServices.map(
         (extra) =>
           new k8s.KubeService(this, `Service-${extra.name}`, {
-            metadata: { name: extra.name, namespace: props.namespace },
+            metadata: { name: extra.name, namespace: props.namespace, labels: selectorLabels(w.name) },
             spec: serviceSpecOf(w, extra.type),
           }),
       );

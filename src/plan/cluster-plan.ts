@@ -7,7 +7,7 @@ import { eastWestLoadBalancerOf, ingressGatewayServiceTypeOf, nativeSidecarOf } 
 import { ISTIO_SYSTEM_NAMESPACE, loadBalancerPlaintextPolicyName, perClusterServiceName } from './names';
 import { gatewayApiChannelOf, gatewayApiCrdsOf } from './gateway-api';
 import { objectsOf } from './objects';
-import { appRunsIn, hasObjects, hasRoute, placementOf } from './placement';
+import { appRunsIn, hasObjects, hasRoute, placementOf, serviceEntriesIn } from './placement';
 import { serviceTrafficOf, versionExportsOf } from './traffic/resolve';
 import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
 
@@ -135,7 +135,8 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
   const vms = mesh === undefined ? [] : vmWorkloadsOf(model, cluster);
   const workloads = app.workloads.map((w, j) => ({ w, j, place: placementOf(model, cluster, w, hasRoute(app, w)) })).filter(({ place }) => hasObjects(place));
   const appVms = app.vmWorkloads.map((vm, j) => ({ vm, j })).filter(({ vm }) => vms.includes(vm));
-  if (workloads.length === 0 && appVms.length === 0) return undefined;
+  const entries = mesh !== undefined && app.serviceEntries.length > 0 && serviceEntriesIn(app, cluster);
+  if (workloads.length === 0 && appVms.length === 0 && !entries) return undefined;
 
   const components: PlannedComponent[] = [];
   const runs = appRunsIn(app, cluster);
@@ -157,7 +158,7 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
     const exposed = mesh.ingressGateway === undefined ? [] : workloads.filter(({ place }) => place.exposed).map(({ w }) => w.name);
     components.push({ component: 'DefaultDeny', id: 'default-deny', source: 'mesh.defaultDeny', app: i, exposedWorkloads: exposed });
   }
-  if (mesh !== undefined && cluster.meshMember && runs) {
+  if (entries) {
     app.serviceEntries.forEach((entry, j) =>
       components.push({ component: 'AppServiceEntry', id: `${entry.name}-service-entry`, source: `apps[${i}].serviceEntries[${j}]`, app: i, serviceEntry: j }),
     );

@@ -44,7 +44,17 @@ export function hasRoute(app: ResolvedApp, w: ResolvedWorkload): boolean {
   return app.routes.some((r) => r.service === w.name);
 }
 
-/** Whether one of the app's workloads runs in `cluster` (its ConfigMaps, ServiceAccounts and ServiceEntries go there). */
+/** Whether one of the app's workloads runs in `cluster` (its ConfigMaps and ServiceAccounts go there). */
 export function appRunsIn(app: ResolvedApp, cluster: ResolvedCluster): boolean {
   return app.workloads.some((w) => w.clusters.includes(cluster.name));
+}
+
+/**
+ * Whether the app's ServiceEntries go to `cluster`, a mesh member: where one of its workloads
+ * runs; for an app without (Kubernetes) workloads, such as a namespace that only holds egress
+ * configuration, every mesh member cluster, since the clients that call those hosts may run in
+ * any of them (a ServiceEntry is visible to every namespace of its cluster).
+ */
+export function serviceEntriesIn(app: ResolvedApp, cluster: ResolvedCluster): boolean {
+  return cluster.meshMember && (app.workloads.length === 0 || appRunsIn(app, cluster));
 }

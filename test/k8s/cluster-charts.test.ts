@@ -44,7 +44,9 @@ describe('seed 003: exported services and the multi-cluster Gateway', () => {
       `ServiceExport/store/${perCluster}`,
     ]);
     for (const name of ['store', perCluster]) {
-      expect(findObject(manifests.get(c)!.get('store.yaml')!, 'Service', name).spec).toEqual({ selector: { app: 'store' }, ports: [{ port: 8080, targetPort: 8080 }] });
+      const service = findObject(manifests.get(c)!.get('store.yaml')!, 'Service', name);
+      expect(service.spec).toEqual({ selector: { app: 'store' }, ports: [{ name: 'http', port: 8080, targetPort: 8080 }] });
+      expect(service.metadata.labels).toMatchObject({ app: 'store' });
     }
   });
 

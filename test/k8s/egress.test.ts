@@ -118,4 +118,56 @@ describe('egress in the cluster files', () => {
     }
     expect([...(files.get('gke-ingress')?.values() ?? [])].flat().some((o) => o.kind === 'ServiceEntry')).toBe(false);
   });
+
+  test('a port named without a protocol prefix (tcplocal, protocol TCP) validates and synthesizes as written', () => {
+    const input = seed000();
+    input.apps[0].serviceEntries = [{ name: 'mysql', hosts: ['db.corp.example.com'], ports: [{ number: 3306, name: 'tcplocal', protocol: 'TCP' }] }];
+    const ns = input.apps[0].namespace;
+    const se = findObject(manifestsOf(modelOf(input)).get('gke-west-priv')!.get(`${ns}.yaml`)!, 'ServiceEntry', 'mysql', ns);
+    expect(se.spec.ports).toEqual([{ number: 3306, name: 'tcplocal', protocol: 'TCP' }]);
+    validateObjects([se]);
+  });
+});
+
+describe('an app that holds only ServiceEntries (issue 18)', () => {
+  /** Seed 000 plus an app `egress` with nothing but a ServiceEntry to a MySQL host, its port named by neither protocol nor prefix. */
+  const egressOnly = (mutate: (input: any) => void = () => undefined) => {
+    const input = exampleInput(EXAMPLES.privateAsm);
+    input.apps.push({
+      namespace: 'egress',
+      serviceEntries: [{ name: 'mysql', hosts: ['db.corp.example.com'], ports: [{ number: 3306, name: 'tcplocal', protocol: 'TCP' }] }],
+    });
+    mutate(input);
+    return manifestsOf(modelOf(input));
+  };
+
+  test('is accepted; its ServiceEntry and namespace (injection on) go to every mesh member cluster, not to the config cluster', () => {
+    const files = egressOnly();
+    for (const cluster of ['gke-west-priv', 'gke-central-priv']) {
+      const objects = files.get(cluster)!.get('egress.yaml')!;
+      expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ServiceEntry/mysql']);
+      const namespace = findObject(files.get(cluster)!.get('namespaces.yaml')!, 'Namespace', 'egress');
+      expect(namespace.metadata.labels).toMatchObject({ 'istio-injection': 'enabled' });
+      validateObjects([...objects, namespace]);
+    }
+    expect([...(files.get('gke-ingress')?.values() ?? [])].flat().some((o) => o.metadata?.namespace === 'egress' || o.metadata?.name === 'egress')).toBe(false);
+  });
+
+  test('a port named tcplocal with protocol TCP validates and is written as given (Istio reads the protocol field, not the name)', () => {
+    const [se] = egressOnly().get('gke-west-priv')!.get('egress.yaml')!;
+    expect(se.spec.ports).toEqual([{ number: 3306, name: 'tcplocal', protocol: 'TCP' }]);
+  });
+
+  test('with mesh.defaultDeny the namespace gets its deny-all policy too, like every app namespace', () => {
+    const objects = egressOnly((input) => (input.mesh.defaultDeny = true))
+      .get('gke-west-priv')!
+      .get('egress.yaml')!;
+    expect(objects.map((o) => o.kind).sort()).toEqual(['AuthorizationPolicy', 'ServiceEntry']);
+  });
+
+  test('without a mesh the ServiceEntry is refused at its path (it is an Istio object)', () => {
+    const input = exampleInput(EXAMPLES.gateway);
+    input.apps.push({ namespace: 'egress', serviceEntries: [{ name: 'mysql', hosts: ['db.corp.example.com'], ports: [{ number: 3306, name: 'tcplocal', protocol: 'TCP' }] }] });
+    expect(() => modelOf(input)).toThrow(/apps\[1\]\.serviceEntries\[0\].*needs a mesh/);
+  });
 });

@@ -87,8 +87,26 @@ function parseDocs(text: string): any[] {
   return parseAllDocuments(text).map((d) => d.toJS());
 }
 
+/**
+ * The seed's objects with what meshfleet adds on purpose: the port's name (the workload's
+ * `portName`, `http` by default, written on every Service so an explicit one is never lost and
+ * Istio selects the protocol by it) and the `app` label upstream apps such as Online Boutique
+ * put on their Services.
+ */
+function withAdditions(docs: any[]): any[] {
+  return docs.map((d) =>
+    d.kind === 'Service'
+      ? {
+          ...d,
+          metadata: { ...d.metadata, labels: { app: 'store' } },
+          spec: { ...d.spec, ports: d.spec.ports.map((p: any) => ({ name: 'http', ...p })) },
+        }
+      : d,
+  );
+}
+
 function seedProps(name: string): ExportedServiceProps {
-  return { name, namespace: 'store', selector: { app: 'store' }, port: 8080, targetPort: 8080 };
+  return { name, namespace: 'store', selector: { app: 'store' }, port: 8080, targetPort: 8080, portName: 'http' };
 }
 
 /** Synthesizes ExportedServices (one construct per props) in one chart. */
@@ -111,12 +129,12 @@ describe('seed 003: Service + ServiceExport per cluster', () => {
     expect(parseDocs(SEED_EAST1).map((d) => d.metadata.name)).toEqual(['store', 'store', 'store-east-1', 'store-east-1']);
   });
 
-  test('gke-west1: store and store-west-1 equal the seed manifests exactly', () => {
-    expect(synth(seedProps('store'), seedProps('store-west-1'))).toEqual(parseDocs(SEED_WEST1));
+  test('gke-west1: store and store-west-1 equal the seed manifests plus the port name and app label', () => {
+    expect(synth(seedProps('store'), seedProps('store-west-1'))).toEqual(withAdditions(parseDocs(SEED_WEST1)));
   });
 
-  test('gke-east1: store and store-east-1 equal the seed manifests exactly', () => {
-    expect(synth(seedProps('store'), seedProps('store-east-1'))).toEqual(parseDocs(SEED_EAST1));
+  test('gke-east1: store and store-east-1 equal the seed manifests plus the port name and app label', () => {
+    expect(synth(seedProps('store'), seedProps('store-east-1'))).toEqual(withAdditions(parseDocs(SEED_EAST1)));
   });
 
   test('store: every field of the Service and the ServiceExport', () => {
@@ -124,13 +142,12 @@ describe('seed 003: Service + ServiceExport per cluster', () => {
     expect(rest).toEqual([]);
     expect(service.apiVersion).toBe('v1');
     expect(service.kind).toBe('Service');
-    expect(service.metadata).toEqual({ name: 'store', namespace: 'store' });
+    expect(service.metadata).toEqual({ name: 'store', namespace: 'store', labels: { app: 'store' } });
     expect(Object.keys(service).sort()).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
     // No type: ClusterIP, externalIPs: [] or other defaults that the seed does not have.
     expect(Object.keys(service.spec).sort()).toEqual(['ports', 'selector']);
     expect(service.spec.selector).toEqual({ app: 'store' });
-    expect(service.spec.ports).toEqual([{ port: 8080, targetPort: 8080 }]);
-    expect(Object.keys(service.spec.ports[0]).sort()).toEqual(['port', 'targetPort']);
+    expect(service.spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 8080 }]);
 
     expect(serviceExport).toEqual({ apiVersion: 'net.gke.io/v1', kind: 'ServiceExport', metadata: { name: 'store', namespace: 'store' } });
   });
@@ -140,8 +157,8 @@ describe('seed 003: Service + ServiceExport per cluster', () => {
     expect(service).toEqual({
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'store-west-1', namespace: 'store' },
-      spec: { selector: { app: 'store' }, ports: [{ port: 8080, targetPort: 8080 }] },
+      metadata: { name: 'store-west-1', namespace: 'store', labels: { app: 'store' } },
+      spec: { selector: { app: 'store' }, ports: [{ name: 'http', port: 8080, targetPort: 8080 }] },
     });
     expect(serviceExport).toEqual({
       apiVersion: 'net.gke.io/v1',
@@ -163,21 +180,21 @@ describe('seed 003: Service + ServiceExport per cluster', () => {
 });
 
 describe('props', () => {
-  test('portName adds name to the port, and only then', () => {
-    const [named] = synth({ ...seedProps('store'), portName: 'http' });
-    expect(named.spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 8080 }]);
-    const [unnamed] = synth(seedProps('store'));
-    expect(unnamed.spec.ports[0]).not.toHaveProperty('name');
+  test('portName names the port, whatever it is', () => {
+    const [grpc] = synth({ ...seedProps('store'), portName: 'grpc' });
+    expect(grpc.spec.ports).toEqual([{ name: 'grpc', port: 8080, targetPort: 8080 }]);
+    const [http] = synth(seedProps('store'));
+    expect(http.spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 8080 }]);
   });
 
   test('port and targetPort are taken from their own props', () => {
     const [service] = synth({ ...seedProps('store'), port: 80, targetPort: 8080 });
-    expect(service.spec.ports).toEqual([{ port: 80, targetPort: 8080 }]);
+    expect(service.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 8080 }]);
   });
 
-  test('namespace and every selector label are copied', () => {
+  test('namespace and every selector label are copied; the Service is labelled with its selector', () => {
     const [service, serviceExport] = synth({ ...seedProps('checkout'), namespace: 'shop', selector: { app: 'checkout', tier: 'web' } });
-    expect(service.metadata).toEqual({ name: 'checkout', namespace: 'shop' });
+    expect(service.metadata).toEqual({ name: 'checkout', namespace: 'shop', labels: { app: 'checkout', tier: 'web' } });
     expect(service.spec.selector).toEqual({ app: 'checkout', tier: 'web' });
     expect(serviceExport.metadata).toEqual({ name: 'checkout', namespace: 'shop' });
   });

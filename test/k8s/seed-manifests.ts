@@ -416,12 +416,23 @@ export const FILLED_CONTAINER_CONTEXT = { allowPrivilegeEscalation: false, capab
 export const BOUTIQUE_POD_CONTEXT = { fsGroup: 1000, runAsGroup: 1000, runAsNonRoot: true, runAsUser: 1000 };
 
 /**
+ * A seed Deployment with the metadata labels meshfleet writes, as upstream Online Boutique and
+ * bookinfo do: its pods' `app` (+ `version`) labels.
+ */
+export function labelledLikeItsPods(deployment: Record<string, any>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(deployment));
+  copy.metadata.labels = { ...copy.spec.template.metadata.labels };
+  return copy;
+}
+
+/**
  * A seed Online Boutique Deployment as the examples emit it: the seed's object plus the example's
- * pod security context ({@link BOUTIQUE_POD_CONTEXT}) and the container security context meshfleet
- * fills in ({@link FILLED_CONTAINER_CONTEXT}); nothing else changes.
+ * pod security context ({@link BOUTIQUE_POD_CONTEXT}), the container security context meshfleet
+ * fills in ({@link FILLED_CONTAINER_CONTEXT}) and the metadata labels ({@link labelledLikeItsPods});
+ * nothing else changes.
  */
 export function hardenedBoutiqueDeployment(deployment: Record<string, any>): Record<string, any> {
-  const copy = JSON.parse(JSON.stringify(deployment));
+  const copy = labelledLikeItsPods(deployment);
   const spec = copy.spec.template.spec;
   spec.securityContext = { ...BOUTIQUE_POD_CONTEXT };
   for (const container of spec.containers) container.securityContext = { ...FILLED_CONTAINER_CONTEXT };

@@ -6,7 +6,7 @@ import { resolveWorkload } from '../../src/topology/resolve/defaults';
 import { ResolvedApp, ResolvedTopology, ResolvedWorkload, WorkloadInput } from '../../src/topology/model/types';
 import { idsOf, inNamespace, synthChart } from './helpers';
 import { validateObjects } from './schema';
-import { SEED_002, parseManifests, FILLED_CONTAINER_CONTEXT } from './seed-manifests';
+import { SEED_002, parseManifests, FILLED_CONTAINER_CONTEXT, labelledLikeItsPods } from './seed-manifests';
 
 const PRODUCTCATALOG: WorkloadInput = {
   name: 'productcatalogservice',
@@ -82,10 +82,10 @@ describe('WorkloadVersions of a canary', () => {
     validateObjects(objects);
   });
 
-  test("the canary Deployment equals seed 002's productcatalogservice-v2, field for field (plus its namespace and the filled-in security context)", () => {
+  test("the canary Deployment equals seed 002's productcatalogservice-v2, field for field (plus its namespace, its pods' labels and the filled-in security context)", () => {
     const [deployment] = build(productcatalog);
     const [seed] = parseManifests(SEED_002.productcatalogV2);
-    const expected = inNamespace(seed, 'onlineboutique');
+    const expected = labelledLikeItsPods(inNamespace(seed, 'onlineboutique'));
     expected.spec.template.spec.containers[0].securityContext = { ...FILLED_CONTAINER_CONTEXT, runAsNonRoot: true };
     expect(deployment).toEqual(expected);
   });

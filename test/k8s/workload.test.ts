@@ -34,11 +34,11 @@ describe('Workload', () => {
     validateObjects(objects);
   });
 
-  test('Deployment: selector app only, pods labelled app + version, every workload setting', () => {
+  test('Deployment: labelled like its pods (app + version), selector app only, every workload setting', () => {
     expect(deployment).toEqual({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: 'web', namespace: 'shop' },
+      metadata: { name: 'web', namespace: 'shop', labels: { app: 'web', version: 'v1' } },
       spec: {
         replicas: 3,
         selector: { matchLabels: { app: 'web' } },
@@ -64,11 +64,11 @@ describe('Workload', () => {
     });
   });
 
-  test('Service: selects app (stable and canary pods alike), named port servicePort → port', () => {
+  test('Service: labelled and selecting app (stable and canary pods alike), named port servicePort → port', () => {
     expect(service).toEqual({
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'web', namespace: 'shop' },
+      metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } },
       spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
     });
   });

@@ -1877,11 +1877,11 @@ describe('VM workloads', () => {
     expect(validateTopology(t, 'test').apps.map((a) => a.vmWorkloads[0].name)).toEqual(['reviews', 'reviews']);
   });
 
-  test('an app with neither workloads nor VM workloads', () => {
+  test('an app with neither workloads, VM workloads nor ServiceEntries', () => {
     expectOnlyProblem(
       variant(inCluster, (t) => (t.apps = [{ namespace: 'empty' }])),
       'apps[0]',
-      'an app needs something to run (found "no workloads and no vmWorkloads", expected at least one workload or VM workload)',
+      'an app needs something to run or configure (found "no workloads, vmWorkloads or serviceEntries", expected at least one workload, VM workload or ServiceEntry)',
     );
   });
 });

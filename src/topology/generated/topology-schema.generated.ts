@@ -1196,7 +1196,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "additionalProperties": false,
               "description": "An Istio ServiceEntry (networking.istio.io) in the app namespace: a host outside the mesh registry that the app's workloads may call (needed for every external host when `mesh.outboundTrafficPolicy` is `REGISTRY_ONLY`)."
             },
-            "description": "ServiceEntries of the app, written where any of its workloads runs.",
+            "description": "ServiceEntries of the app, written in the mesh clusters where any of its workloads runs; an app without workloads (a namespace that only holds egress configuration) writes them, and its namespace, in every mesh cluster, where the clients calling those hosts may run.",
             "default": []
           },
           "secrets": {
@@ -2942,7 +2942,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           "namespace"
         ],
         "additionalProperties": false,
-        "description": "An application: a namespace and its workloads."
+        "description": "An application: a namespace and its workloads, or only its ServiceEntries."
       },
       "description": "Applications: namespaces and their workloads.",
       "default": []

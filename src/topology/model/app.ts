@@ -171,7 +171,7 @@ export interface ServiceEntryInput {
   readonly endpoints?: NonEmptyString[];
 }
 
-/** An application: a namespace and its workloads. */
+/** An application: a namespace and its workloads, or only its ServiceEntries. */
 export interface AppInput {
   /** Namespace of the app (created with sidecar injection on mesh clusters), e.g. `onlineboutique`. */
   readonly namespace: DnsLabel;
@@ -186,7 +186,9 @@ export interface AppInput {
    */
   readonly serviceAccounts?: DnsLabel[];
   /**
-   * ServiceEntries of the app, written where any of its workloads runs.
+   * ServiceEntries of the app, written in the mesh clusters where any of its workloads runs; an
+   * app without workloads (a namespace that only holds egress configuration) writes them, and
+   * its namespace, in every mesh cluster, where the clients calling those hosts may run.
    * @default []
    */
   readonly serviceEntries?: ServiceEntryInput[];
