@@ -1,8 +1,12 @@
 /**
- * Istio compiler of traffic intent: VirtualService `http` entries and DestinationRule subsets.
- * Pure functions from intent to object specs; the constructs only render them.
+ * Istio compiler of traffic intent: VirtualService `http` entries, DestinationRule subsets and
+ * traffic policy. Pure functions from intent to object specs; the constructs only render them.
  */
-import { DestinationRuleSpec, VirtualServiceSpec, VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpRoute } from '../../../imports/networking.istio.io';
+import {
+  DestinationRuleSpec,
+  DestinationRuleSpecTrafficPolicy,
+  VirtualServiceSpec,
+  VirtualServiceSpecHttpFault, VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpRoute } from '../../../imports/networking.istio.io';
 import { versionServiceName } from '../../plan/names';
 import { MeshTrafficEntry, ServiceTrafficIntent, TrafficBackend, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
 import { HeaderModifierInput } from '../../topology/model/types';
@@ -95,14 +99,24 @@ export function istioHttpOf(rule: TrafficRule, versions: VersionAddressing = 'su
             attempts: rule.retries.attempts,
             ...(rule.retries.perTryTimeout === undefined ? {} : { perTryTimeout: istioDuration(rule.retries.perTryTimeout) }),
             ...(rule.retries.retryOn === undefined ? {} : { retryOn: rule.retries.retryOn }),
+            ...(rule.retries.retryRemoteLocalities === undefined ? {} : { retryRemoteLocalities: rule.retries.retryRemoteLocalities }),
           },
         }),
+    // Upstream's HTTPFaultInjection shape, as written (the rules checked its durations and ranges).
+    ...(rule.fault === undefined ? {} : { fault: structuredClone(rule.fault) as VirtualServiceSpecHttpFault }),
   };
 }
 
-/** The DestinationRule spec of in-mesh routing: host the Service, one subset per version (label `version`). */
+/**
+ * The DestinationRule spec of in-mesh routing: host the Service, its traffic policy as written
+ * (upstream's TrafficPolicy shape), one subset per version (label `version`).
+ */
 export function destinationRuleSpec(service: string, mesh: MeshTrafficEntry): DestinationRuleSpec {
-  return { host: service, subsets: mesh.subsets.map((name) => ({ labels: { version: name }, name })) };
+  return {
+    host: service,
+    ...(mesh.trafficPolicy === undefined ? {} : { trafficPolicy: structuredClone(mesh.trafficPolicy) as DestinationRuleSpecTrafficPolicy }),
+    ...(mesh.subsets.length === 0 ? {} : { subsets: mesh.subsets.map((name) => ({ labels: { version: name }, name })) }),
+  };
 }
 
 /** The VirtualService spec of in-mesh routing: hosts the Service, one `http` entry per rule, in order. */
