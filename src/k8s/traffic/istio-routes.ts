@@ -5,11 +5,12 @@
 import {
   DestinationRuleSpec,
   DestinationRuleSpecTrafficPolicy,
+  DestinationRuleSpecTrafficPolicyOutlierDetection,
   VirtualServiceSpec,
   VirtualServiceSpecHttpFault, VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpRoute } from '../../../imports/networking.istio.io';
 import { versionServiceName } from '../../plan/names';
 import { MeshTrafficEntry, ServiceTrafficIntent, TrafficBackend, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
-import { HeaderModifierInput } from '../../topology/model/types';
+import { HeaderModifierInput, OutlierDetectionInput, TrafficPolicyInput } from '../../topology/model/types';
 
 /**
  * How a backend's version is addressed: a DestinationRule subset of the Service (istio routing),
@@ -108,13 +109,34 @@ export function istioHttpOf(rule: TrafficRule, versions: VersionAddressing = 'su
 }
 
 /**
+ * An outlier detection as the imported DestinationRule types spell it: cdk8s's importer renamed
+ * upstream's `consecutive5xxErrors` (the only field of the TrafficPolicy it renamed), and its
+ * serializer writes upstream's name back.
+ */
+function importedOutlierDetection(o: OutlierDetectionInput | undefined): { outlierDetection?: DestinationRuleSpecTrafficPolicyOutlierDetection } {
+  if (o === undefined) return {};
+  const { consecutive5xxErrors, ...rest } = o;
+  return { outlierDetection: { ...rest, ...(consecutive5xxErrors === undefined ? {} : { consecutive5XxErrors: consecutive5xxErrors }) } };
+}
+
+/** A traffic policy (upstream's TrafficPolicy shape, as written) in the imported DestinationRule types. */
+function importedTrafficPolicy(policy: TrafficPolicyInput): DestinationRuleSpecTrafficPolicy {
+  const copy = structuredClone(policy);
+  return {
+    ...copy,
+    ...importedOutlierDetection(copy.outlierDetection),
+    ...(copy.portLevelSettings === undefined ? {} : { portLevelSettings: copy.portLevelSettings.map((s) => ({ ...s, ...importedOutlierDetection(s.outlierDetection) })) }),
+  } as DestinationRuleSpecTrafficPolicy;
+}
+
+/**
  * The DestinationRule spec of in-mesh routing: host the Service, its traffic policy as written
  * (upstream's TrafficPolicy shape), one subset per version (label `version`).
  */
 export function destinationRuleSpec(service: string, mesh: MeshTrafficEntry): DestinationRuleSpec {
   return {
     host: service,
-    ...(mesh.trafficPolicy === undefined ? {} : { trafficPolicy: structuredClone(mesh.trafficPolicy) as DestinationRuleSpecTrafficPolicy }),
+    ...(mesh.trafficPolicy === undefined ? {} : { trafficPolicy: importedTrafficPolicy(mesh.trafficPolicy) }),
     ...(mesh.subsets.length === 0 ? {} : { subsets: mesh.subsets.map((name) => ({ labels: { version: name }, name })) }),
   };
 }
