@@ -7,7 +7,11 @@ import {
   DestinationRuleSpecTrafficPolicy,
   DestinationRuleSpecTrafficPolicyOutlierDetection,
   VirtualServiceSpec,
-  VirtualServiceSpecHttpFault, VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpRoute } from '../../../imports/networking.istio.io';
+  VirtualServiceSpecHttpFault,
+  VirtualServiceSpecHttp,
+  VirtualServiceSpecHttpMatch,
+  VirtualServiceSpecHttpRoute,
+} from '../../../imports/networking.istio.io';
 import { versionServiceName } from '../../plan/names';
 import { MeshTrafficEntry, ServiceTrafficIntent, TrafficBackend, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
 import { HeaderModifierInput, OutlierDetectionInput, TrafficPolicyInput } from '../../topology/model/types';

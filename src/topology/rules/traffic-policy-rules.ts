@@ -54,7 +54,9 @@ function checkLoadBalancer(at: string, lb: LoadBalancerInput | undefined, outlie
   if (hash !== undefined) {
     const keys = (['httpHeaderName', 'httpCookie', 'useSourceIp', 'httpQueryParameterName'] as const).filter((k) => hash[k] !== undefined);
     if (keys.length !== 1) {
-      problems.push(problem(`${at}.consistentHash`, 'consistent hashing takes exactly one key (Istio oneof)', keys, 'one of httpHeaderName, httpCookie, useSourceIp, httpQueryParameterName'));
+      problems.push(
+        problem(`${at}.consistentHash`, 'consistent hashing takes exactly one key (Istio oneof)', keys, 'one of httpHeaderName, httpCookie, useSourceIp, httpQueryParameterName'),
+      );
     }
   }
   const locality = lb.localityLbSetting;
@@ -150,7 +152,12 @@ export function checkFault(at: string, fault: FaultInjectionInput | undefined, r
   if (fault === undefined) return;
   if (routing === 'gateway-api') {
     problems.push(
-      problem(at, 'Gateway API has no fault injection: with routing: gateway-api the fault would not happen', fault, 'mesh.routing: istio, or no fault (e.g. inject it in a test cluster)'),
+      problem(
+        at,
+        'Gateway API has no fault injection: with routing: gateway-api the fault would not happen',
+        fault,
+        'mesh.routing: istio, or no fault (e.g. inject it in a test cluster)',
+      ),
     );
     return;
   }
