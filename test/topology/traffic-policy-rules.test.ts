@@ -74,6 +74,39 @@ describe('traffic policy: accepted and written', () => {
   });
 });
 
+describe('version subsets: their own traffic policy (Istio subsets[].trafficPolicy)', () => {
+  const versioned = (policy: unknown, mesh?: Record<string, unknown>): TopologyInput => {
+    const input = topology(undefined, [], mesh) as unknown as { apps: Array<{ workloads: unknown[] }> };
+    input.apps[0].workloads[0] = {
+      name: 'reviews',
+      image: 'example/reviews:1',
+      port: 9080,
+      versions: [
+        { name: 'v1', weight: 90 },
+        { name: 'v2', weight: 10, trafficPolicy: policy },
+      ],
+    };
+    return input as unknown as TopologyInput;
+  };
+
+  test('a version with a policy gets it on its subset', () => {
+    const input = versioned({ loadBalancer: { simple: 'LEAST_CONN' } });
+    expect(problemsOf(input)).toEqual([]);
+    const model = resolveTopology(input);
+    const mesh = serviceTrafficOf(model, model.apps[0], model.apps[0].workloads[0])!.mesh!;
+    expect(destinationRuleSpec('reviews', mesh).subsets).toEqual([
+      { labels: { version: 'v1' }, name: 'v1' },
+      { labels: { version: 'v2' }, name: 'v2', trafficPolicy: { loadBalancer: { simple: 'LEAST_CONN' } } },
+    ]);
+  });
+
+  test('its fields are checked at its path, and gateway-api refuses it', () => {
+    const path = 'apps[0].workloads[0].versions[1].trafficPolicy';
+    expect(problemsOf(versioned({ outlierDetection: { interval: '1x' } })).map((p) => p.split(': ')[0])).toEqual([`${path}.outlierDetection.interval`]);
+    expect(problemsOf(versioned({ tls: { mode: 'ISTIO_MUTUAL' } }, { management: 'fleet', routing: 'gateway-api' })).map((p) => p.split(': ')[0])).toEqual([path]);
+  });
+});
+
 describe('traffic policy: refused with field paths', () => {
   test.each([
     ['a duration Istio refuses', { connectionPool: { tcp: { connectTimeout: '0s' } } }, `${at}.connectionPool.tcp.connectTimeout`],

@@ -4,6 +4,7 @@
  */
 import {
   DestinationRuleSpec,
+  DestinationRuleSpecSubsetsTrafficPolicy,
   DestinationRuleSpecTrafficPolicy,
   DestinationRuleSpecTrafficPolicyOutlierDetection,
   VirtualServiceSpec,
@@ -135,13 +136,25 @@ function importedTrafficPolicy(policy: TrafficPolicyInput): DestinationRuleSpecT
 
 /**
  * The DestinationRule spec of in-mesh routing: host the Service, its traffic policy as written
- * (upstream's TrafficPolicy shape), one subset per version (label `version`).
+ * (upstream's TrafficPolicy shape), one subset per version (label `version`) with its own
+ * traffic policy when the version has one.
  */
 export function destinationRuleSpec(service: string, mesh: MeshTrafficEntry): DestinationRuleSpec {
   return {
     host: service,
     ...(mesh.trafficPolicy === undefined ? {} : { trafficPolicy: importedTrafficPolicy(mesh.trafficPolicy) }),
-    ...(mesh.subsets.length === 0 ? {} : { subsets: mesh.subsets.map((name) => ({ labels: { version: name }, name })) }),
+    ...(mesh.subsets.length === 0
+      ? {}
+      : {
+          subsets: mesh.subsets.map((name) => {
+            const policy = mesh.subsetTrafficPolicies?.[name];
+            return {
+              labels: { version: name },
+              name,
+              ...(policy === undefined ? {} : { trafficPolicy: importedTrafficPolicy(policy) as DestinationRuleSpecSubsetsTrafficPolicy }),
+            };
+          }),
+        }),
   };
 }
 

@@ -112,6 +112,8 @@ export interface MeshTrafficEntry {
   };
   /** Versions addressed by subset (Istio DestinationRule subsets), in order. */
   readonly subsets: readonly string[];
+  /** Traffic policies of subsets (`versions[].trafficPolicy`), by version; absent: none has one. */
+  readonly subsetTrafficPolicies?: Readonly<Record<string, TrafficPolicyInput>>;
   /** Versions addressed by a Service `<service>-<version>` each (GAMMA has no subsets), in order. */
   readonly versionServices: readonly string[];
   /** In order: Istio takes the first that matches; Gateway API the most specific. [] for a policy alone. */

@@ -12,6 +12,7 @@ import {
   ResolvedMultiClusterIngress,
   ResolvedTopology,
   ResolvedWorkload,
+  TrafficPolicyInput,
 } from '../../topology/model/types';
 import { hasVersionSplit, versionSplitOf } from '../../topology/resolve/traffic-split';
 import { assume } from '../../topology/rules/assume';
@@ -83,7 +84,11 @@ function meshEntryOf(appIndex: number, app: ResolvedApp, w: ResolvedWorkload, sp
   const routeIndex = app.routes.findIndex((r) => r.service === w.name);
   const route: ResolvedMeshRoute | undefined = app.routes[routeIndex];
   const versionServices = split.map((s) => s.version);
-  const policy = w.trafficPolicy === undefined ? {} : { trafficPolicy: w.trafficPolicy };
+  const subsetPolicies = w.versions.filter((v) => v.trafficPolicy !== undefined).map((v) => [v.name, v.trafficPolicy as TrafficPolicyInput] as const);
+  const policy = {
+    ...(w.trafficPolicy === undefined ? {} : { trafficPolicy: w.trafficPolicy }),
+    ...(subsetPolicies.length === 0 ? {} : { subsetTrafficPolicies: Object.fromEntries(subsetPolicies) }),
+  };
   if (route !== undefined) {
     const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
     return {

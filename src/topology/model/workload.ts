@@ -94,6 +94,12 @@ export interface VersionInput {
    * @default {}
    */
   readonly labels?: Labels;
+  /**
+   * Traffic policy of this version's subset (Istio `subsets[].trafficPolicy`, upstream's
+   * TrafficPolicy shape), replacing the workload's `trafficPolicy` for it. Istio routing only.
+   * @default none (the workload's)
+   */
+  readonly trafficPolicy?: TrafficPolicyInput;
 }
 
 /** External exposure of a workload through the shared ingress gateway. */

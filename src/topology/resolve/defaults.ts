@@ -410,6 +410,7 @@ function resolveVersions(w: WorkloadInput): ResolvedVersion[] {
       env: { ...(v.env ?? {}) },
       replicas: v.replicas ?? replicas,
       labels: { ...(v.labels ?? {}) },
+      ...(v.trafficPolicy === undefined ? {} : { trafficPolicy: copy(v.trafficPolicy) }),
     }));
   }
   if (w.canary === undefined || w.version === undefined) return [];

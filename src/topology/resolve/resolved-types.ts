@@ -247,6 +247,8 @@ export interface ResolvedVersion {
   readonly env: Readonly<Record<string, string>>;
   readonly replicas: number;
   readonly labels: Readonly<Record<string, string>>;
+  /** Traffic policy of the version's subset, as written. */
+  readonly trafficPolicy?: TrafficPolicyInput;
 }
 
 export interface ResolvedVmWorkload {

@@ -116,33 +116,34 @@ function checkPolicy(at: string, w: ResolvedWorkload, policy: TrafficPolicyInput
   });
 }
 
-/** The traffic policies of the workloads: a mesh with istio routing, a Service, valid fields. */
+/** The traffic policies of the workloads and their versions' subsets, at their paths. */
+function policiesOf(w: ResolvedWorkload, at: string): Array<{ readonly at: string; readonly policy: TrafficPolicyInput }> {
+  const versions = w.versions.flatMap((v, k) => (v.trafficPolicy === undefined ? [] : [{ at: `${at}.versions[${k}].trafficPolicy`, policy: v.trafficPolicy }]));
+  return [...(w.trafficPolicy === undefined ? [] : [{ at: `${at}.trafficPolicy`, policy: w.trafficPolicy }]), ...versions];
+}
+
+/** The traffic policies of the workloads (and of their versions): a mesh with istio routing, a Service, valid fields. */
 export function checkTrafficPolicies(model: ResolvedTopology, problems: Problem[]): void {
   model.apps.forEach((app, i) =>
     app.workloads.forEach((w, j) => {
-      const policy = w.trafficPolicy;
-      if (policy === undefined) return;
-      const at = `apps[${i}].workloads[${j}].trafficPolicy`;
-      if (model.mesh === undefined) {
-        problems.push(problem(at, 'a traffic policy is an Istio DestinationRule and needs a mesh', policy, 'a mesh, or no trafficPolicy'));
-        return;
+      for (const { at, policy } of policiesOf(w, `apps[${i}].workloads[${j}]`)) {
+        if (model.mesh === undefined) {
+          problems.push(problem(at, 'a traffic policy is an Istio DestinationRule and needs a mesh', policy, 'a mesh, or no trafficPolicy'));
+        } else if (model.mesh.routing === 'gateway-api') {
+          problems.push(
+            problem(
+              at,
+              "routing: gateway-api sends each version to its own Service <name>-<version>, which a DestinationRule on the Service does not reach, and Gateway API has no equivalent of Istio's traffic policy",
+              policy,
+              'mesh.routing: istio, or no trafficPolicy',
+            ),
+          );
+        } else if (w.port === undefined) {
+          problems.push(problem(at, 'a traffic policy applies to calls to the Service, and this workload has none', policy, 'a port, or no trafficPolicy'));
+        } else {
+          checkPolicy(at, w, policy, problems);
+        }
       }
-      if (model.mesh.routing === 'gateway-api') {
-        problems.push(
-          problem(
-            at,
-            "routing: gateway-api sends each version to its own Service <name>-<version>, which a DestinationRule on the Service does not reach, and Gateway API has no equivalent of Istio's traffic policy",
-            policy,
-            'mesh.routing: istio, or no trafficPolicy',
-          ),
-        );
-        return;
-      }
-      if (w.port === undefined) {
-        problems.push(problem(at, 'a traffic policy applies to calls to the Service, and this workload has none', policy, 'a port, or no trafficPolicy'));
-        return;
-      }
-      checkPolicy(at, w, policy, problems);
     }),
   );
 }
