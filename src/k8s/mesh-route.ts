@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { GrpcRoute, HttpRoute } from '../../imports/gateway.networking.k8s.io';
 import { versionServiceName } from '../plan/names';
 import { ServiceTrafficIntent } from '../plan/traffic/intent';
+import { istioMeshObjectsOf } from '../plan/traffic/resolve';
 import { IstioApiVersion, ResolvedWorkload } from '../topology/model/types';
 import { newDestinationRule, newVirtualService } from './istio-api';
 import { gammaGrpcRouteSpec, gammaHttpRouteSpec } from './traffic/gamma-routes';
@@ -12,36 +13,38 @@ import { serviceSpecOf } from './workload';
 
 /** The Istio objects of a service's in-mesh routing, rendered under a scope. */
 export interface IstioMeshObjects {
-  /** The DestinationRule, when the routing has subsets. */
+  /** The DestinationRule, when the routing has subsets or a traffic policy. */
   readonly destinationRule?: ApiObject;
-  /** The VirtualService. */
-  readonly virtualService: ApiObject;
+  /** The VirtualService, when the routing has rules (not for a traffic policy alone). */
+  readonly virtualService?: ApiObject;
 }
 
 /**
  * Renders the in-mesh routing of `traffic` (which has a `mesh` entry) in Istio form under
- * `scope`, as children `DestinationRule` and `VirtualService`:
+ * `scope`, as children `DestinationRule` and `VirtualService` (which of them: `istioMeshObjectsOf`):
  *
- * - DestinationRule `names.destinationRule` (only with subsets): host `<service>`, one subset
- *   per version, labels `version: <version>`.
+ * - DestinationRule `names.destinationRule`: host `<service>`, its traffic policy, one subset
+ *   per version, labels `version: <version>`, see `destinationRuleSpec`.
  * - VirtualService `names.virtualService`: hosts `[<service>]`, one `http` entry per rule, in
  *   order (Istio takes the first that matches), see `istioHttpOf`.
  */
 export function renderIstioMeshRouting(scope: Construct, namespace: string, traffic: ServiceTrafficIntent, istioApiVersion: IstioApiVersion): IstioMeshObjects {
   const mesh = traffic.mesh;
   if (mesh === undefined) throw new Error(`service ${traffic.service}: no in-mesh routing`);
-  const destinationRule =
-    mesh.subsets.length > 0
-      ? newDestinationRule(scope, 'DestinationRule', istioApiVersion, {
-          metadata: { name: mesh.names.destinationRule, namespace },
-          spec: destinationRuleSpec(traffic.service, mesh),
-        })
-      : undefined;
-  const virtualService = newVirtualService(scope, 'VirtualService', istioApiVersion, {
-    metadata: { name: mesh.names.virtualService, namespace },
-    spec: meshVirtualServiceSpec(traffic.service, mesh),
-  });
-  return { ...(destinationRule === undefined ? {} : { destinationRule }), virtualService };
+  const objects = istioMeshObjectsOf(mesh);
+  const destinationRule = objects.destinationRule
+    ? newDestinationRule(scope, 'DestinationRule', istioApiVersion, {
+        metadata: { name: mesh.names.destinationRule, namespace },
+        spec: destinationRuleSpec(traffic.service, mesh),
+      })
+    : undefined;
+  const virtualService = objects.virtualService
+    ? newVirtualService(scope, 'VirtualService', istioApiVersion, {
+        metadata: { name: mesh.names.virtualService, namespace },
+        spec: meshVirtualServiceSpec(traffic.service, mesh),
+      })
+    : undefined;
+  return { ...(destinationRule === undefined ? {} : { destinationRule }), ...(virtualService === undefined ? {} : { virtualService }) };
 }
 
 /** Properties of an {@link IstioMeshRoute}. */
@@ -52,12 +55,12 @@ export interface IstioMeshRouteProps {
   readonly istioApiVersion: IstioApiVersion;
 }
 
-/** An app's explicit route to one of its Services, Istio form: see {@link renderIstioMeshRouting}. */
+/** An app's explicit route to one of its Services, or a Service's traffic policy alone, Istio form: see {@link renderIstioMeshRouting}. */
 export class IstioMeshRoute extends Construct {
-  /** The DestinationRule, when the route has subsets. */
+  /** The DestinationRule, when the route has subsets or the Service a traffic policy. */
   public readonly destinationRule?: ApiObject;
-  /** The VirtualService. */
-  public readonly virtualService: ApiObject;
+  /** The VirtualService, for a route. */
+  public readonly virtualService?: ApiObject;
 
   public constructor(scope: Construct, id: string, props: IstioMeshRouteProps) {
     super(scope, id);

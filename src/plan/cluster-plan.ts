@@ -8,7 +8,7 @@ import { ISTIO_SYSTEM_NAMESPACE, loadBalancerPlaintextPolicyName, perClusterServ
 import { gatewayApiChannelOf, gatewayApiCrdsOf } from './gateway-api';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf, serviceEntriesIn } from './placement';
-import { serviceTrafficOf, versionExportsOf } from './traffic/resolve';
+import { istioMeshObjectsOf, serviceTrafficOf, versionExportsOf } from './traffic/resolve';
 import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
 
 /*
@@ -107,9 +107,10 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
   }
 
   if (meshTraffic !== undefined && mesh !== undefined) {
-    if (routing === 'istio' && meshTraffic.source === 'route') {
-      components.push({ component: 'IstioMeshRoute', id: `${w.name}-route`, source: meshTraffic.path, ...ref, names: meshTraffic.names, subsets: meshTraffic.subsets });
-    } else if (routing === 'gateway-api') {
+    if (routing === 'istio' && meshTraffic.source !== 'split') {
+      const objects = istioMeshObjectsOf(meshTraffic);
+      components.push({ component: 'IstioMeshRoute', id: `${w.name}-route`, source: meshTraffic.path, ...ref, names: meshTraffic.names, subsets: meshTraffic.subsets, ...objects });
+    } else if (routing === 'gateway-api' && meshTraffic.source !== 'policy') {
       const kind = meshTraffic.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
       components.push({
         component: 'GammaRoute',

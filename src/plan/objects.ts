@@ -148,8 +148,8 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
     case 'IstioMeshRoute': {
       const namespace = model.apps[c.app].namespace;
       return at(c.source, [
-        ...(c.subsets.length > 0 ? [{ kind: 'DestinationRule', apiVersion: API.networking(v), namespace, name: c.names.destinationRule }] : []),
-        { kind: 'VirtualService', apiVersion: API.networking(v), namespace, name: c.names.virtualService },
+        ...(c.destinationRule ? [{ kind: 'DestinationRule', apiVersion: API.networking(v), namespace, name: c.names.destinationRule }] : []),
+        ...(c.virtualService ? [{ kind: 'VirtualService', apiVersion: API.networking(v), namespace, name: c.names.virtualService }] : []),
       ]);
     }
     case 'VersionServices': {

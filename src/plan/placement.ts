@@ -13,8 +13,9 @@ export interface WorkloadPlacement {
   readonly service: 'plain' | 'exported' | 'none';
   /**
    * In-mesh routing of the Service (mesh member clusters with the Service), for a workload with
-   * a traffic split or an explicit route: the split's DestinationRule and VirtualService, the
-   * route's (istio routing), or the HTTPRoute and per-version Services (gateway-api routing).
+   * a traffic split, an explicit route or a traffic policy: the split's DestinationRule and
+   * VirtualService, the route's (istio routing), the policy's DestinationRule, or the HTTPRoute
+   * and per-version Services (gateway-api routing).
    */
   readonly splitRouting: boolean;
   /** The VirtualService on the shared ingress gateway (mesh member clusters with the gateway). */
@@ -29,7 +30,7 @@ export function placementOf(model: ResolvedTopology, cluster: ResolvedCluster, w
   return {
     pods,
     service,
-    splitRouting: (hasVersionSplit(w) || routed) && service !== 'none' && cluster.meshMember,
+    splitRouting: (hasVersionSplit(w) || routed || w.trafficPolicy !== undefined) && service !== 'none' && cluster.meshMember,
     exposed: w.expose !== undefined && hasGateway,
   };
 }

@@ -72,9 +72,14 @@ export type PlannedComponent =
       })
   | (ComponentBase &
       WorkloadRef & {
+        /** An app route, or a traffic policy alone (`source` says which): see `istioMeshObjectsOf`. */
         readonly component: 'IstioMeshRoute';
         readonly names: { readonly virtualService: string; readonly destinationRule: string };
         readonly subsets: readonly string[];
+        /** A DestinationRule: subsets or a traffic policy. */
+        readonly destinationRule: boolean;
+        /** A VirtualService: an app route. */
+        readonly virtualService: boolean;
       })
   | (ComponentBase & WorkloadRef & { readonly component: 'VersionServices'; readonly versions: readonly string[] })
   /** ServiceExports of the per-version Services `<name>-<version>` of an exported workload that declares versions. */

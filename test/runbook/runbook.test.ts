@@ -225,6 +225,16 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'traffic-policy-istio': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Service mesh: managed by the fleet',
+        'Kubernetes folders',
+        'Rollout',
+        'Changes',
+        'Teardown',
+      ],
       'private-asm-multicluster': [
         'meshfleet',
         'Kube contexts',

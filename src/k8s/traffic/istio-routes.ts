@@ -1,11 +1,21 @@
 /**
- * Istio compiler of traffic intent: VirtualService `http` entries and DestinationRule subsets.
- * Pure functions from intent to object specs; the constructs only render them.
+ * Istio compiler of traffic intent: VirtualService `http` entries, DestinationRule subsets and
+ * traffic policy. Pure functions from intent to object specs; the constructs only render them.
  */
-import { DestinationRuleSpec, VirtualServiceSpec, VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpRoute } from '../../../imports/networking.istio.io';
+import {
+  DestinationRuleSpec,
+  DestinationRuleSpecSubsetsTrafficPolicy,
+  DestinationRuleSpecTrafficPolicy,
+  DestinationRuleSpecTrafficPolicyOutlierDetection,
+  VirtualServiceSpec,
+  VirtualServiceSpecHttpFault,
+  VirtualServiceSpecHttp,
+  VirtualServiceSpecHttpMatch,
+  VirtualServiceSpecHttpRoute,
+} from '../../../imports/networking.istio.io';
 import { versionServiceName } from '../../plan/names';
 import { MeshTrafficEntry, ServiceTrafficIntent, TrafficBackend, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
-import { HeaderModifierInput } from '../../topology/model/types';
+import { HeaderModifierInput, OutlierDetectionInput, TrafficPolicyInput } from '../../topology/model/types';
 
 /**
  * How a backend's version is addressed: a DestinationRule subset of the Service (istio routing),
@@ -95,14 +105,57 @@ export function istioHttpOf(rule: TrafficRule, versions: VersionAddressing = 'su
             attempts: rule.retries.attempts,
             ...(rule.retries.perTryTimeout === undefined ? {} : { perTryTimeout: istioDuration(rule.retries.perTryTimeout) }),
             ...(rule.retries.retryOn === undefined ? {} : { retryOn: rule.retries.retryOn }),
+            ...(rule.retries.retryRemoteLocalities === undefined ? {} : { retryRemoteLocalities: rule.retries.retryRemoteLocalities }),
           },
         }),
+    // Upstream's HTTPFaultInjection shape, as written (the rules checked its durations and ranges).
+    ...(rule.fault === undefined ? {} : { fault: structuredClone(rule.fault) as VirtualServiceSpecHttpFault }),
   };
 }
 
-/** The DestinationRule spec of in-mesh routing: host the Service, one subset per version (label `version`). */
+/**
+ * An outlier detection as the imported DestinationRule types spell it: cdk8s's importer renamed
+ * upstream's `consecutive5xxErrors` (the only field of the TrafficPolicy it renamed), and its
+ * serializer writes upstream's name back.
+ */
+function importedOutlierDetection(o: OutlierDetectionInput | undefined): { outlierDetection?: DestinationRuleSpecTrafficPolicyOutlierDetection } {
+  if (o === undefined) return {};
+  const { consecutive5xxErrors, ...rest } = o;
+  return { outlierDetection: { ...rest, ...(consecutive5xxErrors === undefined ? {} : { consecutive5XxErrors: consecutive5xxErrors }) } };
+}
+
+/** A traffic policy (upstream's TrafficPolicy shape, as written) in the imported DestinationRule types. */
+function importedTrafficPolicy(policy: TrafficPolicyInput): DestinationRuleSpecTrafficPolicy {
+  const copy = structuredClone(policy);
+  return {
+    ...copy,
+    ...importedOutlierDetection(copy.outlierDetection),
+    ...(copy.portLevelSettings === undefined ? {} : { portLevelSettings: copy.portLevelSettings.map((s) => ({ ...s, ...importedOutlierDetection(s.outlierDetection) })) }),
+  } as DestinationRuleSpecTrafficPolicy;
+}
+
+/**
+ * The DestinationRule spec of in-mesh routing: host the Service, its traffic policy as written
+ * (upstream's TrafficPolicy shape), one subset per version (label `version`) with its own
+ * traffic policy when the version has one.
+ */
 export function destinationRuleSpec(service: string, mesh: MeshTrafficEntry): DestinationRuleSpec {
-  return { host: service, subsets: mesh.subsets.map((name) => ({ labels: { version: name }, name })) };
+  return {
+    host: service,
+    ...(mesh.trafficPolicy === undefined ? {} : { trafficPolicy: importedTrafficPolicy(mesh.trafficPolicy) }),
+    ...(mesh.subsets.length === 0
+      ? {}
+      : {
+          subsets: mesh.subsets.map((name) => {
+            const policy = mesh.subsetTrafficPolicies?.[name];
+            return {
+              labels: { version: name },
+              name,
+              ...(policy === undefined ? {} : { trafficPolicy: importedTrafficPolicy(policy) as DestinationRuleSpecSubsetsTrafficPolicy }),
+            };
+          }),
+        }),
+  };
 }
 
 /** The VirtualService spec of in-mesh routing: hosts the Service, one `http` entry per rule, in order. */

@@ -4,7 +4,16 @@
  * src/k8s/traffic turn it into Istio VirtualServices / DestinationRules, GAMMA HTTPRoutes,
  * multi-cluster Gateway HTTPRoutes and MultiClusterIngresses.
  */
-import type { HeaderModifierInput, HttpMethod, MeshRouteRuleInput, MeshRouting, PathMatchType, ResolvedGrpcMethodMatch, ValueMatchType } from '../../topology/model/types';
+import type {
+  HeaderModifierInput,
+  HttpMethod,
+  MeshRouteRuleInput,
+  MeshRouting,
+  PathMatchType,
+  ResolvedGrpcMethodMatch,
+  TrafficPolicyInput,
+  ValueMatchType,
+} from '../../topology/model/types';
 
 import type { VersionWeight } from '../../topology/resolve/traffic-split';
 
@@ -77,12 +86,17 @@ export interface TrafficRule {
   /** Request timeout as written, e.g. `5s`, `500ms`. */
   readonly timeout?: string;
   readonly retries?: MeshRouteRuleInput['retries'];
+  /** Faults injected (Istio `HTTPFaultInjection`; the rules refuse it where a data plane has none). */
+  readonly fault?: MeshRouteRuleInput['fault'];
 }
 
 /** In-mesh routing of a service: what callers inside the mesh get when they call it. */
 export interface MeshTrafficEntry {
-  /** `route`: an explicit app route (`apps[].routes[]`); `split`: the workload's version split alone. */
-  readonly source: 'route' | 'split';
+  /**
+   * `route`: an explicit app route (`apps[].routes[]`); `split`: the workload's version split
+   * alone; `policy`: the workload's traffic policy alone (a DestinationRule, no rules).
+   */
+  readonly source: 'route' | 'split' | 'policy';
   /** The route's protocol; a split alone is `http`. */
   readonly protocol: TrafficProtocol;
   /** Topology path of the route, or of the workload whose split it is. */
@@ -98,10 +112,14 @@ export interface MeshTrafficEntry {
   };
   /** Versions addressed by subset (Istio DestinationRule subsets), in order. */
   readonly subsets: readonly string[];
+  /** Traffic policies of subsets (`versions[].trafficPolicy`), by version; absent: none has one. */
+  readonly subsetTrafficPolicies?: Readonly<Record<string, TrafficPolicyInput>>;
   /** Versions addressed by a Service `<service>-<version>` each (GAMMA has no subsets), in order. */
   readonly versionServices: readonly string[];
-  /** In order: Istio takes the first that matches; Gateway API the most specific. */
+  /** In order: Istio takes the first that matches; Gateway API the most specific. [] for a policy alone. */
   readonly rules: readonly TrafficRule[];
+  /** How clients call the service (Istio DestinationRule `trafficPolicy`, upstream's shape); absent: the mesh's defaults. */
+  readonly trafficPolicy?: TrafficPolicyInput;
 }
 
 /** Entry through the mesh's shared ingress gateway (a VirtualService bound to the Istio Gateway). */

@@ -12,6 +12,7 @@ import {
   ResolvedMultiClusterIngress,
   ResolvedTopology,
   ResolvedWorkload,
+  TrafficPolicyInput,
 } from '../../topology/model/types';
 import { hasVersionSplit, versionSplitOf } from '../../topology/resolve/traffic-split';
 import { assume } from '../../topology/rules/assume';
@@ -69,18 +70,25 @@ function meshRule(service: string, rule: ResolvedMeshRouteRule): TrafficRule {
     ...(rule.rewrite === undefined ? {} : { rewrite: rule.rewrite }),
     ...(rule.timeout === undefined ? {} : { timeout: rule.timeout }),
     ...(rule.retries === undefined ? {} : { retries: rule.retries }),
+    ...(rule.fault === undefined ? {} : { fault: rule.fault }),
   };
 }
 
 /**
  * In-mesh routing of `w`: its explicit route when it has one; else its version split alone,
  * on every data plane as soon as it declares versions (`versions` or `canary`, see
- * `hasVersionSplit`): Istio subsets or GAMMA per-version Services, one version included.
+ * `hasVersionSplit`): Istio subsets or GAMMA per-version Services, one version included; else
+ * its traffic policy alone (a DestinationRule without subsets). Each carries the traffic policy.
  */
 function meshEntryOf(appIndex: number, app: ResolvedApp, w: ResolvedWorkload, split: readonly VersionWeight[]): MeshTrafficEntry | undefined {
   const routeIndex = app.routes.findIndex((r) => r.service === w.name);
   const route: ResolvedMeshRoute | undefined = app.routes[routeIndex];
   const versionServices = split.map((s) => s.version);
+  const subsetPolicies = w.versions.filter((v) => v.trafficPolicy !== undefined).map((v) => [v.name, v.trafficPolicy as TrafficPolicyInput] as const);
+  const policy = {
+    ...(w.trafficPolicy === undefined ? {} : { trafficPolicy: w.trafficPolicy }),
+    ...(subsetPolicies.length === 0 ? {} : { subsetTrafficPolicies: Object.fromEntries(subsetPolicies) }),
+  };
   if (route !== undefined) {
     const referenced = route.rules.flatMap((r) => [...r.backends.map((b) => b.version), r.mirror?.version]);
     return {
@@ -91,9 +99,22 @@ function meshEntryOf(appIndex: number, app: ResolvedApp, w: ResolvedWorkload, sp
       subsets: split.filter((s) => (hasVersionSplit(w) && s.weight > 0) || referenced.includes(s.version)).map((s) => s.version),
       versionServices,
       rules: route.rules.map((r) => meshRule(w.name, r)),
+      ...policy,
     };
   }
-  if (!hasVersionSplit(w)) return undefined;
+  if (!hasVersionSplit(w)) {
+    if (w.trafficPolicy === undefined) return undefined;
+    return {
+      source: 'policy',
+      protocol: 'http',
+      path: `apps[${appIndex}].workloads[${app.workloads.indexOf(w)}].trafficPolicy`,
+      names: { virtualService: w.virtualServiceName, destinationRule: w.destinationRuleName, httpRoute: w.name },
+      subsets: [],
+      versionServices: [],
+      rules: [],
+      ...policy,
+    };
+  }
   // Every declared version gets a subset, even at weight 0, so that a later shift only changes
   // the VirtualService; the `canary` shorthand keeps the stable version, and the canary once it has traffic.
   const subsets = w.canary === undefined ? split : split.filter((v, k) => k === 0 || v.weight > 0);
@@ -105,7 +126,16 @@ function meshEntryOf(appIndex: number, app: ResolvedApp, w: ResolvedWorkload, sp
     subsets: subsets.map((s) => s.version),
     versionServices,
     rules: [{ matches: [], backends: splitBackends(w.name, split) }],
+    ...policy,
   };
+}
+
+/**
+ * The Istio objects of an in-mesh entry: a DestinationRule when it has subsets or a traffic
+ * policy, a VirtualService when it has rules (not for a traffic policy alone).
+ */
+export function istioMeshObjectsOf(mesh: MeshTrafficEntry): { readonly destinationRule: boolean; readonly virtualService: boolean } {
+  return { destinationRule: mesh.subsets.length > 0 || mesh.trafficPolicy !== undefined, virtualService: mesh.source !== 'policy' };
 }
 
 /** Entry through the shared ingress gateway of an exposed workload. */

@@ -32,6 +32,10 @@ export const MODEL_DEFAULTS = {
     "add": [],
     "drop": []
   },
+  "ClientTlsInput": {
+    "subjectAltNames": [],
+    "insecureSkipVerify": false
+  },
   "ClusterInput": {
     "platform": "gke",
     "role": "workload",
@@ -94,6 +98,10 @@ export const MODEL_DEFAULTS = {
   },
   "InitContainerInput": {
     "env": {}
+  },
+  "LocalityLbSettingInput": {
+    "distribute": [],
+    "failoverPriority": []
   },
   "MeshInput": {
     "version": "1.29",
@@ -166,6 +174,9 @@ export const MODEL_DEFAULTS = {
     "operatorCidrs": [],
     "apps": [],
     "gateways": []
+  },
+  "TrafficPolicyInput": {
+    "portLevelSettings": []
   },
   "ValueMatchInput": {
     "type": "Exact"

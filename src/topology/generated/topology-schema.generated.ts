@@ -2343,6 +2343,648 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         },
                         "description": "Further pod labels of this version (not `app` or `version`).",
                         "default": {}
+                      },
+                      "trafficPolicy": {
+                        "type": "object",
+                        "properties": {
+                          "connectionPool": {
+                            "type": "object",
+                            "properties": {
+                              "tcp": {
+                                "type": "object",
+                                "properties": {
+                                  "maxConnections": {
+                                    "type": "integer",
+                                    "description": "Most connections to the destination (per client proxy).\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "connectTimeout": {
+                                    "type": "string",
+                                    "description": "TCP connect timeout.\n\nDefault: none (Istio's, 10s).",
+                                    "title": "duration such as 30s or 100ms"
+                                  },
+                                  "tcpKeepalive": {
+                                    "type": "object",
+                                    "properties": {
+                                      "probes": {
+                                        "type": "integer",
+                                        "description": "Unanswered probes before the connection is dead.\n\nDefault: none (the operating system's, 9 on Linux)."
+                                      },
+                                      "time": {
+                                        "type": "string",
+                                        "description": "Idle time before the first probe.\n\nDefault: none (the operating system's, 2h on Linux).",
+                                        "title": "duration such as 30s or 100ms"
+                                      },
+                                      "interval": {
+                                        "type": "string",
+                                        "description": "Time between probes.\n\nDefault: none (the operating system's, 75s on Linux).",
+                                        "title": "duration such as 30s or 100ms"
+                                      }
+                                    },
+                                    "additionalProperties": false,
+                                    "description": "TCP keepalive probes on the upstream connections.\n\nDefault: none (no keepalive)."
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "TCP settings (HTTP and TCP traffic).\n\nDefault: none."
+                              },
+                              "http": {
+                                "type": "object",
+                                "properties": {
+                                  "http1MaxPendingRequests": {
+                                    "type": "integer",
+                                    "description": "Most requests queued while waiting for a connection.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "http2MaxRequests": {
+                                    "type": "integer",
+                                    "description": "Most active requests to the destination.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "maxRequestsPerConnection": {
+                                    "type": "integer",
+                                    "description": "Most requests per connection; 1 turns keep-alive off.\n\nDefault: none (unlimited)."
+                                  },
+                                  "maxRetries": {
+                                    "type": "integer",
+                                    "description": "Most outstanding retries to the destination at a time.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "idleTimeout": {
+                                    "type": "string",
+                                    "description": "Idle timeout of the upstream connections.\n\nDefault: none (Istio's, 1h).",
+                                    "title": "duration such as 30s or 100ms"
+                                  },
+                                  "h2UpgradePolicy": {
+                                    "enum": [
+                                      "DEFAULT",
+                                      "DO_NOT_UPGRADE",
+                                      "UPGRADE"
+                                    ],
+                                    "description": "Whether HTTP/1.1 connections are upgraded to HTTP/2.\n\nDefault: none (the mesh's)."
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "HTTP settings.\n\nDefault: none."
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Connection pool limits (circuit breaking).\n\nDefault: none (Istio's, unlimited)."
+                          },
+                          "outlierDetection": {
+                            "type": "object",
+                            "properties": {
+                              "consecutive5xxErrors": {
+                                "type": "integer",
+                                "description": "5xx answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (Istio's, 5)."
+                              },
+                              "consecutiveGatewayErrors": {
+                                "type": "integer",
+                                "description": "502, 503 and 504 answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (off)."
+                              },
+                              "interval": {
+                                "type": "string",
+                                "description": "Time between ejection sweeps.\n\nDefault: none (Istio's, 10s).",
+                                "title": "duration such as 30s or 100ms"
+                              },
+                              "baseEjectionTime": {
+                                "type": "string",
+                                "description": "Minimum ejection time (times the number of ejections).\n\nDefault: none (Istio's, 30s).",
+                                "title": "duration such as 30s or 100ms"
+                              },
+                              "maxEjectionPercent": {
+                                "type": "integer",
+                                "description": "Most percent of the pool ejected at once, 0..100.\n\nDefault: none (Istio's, 10).",
+                                "minimum": 0,
+                                "maximum": 100
+                              },
+                              "minHealthPercent": {
+                                "type": "integer",
+                                "description": "Outlier detection stays on while at least this percent of the pool is healthy, 0..100.\n\nDefault: none (Istio's, 0).",
+                                "minimum": 0,
+                                "maximum": 100
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Ejection of failing endpoints; locality failover needs it.\n\nDefault: none (no ejection)."
+                          },
+                          "loadBalancer": {
+                            "type": "object",
+                            "properties": {
+                              "simple": {
+                                "enum": [
+                                  "UNSPECIFIED",
+                                  "LEAST_CONN",
+                                  "RANDOM",
+                                  "PASSTHROUGH",
+                                  "ROUND_ROBIN",
+                                  "LEAST_REQUEST"
+                                ],
+                                "description": "Algorithm (not with `consistentHash`).\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                              },
+                              "consistentHash": {
+                                "type": "object",
+                                "properties": {
+                                  "httpHeaderName": {
+                                    "type": "string",
+                                    "description": "Hash on this request header.\n\nDefault: none.",
+                                    "minLength": 1
+                                  },
+                                  "httpCookie": {
+                                    "type": "object",
+                                    "properties": {
+                                      "name": {
+                                        "type": "string",
+                                        "description": "A non-empty string.",
+                                        "minLength": 1
+                                      },
+                                      "path": {
+                                        "type": "string",
+                                        "description": "A non-empty string.",
+                                        "minLength": 1
+                                      },
+                                      "ttl": {
+                                        "type": "string",
+                                        "description": "A duration in Istio's (Go's) form: a whole number of hours, minutes, seconds or milliseconds, at least 1ms, e.g. `30s`, `100ms`, `1m` (checked by the traffic policy rules).",
+                                        "title": "duration such as 30s or 100ms"
+                                      }
+                                    },
+                                    "required": [
+                                      "name"
+                                    ],
+                                    "additionalProperties": false,
+                                    "description": "Hash on this cookie (created with `ttl` when missing).\n\nDefault: none."
+                                  },
+                                  "useSourceIp": {
+                                    "type": "boolean",
+                                    "description": "Hash on the source IP address.\n\nDefault: none."
+                                  },
+                                  "httpQueryParameterName": {
+                                    "type": "string",
+                                    "description": "Hash on this query parameter.\n\nDefault: none.",
+                                    "minLength": 1
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "Session affinity by hash (not with `simple`).\n\nDefault: none."
+                              },
+                              "localityLbSetting": {
+                                "type": "object",
+                                "properties": {
+                                  "enabled": {
+                                    "type": "boolean",
+                                    "description": "Locality load balancing on or off for this destination.\n\nDefault: none (the mesh's, on)."
+                                  },
+                                  "distribute": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "object",
+                                      "properties": {
+                                        "from": {
+                                          "type": "string",
+                                          "description": "Origin locality `region/zone/subzone`, `*` as a wildcard, e.g. `us-west1/*`.",
+                                          "minLength": 1
+                                        },
+                                        "to": {
+                                          "type": "object",
+                                          "additionalProperties": {
+                                            "type": "integer",
+                                            "description": "A traffic share in percent, a whole number from 0 to 100.",
+                                            "minimum": 0,
+                                            "maximum": 100
+                                          },
+                                          "description": "Destination locality to percent of the traffic; the percents sum to 100, e.g. `{ \"us-west1/*\": 80, \"us-east1/*\": 20 }`."
+                                        }
+                                      },
+                                      "required": [
+                                        "from",
+                                        "to"
+                                      ],
+                                      "additionalProperties": false,
+                                      "description": "Traffic from one locality spread over others (Istio `LocalityLoadBalancerSetting.Distribute`)."
+                                    },
+                                    "description": "Weighted spread per origin locality (not with `failover` or `failoverPriority`).",
+                                    "default": []
+                                  },
+                                  "failover": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "object",
+                                      "properties": {
+                                        "from": {
+                                          "type": "string",
+                                          "description": "Origin region, e.g. `us-west1`.",
+                                          "minLength": 1
+                                        },
+                                        "to": {
+                                          "type": "string",
+                                          "description": "Region that takes its traffic, e.g. `us-east1`.",
+                                          "minLength": 1
+                                        }
+                                      },
+                                      "required": [
+                                        "from",
+                                        "to"
+                                      ],
+                                      "additionalProperties": false,
+                                      "description": "Where traffic of a region goes when its endpoints are unhealthy (Istio `LocalityLoadBalancerSetting.Failover`)."
+                                    },
+                                    "description": "Explicit failover region per origin region (not with `distribute`).\n\nDefault: [] (Istio's: the nearest locality)."
+                                  },
+                                  "failoverPriority": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "string",
+                                      "description": "A non-empty string.",
+                                      "minLength": 1
+                                    },
+                                    "description": "Labels in priority order, e.g. `topology.istio.io/network` (not with `distribute`).",
+                                    "default": []
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "Locality-aware load balancing: failover across regions, or a weighted distribution.\n\nDefault: none (the mesh's)."
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Load balancing.\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                          },
+                          "tls": {
+                            "type": "object",
+                            "properties": {
+                              "mode": {
+                                "enum": [
+                                  "DISABLE",
+                                  "SIMPLE",
+                                  "MUTUAL",
+                                  "ISTIO_MUTUAL"
+                                ],
+                                "description": "`ISTIO_MUTUAL` (the mesh's mTLS), `SIMPLE` or `MUTUAL` (origination to a server outside the mesh), `DISABLE`."
+                              },
+                              "credentialName": {
+                                "type": "string",
+                                "description": "Kubernetes Secret (in the client's namespace) with the client certificate, key and CA (`SIMPLE`, `MUTUAL`).\n\nDefault: none.",
+                                "minLength": 1
+                              },
+                              "sni": {
+                                "type": "string",
+                                "description": "Server name sent in the TLS handshake.\n\nDefault: none (the host).",
+                                "minLength": 1
+                              },
+                              "subjectAltNames": {
+                                "type": "array",
+                                "items": {
+                                  "type": "string",
+                                  "description": "A non-empty string.",
+                                  "minLength": 1
+                                },
+                                "description": "Names the server certificate must carry.",
+                                "default": []
+                              },
+                              "insecureSkipVerify": {
+                                "type": "boolean",
+                                "description": "Skip the server certificate check. Not recommended.",
+                                "default": false
+                              }
+                            },
+                            "required": [
+                              "mode"
+                            ],
+                            "additionalProperties": false,
+                            "description": "Client TLS.\n\nDefault: none (the mesh's automatic mTLS)."
+                          },
+                          "portLevelSettings": {
+                            "type": "array",
+                            "items": {
+                              "type": "object",
+                              "properties": {
+                                "port": {
+                                  "type": "object",
+                                  "properties": {
+                                    "number": {
+                                      "type": "integer",
+                                      "description": "A TCP or UDP port number, from 1 to 65535.",
+                                      "minimum": 1,
+                                      "maximum": 65535
+                                    }
+                                  },
+                                  "required": [
+                                    "number"
+                                  ],
+                                  "additionalProperties": false,
+                                  "description": "The destination port."
+                                },
+                                "connectionPool": {
+                                  "type": "object",
+                                  "properties": {
+                                    "tcp": {
+                                      "type": "object",
+                                      "properties": {
+                                        "maxConnections": {
+                                          "type": "integer",
+                                          "description": "Most connections to the destination (per client proxy).\n\nDefault: none (Istio's, 2^32-1)."
+                                        },
+                                        "connectTimeout": {
+                                          "type": "string",
+                                          "description": "TCP connect timeout.\n\nDefault: none (Istio's, 10s).",
+                                          "title": "duration such as 30s or 100ms"
+                                        },
+                                        "tcpKeepalive": {
+                                          "type": "object",
+                                          "properties": {
+                                            "probes": {
+                                              "type": "integer",
+                                              "description": "Unanswered probes before the connection is dead.\n\nDefault: none (the operating system's, 9 on Linux)."
+                                            },
+                                            "time": {
+                                              "type": "string",
+                                              "description": "Idle time before the first probe.\n\nDefault: none (the operating system's, 2h on Linux).",
+                                              "title": "duration such as 30s or 100ms"
+                                            },
+                                            "interval": {
+                                              "type": "string",
+                                              "description": "Time between probes.\n\nDefault: none (the operating system's, 75s on Linux).",
+                                              "title": "duration such as 30s or 100ms"
+                                            }
+                                          },
+                                          "additionalProperties": false,
+                                          "description": "TCP keepalive probes on the upstream connections.\n\nDefault: none (no keepalive)."
+                                        }
+                                      },
+                                      "additionalProperties": false,
+                                      "description": "TCP settings (HTTP and TCP traffic).\n\nDefault: none."
+                                    },
+                                    "http": {
+                                      "type": "object",
+                                      "properties": {
+                                        "http1MaxPendingRequests": {
+                                          "type": "integer",
+                                          "description": "Most requests queued while waiting for a connection.\n\nDefault: none (Istio's, 2^32-1)."
+                                        },
+                                        "http2MaxRequests": {
+                                          "type": "integer",
+                                          "description": "Most active requests to the destination.\n\nDefault: none (Istio's, 2^32-1)."
+                                        },
+                                        "maxRequestsPerConnection": {
+                                          "type": "integer",
+                                          "description": "Most requests per connection; 1 turns keep-alive off.\n\nDefault: none (unlimited)."
+                                        },
+                                        "maxRetries": {
+                                          "type": "integer",
+                                          "description": "Most outstanding retries to the destination at a time.\n\nDefault: none (Istio's, 2^32-1)."
+                                        },
+                                        "idleTimeout": {
+                                          "type": "string",
+                                          "description": "Idle timeout of the upstream connections.\n\nDefault: none (Istio's, 1h).",
+                                          "title": "duration such as 30s or 100ms"
+                                        },
+                                        "h2UpgradePolicy": {
+                                          "enum": [
+                                            "DEFAULT",
+                                            "DO_NOT_UPGRADE",
+                                            "UPGRADE"
+                                          ],
+                                          "description": "Whether HTTP/1.1 connections are upgraded to HTTP/2.\n\nDefault: none (the mesh's)."
+                                        }
+                                      },
+                                      "additionalProperties": false,
+                                      "description": "HTTP settings.\n\nDefault: none."
+                                    }
+                                  },
+                                  "additionalProperties": false,
+                                  "description": "Connection pool limits: Istio's circuit breaker (`ConnectionPoolSettings`).\n\nDefault: none."
+                                },
+                                "outlierDetection": {
+                                  "type": "object",
+                                  "properties": {
+                                    "consecutive5xxErrors": {
+                                      "type": "integer",
+                                      "description": "5xx answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (Istio's, 5)."
+                                    },
+                                    "consecutiveGatewayErrors": {
+                                      "type": "integer",
+                                      "description": "502, 503 and 504 answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (off)."
+                                    },
+                                    "interval": {
+                                      "type": "string",
+                                      "description": "Time between ejection sweeps.\n\nDefault: none (Istio's, 10s).",
+                                      "title": "duration such as 30s or 100ms"
+                                    },
+                                    "baseEjectionTime": {
+                                      "type": "string",
+                                      "description": "Minimum ejection time (times the number of ejections).\n\nDefault: none (Istio's, 30s).",
+                                      "title": "duration such as 30s or 100ms"
+                                    },
+                                    "maxEjectionPercent": {
+                                      "type": "integer",
+                                      "description": "Most percent of the pool ejected at once, 0..100.\n\nDefault: none (Istio's, 10).",
+                                      "minimum": 0,
+                                      "maximum": 100
+                                    },
+                                    "minHealthPercent": {
+                                      "type": "integer",
+                                      "description": "Outlier detection stays on while at least this percent of the pool is healthy, 0..100.\n\nDefault: none (Istio's, 0).",
+                                      "minimum": 0,
+                                      "maximum": 100
+                                    }
+                                  },
+                                  "additionalProperties": false,
+                                  "description": "Ejection of failing endpoints from the load balancing pool (Istio `OutlierDetection`).\n\nDefault: none."
+                                },
+                                "loadBalancer": {
+                                  "type": "object",
+                                  "properties": {
+                                    "simple": {
+                                      "enum": [
+                                        "UNSPECIFIED",
+                                        "LEAST_CONN",
+                                        "RANDOM",
+                                        "PASSTHROUGH",
+                                        "ROUND_ROBIN",
+                                        "LEAST_REQUEST"
+                                      ],
+                                      "description": "Algorithm (not with `consistentHash`).\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                                    },
+                                    "consistentHash": {
+                                      "type": "object",
+                                      "properties": {
+                                        "httpHeaderName": {
+                                          "type": "string",
+                                          "description": "Hash on this request header.\n\nDefault: none.",
+                                          "minLength": 1
+                                        },
+                                        "httpCookie": {
+                                          "type": "object",
+                                          "properties": {
+                                            "name": {
+                                              "type": "string",
+                                              "description": "A non-empty string.",
+                                              "minLength": 1
+                                            },
+                                            "path": {
+                                              "type": "string",
+                                              "description": "A non-empty string.",
+                                              "minLength": 1
+                                            },
+                                            "ttl": {
+                                              "type": "string",
+                                              "description": "A duration in Istio's (Go's) form: a whole number of hours, minutes, seconds or milliseconds, at least 1ms, e.g. `30s`, `100ms`, `1m` (checked by the traffic policy rules).",
+                                              "title": "duration such as 30s or 100ms"
+                                            }
+                                          },
+                                          "required": [
+                                            "name"
+                                          ],
+                                          "additionalProperties": false,
+                                          "description": "Hash on this cookie (created with `ttl` when missing).\n\nDefault: none."
+                                        },
+                                        "useSourceIp": {
+                                          "type": "boolean",
+                                          "description": "Hash on the source IP address.\n\nDefault: none."
+                                        },
+                                        "httpQueryParameterName": {
+                                          "type": "string",
+                                          "description": "Hash on this query parameter.\n\nDefault: none.",
+                                          "minLength": 1
+                                        }
+                                      },
+                                      "additionalProperties": false,
+                                      "description": "Session affinity by hash (not with `simple`).\n\nDefault: none."
+                                    },
+                                    "localityLbSetting": {
+                                      "type": "object",
+                                      "properties": {
+                                        "enabled": {
+                                          "type": "boolean",
+                                          "description": "Locality load balancing on or off for this destination.\n\nDefault: none (the mesh's, on)."
+                                        },
+                                        "distribute": {
+                                          "type": "array",
+                                          "items": {
+                                            "type": "object",
+                                            "properties": {
+                                              "from": {
+                                                "type": "string",
+                                                "description": "Origin locality `region/zone/subzone`, `*` as a wildcard, e.g. `us-west1/*`.",
+                                                "minLength": 1
+                                              },
+                                              "to": {
+                                                "type": "object",
+                                                "additionalProperties": {
+                                                  "type": "integer",
+                                                  "description": "A traffic share in percent, a whole number from 0 to 100.",
+                                                  "minimum": 0,
+                                                  "maximum": 100
+                                                },
+                                                "description": "Destination locality to percent of the traffic; the percents sum to 100, e.g. `{ \"us-west1/*\": 80, \"us-east1/*\": 20 }`."
+                                              }
+                                            },
+                                            "required": [
+                                              "from",
+                                              "to"
+                                            ],
+                                            "additionalProperties": false,
+                                            "description": "Traffic from one locality spread over others (Istio `LocalityLoadBalancerSetting.Distribute`)."
+                                          },
+                                          "description": "Weighted spread per origin locality (not with `failover` or `failoverPriority`).",
+                                          "default": []
+                                        },
+                                        "failover": {
+                                          "type": "array",
+                                          "items": {
+                                            "type": "object",
+                                            "properties": {
+                                              "from": {
+                                                "type": "string",
+                                                "description": "Origin region, e.g. `us-west1`.",
+                                                "minLength": 1
+                                              },
+                                              "to": {
+                                                "type": "string",
+                                                "description": "Region that takes its traffic, e.g. `us-east1`.",
+                                                "minLength": 1
+                                              }
+                                            },
+                                            "required": [
+                                              "from",
+                                              "to"
+                                            ],
+                                            "additionalProperties": false,
+                                            "description": "Where traffic of a region goes when its endpoints are unhealthy (Istio `LocalityLoadBalancerSetting.Failover`)."
+                                          },
+                                          "description": "Explicit failover region per origin region (not with `distribute`).\n\nDefault: [] (Istio's: the nearest locality)."
+                                        },
+                                        "failoverPriority": {
+                                          "type": "array",
+                                          "items": {
+                                            "type": "string",
+                                            "description": "A non-empty string.",
+                                            "minLength": 1
+                                          },
+                                          "description": "Labels in priority order, e.g. `topology.istio.io/network` (not with `distribute`).",
+                                          "default": []
+                                        }
+                                      },
+                                      "additionalProperties": false,
+                                      "description": "Locality-aware load balancing: failover across regions, or a weighted distribution.\n\nDefault: none (the mesh's)."
+                                    }
+                                  },
+                                  "additionalProperties": false,
+                                  "description": "Load balancing (Istio `LoadBalancerSettings`): `simple` or `consistentHash`, and locality settings.\n\nDefault: none."
+                                },
+                                "tls": {
+                                  "type": "object",
+                                  "properties": {
+                                    "mode": {
+                                      "enum": [
+                                        "DISABLE",
+                                        "SIMPLE",
+                                        "MUTUAL",
+                                        "ISTIO_MUTUAL"
+                                      ],
+                                      "description": "`ISTIO_MUTUAL` (the mesh's mTLS), `SIMPLE` or `MUTUAL` (origination to a server outside the mesh), `DISABLE`."
+                                    },
+                                    "credentialName": {
+                                      "type": "string",
+                                      "description": "Kubernetes Secret (in the client's namespace) with the client certificate, key and CA (`SIMPLE`, `MUTUAL`).\n\nDefault: none.",
+                                      "minLength": 1
+                                    },
+                                    "sni": {
+                                      "type": "string",
+                                      "description": "Server name sent in the TLS handshake.\n\nDefault: none (the host).",
+                                      "minLength": 1
+                                    },
+                                    "subjectAltNames": {
+                                      "type": "array",
+                                      "items": {
+                                        "type": "string",
+                                        "description": "A non-empty string.",
+                                        "minLength": 1
+                                      },
+                                      "description": "Names the server certificate must carry.",
+                                      "default": []
+                                    },
+                                    "insecureSkipVerify": {
+                                      "type": "boolean",
+                                      "description": "Skip the server certificate check. Not recommended.",
+                                      "default": false
+                                    }
+                                  },
+                                  "required": [
+                                    "mode"
+                                  ],
+                                  "additionalProperties": false,
+                                  "description": "TLS of the connections to the destination (Istio `ClientTLSSettings`).\n\nDefault: none."
+                                }
+                              },
+                              "required": [
+                                "port"
+                              ],
+                              "additionalProperties": false,
+                              "description": "Settings of one port of the destination (Istio `TrafficPolicy.PortTrafficPolicy`); they replace the policy's."
+                            },
+                            "description": "Settings per port, replacing the policy's for that port.",
+                            "default": []
+                          }
+                        },
+                        "additionalProperties": false,
+                        "description": "Traffic policy of this version's subset (Istio `subsets[].trafficPolicy`, upstream's TrafficPolicy shape), replacing the workload's `trafficPolicy` for it. Istio routing only.\n\nDefault: none (the workload's)."
                       }
                     },
                     "required": [
@@ -2371,6 +3013,648 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "description": "Name of the traffic split's DestinationRule.\n\nDefault: the workload name.",
                   "title": "lower-case RFC 1035 name",
                   "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                },
+                "trafficPolicy": {
+                  "type": "object",
+                  "properties": {
+                    "connectionPool": {
+                      "type": "object",
+                      "properties": {
+                        "tcp": {
+                          "type": "object",
+                          "properties": {
+                            "maxConnections": {
+                              "type": "integer",
+                              "description": "Most connections to the destination (per client proxy).\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "connectTimeout": {
+                              "type": "string",
+                              "description": "TCP connect timeout.\n\nDefault: none (Istio's, 10s).",
+                              "title": "duration such as 30s or 100ms"
+                            },
+                            "tcpKeepalive": {
+                              "type": "object",
+                              "properties": {
+                                "probes": {
+                                  "type": "integer",
+                                  "description": "Unanswered probes before the connection is dead.\n\nDefault: none (the operating system's, 9 on Linux)."
+                                },
+                                "time": {
+                                  "type": "string",
+                                  "description": "Idle time before the first probe.\n\nDefault: none (the operating system's, 2h on Linux).",
+                                  "title": "duration such as 30s or 100ms"
+                                },
+                                "interval": {
+                                  "type": "string",
+                                  "description": "Time between probes.\n\nDefault: none (the operating system's, 75s on Linux).",
+                                  "title": "duration such as 30s or 100ms"
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "TCP keepalive probes on the upstream connections.\n\nDefault: none (no keepalive)."
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "TCP settings (HTTP and TCP traffic).\n\nDefault: none."
+                        },
+                        "http": {
+                          "type": "object",
+                          "properties": {
+                            "http1MaxPendingRequests": {
+                              "type": "integer",
+                              "description": "Most requests queued while waiting for a connection.\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "http2MaxRequests": {
+                              "type": "integer",
+                              "description": "Most active requests to the destination.\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "maxRequestsPerConnection": {
+                              "type": "integer",
+                              "description": "Most requests per connection; 1 turns keep-alive off.\n\nDefault: none (unlimited)."
+                            },
+                            "maxRetries": {
+                              "type": "integer",
+                              "description": "Most outstanding retries to the destination at a time.\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "idleTimeout": {
+                              "type": "string",
+                              "description": "Idle timeout of the upstream connections.\n\nDefault: none (Istio's, 1h).",
+                              "title": "duration such as 30s or 100ms"
+                            },
+                            "h2UpgradePolicy": {
+                              "enum": [
+                                "DEFAULT",
+                                "DO_NOT_UPGRADE",
+                                "UPGRADE"
+                              ],
+                              "description": "Whether HTTP/1.1 connections are upgraded to HTTP/2.\n\nDefault: none (the mesh's)."
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "HTTP settings.\n\nDefault: none."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Connection pool limits (circuit breaking).\n\nDefault: none (Istio's, unlimited)."
+                    },
+                    "outlierDetection": {
+                      "type": "object",
+                      "properties": {
+                        "consecutive5xxErrors": {
+                          "type": "integer",
+                          "description": "5xx answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (Istio's, 5)."
+                        },
+                        "consecutiveGatewayErrors": {
+                          "type": "integer",
+                          "description": "502, 503 and 504 answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (off)."
+                        },
+                        "interval": {
+                          "type": "string",
+                          "description": "Time between ejection sweeps.\n\nDefault: none (Istio's, 10s).",
+                          "title": "duration such as 30s or 100ms"
+                        },
+                        "baseEjectionTime": {
+                          "type": "string",
+                          "description": "Minimum ejection time (times the number of ejections).\n\nDefault: none (Istio's, 30s).",
+                          "title": "duration such as 30s or 100ms"
+                        },
+                        "maxEjectionPercent": {
+                          "type": "integer",
+                          "description": "Most percent of the pool ejected at once, 0..100.\n\nDefault: none (Istio's, 10).",
+                          "minimum": 0,
+                          "maximum": 100
+                        },
+                        "minHealthPercent": {
+                          "type": "integer",
+                          "description": "Outlier detection stays on while at least this percent of the pool is healthy, 0..100.\n\nDefault: none (Istio's, 0).",
+                          "minimum": 0,
+                          "maximum": 100
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Ejection of failing endpoints; locality failover needs it.\n\nDefault: none (no ejection)."
+                    },
+                    "loadBalancer": {
+                      "type": "object",
+                      "properties": {
+                        "simple": {
+                          "enum": [
+                            "UNSPECIFIED",
+                            "LEAST_CONN",
+                            "RANDOM",
+                            "PASSTHROUGH",
+                            "ROUND_ROBIN",
+                            "LEAST_REQUEST"
+                          ],
+                          "description": "Algorithm (not with `consistentHash`).\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                        },
+                        "consistentHash": {
+                          "type": "object",
+                          "properties": {
+                            "httpHeaderName": {
+                              "type": "string",
+                              "description": "Hash on this request header.\n\nDefault: none.",
+                              "minLength": 1
+                            },
+                            "httpCookie": {
+                              "type": "object",
+                              "properties": {
+                                "name": {
+                                  "type": "string",
+                                  "description": "A non-empty string.",
+                                  "minLength": 1
+                                },
+                                "path": {
+                                  "type": "string",
+                                  "description": "A non-empty string.",
+                                  "minLength": 1
+                                },
+                                "ttl": {
+                                  "type": "string",
+                                  "description": "A duration in Istio's (Go's) form: a whole number of hours, minutes, seconds or milliseconds, at least 1ms, e.g. `30s`, `100ms`, `1m` (checked by the traffic policy rules).",
+                                  "title": "duration such as 30s or 100ms"
+                                }
+                              },
+                              "required": [
+                                "name"
+                              ],
+                              "additionalProperties": false,
+                              "description": "Hash on this cookie (created with `ttl` when missing).\n\nDefault: none."
+                            },
+                            "useSourceIp": {
+                              "type": "boolean",
+                              "description": "Hash on the source IP address.\n\nDefault: none."
+                            },
+                            "httpQueryParameterName": {
+                              "type": "string",
+                              "description": "Hash on this query parameter.\n\nDefault: none.",
+                              "minLength": 1
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "Session affinity by hash (not with `simple`).\n\nDefault: none."
+                        },
+                        "localityLbSetting": {
+                          "type": "object",
+                          "properties": {
+                            "enabled": {
+                              "type": "boolean",
+                              "description": "Locality load balancing on or off for this destination.\n\nDefault: none (the mesh's, on)."
+                            },
+                            "distribute": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "properties": {
+                                  "from": {
+                                    "type": "string",
+                                    "description": "Origin locality `region/zone/subzone`, `*` as a wildcard, e.g. `us-west1/*`.",
+                                    "minLength": 1
+                                  },
+                                  "to": {
+                                    "type": "object",
+                                    "additionalProperties": {
+                                      "type": "integer",
+                                      "description": "A traffic share in percent, a whole number from 0 to 100.",
+                                      "minimum": 0,
+                                      "maximum": 100
+                                    },
+                                    "description": "Destination locality to percent of the traffic; the percents sum to 100, e.g. `{ \"us-west1/*\": 80, \"us-east1/*\": 20 }`."
+                                  }
+                                },
+                                "required": [
+                                  "from",
+                                  "to"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Traffic from one locality spread over others (Istio `LocalityLoadBalancerSetting.Distribute`)."
+                              },
+                              "description": "Weighted spread per origin locality (not with `failover` or `failoverPriority`).",
+                              "default": []
+                            },
+                            "failover": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "properties": {
+                                  "from": {
+                                    "type": "string",
+                                    "description": "Origin region, e.g. `us-west1`.",
+                                    "minLength": 1
+                                  },
+                                  "to": {
+                                    "type": "string",
+                                    "description": "Region that takes its traffic, e.g. `us-east1`.",
+                                    "minLength": 1
+                                  }
+                                },
+                                "required": [
+                                  "from",
+                                  "to"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Where traffic of a region goes when its endpoints are unhealthy (Istio `LocalityLoadBalancerSetting.Failover`)."
+                              },
+                              "description": "Explicit failover region per origin region (not with `distribute`).\n\nDefault: [] (Istio's: the nearest locality)."
+                            },
+                            "failoverPriority": {
+                              "type": "array",
+                              "items": {
+                                "type": "string",
+                                "description": "A non-empty string.",
+                                "minLength": 1
+                              },
+                              "description": "Labels in priority order, e.g. `topology.istio.io/network` (not with `distribute`).",
+                              "default": []
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "Locality-aware load balancing: failover across regions, or a weighted distribution.\n\nDefault: none (the mesh's)."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Load balancing.\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                    },
+                    "tls": {
+                      "type": "object",
+                      "properties": {
+                        "mode": {
+                          "enum": [
+                            "DISABLE",
+                            "SIMPLE",
+                            "MUTUAL",
+                            "ISTIO_MUTUAL"
+                          ],
+                          "description": "`ISTIO_MUTUAL` (the mesh's mTLS), `SIMPLE` or `MUTUAL` (origination to a server outside the mesh), `DISABLE`."
+                        },
+                        "credentialName": {
+                          "type": "string",
+                          "description": "Kubernetes Secret (in the client's namespace) with the client certificate, key and CA (`SIMPLE`, `MUTUAL`).\n\nDefault: none.",
+                          "minLength": 1
+                        },
+                        "sni": {
+                          "type": "string",
+                          "description": "Server name sent in the TLS handshake.\n\nDefault: none (the host).",
+                          "minLength": 1
+                        },
+                        "subjectAltNames": {
+                          "type": "array",
+                          "items": {
+                            "type": "string",
+                            "description": "A non-empty string.",
+                            "minLength": 1
+                          },
+                          "description": "Names the server certificate must carry.",
+                          "default": []
+                        },
+                        "insecureSkipVerify": {
+                          "type": "boolean",
+                          "description": "Skip the server certificate check. Not recommended.",
+                          "default": false
+                        }
+                      },
+                      "required": [
+                        "mode"
+                      ],
+                      "additionalProperties": false,
+                      "description": "Client TLS.\n\nDefault: none (the mesh's automatic mTLS)."
+                    },
+                    "portLevelSettings": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "port": {
+                            "type": "object",
+                            "properties": {
+                              "number": {
+                                "type": "integer",
+                                "description": "A TCP or UDP port number, from 1 to 65535.",
+                                "minimum": 1,
+                                "maximum": 65535
+                              }
+                            },
+                            "required": [
+                              "number"
+                            ],
+                            "additionalProperties": false,
+                            "description": "The destination port."
+                          },
+                          "connectionPool": {
+                            "type": "object",
+                            "properties": {
+                              "tcp": {
+                                "type": "object",
+                                "properties": {
+                                  "maxConnections": {
+                                    "type": "integer",
+                                    "description": "Most connections to the destination (per client proxy).\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "connectTimeout": {
+                                    "type": "string",
+                                    "description": "TCP connect timeout.\n\nDefault: none (Istio's, 10s).",
+                                    "title": "duration such as 30s or 100ms"
+                                  },
+                                  "tcpKeepalive": {
+                                    "type": "object",
+                                    "properties": {
+                                      "probes": {
+                                        "type": "integer",
+                                        "description": "Unanswered probes before the connection is dead.\n\nDefault: none (the operating system's, 9 on Linux)."
+                                      },
+                                      "time": {
+                                        "type": "string",
+                                        "description": "Idle time before the first probe.\n\nDefault: none (the operating system's, 2h on Linux).",
+                                        "title": "duration such as 30s or 100ms"
+                                      },
+                                      "interval": {
+                                        "type": "string",
+                                        "description": "Time between probes.\n\nDefault: none (the operating system's, 75s on Linux).",
+                                        "title": "duration such as 30s or 100ms"
+                                      }
+                                    },
+                                    "additionalProperties": false,
+                                    "description": "TCP keepalive probes on the upstream connections.\n\nDefault: none (no keepalive)."
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "TCP settings (HTTP and TCP traffic).\n\nDefault: none."
+                              },
+                              "http": {
+                                "type": "object",
+                                "properties": {
+                                  "http1MaxPendingRequests": {
+                                    "type": "integer",
+                                    "description": "Most requests queued while waiting for a connection.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "http2MaxRequests": {
+                                    "type": "integer",
+                                    "description": "Most active requests to the destination.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "maxRequestsPerConnection": {
+                                    "type": "integer",
+                                    "description": "Most requests per connection; 1 turns keep-alive off.\n\nDefault: none (unlimited)."
+                                  },
+                                  "maxRetries": {
+                                    "type": "integer",
+                                    "description": "Most outstanding retries to the destination at a time.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "idleTimeout": {
+                                    "type": "string",
+                                    "description": "Idle timeout of the upstream connections.\n\nDefault: none (Istio's, 1h).",
+                                    "title": "duration such as 30s or 100ms"
+                                  },
+                                  "h2UpgradePolicy": {
+                                    "enum": [
+                                      "DEFAULT",
+                                      "DO_NOT_UPGRADE",
+                                      "UPGRADE"
+                                    ],
+                                    "description": "Whether HTTP/1.1 connections are upgraded to HTTP/2.\n\nDefault: none (the mesh's)."
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "HTTP settings.\n\nDefault: none."
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Connection pool limits: Istio's circuit breaker (`ConnectionPoolSettings`).\n\nDefault: none."
+                          },
+                          "outlierDetection": {
+                            "type": "object",
+                            "properties": {
+                              "consecutive5xxErrors": {
+                                "type": "integer",
+                                "description": "5xx answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (Istio's, 5)."
+                              },
+                              "consecutiveGatewayErrors": {
+                                "type": "integer",
+                                "description": "502, 503 and 504 answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (off)."
+                              },
+                              "interval": {
+                                "type": "string",
+                                "description": "Time between ejection sweeps.\n\nDefault: none (Istio's, 10s).",
+                                "title": "duration such as 30s or 100ms"
+                              },
+                              "baseEjectionTime": {
+                                "type": "string",
+                                "description": "Minimum ejection time (times the number of ejections).\n\nDefault: none (Istio's, 30s).",
+                                "title": "duration such as 30s or 100ms"
+                              },
+                              "maxEjectionPercent": {
+                                "type": "integer",
+                                "description": "Most percent of the pool ejected at once, 0..100.\n\nDefault: none (Istio's, 10).",
+                                "minimum": 0,
+                                "maximum": 100
+                              },
+                              "minHealthPercent": {
+                                "type": "integer",
+                                "description": "Outlier detection stays on while at least this percent of the pool is healthy, 0..100.\n\nDefault: none (Istio's, 0).",
+                                "minimum": 0,
+                                "maximum": 100
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Ejection of failing endpoints from the load balancing pool (Istio `OutlierDetection`).\n\nDefault: none."
+                          },
+                          "loadBalancer": {
+                            "type": "object",
+                            "properties": {
+                              "simple": {
+                                "enum": [
+                                  "UNSPECIFIED",
+                                  "LEAST_CONN",
+                                  "RANDOM",
+                                  "PASSTHROUGH",
+                                  "ROUND_ROBIN",
+                                  "LEAST_REQUEST"
+                                ],
+                                "description": "Algorithm (not with `consistentHash`).\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                              },
+                              "consistentHash": {
+                                "type": "object",
+                                "properties": {
+                                  "httpHeaderName": {
+                                    "type": "string",
+                                    "description": "Hash on this request header.\n\nDefault: none.",
+                                    "minLength": 1
+                                  },
+                                  "httpCookie": {
+                                    "type": "object",
+                                    "properties": {
+                                      "name": {
+                                        "type": "string",
+                                        "description": "A non-empty string.",
+                                        "minLength": 1
+                                      },
+                                      "path": {
+                                        "type": "string",
+                                        "description": "A non-empty string.",
+                                        "minLength": 1
+                                      },
+                                      "ttl": {
+                                        "type": "string",
+                                        "description": "A duration in Istio's (Go's) form: a whole number of hours, minutes, seconds or milliseconds, at least 1ms, e.g. `30s`, `100ms`, `1m` (checked by the traffic policy rules).",
+                                        "title": "duration such as 30s or 100ms"
+                                      }
+                                    },
+                                    "required": [
+                                      "name"
+                                    ],
+                                    "additionalProperties": false,
+                                    "description": "Hash on this cookie (created with `ttl` when missing).\n\nDefault: none."
+                                  },
+                                  "useSourceIp": {
+                                    "type": "boolean",
+                                    "description": "Hash on the source IP address.\n\nDefault: none."
+                                  },
+                                  "httpQueryParameterName": {
+                                    "type": "string",
+                                    "description": "Hash on this query parameter.\n\nDefault: none.",
+                                    "minLength": 1
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "Session affinity by hash (not with `simple`).\n\nDefault: none."
+                              },
+                              "localityLbSetting": {
+                                "type": "object",
+                                "properties": {
+                                  "enabled": {
+                                    "type": "boolean",
+                                    "description": "Locality load balancing on or off for this destination.\n\nDefault: none (the mesh's, on)."
+                                  },
+                                  "distribute": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "object",
+                                      "properties": {
+                                        "from": {
+                                          "type": "string",
+                                          "description": "Origin locality `region/zone/subzone`, `*` as a wildcard, e.g. `us-west1/*`.",
+                                          "minLength": 1
+                                        },
+                                        "to": {
+                                          "type": "object",
+                                          "additionalProperties": {
+                                            "type": "integer",
+                                            "description": "A traffic share in percent, a whole number from 0 to 100.",
+                                            "minimum": 0,
+                                            "maximum": 100
+                                          },
+                                          "description": "Destination locality to percent of the traffic; the percents sum to 100, e.g. `{ \"us-west1/*\": 80, \"us-east1/*\": 20 }`."
+                                        }
+                                      },
+                                      "required": [
+                                        "from",
+                                        "to"
+                                      ],
+                                      "additionalProperties": false,
+                                      "description": "Traffic from one locality spread over others (Istio `LocalityLoadBalancerSetting.Distribute`)."
+                                    },
+                                    "description": "Weighted spread per origin locality (not with `failover` or `failoverPriority`).",
+                                    "default": []
+                                  },
+                                  "failover": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "object",
+                                      "properties": {
+                                        "from": {
+                                          "type": "string",
+                                          "description": "Origin region, e.g. `us-west1`.",
+                                          "minLength": 1
+                                        },
+                                        "to": {
+                                          "type": "string",
+                                          "description": "Region that takes its traffic, e.g. `us-east1`.",
+                                          "minLength": 1
+                                        }
+                                      },
+                                      "required": [
+                                        "from",
+                                        "to"
+                                      ],
+                                      "additionalProperties": false,
+                                      "description": "Where traffic of a region goes when its endpoints are unhealthy (Istio `LocalityLoadBalancerSetting.Failover`)."
+                                    },
+                                    "description": "Explicit failover region per origin region (not with `distribute`).\n\nDefault: [] (Istio's: the nearest locality)."
+                                  },
+                                  "failoverPriority": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "string",
+                                      "description": "A non-empty string.",
+                                      "minLength": 1
+                                    },
+                                    "description": "Labels in priority order, e.g. `topology.istio.io/network` (not with `distribute`).",
+                                    "default": []
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "Locality-aware load balancing: failover across regions, or a weighted distribution.\n\nDefault: none (the mesh's)."
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Load balancing (Istio `LoadBalancerSettings`): `simple` or `consistentHash`, and locality settings.\n\nDefault: none."
+                          },
+                          "tls": {
+                            "type": "object",
+                            "properties": {
+                              "mode": {
+                                "enum": [
+                                  "DISABLE",
+                                  "SIMPLE",
+                                  "MUTUAL",
+                                  "ISTIO_MUTUAL"
+                                ],
+                                "description": "`ISTIO_MUTUAL` (the mesh's mTLS), `SIMPLE` or `MUTUAL` (origination to a server outside the mesh), `DISABLE`."
+                              },
+                              "credentialName": {
+                                "type": "string",
+                                "description": "Kubernetes Secret (in the client's namespace) with the client certificate, key and CA (`SIMPLE`, `MUTUAL`).\n\nDefault: none.",
+                                "minLength": 1
+                              },
+                              "sni": {
+                                "type": "string",
+                                "description": "Server name sent in the TLS handshake.\n\nDefault: none (the host).",
+                                "minLength": 1
+                              },
+                              "subjectAltNames": {
+                                "type": "array",
+                                "items": {
+                                  "type": "string",
+                                  "description": "A non-empty string.",
+                                  "minLength": 1
+                                },
+                                "description": "Names the server certificate must carry.",
+                                "default": []
+                              },
+                              "insecureSkipVerify": {
+                                "type": "boolean",
+                                "description": "Skip the server certificate check. Not recommended.",
+                                "default": false
+                              }
+                            },
+                            "required": [
+                              "mode"
+                            ],
+                            "additionalProperties": false,
+                            "description": "TLS of the connections to the destination (Istio `ClientTLSSettings`).\n\nDefault: none."
+                          }
+                        },
+                        "required": [
+                          "port"
+                        ],
+                        "additionalProperties": false,
+                        "description": "Settings of one port of the destination (Istio `TrafficPolicy.PortTrafficPolicy`); they replace the policy's."
+                      },
+                      "description": "Settings per port, replacing the policy's for that port.",
+                      "default": []
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "How mesh clients call the Service: Istio's DestinationRule `trafficPolicy` in upstream's field names (connectionPool, outlierDetection, loadBalancer with localityLbSetting, tls, portLevelSettings). Written in the DestinationRule `destinationRuleName` (host: the Service), with the version subsets when the workload has versions, in every mesh cluster that calls the Service. Istio routing only.\n\nDefault: none (no DestinationRule without versions or a route)."
                 },
                 "expose": {
                   "type": "object",
@@ -2911,6 +4195,10 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                             "description": "Conditions that trigger a retry.\n\nDefault: none (Istio's).",
                             "title": "Envoy retry conditions such as 5xx,reset",
                             "pattern": "^[-a-z0-9,]+$"
+                          },
+                          "retryRemoteLocalities": {
+                            "type": "boolean",
+                            "description": "Whether retries may go to endpoints in other localities.\n\nDefault: none (Istio's, false)."
                           }
                         },
                         "required": [
@@ -2918,6 +4206,72 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         ],
                         "additionalProperties": false,
                         "description": "Retries (Istio routing only).\n\nDefault: none (the mesh's)."
+                      },
+                      "fault": {
+                        "type": "object",
+                        "properties": {
+                          "delay": {
+                            "type": "object",
+                            "properties": {
+                              "fixedDelay": {
+                                "type": "string",
+                                "description": "The delay, e.g. `7s`.",
+                                "title": "duration such as 30s or 100ms"
+                              },
+                              "percentage": {
+                                "type": "object",
+                                "properties": {
+                                  "value": {
+                                    "type": "number",
+                                    "description": "Percent of the requests, 0..100, e.g. `0.1`."
+                                  }
+                                },
+                                "required": [
+                                  "value"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Share of the requests delayed.\n\nDefault: none (every request)."
+                              }
+                            },
+                            "required": [
+                              "fixedDelay"
+                            ],
+                            "additionalProperties": false,
+                            "description": "Delay before forwarding.\n\nDefault: none."
+                          },
+                          "abort": {
+                            "type": "object",
+                            "properties": {
+                              "httpStatus": {
+                                "type": "integer",
+                                "description": "HTTP status answered, 200..599.\n\nDefault: none (grpcStatus)."
+                              },
+                              "grpcStatus": {
+                                "type": "string",
+                                "description": "gRPC status answered, e.g. `UNAVAILABLE`.\n\nDefault: none (httpStatus).",
+                                "minLength": 1
+                              },
+                              "percentage": {
+                                "type": "object",
+                                "properties": {
+                                  "value": {
+                                    "type": "number",
+                                    "description": "Percent of the requests, 0..100, e.g. `0.1`."
+                                  }
+                                },
+                                "required": [
+                                  "value"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Share of the requests aborted.\n\nDefault: none (every request)."
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Error answered instead of forwarding.\n\nDefault: none."
+                          }
+                        },
+                        "additionalProperties": false,
+                        "description": "Faults injected into the rule's requests, Istio's `HTTPFaultInjection`: `delay.{fixedDelay, percentage.value}`, `abort.{httpStatus|grpcStatus, percentage.value}`. Istio routing only (Gateway API has no fault injection).\n\nDefault: none."
                       }
                     },
                     "additionalProperties": false,

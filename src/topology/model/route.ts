@@ -1,5 +1,6 @@
 /** Explicit in-mesh routes of an app: Istio VirtualServices or GAMMA HTTPRoutes, per `mesh.routing`. */
 
+import type { FaultInjectionInput } from './traffic-policy';
 import type { GrpcMethodMatchInput, RouteKind } from './gateway-routes';
 import type { AbsolutePath, DnsLabel, Duration, HeaderName, Headers, HostName, Integer, NonEmptyString, NonNegativeInteger, Port, VersionLabel } from './formats';
 
@@ -159,7 +160,7 @@ export interface RouteRewriteInput {
   readonly hostname?: HostName;
 }
 
-/** Retries of a rule (Istio routing only). */
+/** Retries of a rule (Istio `HTTPRetry`, Istio routing only). */
 export interface RouteRetriesInput {
   /** Retries per request; 0 turns retries off. */
   readonly attempts: NonNegativeInteger;
@@ -173,6 +174,11 @@ export interface RouteRetriesInput {
    * @default none (Istio's)
    */
   readonly retryOn?: RetryOn;
+  /**
+   * Whether retries may go to endpoints in other localities.
+   * @default none (Istio's, false)
+   */
+  readonly retryRemoteLocalities?: boolean;
 }
 
 /** One rule of an in-mesh route. */
@@ -223,6 +229,13 @@ export interface MeshRouteRuleInput {
    * @default none (the mesh's)
    */
   readonly retries?: RouteRetriesInput;
+  /**
+   * Faults injected into the rule's requests, Istio's `HTTPFaultInjection`: `delay.{fixedDelay,
+   * percentage.value}`, `abort.{httpStatus|grpcStatus, percentage.value}`. Istio routing only
+   * (Gateway API has no fault injection).
+   * @default none
+   */
+  readonly fault?: FaultInjectionInput;
 }
 
 /** Explicit in-mesh routing of one Service of the app (a VirtualService, or a GAMMA HTTPRoute or GRPCRoute). */

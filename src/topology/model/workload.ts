@@ -11,6 +11,7 @@ import type {
   VolumeInput,
   VolumeMountInput,
 } from './container';
+import type { TrafficPolicyInput } from './traffic-policy';
 import type { Annotations, DnsLabel, Image, Labels, LiteralEnv, NonEmptyString, NonNegativeInteger, Percent, Port, PortName, Replicas, VersionLabel } from './formats';
 
 /** Kubernetes Service type. */
@@ -93,6 +94,12 @@ export interface VersionInput {
    * @default {}
    */
   readonly labels?: Labels;
+  /**
+   * Traffic policy of this version's subset (Istio `subsets[].trafficPolicy`, upstream's
+   * TrafficPolicy shape), replacing the workload's `trafficPolicy` for it. Istio routing only.
+   * @default none (the workload's)
+   */
+  readonly trafficPolicy?: TrafficPolicyInput;
 }
 
 /** External exposure of a workload through the shared ingress gateway. */
@@ -288,6 +295,15 @@ export interface WorkloadInput {
    * @default the workload name
    */
   readonly destinationRuleName?: DnsLabel;
+  /**
+   * How mesh clients call the Service: Istio's DestinationRule `trafficPolicy` in upstream's
+   * field names (connectionPool, outlierDetection, loadBalancer with localityLbSetting, tls,
+   * portLevelSettings). Written in the DestinationRule `destinationRuleName` (host: the
+   * Service), with the version subsets when the workload has versions, in every mesh cluster
+   * that calls the Service. Istio routing only.
+   * @default none (no DestinationRule without versions or a route)
+   */
+  readonly trafficPolicy?: TrafficPolicyInput;
   /**
    * Route external traffic from the shared ingress gateway to this workload (VirtualService).
    * @default none (not exposed)

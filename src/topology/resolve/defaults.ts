@@ -388,6 +388,7 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
     selectorIncludesVersion: w.selectorIncludesVersion ?? MODEL_DEFAULTS.WorkloadInput.selectorIncludesVersion,
     virtualServiceName: w.virtualServiceName ?? w.name,
     destinationRuleName: w.destinationRuleName ?? w.name,
+    ...(w.trafficPolicy === undefined ? {} : { trafficPolicy: copy(w.trafficPolicy) }),
     expose: w.expose && { hosts: [...w.expose.hosts] },
     export: w.export ?? MODEL_DEFAULTS.WorkloadInput.export,
     ...(w.nativeSidecar === undefined ? {} : { nativeSidecar: w.nativeSidecar }),
@@ -409,6 +410,7 @@ function resolveVersions(w: WorkloadInput): ResolvedVersion[] {
       env: { ...(v.env ?? {}) },
       replicas: v.replicas ?? replicas,
       labels: { ...(v.labels ?? {}) },
+      ...(v.trafficPolicy === undefined ? {} : { trafficPolicy: copy(v.trafficPolicy) }),
     }));
   }
   if (w.canary === undefined || w.version === undefined) return [];

@@ -27,6 +27,7 @@ import type { EastWestLoadBalancer, IngressGatewayServiceType, MeshDistribution,
 import type { NatLogFilter, SubnetInput } from '../model/network';
 import type { HttpMethod, MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
 import type { CanaryInput, ExtraPortInput, ExtraServiceInput, ServiceType, WorkloadKind } from '../model/workload';
+import type { TrafficPolicyInput } from '../model/traffic-policy';
 
 export interface ResolvedNodePool {
   readonly machineType: string;
@@ -230,6 +231,7 @@ export interface ResolvedWorkload {
   readonly selectorIncludesVersion: boolean;
   readonly virtualServiceName: string;
   readonly destinationRuleName: string;
+  readonly trafficPolicy?: TrafficPolicyInput;
   readonly expose?: { readonly hosts: readonly string[] };
   readonly export: boolean;
   /** As given; absent: decided per cluster by `nativeSidecarOf` (src/topology/resolve/mesh-support.ts). */
@@ -245,6 +247,8 @@ export interface ResolvedVersion {
   readonly env: Readonly<Record<string, string>>;
   readonly replicas: number;
   readonly labels: Readonly<Record<string, string>>;
+  /** Traffic policy of the version's subset, as written. */
+  readonly trafficPolicy?: TrafficPolicyInput;
 }
 
 export interface ResolvedVmWorkload {

@@ -1,5 +1,6 @@
 import { GRPC_METHOD_RE, GRPC_SERVICE_RE, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES, re2Error } from './predicates';
 import { Problem, problem } from './problems';
+import { checkFault } from './traffic-policy-rules';
 import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
 import { ResolvedApp, ResolvedGrpcMethodMatch, ResolvedMeshRouteRule, ResolvedTopology, ResolvedWorkload, RouteKind, ValueMatchInput } from '../model/types';
 
@@ -170,6 +171,7 @@ function checkRule(at: string, rule: ResolvedMeshRouteRule, w: ResolvedWorkload,
   }
   checkDuration(`${at}.timeout`, rule.timeout, problems);
   checkDuration(`${at}.retries.perTryTimeout`, rule.retries?.perTryTimeout, problems);
+  checkFault(`${at}.fault`, rule.fault, routing, problems);
   if (kind === 'HTTPRoute') checkExpressible(at, rule, routing, problems);
 }
 

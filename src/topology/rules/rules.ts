@@ -14,6 +14,7 @@ import { checkMultiClusterIngress } from './mci-rules';
 import { checkTrafficModel } from './traffic-rules';
 import { reservedEastWestAddress } from '../resolve/mesh-plan';
 import { checkMeshRoutes } from './route-rules';
+import { checkTrafficPolicies } from './traffic-policy-rules';
 import { checkMeshSupport } from './mesh-support-rules';
 import { checkSecurity } from './security-rules';
 import { checkApps } from './workload-rules';
@@ -539,6 +540,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkVmWorkloads(model, problems);
   checkGatewayDetails(model, problems);
   checkMeshRoutes(model, problems);
+  checkTrafficPolicies(model, problems);
   checkMultiClusterIngress(input, model, problems);
   checkTrafficModel(model, problems);
   checkEgress(model, problems);

@@ -35,7 +35,7 @@ function advancedClasses(): string {
 }
 
 /** Fields of an in-mesh route rule that a multi-cluster Gateway does not apply (it applies matches, weights and mirrors). */
-const NOT_AT_GATEWAY = ['requestHeaders', 'responseHeaders', 'redirect', 'rewrite', 'timeout', 'retries'] as const;
+const NOT_AT_GATEWAY = ['requestHeaders', 'responseHeaders', 'redirect', 'rewrite', 'timeout', 'retries', 'fault'] as const;
 
 /**
  * A gateway rule to the ServiceImport of a workload with an in-mesh route (`routes[routeIndex]`
