@@ -445,6 +445,12 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
       endpoints: [...(e.endpoints ?? [])],
     })),
     routes: (app.routes ?? []).map(resolveMeshRoute),
+    authorizationPolicies: (app.authorizationPolicies ?? []).map((p) => ({
+      ...copy(p),
+      action: p.action ?? MODEL_DEFAULTS.AuthorizationPolicyInput.action,
+      rules: copy(p.rules ?? []),
+    })),
+    requestAuthentications: (app.requestAuthentications ?? []).map(copy),
   };
 }
 
