@@ -47,7 +47,12 @@ export interface AppRequestAuthenticationProps {
   readonly istioApiVersion: IstioApiVersion;
 }
 
-/** A user's RequestAuthentication in the app namespace: the topology entry without its `name` is the spec. */
+/**
+ * A user's RequestAuthentication in the app namespace: the topology entry without its `name` is
+ * the spec. `jwksUri` comes out as `jwks_uri`, the proto field name: the CRD lists both
+ * spellings, cdk8s-cli folds them into one property written under the proto name, and Istio
+ * reads both alike (the CRD's CEL checks both).
+ */
 export class AppRequestAuthentication extends Construct {
   public readonly requestAuthentication: ApiObject;
 
@@ -61,5 +66,6 @@ export class AppRequestAuthentication extends Construct {
         jwtRules,
       },
     });
+
   }
 }

@@ -147,8 +147,8 @@ describe('authorization policy rules', () => {
       lines((app, input) => {
         input.mesh.defaultDeny = true;
         policy(app, 'allow-nothing').name = 'deny-all';
-      }).join('\n'),
-    ).toMatch(/deny-all/);
+      }),
+    ).toEqual([expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[0\]\.name: .*AuthorizationPolicy deny-all in namespace bookinfo, already taken by mesh\.defaultDeny/)]);
   });
 
   test('the policies need a mesh', () => {
