@@ -66,6 +66,5 @@ export class AppRequestAuthentication extends Construct {
         jwtRules,
       },
     });
-
   }
 }

@@ -64,9 +64,13 @@ describe('authorization policy rules', () => {
       ),
     ]);
     expect(lines(principals(['cluster.local/ns/bookinf/sa/bookinfo-productpage']))).toEqual([
-      expect.stringMatching(/principals\[0\]: no app or gateway of the topology runs in namespace bookinf.*expected a namespace of the topology: bookinfo, istio-ingress, istio-system/),
+      expect.stringMatching(
+        /principals\[0\]: no app or gateway of the topology runs in namespace bookinf.*expected a namespace of the topology: bookinfo, istio-ingress, istio-system/,
+      ),
     ]);
-    expect(lines(principals(['cluster.local/ns/istio-ingress/sa/ingressgateway']))).toEqual([expect.stringMatching(/no service account ingressgateway in namespace istio-ingress/)]);
+    expect(lines(principals(['cluster.local/ns/istio-ingress/sa/ingressgateway']))).toEqual([
+      expect.stringMatching(/no service account ingressgateway in namespace istio-ingress/),
+    ]);
     expect(() =>
       validateTopology(
         variant(principals(['*/ns/bookinfo/sa/bookinfo-productpage', 'cluster.local/ns/bookinfo/sa/*', 'cluster.local/ns/istio-system/sa/anything', 'spiffe-less', '*'])),
@@ -74,7 +78,9 @@ describe('authorization policy rules', () => {
       ),
     ).not.toThrow();
     expect(lines((app) => (policy(app, 'ratings-viewer').rules[0].from[0].source = { notNamespaces: ['kube-system', 'bookinfo'] }))).toEqual([
-      expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.from\[0\]\.source\.notNamespaces\[0\]: no app or gateway of the topology runs in namespace kube-system/),
+      expect.stringMatching(
+        /^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.from\[0\]\.source\.notNamespaces\[0\]: no app or gateway of the topology runs in namespace kube-system/,
+      ),
     ]);
   });
 
@@ -98,8 +104,12 @@ describe('authorization policy rules', () => {
     expect(lines(when([{ key: 'request.header[x-user]', values: ['alice'] }]))).toEqual([
       expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.when\[0\]\.key: not an Istio authorization condition key .*found "request.header\[x-user\]"/),
     ]);
-    expect(lines(when([{ key: 'source.namespace' }]))).toEqual([expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.when\[0\]: a condition needs values .*values or notValues/)]);
-    expect(lines(when([{ key: 'destination.port', values: ['http'] }]))).toEqual([expect.stringMatching(/when\[0\]\.values\[0\]: a port is a number from 1 to 65535 \(found "http"/)]);
+    expect(lines(when([{ key: 'source.namespace' }]))).toEqual([
+      expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.when\[0\]: a condition needs values .*values or notValues/),
+    ]);
+    expect(lines(when([{ key: 'destination.port', values: ['http'] }]))).toEqual([
+      expect.stringMatching(/when\[0\]\.values\[0\]: a port is a number from 1 to 65535 \(found "http"/),
+    ]);
     expect(lines(when([{ key: 'source.ip', notValues: ['10.0.0.300'] }]))).toEqual([expect.stringMatching(/when\[0\]\.notValues\[0\]: an IP block is an IP address or CIDR/)]);
     expect(lines((app) => (policy(app, 'details-viewer').rules[0].to[0].operation.ports = ['9080', '70000']))).toEqual([
       expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[3\]\.rules\[0\]\.to\[0\]\.operation\.ports\[1\]: a port is a number/),
@@ -125,7 +135,12 @@ describe('authorization policy rules', () => {
     expect(lines((app) => (policy(app, 'productpage-require-jwt').provider = { name: 'ext-authz' }))).toEqual([
       expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[2\]\.provider: a provider is only used by action CUSTOM .*no provider with action DENY/),
     ]);
-    expect(() => validateTopology(variant((app) => Object.assign(policy(app, 'productpage-require-jwt'), { action: 'CUSTOM', provider: { name: 'ext-authz' } })), 'test')).not.toThrow();
+    expect(() =>
+      validateTopology(
+        variant((app) => Object.assign(policy(app, 'productpage-require-jwt'), { action: 'CUSTOM', provider: { name: 'ext-authz' } })),
+        'test',
+      ),
+    ).not.toThrow();
   });
 
   test('jwksUri must be an https URL', () => {

@@ -57,7 +57,9 @@ function checkSelector(app: ResolvedApp, at: string, selector: WorkloadSelectorI
   if (selector === undefined) return;
   const entries = Object.entries(selector.matchLabels);
   if (entries.length === 0) {
-    problems.push(problem(`${at}.selector.matchLabels`, 'an empty selector selects every workload; leave the selector out to say so', selector.matchLabels, 'labels such as app: <workload>'));
+    problems.push(
+      problem(`${at}.selector.matchLabels`, 'an empty selector selects every workload; leave the selector out to say so', selector.matchLabels, 'labels such as app: <workload>'),
+    );
     return;
   }
   if (!labelSets(app).some((labels) => entries.every(([key, value]) => labels[key] === value))) {
@@ -95,7 +97,14 @@ function serviceAccountsByNamespace(model: ResolvedTopology): Map<string, Set<st
 
 function checkNamespace(accounts: Map<string, Set<string> | undefined>, path: string, namespace: string, value: string, problems: Problem[]): boolean {
   if (namespace.includes('*') || accounts.has(namespace)) return true;
-  problems.push(problem(path, `no app or gateway of the topology runs in namespace ${namespace}, so the policy can never match it`, value, `a namespace of the topology: ${[...accounts.keys()].join(', ')}`));
+  problems.push(
+    problem(
+      path,
+      `no app or gateway of the topology runs in namespace ${namespace}, so the policy can never match it`,
+      value,
+      `a namespace of the topology: ${[...accounts.keys()].join(', ')}`,
+    ),
+  );
   return false;
 }
 
@@ -106,13 +115,16 @@ function checkPrincipal(accounts: Map<string, Set<string> | undefined>, path: st
   if (!checkNamespace(accounts, path, namespace, principal, problems) || account.includes('*')) return;
   const known = accounts.get(namespace);
   if (known !== undefined && !known.has(account)) {
-    problems.push(problem(path, `no service account ${account} in namespace ${namespace} of the topology, so the policy can never match it`, principal, `one of ${[...known].join(', ')}`));
+    problems.push(
+      problem(path, `no service account ${account} in namespace ${namespace} of the topology, so the policy can never match it`, principal, `one of ${[...known].join(', ')}`),
+    );
   }
 }
 
 function checkBlocks(path: string, blocks: readonly string[] | undefined, problems: Problem[]): void {
   (blocks ?? []).forEach((block, k) => {
-    if (parseIp(block, true) === undefined) problems.push(problem(`${path}[${k}]`, 'an IP block is an IP address or CIDR', block, 'such as 10.0.0.1 or 10.0.0.0/16 (no leading zeros)'));
+    if (parseIp(block, true) === undefined)
+      problems.push(problem(`${path}[${k}]`, 'an IP block is an IP address or CIDR', block, 'such as 10.0.0.1 or 10.0.0.0/16 (no leading zeros)'));
   });
 }
 
@@ -129,7 +141,8 @@ function checkAuthorizationPolicies(model: ResolvedTopology, app: ResolvedApp, i
     const at = `apps[${i}].authorizationPolicies[${j}]`;
     if (model.mesh === undefined) problems.push(problem(at, 'an AuthorizationPolicy is an Istio object and needs a mesh', undefined, 'a mesh section'));
     const first = names.indexOf(policy.name);
-    if (first >= 0) problems.push(problem(`${at}.name`, `duplicate AuthorizationPolicy name, already used by apps[${i}].authorizationPolicies[${first}].name`, policy.name, 'a unique name'));
+    if (first >= 0)
+      problems.push(problem(`${at}.name`, `duplicate AuthorizationPolicy name, already used by apps[${i}].authorizationPolicies[${first}].name`, policy.name, 'a unique name'));
     names.push(policy.name);
     checkSelector(app, at, policy.selector, problems);
     if (policy.action === 'CUSTOM' && policy.provider === undefined) {
@@ -152,7 +165,8 @@ function checkAuthorizationPolicies(model: ResolvedTopology, app: ResolvedApp, i
       });
       (rule.to ?? []).forEach(({ operation }, t) => {
         const operationAt = `${ruleAt}.to[${t}].operation`;
-        if (Object.keys(operation).length === 0) problems.push(problem(operationAt, 'Istio refuses an empty operation', operation, 'at least one field, or no to entry (any operation)'));
+        if (Object.keys(operation).length === 0)
+          problems.push(problem(operationAt, 'Istio refuses an empty operation', operation, 'at least one field, or no to entry (any operation)'));
         checkPorts(`${operationAt}.ports`, operation.ports, problems);
         checkPorts(`${operationAt}.notPorts`, operation.notPorts, problems);
       });
@@ -193,12 +207,20 @@ function checkRequestAuthentications(model: ResolvedTopology, app: ResolvedApp, 
     const at = `apps[${i}].requestAuthentications[${j}]`;
     if (model.mesh === undefined) problems.push(problem(at, 'a RequestAuthentication is an Istio object and needs a mesh', undefined, 'a mesh section'));
     const first = names.indexOf(auth.name);
-    if (first >= 0) problems.push(problem(`${at}.name`, `duplicate RequestAuthentication name, already used by apps[${i}].requestAuthentications[${first}].name`, auth.name, 'a unique name'));
+    if (first >= 0)
+      problems.push(problem(`${at}.name`, `duplicate RequestAuthentication name, already used by apps[${i}].requestAuthentications[${first}].name`, auth.name, 'a unique name'));
     names.push(auth.name);
     checkSelector(app, at, auth.selector, problems);
     auth.jwtRules.forEach((rule, k) => {
       if (rule.jwksUri !== undefined && !isHttpsUrl(rule.jwksUri)) {
-        problems.push(problem(`${at}.jwtRules[${k}].jwksUri`, 'keys fetched without TLS can be replaced on the way', rule.jwksUri, 'an https URL such as https://example.com/.well-known/jwks.json'));
+        problems.push(
+          problem(
+            `${at}.jwtRules[${k}].jwksUri`,
+            'keys fetched without TLS can be replaced on the way',
+            rule.jwksUri,
+            'an https URL such as https://example.com/.well-known/jwks.json',
+          ),
+        );
       }
     });
   });
