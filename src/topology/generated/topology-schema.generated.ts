@@ -3311,7 +3311,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "jwksUri": {
                         "type": "string",
                         "description": "URL of the issuer's public key set, an https URL (keys fetched over plain HTTP can be forged on the way).\n\nDefault: none (Istio's OpenID discovery from the issuer).",
-                        "minLength": 1
+                        "minLength": 1,
+                        "maxLength": 2048
                       },
                       "audiences": {
                         "type": "array",
