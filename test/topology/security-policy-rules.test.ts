@@ -104,6 +104,12 @@ describe('authorization policy rules', () => {
     expect(lines(when([{ key: 'request.header[x-user]', values: ['alice'] }]))).toEqual([
       expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.when\[0\]\.key: not an Istio authorization condition key .*found "request.header\[x-user\]"/),
     ]);
+    expect(lines(when([{ key: 'source.principal', values: ['cluster.local/ns/bookinfo/sa/ratings'] }]))).toEqual([
+      expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.when\[0\]\.values\[0\]: no service account ratings in namespace bookinfo/),
+    ]);
+    expect(lines(when([{ key: 'source.namespace', notValues: ['bookinfo', 'foo'] }]))).toEqual([
+      expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.when\[0\]\.notValues\[1\]: no app or gateway of the topology runs in namespace foo/),
+    ]);
     expect(lines(when([{ key: 'source.namespace' }]))).toEqual([
       expect.stringMatching(/^apps\[0\]\.authorizationPolicies\[5\]\.rules\[0\]\.when\[0\]: a condition needs values .*values or notValues/),
     ]);

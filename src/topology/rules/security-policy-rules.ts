@@ -182,6 +182,12 @@ function checkAuthorizationPolicies(model: ResolvedTopology, app: ResolvedApp, i
           checkPorts(`${whenAt}.values`, condition.values, problems);
           checkPorts(`${whenAt}.notValues`, condition.notValues, problems);
         }
+        for (const field of ['values', 'notValues'] as const) {
+          (condition[field] ?? []).forEach((value, k) => {
+            if (condition.key === 'source.principal') checkPrincipal(accounts, `${whenAt}.${field}[${k}]`, value, problems);
+            if (condition.key === 'source.namespace') checkNamespace(accounts, `${whenAt}.${field}[${k}]`, value, value, problems);
+          });
+        }
         if (['source.ip', 'remote.ip', 'destination.ip'].includes(condition.key)) {
           checkBlocks(`${whenAt}.values`, condition.values, problems);
           checkBlocks(`${whenAt}.notValues`, condition.notValues, problems);
