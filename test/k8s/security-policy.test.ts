@@ -1,4 +1,5 @@
 import { AppAuthorizationPolicy, AppRequestAuthentication } from '../../src/k8s/app-security-policy';
+import { buildPlan } from '../../src/plan/build-plan';
 import { EXAMPLES, clusterObjects, exampleInput, findObject, idsOf, modelOf, synthChart } from './helpers';
 import { validateObjects } from './schema';
 
@@ -104,5 +105,23 @@ describe('placement', () => {
       idsOf(clusterObjects(model, cluster)).filter((id) => id.includes('/east/') && /^(ServiceEntry|AuthorizationPolicy|RequestAuthentication)\//.test(id));
     expect(istio('cluster1')).toEqual([]);
     expect(istio('cluster2')).toEqual(['ServiceEntry/east/ext', 'AuthorizationPolicy/east/api-viewer', 'RequestAuthentication/east/api-jwt']);
+  });
+
+  test('a pre-1.22 mesh (ASM 1.8.6): v1beta1 in the plan and in the files alike', () => {
+    const input = exampleInput(EXAMPLES.asmOnprem);
+    input.apps[0].authorizationPolicies = [{ name: 'frontend-viewer', selector: { matchLabels: { app: 'frontend' } }, rules: [{ to: [{ operation: { methods: ['GET'] } }] }] }];
+    input.apps[0].requestAuthentications = [{ name: 'frontend-jwt', jwtRules: [{ issuer: 'https://accounts.google.com', jwksUri: 'https://www.googleapis.com/oauth2/v3/certs' }] }];
+    const model = modelOf(input);
+    const planned = buildPlan(model)
+      .clusters.flatMap((c) => c.files.flatMap((f) => f.objects))
+      .filter((o) => o.kind === 'AuthorizationPolicy' || o.kind === 'RequestAuthentication');
+    expect(planned.length).toBeGreaterThan(0);
+    for (const o of planned) {
+      expect(o.apiVersion).toBe('security.istio.io/v1beta1');
+      expect(o.source).toMatch(/^apps\[0\]\.(authorizationPolicies|requestAuthentications)\[0\]$/);
+    }
+    const written = model.clusters.flatMap((c) => clusterObjects(model, c.name)).filter((o) => o.kind === 'AuthorizationPolicy' || o.kind === 'RequestAuthentication');
+    expect(written.map((o) => `${o.apiVersion} ${o.kind}`)).toEqual(planned.map((o) => `${o.apiVersion} ${o.kind}`));
+    validateObjects(written);
   });
 });
