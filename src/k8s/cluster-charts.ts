@@ -24,6 +24,7 @@ import { selectorLabels } from './pod-template';
 import { ManagedMeshConfig } from './managed-mesh-config';
 import { DefaultDeny, LoadBalancerPlaintext, MeshMtls } from './mesh-security';
 import { AppServiceEntry } from './service-entry';
+import { AppAuthorizationPolicy, AppRequestAuthentication } from './app-security-policy';
 import { WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
 import { ingressGatewayRoutes } from './traffic/istio-routes';
@@ -199,6 +200,15 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
     case 'AppServiceEntry':
       new AppServiceEntry(chart, c.id, { namespace: model.apps[c.app].namespace, entry: model.apps[c.app].serviceEntries[c.serviceEntry], istioApiVersion: mesh.istioApiVersion });
       return;
+    case 'AppSecurityPolicy': {
+      const app = model.apps[c.app];
+      if (c.kind === 'AuthorizationPolicy') {
+        new AppAuthorizationPolicy(chart, c.id, { namespace: app.namespace, policy: app.authorizationPolicies[c.index], istioApiVersion: mesh.istioApiVersion });
+      } else {
+        new AppRequestAuthentication(chart, c.id, { namespace: app.namespace, requestAuthentication: app.requestAuthentications[c.index], istioApiVersion: mesh.istioApiVersion });
+      }
+      return;
+    }
     case 'MultiClusterIngressSet':
       new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, traffic: ingressTrafficOf(model.multiClusterIngress!), clusters: gkeClusters(model) });
       return;

@@ -24,6 +24,9 @@ import {
   PeerAuthentication,
   PeerAuthenticationProps,
   PeerAuthenticationV1Beta1,
+  RequestAuthentication,
+  RequestAuthenticationProps,
+  RequestAuthenticationV1Beta1,
 } from '../../imports/security.istio.io';
 import { IstioApiVersion } from '../topology/model/types';
 
@@ -62,6 +65,7 @@ interface IstioPropsByKind {
   readonly WorkloadGroup: WorkloadGroupProps;
   readonly PeerAuthentication: PeerAuthenticationProps;
   readonly AuthorizationPolicy: AuthorizationPolicyProps;
+  readonly RequestAuthentication: RequestAuthenticationProps;
 }
 
 /** An Istio kind meshfleet writes. */
@@ -81,6 +85,7 @@ const ISTIO_CLASSES: { readonly [K in IstioKind]: VersionedClasses<IstioPropsByK
   WorkloadGroup: versioned(WorkloadGroup, WorkloadGroupV1Alpha3),
   PeerAuthentication: versioned(PeerAuthentication, PeerAuthenticationV1Beta1),
   AuthorizationPolicy: versioned(AuthorizationPolicy, AuthorizationPolicyV1Beta1),
+  RequestAuthentication: versioned(RequestAuthentication, RequestAuthenticationV1Beta1),
 };
 
 /** Creates an object of one Istio kind in the API version the mesh serves. */
@@ -106,3 +111,5 @@ export const newWorkloadGroup = istioObjectFactory('WorkloadGroup');
 export const newPeerAuthentication = istioObjectFactory('PeerAuthentication');
 /** An AuthorizationPolicy in the security.istio.io version the mesh serves. */
 export const newAuthorizationPolicy = istioObjectFactory('AuthorizationPolicy');
+/** A RequestAuthentication in the security.istio.io version the mesh serves. */
+export const newRequestAuthentication = istioObjectFactory('RequestAuthentication');

@@ -163,6 +163,26 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
     app.serviceEntries.forEach((entry, j) =>
       components.push({ component: 'AppServiceEntry', id: `${entry.name}-service-entry`, source: `apps[${i}].serviceEntries[${j}]`, app: i, serviceEntry: j }),
     );
+    app.authorizationPolicies.forEach((policy, j) =>
+      components.push({
+        component: 'AppSecurityPolicy',
+        id: `${policy.name}-authorization-policy`,
+        source: `apps[${i}].authorizationPolicies[${j}]`,
+        app: i,
+        kind: 'AuthorizationPolicy',
+        index: j,
+      }),
+    );
+    app.requestAuthentications.forEach((auth, j) =>
+      components.push({
+        component: 'AppSecurityPolicy',
+        id: `${auth.name}-request-authentication`,
+        source: `apps[${i}].requestAuthentications[${j}]`,
+        app: i,
+        kind: 'RequestAuthentication',
+        index: j,
+      }),
+    );
   }
   return fileOf(model, `${app.namespace}.yaml`, components);
 }

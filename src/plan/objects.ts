@@ -207,6 +207,11 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       const app = model.apps[c.app];
       return at(c.source, [{ kind: 'ServiceEntry', apiVersion: API.networking(v), namespace: app.namespace, name: app.serviceEntries[c.serviceEntry].name }]);
     }
+    case 'AppSecurityPolicy': {
+      const app = model.apps[c.app];
+      const name = c.kind === 'AuthorizationPolicy' ? app.authorizationPolicies[c.index].name : app.requestAuthentications[c.index].name;
+      return at(c.source, [{ kind: c.kind, apiVersion: API.security(v), namespace: app.namespace, name }]);
+    }
     case 'MultiClusterIngressSet': {
       const mci = model.multiClusterIngress!;
       const seed = mci.meshGateway;

@@ -89,6 +89,8 @@ export type PlannedComponent =
   | (ComponentBase & { readonly component: 'VmWorkload'; readonly app: number; readonly vmWorkload: number; readonly createServiceAccount: boolean })
   | (ComponentBase & { readonly component: 'DefaultDeny'; readonly app: number; readonly exposedWorkloads: readonly string[] })
   | (ComponentBase & { readonly component: 'AppServiceEntry'; readonly app: number; readonly serviceEntry: number })
+  /** An AuthorizationPolicy (`apps[].authorizationPolicies[]`) or RequestAuthentication (`apps[].requestAuthentications[]`) of the app. */
+  | (ComponentBase & { readonly component: 'AppSecurityPolicy'; readonly app: number; readonly kind: 'AuthorizationPolicy' | 'RequestAuthentication'; readonly index: number })
   | (ComponentBase & { readonly component: 'MultiClusterIngressSet' })
   | (ComponentBase & { readonly component: 'MultiClusterGateway'; readonly gateway: number })
   | (ComponentBase & { readonly component: 'ControlPlaneOperator'; readonly vmRegistration: boolean; readonly externalIstiod: boolean })

@@ -11,6 +11,7 @@ const GROUPS: Readonly<Record<IstioKind, string>> = {
   WorkloadGroup: 'networking.istio.io',
   PeerAuthentication: 'security.istio.io',
   AuthorizationPolicy: 'security.istio.io',
+  RequestAuthentication: 'security.istio.io',
 };
 
 const PRE_V1: Readonly<Record<IstioKind, string>> = {
@@ -21,6 +22,7 @@ const PRE_V1: Readonly<Record<IstioKind, string>> = {
   WorkloadGroup: 'v1alpha3',
   PeerAuthentication: 'v1beta1',
   AuthorizationPolicy: 'v1beta1',
+  RequestAuthentication: 'v1beta1',
 };
 
 describe.each(Object.keys(GROUPS) as IstioKind[])('%s', (kind) => {

@@ -364,6 +364,8 @@ describe('the example files', () => {
           secrets: [],
           serviceEntries: [],
           routes: [],
+          authorizationPolicies: [],
+          requestAuthentications: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -632,6 +634,8 @@ describe('the example files', () => {
           secrets: [],
           serviceEntries: [],
           routes: [],
+          authorizationPolicies: [],
+          requestAuthentications: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -730,6 +734,8 @@ describe('the example files', () => {
           secrets: [],
           serviceEntries: [],
           routes: [],
+          authorizationPolicies: [],
+          requestAuthentications: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -1448,6 +1454,8 @@ describe('Kubernetes-side defaults', () => {
         secrets: [],
         serviceEntries: [],
         routes: [],
+        authorizationPolicies: [],
+        requestAuthentications: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1781,6 +1789,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
         secrets: [],
         serviceEntries: [],
         routes: [],
+        authorizationPolicies: [],
+        requestAuthentications: [],
         vmWorkloads: [
           {
             name: 'legacy',
@@ -1945,6 +1955,8 @@ describe('isolation from the input', () => {
           secrets: [],
           serviceEntries: [],
           routes: [],
+          authorizationPolicies: [],
+          requestAuthentications: [],
           vmWorkloads: [
             { name: 'legacy', labels: { app: 'legacy' }, ports: [{ name: 'http', port: 9080 }], probe: { port: 9080, httpPath: '/health' } },
             { name: 'batch', ports: [{ name: 'tcp', port: 7000 }] },

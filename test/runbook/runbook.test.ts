@@ -129,6 +129,16 @@ describe('every example', () => {
   test('sections in the order they are run', () => {
     expect(Object.fromEntries(EXAMPLE_NAMES.map((name) => [name, sections(renderExample(name))]))).toEqual({
       'asm-onprem-vmware': ['meshfleet', 'Kube contexts', 'Infrastructure', 'Service mesh: Anthos Service Mesh 1.8.6 in the clusters', 'Rollout', 'Checks', 'Changes', 'Teardown'],
+      'authorization-policies': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Service mesh: Istio 1.29.6 in the clusters',
+        'Rollout',
+        'Checks',
+        'Changes',
+        'Teardown',
+      ],
       'canary-productcatalog': [
         'meshfleet',
         'Kube contexts',

@@ -488,7 +488,11 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
 
   test.each<[string, (t: Draft) => void, string]>([
     ['mesh.primaryCluster', inCluster({ primaryCluster: 'gke-a' }), MESH_KEYS],
-    ['apps[0].vms', (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]), 'namespace, configMaps, serviceAccounts, serviceEntries, secrets, workloads, vmWorkloads, routes'],
+    [
+      'apps[0].vms',
+      (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]),
+      'namespace, configMaps, serviceAccounts, serviceEntries, secrets, workloads, vmWorkloads, routes, authorizationPolicies, requestAuthentications',
+    ],
     ['apps[0].vmWorkloads[0].replicas', withVm({ replicas: 2 }), 'name, labels, serviceAccount, ports, network, probe, cluster'],
     ['apps[0].vmWorkloads[0].ports[0].protocol', withVm({ ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), 'name, port'],
     ['apps[0].vmWorkloads[0].probe.path', withVm({ probe: { port: 80, path: '/' } }), 'port, httpPath'],

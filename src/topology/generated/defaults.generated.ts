@@ -12,7 +12,9 @@ export const MODEL_DEFAULTS = {
     "serviceAccounts": [],
     "serviceEntries": [],
     "secrets": [],
-    "routes": []
+    "routes": [],
+    "authorizationPolicies": [],
+    "requestAuthentications": []
   },
   "ArgoCdInput": {
     "targetRevision": "HEAD",
@@ -20,6 +22,10 @@ export const MODEL_DEFAULTS = {
     "namespace": "argocd",
     "project": "default",
     "prune": false
+  },
+  "AuthorizationPolicyInput": {
+    "action": "ALLOW",
+    "rules": []
   },
   "BackendInput": {
     "type": "local",
@@ -98,6 +104,9 @@ export const MODEL_DEFAULTS = {
   },
   "InitContainerInput": {
     "env": {}
+  },
+  "JwtRuleInput": {
+    "forwardOriginalToken": false
   },
   "LocalityLbSettingInput": {
     "distribute": [],

@@ -4290,6 +4290,457 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             },
             "description": "Explicit in-mesh routes (needs a mesh).",
             "default": []
+          },
+          "authorizationPolicies": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "description": "AuthorizationPolicy name, unique in the app.",
+                  "title": "lower-case RFC 1035 name",
+                  "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                },
+                "selector": {
+                  "type": "object",
+                  "properties": {
+                    "matchLabels": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A Kubernetes label value: at most 63 letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit; may be empty.",
+                        "title": "Kubernetes label value",
+                        "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
+                      },
+                      "propertyNames": {
+                        "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                        "title": "label or annotation key such as app or example.com/team",
+                        "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                      },
+                      "description": "Pod labels a workload must carry, e.g. `{ app: reviews }`; they must match a workload (or VM workload) of the app."
+                    }
+                  },
+                  "required": [
+                    "matchLabels"
+                  ],
+                  "additionalProperties": false,
+                  "description": "The workloads it applies to.\n\nDefault: every workload of the namespace."
+                },
+                "action": {
+                  "enum": [
+                    "ALLOW",
+                    "DENY",
+                    "AUDIT",
+                    "CUSTOM"
+                  ],
+                  "description": "ALLOW, DENY, AUDIT, or CUSTOM (with `provider`).",
+                  "default": "ALLOW"
+                },
+                "provider": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string",
+                      "description": "Extension provider name, e.g. `my-ext-authz`.",
+                      "minLength": 1
+                    }
+                  },
+                  "required": [
+                    "name"
+                  ],
+                  "additionalProperties": false,
+                  "description": "The external authorizer; with `action: CUSTOM` only, which needs it.\n\nDefault: none."
+                },
+                "rules": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "from": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "source": {
+                              "type": "object",
+                              "properties": {
+                                "principals": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Peer identities (mTLS), `<trust domain>/ns/<namespace>/sa/<service account>`, e.g. `cluster.local/ns/bookinfo/sa/bookinfo-productpage`; `*` prefix or suffix matches.\n\nDefault: any."
+                                },
+                                "notPrincipals": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                },
+                                "requestPrincipals": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Request identities (JWT), `<iss>/<sub>`, e.g. `https://accounts.google.com/1234`; `*` matches any.\n\nDefault: any."
+                                },
+                                "notRequestPrincipals": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                },
+                                "namespaces": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Namespaces of the peer (mTLS), e.g. `istio-system`.\n\nDefault: any."
+                                },
+                                "notNamespaces": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                },
+                                "ipBlocks": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "IP addresses or CIDRs of the peer (the connection's source), e.g. `10.0.0.0/16`.\n\nDefault: any."
+                                },
+                                "notIpBlocks": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                },
+                                "remoteIpBlocks": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "IP addresses or CIDRs of the original client (X-Forwarded-For, as the gateway's `numTrustedProxies` reads it).\n\nDefault: any."
+                                },
+                                "notRemoteIpBlocks": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "Where a request comes from (upstream's `Source`); the fields of one source are ANDed, values of one field ORed."
+                            }
+                          },
+                          "required": [
+                            "source"
+                          ],
+                          "additionalProperties": false,
+                          "description": "One `from` entry of a rule (upstream's `Rule.From`)."
+                        },
+                        "description": "Sources, ORed.\n\nDefault: any source."
+                      },
+                      "to": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "operation": {
+                              "type": "object",
+                              "properties": {
+                                "hosts": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Host header values, e.g. `bookinfo.example.com`; `*` prefix or suffix matches.\n\nDefault: any."
+                                },
+                                "notHosts": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                },
+                                "ports": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Destination ports, as strings as upstream writes them, e.g. `\"9080\"`.\n\nDefault: any."
+                                },
+                                "notPorts": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                },
+                                "methods": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "HTTP methods, e.g. `GET` (gRPC requests are always POST).\n\nDefault: any."
+                                },
+                                "notMethods": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                },
+                                "paths": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Request paths, e.g. `/api/*`; `*` prefix or suffix matches.\n\nDefault: any."
+                                },
+                                "notPaths": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "A non-empty string.",
+                                    "minLength": 1
+                                  },
+                                  "description": "Default: none."
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "What a request asks for (upstream's `Operation`); the fields are ANDed, values of one field ORed."
+                            }
+                          },
+                          "required": [
+                            "operation"
+                          ],
+                          "additionalProperties": false,
+                          "description": "One `to` entry of a rule (upstream's `Rule.To`)."
+                        },
+                        "description": "Operations, ORed.\n\nDefault: any operation."
+                      },
+                      "when": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "key": {
+                              "type": "string",
+                              "description": "Condition key, e.g. `request.headers[version]`, `source.ip`, `source.namespace`, `source.principal`, `remote.ip`, `request.auth.principal`, `request.auth.audiences`, `request.auth.presenter`, `request.auth.claims[groups]`, `destination.ip`, `destination.port`, `connection.sni`, `experimental.envoy.filters.*`.",
+                              "minLength": 1
+                            },
+                            "values": {
+                              "type": "array",
+                              "items": {
+                                "type": "string",
+                                "description": "A non-empty string.",
+                                "minLength": 1
+                              },
+                              "description": "Values that match (at least one of `values` and `notValues`).\n\nDefault: none."
+                            },
+                            "notValues": {
+                              "type": "array",
+                              "items": {
+                                "type": "string",
+                                "description": "A non-empty string.",
+                                "minLength": 1
+                              },
+                              "description": "Default: none."
+                            }
+                          },
+                          "required": [
+                            "key"
+                          ],
+                          "additionalProperties": false,
+                          "description": "A further condition (upstream's `Condition`): a key from Istio's list of authorization conditions and its values."
+                        },
+                        "description": "Conditions, ANDed.\n\nDefault: none."
+                      }
+                    },
+                    "additionalProperties": false,
+                    "description": "A rule of an AuthorizationPolicy (upstream's `Rule`): it matches when `from`, `to` and `when` all match."
+                  },
+                  "description": "Rules, ORed. ALLOW without rules allows nothing (Istio's deny-all); a rule `{}` matches every request.",
+                  "maxItems": 512,
+                  "default": []
+                }
+              },
+              "required": [
+                "name"
+              ],
+              "additionalProperties": false,
+              "description": "An Istio AuthorizationPolicy in the app namespace, upstream's `spec` fields plus `name`. Without a selector it applies to every workload of the namespace."
+            },
+            "description": "Istio AuthorizationPolicies of the app (needs a mesh), in upstream's shape, written where any of its workloads runs.",
+            "default": []
+          },
+          "requestAuthentications": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "description": "RequestAuthentication name, unique in the app.",
+                  "title": "lower-case RFC 1035 name",
+                  "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                },
+                "selector": {
+                  "type": "object",
+                  "properties": {
+                    "matchLabels": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A Kubernetes label value: at most 63 letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit; may be empty.",
+                        "title": "Kubernetes label value",
+                        "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
+                      },
+                      "propertyNames": {
+                        "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                        "title": "label or annotation key such as app or example.com/team",
+                        "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                      },
+                      "description": "Pod labels a workload must carry, e.g. `{ app: reviews }`; they must match a workload (or VM workload) of the app."
+                    }
+                  },
+                  "required": [
+                    "matchLabels"
+                  ],
+                  "additionalProperties": false,
+                  "description": "The workloads it applies to.\n\nDefault: every workload of the namespace."
+                },
+                "jwtRules": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "issuer": {
+                        "type": "string",
+                        "description": "Issuer (`iss` claim), e.g. `https://accounts.google.com` or `testing@secure.istio.io`.",
+                        "minLength": 1
+                      },
+                      "jwksUri": {
+                        "type": "string",
+                        "description": "URL of the issuer's public key set, an https URL (keys fetched over plain HTTP can be forged on the way).\n\nDefault: none (Istio's OpenID discovery from the issuer).",
+                        "minLength": 1,
+                        "maxLength": 2048
+                      },
+                      "audiences": {
+                        "type": "array",
+                        "items": {
+                          "type": "string",
+                          "description": "A non-empty string.",
+                          "minLength": 1
+                        },
+                        "description": "Accepted `aud` values.\n\nDefault: any audience."
+                      },
+                      "forwardOriginalToken": {
+                        "type": "boolean",
+                        "description": "Keep the token in the request forwarded to the workload.",
+                        "default": false
+                      },
+                      "fromHeaders": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "name": {
+                              "type": "string",
+                              "description": "Header name, e.g. `x-jwt-assertion`.",
+                              "title": "HTTP header name",
+                              "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                            },
+                            "prefix": {
+                              "type": "string",
+                              "description": "Prefix before the token, e.g. `\"Bearer \"`.\n\nDefault: none."
+                            }
+                          },
+                          "required": [
+                            "name"
+                          ],
+                          "additionalProperties": false,
+                          "description": "A header a JWT is read from (upstream's `JWTHeader`)."
+                        },
+                        "description": "Headers the token is read from.\n\nDefault: the Authorization header, prefix \"Bearer \"."
+                      },
+                      "fromParams": {
+                        "type": "array",
+                        "items": {
+                          "type": "string",
+                          "description": "A non-empty string.",
+                          "minLength": 1
+                        },
+                        "description": "Query parameters the token is read from, e.g. `access_token`.\n\nDefault: access_token."
+                      },
+                      "outputPayloadToHeader": {
+                        "type": "string",
+                        "description": "Header that receives the token's payload (base64-encoded JSON) on success.\n\nDefault: none.",
+                        "title": "HTTP header name",
+                        "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                      }
+                    },
+                    "required": [
+                      "issuer"
+                    ],
+                    "additionalProperties": false,
+                    "description": "How to validate one issuer's JWTs (upstream's `JWTRule`)."
+                  },
+                  "description": "JWT rules, one per issuer.",
+                  "minItems": 1
+                }
+              },
+              "required": [
+                "name",
+                "jwtRules"
+              ],
+              "additionalProperties": false,
+              "description": "An Istio RequestAuthentication in the app namespace: which JWTs the selected workloads accept. A request with an invalid token is rejected; a request without a token is let through unless an AuthorizationPolicy asks for `requestPrincipals`."
+            },
+            "description": "Istio RequestAuthentications (JWT validation) of the app (needs a mesh), in upstream's shape, written where any of its workloads runs.",
+            "default": []
           }
         },
         "required": [

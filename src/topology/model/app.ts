@@ -2,6 +2,7 @@
 
 import type { AbsolutePath, DataKey, Dns1123Label, DnsLabel, Labels, NonEmptyLabelValue, NonEmptyString, Port, PortName } from './formats';
 import type { MeshRouteInput } from './route';
+import type { AuthorizationPolicyInput, RequestAuthenticationInput } from './security-policy';
 import type { WorkloadInput } from './workload';
 
 /** A ConfigMap of an app. */
@@ -214,4 +215,16 @@ export interface AppInput {
    * @default []
    */
   readonly routes?: MeshRouteInput[];
+  /**
+   * Istio AuthorizationPolicies of the app (needs a mesh), in upstream's shape, written where any
+   * of its workloads runs.
+   * @default []
+   */
+  readonly authorizationPolicies?: AuthorizationPolicyInput[];
+  /**
+   * Istio RequestAuthentications (JWT validation) of the app (needs a mesh), in upstream's
+   * shape, written where any of its workloads runs.
+   * @default []
+   */
+  readonly requestAuthentications?: RequestAuthenticationInput[];
 }

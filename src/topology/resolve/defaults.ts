@@ -35,6 +35,7 @@ import {
 } from '../model/types';
 import { resolveGrpcMethodMatch } from '../model/gateway-routes';
 import { MODEL_DEFAULTS } from '../generated/defaults.generated';
+import { resolveAuthorizationPolicy, resolveRequestAuthentication } from './security-policy';
 import { derivedName, SERVICE_ACCOUNT_ID_LENGTH } from '../rules/names';
 
 /**
@@ -447,6 +448,8 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
       endpoints: [...(e.endpoints ?? [])],
     })),
     routes: (app.routes ?? []).map(resolveMeshRoute),
+    authorizationPolicies: (app.authorizationPolicies ?? []).map(resolveAuthorizationPolicy),
+    requestAuthentications: (app.requestAuthentications ?? []).map(resolveRequestAuthentication),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 
 import type { RsaKeyPairInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
+import type { AuthorizationAction, AuthorizationPolicyInput, RequestAuthenticationInput } from '../model/security-policy';
 import type { ClusterRole, GatewayApiSetting, ReleaseChannel, VulnerabilityScanning } from '../model/cluster';
 import type {
   ContainerSecurityContextInput,
@@ -271,6 +272,15 @@ export interface ResolvedApp {
   readonly vmWorkloads: readonly ResolvedVmWorkload[];
   readonly serviceEntries: readonly ResolvedServiceEntry[];
   readonly routes: readonly ResolvedMeshRoute[];
+  readonly authorizationPolicies: readonly ResolvedAuthorizationPolicy[];
+  /** As given (upstream's shape, rendered field for field). */
+  readonly requestAuthentications: readonly RequestAuthenticationInput[];
+}
+
+/** An AuthorizationPolicy with its action and rules filled in; the rest as given (upstream's shape). */
+export interface ResolvedAuthorizationPolicy extends Omit<AuthorizationPolicyInput, 'action' | 'rules'> {
+  readonly action: AuthorizationAction;
+  readonly rules: NonNullable<AuthorizationPolicyInput['rules']>;
 }
 
 /** A route rule with its defaults: path type, value match types, backends, mirror percent. */

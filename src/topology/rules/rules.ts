@@ -2,6 +2,7 @@ import { checkAppReferences } from './app-rules';
 import { canonicalCidr, Ipv4Range, isPrivate, overlaps, parseCidr } from './cidr';
 import { DEFAULTS, regionOfZone } from '../resolve/defaults';
 import { checkEgress } from './egress-rules';
+import { checkSecurityPolicies } from './security-policy-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
 import { checkGcpLabels, checkHosts, checkImages, checkProjectId } from './format-rules';
@@ -544,6 +545,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkMultiClusterIngress(input, model, problems);
   checkTrafficModel(model, problems);
   checkEgress(model, problems);
+  checkSecurityPolicies(model, problems);
   checkResourceNames(input, model, problems);
   checkBackend(model, problems);
   checkGitOps(input, problems);
