@@ -163,6 +163,9 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
     app.serviceEntries.forEach((entry, j) =>
       components.push({ component: 'AppServiceEntry', id: `${entry.name}-service-entry`, source: `apps[${i}].serviceEntries[${j}]`, app: i, serviceEntry: j }),
     );
+  }
+  // The app's Istio security policy goes where its workloads run in the mesh.
+  if (mesh !== undefined && cluster.meshMember && runs) {
     app.authorizationPolicies.forEach((policy, j) =>
       components.push({
         component: 'AppSecurityPolicy',
