@@ -1,3 +1,4 @@
+import { MODEL_DEFAULTS } from '../../src/topology/generated/defaults.generated';
 import { ISTIO_KUBERNETES_SUPPORT, minorOf } from '../../src/topology/resolve/mesh-support';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -939,15 +940,7 @@ describe('defaults', () => {
       allowLoadBalancerPlaintext: true,
       istioV1Since: [1, 22],
       rsaBits: 4096,
-      argoCdPath: 'dist',
-      argoCdRevision: 'HEAD',
-      argoCdNamespace: 'argocd',
-      argoCdProject: 'default',
-      argoCdPrune: false,
-      configSyncDir: 'dist',
-      configSyncBranch: 'main',
       configSyncAuth: 'none',
-      configSyncSecret: 'git-creds',
     });
   });
 
@@ -1038,19 +1031,18 @@ describe('defaults', () => {
       allowLoadBalancerPlaintext: model.mesh?.allowLoadBalancerPlaintext,
       istioV1Since: firstV1,
       rsaBits: model.apps[0].secrets[0].rsaKeyPair?.bits,
-      argoCdPath: argocd?.path,
-      configSyncDir: configSync?.dir,
-      argoCdRevision: argocd?.targetRevision,
-      argoCdNamespace: argocd?.namespace,
-      argoCdProject: argocd?.project,
-      argoCdPrune: argocd?.prune,
-      configSyncBranch: configSync?.branch,
       configSyncAuth: configSync?.auth,
-      configSyncSecret: tokenSync?.secretRef,
     };
     // Fails when a default is added to DEFAULTS without being covered here.
     expect(Object.keys(applied).sort()).toEqual(Object.keys(DEFAULTS).sort());
     expect(applied).toEqual(DEFAULTS);
+    // The GitOps defaults (resolve/gitops.ts reads them from the model's @default tags).
+    expect({ ...argocd, repoURL: undefined }).toEqual({ repoURL: undefined, ...MODEL_DEFAULTS.ArgoCdInput });
+    expect([configSync?.dir, configSync?.branch, tokenSync?.secretRef]).toEqual([
+      MODEL_DEFAULTS.ConfigSyncInput.dir,
+      MODEL_DEFAULTS.ConfigSyncInput.branch,
+      MODEL_DEFAULTS.ConfigSyncInput.secretRef,
+    ]);
     // Defaults that are not in DEFAULTS.
     expect(cluster.nodePool.initialNodes).toBe(DEFAULTS.minNodes);
     expect(cluster.region).toBe('us-west2');

@@ -15,7 +15,6 @@ import {
   ResolvedApp,
   ResolvedAppSecret,
   ResolvedBackend,
-  ResolvedGitOps,
   ResolvedGateway,
   ResolvedMesh,
   ResolvedVersion,
@@ -35,6 +34,7 @@ import {
 } from '../model/types';
 import { resolveGrpcMethodMatch } from '../model/gateway-routes';
 import { MODEL_DEFAULTS } from '../generated/defaults.generated';
+import { resolveGitOps } from './gitops';
 import { resolveAuthorizationPolicy, resolveRequestAuthentication } from './security-policy';
 import { derivedName, SERVICE_ACCOUNT_ID_LENGTH } from '../rules/names';
 
@@ -82,17 +82,8 @@ export const DEFAULTS = {
   istioV1Since: [1, 22],
   /** Size of the RSA key pairs the runbook generates for app secrets. */
   rsaBits: MODEL_DEFAULTS.RsaKeyPairInput.bits,
-  /** GitOps: where the committed output folder lies in the repository, and what the tools follow. */
-  argoCdPath: MODEL_DEFAULTS.ArgoCdInput.path,
-  argoCdRevision: MODEL_DEFAULTS.ArgoCdInput.targetRevision,
-  argoCdNamespace: MODEL_DEFAULTS.ArgoCdInput.namespace,
-  argoCdProject: MODEL_DEFAULTS.ArgoCdInput.project,
-  argoCdPrune: MODEL_DEFAULTS.ArgoCdInput.prune,
-  configSyncDir: MODEL_DEFAULTS.ConfigSyncInput.dir,
-  configSyncBranch: MODEL_DEFAULTS.ConfigSyncInput.branch,
+  /** Config Sync's authentication when the topology names none (the other GitOps defaults: resolve/gitops.ts). */
   configSyncAuth: MODEL_DEFAULTS.ConfigSyncInput.auth,
-  /** Secret of the Git credentials of Config Sync's `token`, `ssh` and `cookiefile` auth. */
-  configSyncSecret: MODEL_DEFAULTS.ConfigSyncInput.secretRef,
 } as const;
 
 /**
@@ -525,41 +516,6 @@ function resolveBackend(input: TopologyInput): ResolvedBackend {
     return { type: 'gcs', bucket: backend.bucket ?? '', prefix: backend.prefix ?? DEFAULTS.gcsPrefix };
   }
   return { type: 'local' };
-}
-
-/** The GitOps output with its defaults; absent without `gitops`. */
-function resolveGitOps(input: TopologyInput): ResolvedGitOps | undefined {
-  const gitops = input.gitops;
-  if (gitops === undefined) return undefined;
-  const { argocd, configSync } = gitops;
-  const auth = configSync?.auth ?? DEFAULTS.configSyncAuth;
-  const usesSecret = auth === 'token' || auth === 'ssh' || auth === 'cookiefile';
-  return {
-    ...(argocd === undefined
-      ? {}
-      : {
-          argocd: {
-            repoURL: argocd.repoURL,
-            targetRevision: argocd.targetRevision ?? DEFAULTS.argoCdRevision,
-            path: argocd.path ?? DEFAULTS.argoCdPath,
-            namespace: argocd.namespace ?? DEFAULTS.argoCdNamespace,
-            project: argocd.project ?? DEFAULTS.argoCdProject,
-            prune: argocd.prune ?? DEFAULTS.argoCdPrune,
-          },
-        }),
-    ...(configSync === undefined
-      ? {}
-      : {
-          configSync: {
-            repo: configSync.repo,
-            branch: configSync.branch ?? DEFAULTS.configSyncBranch,
-            dir: configSync.dir ?? DEFAULTS.configSyncDir,
-            auth,
-            ...(configSync.gcpServiceAccountEmail === undefined ? {} : { gcpServiceAccountEmail: configSync.gcpServiceAccountEmail }),
-            ...(configSync.secretRef !== undefined || usesSecret ? { secretRef: configSync.secretRef ?? DEFAULTS.configSyncSecret } : {}),
-          },
-        }),
-  };
 }
 
 /**
