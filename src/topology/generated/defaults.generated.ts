@@ -12,7 +12,9 @@ export const MODEL_DEFAULTS = {
     "serviceAccounts": [],
     "serviceEntries": [],
     "secrets": [],
-    "routes": []
+    "routes": [],
+    "extraObjects": [],
+    "patches": []
   },
   "ArgoCdInput": {
     "targetRevision": "HEAD",
@@ -43,7 +45,9 @@ export const MODEL_DEFAULTS = {
     "deletionProtection": true,
     "dataplaneV2": true,
     "authorizedNetworks": true,
-    "vulnerabilityScanning": "disabled"
+    "vulnerabilityScanning": "disabled",
+    "extraObjects": [],
+    "patches": []
   },
   "ConfigMapInput": {
     "data": {},

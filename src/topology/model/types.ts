@@ -22,6 +22,7 @@ export type * from './ingress';
 export type * from './container';
 export type * from './workload';
 export type * from './app';
+export type * from './extras';
 export type * from './route';
 export type * from './gateway';
 export type * from './gateway-policies';

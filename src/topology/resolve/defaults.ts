@@ -130,7 +130,7 @@ function resolveMeshInstall(input: ClusterInput, topology: TopologyInput): Resol
   };
 }
 
-function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omit<ResolvedGkeCluster, 'name' | 'role' | 'shortName' | 'meshMember' | 'meshInstall'> {
+function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omit<ResolvedGkeCluster, 'name' | 'role' | 'shortName' | 'meshMember' | 'meshInstall' | 'extraObjects' | 'patches'> {
   const minNodes = input.nodePool?.minNodes ?? DEFAULTS.minNodes;
   return {
     platform: 'gke',
@@ -169,6 +169,8 @@ function resolveCluster(input: ClusterInput, topology: TopologyInput): ResolvedC
     shortName: input.shortName ?? input.name.replace(/^gke-/, ''),
     meshMember: topology.mesh !== undefined && role === 'workload',
     meshInstall: resolveMeshInstall(input, topology),
+    extraObjects: input.extraObjects ?? MODEL_DEFAULTS.ClusterInput.extraObjects,
+    patches: input.patches ?? MODEL_DEFAULTS.ClusterInput.patches,
   };
   const zone = input.zone;
   if ((input.platform ?? DEFAULTS.platform) === 'gke' && zone !== undefined) {
@@ -445,6 +447,8 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
       endpoints: [...(e.endpoints ?? [])],
     })),
     routes: (app.routes ?? []).map(resolveMeshRoute),
+    extraObjects: app.extraObjects ?? MODEL_DEFAULTS.AppInput.extraObjects,
+    patches: app.patches ?? MODEL_DEFAULTS.AppInput.patches,
   };
 }
 

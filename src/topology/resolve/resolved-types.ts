@@ -7,6 +7,7 @@
 
 import type { RsaKeyPairInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
 import type { ClusterRole, GatewayApiSetting, ReleaseChannel, VulnerabilityScanning } from '../model/cluster';
+import type { ExtraObjectInput, ObjectPatchInput } from '../model/extras';
 import type {
   ContainerSecurityContextInput,
   EnvFromInput,
@@ -44,6 +45,9 @@ interface ResolvedClusterCommon {
   readonly meshMember: boolean;
   /** Present when meshfleet installs the mesh into this cluster (in-cluster mesh members). */
   readonly meshInstall?: ResolvedMeshInstall;
+  /** Escape hatch (src/topology/model/extras.ts), as given. */
+  readonly extraObjects: readonly ExtraObjectInput[];
+  readonly patches: readonly ObjectPatchInput[];
 }
 
 /** How an in-cluster mesh is installed into one cluster. */
@@ -267,6 +271,9 @@ export interface ResolvedApp {
   readonly vmWorkloads: readonly ResolvedVmWorkload[];
   readonly serviceEntries: readonly ResolvedServiceEntry[];
   readonly routes: readonly ResolvedMeshRoute[];
+  /** Escape hatch (src/topology/model/extras.ts), as given. */
+  readonly extraObjects: readonly ExtraObjectInput[];
+  readonly patches: readonly ObjectPatchInput[];
 }
 
 /** A route rule with its defaults: path type, value match types, backends, mirror percent. */
