@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { extraObjectOf } from '../plan/extras';
 import type { ServiceTrafficIntent } from '../plan/traffic/intent';
 import { ClusterPlan, PlannedComponent, PlannedFile } from '../plan/types';
 import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
@@ -10,6 +11,7 @@ import { AppNamespace } from './app-namespace';
 import { ClusterAdminBinding } from './cluster-admin-binding';
 import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
+import { ExtraObject } from './extra-objects';
 import { ExportedService, VersionServiceExports } from './exported-service';
 import { ExposedService } from './exposed-service';
 import { GammaRoute, IstioMeshRoute, VersionServices } from './mesh-route';
@@ -200,6 +202,10 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       return;
     case 'AppServiceEntry':
       new AppServiceEntry(chart, c.id, { namespace: model.apps[c.app].namespace, entry: model.apps[c.app].serviceEntries[c.serviceEntry], istioApiVersion: mesh.istioApiVersion });
+      return;
+    case 'AppExtraObject':
+    case 'ClusterExtraObject':
+      new ExtraObject(chart, c.id, extraObjectOf(model, c));
       return;
     case 'MultiClusterIngressSet':
       new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, traffic: ingressTrafficOf(model.multiClusterIngress!), clusters: gkeClusters(model) });

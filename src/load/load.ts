@@ -6,6 +6,7 @@ import { readPlainYaml } from './plain-yaml';
 import { readTopologyBytes } from './read-topology';
 import { clip, excerpt, Problem, TopologyError } from '../topology/rules/problems';
 import { buildPlan } from '../plan/build-plan';
+import { checkPlanPatches } from '../plan/extras';
 import { checkPlanGatewayApi } from '../plan/gateway-api';
 import { checkPlanNames } from '../plan/name-rules';
 import { checkRules } from '../topology/rules/rules';
@@ -34,7 +35,7 @@ export function validateTopology(input: unknown, source = 'topology'): ResolvedT
   const semantic = checkRules(typed, model);
   if (semantic.length > 0) throw new TopologyError(source, semantic);
   const plan = buildPlan(model);
-  const planned = [...checkPlanNames(model, plan), ...checkPlanGatewayApi(model, plan)];
+  const planned = [...checkPlanNames(model, plan), ...checkPlanGatewayApi(model, plan), ...checkPlanPatches(model, plan)];
   if (planned.length > 0) throw new TopologyError(source, planned);
   return model;
 }

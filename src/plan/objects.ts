@@ -17,6 +17,7 @@ import {
   versionDeploymentName,
   versionServiceName,
 } from './names';
+import { extraPlannedObject } from './extras';
 import { PlannedComponent, PlannedObject } from './types';
 
 /**
@@ -207,6 +208,9 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       const app = model.apps[c.app];
       return at(c.source, [{ kind: 'ServiceEntry', apiVersion: API.networking(v), namespace: app.namespace, name: app.serviceEntries[c.serviceEntry].name }]);
     }
+    case 'AppExtraObject':
+    case 'ClusterExtraObject':
+      return [extraPlannedObject(model, c)];
     case 'MultiClusterIngressSet': {
       const mci = model.multiClusterIngress!;
       const seed = mci.meshGateway;
