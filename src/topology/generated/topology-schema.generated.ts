@@ -418,7 +418,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "description": "e.g. `Deployment`."
                     },
                     "name": {
-                      "type": "string"
+                      "type": "string",
+                      "description": "The object's name, e.g. `frontend`."
                     },
                     "namespace": {
                       "type": "string",
@@ -449,10 +450,12 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "move",
                           "copy",
                           "test"
-                        ]
+                        ],
+                        "description": "The operation (RFC 6902 section 4)."
                       },
                       "path": {
-                        "type": "string"
+                        "type": "string",
+                        "description": "The JSON pointer the operation applies to, e.g. `/spec/replicas`."
                       },
                       "value": {
                         "description": "The value of `add`, `replace` and `test`.\n\nDefault: none."
@@ -3130,7 +3133,8 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "description": "e.g. `Deployment`."
                     },
                     "name": {
-                      "type": "string"
+                      "type": "string",
+                      "description": "The object's name, e.g. `frontend`."
                     },
                     "namespace": {
                       "type": "string",
@@ -3161,10 +3165,12 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "move",
                           "copy",
                           "test"
-                        ]
+                        ],
+                        "description": "The operation (RFC 6902 section 4)."
                       },
                       "path": {
-                        "type": "string"
+                        "type": "string",
+                        "description": "The JSON pointer the operation applies to, e.g. `/spec/replicas`."
                       },
                       "value": {
                         "description": "The value of `add`, `replace` and `test`.\n\nDefault: none."

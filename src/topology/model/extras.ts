@@ -35,6 +35,7 @@ export interface ExtraObjectInput {
 export interface PatchTargetInput {
   /** e.g. `Deployment`. */
   readonly kind: string;
+  /** The object's name, e.g. `frontend`. */
   readonly name: string;
   /**
    * @default the app's namespace (apps[].patches, namespaced kinds); any namespace (clusters[].patches)
@@ -46,7 +47,9 @@ export interface PatchTargetInput {
 
 /** One RFC 6902 JSON patch operation; `path` and `from` are JSON pointers (`/spec/replicas`, `/spec/template/spec/containers/0/env/-`). */
 export interface JsonPatchOperationInput {
+  /** The operation (RFC 6902 section 4). */
   readonly op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  /** The JSON pointer the operation applies to, e.g. `/spec/replicas`. */
   readonly path: string;
   /** The value of `add`, `replace` and `test`. @default none */
   readonly value?: unknown;
