@@ -71,7 +71,13 @@ function parentOf(doc: Json, path: string, index: number): { parent: JsonObject 
 
 function get(doc: Json, path: string, index: number): Json {
   const { parent, key } = parentOf(doc, path, index);
-  const value = Array.isArray(parent) ? (arrayIndex(key) === undefined ? undefined : parent[arrayIndex(key)!]) : Object.prototype.hasOwnProperty.call(parent, key) ? parent[key] : undefined;
+  const value = Array.isArray(parent)
+    ? arrayIndex(key) === undefined
+      ? undefined
+      : parent[arrayIndex(key)!]
+    : Object.prototype.hasOwnProperty.call(parent, key)
+      ? parent[key]
+      : undefined;
   if (value === undefined) throw new PatchFailure(index, `path ${path} does not exist`);
   return value;
 }

@@ -71,11 +71,7 @@ function patchRefsOf(model: ResolvedTopology, k: number, files: readonly Planned
  */
 export function planPatches(model: ResolvedTopology, k: number, files: readonly PlannedFile[]): PlannedPatch[] {
   return patchRefsOf(model, k, files).flatMap((ref) =>
-    files.flatMap((f) =>
-      f.objects
-        .filter((o) => matches(ref, o))
-        .map(({ source: _, ...target }) => ({ source: ref.source, file: f.path, target })),
-    ),
+    files.flatMap((f) => f.objects.filter((o) => matches(ref, o)).map(({ source: _, ...target }) => ({ source: ref.source, file: f.path, target }))),
   );
 }
 
@@ -121,7 +117,9 @@ export function checkPlanPatches(model: ResolvedTopology, plan: FleetPlan): Prob
       const ref = { patch, source: `apps[${i}].patches[${j}]`, appNamespace: app.namespace };
       if (applied.has(ref.source)) return;
       const objects = plan.clusters.filter((c) => c.files.some((f) => f.path === `${app.namespace}.yaml`)).flatMap(objectsOf);
-      problems.push(problem(`${ref.source}.target`, `no cluster where the app has objects has a ${targetLabel(ref)} to patch`, patch.target.name, candidates(objects, patch.target.kind)));
+      problems.push(
+        problem(`${ref.source}.target`, `no cluster where the app has objects has a ${targetLabel(ref)} to patch`, patch.target.name, candidates(objects, patch.target.kind)),
+      );
     });
   });
   return problems;

@@ -14,7 +14,11 @@ describe('RFC 7386 JSON merge patch', () => {
     [{ a: 'c' }, { a: ['b'] }, { a: ['b'] }],
     [{ a: { b: 'c' } }, { a: { b: 'd', c: null } }, { a: { b: 'd' } }],
     [{ a: [{ b: 'c' }] }, { a: [1] }, { a: [1] }],
-    [['a', 'b'], ['c', 'd'], ['c', 'd']],
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd'],
+    ],
     [{ a: 'b' }, ['c'], ['c']],
     [{ a: 'foo' }, null, null],
     [{ a: 'foo' }, 'bar', 'bar'],
@@ -87,7 +91,11 @@ describe('strategic merge patch', () => {
       spec: {
         template: {
           spec: {
-            containers: [{ name: 'app', env: [{ name: 'B', value: '2' }], ports: [{ containerPort: 9090 }] }, { name: 'sidecar', $patch: 'delete' }, { name: 'new', image: 'new:1' }],
+            containers: [
+              { name: 'app', env: [{ name: 'B', value: '2' }], ports: [{ containerPort: 9090 }] },
+              { name: 'sidecar', $patch: 'delete' },
+              { name: 'new', image: 'new:1' },
+            ],
             tolerations: [{ key: 'b' }],
           },
         },

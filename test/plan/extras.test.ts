@@ -76,13 +76,20 @@ describe('extra objects', () => {
     const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } };
     const problems = problemsOf(topology({ app: { extraObjects: [service] } }));
     expect(problems).toEqual([
-      { path: 'apps[0].extraObjects[0].name', message: 'apps[0].extraObjects[0] would be Service web in namespace shop, already taken by the Service of apps[0].workloads[0] (found "web", expected a name of its own)' },
+      {
+        path: 'apps[0].extraObjects[0].name',
+        message: 'apps[0].extraObjects[0] would be Service web in namespace shop, already taken by the Service of apps[0].workloads[0] (found "web", expected a name of its own)',
+      },
     ]);
   });
 
   test.each([
     [{ ...PDB, apiVersion: 'policy' }, 'apps[0].extraObjects[0].apiVersion', 'not an apiVersion (found "policy", expected v1 or <group>/<version>, e.g. policy/v1)'],
-    [{ ...PDB, kind: 'podDisruptionBudget' }, 'apps[0].extraObjects[0].kind', 'not a kind (found "podDisruptionBudget", expected an upper camel case kind, e.g. PodDisruptionBudget)'],
+    [
+      { ...PDB, kind: 'podDisruptionBudget' },
+      'apps[0].extraObjects[0].kind',
+      'not a kind (found "podDisruptionBudget", expected an upper camel case kind, e.g. PodDisruptionBudget)',
+    ],
     [
       { ...PDB, metadata: { name: 'Web_1' } },
       'apps[0].extraObjects[0].metadata.name',
@@ -91,7 +98,7 @@ describe('extra objects', () => {
     [
       { ...PDB, metadata: { name: 'web', namespace: 'other' } },
       'apps[0].extraObjects[0].metadata.namespace',
-      "an app's extra objects go into its namespace shop (found \"other\", expected shop or nothing (clusters[].extraObjects take any namespace))",
+      'an app\'s extra objects go into its namespace shop (found "other", expected shop or nothing (clusters[].extraObjects take any namespace))',
     ],
     [
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x', namespace: 'shop' } },
@@ -140,7 +147,9 @@ describe('patches', () => {
       expect(container.image).toBe('nginx:1.27');
     });
     const plan = buildPlan(validateTopology(input, 'test'));
-    expect(plan.clusters[0].patches).toEqual([{ source: 'apps[0].patches[0]', file: 'shop.yaml', target: { kind: 'Deployment', apiVersion: 'apps/v1', namespace: 'shop', name: 'web' } }]);
+    expect(plan.clusters[0].patches).toEqual([
+      { source: 'apps[0].patches[0]', file: 'shop.yaml', target: { kind: 'Deployment', apiVersion: 'apps/v1', namespace: 'shop', name: 'web' } },
+    ]);
   });
 
   test('a JSON patch and a merge patch on a cluster', () => {
@@ -180,23 +189,27 @@ describe('patches', () => {
     [
       { target: { kind: 'Deployment', name: 'web' }, jsonPatch: [{ op: 'replace', path: '/metadata/name', value: 'x' }] },
       'apps[0].patches[0].jsonPatch[0].path',
-      "a patch would change the object's apiVersion, kind, name or namespace (found \"/metadata/name\", expected a path below them (name a new object in extraObjects instead))",
+      'a patch would change the object\'s apiVersion, kind, name or namespace (found "/metadata/name", expected a path below them (name a new object in extraObjects instead))',
     ],
     [
       { target: { kind: 'Deployment', name: 'web' }, jsonPatch: [{ op: 'add', path: 'spec/replicas', value: 2 }] },
       'apps[0].patches[0].jsonPatch[0].path',
       'not a JSON pointer (found "spec/replicas", expected a path starting with /, e.g. /spec/replicas)',
     ],
-    [{ target: { kind: 'Deployment', name: 'web' }, jsonPatch: [{ op: 'add', path: '/spec/replicas' }] }, 'apps[0].patches[0].jsonPatch[0].value', 'add needs a value (found nothing, expected a value)'],
+    [
+      { target: { kind: 'Deployment', name: 'web' }, jsonPatch: [{ op: 'add', path: '/spec/replicas' }] },
+      'apps[0].patches[0].jsonPatch[0].value',
+      'add needs a value (found nothing, expected a value)',
+    ],
     [
       { target: { kind: 'Deployment', name: 'web' }, merge: { kind: 'StatefulSet' } },
       'apps[0].patches[0].merge',
-      "a patch would change the object's apiVersion, kind, name or namespace (found \"one of them\", expected only fields below them (name a new object in extraObjects instead))",
+      'a patch would change the object\'s apiVersion, kind, name or namespace (found "one of them", expected only fields below them (name a new object in extraObjects instead))',
     ],
     [
       { target: { kind: 'Deployment', name: 'web', namespace: 'other' }, merge: {} },
       'apps[0].patches[0].target.namespace',
-      "an app's patches apply in its namespace shop (found \"other\", expected shop or nothing (clusters[].patches reach any namespace))",
+      'an app\'s patches apply in its namespace shop (found "other", expected shop or nothing (clusters[].patches reach any namespace))',
     ],
   ])('a bad patch %# is refused with its field path', (patch, at, message) => {
     expectOnlyProblem(topology({ app: { patches: [patch] } }), at, message);

@@ -68,10 +68,19 @@ function checkExtraObject(o: ExtraObjectInput, path: string, appNamespace: strin
     if (namespace !== undefined) problems.push(problem(`${path}.metadata.namespace`, `${o.kind} is cluster-scoped`, namespace, 'no namespace'));
   } else if (appNamespace !== undefined) {
     if (namespace !== undefined && namespace !== appNamespace) {
-      problems.push(problem(`${path}.metadata.namespace`, `an app's extra objects go into its namespace ${appNamespace}`, namespace, `${appNamespace} or nothing (clusters[].extraObjects take any namespace)`));
+      problems.push(
+        problem(
+          `${path}.metadata.namespace`,
+          `an app's extra objects go into its namespace ${appNamespace}`,
+          namespace,
+          `${appNamespace} or nothing (clusters[].extraObjects take any namespace)`,
+        ),
+      );
     }
   } else if (namespace === undefined) {
-    problems.push(problem(`${path}.metadata.namespace`, `${o.kind} is namespaced; without a namespace kubectl would put it in the namespace of whoever applies it`, namespace, 'a namespace'));
+    problems.push(
+      problem(`${path}.metadata.namespace`, `${o.kind} is namespaced; without a namespace kubectl would put it in the namespace of whoever applies it`, namespace, 'a namespace'),
+    );
   }
   if (o.kind === 'Secret' && (o.data !== undefined || o.stringData !== undefined)) {
     problems.push(
@@ -96,7 +105,14 @@ function checkJsonPatchOperation(op: JsonPatchOperationInput, path: string, prob
     if (pointer === undefined) continue;
     if (pointer !== '' && !pointer.startsWith('/')) problems.push(problem(`${path}.${field}`, 'not a JSON pointer', pointer, 'a path starting with /, e.g. /spec/replicas'));
     else if (touchesIdentity(pointer) && (field === 'path' ? op.op !== 'test' : op.op === 'move')) {
-      problems.push(problem(`${path}.${field}`, "a patch would change the object's apiVersion, kind, name or namespace", pointer, 'a path below them (name a new object in extraObjects instead)'));
+      problems.push(
+        problem(
+          `${path}.${field}`,
+          "a patch would change the object's apiVersion, kind, name or namespace",
+          pointer,
+          'a path below them (name a new object in extraObjects instead)',
+        ),
+      );
     }
   }
   if ((op.op === 'move' || op.op === 'copy') && op.from === undefined) problems.push(problem(`${path}.from`, `${op.op} needs from`, undefined, 'a JSON pointer'));
@@ -118,13 +134,27 @@ function checkPatch(p: ObjectPatchInput, path: string, appNamespace: string | un
   }
   const namespace = p.target.namespace;
   if (appNamespace !== undefined && namespace !== undefined && namespace !== appNamespace && isNamespacedKind(p.target.kind)) {
-    problems.push(problem(`${path}.target.namespace`, `an app's patches apply in its namespace ${appNamespace}`, namespace, `${appNamespace} or nothing (clusters[].patches reach any namespace)`));
+    problems.push(
+      problem(
+        `${path}.target.namespace`,
+        `an app's patches apply in its namespace ${appNamespace}`,
+        namespace,
+        `${appNamespace} or nothing (clusters[].patches reach any namespace)`,
+      ),
+    );
   }
   p.jsonPatch?.forEach((op, i) => checkJsonPatchOperation(op, `${path}.jsonPatch[${i}]`, problems));
   for (const kind of ['merge', 'strategicMerge'] as const) {
     const merge = p[kind];
     if (merge !== undefined && mergeTouchesIdentity(merge)) {
-      problems.push(problem(`${path}.${kind}`, "a patch would change the object's apiVersion, kind, name or namespace", 'one of them', 'only fields below them (name a new object in extraObjects instead)'));
+      problems.push(
+        problem(
+          `${path}.${kind}`,
+          "a patch would change the object's apiVersion, kind, name or namespace",
+          'one of them',
+          'only fields below them (name a new object in extraObjects instead)',
+        ),
+      );
     }
   }
 }
@@ -146,5 +176,10 @@ export function checkExtras(model: ResolvedTopology, problems: Problem[]): void 
  * synth, the first step that has the object): `source` is the patch (`apps[0].patches[1]`).
  */
 export function patchFailureProblem(source: string, index: number, reason: string, target: string, cluster: string): Problem {
-  return problem(`${source}.jsonPatch[${index}]`, `cannot apply to ${target} in cluster ${cluster}: ${reason}`, 'a failing operation', 'operations that apply to the generated object (see it with meshfleet synth without the patch)');
+  return problem(
+    `${source}.jsonPatch[${index}]`,
+    `cannot apply to ${target} in cluster ${cluster}: ${reason}`,
+    'a failing operation',
+    'operations that apply to the generated object (see it with meshfleet synth without the patch)',
+  );
 }
