@@ -39,8 +39,9 @@ export function buildKubernetesManifests(model: ResolvedTopology, plan: FleetPla
   for (const cluster of plan.clusters) {
     // One App per cluster: each cluster's construct tree (and its ids) stands on its own.
     const app = new App();
-    const built = withPatches(model, cluster, filesOf(buildClusterCharts(app, model, cluster)));
-    const files = model.gitops?.argocd === undefined ? built : withSyncWaves(built);
+    const built = filesOf(buildClusterCharts(app, model, cluster));
+    // Patches last: an escape-hatch patch may even change a sync wave.
+    const files = withPatches(model, cluster, model.gitops?.argocd === undefined ? built : withSyncWaves(built));
     const meshInstall = withPatches(model, cluster, filesOf(buildMeshInstallCharts(app, model, cluster)));
     out.push({ cluster: cluster.name, files, meshInstall });
   }

@@ -130,9 +130,7 @@ function resolveMeshInstall(input: ClusterInput, topology: TopologyInput): Resol
   };
 }
 
-function resolveGkeCluster(
-  input: ClusterInput & { readonly zone: string },
-): Omit<ResolvedGkeCluster, 'name' | 'role' | 'shortName' | 'meshMember' | 'meshInstall' | 'extraObjects' | 'patches'> {
+function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omit<ResolvedGkeCluster, Exclude<keyof ResolvedCluster, 'platform'>> {
   const minNodes = input.nodePool?.minNodes ?? DEFAULTS.minNodes;
   return {
     platform: 'gke',
