@@ -160,6 +160,8 @@ const ONLINE_BOUTIQUE = [
 const clusterDefaults = {
   platform: 'gke',
   meshInstall: undefined,
+  extraObjects: [],
+  patches: [],
   role: 'workload',
   private: true,
   podCidr: undefined,
@@ -364,6 +366,8 @@ describe('the example files', () => {
           secrets: [],
           serviceEntries: [],
           routes: [],
+          extraObjects: [],
+          patches: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -500,6 +504,8 @@ describe('the example files', () => {
           shortName: 'cluster1',
           meshMember: true,
           meshInstall: { network: 'cluster1', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
       ],
       mesh: {
@@ -536,6 +542,8 @@ describe('the example files', () => {
       shortName: 'cluster1',
       meshMember: true,
       meshInstall: { network: 'cluster1', controlPlane: 'primary' },
+      extraObjects: [],
+      patches: [],
       platform: 'external',
       kubernetesVersion: '1.18',
     });
@@ -592,6 +600,8 @@ describe('the example files', () => {
           shortName: 'cluster1',
           meshMember: true,
           meshInstall: { network: 'network1', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
         {
           ...clusterDefaults,
@@ -604,6 +614,8 @@ describe('the example files', () => {
           shortName: 'cluster2',
           meshMember: true,
           meshInstall: { network: 'network2', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
       ],
       mesh: {
@@ -632,6 +644,8 @@ describe('the example files', () => {
           secrets: [],
           serviceEntries: [],
           routes: [],
+          extraObjects: [],
+          patches: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -685,6 +699,8 @@ describe('the example files', () => {
           shortName: 'cluster1',
           meshMember: true,
           meshInstall: { network: 'network1', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
         {
           ...clusterDefaults,
@@ -697,6 +713,8 @@ describe('the example files', () => {
           shortName: 'cluster2',
           meshMember: true,
           meshInstall: { network: 'network1', controlPlane: 'remote' },
+          extraObjects: [],
+          patches: [],
         },
       ],
       mesh: {
@@ -730,6 +748,8 @@ describe('the example files', () => {
           secrets: [],
           serviceEntries: [],
           routes: [],
+          extraObjects: [],
+          patches: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -1448,6 +1468,8 @@ describe('Kubernetes-side defaults', () => {
         secrets: [],
         serviceEntries: [],
         routes: [],
+        extraObjects: [],
+        patches: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1632,6 +1654,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
       shortName: 'vm',
       meshMember: true,
       meshInstall: { network: 'onprem', controlPlane: 'primary' },
+      extraObjects: [],
+      patches: [],
       platform: 'external',
     });
   });
@@ -1642,7 +1666,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
       'test',
     );
     expect(model.clusters.map((c) => c.platform)).toEqual(['gke', 'gke', 'external']);
-    expect(Object.keys(model.clusters[2]).sort()).toEqual(['meshInstall', 'meshMember', 'name', 'platform', 'role', 'shortName']);
+    expect(Object.keys(model.clusters[2]).sort()).toEqual(['extraObjects', 'meshInstall', 'meshMember', 'name', 'patches', 'platform', 'role', 'shortName']);
     expect(gke(model.clusters[1])).toMatchObject({ zone: 'us-west1-a', region: 'us-west1', private: false, nodePool: pool(3, 5) });
   });
 
@@ -1663,7 +1687,9 @@ describe('external clusters and in-cluster mesh defaults', () => {
 
   test('an external cluster without a mesh is not a mesh member and has no install settings', () => {
     const model = validateTopology({ name: 'ext', project: { id: 'meshfleet-test' }, clusters: [{ name: 'onprem', platform: 'external' }] }, 'test');
-    expect(model.clusters).toStrictEqual([{ name: 'onprem', role: 'workload', shortName: 'onprem', meshMember: false, meshInstall: undefined, platform: 'external' }]);
+    expect(model.clusters).toStrictEqual([
+      { name: 'onprem', role: 'workload', shortName: 'onprem', meshMember: false, extraObjects: [], patches: [], meshInstall: undefined, platform: 'external' },
+    ]);
   });
 
   test('meshNetwork defaults to the VPC name for a GKE cluster and to the cluster name for an external one', () => {
@@ -1781,6 +1807,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
         secrets: [],
         serviceEntries: [],
         routes: [],
+        extraObjects: [],
+        patches: [],
         vmWorkloads: [
           {
             name: 'legacy',

@@ -20,7 +20,7 @@ function variant(change: (t: Draft) => void): Draft {
 
 const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters, mesh, multiClusterIngress, apps, fleet, gateways, terraform, gitops';
 const CLUSTER_KEYS =
-  'name, platform, meshNetwork, kubernetesVersion, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks, vulnerabilityScanning';
+  'name, platform, meshNetwork, kubernetesVersion, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks, vulnerabilityScanning, extraObjects, patches';
 const MESH_KEYS =
   'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, allowLoadBalancerPlaintext, eastWestLoadBalancer, defaultDeny';
 
@@ -488,7 +488,11 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
 
   test.each<[string, (t: Draft) => void, string]>([
     ['mesh.primaryCluster', inCluster({ primaryCluster: 'gke-a' }), MESH_KEYS],
-    ['apps[0].vms', (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]), 'namespace, configMaps, serviceAccounts, serviceEntries, secrets, workloads, vmWorkloads, routes'],
+    [
+      'apps[0].vms',
+      (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]),
+      'namespace, configMaps, serviceAccounts, serviceEntries, secrets, workloads, vmWorkloads, routes, extraObjects, patches',
+    ],
     ['apps[0].vmWorkloads[0].replicas', withVm({ replicas: 2 }), 'name, labels, serviceAccount, ports, network, probe, cluster'],
     ['apps[0].vmWorkloads[0].ports[0].protocol', withVm({ ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), 'name, port'],
     ['apps[0].vmWorkloads[0].probe.path', withVm({ probe: { port: 80, path: '/' } }), 'port, httpPath'],
