@@ -41,7 +41,7 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
 /**
  * The plan for people: per cluster a heading (`<folder>/`, the count of files and objects) and a
  * table of its objects (file, kind, namespace/name, source); `istioctl` inputs are marked
- * `(istioctl)`. Then the Terraform stacks and the mesh install steps, when there are any.
+ * `(istioctl)`; then the objects the escape hatch patches, with the patch. Then the Terraform stacks and the mesh install steps, when there are any.
  */
 export function planTable(plan: FleetPlan): string[] {
   const lines: string[] = [`plan of ${plan.name}`];
@@ -51,6 +51,12 @@ export function planTable(plan: FleetPlan): string[] {
     if (objects.length === 0) continue;
     const rows = objects.map(({ file, o }) => [`${file.path}${file.kustomized ? '' : ' (istioctl)'}`, o.kind, `${o.namespace ?? '-'}/${o.name}`, o.source]);
     lines.push(...table(['FILE', 'KIND', 'NAMESPACE/NAME', 'SOURCE'], rows).map((l) => `  ${l}`));
+    const patches = cluster.patches ?? [];
+    if (patches.length > 0) {
+      lines.push(`  patched (escape hatch), in order:`);
+      const patchRows = patches.map((p) => [p.file, p.target.kind, `${p.target.namespace ?? '-'}/${p.target.name}`, p.source]);
+      lines.push(...table(['FILE', 'KIND', 'NAMESPACE/NAME', 'PATCH'], patchRows).map((l) => `    ${l}`));
+    }
   }
   if (plan.terraform.stacks.length > 0) {
     lines.push('', `terraform: ${plan.terraform.stacks.length} stacks`);

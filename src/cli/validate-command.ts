@@ -56,9 +56,13 @@ async function validate(values: OptionValues, textIo: Io | undefined): Promise<O
   try {
     input = synthesizeForAnalysis(model);
   } catch (error) {
-    const problem = { path: SYNTHESIS_PROBLEM_PATH, message: `synthesis failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
-    if (textIo) reportTopologyError(textIo, shownAs, new TopologyError(shownAs, [problem]));
-    return { shownAs, model, problems: [problem], findings: [] };
+    // A topology problem only synthesis finds (an escape-hatch JSON patch operation that does not apply) keeps its field path.
+    const problems =
+      error instanceof TopologyError
+        ? error.problems
+        : [{ path: SYNTHESIS_PROBLEM_PATH, message: `synthesis failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }];
+    if (textIo) reportTopologyError(textIo, shownAs, new TopologyError(shownAs, problems));
+    return { shownAs, model, problems, findings: [] };
   }
   return { shownAs, model, problems: [], findings: analyze(input) };
 }

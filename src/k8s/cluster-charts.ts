@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { extraObjectOf } from '../plan/extras';
 import type { ServiceTrafficIntent } from '../plan/traffic/intent';
 import { ClusterPlan, PlannedComponent, PlannedFile } from '../plan/types';
 import { gatewayTrafficOf, ingressTrafficOf, serviceTrafficOf } from '../plan/traffic/resolve';
@@ -9,6 +10,7 @@ import { AppNamespace } from './app-namespace';
 import { ClusterAdminBinding } from './cluster-admin-binding';
 import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
+import { ExtraObject } from './extra-objects';
 import { ExportedService, VersionServiceExports } from './exported-service';
 import { ExposedService } from './exposed-service';
 import { GammaRoute, IstioMeshRoute, VersionServices } from './mesh-route';
@@ -209,6 +211,10 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       }
       return;
     }
+    case 'AppExtraObject':
+    case 'ClusterExtraObject':
+      new ExtraObject(chart, c.id, extraObjectOf(model, c));
+      return;
     case 'MultiClusterIngressSet':
       new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, traffic: ingressTrafficOf(model.multiClusterIngress!), clusters: gkeClusters(model) });
       return;

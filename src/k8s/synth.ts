@@ -6,6 +6,7 @@ import { buildPlan } from '../plan/build-plan';
 import { FleetPlan } from '../plan/types';
 import { ResolvedTopology } from '../topology/model/types';
 import { ClusterChart, buildClusterCharts, buildMeshInstallCharts } from './cluster-charts';
+import { withPatches } from './extra-objects';
 import { ManifestFile, ManifestObject } from './manifest';
 import { manifestYaml } from './manifest-yaml';
 import { withSyncWaves } from './sync-waves';
@@ -28,8 +29,10 @@ export interface ClusterManifests {
 /**
  * Builds every cluster's manifests in memory, in topology cluster order: every cluster of the
  * topology, also one with nothing to deploy (empty `files` and `meshInstall`), so that GitOps
- * generators never point at a missing folder; the files and their constructs are `plan`'s. With
+ * generators never point at a missing folder; the files and their constructs are `plan`'s, and so
+ * are the escape hatch's patches, applied to the rendered objects ({@link withPatches}). With
  * Argo CD output (`gitops.argocd`), objects carry their sync wave ({@link withSyncWaves}). Pure: the same model always gives the same result.
+ * @throws TopologyError when a JSON patch operation of the escape hatch does not apply to its object
  */
 export function buildKubernetesManifests(model: ResolvedTopology, plan: FleetPlan = buildPlan(model)): ClusterManifests[] {
   const out: ClusterManifests[] = [];
@@ -37,8 +40,9 @@ export function buildKubernetesManifests(model: ResolvedTopology, plan: FleetPla
     // One App per cluster: each cluster's construct tree (and its ids) stands on its own.
     const app = new App();
     const built = filesOf(buildClusterCharts(app, model, cluster));
-    const files = model.gitops?.argocd === undefined ? built : withSyncWaves(built);
-    const meshInstall = filesOf(buildMeshInstallCharts(app, model, cluster));
+    // Patches last: an escape-hatch patch may even change a sync wave.
+    const files = withPatches(model, cluster, model.gitops?.argocd === undefined ? built : withSyncWaves(built));
+    const meshInstall = withPatches(model, cluster, filesOf(buildMeshInstallCharts(app, model, cluster)));
     out.push({ cluster: cluster.name, files, meshInstall });
   }
   return out;

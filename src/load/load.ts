@@ -6,6 +6,7 @@ import { readPlainYaml } from './plain-yaml';
 import { readTopologyBytes } from './read-topology';
 import { clip, excerpt, Problem, TopologyError } from '../topology/rules/problems';
 import { buildPlan } from '../plan/build-plan';
+import { checkPlanPatches } from '../plan/extras';
 import { checkPlanGatewayApi } from '../plan/gateway-api';
 import { checkPlanNames } from '../plan/name-rules';
 import { checkRules } from '../topology/rules/rules';
@@ -19,7 +20,8 @@ import { ResolvedTopology, TopologyInput } from '../topology/model/types';
  * into the input) -> structure (the schema) -> resolve (defaults) -> the rules on input and model -> the plan ->
  * the plan's names ({@link checkPlanNames}: clashes and derived-name limits over the objects
  * each cluster will hold) and its Gateway API ({@link checkPlanGatewayApi}: no Gateway API
- * objects on a cluster that turns the API off). The plan comes after the rules because it trusts the model they
+ * objects on a cluster that turns the API off) and its patches ({@link checkPlanPatches}: every
+ * escape-hatch patch has a target). The plan comes after the rules because it trusts the model they
  * checked (references resolve, file names are free); its name checks come after the plan
  * because only the plan knows which objects share a cluster, and under which names.
  * @throws TopologyError listing every problem found
@@ -34,7 +36,7 @@ export function validateTopology(input: unknown, source = 'topology'): ResolvedT
   const semantic = checkRules(typed, model);
   if (semantic.length > 0) throw new TopologyError(source, semantic);
   const plan = buildPlan(model);
-  const planned = [...checkPlanNames(model, plan), ...checkPlanGatewayApi(model, plan)];
+  const planned = [...checkPlanNames(model, plan), ...checkPlanGatewayApi(model, plan), ...checkPlanPatches(model, plan)];
   if (planned.length > 0) throw new TopologyError(source, planned);
   return model;
 }

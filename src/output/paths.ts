@@ -66,6 +66,8 @@ export const CHART_FILES = {
   managedMeshConfig: 'managed-mesh-config.yaml',
   multiClusterIngress: 'multi-cluster-ingress.yaml',
   multiClusterGateway: 'multi-cluster-gateway.yaml',
+  /** The cluster's `clusters[].extraObjects` (the escape hatch), last in the kustomization. */
+  extraObjects: 'extra-objects.yaml',
 } as const;
 
 /** File of every cluster folder that lists its YAML files for `kubectl apply -k` and GitOps tools. */

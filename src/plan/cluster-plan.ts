@@ -6,6 +6,7 @@ import { loadBalancerPlaintextOf } from '../topology/resolve/load-balancer-plain
 import { eastWestLoadBalancerOf, ingressGatewayServiceTypeOf, nativeSidecarOf } from '../topology/resolve/mesh-support';
 import { ISTIO_SYSTEM_NAMESPACE, loadBalancerPlaintextPolicyName, perClusterServiceName } from './names';
 import { gatewayApiChannelOf, gatewayApiCrdsOf } from './gateway-api';
+import { appExtraComponents, clusterExtraComponents, planPatches } from './extras';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf, serviceEntriesIn } from './placement';
 import { istioMeshObjectsOf, serviceTrafficOf, versionExportsOf } from './traffic/resolve';
@@ -187,6 +188,7 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
       }),
     );
   }
+  components.push(...appExtraComponents(app, i));
   return fileOf(model, `${app.namespace}.yaml`, components);
 }
 
@@ -204,6 +206,7 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
  * 6. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`).
  * 7. `<namespace>.yaml` per app with anything in the cluster (see {@link placementOf}).
  * 8. `multi-cluster-ingress.yaml`, 9. `multi-cluster-gateway.yaml` (the fleet config cluster).
+ * 10. `extra-objects.yaml`: the cluster's `extraObjects` (an app's extra objects are in its file).
  *
  * Files without objects are left out.
  */
@@ -263,6 +266,7 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
     model.gateways.forEach((g, i) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
     files.push(fileOf(model, CHART_FILES.multiClusterGateway, components));
   }
+  files.push(fileOf(model, CHART_FILES.extraObjects, clusterExtraComponents(model, k)));
 
   const withObjects = files.filter((f) => f.objects.length > 0);
   if (namespaces.used.length === 0) return withObjects;
@@ -318,16 +322,18 @@ function meshInstallFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: 
   return files;
 }
 
-/** The plan of one cluster folder: its kustomized files, then its `istioctl` inputs. */
+/** The plan of one cluster folder: its kustomized files, then its `istioctl` inputs, and the patches on their objects (src/plan/extras.ts). */
 export function planCluster(model: ResolvedTopology, cluster: ResolvedCluster, k: number): ClusterPlan {
   const files = [...kustomizedFiles(model, cluster, k), ...meshInstallFiles(model, cluster, k)];
   const gatewayApiCrds = gatewayApiCrdsOf(files);
   const gatewayApi = gatewayApiChannelOf(cluster, gatewayApiCrds);
+  const patches = planPatches(model, k, files);
   return {
     name: cluster.name,
     folder: `${KUBERNETES_DIR}/${cluster.name}`,
     files,
     gatewayApiCrds,
     ...(gatewayApi === undefined ? {} : { gatewayApi }),
+    ...(patches.length === 0 ? {} : { patches }),
   };
 }

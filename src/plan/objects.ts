@@ -17,6 +17,7 @@ import {
   versionDeploymentName,
   versionServiceName,
 } from './names';
+import { extraPlannedObject } from './extras';
 import { PlannedComponent, PlannedObject } from './types';
 
 /**
@@ -212,6 +213,9 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       const name = c.kind === 'AuthorizationPolicy' ? app.authorizationPolicies[c.index].name : app.requestAuthentications[c.index].name;
       return at(c.source, [{ kind: c.kind, apiVersion: API.security(v), namespace: app.namespace, name }]);
     }
+    case 'AppExtraObject':
+    case 'ClusterExtraObject':
+      return [extraPlannedObject(model, c)];
     case 'MultiClusterIngressSet': {
       const mci = model.multiClusterIngress!;
       const seed = mci.meshGateway;

@@ -91,6 +91,10 @@ export type PlannedComponent =
   | (ComponentBase & { readonly component: 'AppServiceEntry'; readonly app: number; readonly serviceEntry: number })
   /** An AuthorizationPolicy (`apps[].authorizationPolicies[]`) or RequestAuthentication (`apps[].requestAuthentications[]`) of the app. */
   | (ComponentBase & { readonly component: 'AppSecurityPolicy'; readonly app: number; readonly kind: 'AuthorizationPolicy' | 'RequestAuthentication'; readonly index: number })
+  /** Extra object `index` of `apps[app].extraObjects`, in the app's file (src/plan/extras.ts). */
+  | (ComponentBase & { readonly component: 'AppExtraObject'; readonly app: number; readonly index: number })
+  /** Extra object `index` of `clusters[cluster].extraObjects`, in `extra-objects.yaml`. */
+  | (ComponentBase & { readonly component: 'ClusterExtraObject'; readonly cluster: number; readonly index: number })
   | (ComponentBase & { readonly component: 'MultiClusterIngressSet' })
   | (ComponentBase & { readonly component: 'MultiClusterGateway'; readonly gateway: number })
   | (ComponentBase & { readonly component: 'ControlPlaneOperator'; readonly vmRegistration: boolean; readonly externalIstiod: boolean })
@@ -116,6 +120,16 @@ export interface PlannedFile {
   readonly objects: readonly PlannedObject[];
 }
 
+/** A patch of the escape hatch on one planned object of a cluster (src/plan/extras.ts). */
+export interface PlannedPatch {
+  /** The patch, `apps[i].patches[j]` or `clusters[k].patches[j]`. */
+  readonly source: SourcePath;
+  /** The file of the patched object. */
+  readonly file: string;
+  /** The patched object. */
+  readonly target: Omit<PlannedObject, 'source'>;
+}
+
 /** What one cluster folder holds. */
 export interface ClusterPlan {
   readonly name: string;
@@ -133,6 +147,8 @@ export interface ClusterPlan {
    * `auto` decided. @default none (an external cluster: the runbook installs the CRDs it needs)
    */
   readonly gatewayApi?: GatewayApiChannel;
+  /** The patches applied to its objects, in order: the apps' patches (topology order), then the cluster's. @default none */
+  readonly patches?: readonly PlannedPatch[];
 }
 
 /** One Terraform resource the plan expects in a stack. */

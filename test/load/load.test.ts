@@ -161,6 +161,8 @@ const ONLINE_BOUTIQUE = [
 const clusterDefaults = {
   platform: 'gke',
   meshInstall: undefined,
+  extraObjects: [],
+  patches: [],
   role: 'workload',
   private: true,
   podCidr: undefined,
@@ -367,6 +369,8 @@ describe('the example files', () => {
           routes: [],
           authorizationPolicies: [],
           requestAuthentications: [],
+          extraObjects: [],
+          patches: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -503,6 +507,8 @@ describe('the example files', () => {
           shortName: 'cluster1',
           meshMember: true,
           meshInstall: { network: 'cluster1', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
       ],
       mesh: {
@@ -539,6 +545,8 @@ describe('the example files', () => {
       shortName: 'cluster1',
       meshMember: true,
       meshInstall: { network: 'cluster1', controlPlane: 'primary' },
+      extraObjects: [],
+      patches: [],
       platform: 'external',
       kubernetesVersion: '1.18',
     });
@@ -595,6 +603,8 @@ describe('the example files', () => {
           shortName: 'cluster1',
           meshMember: true,
           meshInstall: { network: 'network1', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
         {
           ...clusterDefaults,
@@ -607,6 +617,8 @@ describe('the example files', () => {
           shortName: 'cluster2',
           meshMember: true,
           meshInstall: { network: 'network2', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
       ],
       mesh: {
@@ -637,6 +649,8 @@ describe('the example files', () => {
           routes: [],
           authorizationPolicies: [],
           requestAuthentications: [],
+          extraObjects: [],
+          patches: [],
           vmWorkloads: [],
           workloads: [
             resolvedWorkload({
@@ -690,6 +704,8 @@ describe('the example files', () => {
           shortName: 'cluster1',
           meshMember: true,
           meshInstall: { network: 'network1', controlPlane: 'primary' },
+          extraObjects: [],
+          patches: [],
         },
         {
           ...clusterDefaults,
@@ -702,6 +718,8 @@ describe('the example files', () => {
           shortName: 'cluster2',
           meshMember: true,
           meshInstall: { network: 'network1', controlPlane: 'remote' },
+          extraObjects: [],
+          patches: [],
         },
       ],
       mesh: {
@@ -737,6 +755,8 @@ describe('the example files', () => {
           routes: [],
           authorizationPolicies: [],
           requestAuthentications: [],
+          extraObjects: [],
+          patches: [],
           vmWorkloads: [
             {
               name: 'reviews-vm',
@@ -1448,6 +1468,8 @@ describe('Kubernetes-side defaults', () => {
         routes: [],
         authorizationPolicies: [],
         requestAuthentications: [],
+        extraObjects: [],
+        patches: [],
         vmWorkloads: [],
         workloads: [
           {
@@ -1632,6 +1654,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
       shortName: 'vm',
       meshMember: true,
       meshInstall: { network: 'onprem', controlPlane: 'primary' },
+      extraObjects: [],
+      patches: [],
       platform: 'external',
     });
   });
@@ -1642,7 +1666,7 @@ describe('external clusters and in-cluster mesh defaults', () => {
       'test',
     );
     expect(model.clusters.map((c) => c.platform)).toEqual(['gke', 'gke', 'external']);
-    expect(Object.keys(model.clusters[2]).sort()).toEqual(['meshInstall', 'meshMember', 'name', 'platform', 'role', 'shortName']);
+    expect(Object.keys(model.clusters[2]).sort()).toEqual(['extraObjects', 'meshInstall', 'meshMember', 'name', 'patches', 'platform', 'role', 'shortName']);
     expect(gke(model.clusters[1])).toMatchObject({ zone: 'us-west1-a', region: 'us-west1', private: false, nodePool: pool(3, 5) });
   });
 
@@ -1663,7 +1687,9 @@ describe('external clusters and in-cluster mesh defaults', () => {
 
   test('an external cluster without a mesh is not a mesh member and has no install settings', () => {
     const model = validateTopology({ name: 'ext', project: { id: 'meshfleet-test' }, clusters: [{ name: 'onprem', platform: 'external' }] }, 'test');
-    expect(model.clusters).toStrictEqual([{ name: 'onprem', role: 'workload', shortName: 'onprem', meshMember: false, meshInstall: undefined, platform: 'external' }]);
+    expect(model.clusters).toStrictEqual([
+      { name: 'onprem', role: 'workload', shortName: 'onprem', meshMember: false, extraObjects: [], patches: [], meshInstall: undefined, platform: 'external' },
+    ]);
   });
 
   test('meshNetwork defaults to the VPC name for a GKE cluster and to the cluster name for an external one', () => {
@@ -1783,6 +1809,8 @@ describe('external clusters and in-cluster mesh defaults', () => {
         routes: [],
         authorizationPolicies: [],
         requestAuthentications: [],
+        extraObjects: [],
+        patches: [],
         vmWorkloads: [
           {
             name: 'legacy',

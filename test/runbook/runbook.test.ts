@@ -149,6 +149,17 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'escape-hatch': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Service mesh: Istio 1.29.6 in the clusters',
+        'Remote secrets (endpoint discovery)',
+        'Rollout',
+        'Checks',
+        'Changes',
+        'Teardown',
+      ],
       'grpc-routes-gamma': [
         'meshfleet',
         'Kube contexts',

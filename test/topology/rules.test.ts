@@ -1370,6 +1370,8 @@ describe('external clusters', () => {
       shortName: 'vm',
       meshMember: true,
       meshInstall: { network: 'onprem-net', controlPlane: 'primary' },
+      extraObjects: [],
+      patches: [],
       platform: 'external',
     });
   });

@@ -14,7 +14,9 @@ export const MODEL_DEFAULTS = {
     "secrets": [],
     "routes": [],
     "authorizationPolicies": [],
-    "requestAuthentications": []
+    "requestAuthentications": [],
+    "extraObjects": [],
+    "patches": []
   },
   "ArgoCdInput": {
     "targetRevision": "HEAD",
@@ -53,7 +55,9 @@ export const MODEL_DEFAULTS = {
     "deletionProtection": true,
     "dataplaneV2": true,
     "authorizedNetworks": true,
-    "vulnerabilityScanning": "disabled"
+    "vulnerabilityScanning": "disabled",
+    "extraObjects": [],
+    "patches": []
   },
   "ConfigMapInput": {
     "data": {},

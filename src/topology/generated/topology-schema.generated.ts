@@ -357,6 +357,142 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             ],
             "description": "Workload vulnerability scanning of the cluster's security posture. `enterprise` scans the images and language packages of running workloads (GKE's advanced vulnerability insights, billed); `disabled` leaves scanning off, the only other mode GKE still supports.",
             "default": "disabled"
+          },
+          "extraObjects": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "apiVersion": {
+                  "type": "string",
+                  "description": "e.g. `policy/v1`."
+                },
+                "kind": {
+                  "type": "string",
+                  "description": "e.g. `PodDisruptionBudget`."
+                },
+                "metadata": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string",
+                      "description": "The object's name (a DNS subdomain: lowercase letters, digits, `-` and `.`, at most 253 characters)."
+                    },
+                    "namespace": {
+                      "type": "string",
+                      "description": "The object's namespace. In `apps[].extraObjects` a namespaced object goes into the app's namespace (another namespace is refused); in `clusters[].extraObjects` a namespaced object must name its namespace.\n\nDefault: the app's namespace (apps[].extraObjects, namespaced kinds); none otherwise."
+                    }
+                  },
+                  "required": [
+                    "name"
+                  ],
+                  "additionalProperties": {
+                    "description": "Anything else of `metadata` (labels, annotations), written as given."
+                  },
+                  "description": "`metadata` of an extra object: `name` is required, everything else is written as given."
+                }
+              },
+              "required": [
+                "apiVersion",
+                "kind",
+                "metadata"
+              ],
+              "additionalProperties": {
+                "description": "`spec`, `data` and any other field of the object, written as given."
+              },
+              "description": "A complete Kubernetes object, e.g. pasted from upstream documentation; written as given."
+            },
+            "description": "Kubernetes objects written as given into the cluster's `extra-objects.yaml` (escape hatch; see the README); a namespaced object names its namespace.",
+            "default": []
+          },
+          "patches": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "target": {
+                  "type": "object",
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "description": "e.g. `Deployment`."
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "The object's name, e.g. `frontend`."
+                    },
+                    "namespace": {
+                      "type": "string",
+                      "description": "Default: the app's namespace (apps[].patches, namespaced kinds); any namespace (clusters[].patches)."
+                    },
+                    "apiVersion": {
+                      "type": "string",
+                      "description": "e.g. `apps/v1`.\n\nDefault: any apiVersion."
+                    }
+                  },
+                  "required": [
+                    "kind",
+                    "name"
+                  ],
+                  "additionalProperties": false,
+                  "description": "The generated object a patch applies to (the fields of a kustomize patch `target`, without selectors)."
+                },
+                "jsonPatch": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "op": {
+                        "enum": [
+                          "add",
+                          "remove",
+                          "replace",
+                          "move",
+                          "copy",
+                          "test"
+                        ],
+                        "description": "The operation (RFC 6902 section 4)."
+                      },
+                      "path": {
+                        "type": "string",
+                        "description": "The JSON pointer the operation applies to, e.g. `/spec/replicas`."
+                      },
+                      "value": {
+                        "description": "The value of `add`, `replace` and `test`.\n\nDefault: none."
+                      },
+                      "from": {
+                        "type": "string",
+                        "description": "The source of `move` and `copy`.\n\nDefault: none."
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "path"
+                    ],
+                    "additionalProperties": false,
+                    "description": "One RFC 6902 JSON patch operation; `path` and `from` are JSON pointers (`/spec/replicas`, `/spec/template/spec/containers/0/env/-`)."
+                  },
+                  "description": "RFC 6902 operations, applied in order; a failing operation (missing path, false `test`) is refused.\n\nDefault: none."
+                },
+                "merge": {
+                  "type": "object",
+                  "additionalProperties": {},
+                  "description": "A partial object merged as an RFC 7386 JSON merge patch: mappings merge, `null` removes a field, lists are replaced whole.\n\nDefault: none."
+                },
+                "strategicMerge": {
+                  "type": "object",
+                  "additionalProperties": {},
+                  "description": "A partial object merged as a Kubernetes strategic merge patch (kustomize's `patches:` with a partial object): like `merge`, except that the lists Kubernetes merges by key are merged item by item (`containers`, `initContainers`, `ephemeralContainers`, `volumes`, `env`, `imagePullSecrets` by `name`; `volumeMounts` by `mountPath`; container `ports` by `containerPort`, Service `ports` by `port`); an item with `$patch: delete` removes the item of that key. Other lists are replaced whole.\n\nDefault: none."
+                }
+              },
+              "required": [
+                "target"
+              ],
+              "additionalProperties": false,
+              "description": "A patch on generated objects, applied when meshfleet writes them (so the written YAML is final and every check sees the patched object). Exactly one of `jsonPatch`, `merge` and `strategicMerge`. A patch never changes an object's `apiVersion`, `kind`, name or namespace."
+            },
+            "description": "Patches on the objects meshfleet generates in this cluster (escape hatch; see the README).",
+            "default": []
           }
         },
         "required": [
@@ -4740,6 +4876,142 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "description": "An Istio RequestAuthentication in the app namespace: which JWTs the selected workloads accept. A request with an invalid token is rejected; a request without a token is let through unless an AuthorizationPolicy asks for `requestPrincipals`."
             },
             "description": "Istio RequestAuthentications (JWT validation) of the app (needs a mesh), in upstream's shape, written where any of its workloads runs.",
+            "default": []
+          },
+          "extraObjects": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "apiVersion": {
+                  "type": "string",
+                  "description": "e.g. `policy/v1`."
+                },
+                "kind": {
+                  "type": "string",
+                  "description": "e.g. `PodDisruptionBudget`."
+                },
+                "metadata": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string",
+                      "description": "The object's name (a DNS subdomain: lowercase letters, digits, `-` and `.`, at most 253 characters)."
+                    },
+                    "namespace": {
+                      "type": "string",
+                      "description": "The object's namespace. In `apps[].extraObjects` a namespaced object goes into the app's namespace (another namespace is refused); in `clusters[].extraObjects` a namespaced object must name its namespace.\n\nDefault: the app's namespace (apps[].extraObjects, namespaced kinds); none otherwise."
+                    }
+                  },
+                  "required": [
+                    "name"
+                  ],
+                  "additionalProperties": {
+                    "description": "Anything else of `metadata` (labels, annotations), written as given."
+                  },
+                  "description": "`metadata` of an extra object: `name` is required, everything else is written as given."
+                }
+              },
+              "required": [
+                "apiVersion",
+                "kind",
+                "metadata"
+              ],
+              "additionalProperties": {
+                "description": "`spec`, `data` and any other field of the object, written as given."
+              },
+              "description": "A complete Kubernetes object, e.g. pasted from upstream documentation; written as given."
+            },
+            "description": "Kubernetes objects written as given into the app's file, wherever the app has objects (escape hatch; see the README).",
+            "default": []
+          },
+          "patches": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "target": {
+                  "type": "object",
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "description": "e.g. `Deployment`."
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "The object's name, e.g. `frontend`."
+                    },
+                    "namespace": {
+                      "type": "string",
+                      "description": "Default: the app's namespace (apps[].patches, namespaced kinds); any namespace (clusters[].patches)."
+                    },
+                    "apiVersion": {
+                      "type": "string",
+                      "description": "e.g. `apps/v1`.\n\nDefault: any apiVersion."
+                    }
+                  },
+                  "required": [
+                    "kind",
+                    "name"
+                  ],
+                  "additionalProperties": false,
+                  "description": "The generated object a patch applies to (the fields of a kustomize patch `target`, without selectors)."
+                },
+                "jsonPatch": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "op": {
+                        "enum": [
+                          "add",
+                          "remove",
+                          "replace",
+                          "move",
+                          "copy",
+                          "test"
+                        ],
+                        "description": "The operation (RFC 6902 section 4)."
+                      },
+                      "path": {
+                        "type": "string",
+                        "description": "The JSON pointer the operation applies to, e.g. `/spec/replicas`."
+                      },
+                      "value": {
+                        "description": "The value of `add`, `replace` and `test`.\n\nDefault: none."
+                      },
+                      "from": {
+                        "type": "string",
+                        "description": "The source of `move` and `copy`.\n\nDefault: none."
+                      }
+                    },
+                    "required": [
+                      "op",
+                      "path"
+                    ],
+                    "additionalProperties": false,
+                    "description": "One RFC 6902 JSON patch operation; `path` and `from` are JSON pointers (`/spec/replicas`, `/spec/template/spec/containers/0/env/-`)."
+                  },
+                  "description": "RFC 6902 operations, applied in order; a failing operation (missing path, false `test`) is refused.\n\nDefault: none."
+                },
+                "merge": {
+                  "type": "object",
+                  "additionalProperties": {},
+                  "description": "A partial object merged as an RFC 7386 JSON merge patch: mappings merge, `null` removes a field, lists are replaced whole.\n\nDefault: none."
+                },
+                "strategicMerge": {
+                  "type": "object",
+                  "additionalProperties": {},
+                  "description": "A partial object merged as a Kubernetes strategic merge patch (kustomize's `patches:` with a partial object): like `merge`, except that the lists Kubernetes merges by key are merged item by item (`containers`, `initContainers`, `ephemeralContainers`, `volumes`, `env`, `imagePullSecrets` by `name`; `volumeMounts` by `mountPath`; container `ports` by `containerPort`, Service `ports` by `port`); an item with `$patch: delete` removes the item of that key. Other lists are replaced whole.\n\nDefault: none."
+                }
+              },
+              "required": [
+                "target"
+              ],
+              "additionalProperties": false,
+              "description": "A patch on generated objects, applied when meshfleet writes them (so the written YAML is final and every check sees the patched object). Exactly one of `jsonPatch`, `merge` and `strategicMerge`. A patch never changes an object's `apiVersion`, `kind`, name or namespace."
+            },
+            "description": "Patches on the objects meshfleet generates, applied in every cluster where the app has the target (escape hatch; see the README).",
             "default": []
           }
         },

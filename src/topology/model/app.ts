@@ -1,6 +1,7 @@
 /** An application: a namespace with its workloads, VM workloads, ConfigMaps, Secrets, ServiceEntries and routes. */
 
 import type { AbsolutePath, DataKey, Dns1123Label, DnsLabel, Labels, NonEmptyLabelValue, NonEmptyString, Port, PortName } from './formats';
+import type { ExtraObjectInput, ObjectPatchInput } from './extras';
 import type { MeshRouteInput } from './route';
 import type { AuthorizationPolicyInput, RequestAuthenticationInput } from './security-policy';
 import type { WorkloadInput } from './workload';
@@ -227,4 +228,16 @@ export interface AppInput {
    * @default []
    */
   readonly requestAuthentications?: RequestAuthenticationInput[];
+  /**
+   * Kubernetes objects written as given into the app's file, wherever the app has objects
+   * (escape hatch; see the README).
+   * @default []
+   */
+  readonly extraObjects?: ExtraObjectInput[];
+  /**
+   * Patches on the objects meshfleet generates, applied in every cluster where the app has the
+   * target (escape hatch; see the README).
+   * @default []
+   */
+  readonly patches?: ObjectPatchInput[];
 }

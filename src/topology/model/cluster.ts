@@ -1,6 +1,7 @@
 /** Clusters: GKE clusters that meshfleet's Terraform creates, or existing ones that only get Kubernetes files. */
 
 import type { ClusterName, DnsLabel, GcpLabels, Ipv4Cidr, MachineType, NonEmptyLabelValue, Region, Replicas, Zone } from './formats';
+import type { ExtraObjectInput, ObjectPatchInput } from './extras';
 
 /**
  * A Kubernetes version, e.g. `1.29` or `1.18.20`.
@@ -185,4 +186,15 @@ export interface ClusterInput {
    * @default "disabled"
    */
   readonly vulnerabilityScanning?: VulnerabilityScanning;
+  /**
+   * Kubernetes objects written as given into the cluster's `extra-objects.yaml` (escape hatch;
+   * see the README); a namespaced object names its namespace.
+   * @default []
+   */
+  readonly extraObjects?: ExtraObjectInput[];
+  /**
+   * Patches on the objects meshfleet generates in this cluster (escape hatch; see the README).
+   * @default []
+   */
+  readonly patches?: ObjectPatchInput[];
 }

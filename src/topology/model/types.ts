@@ -23,6 +23,7 @@ export type * from './container';
 export type * from './workload';
 export type * from './app';
 export type * from './security-policy';
+export type * from './extras';
 export type * from './route';
 export type * from './traffic-policy';
 export type * from './gateway';

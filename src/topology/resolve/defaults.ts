@@ -122,7 +122,7 @@ function resolveMeshInstall(input: ClusterInput, topology: TopologyInput): Resol
   };
 }
 
-function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omit<ResolvedGkeCluster, 'name' | 'role' | 'shortName' | 'meshMember' | 'meshInstall'> {
+function resolveGkeCluster(input: ClusterInput & { readonly zone: string }): Omit<ResolvedGkeCluster, Exclude<keyof ResolvedCluster, 'platform'>> {
   const minNodes = input.nodePool?.minNodes ?? DEFAULTS.minNodes;
   return {
     platform: 'gke',
@@ -161,6 +161,8 @@ function resolveCluster(input: ClusterInput, topology: TopologyInput): ResolvedC
     shortName: input.shortName ?? input.name.replace(/^gke-/, ''),
     meshMember: topology.mesh !== undefined && role === 'workload',
     meshInstall: resolveMeshInstall(input, topology),
+    extraObjects: input.extraObjects ?? MODEL_DEFAULTS.ClusterInput.extraObjects,
+    patches: input.patches ?? MODEL_DEFAULTS.ClusterInput.patches,
   };
   const zone = input.zone;
   if ((input.platform ?? DEFAULTS.platform) === 'gke' && zone !== undefined) {
@@ -441,6 +443,8 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
     routes: (app.routes ?? []).map(resolveMeshRoute),
     authorizationPolicies: (app.authorizationPolicies ?? []).map(resolveAuthorizationPolicy),
     requestAuthentications: (app.requestAuthentications ?? []).map(resolveRequestAuthentication),
+    extraObjects: app.extraObjects ?? MODEL_DEFAULTS.AppInput.extraObjects,
+    patches: app.patches ?? MODEL_DEFAULTS.AppInput.patches,
   };
 }
 

@@ -8,6 +8,7 @@
 import type { RsaKeyPairInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
 import type { AuthorizationAction, AuthorizationPolicyInput, RequestAuthenticationInput } from '../model/security-policy';
 import type { ClusterRole, GatewayApiSetting, ReleaseChannel, VulnerabilityScanning } from '../model/cluster';
+import type { ExtraObjectInput, ObjectPatchInput } from '../model/extras';
 import type {
   ContainerSecurityContextInput,
   EnvFromInput,
@@ -46,6 +47,9 @@ interface ResolvedClusterCommon {
   readonly meshMember: boolean;
   /** Present when meshfleet installs the mesh into this cluster (in-cluster mesh members). */
   readonly meshInstall?: ResolvedMeshInstall;
+  /** Escape hatch (src/topology/model/extras.ts), as given. */
+  readonly extraObjects: readonly ExtraObjectInput[];
+  readonly patches: readonly ObjectPatchInput[];
 }
 
 /** How an in-cluster mesh is installed into one cluster. */
@@ -275,6 +279,9 @@ export interface ResolvedApp {
   readonly authorizationPolicies: readonly ResolvedAuthorizationPolicy[];
   /** As given (upstream's shape, rendered field for field). */
   readonly requestAuthentications: readonly RequestAuthenticationInput[];
+  /** Escape hatch (src/topology/model/extras.ts), as given. */
+  readonly extraObjects: readonly ExtraObjectInput[];
+  readonly patches: readonly ObjectPatchInput[];
 }
 
 /** An AuthorizationPolicy with its action and rules filled in; the rest as given (upstream's shape). */

@@ -22,6 +22,7 @@ import { checkApps } from './workload-rules';
 import { SERVICE_ACCOUNT_ID_LENGTH } from './names';
 import { GCP_NAME_MAX } from './predicates';
 import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress } from './address-ranges';
+import { checkExtras } from './extras-rules';
 import { Problem, problem, show } from './problems';
 import { ClusterInput, isGkeCluster, MeshInput, ResolvedGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
@@ -558,5 +559,6 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkHosts(input, problems);
   checkObjectNames(model, problems);
   checkLimits(model, problems);
+  checkExtras(model, problems);
   return problems;
 }
