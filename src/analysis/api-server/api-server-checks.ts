@@ -35,6 +35,15 @@ const BUILTIN_GROUPS = new Set([
   'networking.k8s.io',
   'admissionregistration.k8s.io',
   'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'certificates.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'node.k8s.io',
+  'scheduling.k8s.io',
+  'storage.k8s.io',
 ]);
 
 const ISSUE_CODES: Readonly<Record<SchemaIssue['kind'], { readonly code: string; readonly severity: Finding['severity'] }>> = {

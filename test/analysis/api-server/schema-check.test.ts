@@ -69,6 +69,12 @@ describe('CRD structural schema (Gateway API v1.2.1, Istio, GKE CRDs)', () => {
     expect(findingsOf(cr('example.com/v1', 'Widget', {}))).toEqual([['API007', 'apiVersion', 'no vendored CRD for Widget in example.com: not checked against a schema']]);
   });
 
+  test('kinds of the other built-in API groups (PriorityClass, StorageClass) are not reported as lacking a vendored CRD', () => {
+    const priorityClass = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'mesh-critical' }, value: 1000000 };
+    const storageClass = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, provisioner: 'pd.csi.storage.gke.io' };
+    expect([...findingsOf(priorityClass), ...findingsOf(storageClass)]).toEqual([]);
+  });
+
   test('Istio oneOf: a DestinationRule load balancer with both simple and consistentHash', () => {
     const rule = (lb: Record<string, unknown>) => cr('networking.istio.io/v1', 'DestinationRule', { host: 'svc', trafficPolicy: { loadBalancer: lb } });
     expect(errorsOf(rule({ simple: 'ROUND_ROBIN', consistentHash: { httpHeaderName: 'x-user' } }))).toContainEqual(['API001', 'spec.trafficPolicy.loadBalancer']);
