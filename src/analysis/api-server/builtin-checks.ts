@@ -19,6 +19,8 @@ import {
   QUALIFIED_KEY_PREFIX_MAX,
   QUALIFIED_NAME_MAX,
   isIanaServiceName,
+  compareQuantities,
+  parseQuantity,
 } from '../../topology/rules/predicates';
 import { asRecord, groupOf, KubeObject, listAt, recordAt, stringAt } from '../objects';
 
@@ -135,33 +137,6 @@ function checkAnnotations(annotations: Readonly<Record<string, unknown>>, path: 
   }
 }
 
-/** Binary and decimal suffixes of a Kubernetes quantity. */
-const QUANTITY_SUFFIXES: Readonly<Record<string, number>> = {
-  '': 1,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
-/** A quantity (`100m`, `64Mi`, `1e3`, `2`) as a number of base units, or undefined when it does not parse. */
-export function parseQuantity(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  const match = /^([+-]?[0-9.]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?)$/.exec(String(value));
-  if (match === null) return undefined;
-  const number = Number(match[1] + (match[2] ?? ''));
-  return Number.isNaN(number) ? undefined : number * QUANTITY_SUFFIXES[match[3] ?? ''];
-}
-
 /** The container lists of a pod spec with their paths. */
 function containersOf(podSpec: unknown, path: string): Array<{ readonly container: Readonly<Record<string, unknown>>; readonly path: string }> {
   return ['initContainers', 'containers'].flatMap((field) => listAt(podSpec, field).map((c, i) => ({ container: asRecord(c), path: `${path}.${field}[${i}]` })));
@@ -267,8 +242,8 @@ function checkResources(resources: Readonly<Record<string, unknown>>, path: stri
   const limits = asRecord(resources.limits);
   for (const [resource, request] of Object.entries(asRecord(resources.requests))) {
     if (!(resource in limits)) continue;
-    const [req, lim] = [parseQuantity(request), parseQuantity(limits[resource])];
-    if (req !== undefined && lim !== undefined && req > lim) {
+    const [req, lim] = [parseQuantity(String(request)), parseQuantity(String(limits[resource]))];
+    if (req !== undefined && lim !== undefined && compareQuantities(req, lim) > 0) {
       issues.push({
         code: 'K8S009',
         severity: 'error',
