@@ -1,5 +1,3 @@
-import type { Io } from './io';
-
 /** What a coloured piece of text is; each has one colour (SGR code). */
 export type Style = 'error' | 'warning' | 'info' | 'ok' | 'added' | 'removed' | 'hunk' | 'strong';
 
@@ -16,7 +14,13 @@ export function colourWanted(isTTY: boolean | undefined, env: Readonly<Record<st
   return isTTY === true && env.TERM !== 'dumb';
 }
 
+/** Whether each stream of an `Io` gets colour (see {@link colourWanted}). */
+export interface Colours {
+  readonly out: boolean;
+  readonly err: boolean;
+}
+
 /** `text` in the colour of `style` when `stream` of `io` is coloured, else as it is. */
-export function paint(io: Io, stream: 'out' | 'err', text: string, style: Style): string {
+export function paint(io: { readonly colour?: Colours }, stream: 'out' | 'err', text: string, style: Style): string {
   return io.colour?.[stream] === true ? `\x1b[${SGR[style]}m${text}\x1b[0m` : text;
 }

@@ -175,7 +175,12 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'write a starter topology file (meshfleet.yaml) to edit, from one of the examples',
     options: {
       file: { type: 'string', valueName: 'FILE', positional: true, description: `file to create; default: ${TOPOLOGY_FILE_NAMES[0]}, which the other commands find by themselves` },
-      example: { type: 'string', short: 'e', valueName: 'NAME', description: "example to start from (the package's examples/NAME.yaml); default: starter, one cluster and one app" },
+      example: {
+        type: 'string',
+        short: 'e',
+        valueName: 'NAME',
+        description: "example to start from (the package's examples/NAME.yaml); default: starter, one cluster and one app",
+      },
     },
     details: [
       "The file's first line points editors at the package's topology.schema.json, relative to the file, so",

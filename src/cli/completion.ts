@@ -51,7 +51,13 @@ function bashScript(commands: Readonly<Record<string, Command>>): string {
   const argumentReply = (command: Command): string => {
     const spec = positionalOf(command);
     const values = spec === undefined ? 'none' : valueCompletion(spec);
-    return values === 'file' ? 'compgen -f -- "$cur"' : values === 'folder' ? 'compgen -d -- "$cur"' : values === 'none' ? 'true' : `compgen -W "${values.words.join(' ')}" -- "$cur"`;
+    return values === 'file'
+      ? 'compgen -f -- "$cur"'
+      : values === 'folder'
+        ? 'compgen -d -- "$cur"'
+        : values === 'none'
+          ? 'true'
+          : `compgen -W "${values.words.join(' ')}" -- "$cur"`;
   };
   const flagCases = Object.entries(commands).map(([name, command]) => `    ${name}) flags="${flagsOf(command).join(' ')}"; argument=$(${argumentReply(command)}) ;;`);
   return [
@@ -90,17 +96,19 @@ function zshScript(commands: Readonly<Record<string, Command>>): string {
     const specs = Object.entries(command.options).map(([option, spec]) => {
       const values = valueCompletion(spec);
       const action =
-        spec.type !== 'string' ? '' : values === 'file' ? ':file:_files' : values === 'folder' ? ':folder:_files -/' : values === 'none' ? `:${spec.valueName ?? 'value'}: ` : `:value:(${values.words.join(' ')})`;
+        spec.type !== 'string'
+          ? ''
+          : values === 'file'
+            ? ':file:_files'
+            : values === 'folder'
+              ? ':folder:_files -/'
+              : values === 'none'
+                ? `:${spec.valueName ?? 'value'}: `
+                : `:value:(${values.words.join(' ')})`;
       const names = spec.short ? `{-${spec.short},--${option}}` : `--${option}`;
       return `    ${names}${quoted(`[${describe(spec.description)}]${action}`)} \\`;
     });
-    return [
-      `_meshfleet_${name.replace(/-/g, '_')}() {`,
-      '  _arguments -s \\',
-      ...specs,
-      `    {-h,--help}'[show this help]'${positionalSpec(command)}`,
-      '}',
-    ].join('\n');
+    return [`_meshfleet_${name.replace(/-/g, '_')}() {`, '  _arguments -s \\', ...specs, `    {-h,--help}'[show this help]'${positionalSpec(command)}`, '}'].join('\n');
   });
   return [
     '#compdef meshfleet',
@@ -148,7 +156,15 @@ function fishScript(commands: Readonly<Record<string, Command>>): string {
     for (const [option, spec] of Object.entries(command.options)) {
       const values = valueCompletion(spec);
       const value =
-        spec.type !== 'string' ? '' : values === 'file' ? ' -r -F' : values === 'folder' ? ` -r -a "(__fish_complete_directories)"` : values === 'none' ? ' -r' : ` -r -f -a "${values.words.join(' ')}"`;
+        spec.type !== 'string'
+          ? ''
+          : values === 'file'
+            ? ' -r -F'
+            : values === 'folder'
+              ? ` -r -a "(__fish_complete_directories)"`
+              : values === 'none'
+                ? ' -r'
+                : ` -r -f -a "${values.words.join(' ')}"`;
       lines.push(`complete -c meshfleet ${when} -l ${option}${spec.short ? ` -s ${spec.short}` : ''}${value} -d ${quoted(spec.description)}`);
     }
   }

@@ -39,7 +39,10 @@ export async function runInit(values: OptionValues, io: Io): Promise<number> {
   }
   const root = packageInfo().root;
   const source = fs.readFileSync(path.join(root, EXAMPLES_FOLDER, `${example}.yaml`), 'utf8');
-  const schema = path.relative(path.dirname(path.resolve(target)), path.join(root, SCHEMA_FILE)).split(path.sep).join('/');
+  const schema = path
+    .relative(path.dirname(path.resolve(target)), path.join(root, SCHEMA_FILE))
+    .split(path.sep)
+    .join('/');
   const text = source.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${schema}`);
   try {
     // `wx`: created here or not at all, never over an existing file or through a link.

@@ -1,4 +1,4 @@
-import { colourWanted } from './colour';
+import { Colours, colourWanted } from './colour';
 
 /** Where a command writes its messages; tests pass their own to capture them. */
 export interface Io {
@@ -22,12 +22,6 @@ export interface Io {
    * @default none (no colour on either)
    */
   readonly colour?: Colours;
-}
-
-/** Whether each stream gets colour (see `colourWanted`). */
-export interface Colours {
-  readonly out: boolean;
-  readonly err: boolean;
 }
 
 /** The process's own standard output and standard error. */

@@ -37,9 +37,7 @@ export class UsageError extends Error {
  */
 export function synopsis(name: string, command: Command): string {
   const options = Object.entries(command.options);
-  const argument = options
-    .filter(([, spec]) => spec.positional === true)
-    .map(([, spec]) => (spec.required ? (spec.valueName ?? 'VALUE') : `[${spec.valueName ?? 'VALUE'}]`));
+  const argument = options.filter(([, spec]) => spec.positional === true).map(([, spec]) => (spec.required ? (spec.valueName ?? 'VALUE') : `[${spec.valueName ?? 'VALUE'}]`));
   const parts = options
     .filter(([, spec]) => spec.positional !== true)
     .map(([option, spec]) => {

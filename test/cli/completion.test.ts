@@ -10,7 +10,10 @@ function bashComplete(script: string, words: string[], cwd: string): string[] {
   const file = path.join(path.dirname(cwd), `${path.basename(cwd)}.bash`);
   fs.writeFileSync(file, script);
   const line = words.map((w) => `'${w}'`).join(' ');
-  const result = spawnSync('bash', ['-c', `source ${file}; COMP_WORDS=(meshfleet ${line}); COMP_CWORD=${words.length}; _meshfleet; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd, encoding: 'utf8' });
+  const result = spawnSync('bash', ['-c', `source ${file}; COMP_WORDS=(meshfleet ${line}); COMP_CWORD=${words.length}; _meshfleet; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+    cwd,
+    encoding: 'utf8',
+  });
   expect(result.stderr).toBe('');
   return result.stdout.split('\n').filter((l) => l !== '');
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'yaml';
 import { locateTopology } from '../../src/cli/topology-location';
 import { DEFAULT_EXAMPLE, EXAMPLES_DIR, run, runExactly, TempDirs } from './helpers';
 
@@ -37,7 +38,7 @@ describe('which topology a command reads', () => {
   });
 
   test.each(['meshfleet.yaml', 'meshfleet.yml', 'meshfleet.json'])('without FILE: %s in the working folder, shown by its name, no notice', async (name) => {
-    workingFolder({ [name]: name.endsWith('.json') ? JSON.stringify(require('yaml').parse(STARTER)) : STARTER });
+    workingFolder({ [name]: name.endsWith('.json') ? JSON.stringify(parse(STARTER)) : STARTER });
     const result = await runExactly('validate', '--skip-analysis');
     expect(result).toEqual({ status: 0, stdout: [expect.stringMatching(new RegExp(`^ok: ${name.replace('.', '\\.')}: 1 cluster`)) as string], stderr: [] });
   });
@@ -60,9 +61,7 @@ describe('which topology a command reads', () => {
     delete process.env.MESHFLEET_TOPOLOGY;
     const text = await runExactly('validate', '--skip-analysis');
     expect(text.status).toBe(0);
-    expect(text.stderr).toEqual([
-      `meshfleet: no topology given and no meshfleet.yaml here: using the demo ${DEFAULT_EXAMPLE} (create your own with 'meshfleet init')`,
-    ]);
+    expect(text.stderr).toEqual([`meshfleet: no topology given and no meshfleet.yaml here: using the demo ${DEFAULT_EXAMPLE} (create your own with 'meshfleet init')`]);
     const json = await runExactly('validate', '--skip-analysis', '--format', 'json');
     expect(json.stderr).toEqual([]);
     expect(JSON.parse(json.stdout.join('\n')).topology).toBe('private-asm-multicluster');
