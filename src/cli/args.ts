@@ -1,5 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { Command, OptionValues } from './command';
+import { didYouMean } from './did-you-mean';
 import { UsageError } from './usage';
 
 /** What the command line of one command asks for. */
@@ -7,23 +8,37 @@ export type ParsedCommandLine = { readonly help: true } | { readonly help: false
 
 /**
  * Parses the arguments after the command name against the command's options (strictly: no
- * unknown options, no positionals, every string option with a non-empty value, one of its
- * `choices` when it has them). A negative number after a string option is its value.
- * @throws UsageError when the arguments do not fit
+ * unknown options, every string option with a non-empty value, one of its `choices` when it has
+ * them). The value of the command's `positional` option may be given as its one positional
+ * argument instead (`synth FILE` for `--topology FILE`); no other positionals. A negative number
+ * after a string option is its value.
+ * @throws UsageError when the arguments do not fit (an unknown option with the closest known one)
  */
 export function parseCommandArgs(name: string, command: Command, args: readonly string[]): ParsedCommandLine {
   const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const [option, spec] of Object.entries(command.options)) {
     options[option] = spec.short ? { type: spec.type, short: spec.short } : { type: spec.type };
   }
+  refuseUnknownLongOptions(name, args, Object.keys(options));
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
     // No option is declared `multiple`, so every value is a single string or boolean.
-    values = parseArgs({ args: attachNegativeNumbers(args, options), options, strict: true, allowPositionals: false }).values as typeof values;
+    const parsed = parseArgs({ args: attachNegativeNumbers(args, options), options, strict: true, allowPositionals: true });
+    values = parsed.values as typeof values;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new UsageError(firstLine(error), name);
   }
   if (values.help) return { help: true };
+  if (positionals.length > 0) {
+    const [option, spec] = Object.entries(command.options).find(([, s]) => s.positional === true) ?? [];
+    if (option === undefined || spec === undefined) throw new UsageError(`unexpected argument '${positionals[0]}' (${name} takes none)`, name);
+    const argument = spec.valueName ?? 'VALUE';
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}': ${name} takes one ${argument}`, name);
+    if (values[option] !== undefined) throw new UsageError(`${argument} is given twice: as '${positionals[0]}' and as --${option} '${values[option]}'`, name);
+    values[option] = positionals[0];
+  }
   for (const [option, spec] of Object.entries(command.options)) {
     const value = values[option];
     if (value === '') throw new UsageError(`option '--${option}' needs a non-empty value`, name);
@@ -58,6 +73,19 @@ function attachNegativeNumbers(args: readonly string[], options: NonNullable<Par
     }
   }
   return out;
+}
+
+/**
+ * An unknown `--option` (before `--`) is refused with the closest known option, e.g.
+ * `unknown option '--tolopogy'; did you mean '--topology'?`.
+ */
+function refuseUnknownLongOptions(command: string, args: readonly string[], known: readonly string[]): void {
+  for (const arg of args) {
+    if (arg === '--') return;
+    if (!arg.startsWith('--')) continue;
+    const option = arg.slice(2).split('=')[0];
+    if (!known.includes(option)) throw new UsageError(`unknown option '--${option}'${didYouMean(option, known, (o) => `--${o}`)}`, command);
+  }
 }
 
 function firstLine(error: unknown): string {

@@ -40,7 +40,7 @@ interface CaFolder {
  * a file.
  */
 export async function runCa(values: OptionValues, io: Io): Promise<number> {
-  const loaded = loadForCommand(io, values.topology);
+  const loaded = loadForCommand(io, values);
   if (!loaded) return EXIT_FAILURE;
   // `main` checked that the required option is a non-empty string.
   const outDir = String(values.out);

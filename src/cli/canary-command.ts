@@ -52,7 +52,7 @@ export function editTopologyInPlace<A, E extends TopologyTextEdit>(values: Optio
     throw error;
   }
   // Reports the topology's problems (and an unreadable file) as `validate` and `synth` do.
-  const loaded = loadForCommand(io, file);
+  const loaded = loadForCommand(io, values);
   if (!loaded) return EXIT_FAILURE;
 
   // Read as the loader reads it: a regular file, size capped (it may have changed since).

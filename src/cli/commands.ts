@@ -1,12 +1,23 @@
 import { Command } from './command';
 import { DEFAULT_OUT } from '../output/paths';
 import { DEFAULT_TOPOLOGY } from '../entry/run-entry-point';
+import { TOPOLOGY_VARIABLE } from '../runbook/wait-commands';
+import { TOPOLOGY_FILE_NAMES } from './topology-location';
+import { COMPLETION_SHELLS, CompletionShell } from './completion-shells';
+import { EXIT_OK } from './usage';
 
 const topologyOption = {
   type: 'string',
   short: 't',
   valueName: 'FILE',
-  description: `topology file (YAML or JSON); default: the package's ${DEFAULT_TOPOLOGY}`,
+  positional: true,
+  description: `topology file (YAML or JSON), also as the argument FILE; default: ${TOPOLOGY_FILE_NAMES.join(' / ')} here, else $${TOPOLOGY_VARIABLE}, else the package's demo ${DEFAULT_TOPOLOGY}`,
+} as const;
+
+/** `--topology` of the commands that edit the file in place: never the package's demo. */
+const editedTopologyOption = {
+  ...topologyOption,
+  description: `topology file (YAML or JSON) to edit in place, also as the argument FILE; default: ${TOPOLOGY_FILE_NAMES.join(' / ')} here, else $${TOPOLOGY_VARIABLE}`,
 } as const;
 
 /**
@@ -67,7 +78,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'Prints a unified diff per file whose content would change (a/ is DIR, b/ what synth would write),',
       "'added: PATH' and 'removed: PATH' for files that would appear or disappear, and a count. Terraform's",
       'working files are ignored, as synth keeps them. A missing DIR shows every file as added.',
-      "Exits 0 whatever differs (1 only for a topology with problems): 'synth --check' is the one that fails.",
+      'Exits 1 when anything differs, as kubectl diff and git diff --exit-code do (and on topology problems),',
+      '0 when the folder is what synth writes.',
     ].join('\n'),
     run: async (values, io) => {
       (await import('../diagram/render-svg')).preloadRenderer();
@@ -113,7 +125,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   canary: {
     summary: "move a workload's canary to a share of the traffic by editing the topology file in place",
     options: {
-      topology: { ...topologyOption, required: true, description: 'topology file (YAML or JSON) to edit in place' },
+      topology: editedTopologyOption,
       service: { type: 'string', short: 's', valueName: 'NAME', required: true, description: 'workload whose canary moves' },
       weight: { type: 'string', short: 'w', valueName: 'N', required: true, description: 'percent of the traffic for the canary, an integer from 0 to 100' },
       namespace: { type: 'string', short: 'n', valueName: 'NS', description: 'namespace of the app, when apps of several namespaces have a workload NAME' },
@@ -123,12 +135,13 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'anything between splits the traffic. Only the number changes: comments and formatting stay.',
       "The file must be a valid topology; it is not touched on any problem. Run 'meshfleet synth' to apply.",
     ].join('\n'),
+    editsTopology: true,
     run: async (values, io) => (await import('./canary-command')).runCanary(values, io),
   },
   shift: {
     summary: "set the traffic weights of a workload's versions by editing the topology file in place",
     options: {
-      topology: { ...topologyOption, required: true, description: 'topology file (YAML or JSON) to edit in place' },
+      topology: editedTopologyOption,
       service: { type: 'string', short: 's', valueName: 'NAME', required: true, description: 'workload whose traffic shifts' },
       to: { type: 'string', valueName: 'V=N,...', required: true, description: 'weights per version, e.g. v3=50,v1=50; versions not named get 0; sum 100' },
       namespace: { type: 'string', short: 'n', valueName: 'NS', description: 'namespace of the app, when apps of several namespaces have a workload NAME' },
@@ -138,6 +151,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'Only the numbers change: comments and formatting stay. The file must be a valid topology before and',
       "after; it is not touched on any problem. Run 'meshfleet synth' to apply.",
     ].join('\n'),
+    editsTopology: true,
     run: async (values, io) => (await import('./shift-command')).runShift(values, io),
   },
   ca: {
@@ -156,6 +170,44 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'No file is ever replaced. Keys are mode 0600; keep root-key.pem offline.',
     ].join('\n'),
     run: async (values, io) => (await import('./ca-command')).runCa(values, io),
+  },
+  init: {
+    summary: 'write a starter topology file (meshfleet.yaml) to edit, from one of the examples',
+    options: {
+      file: { type: 'string', valueName: 'FILE', positional: true, description: `file to create; default: ${TOPOLOGY_FILE_NAMES[0]}, which the other commands find by themselves` },
+      example: {
+        type: 'string',
+        short: 'e',
+        valueName: 'NAME',
+        description: "example to start from (the package's examples/NAME.yaml); default: starter, one cluster and one app",
+      },
+    },
+    details: [
+      "The file's first line points editors at the package's topology.schema.json, relative to the file, so",
+      'they check and complete every field. init never replaces a file: it exits 1 when FILE exists.',
+    ].join('\n'),
+    run: async (values, io) => (await import('./init-command')).runInit(values, io),
+  },
+  version: {
+    summary: 'print the version of meshfleet and of the Node.js running it',
+    options: { format: formatOption },
+    run: async (values, io) => (await import('./version-command')).runVersion(values, io),
+  },
+  completion: {
+    summary: 'print the shell completion script for bash, zsh or fish',
+    options: {
+      shell: { type: 'string', valueName: 'SHELL', positional: true, required: true, choices: COMPLETION_SHELLS, description: 'bash, zsh or fish' },
+    },
+    details: [
+      'bash: source <(meshfleet completion bash)       (or add that line to ~/.bashrc)',
+      'zsh:  source <(meshfleet completion zsh)        (or add that line to ~/.zshrc, after compinit)',
+      'fish: meshfleet completion fish | source         (or save it as ~/.config/fish/completions/meshfleet.fish)',
+    ].join('\n'),
+    run: async (values, io) => {
+      const { completionScript } = await import('./completion');
+      io.out(completionScript(values.shell as CompletionShell, COMMANDS).trimEnd());
+      return EXIT_OK;
+    },
   },
   schema: {
     summary: 'print the JSON Schema of the topology file, for editors (meshfleet schema > topology.schema.json)',

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { compareOutputs, OutputDifference } from '../output/compare-output';
 import { OptionValues } from './command';
 import { displayPath } from './display';
+import { paint } from './colour';
 import { Io } from './io';
 import { loadForCommand } from './load';
 import { DEFAULT_OUT } from '../output/paths';
@@ -15,19 +16,28 @@ import { EXIT_FAILURE, EXIT_OK } from './usage';
 /**
  * `meshfleet diff`: what `meshfleet synth` would change in the output folder, written nowhere:
  * a unified diff (`a/` the folder, `b/` the new output) per changed file, one line per file that
- * would be added or removed, and a count. Exit 0 whatever differs (1 only for a bad topology);
- * `synth --check` is the command that fails on differences.
+ * would be added or removed, and a count. Exit 1 when anything differs, as `kubectl diff` and
+ * `git diff --exit-code` do (and on a bad topology), 0 when nothing does.
  */
 export async function runDiff(values: OptionValues, io: Io): Promise<number> {
-  const loaded = loadForCommand(io, values.topology);
+  const loaded = loadForCommand(io, values);
   if (!loaded) return EXIT_FAILURE;
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
-  const lines = await withSynthesizedOutput(loaded, outDir, progressOf(io), (dir) => {
+  const { lines, differs } = await withSynthesizedOutput(loaded, outDir, progressOf(io), (dir) => {
     const differences = compareOutputs(outDir, dir);
-    return [...differences.flatMap((difference) => describeDifference(outDir, dir, difference)), summary(outDir, differences)];
+    return { lines: [...differences.flatMap((difference) => describeDifference(outDir, dir, difference)), summary(outDir, differences)], differs: differences.length > 0 };
   });
-  for (const line of lines) io.out(line);
-  return EXIT_OK;
+  for (const line of lines) io.out(colourDiffLine(io, line));
+  return differs ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** A diff line in the colours of `git diff`: file headers bold, hunk headers cyan, removed red, added green. */
+function colourDiffLine(io: Io, line: string): string {
+  if (line.startsWith('--- a/') || line.startsWith('+++ b/')) return paint(io, 'out', line, 'strong');
+  if (line.startsWith('@@')) return paint(io, 'out', line, 'hunk');
+  if (line.startsWith('-') || line.startsWith('removed: ')) return paint(io, 'out', line, 'removed');
+  if (line.startsWith('+') || line.startsWith('added: ')) return paint(io, 'out', line, 'added');
+  return line;
 }
 
 function describeDifference(outDir: string, nextDir: string, { path: file, change }: OutputDifference): string[] {

@@ -1,3 +1,5 @@
+import { Colours, colourWanted } from './colour';
+
 /** Where a command writes its messages; tests pass their own to capture them. */
 export interface Io {
   /** Writes one line (without its newline) to standard output. */
@@ -15,6 +17,11 @@ export interface Io {
    * @default none (no progress line)
    */
   progress?(text: string): void;
+  /**
+   * Whether standard output and standard error take colour (see `paint`).
+   * @default none (no colour on either)
+   */
+  readonly colour?: Colours;
 }
 
 /** The process's own standard output and standard error. */
@@ -23,6 +30,9 @@ export const processIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
   get isTTY() {
     return process.stderr.isTTY === true;
+  },
+  get colour() {
+    return { out: colourWanted(process.stdout.isTTY), err: colourWanted(process.stderr.isTTY) };
   },
   // `\r` goes back to the start of the line, ESC[K erases what a longer earlier text left.
   progress: (text) => process.stderr.write(`\r${text}\x1b[K`),

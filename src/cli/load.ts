@@ -1,43 +1,41 @@
 import { loadTopologyFile } from '../load/load';
 import { ResolvedTopology, TopologyError } from '../topology';
-import { displayPath, normalizedPath } from './display';
+import { OptionValues } from './command';
 import { Io } from './io';
-import { defaultTopologyPath } from './package-info';
 import { reportTopologyError } from './problems';
 
 /** A loaded topology and the name it is shown under. */
 export interface LoadedTopology {
   readonly model: ResolvedTopology;
-  /** The topology file as given (or the default example's path), for reading it and, through `displayPath`, for the output to name it. */
+  /** The topology file as `main` located it (see `locateTopology`), for reading it and, through `displayPath`, for the output to name it. */
   readonly file: string;
-  /** The file as messages show it: as given, normalized (`./x.yaml` → `x.yaml`); the default example relative to the working directory. */
+  /** The file as messages show it (the same path). */
   readonly shownAs: string;
 }
 
-/** What loading the topology of `--topology` gave: the topology, or its problems. */
+/** What loading the command's topology gave: the topology, or its problems. */
 export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly shownAs: string; readonly error: TopologyError };
 
 /**
- * Loads the topology named by `--topology` (or the default example), returning its problems
- * instead of printing them; other errors propagate.
+ * Loads the command's topology, the file `main` located (`values.topology`, see
+ * `locateTopology`), returning its problems instead of printing them; other errors propagate.
  */
-export function tryLoadForCommand(option: string | boolean | undefined): LoadOutcome {
-  const file = typeof option === 'string' ? option : defaultTopologyPath();
-  const shownAs = typeof option === 'string' ? normalizedPath(option) : displayPath(file);
+export function tryLoadForCommand(values: OptionValues): LoadOutcome {
+  const file = String(values.topology);
   try {
-    return { loaded: { model: loadTopologyFile(file), file, shownAs } };
+    return { loaded: { model: loadTopologyFile(file), file, shownAs: file } };
   } catch (error) {
     if (!(error instanceof TopologyError)) throw error;
-    return { shownAs, error };
+    return { shownAs: file, error };
   }
 }
 
 /**
- * Loads the topology named by `--topology` (or the default example). On topology problems it
+ * Loads the command's topology (see {@link tryLoadForCommand}). On topology problems it
  * reports them and returns `undefined`; other errors propagate.
  */
-export function loadForCommand(io: Io, option: string | boolean | undefined): LoadedTopology | undefined {
-  const outcome = tryLoadForCommand(option);
+export function loadForCommand(io: Io, values: OptionValues): LoadedTopology | undefined {
+  const outcome = tryLoadForCommand(values);
   if ('loaded' in outcome) return outcome.loaded;
   reportTopologyError(io, outcome.shownAs, outcome.error);
   return undefined;

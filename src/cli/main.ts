@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import { parseCommandArgs } from './args';
+import { takesTopology } from './command';
+import { paint } from './colour';
 import { COMMANDS } from './commands';
+import { didYouMean } from './did-you-mean';
 import { Io, processIo } from './io';
 import { printJson } from './json-output';
 import { packageInfo } from './package-info';
+import { demoNotice, locateTopology } from './topology-location';
 import { commandHelp, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, programHelp, synopsis, UsageError } from './usage';
 
 /**
@@ -15,12 +19,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`meshfleet: ${error.message}`);
+      io.err(`${paint(io, 'err', 'meshfleet:', 'error')} ${error.message}`);
       const command = error.command === undefined ? undefined : COMMANDS[error.command];
       io.err(command ? `Usage: ${synopsis(error.command!, command)}` : "Run 'meshfleet --help' for usage.");
       return EXIT_USAGE;
     }
-    io.err(`meshfleet: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`${paint(io, 'err', 'meshfleet:', 'error')} ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.MESHFLEET_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return EXIT_FAILURE;
   }
@@ -42,18 +46,24 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   if (first === 'help') return showHelp(rest, io);
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`);
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
-  if (!command) throw new UsageError(`unknown command '${first}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (!command) throw unknownCommand(first);
 
   const parsed = parseCommandArgs(first, command, rest);
   if (parsed.help) {
     io.out(commandHelp(first, command));
     return EXIT_OK;
   }
+  let values = parsed.values;
+  if (takesTopology(command)) {
+    const location = locateTopology(values.topology, first, { allowDemo: command.editsTopology !== true });
+    if (location.source === 'demo' && values.format !== 'json') io.err(demoNotice(location));
+    values = { ...values, topology: location.file };
+  }
   try {
-    return await command.run(parsed.values, io);
+    return await command.run(values, io);
   } catch (error) {
     // `--format json` promises one JSON document, also when the command fails unexpectedly.
-    if (parsed.values.format !== 'json' || error instanceof UsageError) throw error;
+    if (values.format !== 'json' || error instanceof UsageError) throw error;
     printJson(io, { ok: false, problems: [{ path: '(meshfleet)', message: error instanceof Error ? error.message : String(error) }] });
     if (process.env.MESHFLEET_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return EXIT_FAILURE;
@@ -68,10 +78,15 @@ function showHelp(args: readonly string[], io: Io): number {
     return EXIT_OK;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) throw new UsageError(`help: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (!command) throw unknownCommand(name, 'help: ');
   if (extra.length > 0) throw new UsageError(`help: unexpected argument '${extra[0]}' after ${name}`);
   io.out(commandHelp(name, command));
   return EXIT_OK;
+}
+
+function unknownCommand(name: string, prefix = ''): UsageError {
+  const names = Object.keys(COMMANDS);
+  return new UsageError(`${prefix}unknown command '${name}'${didYouMean(name, names)} (commands: ${names.join(', ')})`);
 }
 
 /**

@@ -14,7 +14,7 @@ import { EXIT_FAILURE, EXIT_OK } from './usage';
  */
 export async function runPlan(values: OptionValues, io: Io): Promise<number> {
   const json = values.format === 'json';
-  const outcome = tryLoadForCommand(values.topology);
+  const outcome = tryLoadForCommand(values);
   if ('error' in outcome) {
     if (json) printJson(io, { ok: false, topologyFile: outcome.shownAs, problems: outcome.error.problems });
     else reportTopologyError(io, outcome.shownAs, outcome.error);

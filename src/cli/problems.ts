@@ -1,4 +1,5 @@
 import { TopologyError } from '../topology';
+import { paint } from './colour';
 import { Io } from './io';
 
 /**
@@ -7,6 +8,6 @@ import { Io } from './io';
  */
 export function reportTopologyError(io: Io, file: string, error: TopologyError): void {
   const count = error.problems.length;
-  io.err(`${file}: ${count} problem${count === 1 ? '' : 's'}`);
-  for (const problem of error.problems) io.err(`${problem.path}: ${problem.message}`);
+  io.err(paint(io, 'err', `${file}: ${count} problem${count === 1 ? '' : 's'}`, 'error'));
+  for (const problem of error.problems) io.err(`${paint(io, 'err', problem.path, 'strong')}: ${problem.message}`);
 }

@@ -27,7 +27,7 @@ const LISTED_FILES_PER_FOLDER = 3;
 export async function runSynth(values: OptionValues, io: Io): Promise<number> {
   const json = values.format === 'json';
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
-  const outcome = tryLoadForCommand(values.topology);
+  const outcome = tryLoadForCommand(values);
   if (!('loaded' in outcome)) {
     if (json) printJson(io, { ok: false, topologyFile: outcome.shownAs, out: outDir, problems: outcome.error.problems });
     else reportTopologyError(io, outcome.shownAs, outcome.error);

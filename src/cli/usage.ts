@@ -4,7 +4,7 @@ import { Command } from './command';
 export const EXIT_OK = 0;
 /**
  * Exit status when the input or output is wrong or the work failed: topology problems, a refused
- * output folder or edit, differences found by `synth --check`.
+ * output folder or edit, differences found by `synth --check` or `diff`.
  */
 export const EXIT_FAILURE = 1;
 /** Exit status of a usage error (unknown command or option, a missing or bad option value). */
@@ -15,7 +15,7 @@ export const EXIT_STATUS_HELP = [
   'Exit status:',
   '  0  success',
   '  1  problems in the input or output: topology problems, a refused output folder or edit,',
-  "     differences found by 'synth --check'",
+  "     differences found by 'synth --check' or 'diff'",
   '  2  usage error: unknown command or option, a missing or bad option value',
 ].join('\n');
 
@@ -31,13 +31,20 @@ export class UsageError extends Error {
   }
 }
 
-/** The synopsis of a command, e.g. `meshfleet synth [--topology FILE] [--out DIR]`. */
+/**
+ * The synopsis of a command, e.g. `meshfleet synth [FILE] [--out DIR]`: a positional option as
+ * its argument (`--topology FILE` is the other spelling of `FILE`).
+ */
 export function synopsis(name: string, command: Command): string {
-  const parts = Object.entries(command.options).map(([option, spec]) => {
-    const text = spec.type === 'string' ? `--${option} ${spec.valueName ?? 'VALUE'}` : `--${option}`;
-    return spec.required ? text : `[${text}]`;
-  });
-  return ['meshfleet', name, ...parts].join(' ');
+  const options = Object.entries(command.options);
+  const argument = options.filter(([, spec]) => spec.positional === true).map(([, spec]) => (spec.required ? (spec.valueName ?? 'VALUE') : `[${spec.valueName ?? 'VALUE'}]`));
+  const parts = options
+    .filter(([, spec]) => spec.positional !== true)
+    .map(([option, spec]) => {
+      const text = spec.type === 'string' ? `--${option} ${spec.valueName ?? 'VALUE'}` : `--${option}`;
+      return spec.required ? text : `[${text}]`;
+    });
+  return ['meshfleet', name, ...argument, ...parts].join(' ');
 }
 
 /** Help text of one command (`meshfleet <cmd> --help`). */

@@ -2,6 +2,7 @@ import { countFindings, Finding, formatFinding, hasErrors } from '../analysis/fi
 import { ResolvedTopology, TopologyError } from '../topology';
 import type { Problem } from '../topology/rules/problems';
 import { OptionValues } from './command';
+import { paint } from './colour';
 import { Io } from './io';
 import { printJson } from './json-output';
 import { tryLoadForCommand } from './load';
@@ -43,7 +44,7 @@ export async function runValidate(values: OptionValues, io: Io): Promise<number>
  * once (as every command prints them) when given, and returned either way.
  */
 async function validate(values: OptionValues, textIo: Io | undefined): Promise<Outcome> {
-  const outcome = tryLoadForCommand(values.topology);
+  const outcome = tryLoadForCommand(values);
   if ('error' in outcome) {
     if (textIo) reportTopologyError(textIo, outcome.shownAs, outcome.error);
     return { shownAs: outcome.shownAs, problems: outcome.error.problems, findings: [] };
@@ -74,8 +75,11 @@ async function validate(values: OptionValues, textIo: Io | undefined): Promise<O
  */
 function printText(outcome: Outcome, ok: boolean, io: Io): void {
   if (outcome.model === undefined || outcome.problems.length > 0) return;
-  for (const finding of outcome.findings) io.out(formatFinding(finding));
+  for (const finding of outcome.findings) {
+    const line = formatFinding(finding);
+    io.out(paint(io, 'out', finding.severity, finding.severity) + line.slice(finding.severity.length));
+  }
   const counts = outcome.findings.length === 0 ? '' : `; analysis: ${countFindings(outcome.findings)}`;
-  if (ok) io.out(`ok: ${outcome.shownAs}: ${describeTopology(outcome.model)}${counts}`);
-  else io.err(`${outcome.shownAs}: the synthesized objects have problems: ${countFindings(outcome.findings)}`);
+  if (ok) io.out(`${paint(io, 'out', 'ok', 'ok')}: ${outcome.shownAs}: ${describeTopology(outcome.model)}${counts}`);
+  else io.err(paint(io, 'err', `${outcome.shownAs}: the synthesized objects have problems: ${countFindings(outcome.findings)}`, 'error'));
 }

@@ -232,6 +232,6 @@ describe('meshfleet ca', () => {
   test('--out is required', async () => {
     const result = await run('ca', '--topology', 'mesh.yaml');
     expect(result.status).toBe(2);
-    expect(result.stderr[result.stderr.length - 1]).toBe('Usage: meshfleet ca [--topology FILE] --out DIR');
+    expect(result.stderr[result.stderr.length - 1]).toBe('Usage: meshfleet ca [FILE] --out DIR');
   });
 });

@@ -106,7 +106,7 @@ describe('meshfleet canary', () => {
     expect(result).toEqual({
       status: 2,
       stdout: [],
-      stderr: [`meshfleet: --weight: expected an integer from 0 to 100, found "${found}"`, 'Usage: meshfleet canary --topology FILE --service NAME --weight N [--namespace NS]'],
+      stderr: [`meshfleet: --weight: expected an integer from 0 to 100, found "${found}"`, 'Usage: meshfleet canary [FILE] --service NAME --weight N [--namespace NS]'],
     });
     expect(fs.readFileSync(NAME)).toEqual(fs.readFileSync(EXAMPLE));
     expect(fs.readdirSync(dir)).toEqual([NAME]);
@@ -172,16 +172,38 @@ describe('meshfleet canary', () => {
   test.each([
     ['--service', ['--topology', NAME, '--weight', '25']],
     ['--weight', ['--topology', NAME, '--service', 'productcatalogservice']],
-    ['--topology', ['--service', 'productcatalogservice', '--weight', '25']],
   ])('a missing %s is a usage error (exit 2)', async (option, argv) => {
     copyOfExample();
     const result = await run('canary', ...argv);
     expect(result).toEqual({
       status: 2,
       stdout: [],
-      stderr: [`meshfleet: option '${option}' is required`, 'Usage: meshfleet canary --topology FILE --service NAME --weight N [--namespace NS]'],
+      stderr: [`meshfleet: option '${option}' is required`, 'Usage: meshfleet canary [FILE] --service NAME --weight N [--namespace NS]'],
     });
     expect(fs.readFileSync(NAME)).toEqual(fs.readFileSync(EXAMPLE));
+  });
+
+  test('the file as FILE, or ./meshfleet.yaml without one; never the demo (exit 2 without a file)', async () => {
+    copyOfExample();
+    const positional = await run('canary', NAME, '-s', 'productcatalogservice', '-w', '25');
+    expect(positional.status).toBe(0);
+    expect(weightIn(NAME)).toBe(25);
+
+    fs.renameSync(NAME, 'meshfleet.yaml');
+    const found = await run('canary', '-s', 'productcatalogservice', '-w', '30');
+    expect(found).toEqual({ status: 0, stdout: [expect.stringContaining('25% → 30%') as string], stderr: [] });
+    expect(weightIn('meshfleet.yaml')).toBe(30);
+
+    fs.rmSync('meshfleet.yaml');
+    const none = await run('canary', '-s', 'productcatalogservice', '-w', '25');
+    expect(none).toEqual({
+      status: 2,
+      stdout: [],
+      stderr: [
+        'meshfleet: no topology file: give one as FILE, or run in a folder holding meshfleet.yaml, or set MESHFLEET_TOPOLOGY',
+        'Usage: meshfleet canary [FILE] --service NAME --weight N [--namespace NS]',
+      ],
+    });
   });
 
   test.each([
@@ -195,7 +217,7 @@ describe('meshfleet canary', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toEqual([]);
     expect(result.stderr[0]).toMatch(/^meshfleet: \S/);
-    expect(result.stderr[result.stderr.length - 1]).toBe('Usage: meshfleet canary --topology FILE --service NAME --weight N [--namespace NS]');
+    expect(result.stderr[result.stderr.length - 1]).toBe('Usage: meshfleet canary [FILE] --service NAME --weight N [--namespace NS]');
     expect(fs.readFileSync(NAME)).toEqual(fs.readFileSync(EXAMPLE));
   });
 });

@@ -33,7 +33,7 @@ describe('exit statuses in --help', () => {
     'Exit status:',
     '  0  success',
     '  1  problems in the input or output: topology problems, a refused output folder or edit,',
-    "     differences found by 'synth --check'",
+    "     differences found by 'synth --check' or 'diff'",
     '  2  usage error: unknown command or option, a missing or bad option value',
   ];
 

@@ -26,14 +26,26 @@ export interface Run {
   readonly stderr: string[];
 }
 
-/** Runs `meshfleet <argv>` in-process, capturing its output. */
-export async function run(...argv: string[]): Promise<Run> {
+/** Runs `meshfleet <argv>` in-process, capturing its output exactly. */
+export async function runExactly(...argv: string[]): Promise<Run> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const io: Io = { out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
   const status = await main(argv, io);
   return { status, stdout, stderr };
 }
+
+/**
+ * Runs `meshfleet <argv>` in-process, capturing its output, without the one-line notice that a
+ * command without a topology uses the package's demo (most tests run the demo; the notice has
+ * its own tests in topology-location.test.ts, which use {@link runExactly}).
+ */
+export async function run(...argv: string[]): Promise<Run> {
+  const result = await runExactly(...argv);
+  return { ...result, stderr: result.stderr.filter((line) => !DEMO_NOTICE.test(line)) };
+}
+
+const DEMO_NOTICE = /^meshfleet: no topology given and no meshfleet\.yaml here: using the demo /;
 
 /** Fresh temporary folders, removed by `cleanup()` (call it in afterEach/afterAll). */
 export class TempDirs {

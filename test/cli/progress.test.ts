@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Io, processIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { progressOf } from '../../src/cli/progress';
-import { EXAMPLES_DIR, TempDirs } from './helpers';
+import { DEFAULT_EXAMPLE, EXAMPLES_DIR, TempDirs } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -25,8 +25,8 @@ describe('the progress line', () => {
   test('is not written when standard error is not a terminal', async () => {
     const { io, recorded } = recordingIo(false);
     const out = path.join(temp.make(), 'out');
-    expect(await main(['synth', '--out', out], io)).toBe(0);
-    expect(await main(['synth', '--out', out, '--check'], io)).toBe(0);
+    expect(await main(['synth', DEFAULT_EXAMPLE, '--out', out], io)).toBe(0);
+    expect(await main(['synth', DEFAULT_EXAMPLE, '--out', out, '--check'], io)).toBe(0);
     expect(recorded.progress).toEqual([]);
     expect(recorded.stderr).toEqual([]);
   });
@@ -34,7 +34,7 @@ describe('the progress line', () => {
   test('on a terminal, synth shows its stages and clears the line before printing results', async () => {
     const { io, recorded } = recordingIo(true);
     const out = path.join(temp.make(), 'out');
-    expect(await main(['synth', '--out', out], io)).toBe(0);
+    expect(await main(['synth', DEFAULT_EXAMPLE, '--out', out], io)).toBe(0);
     expect(recorded.progress).toEqual(['synth: terraform stacks', 'synth: kubernetes folders', 'synth: runbook', 'synth: diagram', 'synth: writing the output folder', '']);
     expect(recorded.stderr).toEqual([]);
     expect(recorded.stdout[0]).toMatch(/^synthesized /);

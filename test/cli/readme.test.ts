@@ -24,7 +24,8 @@ describe('README', () => {
     const section = cliSection();
     const synopsis = section.split('\n').find((line) => line.startsWith(`npx meshfleet ${name} `));
     expect(synopsis).toBeDefined();
-    for (const option of Object.keys(COMMANDS[name].options)) expect(synopsis).toContain(`--${option}`);
+    // A positional option shows as its argument (`[FILE]` for `--topology FILE`).
+    for (const [option, spec] of Object.entries(COMMANDS[name].options)) expect(synopsis).toContain(spec.positional ? (spec.valueName as string) : `--${option}`);
   });
 
   test('the CLI section documents the exit statuses and help <command>', () => {

@@ -9,7 +9,7 @@ jest.setTimeout(30_000);
 const NAME = 'istio-traffic-shifting.yaml';
 const ORIGINAL = fs.readFileSync(path.join(EXAMPLES_DIR, NAME), 'utf8');
 const CANARY = fs.readFileSync(path.join(EXAMPLES_DIR, 'canary-productcatalog.yaml'), 'utf8');
-const USAGE = 'Usage: meshfleet shift --topology FILE --service NAME --to V=N,... [--namespace NS]';
+const USAGE = 'Usage: meshfleet shift [FILE] --service NAME --to V=N,... [--namespace NS]';
 
 const temp = new TempDirs();
 const startDir = process.cwd();

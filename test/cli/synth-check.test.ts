@@ -105,12 +105,12 @@ describe('meshfleet synth --check', () => {
 });
 
 describe('meshfleet diff', () => {
-  test('a unified diff per changed file, added and removed files by name, a count; exit 0; nothing written', async () => {
+  test('a unified diff per changed file, added and removed files by name, a count; exit 1 (as kubectl diff); nothing written', async () => {
     const out = await synthesized();
     tamper(out);
     const before = snapshot(out);
-    const result = await run('diff', '--out', out);
-    expect(result.status).toBe(0);
+    const result = await run('diff', DEFAULT_EXAMPLE, '--out', out);
+    expect(result.status).toBe(1);
     expect(result.stderr).toEqual([]);
     const readmeTail = fs.readFileSync(path.join(out, 'README.md'), 'utf8').split('\n').slice(-5, -2);
     expect(result.stdout).toEqual([
@@ -129,14 +129,14 @@ describe('meshfleet diff', () => {
 
   test('an up-to-date folder: only the count line, exit 0', async () => {
     const out = await synthesized();
-    const result = await run('diff', '--out', out);
+    const result = await run('diff', DEFAULT_EXAMPLE, '--out', out);
     expect(result).toEqual({ status: 0, stdout: [expect.stringMatching(/^no differences: .*out\/ is what 'meshfleet synth' writes$/)], stderr: [] });
   });
 
   test('another topology: diffs of the files both write, the rest added or removed', async () => {
     const out = await synthesized();
     const result = await run('diff', '--topology', OTHER_EXAMPLE, '--out', out);
-    expect(result.status).toBe(0);
+    expect(result.status).toBe(1);
     expect(result.stdout).toContain('--- a/.meshfleet-output.json');
     expect(result.stdout).toContain('-  "topology": "private-asm-multicluster",');
     expect(result.stdout).toContain('+  "topology": "istio-primary-remote",');
@@ -144,10 +144,10 @@ describe('meshfleet diff', () => {
     expect(result.stdout.some((line) => line.startsWith('added: k8s/cluster1/'))).toBe(true);
   });
 
-  test('a missing folder: every file added, exit 0, nothing created', async () => {
+  test('a missing folder: every file added, exit 1, nothing created', async () => {
     const parent = temp.make();
-    const result = await run('diff', '--out', path.join(parent, 'missing'));
-    expect(result.status).toBe(0);
+    const result = await run('diff', DEFAULT_EXAMPLE, '--out', path.join(parent, 'missing'));
+    expect(result.status).toBe(1);
     expect(result.stdout.every((line, i) => line.startsWith('added: ') || i === result.stdout.length - 1)).toBe(true);
     expect(result.stdout[result.stdout.length - 1]).toMatch(/^0 changed, \d+ added, 0 removed: /);
     expect(fs.readdirSync(parent)).toEqual([]);
@@ -156,7 +156,7 @@ describe('meshfleet diff', () => {
   test('a file that is not text is named, not diffed', async () => {
     const out = await synthesized();
     fs.writeFileSync(path.join(out, 'README.md'), Buffer.from([0, 1, 2, 255]));
-    const result = await run('diff', '--out', out);
+    const result = await run('diff', DEFAULT_EXAMPLE, '--out', out);
     expect(result.stdout[0]).toBe('Binary files a/README.md and b/README.md differ');
   });
 

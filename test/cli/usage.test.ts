@@ -16,7 +16,9 @@ describe('usage', () => {
     ['a missing value', ['synth', '--topology']],
     ['an empty value', ['synth', '--topology=']],
     ['a value that looks like an option', ['synth', '--topology', '--out', 'x']],
-    ['a positional argument', ['synth', 'extra']],
+    ['a second positional argument', ['synth', 'a.yaml', 'b.yaml']],
+    ['a positional argument of a command without one', ['schema', 'extra']],
+    ['FILE and --topology both', ['synth', 'a.yaml', '--topology', 'b.yaml']],
     ['an argument after --version', ['--version', 'x']],
     ['a boolean with a value', ['synth', '--help=yes']],
   ])('%s is a usage error (exit 2)', async (_what, argv) => {
