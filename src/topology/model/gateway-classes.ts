@@ -42,14 +42,25 @@ export interface GatewayClassTraits {
    * header matching, header manipulation, traffic mirroring" (kubernetes-engine/docs/how-to/
    * deploy-gateway-traffic-splitting); the cross-regional internal Application Load Balancer
    * has the same traffic management (load-balancing/docs/https/setting-up-reg-traffic-mgmt).
-   * The classic Application Load Balancer (gke-l7-gxlb-mc) has neither.
+   * The classic Application Load Balancer (gke-l7-gxlb-mc) has neither. The same classes take
+   * the header modifier, redirect and URL rewrite filters (`rules[].filters`): header
+   * manipulation is in the quote above; redirects and rewrites are traffic management of the
+   * Envoy-based load balancers, refused on the classic one as well (not verified for it).
    */
   readonly advancedTraffic: boolean;
+  /**
+   * The class's controller takes HTTPRoute `rules[].timeouts`. None of GKE's does: GKE's
+   * Gateway controller does not implement `spec.rules.timeouts` and marks such a route
+   * `Accepted: False` (`UnsupportedValue`), see kserve/kserve#5311 (March 2026, citing GKE's
+   * "GatewayClass capabilities" page) and kserve/kserve#5313. The backend timeout is set with
+   * a GCPBackendPolicy (`gateways[].backendPolicies[].timeoutSec`) instead.
+   */
+  readonly routeTimeouts: boolean;
 }
 
 /** The GKE multi-cluster GatewayClasses, by name. */
 export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
-  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true },
+  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true, routeTimeouts: false },
   'gke-l7-regional-external-managed-mc': {
     internalAddresses: false,
     singleRegion: true,
@@ -58,6 +69,7 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: true,
     grpcRoute: false,
     advancedTraffic: true,
+    routeTimeouts: false,
   },
   'gke-l7-rilb-mc': {
     internalAddresses: true,
@@ -67,6 +79,7 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: true,
     grpcRoute: false,
     advancedTraffic: true,
+    routeTimeouts: false,
   },
   'gke-l7-cross-regional-internal-managed-mc': {
     internalAddresses: true,
@@ -76,8 +89,9 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: false,
     grpcRoute: false,
     advancedTraffic: true,
+    routeTimeouts: false,
   },
-  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false },
+  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, routeTimeouts: false },
 };
 
 /** The accepted class names, in table order (for error messages). */
