@@ -84,7 +84,10 @@ export function httpRouteFiltersOf(rule: TrafficRule, mirrorRef: (mirror: Traffi
   if (w !== undefined) {
     filters.push({
       type: HttpRouteSpecRulesFiltersType.URL_REWRITE,
-      urlRewrite: { ...(w.hostname === undefined ? {} : { hostname: w.hostname }), ...(w.path === undefined ? {} : { path: pathModifierOf<HttpRouteSpecRulesFiltersUrlRewritePathType>(w.path) }) },
+      urlRewrite: {
+        ...(w.hostname === undefined ? {} : { hostname: w.hostname }),
+        ...(w.path === undefined ? {} : { path: pathModifierOf<HttpRouteSpecRulesFiltersUrlRewritePathType>(w.path) }),
+      },
     });
   }
   return filters;

@@ -49,18 +49,19 @@ export interface GatewayClassTraits {
    */
   readonly advancedTraffic: boolean;
   /**
-   * The class's controller takes HTTPRoute `rules[].timeouts`. None of GKE's does: GKE's
-   * Gateway controller does not implement `spec.rules.timeouts` and marks such a route
-   * `Accepted: False` (`UnsupportedValue`), see kserve/kserve#5311 (March 2026, citing GKE's
-   * "GatewayClass capabilities" page) and kserve/kserve#5313. The backend timeout is set with
-   * a GCPBackendPolicy (`gateways[].backendPolicies[].timeoutSec`) instead.
+   * The class's controller takes HTTPRoute `rules[].timeouts`; absent: it does not. None of
+   * GKE's does: GKE's Gateway controller does not implement `spec.rules.timeouts` and marks such
+   * a route `Accepted: False` (`UnsupportedValue`), see kserve/kserve#5311 (March 2026, citing
+   * GKE's "GatewayClass capabilities" page) and kserve/kserve#5313. The backend timeout is set
+   * with a GCPBackendPolicy (`gateways[].backendPolicies[].timeoutSec`) instead. Set it to true
+   * for a class once that page lists HTTPRoute timeouts for it.
    */
-  readonly routeTimeouts: boolean;
+  readonly routeTimeouts?: true;
 }
 
 /** The GKE multi-cluster GatewayClasses, by name. */
 export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
-  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true, routeTimeouts: false },
+  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true },
   'gke-l7-regional-external-managed-mc': {
     internalAddresses: false,
     singleRegion: true,
@@ -69,7 +70,6 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: true,
     grpcRoute: false,
     advancedTraffic: true,
-    routeTimeouts: false,
   },
   'gke-l7-rilb-mc': {
     internalAddresses: true,
@@ -79,7 +79,6 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: true,
     grpcRoute: false,
     advancedTraffic: true,
-    routeTimeouts: false,
   },
   'gke-l7-cross-regional-internal-managed-mc': {
     internalAddresses: true,
@@ -89,9 +88,8 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: false,
     grpcRoute: false,
     advancedTraffic: true,
-    routeTimeouts: false,
   },
-  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, routeTimeouts: false },
+  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false },
 };
 
 /** The accepted class names, in table order (for error messages). */

@@ -53,7 +53,11 @@ function checkValueMatches(at: string, list: readonly GatewayHeaderMatchInput[] 
   list.forEach((m, k) => {
     if (m.type === 'RegularExpression') checkRegex(`${at}[${k}].value`, m.value, problems);
   });
-  checkUniqueNames(at, list.map((m) => m.name), problems);
+  checkUniqueNames(
+    at,
+    list.map((m) => m.name),
+    problems,
+  );
 }
 
 /** A path modifier: its value is the field its type names, and only that one. */
@@ -86,21 +90,35 @@ function checkFilters(at: string, rule: RouteRuleInput, className: string, probl
     const record = f as unknown as Record<string, unknown>;
     if (record[field] === undefined) problems.push(problem(`${here}.${field}`, `a ${f.type} filter needs ${field}`, undefined, `${field}: { ... }`));
     for (const other of Object.values(FILTER_FIELDS)) {
-      if (other !== field && record[other] !== undefined) problems.push(problem(`${here}.${other}`, `${other} belongs to another filter type than ${f.type}`, f.type, `no ${other}, or type for it`));
+      if (other !== field && record[other] !== undefined)
+        problems.push(problem(`${here}.${other}`, `${other} belongs to another filter type than ${f.type}`, f.type, `no ${other}, or type for it`));
     }
     const earlier = seen.get(f.type);
     if (earlier !== undefined) problems.push(problem(`${here}.type`, `a rule has one ${f.type} filter, already at ${at}.filters[${earlier}]`, f.type, 'each filter type once'));
     else seen.set(f.type, n);
     if (traits !== undefined && !traits.advancedTraffic) {
       problems.push(
-        problem(`${here}.type`, `GatewayClass ${className} (a classic Application Load Balancer) has no ${f.type} filter`, f.type, `no ${f.type} filter, or ${classesWith('advancedTraffic')}`),
+        problem(
+          `${here}.type`,
+          `GatewayClass ${className} (a classic Application Load Balancer) has no ${f.type} filter`,
+          f.type,
+          `no ${f.type} filter, or ${classesWith('advancedTraffic')}`,
+        ),
       );
     }
     for (const key of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
       const m = f[key];
       if (m === undefined) continue;
-      checkUniqueNames(`${here}.${key}.set`, (m.set ?? []).map((h) => h.name), problems);
-      checkUniqueNames(`${here}.${key}.add`, (m.add ?? []).map((h) => h.name), problems);
+      checkUniqueNames(
+        `${here}.${key}.set`,
+        (m.set ?? []).map((h) => h.name),
+        problems,
+      );
+      checkUniqueNames(
+        `${here}.${key}.add`,
+        (m.add ?? []).map((h) => h.name),
+        problems,
+      );
       checkUniqueNames(`${here}.${key}.remove`, m.remove ?? [], problems);
     }
     checkPathModifier(`${here}.requestRedirect.path`, f.requestRedirect?.path, problems);
@@ -109,7 +127,14 @@ function checkFilters(at: string, rule: RouteRuleInput, className: string, probl
   const redirect = filters.findIndex((f) => f.type === 'RequestRedirect');
   const rewrite = filters.findIndex((f) => f.type === 'URLRewrite');
   if (redirect >= 0 && rewrite >= 0) {
-    problems.push(problem(`${at}.filters[${rewrite}].type`, 'a rule redirects or rewrites, not both (Gateway API)', 'URLRewrite', `no URLRewrite beside the RequestRedirect at filters[${redirect}]`));
+    problems.push(
+      problem(
+        `${at}.filters[${rewrite}].type`,
+        'a rule redirects or rewrites, not both (Gateway API)',
+        'URLRewrite',
+        `no URLRewrite beside the RequestRedirect at filters[${redirect}]`,
+      ),
+    );
   }
   if (redirect >= 0 && (rule.backend !== undefined || rule.backends !== undefined || rule.mirror !== undefined)) {
     const field = rule.backends !== undefined ? 'backends' : rule.backend !== undefined ? 'backend' : 'mirror';
@@ -149,7 +174,7 @@ function checkTimeouts(at: string, rule: RouteRuleInput, gateway: ResolvedGatewa
     }
   }
   const traits = gatewayClassTraits(gateway.className);
-  if (traits !== undefined && !traits.routeTimeouts) {
+  if (traits !== undefined && traits.routeTimeouts !== true) {
     const supporting = classesWith('routeTimeouts');
     problems.push(
       problem(

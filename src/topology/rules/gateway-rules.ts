@@ -112,7 +112,8 @@ export function checkGatewayDetails(model: ResolvedTopology, problems: Problem[]
       const ns = namespace ?? gateway.namespace;
       const names = [...imports.keys()];
       const expected = names.length ? `one of ${names.join(', ')}` : `a workload with export: true in namespace ${ns}`;
-      problems.push(problem(path, `no exported service of namespace ${ns} has this name`, namespace === undefined ? backend : `${ns}/${backend}`, expected));
+      const what = namespace === undefined ? 'no exported service has this name' : `no exported service of namespace ${ns} has this name`;
+      problems.push(problem(path, what, namespace === undefined ? backend : `${ns}/${backend}`, expected));
     };
     const exposes = (path: string, backend: string, port: number, namespace: string | undefined): void => {
       const servicePort = importsIn(namespace).get(backend);
@@ -237,7 +238,8 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
           if (sum !== 100) problems.push(problem(`${r}.backends`, 'the weights do not sum to 100', sum, '100'));
         }
       }
-      if (resolved.mirror !== undefined) exported(`${r}.mirror.${resolved.mirror.namespace === undefined ? 'backend' : 'namespace'}`, resolved.mirror.backend, resolved.mirror.namespace);
+      if (resolved.mirror !== undefined)
+        exported(`${r}.mirror.${resolved.mirror.namespace === undefined ? 'backend' : 'namespace'}`, resolved.mirror.backend, resolved.mirror.namespace);
     }),
   );
 }
@@ -257,7 +259,8 @@ function checkRouteKindFields(kind: RouteKind, r: string, rule: RouteRuleInput, 
   if (rule.pathPrefix !== undefined) problems.push(problem(`${r}.pathPrefix`, why, rule.pathPrefix, 'no pathPrefix (matches: [{ method: { service, method } }] instead)'));
   matches.forEach((m, n) => {
     if (m.path !== undefined) problems.push(problem(`${r}.matches[${n}].path`, why, m.path, 'no path (method: { service, method } instead)'));
-    if (typeof m.method === 'string') problems.push(problem(`${r}.matches[${n}].method`, why, m.method, '{ service, method }, e.g. { service: helloworld.Greeter, method: SayHello }'));
+    if (typeof m.method === 'string')
+      problems.push(problem(`${r}.matches[${n}].method`, why, m.method, '{ service, method }, e.g. { service: helloworld.Greeter, method: SayHello }'));
     else if (m.method !== undefined) checkGrpcMethod(`${r}.matches[${n}].method`, resolveGrpcMethodMatch(m.method), problems);
   });
   if (matches.length > GRPCROUTE_MAX_MATCHES) {
