@@ -13,13 +13,17 @@ import {
   HttpRouteSpecRulesMatchesMethod,
   HttpRouteSpecRulesMatchesPathType,
   HttpRouteSpecRulesMatchesQueryParamsType,
+  ReferenceGrantSpec,
 } from '../../../imports/gateway.networking.k8s.io';
+import { GatewayReferenceGrant } from '../../plan/traffic/resolve';
 import { GatewayRouteIntent, GatewayTrafficIntent, TrafficBackend, TrafficMirror, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
 import { grpcMatchesOf, httpRouteFiltersOf, httpRouteTimeoutsOf } from './gamma-routes';
 
 /** API group and kind of the multi-cluster services import every backend reference targets. */
 export const SERVICE_IMPORT_GROUP = 'net.gke.io';
 export const SERVICE_IMPORT_KIND = 'ServiceImport';
+/** API group of the routes a ReferenceGrant lets through. */
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /**
  * The backend reference of a backend or mirror: a ServiceImport on its port, with its namespace
@@ -81,5 +85,19 @@ export function gatewayGrpcRouteSpec(gateway: GatewayTrafficIntent, route: Gatew
     parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
     rules: route.rules.map(grpcRouteRule),
+  };
+}
+
+/**
+ * The ReferenceGrant spec of `grant`: routes of its kinds in the gateway namespace may reference
+ * the ServiceImports it names (every ServiceImport of the namespace when it names none).
+ */
+export function referenceGrantSpec(gateway: GatewayTrafficIntent, grant: GatewayReferenceGrant): ReferenceGrantSpec {
+  return {
+    from: grant.kinds.map((kind) => ({ group: GATEWAY_API_GROUP, kind, namespace: gateway.namespace })),
+    to:
+      grant.names.length === 0
+        ? [{ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND }]
+        : grant.names.map((name) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name })),
   };
 }

@@ -27,7 +27,7 @@ import {
 } from '../../topology/model/types';
 import { hasVersionSplit, versionSplitOf } from '../../topology/resolve/traffic-split';
 import { assume } from '../../topology/rules/assume';
-import { exposedVirtualServiceName, versionServiceName } from '../names';
+import { exposedVirtualServiceName, gatewayReferenceGrantName, versionServiceName } from '../names';
 import {
   GatewayTrafficIntent,
   IngressGatewayEntry,
@@ -450,4 +450,47 @@ export function trafficIntentsOf(model: ResolvedTopology): TrafficIntents {
     gateways: model.gateways.map((g, i) => gatewayTrafficOf(model, g, i)),
     ...(model.multiClusterIngress === undefined ? {} : { multiClusterIngress: ingressTrafficOf(model.multiClusterIngress) }),
   };
+}
+
+/** Most `from` and `to` entries of a ReferenceGrant (Gateway API `maxItems`). */
+const REFERENCE_GRANT_MAX_TO = 16;
+
+/**
+ * What one ReferenceGrant of a multi-cluster Gateway allows: its routes of `kinds` (from the
+ * gateway namespace) to reach the ServiceImports `names` of `namespace`; `names` is empty (every
+ * ServiceImport of the namespace) when they are more than a ReferenceGrant lists.
+ */
+export interface GatewayReferenceGrant {
+  /** The backends' namespace, where the grant is written. */
+  readonly namespace: string;
+  readonly name: string;
+  readonly kinds: ReadonlyArray<'HTTPRoute' | 'GRPCRoute'>;
+  readonly names: readonly string[];
+}
+
+/**
+ * The ReferenceGrants a multi-cluster Gateway's routes need: one per other namespace that its
+ * backends and mirrors name (in order of first use), listing the route kinds that reach it and
+ * the ServiceImports they reach (per-version ServiceImports included).
+ */
+export function gatewayReferenceGrantsOf(traffic: GatewayTrafficIntent): GatewayReferenceGrant[] {
+  const grants = new Map<string, { kinds: Set<'HTTPRoute' | 'GRPCRoute'>; names: Set<string> }>();
+  for (const route of traffic.routes) {
+    const kind = route.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
+    for (const rule of route.rules) {
+      for (const target of [...rule.backends, ...(rule.mirror === undefined ? [] : [rule.mirror])]) {
+        if (target.namespace === undefined) continue;
+        const grant = grants.get(target.namespace) ?? { kinds: new Set(), names: new Set() };
+        grant.kinds.add(kind);
+        grant.names.add(target.service);
+        grants.set(target.namespace, grant);
+      }
+    }
+  }
+  return [...grants].map(([namespace, g]) => ({
+    namespace,
+    name: gatewayReferenceGrantName(traffic.gateway, traffic.namespace),
+    kinds: [...g.kinds],
+    names: g.names.size > REFERENCE_GRANT_MAX_TO ? [] : [...g.names],
+  }));
 }
