@@ -50,8 +50,6 @@ export const HTTPROUTE_MAX_HOSTNAMES = 16;
 export const HTTPROUTE_MAX_MATCHES = 64;
 /** Most matches of one GRPCRoute rule (Gateway API v1.2.1 `matches` maxItems). */
 export const GRPCROUTE_MAX_MATCHES = 8;
-/** Most filters of one HTTPRoute rule, and most headers a match or header filter lists (Gateway API `maxItems`). */
-export const HTTPROUTE_MAX_FILTERS = 16;
 /** A Gateway API Duration (GEP-2257, the HTTPRoute `timeouts` pattern): 1 to 4 parts of up to 5 digits and h, m, s or ms, e.g. `1m30s`. */
 export const GATEWAY_DURATION_RE = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
 
