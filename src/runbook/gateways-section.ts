@@ -42,7 +42,11 @@ export function gatewaysSection(ctx: Context): RunbookSection | undefined {
           ctx.model.network.name,
         )}. From a VM or a pod in that network, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`
       : `From anywhere, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`;
-    parts.push(`${where} one request per route rule, each answering 200.`, sh(unique(curls)));
+    const redirects = rules.some((rule) => rule.redirect !== undefined);
+    parts.push(
+      `${where} one request per route rule, each answering 200${redirects ? ' (a redirect rule: its redirect status, 302 unless it sets statusCode)' : ''}.`,
+      sh(unique(curls)),
+    );
   });
   parts.push(loadBalancerPlaintextNote(ctx));
   return { title: 'Check: multi-cluster Gateway', lines: blocks(...parts) };
