@@ -18,7 +18,8 @@ const POLICY_KINDS = ['HealthCheckPolicy', 'GCPBackendPolicy', 'GCPGatewayPolicy
  * GW001 a route's parent (Gateway, or Service for GAMMA) does not exist in its cluster;
  * GW002 a ServiceImport backend that no cluster of the fleet exports;
  * GW003 a GKE policy whose target does not exist in the policy's namespace;
- * GW004 a Service backend that does not exist in the route's cluster.
+ * GW004 a Service backend that does not exist in the route's cluster;
+ * GW005 a backend in another namespace than the route that no ReferenceGrant there allows.
  */
 export function gatewayApiChecks(input: AnalysisInput): Finding[] {
   return [
@@ -60,7 +61,23 @@ function resolves(input: AnalysisInput, cluster: string, ref: Reference): boolea
   return hasObject(input, cluster, ref.kind, ref.group, ref.namespace, ref.name);
 }
 
-/** GW001 for the parents, GW002/GW004 for the backends (rules and mirror filters) of a route. */
+/**
+ * Whether a ReferenceGrant in `ref`'s namespace of the route's cluster lets routes of the route's
+ * kind in `namespace` reference `ref` (a `to` entry of its group and kind, naming it or none).
+ */
+function granted(input: AnalysisInput, route: Located, namespace: string, ref: Reference): boolean {
+  return objectsOfKind(input, 'ReferenceGrant', GATEWAY_API).some(
+    (grant) =>
+      grant.cluster === route.cluster &&
+      namespaceOf(grant.object) === ref.namespace &&
+      listAt(grant.object, 'spec.from').some((f) => stringAt(f, 'group') === GATEWAY_API && stringAt(f, 'kind') === route.object.kind && stringAt(f, 'namespace') === namespace) &&
+      listAt(grant.object, 'spec.to').some(
+        (t) => (stringAt(t, 'group') ?? '') === ref.group && stringAt(t, 'kind') === ref.kind && (stringAt(t, 'name') === undefined || stringAt(t, 'name') === ref.name),
+      ),
+  );
+}
+
+/** GW001 for the parents, GW002/GW004/GW005 for the backends (rules and mirror filters) of a route. */
 function routeReferences(input: AnalysisInput, route: Located): Finding[] {
   const findings: Finding[] = [];
   const namespace = namespaceOf(route.object);
@@ -84,6 +101,16 @@ function routeReferences(input: AnalysisInput, route: Located): Finding[] {
     });
     for (const { path, ref: raw } of backends) {
       const ref = referenceOf(raw, namespace, { group: '', kind: 'Service' });
+      if (ref.namespace !== namespace && !granted(input, route, namespace, ref)) {
+        findings.push(
+          finding(
+            'GW005',
+            route,
+            `${path}.namespace`,
+            `Backend ${ref.kind} ${ref.namespace}/${ref.name} is in another namespace and no ReferenceGrant there allows it (expected a ReferenceGrant in namespace ${ref.namespace} of cluster ${route.cluster} from ${route.object.kind} in ${namespace} to ${ref.kind} ${ref.name})`,
+          ),
+        );
+      }
       if (resolves(input, route.cluster, ref)) continue;
       if (ref.kind === 'ServiceImport') {
         findings.push(

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Gateway as GatewayApiGateway, GatewaySpecAddresses, GrpcRoute, HttpRoute } from '../../imports/gateway.networking.k8s.io';
+import { Gateway as GatewayApiGateway, GatewaySpecAddresses, GrpcRoute, HttpRoute, ReferenceGrant } from '../../imports/gateway.networking.k8s.io';
 import {
   GcpBackendPolicy,
   GcpBackendPolicySpecDefault,
@@ -14,7 +14,8 @@ import {
 import { backendPolicyName, GatewayBackendPolicyInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import { GatewayTrafficIntent } from '../plan/traffic/intent';
 import { ResolvedGateway, ResolvedGatewayHealthCheck } from '../topology/model/types';
-import { gatewayGrpcRouteSpec, gatewayHttpRouteSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
+import { gatewayGrpcRouteSpec, gatewayHttpRouteSpec, referenceGrantSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
+import { gatewayReferenceGrantsOf } from '../plan/traffic/resolve';
 
 export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
 
@@ -106,6 +107,9 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  *   workload clusters (see `ExportedService`), `<service>` or `<service>-<cluster short name>`,
  *   and `<service>-<version>` for a workload with versions (see `VersionServiceExports`;
  *   the traffic intent weights them by the version split).
+ * - one `ReferenceGrant` (v1beta1) in each other namespace that route backends or mirrors are
+ *   in (`backends[].namespace`), letting the gateway namespace's routes reach the ServiceImports
+ *   they name there (see `referenceGrantSpec`).
  * - one `HealthCheckPolicy` (networking.gke.io/v1) per health check (default name
  *   `<backend>-healthcheck`), targeting the ServiceImport; with a `port` it also sets
  *   `portSpecification: USE_FIXED_PORT` (the CRD rejects a port under `USE_SERVING_PORT`).
@@ -119,6 +123,8 @@ export class MultiClusterGateway extends Construct {
   public readonly gateway: GatewayApiGateway;
   /** One per `gateway.routes` entry, same order: an HTTPRoute, or a GRPCRoute for a `grpc` route. */
   public readonly routes: ReadonlyArray<HttpRoute | GrpcRoute>;
+  /** One per other namespace the routes' backends are in (see `gatewayReferenceGrantsOf`), written there. */
+  public readonly referenceGrants: readonly ReferenceGrant[];
   /** One per `gateway.healthChecks` entry, same order. */
   public readonly healthCheckPolicies: readonly HealthCheckPolicy[];
   /** One per `gateway.backendPolicies` entry, same order. */
@@ -156,6 +162,14 @@ export class MultiClusterGateway extends Construct {
         ? new GrpcRoute(this, `GRPCRoute-${route.name}`, { metadata, spec: gatewayGrpcRouteSpec(props.traffic, route) })
         : new HttpRoute(this, `HTTPRoute-${route.name}`, { metadata, spec: gatewayHttpRouteSpec(props.traffic, route) });
     });
+
+    this.referenceGrants = gatewayReferenceGrantsOf(props.traffic).map(
+      (grant) =>
+        new ReferenceGrant(this, `ReferenceGrant-${grant.namespace}`, {
+          metadata: { name: grant.name, namespace: grant.namespace },
+          spec: referenceGrantSpec(props.traffic, grant),
+        }),
+    );
 
     const serviceImportRef = (name: string) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name });
     this.healthCheckPolicies = g.healthChecks.map(

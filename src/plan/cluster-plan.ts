@@ -9,7 +9,7 @@ import { gatewayApiChannelOf, gatewayApiCrdsOf } from './gateway-api';
 import { appExtraComponents, clusterExtraComponents, planPatches } from './extras';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf, serviceEntriesIn } from './placement';
-import { istioMeshObjectsOf, serviceTrafficOf, versionExportsOf } from './traffic/resolve';
+import { gatewayReferenceGrantsOf, gatewayTrafficOf, istioMeshObjectsOf, serviceTrafficOf, versionExportsOf } from './traffic/resolve';
 import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
 
 /*
@@ -264,6 +264,8 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
       gateway: i,
     }));
     model.gateways.forEach((g, i) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
+    // The ReferenceGrants of cross-namespace route backends are written in the backends' namespaces.
+    model.gateways.forEach((g, i) => gatewayReferenceGrantsOf(gatewayTrafficOf(model, g, i)).forEach((grant) => namespaces.use(grant.namespace, `gateways[${i}].routes`)));
     files.push(fileOf(model, CHART_FILES.multiClusterGateway, components));
   }
   files.push(fileOf(model, CHART_FILES.extraObjects, clusterExtraComponents(model, k)));

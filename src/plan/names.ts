@@ -84,3 +84,11 @@ export function fromIngressGatewayPolicyName(workload: string): string {
 export function exposedVirtualServiceName(w: ResolvedWorkload, routed: boolean): string {
   return !hasVersionSplit(w) && !routed ? w.name : `${w.name}-ingress`;
 }
+
+/**
+ * ReferenceGrant that lets the routes of multi-cluster Gateway `gateway` (in `gatewayNamespace`)
+ * reach ServiceImports of another namespace, written in that namespace: `<gatewayNamespace>-<gateway>-routes`.
+ */
+export function gatewayReferenceGrantName(gateway: string, gatewayNamespace: string): string {
+  return `${gatewayNamespace}-${gateway}-routes`;
+}

@@ -18,6 +18,7 @@ import {
   versionServiceName,
 } from './names';
 import { extraPlannedObject } from './extras';
+import { gatewayReferenceGrantsOf, gatewayTrafficOf } from './traffic/resolve';
 import { PlannedComponent, PlannedObject } from './types';
 
 /**
@@ -33,6 +34,8 @@ const API = {
   apps: 'apps/v1',
   rbac: 'rbac.authorization.k8s.io/v1',
   gatewayApi: 'gateway.networking.k8s.io/v1',
+  /** ReferenceGrant is served as v1beta1 in the standard channel. */
+  gatewayApiBeta: 'gateway.networking.k8s.io/v1beta1',
   gkeNetworking: 'networking.gke.io/v1',
   serviceExport: 'net.gke.io/v1',
   networking: (v: IstioApiVersion) => `networking.istio.io/${v}`,
@@ -233,6 +236,13 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
       return [
         { kind: 'Gateway', apiVersion: API.gatewayApi, namespace, name: g.name, source: c.source },
         ...g.routes.map((r, k) => ({ kind: 'HTTPRoute', apiVersion: API.gatewayApi, namespace, name: r.name, source: `${c.source}.routes[${k}]` })),
+        ...gatewayReferenceGrantsOf(gatewayTrafficOf(model, g, c.gateway)).map((grant) => ({
+          kind: 'ReferenceGrant',
+          apiVersion: API.gatewayApiBeta,
+          namespace: grant.namespace,
+          name: grant.name,
+          source: `${c.source}.routes`,
+        })),
         ...g.healthChecks.map((h, k) => ({
           kind: 'HealthCheckPolicy',
           apiVersion: API.gkeNetworking,

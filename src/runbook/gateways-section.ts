@@ -16,15 +16,16 @@ export function gatewaysSection(ctx: Context): RunbookSection | undefined {
   ctx.model.gateways.forEach((g, i) => {
     // The ServiceImports the routes reach (per-version ones for a workload that declares versions), from the traffic intent.
     const rules = gatewayTrafficOf(ctx.model, g, i).routes.flatMap((r) => r.rules);
+    // As `<namespace> <name>`: a cross-namespace backend's ServiceImport is in its own namespace.
     const backends = unique([
-      ...rules.flatMap((rule) => [...rule.backends.map((b) => b.service), ...(rule.mirror !== undefined ? [rule.mirror.service] : [])]),
-      ...g.healthChecks.map((h) => h.backend),
-      ...g.backendPolicies.map((p) => p.backend),
-    ]);
+      ...rules.flatMap((rule) => [...rule.backends, ...(rule.mirror !== undefined ? [rule.mirror] : [])]).map((b) => `${b.namespace ?? g.namespace} ${b.service}`),
+      ...g.healthChecks.map((h) => `${g.namespace} ${h.backend}`),
+      ...g.backendPolicies.map((p) => `${g.namespace} ${p.backend}`),
+    ]).map((key) => key.split(' '));
     parts.push(
       sh([
         `# ${g.namespace}/${g.name}`,
-        ...backends.map((b) => serviceImportWaitCommand(config, g.namespace, b)),
+        ...backends.map(([namespace, name]) => serviceImportWaitCommand(config, namespace, name)),
         gatewayProgrammedCommand(config, g.namespace, g.name),
         gatewayAddressesCommand(config, g.namespace, g.name),
       ]),
@@ -41,7 +42,11 @@ export function gatewaysSection(ctx: Context): RunbookSection | undefined {
           ctx.model.network.name,
         )}. From a VM or a pod in that network, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`
       : `From anywhere, with ${code('GATEWAY_ADDRESS')} set to one of the addresses printed above,`;
-    parts.push(`${where} one request per route rule, each answering 200.`, sh(unique(curls)));
+    const redirects = rules.some((rule) => rule.redirect !== undefined);
+    parts.push(
+      `${where} one request per route rule, each answering 200${redirects ? ' (a redirect rule: its redirect status, 302 unless it sets statusCode)' : ''}.`,
+      sh(unique(curls)),
+    );
   });
   parts.push(loadBalancerPlaintextNote(ctx));
   return { title: 'Check: multi-cluster Gateway', lines: blocks(...parts) };

@@ -91,3 +91,20 @@ describe('GW003 policy target not found', () => {
     expect(gatewayApiChecks(inputOf({ c1: [...objects, crossNamespace] }))).toEqual([expect.objectContaining({ code: 'GW003', path: 'spec.targetRef.namespace' })]);
   });
 });
+
+describe('GW005 cross-namespace backend without a ReferenceGrant', () => {
+  const route = httpRoute('store', 'r', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [{ ...serviceImportRef('payments'), namespace: 'payments' }] }] });
+  const grant = (to: Record<string, unknown>) =>
+    object('gateway.networking.k8s.io/v1beta1', 'ReferenceGrant', 'payments', 'store-gw-routes', {
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
+      to: [to],
+    });
+  const objects = (...extra: ReturnType<typeof object>[]) => inputOf({ west: [apiGateway('store', 'gw', 'c'), route, serviceExport('payments', 'payments'), ...extra] });
+
+  test('refused without a grant, or with one for another name; allowed by a grant naming it or naming none', () => {
+    expect(gatewayApiChecks(objects()).map((f) => [f.code, f.path])).toEqual([['GW005', 'spec.rules[0].backendRefs[0].namespace']]);
+    expect(gatewayApiChecks(objects(grant({ group: 'net.gke.io', kind: 'ServiceImport', name: 'other' }))).map((f) => f.code)).toEqual(['GW005']);
+    expect(gatewayApiChecks(objects(grant({ group: 'net.gke.io', kind: 'ServiceImport', name: 'payments' })))).toEqual([]);
+    expect(gatewayApiChecks(objects(grant({ group: 'net.gke.io', kind: 'ServiceImport' })))).toEqual([]);
+  });
+});

@@ -190,6 +190,16 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'multicluster-gateway-filters': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Kubernetes folders',
+        'Rollout',
+        'Check: multi-cluster Gateway',
+        'Changes',
+        'Teardown',
+      ],
       'istio-multi-primary-multi-network': [
         'meshfleet',
         'Kube contexts',

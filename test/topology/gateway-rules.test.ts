@@ -504,7 +504,7 @@ describe('GRPCRoutes on a multi-cluster Gateway', () => {
     expectOnlyProblem(
       variant((t) => (t.gateways[0].routes[0].rules[0].matches[0].method = { service: 'store.Catalog' })),
       'gateways[0].routes[0].rules[0].matches[0].method',
-      'a gRPC method match belongs to a GRPCRoute (found a mapping, expected no method, or kind: GRPCRoute)',
+      'a gRPC method match belongs to a GRPCRoute (found a mapping, expected an HTTP method such as GET, or kind: GRPCRoute)',
     );
   });
 });

@@ -343,7 +343,7 @@ describe('Kubernetes-side sections', () => {
     [
       'gateways[0].routes[0].rules[0].path',
       (t) => (t.gateways = gateway({ routes: [{ name: 'r', hostnames: ['h'], rules: [{ backend: 'web', port: 80, path: '/' }] }] })),
-      'pathPrefix, matches, backend, port, backends, mirror',
+      'pathPrefix, matches, backend, port, backends, mirror, filters, timeouts',
     ],
   ])('unknown key %s lists the allowed keys', (path, change, allowed) => {
     const key = path.split('.').pop();

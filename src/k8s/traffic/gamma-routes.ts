@@ -16,6 +16,7 @@ import {
   HttpRouteSpecRulesBackendRefs,
   HttpRouteSpecRulesFilters,
   HttpRouteSpecRulesFiltersRequestHeaderModifier,
+  HttpRouteSpecRulesFiltersRequestMirrorBackendRef,
   HttpRouteSpecRulesFiltersRequestRedirectPathType,
   HttpRouteSpecRulesFiltersRequestRedirectScheme,
   HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
@@ -28,7 +29,7 @@ import {
   HttpRouteSpecRulesMatchesQueryParamsType,
 } from '../../../imports/gateway.networking.k8s.io';
 import { versionServiceName } from '../../plan/names';
-import { ServiceTrafficIntent, TrafficRule } from '../../plan/traffic/intent';
+import { ServiceTrafficIntent, TrafficMirror, TrafficPathModifier, TrafficRule } from '../../plan/traffic/intent';
 import { HeaderModifierInput } from '../../topology/model/types';
 
 function gammaHeaderModifier(modifier: HeaderModifierInput): HttpRouteSpecRulesFiltersRequestHeaderModifier {
@@ -43,6 +44,64 @@ function gammaHeaderModifier(modifier: HeaderModifierInput): HttpRouteSpecRulesF
 /** Backend name of a service or one of its versions: `<service>-<version>`, or `<service>`. */
 function backendName(service: string, version: string | undefined): string {
   return version === undefined ? service : versionServiceName(service, version);
+}
+
+/** A path modifier of a redirect or rewrite, Gateway API's HTTPPathModifier (`T`: the imported type enum of either). */
+function pathModifierOf<T>(p: TrafficPathModifier): { type: T; replaceFullPath?: string; replacePrefixMatch?: string } {
+  return p.type === 'ReplaceFullPath' ? { type: p.type as T, replaceFullPath: p.value } : { type: p.type as T, replacePrefixMatch: p.value };
+}
+
+/**
+ * The HTTPRoute filters of a rule, in a fixed order: request headers, response headers, mirror
+ * (to the backend `mirrorRef` gives), redirect, rewrite. Shared by every data plane that writes
+ * HTTPRoutes (GAMMA, multi-cluster Gateways), so they say the same.
+ */
+export function httpRouteFiltersOf(rule: TrafficRule, mirrorRef: (mirror: TrafficMirror) => HttpRouteSpecRulesFiltersRequestMirrorBackendRef): HttpRouteSpecRulesFilters[] {
+  const filters: HttpRouteSpecRulesFilters[] = [];
+  if (rule.requestHeaders !== undefined) {
+    filters.push({ type: HttpRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: gammaHeaderModifier(rule.requestHeaders) });
+  }
+  if (rule.responseHeaders !== undefined) {
+    filters.push({ type: HttpRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: gammaHeaderModifier(rule.responseHeaders) });
+  }
+  if (rule.mirror !== undefined) {
+    filters.push({ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: mirrorRef(rule.mirror) } });
+  }
+  const r = rule.redirect;
+  if (r !== undefined) {
+    filters.push({
+      type: HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
+      requestRedirect: {
+        ...(r.scheme === undefined ? {} : { scheme: r.scheme as HttpRouteSpecRulesFiltersRequestRedirectScheme }),
+        ...(r.hostname === undefined ? {} : { hostname: r.hostname }),
+        ...(r.path === undefined ? {} : { path: pathModifierOf<HttpRouteSpecRulesFiltersRequestRedirectPathType>(r.path) }),
+        ...(r.port === undefined ? {} : { port: r.port }),
+        ...(r.statusCode === undefined ? {} : { statusCode: r.statusCode as HttpRouteSpecRulesFiltersRequestRedirectStatusCode }),
+      },
+    });
+  }
+  const w = rule.rewrite;
+  if (w !== undefined) {
+    filters.push({
+      type: HttpRouteSpecRulesFiltersType.URL_REWRITE,
+      urlRewrite: {
+        ...(w.hostname === undefined ? {} : { hostname: w.hostname }),
+        ...(w.path === undefined ? {} : { path: pathModifierOf<HttpRouteSpecRulesFiltersUrlRewritePathType>(w.path) }),
+      },
+    });
+  }
+  return filters;
+}
+
+/** The HTTPRoute `timeouts` of a rule (`request`, `backendRequest`), when it has one. */
+export function httpRouteTimeoutsOf(rule: TrafficRule): { timeouts?: { request?: string; backendRequest?: string } } {
+  if (rule.timeout === undefined && rule.backendTimeout === undefined) return {};
+  return {
+    timeouts: {
+      ...(rule.timeout === undefined ? {} : { request: rule.timeout }),
+      ...(rule.backendTimeout === undefined ? {} : { backendRequest: rule.backendTimeout }),
+    },
+  };
 }
 
 /**
@@ -62,48 +121,12 @@ export function gammaRuleOf(rule: TrafficRule, port: number): HttpRouteSpecRules
     port: b.port ?? port,
     ...(b.weight === undefined ? {} : { weight: b.weight }),
   }));
-  const filters: HttpRouteSpecRulesFilters[] = [];
-  if (rule.requestHeaders !== undefined) {
-    filters.push({ type: HttpRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: gammaHeaderModifier(rule.requestHeaders) });
-  }
-  if (rule.responseHeaders !== undefined) {
-    filters.push({ type: HttpRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: gammaHeaderModifier(rule.responseHeaders) });
-  }
-  if (rule.mirror !== undefined) {
-    filters.push({
-      type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR,
-      requestMirror: { backendRef: { name: backendName(rule.mirror.service, rule.mirror.version), port: rule.mirror.port ?? port } },
-    });
-  }
-  const r = rule.redirect;
-  if (r !== undefined) {
-    filters.push({
-      type: HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
-      requestRedirect: {
-        ...(r.scheme === undefined ? {} : { scheme: r.scheme as HttpRouteSpecRulesFiltersRequestRedirectScheme }),
-        ...(r.hostname === undefined ? {} : { hostname: r.hostname }),
-        ...(r.path === undefined ? {} : { path: { type: HttpRouteSpecRulesFiltersRequestRedirectPathType.REPLACE_FULL_PATH, replaceFullPath: r.path } }),
-        ...(r.port === undefined ? {} : { port: r.port }),
-        ...(r.statusCode === undefined ? {} : { statusCode: r.statusCode as HttpRouteSpecRulesFiltersRequestRedirectStatusCode }),
-      },
-    });
-  }
-  if (rule.rewrite !== undefined) {
-    filters.push({
-      type: HttpRouteSpecRulesFiltersType.URL_REWRITE,
-      urlRewrite: {
-        ...(rule.rewrite.hostname === undefined ? {} : { hostname: rule.rewrite.hostname }),
-        ...(rule.rewrite.pathPrefix === undefined
-          ? {}
-          : { path: { type: HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: rule.rewrite.pathPrefix } }),
-      },
-    });
-  }
+  const filters = httpRouteFiltersOf(rule, (m) => ({ name: backendName(m.service, m.version), port: m.port ?? port }));
   return {
     ...(matches.length === 0 ? {} : { matches }),
     ...(filters.length === 0 ? {} : { filters }),
     ...(backendRefs.length === 0 ? {} : { backendRefs }),
-    ...(rule.timeout === undefined ? {} : { timeouts: { request: rule.timeout } }),
+    ...httpRouteTimeoutsOf(rule),
   };
 }
 

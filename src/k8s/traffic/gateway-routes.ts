@@ -8,23 +8,30 @@ import {
   GrpcRouteSpecRulesFiltersType,
   HttpRouteSpec,
   HttpRouteSpecRules,
-  HttpRouteSpecRulesFiltersType,
   HttpRouteSpecRulesMatches,
   HttpRouteSpecRulesMatchesHeadersType,
   HttpRouteSpecRulesMatchesMethod,
   HttpRouteSpecRulesMatchesPathType,
   HttpRouteSpecRulesMatchesQueryParamsType,
+  ReferenceGrantSpec,
 } from '../../../imports/gateway.networking.k8s.io';
-import { GatewayRouteIntent, GatewayTrafficIntent, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
-import { grpcMatchesOf } from './gamma-routes';
+import { GatewayReferenceGrant } from '../../plan/traffic/resolve';
+import { GatewayRouteIntent, GatewayTrafficIntent, TrafficBackend, TrafficMirror, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
+import { grpcMatchesOf, httpRouteFiltersOf, httpRouteTimeoutsOf } from './gamma-routes';
 
 /** API group and kind of the multi-cluster services import every backend reference targets. */
 export const SERVICE_IMPORT_GROUP = 'net.gke.io';
 export const SERVICE_IMPORT_KIND = 'ServiceImport';
+/** API group of the routes a ReferenceGrant lets through. */
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
-/** A reference to a ServiceImport on a port. */
-function serviceImport(name: string, port: number | undefined): { group: string; kind: string; name: string; port: number } {
-  return { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name, port: port as number };
+/**
+ * The backend reference of a backend or mirror: a ServiceImport on its port, with its namespace
+ * when it is in another namespace than the route (a ReferenceGrant there allows it, see
+ * `referenceGrantSpec`). The one place a route's backend reference is built.
+ */
+export function backendRefOf(b: TrafficBackend | TrafficMirror): { group: string; kind: string; name: string; namespace?: string; port: number } {
+  return { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name: b.service, ...(b.namespace === undefined ? {} : { namespace: b.namespace }), port: b.port as number };
 }
 
 /** A header or query parameter condition; the match type only when not Exact (Gateway API's default). */
@@ -34,7 +41,8 @@ function valueMatch<T extends string>(m: ValueMatch): { name: string; value: str
 
 /**
  * The HTTPRoute rule of a rule: matches (path, headers, query parameters, method; those of an
- * in-mesh route the Gateway applies), weighted ServiceImport backends, a mirror filter.
+ * in-mesh route the Gateway applies), weighted ServiceImport backends (none for a redirect),
+ * filters (header modifiers, mirror, redirect, rewrite, in GAMMA's order) and timeouts.
  */
 export function httpRouteRule(rule: TrafficRule): HttpRouteSpecRules {
   const matches = rule.matches.map((m): HttpRouteSpecRulesMatches => ({
@@ -43,12 +51,12 @@ export function httpRouteRule(rule: TrafficRule): HttpRouteSpecRules {
     ...(m.queryParams.length > 0 ? { queryParams: m.queryParams.map((q) => valueMatch<HttpRouteSpecRulesMatchesQueryParamsType>(q)) } : {}),
     ...(m.method !== undefined ? { method: m.method as HttpRouteSpecRulesMatchesMethod } : {}),
   }));
+  const filters = httpRouteFiltersOf(rule, backendRefOf);
   return {
     ...(matches.length > 0 ? { matches } : {}),
-    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
-    ...(rule.mirror !== undefined
-      ? { filters: [{ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.service, rule.mirror.port) } }] }
-      : {}),
+    ...(rule.backends.length > 0 ? { backendRefs: rule.backends.map((b) => ({ ...backendRefOf(b), ...(b.weight !== undefined ? { weight: b.weight } : {}) })) } : {}),
+    ...(filters.length > 0 ? { filters } : {}),
+    ...httpRouteTimeoutsOf(rule),
   };
 }
 
@@ -66,10 +74,8 @@ export function grpcRouteRule(rule: TrafficRule): GrpcRouteSpecRules {
   const matches = grpcMatchesOf(rule);
   return {
     ...(matches.length > 0 ? { matches } : {}),
-    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
-    ...(rule.mirror !== undefined
-      ? { filters: [{ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.service, rule.mirror.port) } }] }
-      : {}),
+    backendRefs: rule.backends.map((b) => ({ ...backendRefOf(b), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
+    ...(rule.mirror !== undefined ? { filters: [{ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: backendRefOf(rule.mirror) } }] } : {}),
   };
 }
 
@@ -79,5 +85,19 @@ export function gatewayGrpcRouteSpec(gateway: GatewayTrafficIntent, route: Gatew
     parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
     rules: route.rules.map(grpcRouteRule),
+  };
+}
+
+/**
+ * The ReferenceGrant spec of `grant`: routes of its kinds in the gateway namespace may reference
+ * the ServiceImports it names (every ServiceImport of the namespace when it names none).
+ */
+export function referenceGrantSpec(gateway: GatewayTrafficIntent, grant: GatewayReferenceGrant): ReferenceGrantSpec {
+  return {
+    from: grant.kinds.map((kind) => ({ group: GATEWAY_API_GROUP, kind, namespace: gateway.namespace })),
+    to:
+      grant.names.length === 0
+        ? [{ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND }]
+        : grant.names.map((name) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name })),
   };
 }

@@ -14,7 +14,7 @@ import {
   VirtualServiceSpecHttpRoute,
 } from '../../../imports/networking.istio.io';
 import { versionServiceName } from '../../plan/names';
-import { MeshTrafficEntry, ServiceTrafficIntent, TrafficBackend, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
+import { MeshTrafficEntry, ServiceTrafficIntent, TrafficBackend, TrafficPathModifier, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
 import { HeaderModifierInput, OutlierDetectionInput, TrafficPolicyInput } from '../../topology/model/types';
 
 /**
@@ -56,6 +56,19 @@ function destinationOf(b: TrafficBackend, versions: VersionAddressing): VirtualS
   };
 }
 
+/**
+ * The path of a redirect (`ReplaceFullPath`: Istio's `redirect.uri` replaces the whole path) or
+ * a rewrite (`ReplacePrefixMatch`: Istio's `rewrite.uri` replaces the matched prefix). The
+ * in-mesh route model has no other (`redirect.path` is a full path, `rewrite.pathPrefix` a
+ * prefix); the Gateway API path modifiers of a multi-cluster Gateway rule never reach Istio.
+ * @throws Error for the other modifier, which Istio's `uri` would change in meaning
+ */
+function istioUri(path: TrafficPathModifier | undefined, expected: TrafficPathModifier['type'], what: string): { uri?: string } {
+  if (path === undefined) return {};
+  if (path.type !== expected) throw new Error(`an Istio ${what} takes ${expected} only, not ${path.type} (${path.value})`);
+  return { uri: path.value };
+}
+
 /** One VirtualService `http` entry of a rule; versions addressed as `versions` says. */
 export function istioHttpOf(rule: TrafficRule, versions: VersionAddressing = 'subsets'): VirtualServiceSpecHttp {
   const match: VirtualServiceSpecHttpMatch[] = rule.matches.map((m) => ({
@@ -82,7 +95,7 @@ export function istioHttpOf(rule: TrafficRule, versions: VersionAddressing = 'su
       ? {}
       : {
           redirect: {
-            ...(r.path === undefined ? {} : { uri: r.path }),
+            ...istioUri(r.path, 'ReplaceFullPath', 'redirect'),
             ...(r.hostname === undefined ? {} : { authority: r.hostname }),
             ...(r.port === undefined ? {} : { port: r.port }),
             ...(r.scheme === undefined ? {} : { scheme: r.scheme }),
@@ -93,7 +106,7 @@ export function istioHttpOf(rule: TrafficRule, versions: VersionAddressing = 'su
       ? {}
       : {
           rewrite: {
-            ...(rule.rewrite.pathPrefix === undefined ? {} : { uri: rule.rewrite.pathPrefix }),
+            ...istioUri(rule.rewrite.path, 'ReplacePrefixMatch', 'rewrite'),
             ...(rule.rewrite.hostname === undefined ? {} : { authority: rule.rewrite.hostname }),
           },
         }),

@@ -7,6 +7,7 @@
 import type {
   HeaderModifierInput,
   HttpMethod,
+  HostName,
   MeshRouteRuleInput,
   MeshRouting,
   PathMatchType,
@@ -53,6 +54,8 @@ export type TrafficProtocol = 'http' | 'grpc';
  */
 export interface TrafficBackend {
   readonly service: string;
+  /** Namespace of the service; absent: the namespace of the intent (a cross-namespace Gateway backend has one). */
+  readonly namespace?: string;
   /** A version of the service; absent: every version. */
   readonly version?: string;
   /** Service port; absent: the service's port. */
@@ -64,12 +67,40 @@ export interface TrafficBackend {
 /** Copies of the requests sent to a backend too (responses ignored). */
 export interface TrafficMirror {
   readonly service: string;
+  /** Namespace of the service; absent: the namespace of the intent. */
+  readonly namespace?: string;
   /** A version of the service; absent: every version. */
   readonly version?: string;
   /** Service port; absent: the service's port. */
   readonly port?: number;
   /** Percent of the requests mirrored, 0..100. */
   readonly percent: number;
+}
+
+/**
+ * How a redirect or rewrite changes the path (Gateway API's HTTPPathModifier): the whole path,
+ * or the prefix matched by the rule's one PathPrefix match.
+ */
+export interface TrafficPathModifier {
+  readonly type: 'ReplaceFullPath' | 'ReplacePrefixMatch';
+  /** The new path, or the new prefix. */
+  readonly value: string;
+}
+
+/** A redirect answer; each given part replaces the request's. */
+export interface TrafficRedirect {
+  readonly scheme?: 'http' | 'https';
+  readonly hostname?: HostName;
+  readonly path?: TrafficPathModifier;
+  readonly port?: number;
+  /** 301, 302, 303, 307 or 308; absent: the data plane's (302 in Istio and Gateway API). */
+  readonly statusCode?: number;
+}
+
+/** A rewrite before forwarding. */
+export interface TrafficRewrite {
+  readonly hostname?: HostName;
+  readonly path?: TrafficPathModifier;
 }
 
 /** One rule: any of its matches selects it; it sends to its backends with its filters. */
@@ -81,10 +112,12 @@ export interface TrafficRule {
   readonly mirror?: TrafficMirror;
   readonly requestHeaders?: HeaderModifierInput;
   readonly responseHeaders?: HeaderModifierInput;
-  readonly redirect?: MeshRouteRuleInput['redirect'];
-  readonly rewrite?: MeshRouteRuleInput['rewrite'];
+  readonly redirect?: TrafficRedirect;
+  readonly rewrite?: TrafficRewrite;
   /** Request timeout as written, e.g. `5s`, `500ms`. */
   readonly timeout?: string;
+  /** Timeout of each request to a backend as written (Gateway API `backendRequest`), e.g. `2s`. */
+  readonly backendTimeout?: string;
   readonly retries?: MeshRouteRuleInput['retries'];
   /** Faults injected (Istio `HTTPFaultInjection`; the rules refuse it where a data plane has none). */
   readonly fault?: MeshRouteRuleInput['fault'];

@@ -3,8 +3,17 @@
  * in-mesh routing and ingress gateway entry; per multi-cluster Gateway its routes; the
  * MultiClusterIngress rules. Shorthands are expanded here, once; the compilers only translate.
  */
-import { GatewayBackendInput, resolveGatewayRouteRule } from '../../topology/model/gateway-routes';
 import {
+  GatewayBackendInput,
+  GatewayHeaderModifierInput,
+  GatewayHeaderValueInput,
+  GatewayPathModifierInput,
+  GatewayRouteFilterInput,
+  ResolvedGatewayRouteRule,
+  resolveGatewayRouteRule,
+} from '../../topology/model/gateway-routes';
+import {
+  HeaderModifierInput,
   ResolvedApp,
   ResolvedGateway,
   ResolvedMeshRoute,
@@ -12,11 +21,13 @@ import {
   ResolvedMultiClusterIngress,
   ResolvedTopology,
   ResolvedWorkload,
+  RouteRedirectInput,
+  RouteRewriteInput,
   TrafficPolicyInput,
 } from '../../topology/model/types';
 import { hasVersionSplit, versionSplitOf } from '../../topology/resolve/traffic-split';
 import { assume } from '../../topology/rules/assume';
-import { exposedVirtualServiceName, versionServiceName } from '../names';
+import { exposedVirtualServiceName, gatewayReferenceGrantName, versionServiceName } from '../names';
 import {
   GatewayTrafficIntent,
   IngressGatewayEntry,
@@ -26,6 +37,9 @@ import {
   TrafficBackend,
   TrafficIntents,
   TrafficMatch,
+  TrafficPathModifier,
+  TrafficRedirect,
+  TrafficRewrite,
   TrafficRule,
   VersionWeight,
 } from './intent';
@@ -48,6 +62,25 @@ export function splitBackends(service: string, split: readonly VersionWeight[], 
   return live.map((v) => ({ service, version: v.version, ...(port === undefined ? {} : { port }), ...(live.length > 1 ? { weight: v.weight } : {}) }));
 }
 
+/** The redirect of an in-mesh route rule: its `path` replaces the full path. */
+function meshRedirect(r: RouteRedirectInput): TrafficRedirect {
+  return {
+    ...(r.scheme === undefined ? {} : { scheme: r.scheme }),
+    ...(r.hostname === undefined ? {} : { hostname: r.hostname }),
+    ...(r.path === undefined ? {} : { path: { type: 'ReplaceFullPath', value: r.path } }),
+    ...(r.port === undefined ? {} : { port: r.port }),
+    ...(r.statusCode === undefined ? {} : { statusCode: r.statusCode }),
+  };
+}
+
+/** The rewrite of an in-mesh route rule: its `pathPrefix` replaces the matched prefix. */
+function meshRewrite(r: RouteRewriteInput): TrafficRewrite {
+  return {
+    ...(r.hostname === undefined ? {} : { hostname: r.hostname }),
+    ...(r.pathPrefix === undefined ? {} : { path: { type: 'ReplacePrefixMatch', value: r.pathPrefix } }),
+  };
+}
+
 /** A route rule of an app route on `service`. */
 function meshRule(service: string, rule: ResolvedMeshRouteRule): TrafficRule {
   return {
@@ -66,8 +99,8 @@ function meshRule(service: string, rule: ResolvedMeshRouteRule): TrafficRule {
     ...(rule.mirror === undefined ? {} : { mirror: { service, version: rule.mirror.version, percent: rule.mirror.percent } }),
     ...(rule.requestHeaders === undefined ? {} : { requestHeaders: rule.requestHeaders }),
     ...(rule.responseHeaders === undefined ? {} : { responseHeaders: rule.responseHeaders }),
-    ...(rule.redirect === undefined ? {} : { redirect: rule.redirect }),
-    ...(rule.rewrite === undefined ? {} : { rewrite: rule.rewrite }),
+    ...(rule.redirect === undefined ? {} : { redirect: meshRedirect(rule.redirect) }),
+    ...(rule.rewrite === undefined ? {} : { rewrite: meshRewrite(rule.rewrite) }),
     ...(rule.timeout === undefined ? {} : { timeout: rule.timeout }),
     ...(rule.retries === undefined ? {} : { retries: rule.retries }),
     ...(rule.fault === undefined ? {} : { fault: rule.fault }),
@@ -199,27 +232,35 @@ export function versionedExportOf(model: ResolvedTopology, namespace: string, na
     .find((w) => w.name === name && w.export && w.port !== undefined && hasVersionSplit(w));
 }
 
+/** The namespace field of a gateway backend in `gatewayNamespace`: only when it is another one. */
+function otherNamespace(namespace: string | undefined, gatewayNamespace: string): { namespace?: string } {
+  return namespace === undefined || namespace === gatewayNamespace ? {} : { namespace };
+}
+
 /**
- * The ServiceImport backends of a gateway rule, with the workload-wide ServiceImport `<name>`
- * of a workload that declares versions replaced by its per-version ServiceImports
- * `<name>-<version>` (versions with traffic, in order), so the load balancer splits by the
- * version weights rather than by pod count. Gateway API weights are relative: a rule whose only
- * backend is such a workload gets the version weights as they are (80/20); beside other
- * backends, each backend's weight (1 when unweighted, as in Gateway API) is multiplied by the
- * version's percent, the others by 100. A rule left with one backend has no weight.
+ * The ServiceImport backends of a gateway rule of a gateway in `namespace`, with the
+ * workload-wide ServiceImport `<name>` of a workload that declares versions replaced by its
+ * per-version ServiceImports `<name>-<version>` (versions with traffic, in order), so the load
+ * balancer splits by the version weights rather than by pod count. Gateway API weights are
+ * relative: a rule whose only backend is such a workload gets the version weights as they are
+ * (80/20); beside other backends, each backend's weight (1 when unweighted, as in Gateway API)
+ * is multiplied by the version's percent, the others by 100. A rule left with one backend has
+ * no weight. A backend in another namespace (`backends[].namespace`) keeps it.
  */
 export function gatewayRuleBackends(model: ResolvedTopology, namespace: string, backends: readonly GatewayBackendInput[]): TrafficBackend[] {
   const expanded = backends.map((b) => {
-    const w = versionedExportOf(model, namespace, b.name);
-    return { b, versions: w === undefined ? undefined : versionSplitOf(w).filter((v) => v.weight > 0) };
+    const w = versionedExportOf(model, b.namespace ?? namespace, b.name);
+    return { b, ns: otherNamespace(b.namespace, namespace), versions: w === undefined ? undefined : versionSplitOf(w).filter((v) => v.weight > 0) };
   });
-  if (expanded.every((e) => e.versions === undefined)) return backends.map((b) => ({ service: b.name, port: b.port, ...(b.weight === undefined ? {} : { weight: b.weight }) }));
-  const out: TrafficBackend[] = expanded.flatMap(({ b, versions }) => {
+  if (expanded.every((e) => e.versions === undefined)) {
+    return expanded.map(({ b, ns }) => ({ service: b.name, ...ns, port: b.port, ...(b.weight === undefined ? {} : { weight: b.weight }) }));
+  }
+  const out: TrafficBackend[] = expanded.flatMap(({ b, ns, versions }) => {
     const factor = backends.length === 1 ? 1 : (b.weight ?? 1);
-    if (versions === undefined) return [{ service: b.name, port: b.port, weight: factor * 100 }];
-    return versions.map((v) => ({ service: versionServiceName(b.name, v.version), port: b.port, weight: factor * v.weight }));
+    if (versions === undefined) return [{ service: b.name, ...ns, port: b.port, weight: factor * 100 }];
+    return versions.map((v) => ({ service: versionServiceName(b.name, v.version), ...ns, port: b.port, weight: factor * v.weight }));
   });
-  return out.length === 1 ? out.map(({ service, port }) => ({ service, ...(port === undefined ? {} : { port }) })) : out;
+  return out.length === 1 ? out.map(({ weight: _weight, ...rest }) => rest) : out;
 }
 
 /**
@@ -258,19 +299,77 @@ function bothMatches(outer: readonly TrafficMatch[], inner: readonly TrafficMatc
   );
 }
 
+/** What a gateway rule adds to its backends and matches: header modifiers, redirect, rewrite, timeouts. */
+type GatewayRuleFilters = Pick<TrafficRule, 'requestHeaders' | 'responseHeaders' | 'redirect' | 'rewrite' | 'timeout' | 'backendTimeout'>;
+
 /**
- * The rules of a gateway rule whose only backend is ServiceImport `name` of a workload with an
- * in-mesh route: one per route rule, in order, with the matches of both, the route rule's
+ * The rules of a gateway rule whose only backend is ServiceImport `name` (in `ns`) of a workload
+ * with an in-mesh route: one per route rule, in order, with the matches of both, the route rule's
  * version backends and weights as per-version ServiceImports (`<name>` for a backend without a
- * version) and its mirror to a per-version ServiceImport.
+ * version), its mirror to a per-version ServiceImport, and the gateway rule's filters.
  */
-function gatewayRulesThroughRoute(name: string, port: number, matches: readonly TrafficMatch[], routeRules: readonly TrafficRule[]): TrafficRule[] {
+function gatewayRulesThroughRoute(
+  name: string,
+  ns: { namespace?: string },
+  port: number,
+  matches: readonly TrafficMatch[],
+  filters: GatewayRuleFilters,
+  routeRules: readonly TrafficRule[],
+): TrafficRule[] {
   const importOf = (version: string | undefined) => (version === undefined ? name : versionServiceName(name, version));
   return routeRules.map((r) => ({
     matches: bothMatches(matches, r.matches),
-    backends: r.backends.map((b) => ({ service: importOf(b.version), port: b.port ?? port, ...(b.weight === undefined ? {} : { weight: b.weight }) })),
-    ...(r.mirror === undefined ? {} : { mirror: { service: importOf(r.mirror.version), port: r.mirror.port ?? port, percent: r.mirror.percent } }),
+    backends: r.backends.map((b) => ({ service: importOf(b.version), ...ns, port: b.port ?? port, ...(b.weight === undefined ? {} : { weight: b.weight }) })),
+    ...(r.mirror === undefined ? {} : { mirror: { service: importOf(r.mirror.version), ...ns, port: r.mirror.port ?? port, percent: r.mirror.percent } }),
+    ...filters,
   }));
+}
+
+/** Gateway API's `[{ name, value }]` header list as name to value, in order (the rules refuse a name twice). */
+function headerRecord(list: readonly GatewayHeaderValueInput[] | undefined): { readonly [name: string]: string } | undefined {
+  return list === undefined ? undefined : Object.fromEntries(list.map((h) => [h.name, h.value]));
+}
+
+/** A Gateway API header filter in the intent's shape. */
+function headerModifier(m: GatewayHeaderModifierInput): HeaderModifierInput {
+  const set = headerRecord(m.set);
+  const add = headerRecord(m.add);
+  return { ...(set === undefined ? {} : { set }), ...(add === undefined ? {} : { add }), ...(m.remove === undefined ? {} : { remove: [...m.remove] }) };
+}
+
+/** A Gateway API path modifier in the intent's shape (the rules ensure its value is given). */
+function pathModifier(p: GatewayPathModifierInput): TrafficPathModifier {
+  return { type: p.type, value: (p.type === 'ReplaceFullPath' ? p.replaceFullPath : p.replacePrefixMatch) ?? '' };
+}
+
+/** The filters and timeouts of a gateway rule in the intent's shape (the rules refuse the filter types meshfleet does not write). */
+function gatewayRuleFilters(rule: ResolvedGatewayRouteRule): GatewayRuleFilters {
+  const of = <T>(pick: (f: GatewayRouteFilterInput) => T | undefined): T | undefined => rule.filters.map(pick).find((x) => x !== undefined);
+  const request = of((f) => f.requestHeaderModifier);
+  const response = of((f) => f.responseHeaderModifier);
+  const redirect = of((f) => f.requestRedirect);
+  const rewrite = of((f) => f.urlRewrite);
+  const t = rule.timeouts;
+  return {
+    ...(request === undefined ? {} : { requestHeaders: headerModifier(request) }),
+    ...(response === undefined ? {} : { responseHeaders: headerModifier(response) }),
+    ...(redirect === undefined
+      ? {}
+      : {
+          redirect: {
+            ...(redirect.scheme === undefined ? {} : { scheme: redirect.scheme }),
+            ...(redirect.hostname === undefined ? {} : { hostname: redirect.hostname }),
+            ...(redirect.path === undefined ? {} : { path: pathModifier(redirect.path) }),
+            ...(redirect.port === undefined ? {} : { port: redirect.port }),
+            ...(redirect.statusCode === undefined ? {} : { statusCode: redirect.statusCode }),
+          },
+        }),
+    ...(rewrite === undefined
+      ? {}
+      : { rewrite: { ...(rewrite.hostname === undefined ? {} : { hostname: rewrite.hostname }), ...(rewrite.path === undefined ? {} : { path: pathModifier(rewrite.path) }) } }),
+    ...(t?.request === undefined ? {} : { timeout: t.request }),
+    ...(t?.backendRequest === undefined ? {} : { backendTimeout: t.backendRequest }),
+  };
 }
 
 /**
@@ -278,6 +377,7 @@ function gatewayRulesThroughRoute(name: string, port: number, matches: readonly 
  * ServiceImports, a workload with versions reached through its per-version ServiceImports:
  * weighted by its version split (see `gatewayRuleBackends`), or, when it has an in-mesh route
  * and is the rule's only backend, by that route's rules (its matches, weights and mirrors).
+ * Filters (header modifiers, redirect, rewrite) and timeouts apply to every rule they expand to.
  */
 export function gatewayTrafficOf(model: ResolvedTopology, g: ResolvedGateway, index: number): GatewayTrafficIntent {
   const at = `gateways[${index}]`;
@@ -295,18 +395,23 @@ export function gatewayTrafficOf(model: ResolvedTopology, g: ResolvedGateway, in
         const rule = resolveGatewayRouteRule(input);
         const matches: TrafficMatch[] = rule.matches.map((m) => ({
           ...(m.path === undefined ? {} : { path: { ...m.path } }),
-          headers: m.headers.map((h) => ({ name: h.name, value: h.value, type: 'Exact' })),
-          queryParams: [],
-          ...(m.method === undefined ? {} : { grpcMethod: { ...m.method } }),
+          headers: m.headers.map((h) => ({ ...h })),
+          queryParams: m.queryParams.map((q) => ({ ...q })),
+          ...(m.method === undefined ? {} : typeof m.method === 'string' ? { method: m.method } : { grpcMethod: { ...m.method } }),
         }));
+        const filters = gatewayRuleFilters(rule);
         const only = rule.backends.length === 1 && rule.mirror === undefined ? rule.backends[0] : undefined;
-        const routeRules = only === undefined ? undefined : exportedRouteRulesOf(model, g.namespace, only.name);
-        if (only !== undefined && routeRules !== undefined) return gatewayRulesThroughRoute(only.name, only.port, matches, routeRules);
+        const routeRules = only === undefined ? undefined : exportedRouteRulesOf(model, only.namespace ?? g.namespace, only.name);
+        if (only !== undefined && routeRules !== undefined) {
+          return gatewayRulesThroughRoute(only.name, otherNamespace(only.namespace, g.namespace), only.port, matches, filters, routeRules);
+        }
+        const mirror = rule.mirror;
         return [
           {
             matches,
             backends: gatewayRuleBackends(model, g.namespace, rule.backends),
-            ...(rule.mirror === undefined ? {} : { mirror: { service: rule.mirror.backend, port: rule.mirror.port, percent: 100 } }),
+            ...(mirror === undefined ? {} : { mirror: { service: mirror.backend, ...otherNamespace(mirror.namespace, g.namespace), port: mirror.port, percent: 100 } }),
+            ...filters,
           },
         ];
       }),
@@ -345,4 +450,47 @@ export function trafficIntentsOf(model: ResolvedTopology): TrafficIntents {
     gateways: model.gateways.map((g, i) => gatewayTrafficOf(model, g, i)),
     ...(model.multiClusterIngress === undefined ? {} : { multiClusterIngress: ingressTrafficOf(model.multiClusterIngress) }),
   };
+}
+
+/** Most `from` and `to` entries of a ReferenceGrant (Gateway API `maxItems`). */
+const REFERENCE_GRANT_MAX_TO = 16;
+
+/**
+ * What one ReferenceGrant of a multi-cluster Gateway allows: its routes of `kinds` (from the
+ * gateway namespace) to reach the ServiceImports `names` of `namespace`; `names` is empty (every
+ * ServiceImport of the namespace) when they are more than a ReferenceGrant lists.
+ */
+export interface GatewayReferenceGrant {
+  /** The backends' namespace, where the grant is written. */
+  readonly namespace: string;
+  readonly name: string;
+  readonly kinds: ReadonlyArray<'HTTPRoute' | 'GRPCRoute'>;
+  readonly names: readonly string[];
+}
+
+/**
+ * The ReferenceGrants a multi-cluster Gateway's routes need: one per other namespace that its
+ * backends and mirrors name (in order of first use), listing the route kinds that reach it and
+ * the ServiceImports they reach (per-version ServiceImports included).
+ */
+export function gatewayReferenceGrantsOf(traffic: GatewayTrafficIntent): GatewayReferenceGrant[] {
+  const grants = new Map<string, { kinds: Set<'HTTPRoute' | 'GRPCRoute'>; names: Set<string> }>();
+  for (const route of traffic.routes) {
+    const kind = route.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
+    for (const rule of route.rules) {
+      for (const target of [...rule.backends, ...(rule.mirror === undefined ? [] : [rule.mirror])]) {
+        if (target.namespace === undefined) continue;
+        const grant = grants.get(target.namespace) ?? { kinds: new Set(), names: new Set() };
+        grant.kinds.add(kind);
+        grant.names.add(target.service);
+        grants.set(target.namespace, grant);
+      }
+    }
+  }
+  return [...grants].map(([namespace, g]) => ({
+    namespace,
+    name: gatewayReferenceGrantName(traffic.gateway, traffic.namespace),
+    kinds: [...g.kinds],
+    names: g.names.size > REFERENCE_GRANT_MAX_TO ? [] : [...g.names],
+  }));
 }

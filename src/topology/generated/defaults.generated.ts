@@ -72,6 +72,9 @@ export const MODEL_DEFAULTS = {
   "FleetInput": {
     "multiClusterServices": false
   },
+  "GatewayHeaderMatchInput": {
+    "type": "Exact"
+  },
   "GatewayHealthCheckInput": {
     "type": "HTTP"
   },
@@ -82,6 +85,9 @@ export const MODEL_DEFAULTS = {
   },
   "GatewayPathMatchInput": {
     "type": "PathPrefix"
+  },
+  "GatewayRequestRedirectInput": {
+    "statusCode": 302
   },
   "GrpcMethodMatchInput": {
     "type": "Exact"

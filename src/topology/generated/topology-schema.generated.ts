@@ -5188,15 +5188,23 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                 "properties": {
                                   "name": {
                                     "type": "string",
-                                    "description": "Header name, e.g. `env`.",
+                                    "description": "Header (or query parameter) name, e.g. `env`.",
                                     "title": "HTTP header name",
                                     "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
                                   },
                                   "value": {
                                     "type": "string",
-                                    "description": "Value the header must have, e.g. `canary`.",
+                                    "description": "Value the header must have, e.g. `canary`, or an RE2 regular expression.",
                                     "minLength": 1,
                                     "maxLength": 4096
+                                  },
+                                  "type": {
+                                    "enum": [
+                                      "Exact",
+                                      "RegularExpression"
+                                    ],
+                                    "description": "How `value` is matched.",
+                                    "default": "Exact"
                                   }
                                 },
                                 "required": [
@@ -5204,41 +5212,98 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                                   "value"
                                 ],
                                 "additionalProperties": false,
-                                "description": "A header match (exact value)."
+                                "description": "A header or query parameter match, Gateway API's HTTPHeaderMatch / HTTPQueryParamMatch."
                               },
                               "description": "Headers the request must carry.\n\nDefault: none.",
-                              "minItems": 1
+                              "minItems": 1,
+                              "maxItems": 16
+                            },
+                            "queryParams": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "properties": {
+                                  "name": {
+                                    "type": "string",
+                                    "description": "Header (or query parameter) name, e.g. `env`.",
+                                    "title": "HTTP header name",
+                                    "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                                  },
+                                  "value": {
+                                    "type": "string",
+                                    "description": "Value the header must have, e.g. `canary`, or an RE2 regular expression.",
+                                    "minLength": 1,
+                                    "maxLength": 4096
+                                  },
+                                  "type": {
+                                    "enum": [
+                                      "Exact",
+                                      "RegularExpression"
+                                    ],
+                                    "description": "How `value` is matched.",
+                                    "default": "Exact"
+                                  }
+                                },
+                                "required": [
+                                  "name",
+                                  "value"
+                                ],
+                                "additionalProperties": false,
+                                "description": "A header or query parameter match, Gateway API's HTTPHeaderMatch / HTTPQueryParamMatch."
+                              },
+                              "description": "Query parameters the request must carry (HTTPRoute only), e.g. `[{ name: tier, value: gold }]`.\n\nDefault: none.",
+                              "minItems": 1,
+                              "maxItems": 16
                             },
                             "method": {
-                              "type": "object",
-                              "properties": {
-                                "type": {
+                              "anyOf": [
+                                {
                                   "enum": [
-                                    "Exact",
-                                    "RegularExpression"
+                                    "GET",
+                                    "HEAD",
+                                    "POST",
+                                    "PUT",
+                                    "DELETE",
+                                    "CONNECT",
+                                    "OPTIONS",
+                                    "TRACE",
+                                    "PATCH"
                                   ],
-                                  "description": "How `service` and `method` are matched.",
-                                  "default": "Exact"
+                                  "description": "HTTP methods a route rule can match."
                                 },
-                                "service": {
-                                  "type": "string",
-                                  "description": "Fully qualified gRPC service, e.g. `helloworld.Greeter`.\n\nDefault: none (any service).",
-                                  "minLength": 1,
-                                  "maxLength": 1024
-                                },
-                                "method": {
-                                  "type": "string",
-                                  "description": "gRPC method of the service, e.g. `SayHello`.\n\nDefault: none (any method).",
-                                  "minLength": 1,
-                                  "maxLength": 1024
+                                {
+                                  "type": "object",
+                                  "properties": {
+                                    "type": {
+                                      "enum": [
+                                        "Exact",
+                                        "RegularExpression"
+                                      ],
+                                      "description": "How `service` and `method` are matched.",
+                                      "default": "Exact"
+                                    },
+                                    "service": {
+                                      "type": "string",
+                                      "description": "Fully qualified gRPC service, e.g. `helloworld.Greeter`.\n\nDefault: none (any service).",
+                                      "minLength": 1,
+                                      "maxLength": 1024
+                                    },
+                                    "method": {
+                                      "type": "string",
+                                      "description": "gRPC method of the service, e.g. `SayHello`.\n\nDefault: none (any method).",
+                                      "minLength": 1,
+                                      "maxLength": 1024
+                                    }
+                                  },
+                                  "additionalProperties": false,
+                                  "description": "A gRPC method match, in the shape of Gateway API's GRPCMethodMatch (GRPCRoute `matches[].method`): the request's gRPC service and/or method. At least one of `service` and `method` is given."
                                 }
-                              },
-                              "additionalProperties": false,
-                              "description": "GRPCRoute only: the gRPC service and/or method.\n\nDefault: none (any method)."
+                              ],
+                              "description": "HTTPRoute: the HTTP method, e.g. `GET`. GRPCRoute: the gRPC service and/or method, as Gateway API's GRPCMethodMatch, e.g. `{ service: helloworld.Greeter, method: SayHello }`.\n\nDefault: none (any method)."
                             }
                           },
                           "additionalProperties": false,
-                          "description": "One match of a rule: every given condition must hold."
+                          "description": "One match of a rule (Gateway API's HTTPRouteMatch, or GRPCRouteMatch): every given condition must hold."
                         },
                         "description": "Any one of them selects the rule.\n\nDefault: none; with neither this nor `pathPrefix` the rule matches every request.",
                         "minItems": 1
@@ -5263,6 +5328,12 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                             "name": {
                               "type": "string",
                               "description": "ServiceImport name (an exported Service, e.g. `store-west-1`).",
+                              "title": "lower-case RFC 1035 name",
+                              "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                            },
+                            "namespace": {
+                              "type": "string",
+                              "description": "Namespace of the ServiceImport: an app namespace that exports it. meshfleet writes a ReferenceGrant there that lets the gateway namespace's routes reach it.\n\nDefault: the gateway's namespace.",
                               "title": "lower-case RFC 1035 name",
                               "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                             },
@@ -5298,6 +5369,12 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                             "title": "lower-case RFC 1035 name",
                             "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                           },
+                          "namespace": {
+                            "type": "string",
+                            "description": "Namespace of the ServiceImport (a ReferenceGrant is written there, as for `backends`).\n\nDefault: the gateway's namespace.",
+                            "title": "lower-case RFC 1035 name",
+                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                          },
                           "port": {
                             "type": "integer",
                             "description": "Port of the ServiceImport.",
@@ -5311,6 +5388,318 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         ],
                         "additionalProperties": false,
                         "description": "Copy every request to this ServiceImport too (responses ignored).\n\nDefault: none."
+                      },
+                      "filters": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "type": {
+                              "enum": [
+                                "RequestHeaderModifier",
+                                "ResponseHeaderModifier",
+                                "RequestRedirect",
+                                "URLRewrite",
+                                "RequestMirror",
+                                "ExtensionRef",
+                                "CORS"
+                              ],
+                              "description": "Type of an HTTPRouteFilter. meshfleet writes `RequestHeaderModifier`, `ResponseHeaderModifier`, `RequestRedirect` and `URLRewrite`; the rules refuse `RequestMirror` (the rule's `mirror` says it, so one field owns the checks that its ServiceImport is exported and the per-version expansion), `ExtensionRef` (an implementation's own filter: add it with `patches`) and `CORS` (GKE's classes have no CORS filter)."
+                            },
+                            "requestHeaderModifier": {
+                              "type": "object",
+                              "properties": {
+                                "set": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "object",
+                                    "properties": {
+                                      "name": {
+                                        "type": "string",
+                                        "description": "Header name, e.g. `x-env`.",
+                                        "title": "HTTP header name",
+                                        "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                                      },
+                                      "value": {
+                                        "type": "string",
+                                        "description": "Header value.",
+                                        "minLength": 1,
+                                        "maxLength": 4096
+                                      }
+                                    },
+                                    "required": [
+                                      "name",
+                                      "value"
+                                    ],
+                                    "additionalProperties": false,
+                                    "description": "A header and its value, Gateway API's HTTPHeader."
+                                  },
+                                  "description": "Headers set (replacing any value).\n\nDefault: none.",
+                                  "maxItems": 16
+                                },
+                                "add": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "object",
+                                    "properties": {
+                                      "name": {
+                                        "type": "string",
+                                        "description": "Header name, e.g. `x-env`.",
+                                        "title": "HTTP header name",
+                                        "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                                      },
+                                      "value": {
+                                        "type": "string",
+                                        "description": "Header value.",
+                                        "minLength": 1,
+                                        "maxLength": 4096
+                                      }
+                                    },
+                                    "required": [
+                                      "name",
+                                      "value"
+                                    ],
+                                    "additionalProperties": false,
+                                    "description": "A header and its value, Gateway API's HTTPHeader."
+                                  },
+                                  "description": "Headers added (beside any value).\n\nDefault: none.",
+                                  "maxItems": 16
+                                },
+                                "remove": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "An HTTP header name (an RFC 7230 token), e.g. `x-user`.",
+                                    "title": "HTTP header name",
+                                    "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                                  },
+                                  "description": "Names of headers removed.\n\nDefault: none.",
+                                  "maxItems": 16
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "With `type: RequestHeaderModifier`.\n\nDefault: none."
+                            },
+                            "responseHeaderModifier": {
+                              "type": "object",
+                              "properties": {
+                                "set": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "object",
+                                    "properties": {
+                                      "name": {
+                                        "type": "string",
+                                        "description": "Header name, e.g. `x-env`.",
+                                        "title": "HTTP header name",
+                                        "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                                      },
+                                      "value": {
+                                        "type": "string",
+                                        "description": "Header value.",
+                                        "minLength": 1,
+                                        "maxLength": 4096
+                                      }
+                                    },
+                                    "required": [
+                                      "name",
+                                      "value"
+                                    ],
+                                    "additionalProperties": false,
+                                    "description": "A header and its value, Gateway API's HTTPHeader."
+                                  },
+                                  "description": "Headers set (replacing any value).\n\nDefault: none.",
+                                  "maxItems": 16
+                                },
+                                "add": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "object",
+                                    "properties": {
+                                      "name": {
+                                        "type": "string",
+                                        "description": "Header name, e.g. `x-env`.",
+                                        "title": "HTTP header name",
+                                        "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                                      },
+                                      "value": {
+                                        "type": "string",
+                                        "description": "Header value.",
+                                        "minLength": 1,
+                                        "maxLength": 4096
+                                      }
+                                    },
+                                    "required": [
+                                      "name",
+                                      "value"
+                                    ],
+                                    "additionalProperties": false,
+                                    "description": "A header and its value, Gateway API's HTTPHeader."
+                                  },
+                                  "description": "Headers added (beside any value).\n\nDefault: none.",
+                                  "maxItems": 16
+                                },
+                                "remove": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string",
+                                    "description": "An HTTP header name (an RFC 7230 token), e.g. `x-user`.",
+                                    "title": "HTTP header name",
+                                    "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                                  },
+                                  "description": "Names of headers removed.\n\nDefault: none.",
+                                  "maxItems": 16
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "With `type: ResponseHeaderModifier`.\n\nDefault: none."
+                            },
+                            "requestRedirect": {
+                              "type": "object",
+                              "properties": {
+                                "scheme": {
+                                  "enum": [
+                                    "http",
+                                    "https"
+                                  ],
+                                  "description": "Scheme of the redirect.\n\nDefault: the request's."
+                                },
+                                "hostname": {
+                                  "type": "string",
+                                  "description": "Host of the redirect.\n\nDefault: the request's.",
+                                  "title": "host name",
+                                  "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                                },
+                                "path": {
+                                  "type": "object",
+                                  "properties": {
+                                    "type": {
+                                      "enum": [
+                                        "ReplaceFullPath",
+                                        "ReplacePrefixMatch"
+                                      ],
+                                      "description": "`ReplaceFullPath` (the whole path) or `ReplacePrefixMatch` (the prefix the rule's one PathPrefix match matched)."
+                                    },
+                                    "replaceFullPath": {
+                                      "type": "string",
+                                      "description": "The new path, with `type: ReplaceFullPath`.\n\nDefault: none.",
+                                      "title": "path starting with /",
+                                      "pattern": "^/",
+                                      "maxLength": 1024
+                                    },
+                                    "replacePrefixMatch": {
+                                      "type": "string",
+                                      "description": "The new prefix, with `type: ReplacePrefixMatch`, e.g. `/`.\n\nDefault: none.",
+                                      "title": "path starting with /",
+                                      "pattern": "^/",
+                                      "maxLength": 1024
+                                    }
+                                  },
+                                  "required": [
+                                    "type"
+                                  ],
+                                  "additionalProperties": false,
+                                  "description": "Path of the redirect.\n\nDefault: the request's."
+                                },
+                                "port": {
+                                  "type": "integer",
+                                  "description": "Port of the redirect.\n\nDefault: the request's (or the scheme's well-known port when `scheme` is given).",
+                                  "minimum": 1,
+                                  "maximum": 65535
+                                },
+                                "statusCode": {
+                                  "enum": [
+                                    301,
+                                    302,
+                                    303,
+                                    307,
+                                    308
+                                  ],
+                                  "description": "HTTP status of the redirect.",
+                                  "default": 302
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "With `type: RequestRedirect`; the rule then has no backends.\n\nDefault: none."
+                            },
+                            "urlRewrite": {
+                              "type": "object",
+                              "properties": {
+                                "hostname": {
+                                  "type": "string",
+                                  "description": "Replaces the Host header.\n\nDefault: none (host kept).",
+                                  "title": "host name",
+                                  "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+                                },
+                                "path": {
+                                  "type": "object",
+                                  "properties": {
+                                    "type": {
+                                      "enum": [
+                                        "ReplaceFullPath",
+                                        "ReplacePrefixMatch"
+                                      ],
+                                      "description": "`ReplaceFullPath` (the whole path) or `ReplacePrefixMatch` (the prefix the rule's one PathPrefix match matched)."
+                                    },
+                                    "replaceFullPath": {
+                                      "type": "string",
+                                      "description": "The new path, with `type: ReplaceFullPath`.\n\nDefault: none.",
+                                      "title": "path starting with /",
+                                      "pattern": "^/",
+                                      "maxLength": 1024
+                                    },
+                                    "replacePrefixMatch": {
+                                      "type": "string",
+                                      "description": "The new prefix, with `type: ReplacePrefixMatch`, e.g. `/`.\n\nDefault: none.",
+                                      "title": "path starting with /",
+                                      "pattern": "^/",
+                                      "maxLength": 1024
+                                    }
+                                  },
+                                  "required": [
+                                    "type"
+                                  ],
+                                  "additionalProperties": false,
+                                  "description": "Replaces the path, or the matched prefix.\n\nDefault: none (path kept)."
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "With `type: URLRewrite`.\n\nDefault: none."
+                            },
+                            "requestMirror": {
+                              "type": "object",
+                              "additionalProperties": {},
+                              "description": "Refused: write the rule's `mirror` instead.\n\nDefault: none."
+                            },
+                            "extensionRef": {
+                              "type": "object",
+                              "additionalProperties": {},
+                              "description": "Refused: add an implementation's filter with `patches` on the route.\n\nDefault: none."
+                            }
+                          },
+                          "required": [
+                            "type"
+                          ],
+                          "additionalProperties": false,
+                          "description": "One filter of a rule, Gateway API's HTTPRouteFilter: `type` and the one field of that type, e.g. `{ type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-env, value: prod }] } }`. Each type at most once per rule; a redirect and a rewrite not both."
+                        },
+                        "description": "HTTPRouteFilters applied in order (HTTPRoute only): header modifiers, a redirect (then no backends) or a URL rewrite.\n\nDefault: none.",
+                        "maxItems": 16
+                      },
+                      "timeouts": {
+                        "type": "object",
+                        "properties": {
+                          "request": {
+                            "type": "string",
+                            "description": "The whole request, e.g. `10s`.\n\nDefault: none (the load balancer's)."
+                          },
+                          "backendRequest": {
+                            "type": "string",
+                            "description": "Each request from the gateway to a backend; at most `request`.\n\nDefault: none (the load balancer's)."
+                          }
+                        },
+                        "additionalProperties": false,
+                        "description": "Request and backend-request timeouts (HTTPRoute only).\n\nDefault: none (the load balancer's)."
                       }
                     },
                     "additionalProperties": false,

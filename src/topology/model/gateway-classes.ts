@@ -42,9 +42,21 @@ export interface GatewayClassTraits {
    * header matching, header manipulation, traffic mirroring" (kubernetes-engine/docs/how-to/
    * deploy-gateway-traffic-splitting); the cross-regional internal Application Load Balancer
    * has the same traffic management (load-balancing/docs/https/setting-up-reg-traffic-mgmt).
-   * The classic Application Load Balancer (gke-l7-gxlb-mc) has neither.
+   * The classic Application Load Balancer (gke-l7-gxlb-mc) has neither. The same classes take
+   * the header modifier, redirect and URL rewrite filters (`rules[].filters`): header
+   * manipulation is in the quote above; redirects and rewrites are traffic management of the
+   * Envoy-based load balancers, refused on the classic one as well (not verified for it).
    */
   readonly advancedTraffic: boolean;
+  /**
+   * The class's controller takes HTTPRoute `rules[].timeouts`; absent: it does not. None of
+   * GKE's does: GKE's Gateway controller does not implement `spec.rules.timeouts` and marks such
+   * a route `Accepted: False` (`UnsupportedValue`), see kserve/kserve#5311 (March 2026, citing
+   * GKE's "GatewayClass capabilities" page) and kserve/kserve#5313. The backend timeout is set
+   * with a GCPBackendPolicy (`gateways[].backendPolicies[].timeoutSec`) instead. Set it to true
+   * for a class once that page lists HTTPRoute timeouts for it.
+   */
+  readonly routeTimeouts?: true;
 }
 
 /** The GKE multi-cluster GatewayClasses, by name. */

@@ -1,7 +1,7 @@
 /** Explicit in-mesh routes of an app: Istio VirtualServices or GAMMA HTTPRoutes, per `mesh.routing`. */
 
 import type { FaultInjectionInput } from './traffic-policy';
-import type { GrpcMethodMatchInput, RouteKind } from './gateway-routes';
+import type { GrpcMethodMatchInput, HttpMethod, RouteKind, ValueMatchType } from './gateway-routes';
 import type { AbsolutePath, DnsLabel, Duration, HeaderName, Headers, HostName, Integer, NonEmptyString, NonNegativeInteger, Port, VersionLabel } from './formats';
 
 /**
@@ -13,12 +13,6 @@ export type RetryOn = string;
 
 /** How a path is matched: by prefix (path elements in Gateway API), exactly, or by an RE2 regex. */
 export type PathMatchType = 'PathPrefix' | 'Exact' | 'RegularExpression';
-/** How a header or query parameter value is matched. */
-export type ValueMatchType = 'Exact' | 'RegularExpression';
-
-/** HTTP methods a route rule can match. */
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
-
 /** A header or query parameter a request must carry. */
 export interface ValueMatchInput {
   /** Header or query parameter name, e.g. `x-user`. */

@@ -22,12 +22,12 @@ import type {
 } from '../model/container';
 import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayHealthCheckType, GatewayPolicyInput } from '../model/gateway-policies';
 import type { RouteRuleInput } from '../model/gateway';
-import type { ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
+import type { HttpMethod, ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
 import type { ArgoCdInput, ConfigSyncAuth } from '../model/gitops';
 import type { BackendConfigInput, BackendProtocol, HealthCheckInput, IngressBackendInput, IngressRuleInput, ManagedCertificateInput } from '../model/ingress';
 import type { EastWestLoadBalancer, IngressGatewayServiceType, MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRouting, OutboundTrafficPolicy } from '../model/mesh';
 import type { NatLogFilter, SubnetInput } from '../model/network';
-import type { HttpMethod, MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
+import type { MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
 import type { CanaryInput, ExtraPortInput, ExtraServiceInput, ServiceType, WorkloadKind } from '../model/workload';
 import type { TrafficPolicyInput } from '../model/traffic-policy';
 

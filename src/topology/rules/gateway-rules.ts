@@ -10,6 +10,7 @@ import { GATEWAY_MAX_ADDRESSES, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } fro
 import { Problem, problem } from './problems';
 import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
 import { checkGrpcMethod } from './route-rules';
+import { checkGatewayRouteFilters } from './gateway-route-rules';
 import { gkeClusters, ResolvedGateway, ResolvedTopology, RouteKind, RouteRuleInput } from '../model/types';
 
 /** The proxy-only needs of the topology's gateways (see `proxyOnlyNeeds`). */
@@ -102,20 +103,27 @@ function checkGatewayLimits(gateway: ResolvedGateway, at: string, problems: Prob
 export function checkGatewayDetails(model: ResolvedTopology, problems: Problem[]): void {
   checkClassesAndSubnets(model, problems);
   model.gateways.forEach((gateway, i) => {
-    const imports = serviceImports(model, gateway.namespace);
-    const names = [...imports.keys()];
-    const expected = names.length ? `one of ${names.join(', ')}` : `a workload with export: true in namespace ${gateway.namespace}`;
-    const exported = (path: string, backend: string): void => {
-      if (!imports.has(backend)) problems.push(problem(path, 'no exported service has this name', backend, expected));
+    const importsIn = (namespace: string | undefined) => serviceImports(model, namespace ?? gateway.namespace);
+    // A backend in another namespace (`namespace`) is an exported Service of an app there: the
+    // ReferenceGrant meshfleet writes in that namespace lets the gateway's routes reach it.
+    const exported = (path: string, backend: string, namespace: string | undefined): void => {
+      const imports = importsIn(namespace);
+      if (imports.has(backend)) return;
+      const ns = namespace ?? gateway.namespace;
+      const names = [...imports.keys()];
+      const expected = names.length ? `one of ${names.join(', ')}` : `a workload with export: true in namespace ${ns}`;
+      const what = namespace === undefined ? 'no exported service has this name' : `no exported service of namespace ${ns} has this name`;
+      problems.push(problem(path, what, namespace === undefined ? backend : `${ns}/${backend}`, expected));
     };
-    const exposes = (path: string, backend: string, port: number): void => {
-      const servicePort = imports.get(backend);
+    const exposes = (path: string, backend: string, port: number, namespace: string | undefined): void => {
+      const servicePort = importsIn(namespace).get(backend);
       if (servicePort !== undefined && servicePort !== port) problems.push(problem(path, `ServiceImport ${backend} does not expose this port`, port, String(servicePort)));
     };
     checkGatewayLimits(gateway, `gateways[${i}]`, problems);
     checkRouteRules(gateway, `gateways[${i}]`, exported, problems);
+    checkGatewayRouteFilters(gateway, i, problems);
     checkRoutePorts(gateway, `gateways[${i}]`, exposes);
-    checkPolicies(gateway, `gateways[${i}]`, exported, problems);
+    checkPolicies(gateway, `gateways[${i}]`, (path, backend) => exported(path, backend, undefined), problems);
   });
   checkPolicyNames(model, problems);
 }
@@ -194,7 +202,7 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
   });
 }
 
-function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: string, backend: string) => void, problems: Problem[]): void {
+function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: string, backend: string, namespace: string | undefined) => void, problems: Problem[]): void {
   gateway.routes.forEach((route, j) =>
     route.rules.forEach((rule, k) => {
       const r = `${at}.routes[${j}].rules[${k}]`;
@@ -203,6 +211,8 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
         problems.push(problem(`${r}.matches`, 'a rule matches with pathPrefix or matches, not both', 'both', 'one of them'));
       }
       const single = rule.backend !== undefined || rule.port !== undefined;
+      const redirects = (rule.filters ?? []).some((f) => f.type === 'RequestRedirect');
+      if (redirects && !single && rule.backends === undefined) return;
       if (single === (rule.backends !== undefined)) {
         problems.push(problem(r, 'a rule sends traffic to backend + port or to backends', single ? 'both' : 'neither', 'exactly one of them'));
         return;
@@ -212,11 +222,11 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
           problems.push(problem(rule.backend === undefined ? `${r}.backend` : `${r}.port`, 'backend and port go together', undefined, 'both'));
           return;
         }
-        exported(`${r}.backend`, rule.backend);
+        exported(`${r}.backend`, rule.backend, undefined);
       }
       const resolved = resolveGatewayRouteRule(rule);
       if (rule.backends !== undefined) {
-        resolved.backends.forEach((b, b2) => exported(`${r}.backends[${b2}].name`, b.name));
+        resolved.backends.forEach((b, b2) => exported(`${r}.backends[${b2}].${b.namespace === undefined ? 'name' : 'namespace'}`, b.name, b.namespace));
         const weights = resolved.backends.map((b) => b.weight);
         const given = weights.filter((w): w is number => w !== undefined);
         if (given.length > 0 && given.length < weights.length) {
@@ -228,7 +238,8 @@ function checkRouteRules(gateway: ResolvedGateway, at: string, exported: (path: 
           if (sum !== 100) problems.push(problem(`${r}.backends`, 'the weights do not sum to 100', sum, '100'));
         }
       }
-      if (resolved.mirror !== undefined) exported(`${r}.mirror.backend`, resolved.mirror.backend);
+      if (resolved.mirror !== undefined)
+        exported(`${r}.mirror.${resolved.mirror.namespace === undefined ? 'backend' : 'namespace'}`, resolved.mirror.backend, resolved.mirror.namespace);
     }),
   );
 }
@@ -238,7 +249,9 @@ function checkRouteKindFields(kind: RouteKind, r: string, rule: RouteRuleInput, 
   const matches = rule.matches ?? [];
   if (kind === 'HTTPRoute') {
     matches.forEach((m, n) => {
-      if (m.method !== undefined) problems.push(problem(`${r}.matches[${n}].method`, 'a gRPC method match belongs to a GRPCRoute', m.method, 'no method, or kind: GRPCRoute'));
+      if (m.method !== undefined && typeof m.method !== 'string') {
+        problems.push(problem(`${r}.matches[${n}].method`, 'a gRPC method match belongs to a GRPCRoute', m.method, 'an HTTP method such as GET, or kind: GRPCRoute'));
+      }
     });
     return;
   }
@@ -246,7 +259,9 @@ function checkRouteKindFields(kind: RouteKind, r: string, rule: RouteRuleInput, 
   if (rule.pathPrefix !== undefined) problems.push(problem(`${r}.pathPrefix`, why, rule.pathPrefix, 'no pathPrefix (matches: [{ method: { service, method } }] instead)'));
   matches.forEach((m, n) => {
     if (m.path !== undefined) problems.push(problem(`${r}.matches[${n}].path`, why, m.path, 'no path (method: { service, method } instead)'));
-    if (m.method !== undefined) checkGrpcMethod(`${r}.matches[${n}].method`, resolveGrpcMethodMatch(m.method), problems);
+    if (typeof m.method === 'string')
+      problems.push(problem(`${r}.matches[${n}].method`, why, m.method, '{ service, method }, e.g. { service: helloworld.Greeter, method: SayHello }'));
+    else if (m.method !== undefined) checkGrpcMethod(`${r}.matches[${n}].method`, resolveGrpcMethodMatch(m.method), problems);
   });
   if (matches.length > GRPCROUTE_MAX_MATCHES) {
     problems.push(problem(`${r}.matches`, `a GRPCRoute rule has at most ${GRPCROUTE_MAX_MATCHES} matches`, matches.length, `at most ${GRPCROUTE_MAX_MATCHES}`));
@@ -254,13 +269,13 @@ function checkRouteKindFields(kind: RouteKind, r: string, rule: RouteRuleInput, 
 }
 
 /** Ports of route backends and mirrors: the one port their ServiceImport exposes. */
-function checkRoutePorts(gateway: ResolvedGateway, at: string, exposes: (path: string, backend: string, port: number) => void): void {
+function checkRoutePorts(gateway: ResolvedGateway, at: string, exposes: (path: string, backend: string, port: number, namespace: string | undefined) => void): void {
   gateway.routes.forEach((route, j) =>
     route.rules.forEach((rule, k) => {
       const r = `${at}.routes[${j}].rules[${k}]`;
-      if (rule.backend !== undefined && rule.port !== undefined) exposes(`${r}.port`, rule.backend, rule.port);
-      (rule.backends ?? []).forEach((b, n) => exposes(`${r}.backends[${n}].port`, b.name, b.port));
-      if (rule.mirror !== undefined) exposes(`${r}.mirror.port`, rule.mirror.backend, rule.mirror.port);
+      if (rule.backend !== undefined && rule.port !== undefined) exposes(`${r}.port`, rule.backend, rule.port, undefined);
+      (rule.backends ?? []).forEach((b, n) => exposes(`${r}.backends[${n}].port`, b.name, b.port, b.namespace));
+      if (rule.mirror !== undefined) exposes(`${r}.mirror.port`, rule.mirror.backend, rule.mirror.port, rule.mirror.namespace);
     }),
   );
 }

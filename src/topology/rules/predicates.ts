@@ -50,6 +50,15 @@ export const HTTPROUTE_MAX_HOSTNAMES = 16;
 export const HTTPROUTE_MAX_MATCHES = 64;
 /** Most matches of one GRPCRoute rule (Gateway API v1.2.1 `matches` maxItems). */
 export const GRPCROUTE_MAX_MATCHES = 8;
+/** A Gateway API Duration (GEP-2257, the HTTPRoute `timeouts` pattern): 1 to 4 parts of up to 5 digits and h, m, s or ms, e.g. `1m30s`. */
+export const GATEWAY_DURATION_RE = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
+
+/** Milliseconds of a Gateway API Duration (see GATEWAY_DURATION_RE). */
+export function gatewayDurationMs(value: string): number {
+  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+  return [...value.matchAll(/([0-9]+)(ms|h|m|s)/g)].reduce((total, [, n, u]) => total + Number(n) * unit[u], 0);
+}
+
 /** An exact GRPCRoute service match (Gateway API v1.2.1 CEL rule, which matches case-insensitively). */
 export const GRPC_SERVICE_RE = /^\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$/i;
 /** An exact GRPCRoute method match (Gateway API v1.2.1 CEL rule). */

@@ -7,7 +7,8 @@ import { ResolvedApp, ResolvedGrpcMethodMatch, ResolvedMeshRouteRule, ResolvedTo
 /** A duration both Istio and Gateway API take: whole seconds or milliseconds, e.g. `5s`, `500ms`. */
 export const ROUTE_DURATION = /^[0-9]{1,5}(s|ms)$/;
 
-function checkRegex(path: string, value: string, problems: Problem[]): void {
+/** An RE2 regular expression at `path` (Envoy's and GKE's syntax). */
+export function checkRegex(path: string, value: string, problems: Problem[]): void {
   const error = re2Error(value);
   if (error !== undefined) {
     problems.push(problem(path, `not an RE2 regular expression: ${error}`, value, 'an RE2 regular expression, the syntax Envoy and GKE take (no lookaround, no backreference)'));

@@ -76,6 +76,12 @@ function checkThroughRoute(
     }
     if (r.mirror !== undefined && r.mirror.percent !== 100)
       refuse(`${at}.rules[${k}].mirror.percent (Gateway API v1.2 standard HTTPRoutes mirror every request)`, `percent 100, or ${perVersion}`);
+    const prefixModifier = rule.filters.some((f) => (f.requestRedirect ?? f.urlRewrite)?.path?.type === 'ReplacePrefixMatch');
+    if (prefixModifier && r.matches.length > 1)
+      refuse(
+        `${at}.rules[${k}] has ${r.matches.length} matches, and this rule's ReplacePrefixMatch needs exactly one (PathPrefix) match in every rule it applies to`,
+        `at most one match in each route rule, or ReplaceFullPath, or ${perVersion}`,
+      );
     const twoPaths = r.matches.some((m) => m.path !== undefined) && rule.matches.some((m) => m.path !== undefined);
     if (twoPaths)
       refuse(
@@ -97,8 +103,8 @@ function checkThroughRoute(
  */
 function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, problems: Problem[]): void {
   const at = `gateways[${i}]`;
-  const exported = exportedIn(model, g.namespace);
-  const versioned = exported.filter(({ w }) => hasVersionSplit(w));
+  const versionedIn = (namespace: string | undefined) => exportedIn(model, namespace ?? g.namespace).filter(({ w }) => hasVersionSplit(w));
+  const versioned = versionedIn(undefined);
   const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
   const traits = gatewayClassTraits(g.className);
   const mirrored = new Set<string>();
@@ -111,8 +117,9 @@ function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, pr
       let weighted = rule.backends.length > 1 && rule.backends.some((b) => b.weight !== undefined);
       let mirrors = rule.mirror !== undefined;
       rule.backends.forEach((b, n) => {
-        const whole = versioned.find(({ w }) => w.name === b.name);
-        const perCluster = versioned.find(({ w }) => w.clusters.some((c) => `${w.name}-${shortNames.get(c)}` === b.name));
+        const inNamespace = versionedIn(b.namespace);
+        const whole = inNamespace.find(({ w }) => w.name === b.name);
+        const perCluster = inNamespace.find(({ w }) => w.clusters.some((c) => `${w.name}-${shortNames.get(c)}` === b.name));
         if (perCluster !== undefined) {
           const w = perCluster.w;
           problems.push(
