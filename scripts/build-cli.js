@@ -238,6 +238,7 @@ if (require.main === module) {
     (files) => {
       const sizes = Object.values(files).map((file) => `${file} ${(fs.statSync(path.join(OUT_DIR, file)).size / 1e6).toFixed(1)} MB`);
       process.stdout.write(`built ${path.relative(ROOT, BIN)} (${sizes.join(', ')})\n`);
+      require('./build-if-stale').writeStamp();
     },
     (error) => {
       process.stderr.write(`build-cli: ${error.message}\n`);
