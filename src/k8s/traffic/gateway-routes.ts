@@ -1,6 +1,7 @@
 /**
- * Multi-cluster Gateway compiler of traffic intent: HTTPRoutes (and GRPCRoutes) attached to a GKE
- * multi-cluster Gateway, every backend a ServiceImport. Pure functions from intent to object specs.
+ * GKE Gateway compiler of traffic intent: HTTPRoutes (and GRPCRoutes) attached to a GKE Gateway,
+ * every backend a ServiceImport (multi-cluster class) or a Service (single-cluster class). Pure
+ * functions from intent to object specs.
  */
 import {
   GrpcRouteSpec,
@@ -15,16 +16,19 @@ import {
   HttpRouteSpecRulesMatchesPathType,
   HttpRouteSpecRulesMatchesQueryParamsType,
 } from '../../../imports/gateway.networking.k8s.io';
-import { GatewayRouteIntent, GatewayTrafficIntent, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
+import { GatewayBackendKind, GatewayRouteIntent, GatewayTrafficIntent, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
 import { grpcMatchesOf } from './gamma-routes';
 
-/** API group and kind of the multi-cluster services import every backend reference targets. */
+/** API group and kind of the multi-cluster services import a multi-cluster Gateway's backend references target. */
 export const SERVICE_IMPORT_GROUP = 'net.gke.io';
 export const SERVICE_IMPORT_KIND = 'ServiceImport';
 
-/** A reference to a ServiceImport on a port. */
-function serviceImport(name: string, port: number | undefined): { group: string; kind: string; name: string; port: number } {
-  return { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name, port: port as number };
+/**
+ * A route's reference to a backend on a port: a ServiceImport (group and kind named), or a core
+ * Service (Gateway API's default group "" and kind Service, left out as upstream writes it).
+ */
+function backendRef(kind: GatewayBackendKind, name: string, port: number | undefined): { group?: string; kind?: string; name: string; port: number } {
+  return kind === 'ServiceImport' ? { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name, port: port as number } : { name, port: port as number };
 }
 
 /** A header or query parameter condition; the match type only when not Exact (Gateway API's default). */
@@ -34,9 +38,9 @@ function valueMatch<T extends string>(m: ValueMatch): { name: string; value: str
 
 /**
  * The HTTPRoute rule of a rule: matches (path, headers, query parameters, method; those of an
- * in-mesh route the Gateway applies), weighted ServiceImport backends, a mirror filter.
+ * in-mesh route the Gateway applies), weighted backends of `kind`, a mirror filter.
  */
-export function httpRouteRule(rule: TrafficRule): HttpRouteSpecRules {
+export function httpRouteRule(rule: TrafficRule, kind: GatewayBackendKind): HttpRouteSpecRules {
   const matches = rule.matches.map((m): HttpRouteSpecRulesMatches => ({
     ...(m.path !== undefined ? { path: { type: m.path.type as HttpRouteSpecRulesMatchesPathType, value: m.path.value } } : {}),
     ...(m.headers.length > 0 ? { headers: m.headers.map((h) => valueMatch<HttpRouteSpecRulesMatchesHeadersType>(h)) } : {}),
@@ -45,9 +49,9 @@ export function httpRouteRule(rule: TrafficRule): HttpRouteSpecRules {
   }));
   return {
     ...(matches.length > 0 ? { matches } : {}),
-    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
+    backendRefs: rule.backends.map((b) => ({ ...backendRef(kind, b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
     ...(rule.mirror !== undefined
-      ? { filters: [{ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.service, rule.mirror.port) } }] }
+      ? { filters: [{ type: HttpRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: backendRef(kind, rule.mirror.service, rule.mirror.port) } }] }
       : {}),
   };
 }
@@ -57,18 +61,18 @@ export function gatewayHttpRouteSpec(gateway: GatewayTrafficIntent, route: Gatew
   return {
     parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
-    rules: route.rules.map(httpRouteRule),
+    rules: route.rules.map((rule) => httpRouteRule(rule, gateway.backendKind)),
   };
 }
 
-/** The GRPCRoute rule of a gRPC rule: matches (gRPC method, headers), weighted ServiceImport backends, a mirror filter. */
-export function grpcRouteRule(rule: TrafficRule): GrpcRouteSpecRules {
+/** The GRPCRoute rule of a gRPC rule: matches (gRPC method, headers), weighted backends of `kind`, a mirror filter. */
+export function grpcRouteRule(rule: TrafficRule, kind: GatewayBackendKind): GrpcRouteSpecRules {
   const matches = grpcMatchesOf(rule);
   return {
     ...(matches.length > 0 ? { matches } : {}),
-    backendRefs: rule.backends.map((b) => ({ ...serviceImport(b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
+    backendRefs: rule.backends.map((b) => ({ ...backendRef(kind, b.service, b.port), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
     ...(rule.mirror !== undefined
-      ? { filters: [{ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: serviceImport(rule.mirror.service, rule.mirror.port) } }] }
+      ? { filters: [{ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: backendRef(kind, rule.mirror.service, rule.mirror.port) } }] }
       : {}),
   };
 }
@@ -78,6 +82,6 @@ export function gatewayGrpcRouteSpec(gateway: GatewayTrafficIntent, route: Gatew
   return {
     parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
-    rules: route.rules.map(grpcRouteRule),
+    rules: route.rules.map((rule) => grpcRouteRule(rule, gateway.backendKind)),
   };
 }
