@@ -85,7 +85,9 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
   // A Google load balancer that sends plain text to these sidecar pods under STRICT mTLS gets
   // a PERMISSIVE exception for its ports (or the rules refused the topology).
   const plaintext =
-    place.pods && cluster.meshMember && mesh?.allowLoadBalancerPlaintext === true ? loadBalancerPlaintextOf(model).find((p) => p.app === i && p.workload === j) : undefined;
+    place.pods && cluster.meshMember && mesh?.allowLoadBalancerPlaintext === true
+      ? loadBalancerPlaintextOf(model).find((p) => p.app === i && p.workload === j && (p.clusters === undefined || p.clusters.includes(cluster.name)))
+      : undefined;
   if (plaintext !== undefined) {
     components.push({
       component: 'LoadBalancerPlaintext',
@@ -268,7 +270,13 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
   ] as const) {
     if (placed.length === 0) continue;
     placed.forEach(({ g, i }) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
-    files.push(fileOf(model, file, placed.map(({ g, i }): PlannedComponent => ({ component, id: `${g.namespace}-${g.name}`, source: `gateways[${i}]`, gateway: i }))));
+    files.push(
+      fileOf(
+        model,
+        file,
+        placed.map(({ g, i }): PlannedComponent => ({ component, id: `${g.namespace}-${g.name}`, source: `gateways[${i}]`, gateway: i })),
+      ),
+    );
   }
   files.push(fileOf(model, CHART_FILES.extraObjects, clusterExtraComponents(model, k)));
 
