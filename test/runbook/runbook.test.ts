@@ -160,6 +160,7 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'gke-gateway-single-cluster': ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Kubernetes folders', 'Rollout', 'Check: GKE Gateways', 'Changes', 'Teardown'],
       'grpc-routes-gamma': [
         'meshfleet',
         'Kube contexts',

@@ -147,7 +147,8 @@ export function proxyOnlyNeeds(model: GatewayModel): ProxyOnlyNeed[] {
     if (purpose === 'GLOBAL_MANAGED_PROXY') {
       const regions = [...new Set(model.gkeClusters.filter((c) => c.role === 'workload').map((c) => c.region))];
       regions.forEach((region) => needs.push({ region, purpose, gateway: i, path: `${at}.className`, why: `backend region ${region} of a cross-regional gateway` }));
-    } else if (g.addresses.length === 0 && g.cluster !== undefined) {
+    } else if (g.addresses.length === 0 && gatewayClassTraits(g.className)?.scope === 'single-cluster') {
+      // Without a known GKE cluster the rules report gateways[].cluster.
       const region = model.gkeClusters.find((c) => c.name === g.cluster)?.region;
       if (region !== undefined) needs.push({ region, purpose, gateway: i, path: `${at}.cluster`, why: `the region ${region} of cluster ${g.cluster} (the gateway region)` });
     } else if (g.addresses.length === 0) {
