@@ -112,9 +112,14 @@ function clusterServices(model: ResolvedTopology, namespace: string, cluster: st
   );
 }
 
-/** What a gateway's routes and policies may name: ServiceImports (multi-cluster class) or its cluster's Services (single-cluster class). */
-function backendsOf(model: ResolvedTopology, gateway: ResolvedGateway): { kind: string; ports: Map<string, number | undefined>; missing: string; none: string } {
-  if (gateway.cluster !== undefined && gatewayClassTraits(gateway.className)?.scope === 'single-cluster') {
+/**
+ * What a gateway's routes and policies may name: ServiceImports (multi-cluster class) or its
+ * cluster's Services (single-cluster class); undefined while a single-cluster gateway's cluster is unknown.
+ */
+function backendsOf(model: ResolvedTopology, gateway: ResolvedGateway): { kind: string; ports: Map<string, number | undefined>; missing: string; none: string } | undefined {
+  if (gatewayClassTraits(gateway.className)?.scope === 'single-cluster') {
+    // Without its GKE cluster the backends are unknown: checkGatewayCluster reports the cluster.
+    if (gateway.cluster === undefined || !gkeClusters(model).some((c) => c.name === gateway.cluster)) return undefined;
     return {
       kind: 'Service',
       ports: clusterServices(model, gateway.namespace, gateway.cluster),
@@ -129,12 +134,13 @@ export function checkGatewayDetails(model: ResolvedTopology, problems: Problem[]
   checkClassesAndSubnets(model, problems);
   model.gateways.forEach((gateway, i) => {
     const backends = backendsOf(model, gateway);
-    const names = [...backends.ports.keys()];
-    const expected = names.length ? `one of ${names.join(', ')}` : backends.none;
     const exported = (path: string, backend: string): void => {
-      if (!backends.ports.has(backend)) problems.push(problem(path, backends.missing, backend, expected));
+      if (backends === undefined || backends.ports.has(backend)) return;
+      const names = [...backends.ports.keys()];
+      problems.push(problem(path, backends.missing, backend, names.length ? `one of ${names.join(', ')}` : backends.none));
     };
     const exposes = (path: string, backend: string, port: number): void => {
+      if (backends === undefined) return;
       const servicePort = backends.ports.get(backend);
       if (servicePort !== undefined && servicePort !== port) problems.push(problem(path, `${backends.kind} ${backend} does not expose this port`, port, String(servicePort)));
     };
