@@ -15,7 +15,9 @@ export function iapSecretsSection(ctx: Context): RunbookSection | undefined {
     const cluster = isMultiClusterGatewayClass(g.className) ? ctx.model.fleet.configCluster : g.cluster;
     return cluster === undefined
       ? []
-      : g.backendPolicies.flatMap((p) => (p.iap?.enabled === true && p.iap.oauth2ClientSecret !== undefined ? [{ cluster, namespace: g.namespace, name: p.iap.oauth2ClientSecret.name }] : []));
+      : g.backendPolicies.flatMap((p) =>
+          p.iap?.enabled === true && p.iap.oauth2ClientSecret !== undefined ? [{ cluster, namespace: g.namespace, name: p.iap.oauth2ClientSecret.name }] : [],
+        );
   });
   if (secrets.length === 0) return undefined;
   const commands = [`export ${SECRETS_DIR_VARIABLE}="\${HOME}/meshfleet-secrets/${ctx.model.name}"`];

@@ -259,7 +259,12 @@ describe('plan and objects', () => {
     const east = plan.clusters.find((c) => c.name === 'gke-east')!;
     const file = west.files.find((f) => f.path === 'gke-gateway.yaml')!;
     expect(file.components.map((c) => c.component)).toEqual(['ClusterGateway']);
-    expect(file.objects.map((o) => `${o.kind}/${o.name}`)).toEqual(['Gateway/external-http', 'HTTPRoute/store', 'HealthCheckPolicy/store-healthcheck', 'GCPBackendPolicy/store-backendpolicy']);
+    expect(file.objects.map((o) => `${o.kind}/${o.name}`)).toEqual([
+      'Gateway/external-http',
+      'HTTPRoute/store',
+      'HealthCheckPolicy/store-healthcheck',
+      'GCPBackendPolicy/store-backendpolicy',
+    ]);
     expect(west.gatewayApiCrds).toEqual(['gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io']);
     expect(west.gatewayApi).toBe('standard');
     expect(east.files.some((f) => f.path === 'gke-gateway.yaml')).toBe(false);
@@ -279,9 +284,7 @@ describe('plan and objects', () => {
   });
 
   test('IAP renders upstream field names and passes the API-server checks', () => {
-    const t = variant(
-      (x) => (x.gateways[0].backendPolicies[0].iap = { enabled: true, clientID: '123-abc.apps.googleusercontent.com', oauth2ClientSecret: { name: 'store-iap' } }),
-    );
+    const t = variant((x) => (x.gateways[0].backendPolicies[0].iap = { enabled: true, clientID: '123-abc.apps.googleusercontent.com', oauth2ClientSecret: { name: 'store-iap' } }));
     const input = synthesizeForAnalysis(validateTopology(t, 'test'));
     const policy = ofKind(input.clusters['gke-west'], 'GCPBackendPolicy')[0];
     expect(policy.spec.default.iap).toEqual({ enabled: true, clientID: '123-abc.apps.googleusercontent.com', oauth2ClientSecret: { name: 'store-iap' } });
@@ -290,8 +293,6 @@ describe('plan and objects', () => {
 });
 
 describe('STRICT mesh mTLS', () => {
-
-
   test("the load balancer's pods get the PERMISSIVE exception in the gateway's cluster only", () => {
     const model = validateTopology(variant(strict), 'test');
     const components = (cluster: string) =>

@@ -127,7 +127,12 @@ function backendsOf(model: ResolvedTopology, gateway: ResolvedGateway): { kind: 
       none: `a workload with a port in namespace ${gateway.namespace} running in cluster ${gateway.cluster}`,
     };
   }
-  return { kind: 'ServiceImport', ports: serviceImports(model, gateway.namespace), missing: 'no exported service has this name', none: `a workload with export: true in namespace ${gateway.namespace}` };
+  return {
+    kind: 'ServiceImport',
+    ports: serviceImports(model, gateway.namespace),
+    missing: 'no exported service has this name',
+    none: `a workload with export: true in namespace ${gateway.namespace}`,
+  };
 }
 
 export function checkGatewayDetails(model: ResolvedTopology, problems: Problem[]): void {
@@ -367,9 +372,12 @@ function checkPolicies(gateway: ResolvedGateway, at: string, exported: (path: st
     if (traits !== undefined) checkBackendPolicyClass(gateway.className, traits, policy, b, problems);
     const iap = policy.iap;
     if (iap?.enabled === true) {
-      if (iap.clientID === undefined) problems.push(problem(`${b}.iap.clientID`, 'Identity-Aware Proxy needs the OAuth client ID', undefined, 'the client ID, e.g. 123-abc.apps.googleusercontent.com'));
+      if (iap.clientID === undefined)
+        problems.push(problem(`${b}.iap.clientID`, 'Identity-Aware Proxy needs the OAuth client ID', undefined, 'the client ID, e.g. 123-abc.apps.googleusercontent.com'));
       if (iap.oauth2ClientSecret === undefined) {
-        problems.push(problem(`${b}.iap.oauth2ClientSecret`, 'Identity-Aware Proxy needs the OAuth client secret', undefined, `{ name: <Secret in namespace ${gateway.namespace}> }`));
+        problems.push(
+          problem(`${b}.iap.oauth2ClientSecret`, 'Identity-Aware Proxy needs the OAuth client secret', undefined, `{ name: <Secret in namespace ${gateway.namespace}> }`),
+        );
       }
     }
     if (policy.sessionAffinity?.cookieTtlSec !== undefined && policy.sessionAffinity.type !== 'GENERATED_COOKIE') {
