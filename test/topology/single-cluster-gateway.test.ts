@@ -148,10 +148,15 @@ describe('Service backends', () => {
 });
 
 describe('GCPBackendPolicy per class', () => {
-  test('Cloud Armor on a regional class is refused', () => {
+  test('Cloud Armor on an internal class is refused; a regional external class takes it', () => {
+    const regional = variant((t) => {
+      t.gateways[0].className = 'gke-l7-regional-external-managed';
+      t.regions = [{ name: 'us-west1', proxyOnlySubnet: '10.129.0.0/23' }];
+    });
+    expect(validateTopology(regional, 'test').gateways[0].backendPolicies[0].securityPolicy).toBe('edge-policy');
     const problems = problemsOf(
       variant((t) => {
-        t.gateways[0].className = 'gke-l7-regional-external-managed';
+        t.gateways[0].className = 'gke-l7-rilb';
         t.regions = [{ name: 'us-west1', proxyOnlySubnet: '10.129.0.0/23' }];
       }),
     );
@@ -159,7 +164,7 @@ describe('GCPBackendPolicy per class', () => {
       {
         path: 'gateways[0].backendPolicies[0].securityPolicy',
         message:
-          'GatewayClass gke-l7-regional-external-managed has no Cloud Armor (GKE attaches security policies to the global external load balancers only) (found "edge-policy", expected no securityPolicy, or gke-l7-global-external-managed, gke-l7-gxlb, gke-l7-global-external-managed-mc, gke-l7-gxlb-mc)',
+          'GatewayClass gke-l7-rilb has no Cloud Armor (GKE attaches security policies to the external load balancers only) (found "edge-policy", expected no securityPolicy, or gke-l7-global-external-managed, gke-l7-regional-external-managed, gke-l7-gxlb, gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-gxlb-mc)',
       },
     ]);
   });

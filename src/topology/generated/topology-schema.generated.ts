@@ -5489,7 +5489,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 },
                 "securityPolicy": {
                   "type": "string",
-                  "description": "Name of a Cloud Armor security policy. Only for classes with Cloud Armor (the global external and classic ones, see `gateway-classes.ts`).\n\nDefault: none.",
+                  "description": "Name of a Cloud Armor security policy (a regional one of the gateway's region for a regional class). Only for classes with Cloud Armor (the external ones, see `gateway-classes.ts`).\n\nDefault: none.",
                   "title": "lower-case name of letters, digits and - (a letter first, no - last)",
                   "pattern": "^[a-z]([-a-z0-9]*[a-z0-9])?$"
                 },

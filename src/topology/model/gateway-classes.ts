@@ -58,11 +58,13 @@ export interface GatewayClassTraits {
    */
   readonly advancedTraffic: boolean;
   /**
-   * GCPBackendPolicy `securityPolicy` (a Cloud Armor policy) applies: the global external load
-   * balancers only. GKE's "GatewayClass capabilities" page, "Additional services" table, lists
-   * Google Cloud Armor for the global external and classic classes, not for the regional external
-   * ones ("Cloud Armour policies are not supported for regional external gateways", GKE
-   * community thread gateway-gcpbackendpolicy/148363 quoting that table) nor the internal ones.
+   * GCPBackendPolicy `securityPolicy` (a Cloud Armor policy) applies: the external load
+   * balancers. GKE's "GatewayClass capabilities" page ("Additional services") lists Google Cloud
+   * Armor for the global external and classic classes; the regional external ones take a
+   * regional security policy of their region since the GKE controller set regional backend
+   * services' policies (GoogleCloudPlatform/k8s-cloud-provider#172, "support regional Cloud
+   * Armor on regional Gateways"; an older GKE community thread, gateway-gcpbackendpolicy/148363,
+   * still read "not supported for regional external gateways"). The internal classes have none.
    */
   readonly cloudArmor: boolean;
   /**
@@ -82,11 +84,11 @@ export interface GatewayClassTraits {
 // prettier-ignore
 export const GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
   'gke-l7-global-external-managed':            { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
-  'gke-l7-regional-external-managed':          { scope: 'single-cluster', internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
+  'gke-l7-regional-external-managed':          { scope: 'single-cluster', internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
   'gke-l7-rilb':                               { scope: 'single-cluster', internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
   'gke-l7-gxlb':                               { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true },
   'gke-l7-global-external-managed-mc':         { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
-  'gke-l7-regional-external-managed-mc':       { scope: 'multi-cluster',  internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
+  'gke-l7-regional-external-managed-mc':       { scope: 'multi-cluster',  internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
   'gke-l7-rilb-mc':                            { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
   'gke-l7-cross-regional-internal-managed-mc': { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY',   allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: false },
   'gke-l7-gxlb-mc':                            { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true },

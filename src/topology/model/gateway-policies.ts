@@ -143,8 +143,8 @@ export interface GatewayBackendPolicyInput {
    */
   readonly logging?: GatewayLoggingInput;
   /**
-   * Name of a Cloud Armor security policy. Only for classes with Cloud Armor (the global
-   * external and classic ones, see `gateway-classes.ts`).
+   * Name of a Cloud Armor security policy (a regional one of the gateway's region for a regional
+   * class). Only for classes with Cloud Armor (the external ones, see `gateway-classes.ts`).
    * @default none
    */
   readonly securityPolicy?: GcpName;

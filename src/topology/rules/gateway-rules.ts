@@ -397,7 +397,7 @@ function checkBackendPolicyClass(className: string, traits: GatewayClassTraits, 
     problems.push(
       problem(
         `${b}.securityPolicy`,
-        `GatewayClass ${className} has no Cloud Armor (GKE attaches security policies to the global external load balancers only)`,
+        `GatewayClass ${className} has no Cloud Armor (GKE attaches security policies to the external load balancers only)`,
         policy.securityPolicy,
         `no securityPolicy, or ${classesWith((t) => t.cloudArmor)}`,
       ),
