@@ -125,12 +125,12 @@ function configMembership(input: AnalysisInput): Finding[] {
   return findings;
 }
 
-/** MultiClusterIngress, MultiClusterService and Gateways of a multi-cluster (`-mc`) class. */
+/** MultiClusterIngress, MultiClusterService and Gateways of a multi-cluster (`-mc`) class (a single-cluster class's Gateway lives in its own cluster). */
 function multiClusterObjects(input: AnalysisInput): Located[] {
   return [
     ...objectsOfKind(input, 'MultiClusterIngress', 'networking.gke.io'),
     ...objectsOfKind(input, 'MultiClusterService', 'networking.gke.io'),
-    ...objectsOfKind(input, 'Gateway', 'gateway.networking.k8s.io').filter((g) => gatewayClassTraits(stringAt(g.object, 'spec.gatewayClassName') ?? '') !== undefined),
+    ...objectsOfKind(input, 'Gateway', 'gateway.networking.k8s.io').filter((g) => gatewayClassTraits(stringAt(g.object, 'spec.gatewayClassName') ?? '')?.scope === 'multi-cluster'),
   ];
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMultiClusterGatewayClass } from '../topology/model/gateway-classes';
 import { App, TerraformStack } from 'cdktf';
 import { buildGitOpsFiles } from '../gitops/gitops-objects';
 import { buildKubernetesManifests } from '../k8s/synth';
@@ -60,7 +61,8 @@ export function topologyFacts(model: ResolvedTopology): TopologyFacts {
           .filter((c) => c.meshInstall !== undefined && kubernetesSupportOf(meshVersion, c) === 'unknown')
           .map((c) => ({ cluster: c.name, meshVersion, ...(range === undefined ? {} : { supported: formatRange(range) }) }));
   const configCluster = model.fleet.configCluster;
-  if (configCluster !== undefined && (model.gateways.length > 0 || model.multiClusterIngress !== undefined)) deployed.add(configCluster);
+  if (configCluster !== undefined && (model.gateways.some((g) => isMultiClusterGatewayClass(g.className)) || model.multiClusterIngress !== undefined)) deployed.add(configCluster);
+  for (const g of model.gateways) if (g.cluster !== undefined && !isMultiClusterGatewayClass(g.className)) deployed.add(g.cluster);
   return {
     meshClusters: model.clusters.filter((c) => c.meshMember).map((c) => c.name),
     externalClusters: model.clusters.filter((c) => c.platform === 'external').map((c) => c.name),

@@ -1,4 +1,5 @@
 import { CHART_FILES } from '../output/paths';
+import { isMultiClusterGatewayClass } from '../topology/model/gateway-classes';
 import { buildPlan } from '../plan/build-plan';
 import { eastWestGatewayOf, meshInstallClusters, meshNetworks } from '../topology/resolve/mesh-plan';
 import { FleetPlan } from '../plan/types';
@@ -152,8 +153,10 @@ export function topologyDot(model: ResolvedTopology, plan: FleetPlan = buildPlan
   const configCluster = model.fleet.configCluster;
   for (const gateway of model.gateways) {
     const id = NODE_IDS.multiClusterGateway(gateway.namespace, gateway.name);
-    globalNodes.push({ id, label: `multi-cluster Gateway\n${gateway.namespace}/${gateway.name}\n${gateway.className}`, attributes: { shape: 'hexagon' } });
-    if (configCluster !== undefined) edges.push({ from: id, to: NODE_IDS.cluster(configCluster), attributes: { style: 'dashed', label: 'config' } });
+    const multi = isMultiClusterGatewayClass(gateway.className);
+    globalNodes.push({ id, label: `${multi ? 'multi-cluster ' : ''}Gateway\n${gateway.namespace}/${gateway.name}\n${gateway.className}`, attributes: { shape: 'hexagon' } });
+    const holder = multi ? configCluster : gateway.cluster;
+    if (holder !== undefined) edges.push({ from: id, to: NODE_IDS.cluster(holder), attributes: { style: 'dashed', label: multi ? 'config' : 'backends' } });
   }
 
   const mci = model.multiClusterIngress;

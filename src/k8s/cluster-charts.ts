@@ -219,6 +219,7 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
       new MultiClusterIngressSet(chart, c.id, { ingress: model.multiClusterIngress!, traffic: ingressTrafficOf(model.multiClusterIngress!), clusters: gkeClusters(model) });
       return;
     case 'MultiClusterGateway':
+    case 'ClusterGateway':
       new MultiClusterGateway(chart, c.id, { gateway: model.gateways[c.gateway], traffic: gatewayTrafficOf(model, model.gateways[c.gateway], c.gateway) });
       return;
     case 'ControlPlaneOperator': {

@@ -77,6 +77,7 @@ const SESSION_AFFINITY: Record<NonNullable<GatewayBackendPolicyInput['sessionAff
 /** The `spec.default` of a GCPBackendPolicy: only the settings given. */
 export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBackendPolicySpecDefault {
   const affinity = policy.sessionAffinity;
+  const iap = policy.iap;
   return {
     ...(policy.timeoutSec !== undefined ? { timeoutSec: policy.timeoutSec } : {}),
     ...(policy.drainingTimeoutSec !== undefined ? { connectionDraining: { drainingTimeoutSec: policy.drainingTimeoutSec } } : {}),
@@ -87,12 +88,25 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
       ? { logging: { enabled: policy.logging.enabled, ...(policy.logging.sampleRate !== undefined ? { sampleRate: policy.logging.sampleRate } : {}) } }
       : {}),
     ...(policy.securityPolicy !== undefined ? { securityPolicy: policy.securityPolicy } : {}),
+    ...(policy.maxRatePerEndpoint !== undefined ? { maxRatePerEndpoint: policy.maxRatePerEndpoint } : {}),
+    ...(iap !== undefined
+      ? {
+          iap: {
+            enabled: iap.enabled,
+            ...(iap.clientID !== undefined ? { clientId: iap.clientID } : {}),
+            ...(iap.oauth2ClientSecret !== undefined ? { oauth2ClientSecret: { name: iap.oauth2ClientSecret.name } } : {}),
+          },
+        }
+      : {}),
   };
 }
 
 /**
- * A multi-cluster Gateway in the fleet config cluster, its HTTPRoutes and its policies, as in
- * GKE's multi-cluster Gateway guides (seed 003: internal cross-region; blue-green):
+ * A GKE Gateway, its HTTPRoutes and its policies: a multi-cluster class's in the fleet config
+ * cluster, as in GKE's multi-cluster Gateway guides (seed 003: internal cross-region;
+ * blue-green), a single-cluster class's in its cluster, as in GKE's "Deploying Gateways" (its
+ * routes and policies then name the cluster's Services: `backendRefs` `{ name, port }`, policy
+ * `targetRef` `{ group: "", kind: Service }`, and no ServiceImport is involved):
  *
  * - `Gateway` (gateway.networking.k8s.io/v1): `gatewayClassName` (a GKE multi-cluster class),
  *   the internal frontend addresses when given (ephemeral: type
@@ -171,12 +185,14 @@ export class MultiClusterGateway extends Construct {
         }),
     );
 
-    const serviceImportRef = (name: string) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name });
+    // Policies target the backend object itself: the ServiceImport, or the core Service (group "").
+    const backendTargetRef = (name: string) =>
+      props.traffic.backendKind === 'ServiceImport' ? { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name } : { group: '', kind: 'Service', name };
     this.healthCheckPolicies = g.healthChecks.map(
       (check) =>
         new HealthCheckPolicy(this, `HealthCheckPolicy-${check.backend}`, {
           metadata: { name: check.name ?? healthCheckPolicyName(check.backend), namespace: g.namespace },
-          spec: { default: healthCheckDefault(check), targetRef: serviceImportRef(check.backend) },
+          spec: { default: healthCheckDefault(check), targetRef: backendTargetRef(check.backend) },
         }),
     );
 
@@ -184,7 +200,7 @@ export class MultiClusterGateway extends Construct {
       (policy) =>
         new GcpBackendPolicy(this, `GCPBackendPolicy-${policy.backend}`, {
           metadata: { name: policy.name ?? backendPolicyName(policy.backend), namespace: g.namespace },
-          spec: { default: backendPolicyDefault(policy), targetRef: serviceImportRef(policy.backend) },
+          spec: { default: backendPolicyDefault(policy), targetRef: backendTargetRef(policy.backend) },
         }),
     );
 

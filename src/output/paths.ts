@@ -66,6 +66,8 @@ export const CHART_FILES = {
   managedMeshConfig: 'managed-mesh-config.yaml',
   multiClusterIngress: 'multi-cluster-ingress.yaml',
   multiClusterGateway: 'multi-cluster-gateway.yaml',
+  /** The single-cluster GKE Gateways of the cluster (`gateways[].cluster`), their routes and policies. */
+  clusterGateway: 'gke-gateway.yaml',
   /** The cluster's `clusters[].extraObjects` (the escape hatch), last in the kustomization. */
   extraObjects: 'extra-objects.yaml',
 } as const;

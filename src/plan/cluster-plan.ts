@@ -1,5 +1,6 @@
 import { CHART_FILES, KUBERNETES_DIR, MESH_INSTALL_FILES } from '../output/paths';
 import { assume } from '../topology/rules/assume';
+import { isMultiClusterGatewayClass } from '../topology/model/gateway-classes';
 import { ResolvedApp, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { eastWestGatewayOf, vmWorkloadsOf } from '../topology/resolve/mesh-plan';
 import { loadBalancerPlaintextOf } from '../topology/resolve/load-balancer-plaintext';
@@ -84,7 +85,9 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
   // A Google load balancer that sends plain text to these sidecar pods under STRICT mTLS gets
   // a PERMISSIVE exception for its ports (or the rules refused the topology).
   const plaintext =
-    place.pods && cluster.meshMember && mesh?.allowLoadBalancerPlaintext === true ? loadBalancerPlaintextOf(model).find((p) => p.app === i && p.workload === j) : undefined;
+    place.pods && cluster.meshMember && mesh?.allowLoadBalancerPlaintext === true
+      ? loadBalancerPlaintextOf(model).find((p) => p.app === i && p.workload === j && (p.clusters === undefined || p.clusters.includes(cluster.name)))
+      : undefined;
   if (plaintext !== undefined) {
     components.push({
       component: 'LoadBalancerPlaintext',
@@ -206,7 +209,8 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
  * 6. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`).
  * 7. `<namespace>.yaml` per app with anything in the cluster (see {@link placementOf}).
  * 8. `multi-cluster-ingress.yaml`, 9. `multi-cluster-gateway.yaml` (the fleet config cluster).
- * 10. `extra-objects.yaml`: the cluster's `extraObjects` (an app's extra objects are in its file).
+ * 10. `gke-gateway.yaml`: the single-cluster GKE Gateways whose `cluster` it is.
+ * 11. `extra-objects.yaml`: the cluster's `extraObjects` (an app's extra objects are in its file).
  *
  * Files without objects are left out.
  */
@@ -256,17 +260,25 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
     files.push(fileOf(model, CHART_FILES.multiClusterIngress, [{ component: 'MultiClusterIngressSet', id: 'multi-cluster-ingress', source: 'multiClusterIngress' }]));
     namespaces.use(model.multiClusterIngress.namespace, 'multiClusterIngress.namespace');
   }
-  if (isConfig && model.gateways.length > 0) {
-    const components: PlannedComponent[] = model.gateways.map((g, i) => ({
-      component: 'MultiClusterGateway',
-      id: `${g.namespace}-${g.name}`,
-      source: `gateways[${i}]`,
-      gateway: i,
-    }));
-    model.gateways.forEach((g, i) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
+  // Multi-cluster Gateways live in the config cluster; single-cluster ones in their `cluster`.
+  const gateways = model.gateways.map((g, i) => ({ g, i }));
+  const multi = isConfig ? gateways.filter(({ g }) => isMultiClusterGatewayClass(g.className)) : [];
+  const single = gateways.filter(({ g }) => !isMultiClusterGatewayClass(g.className) && g.cluster === cluster.name);
+  for (const [file, component, placed] of [
+    [CHART_FILES.multiClusterGateway, 'MultiClusterGateway', multi],
+    [CHART_FILES.clusterGateway, 'ClusterGateway', single],
+  ] as const) {
+    if (placed.length === 0) continue;
+    placed.forEach(({ g, i }) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
     // The ReferenceGrants of cross-namespace route backends are written in the backends' namespaces.
-    model.gateways.forEach((g, i) => gatewayReferenceGrantsOf(gatewayTrafficOf(model, g, i)).forEach((grant) => namespaces.use(grant.namespace, `gateways[${i}].routes`)));
-    files.push(fileOf(model, CHART_FILES.multiClusterGateway, components));
+    placed.forEach(({ g, i }) => gatewayReferenceGrantsOf(gatewayTrafficOf(model, g, i)).forEach((grant) => namespaces.use(grant.namespace, `gateways[${i}].routes`)));
+    files.push(
+      fileOf(
+        model,
+        file,
+        placed.map(({ g, i }): PlannedComponent => ({ component, id: `${g.namespace}-${g.name}`, source: `gateways[${i}]`, gateway: i })),
+      ),
+    );
   }
   files.push(fileOf(model, CHART_FILES.extraObjects, clusterExtraComponents(model, k)));
 

@@ -83,6 +83,7 @@ function componentClaim(c: PlannedComponent): Claim {
     case 'ExposedService':
       return { path, what: `the gateway route of ${at}` };
     case 'MultiClusterGateway':
+    case 'ClusterGateway':
       return { path, what: `${c.source} (<namespace>-<name>)` };
     default:
       return { path, what: c.source };

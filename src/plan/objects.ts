@@ -229,7 +229,8 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
         ...mci.backendConfigs.map((b, k) => ({ kind: 'BackendConfig', apiVersion: API.backendConfig(seed), namespace, name: b.name, source: `${c.source}.backendConfigs[${k}]` })),
       ];
     }
-    case 'MultiClusterGateway': {
+    case 'MultiClusterGateway':
+    case 'ClusterGateway': {
       const g = model.gateways[c.gateway];
       const namespace = g.namespace;
       const policy = g.gatewayPolicy;

@@ -97,6 +97,8 @@ export type PlannedComponent =
   | (ComponentBase & { readonly component: 'ClusterExtraObject'; readonly cluster: number; readonly index: number })
   | (ComponentBase & { readonly component: 'MultiClusterIngressSet' })
   | (ComponentBase & { readonly component: 'MultiClusterGateway'; readonly gateway: number })
+  /** A single-cluster GKE Gateway (`gateways[gateway]`) with its routes and policies, in its cluster. */
+  | (ComponentBase & { readonly component: 'ClusterGateway'; readonly gateway: number })
   | (ComponentBase & { readonly component: 'ControlPlaneOperator'; readonly vmRegistration: boolean; readonly externalIstiod: boolean })
   | (ComponentBase & {
       readonly component: 'EastWestGateway';

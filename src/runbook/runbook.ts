@@ -6,6 +6,7 @@ import { checksSection } from './checks-section';
 import { contextsSection } from './contexts-section';
 import { fleetMeshSection } from './fleet-mesh-section';
 import { gatewaysSection } from './gateways-section';
+import { iapSecretsSection } from './iap-secrets-section';
 import { gitopsSection } from './gitops-section';
 import { inClusterMeshSection } from './in-cluster-mesh-section';
 import { infrastructureSection } from './infrastructure-section';
@@ -42,7 +43,7 @@ function headerLines(model: ResolvedTopology): string[] {
 export function runbookSections(input: RunbookInput): RunbookSection[] {
   const ctx = makeContext(input);
   const management = input.model.mesh?.management;
-  const sections: Array<RunbookSection | undefined> = [meshfleetSection(ctx), contextsSection(ctx), infrastructureSection(ctx), appSecretsSection(ctx)];
+  const sections: Array<RunbookSection | undefined> = [meshfleetSection(ctx), contextsSection(ctx), infrastructureSection(ctx), appSecretsSection(ctx), iapSecretsSection(ctx)];
   if (management === 'in-cluster' && input.model.mesh?.install !== undefined) {
     sections.push(inClusterMeshSection(ctx), remoteSecretsSection(ctx), remainingFoldersSection(ctx), vmWorkloadsSection(ctx));
   } else if (management === 'fleet') {

@@ -4,6 +4,7 @@ import { buildPlan } from '../plan/build-plan';
 import { MCI_STATIC_IP_OUTPUT } from '../plan/terraform-plan';
 import type { ClusterMeshInstall, FleetPlan, PlannedEastWestGateway } from '../plan/types';
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
+import { isMultiClusterGatewayClass } from '../topology/model/gateway-classes';
 import { contextFlag, kubectlApplyKustomization, shellQuote, terraformOutputAssignment } from './commands';
 import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';
 
@@ -52,6 +53,8 @@ export const PROJECT_PLACEHOLDER = '<meshfleet project folder>';
 export const MULTI_CLUSTER_INGRESS_FILE = CHART_FILES.multiClusterIngress;
 
 export const MULTI_CLUSTER_GATEWAY_FILE = CHART_FILES.multiClusterGateway;
+/** The single-cluster GKE Gateways of a cluster folder. */
+export const CLUSTER_GATEWAY_FILE = CHART_FILES.clusterGateway;
 
 /** Variable naming the plug-in CA folder (outside the output folder). */
 export const CA_DIR_VARIABLE = 'MESHFLEET_CA_DIR';
@@ -334,19 +337,23 @@ function folderWaits(ctx: Context, cluster: string): string[] {
   if (files.includes(MULTI_CLUSTER_INGRESS_FILE)) {
     waits.push(`# ${cluster}: multi-cluster ingress CRDs`, ...crdWaitCommands(cluster, MULTI_CLUSTER_INGRESS_CRDS));
   }
-  if (files.includes(MULTI_CLUSTER_GATEWAY_FILE)) {
-    const healthChecks = ctx.model.gateways.some((g) => g.healthChecks.length > 0);
-    const backendPolicies = ctx.model.gateways.some((g) => g.backendPolicies.length > 0);
-    const gatewayPolicies = ctx.model.gateways.some((g) => g.gatewayPolicy !== undefined);
+  // The gateways of this folder: multi-cluster ones in the config cluster, single-cluster ones in theirs.
+  const gateways = ctx.model.gateways.filter((g) =>
+    isMultiClusterGatewayClass(g.className) ? files.includes(MULTI_CLUSTER_GATEWAY_FILE) : g.cluster === cluster && files.includes(CLUSTER_GATEWAY_FILE),
+  );
+  if (gateways.length > 0) {
+    const healthChecks = gateways.some((g) => g.healthChecks.length > 0);
+    const backendPolicies = gateways.some((g) => g.backendPolicies.length > 0);
+    const gatewayPolicies = gateways.some((g) => g.gatewayPolicy !== undefined);
     const policyCrds = [
       ...(healthChecks ? [HEALTH_CHECK_POLICY_CRD] : []),
       ...(backendPolicies ? [GCP_BACKEND_POLICY_CRD] : []),
       ...(gatewayPolicies ? [GCP_GATEWAY_POLICY_CRD] : []),
     ];
     waits.push(
-      `# ${cluster}: Gateway API CRDs and the multi-cluster GatewayClass`,
+      `# ${cluster}: Gateway API CRDs and the ${gateways.every((g) => isMultiClusterGatewayClass(g.className)) ? 'multi-cluster ' : ''}GatewayClass`,
       ...crdWaitCommands(cluster, [...gatewayApiCrds, ...policyCrds]),
-      ...unique(ctx.model.gateways.map((g) => g.className)).map((className) => gatewayClassWaitCommand(cluster, className)),
+      ...unique(gateways.map((g) => g.className)).map((className) => gatewayClassWaitCommand(cluster, className)),
     );
   }
   return waits;

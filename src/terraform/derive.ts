@@ -1,13 +1,8 @@
-import { ProxyOnlyPurpose, proxyOnlyPurposes } from '../topology/model/gateway-classes';
+import { isMultiClusterGatewayClass, ProxyOnlyPurpose, proxyOnlyPurposes } from '../topology/model/gateway-classes';
 import { gkeClusters, ResolvedGkeCluster, ResolvedTopology } from '../topology/model/types';
 
 /** The range GKE picks pod ranges from when a cluster declares none. */
 export const GKE_DEFAULT_POD_SUPERNET = '10.0.0.0/8';
-
-/** Multi-cluster Gateway classes end in `-mc`. */
-export function isMultiClusterGatewayClass(className: string): boolean {
-  return className.endsWith('-mc');
-}
 
 /**
  * The Google Cloud APIs that the resources of all three stacks call, sorted: Compute Engine

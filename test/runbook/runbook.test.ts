@@ -160,6 +160,7 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'gke-gateway-single-cluster': ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Kubernetes folders', 'Rollout', 'Check: GKE Gateways', 'Changes', 'Teardown'],
       'grpc-routes-gamma': [
         'meshfleet',
         'Kube contexts',
@@ -256,6 +257,7 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      starter: ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Service mesh: managed by the fleet', 'Kubernetes folders', 'Rollout', 'Changes', 'Teardown'],
       'traffic-policy-istio': [
         'meshfleet',
         'Kube contexts',

@@ -168,8 +168,13 @@ const CORPUS: BadInput[] = [
     fragment: 'not a DNS host name',
   },
   // Multi-cluster gateway
-  gw('a className without -mc', (t) => (t.gateways[0].className = 'gke-l7-global-external-managed'), 'gateways[0].className', 'not a GKE multi-cluster GatewayClass'),
-  gw('a className with a newline', (t) => (t.gateways[0].className = 'gke-l7-gxlb-mc\n'), 'gateways[0].className', 'not a GKE multi-cluster GatewayClass'),
+  gw(
+    'a single-cluster className without a cluster',
+    (t) => (t.gateways[0].className = 'gke-l7-global-external-managed'),
+    'gateways[0].cluster',
+    'is a single-cluster GatewayClass',
+  ),
+  gw('a className with a newline', (t) => (t.gateways[0].className = 'gke-l7-gxlb-mc\n'), 'gateways[0].className', 'not a GKE GatewayClass'),
   gw('a route hostname that is an IP address', (t) => (t.gateways[0].routes[0].hostnames = ['192.0.2.1']), 'gateways[0].routes[0].hostnames[0]', 'not a DNS host name'),
   gw('a backend port the ServiceImport does not expose', (t) => (rule(t).port = 80), 'gateways[0].routes[0].rules[0].port', 'does not expose this port'),
   gw('a backend that is not exported', (t) => (rule(t).backend = 'store-east-9'), 'gateways[0].routes[0].rules[0].backend', 'no exported service has this name'),

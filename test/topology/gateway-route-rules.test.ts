@@ -44,7 +44,7 @@ describe('matches in Gateway API shapes', () => {
       'test',
     );
     const rule = gatewayTrafficOf(model, model.gateways[0], 0).routes[0].rules[0];
-    expect(httpRouteRule(rule).matches).toEqual([
+    expect(httpRouteRule(rule, 'ServiceImport').matches).toEqual([
       { headers: [{ name: 'x-id', value: '^[0-9]+$', type: 'RegularExpression' }], queryParams: [{ name: 'tier', value: 'gold' }], method: 'GET' },
     ]);
   });
@@ -93,7 +93,7 @@ describe('filters (HTTPRouteFilter) and their CEL constraints', () => {
       ),
       'test',
     );
-    const [rewritten, redirect] = gatewayTrafficOf(model, model.gateways[0], 0).routes[0].rules.map(httpRouteRule);
+    const [rewritten, redirect] = gatewayTrafficOf(model, model.gateways[0], 0).routes[0].rules.map((r) => httpRouteRule(r, 'ServiceImport'));
     expect(rewritten.filters).toEqual([
       { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-api', value: 'v1' }], remove: ['x-old'] } },
       { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/api' } } },
@@ -201,7 +201,7 @@ describe('cross-namespace backends', () => {
   test('a backend in another app namespace gets its namespace on the backendRef and a ReferenceGrant there', () => {
     const model = validateTopology(withRules({ backends: [{ name: 'payments', namespace: 'payments', port: 8080 }] }), 'test');
     const traffic = gatewayTrafficOf(model, model.gateways[0], 0);
-    expect(httpRouteRule(traffic.routes[0].rules[0]).backendRefs).toEqual([{ group: 'net.gke.io', kind: 'ServiceImport', name: 'payments', namespace: 'payments', port: 8080 }]);
+    expect(httpRouteRule(traffic.routes[0].rules[0], 'ServiceImport').backendRefs).toEqual([{ group: 'net.gke.io', kind: 'ServiceImport', name: 'payments', namespace: 'payments', port: 8080 }]);
     const grants = gatewayReferenceGrantsOf(traffic);
     expect(grants).toEqual([{ namespace: 'payments', name: 'store-external-http-routes', kinds: ['HTTPRoute'], names: ['payments'] }]);
     expect(referenceGrantSpec(traffic, grants[0])).toEqual({
@@ -228,7 +228,7 @@ describe('one owner of the filter semantics', () => {
   };
 
   test('GAMMA and the multi-cluster Gateway write the same filters for one rule', () => {
-    expect(httpRouteRule(rule).filters).toEqual(gammaRuleOf(rule, 8080).filters);
+    expect(httpRouteRule(rule, 'ServiceImport').filters).toEqual(gammaRuleOf(rule, 8080).filters);
   });
 
   test('Istio writes a prefix rewrite, and refuses what its uri cannot say rather than dropping it', () => {

@@ -6,7 +6,8 @@
 import { validateTopology } from '../../src/load/load';
 import { Draft, expectOnlyProblem, problemsOf } from './support';
 
-const CLASSES = 'gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-rilb-mc, gke-l7-cross-regional-internal-managed-mc, gke-l7-gxlb-mc';
+const CLASSES =
+  'gke-l7-global-external-managed, gke-l7-regional-external-managed, gke-l7-rilb, gke-l7-gxlb, gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-rilb-mc, gke-l7-cross-regional-internal-managed-mc, gke-l7-gxlb-mc';
 const IMPORTS = 'one of store, store-west, store-east';
 
 /** Two workload clusters exporting store, a config cluster, and the blue/green route of the example. */
@@ -70,11 +71,11 @@ describe('valid gateways', () => {
 });
 
 describe('GatewayClass', () => {
-  test.each(['gke-l7-rilb', 'gke-l7-global-external-managed', 'istio'])('%s is not a GKE multi-cluster class', (className) => {
+  test.each(['gke-l7-rilb-mc2', 'gke-l7-global-external', 'istio'])('%s is not a GKE class', (className) => {
     expectOnlyProblem(
       variant((t) => (t.gateways[0].className = className)),
       'gateways[0].className',
-      `not a GKE multi-cluster GatewayClass (found "${className}", expected one of ${CLASSES})`,
+      `not a GKE GatewayClass (found "${className}", expected one of ${CLASSES})`,
     );
   });
 
@@ -170,7 +171,7 @@ describe('GCPGatewayPolicy fields per class', () => {
     expectOnlyProblem(
       variant((t) => (t.gateways[0].gatewayPolicy = { allowGlobalAccess: true })),
       'gateways[0].gatewayPolicy.allowGlobalAccess',
-      'global access applies to regional internal gateways only (found "gke-l7-global-external-managed-mc", expected gke-l7-rilb-mc, or no allowGlobalAccess)',
+      'global access applies to regional internal gateways only (found "gke-l7-global-external-managed-mc", expected gke-l7-rilb, gke-l7-rilb-mc, or no allowGlobalAccess)',
     );
   });
 
@@ -455,7 +456,7 @@ describe('GRPCRoutes on a multi-cluster Gateway', () => {
     ];
   };
 
-  test.each(CLASSES.split(', '))('class %s: refused with the reason, at the route kind', (className) => {
+  test.each(CLASSES.split(', ').filter((c) => c.endsWith('-mc')))('class %s: refused with the reason, at the route kind', (className) => {
     const t = variant(grpc);
     t.gateways[0].className = className;
     // Internal and regional classes need a proxy-only subnet: give every region one, so the route is the only problem.

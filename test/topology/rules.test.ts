@@ -785,11 +785,11 @@ describe('gateways', () => {
     expect(gke(model.clusters[2]).gatewayApi).toBe('experimental');
   });
 
-  test('a single-cluster GatewayClass is refused: its Gateway cannot route to ServiceImports', () => {
+  test('a single-cluster GatewayClass needs the cluster that holds its Gateway', () => {
     expectOnlyProblem(
       variant(base, (t) => (t.gateways[0].className = 'gke-l7-rilb')),
-      'gateways[0].className',
-      'not a GKE multi-cluster GatewayClass (found "gke-l7-rilb", expected one of gke-l7-global-external-managed-mc, gke-l7-regional-external-managed-mc, gke-l7-rilb-mc, gke-l7-cross-regional-internal-managed-mc, gke-l7-gxlb-mc)',
+      'gateways[0].cluster',
+      'gke-l7-rilb is a single-cluster GatewayClass: its Gateway lives in one cluster (found nothing, expected one of work-west, work-east, config)',
     );
   });
 });

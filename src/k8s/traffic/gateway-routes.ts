@@ -1,6 +1,7 @@
 /**
- * Multi-cluster Gateway compiler of traffic intent: HTTPRoutes (and GRPCRoutes) attached to a GKE
- * multi-cluster Gateway, every backend a ServiceImport. Pure functions from intent to object specs.
+ * GKE Gateway compiler of traffic intent: HTTPRoutes (and GRPCRoutes) attached to a GKE Gateway,
+ * every backend a ServiceImport (multi-cluster class) or a Service (single-cluster class). Pure
+ * functions from intent to object specs.
  */
 import {
   GrpcRouteSpec,
@@ -16,22 +17,28 @@ import {
   ReferenceGrantSpec,
 } from '../../../imports/gateway.networking.k8s.io';
 import { GatewayReferenceGrant } from '../../plan/traffic/resolve';
-import { GatewayRouteIntent, GatewayTrafficIntent, TrafficBackend, TrafficMirror, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
+import { GatewayBackendKind, GatewayRouteIntent, GatewayTrafficIntent, TrafficBackend, TrafficMirror, TrafficRule, ValueMatch } from '../../plan/traffic/intent';
 import { grpcMatchesOf, httpRouteFiltersOf, httpRouteTimeoutsOf } from './gamma-routes';
 
-/** API group and kind of the multi-cluster services import every backend reference targets. */
+/** API group and kind of the multi-cluster services import a multi-cluster Gateway's backend references target. */
 export const SERVICE_IMPORT_GROUP = 'net.gke.io';
 export const SERVICE_IMPORT_KIND = 'ServiceImport';
 /** API group of the routes a ReferenceGrant lets through. */
 const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /**
- * The backend reference of a backend or mirror: a ServiceImport on its port, with its namespace
- * when it is in another namespace than the route (a ReferenceGrant there allows it, see
- * `referenceGrantSpec`). The one place a route's backend reference is built.
+ * A route's reference to a backend or mirror on its port: a ServiceImport (group and kind named),
+ * or a core Service (Gateway API's default group "" and kind Service, left out as upstream writes
+ * it); with its namespace when it is in another namespace than the route (a ReferenceGrant there
+ * allows it, see `referenceGrantSpec`). The one place a route's backend reference is built.
  */
-export function backendRefOf(b: TrafficBackend | TrafficMirror): { group: string; kind: string; name: string; namespace?: string; port: number } {
-  return { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name: b.service, ...(b.namespace === undefined ? {} : { namespace: b.namespace }), port: b.port as number };
+export function backendRefOf(b: TrafficBackend | TrafficMirror, kind: GatewayBackendKind): { group?: string; kind?: string; name: string; namespace?: string; port: number } {
+  return {
+    ...(kind === 'ServiceImport' ? { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND } : {}),
+    name: b.service,
+    ...(b.namespace === undefined ? {} : { namespace: b.namespace }),
+    port: b.port as number,
+  };
 }
 
 /** A header or query parameter condition; the match type only when not Exact (Gateway API's default). */
@@ -41,20 +48,20 @@ function valueMatch<T extends string>(m: ValueMatch): { name: string; value: str
 
 /**
  * The HTTPRoute rule of a rule: matches (path, headers, query parameters, method; those of an
- * in-mesh route the Gateway applies), weighted ServiceImport backends (none for a redirect),
+ * in-mesh route the Gateway applies), weighted backends of `kind` (none for a redirect),
  * filters (header modifiers, mirror, redirect, rewrite, in GAMMA's order) and timeouts.
  */
-export function httpRouteRule(rule: TrafficRule): HttpRouteSpecRules {
+export function httpRouteRule(rule: TrafficRule, kind: GatewayBackendKind): HttpRouteSpecRules {
   const matches = rule.matches.map((m): HttpRouteSpecRulesMatches => ({
     ...(m.path !== undefined ? { path: { type: m.path.type as HttpRouteSpecRulesMatchesPathType, value: m.path.value } } : {}),
     ...(m.headers.length > 0 ? { headers: m.headers.map((h) => valueMatch<HttpRouteSpecRulesMatchesHeadersType>(h)) } : {}),
     ...(m.queryParams.length > 0 ? { queryParams: m.queryParams.map((q) => valueMatch<HttpRouteSpecRulesMatchesQueryParamsType>(q)) } : {}),
     ...(m.method !== undefined ? { method: m.method as HttpRouteSpecRulesMatchesMethod } : {}),
   }));
-  const filters = httpRouteFiltersOf(rule, backendRefOf);
+  const filters = httpRouteFiltersOf(rule, (b) => backendRefOf(b, kind));
   return {
     ...(matches.length > 0 ? { matches } : {}),
-    ...(rule.backends.length > 0 ? { backendRefs: rule.backends.map((b) => ({ ...backendRefOf(b), ...(b.weight !== undefined ? { weight: b.weight } : {}) })) } : {}),
+    ...(rule.backends.length > 0 ? { backendRefs: rule.backends.map((b) => ({ ...backendRefOf(b, kind), ...(b.weight !== undefined ? { weight: b.weight } : {}) })) } : {}),
     ...(filters.length > 0 ? { filters } : {}),
     ...httpRouteTimeoutsOf(rule),
   };
@@ -65,17 +72,17 @@ export function gatewayHttpRouteSpec(gateway: GatewayTrafficIntent, route: Gatew
   return {
     parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
-    rules: route.rules.map(httpRouteRule),
+    rules: route.rules.map((rule) => httpRouteRule(rule, gateway.backendKind)),
   };
 }
 
-/** The GRPCRoute rule of a gRPC rule: matches (gRPC method, headers), weighted ServiceImport backends, a mirror filter. */
-export function grpcRouteRule(rule: TrafficRule): GrpcRouteSpecRules {
+/** The GRPCRoute rule of a gRPC rule: matches (gRPC method, headers), weighted backends of `kind`, a mirror filter. */
+export function grpcRouteRule(rule: TrafficRule, kind: GatewayBackendKind): GrpcRouteSpecRules {
   const matches = grpcMatchesOf(rule);
   return {
     ...(matches.length > 0 ? { matches } : {}),
-    backendRefs: rule.backends.map((b) => ({ ...backendRefOf(b), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
-    ...(rule.mirror !== undefined ? { filters: [{ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: backendRefOf(rule.mirror) } }] } : {}),
+    backendRefs: rule.backends.map((b) => ({ ...backendRefOf(b, kind), ...(b.weight !== undefined ? { weight: b.weight } : {}) })),
+    ...(rule.mirror !== undefined ? { filters: [{ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror: { backendRef: backendRefOf(rule.mirror, kind) } }] } : {}),
   };
 }
 
@@ -84,20 +91,18 @@ export function gatewayGrpcRouteSpec(gateway: GatewayTrafficIntent, route: Gatew
   return {
     parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
-    rules: route.rules.map(grpcRouteRule),
+    rules: route.rules.map((rule) => grpcRouteRule(rule, gateway.backendKind)),
   };
 }
 
 /**
  * The ReferenceGrant spec of `grant`: routes of its kinds in the gateway namespace may reference
- * the ServiceImports it names (every ServiceImport of the namespace when it names none).
+ * the backends it names, of the gateway's backend kind (every one of the namespace when it names none).
  */
 export function referenceGrantSpec(gateway: GatewayTrafficIntent, grant: GatewayReferenceGrant): ReferenceGrantSpec {
+  const target = gateway.backendKind === 'ServiceImport' ? { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND } : { group: '', kind: 'Service' };
   return {
     from: grant.kinds.map((kind) => ({ group: GATEWAY_API_GROUP, kind, namespace: gateway.namespace })),
-    to:
-      grant.names.length === 0
-        ? [{ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND }]
-        : grant.names.map((name) => ({ group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name })),
+    to: grant.names.length === 0 ? [target] : grant.names.map((name) => ({ ...target, name })),
   };
 }

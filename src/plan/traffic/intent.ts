@@ -189,7 +189,7 @@ export interface ServiceTrafficIntent {
   readonly ingressGateway?: IngressGatewayEntry;
 }
 
-/** One route attached to a multi-cluster Gateway; backends are ServiceImports. */
+/** One route attached to a GKE Gateway; backends are ServiceImports or Services (the gateway's `backendKind`). */
 export interface GatewayRouteIntent {
   readonly protocol: TrafficProtocol;
   readonly name: string;
@@ -200,12 +200,20 @@ export interface GatewayRouteIntent {
   readonly rules: readonly TrafficRule[];
 }
 
-/** Traffic entering through one multi-cluster Gateway. */
+/**
+ * What a GKE Gateway's backends are: ServiceImports (`net.gke.io`) of exported Services for a
+ * multi-cluster class, the cluster's own (core) Services for a single-cluster class.
+ */
+export type GatewayBackendKind = 'ServiceImport' | 'Service';
+
+/** Traffic entering through one GKE Gateway. */
 export interface GatewayTrafficIntent {
   /** Topology path of the gateway. */
   readonly path: string;
   readonly gateway: string;
   readonly namespace: string;
+  /** What every backend (and mirror) name of its routes and policies stands for. */
+  readonly backendKind: GatewayBackendKind;
   readonly routes: readonly GatewayRouteIntent[];
 }
 
@@ -223,7 +231,7 @@ export interface IngressTrafficIntent {
 export interface TrafficIntents {
   /** One per Service of an app, in app and workload order. */
   readonly services: readonly ServiceTrafficIntent[];
-  /** One per multi-cluster Gateway, in order. */
+  /** One per GKE Gateway, in order. */
   readonly gateways: readonly GatewayTrafficIntent[];
   readonly multiClusterIngress?: IngressTrafficIntent;
 }

@@ -3,6 +3,7 @@
  * in-mesh routing and ingress gateway entry; per multi-cluster Gateway its routes; the
  * MultiClusterIngress rules. Shorthands are expanded here, once; the compilers only translate.
  */
+import { isMultiClusterGatewayClass } from '../../topology/model/gateway-classes';
 import {
   GatewayBackendInput,
   GatewayHeaderModifierInput,
@@ -373,10 +374,12 @@ function gatewayRuleFilters(rule: ResolvedGatewayRouteRule): GatewayRuleFilters 
 }
 
 /**
- * The routes of multi-cluster Gateway `g` (`gateways[index]`), shorthands expanded; backends are
- * ServiceImports, a workload with versions reached through its per-version ServiceImports:
- * weighted by its version split (see `gatewayRuleBackends`), or, when it has an in-mesh route
- * and is the rule's only backend, by that route's rules (its matches, weights and mirrors).
+ * The routes of GKE Gateway `g` (`gateways[index]`), shorthands expanded. A multi-cluster class's
+ * backends are ServiceImports, a workload with versions reached through its per-version
+ * ServiceImports: weighted by its version split (see `gatewayRuleBackends`), or, when it has an
+ * in-mesh route and is the rule's only backend, by that route's rules (its matches, weights and
+ * mirrors). A single-cluster class's backends are the cluster's Services, as written: the rules
+ * refuse a workload with versions or an in-mesh route there, so neither expansion applies.
  * Filters (header modifiers, redirect, rewrite) and timeouts apply to every rule they expand to.
  */
 export function gatewayTrafficOf(model: ResolvedTopology, g: ResolvedGateway, index: number): GatewayTrafficIntent {
@@ -385,6 +388,7 @@ export function gatewayTrafficOf(model: ResolvedTopology, g: ResolvedGateway, in
     path: at,
     gateway: g.name,
     namespace: g.namespace,
+    backendKind: isMultiClusterGatewayClass(g.className) ? 'ServiceImport' : 'Service',
     routes: g.routes.map((route, j) => ({
       protocol: route.kind === 'GRPCRoute' ? 'grpc' : 'http',
       name: route.name,

@@ -5061,8 +5061,14 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           },
           "className": {
             "type": "string",
-            "description": "A GKE multi-cluster GatewayClass, e.g. `gke-l7-cross-regional-internal-managed-mc` (see `gateway-classes.ts`).",
+            "description": "A GKE GatewayClass (see `gateway-classes.ts`): multi-cluster, e.g. `gke-l7-cross-regional-internal-managed-mc`, or single-cluster, e.g. `gke-l7-global-external-managed`.",
             "minLength": 1
+          },
+          "cluster": {
+            "type": "string",
+            "description": "The GKE cluster that holds a single-cluster Gateway (required for those classes; refused for multi-cluster ones, which live in `fleet.configCluster`). Its routes reach the Services of the workloads running there.\n\nDefault: none (multi-cluster classes).",
+            "title": "cluster name (at most 40 characters)",
+            "pattern": "^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$"
           },
           "addresses": {
             "type": "array",
@@ -5726,7 +5732,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "properties": {
                 "backend": {
                   "type": "string",
-                  "description": "ServiceImport name.",
+                  "description": "The backend: a ServiceImport name (multi-cluster class), a Service (workload) name (single-cluster class).",
                   "title": "lower-case RFC 1035 name",
                   "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
@@ -5793,9 +5799,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "backend"
               ],
               "additionalProperties": false,
-              "description": "A HealthCheckPolicy on one ServiceImport. Unset settings are left to the load balancer."
+              "description": "A HealthCheckPolicy on one backend. Unset settings are left to the load balancer."
             },
-            "description": "Load balancer health checks (HealthCheckPolicy) per ServiceImport.\n\nDefault: [] (the load balancer's default check)."
+            "description": "Load balancer health checks (HealthCheckPolicy) per backend (ServiceImport or Service).\n\nDefault: [] (the load balancer's default check)."
           },
           "backendPolicies": {
             "type": "array",
@@ -5804,7 +5810,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "properties": {
                 "backend": {
                   "type": "string",
-                  "description": "ServiceImport name.",
+                  "description": "The backend: a ServiceImport name (multi-cluster class), a Service (workload) name (single-cluster class).",
                   "title": "lower-case RFC 1035 name",
                   "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
@@ -5872,18 +5878,59 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 },
                 "securityPolicy": {
                   "type": "string",
-                  "description": "Name of a Cloud Armor security policy.\n\nDefault: none.",
+                  "description": "Name of a Cloud Armor security policy (a regional one of the gateway's region for a regional class). Only for classes with Cloud Armor (the external ones, see `gateway-classes.ts`).\n\nDefault: none.",
                   "title": "lower-case name of letters, digits and - (a letter first, no - last)",
                   "pattern": "^[a-z]([-a-z0-9]*[a-z0-9])?$"
+                },
+                "maxRatePerEndpoint": {
+                  "type": "integer",
+                  "description": "Target requests per second per endpoint (pod), the capacity that traffic-based autoscaling and load balancing use. Single-cluster classes only: a multi-cluster Gateway takes capacity from the Service annotation `networking.gke.io/max-rate-per-endpoint`.\n\nDefault: GKE's (1e8).",
+                  "minimum": 1,
+                  "maximum": 1000000000
+                },
+                "iap": {
+                  "type": "object",
+                  "properties": {
+                    "enabled": {
+                      "type": "boolean",
+                      "description": "Authenticate and authorize every request to the backend."
+                    },
+                    "clientID": {
+                      "type": "string",
+                      "description": "OAuth 2.0 client ID, e.g. `123-abc.apps.googleusercontent.com`. Required when enabled.",
+                      "minLength": 1
+                    },
+                    "oauth2ClientSecret": {
+                      "type": "object",
+                      "properties": {
+                        "name": {
+                          "type": "string",
+                          "description": "Name of the Secret (the operator creates it; the runbook says how).",
+                          "title": "lower-case RFC 1035 name",
+                          "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                        }
+                      },
+                      "required": [
+                        "name"
+                      ],
+                      "additionalProperties": false,
+                      "description": "The Secret holding the OAuth client secret. Required when enabled."
+                    }
+                  },
+                  "required": [
+                    "enabled"
+                  ],
+                  "additionalProperties": false,
+                  "description": "Identity-Aware Proxy in front of the backend.\n\nDefault: none (IAP off)."
                 }
               },
               "required": [
                 "backend"
               ],
               "additionalProperties": false,
-              "description": "A GCPBackendPolicy on one ServiceImport. Only given settings are written."
+              "description": "A GCPBackendPolicy on one backend. Only given settings are written."
             },
-            "description": "GCPBackendPolicy per ServiceImport.",
+            "description": "GCPBackendPolicy per backend (ServiceImport or Service).",
             "default": []
           },
           "gatewayPolicy": {
@@ -5922,7 +5969,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           "className"
         ],
         "additionalProperties": false,
-        "description": "A multi-cluster Gateway, its routes and policies, in the fleet config cluster."
+        "description": "A GKE Gateway, its routes and policies: a multi-cluster class's in the fleet config cluster (backends are ServiceImports), a single-cluster class's in `cluster` (backends are Services)."
       },
       "description": "Multi-cluster Gateways in the config cluster.",
       "default": []

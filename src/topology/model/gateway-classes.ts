@@ -1,14 +1,26 @@
 /**
- * The GKE multi-cluster GatewayClasses meshfleet accepts, and what each one takes: frontend
- * addresses, proxy-only subnets, GCPGatewayPolicy settings. From GKE's "GatewayClass
- * capabilities" page and its multi-cluster Gateway guides.
+ * The GKE GatewayClasses meshfleet accepts, single-cluster and multi-cluster, and what each one
+ * takes: frontend addresses, proxy-only subnets, GCPGatewayPolicy and GCPBackendPolicy settings.
+ * From GKE's "GatewayClass capabilities" page (kubernetes-engine/docs/how-to/gatewayclass-capabilities:
+ * "Cluster scope: Single cluster | Multi-cluster" per class), "Deploying Gateways" ("If you are
+ * using the regional or cross-region GatewayClasses, you must enable a proxy-only subnet") and
+ * its multi-cluster Gateway guides.
  */
 
 /** Purpose of a proxy-only subnet: regional Envoy load balancers vs cross-region internal ones. */
 export type ProxyOnlyPurpose = 'REGIONAL_MANAGED_PROXY' | 'GLOBAL_MANAGED_PROXY';
 
-/** What one multi-cluster GatewayClass takes. */
+/**
+ * Where a class's Gateway lives and what its routes reach: `single-cluster`, a Gateway in one
+ * cluster (`gateways[].cluster`) routing to that cluster's Services; `multi-cluster`, a Gateway
+ * in the fleet config cluster routing to ServiceImports of exported Services.
+ */
+export type GatewayClassScope = 'single-cluster' | 'multi-cluster';
+
+/** What one GatewayClass takes. */
 export interface GatewayClassTraits {
+  /** Single-cluster (Service backends) or multi-cluster (ServiceImport backends). */
+  readonly scope: GatewayClassScope;
   /**
    * Whether `addresses` (regional internal addresses, ephemeral or named) apply. The global
    * external classes get an ephemeral global IP; the regional external one an external address
@@ -21,7 +33,7 @@ export interface GatewayClassTraits {
   readonly proxyOnly?: ProxyOnlyPurpose;
   /** GCPGatewayPolicy `allowGlobalAccess` applies (regional internal load balancers only). */
   readonly allowGlobalAccess: boolean;
-  /** GCPGatewayPolicy `region` applies (regional multi-cluster Gateways). */
+  /** GCPGatewayPolicy `region` applies (regional multi-cluster Gateways; a single-cluster Gateway's region is its cluster's). */
   readonly policyRegion: boolean;
   /**
    * The class's controller accepts GRPCRoutes (`routes[].kind: GRPCRoute`). None of GKE's does
@@ -42,7 +54,7 @@ export interface GatewayClassTraits {
    * header matching, header manipulation, traffic mirroring" (kubernetes-engine/docs/how-to/
    * deploy-gateway-traffic-splitting); the cross-regional internal Application Load Balancer
    * has the same traffic management (load-balancing/docs/https/setting-up-reg-traffic-mgmt).
-   * The classic Application Load Balancer (gke-l7-gxlb-mc) has neither. The same classes take
+   * The classic Application Load Balancer (gke-l7-gxlb, gke-l7-gxlb-mc) has neither. The same classes take
    * the header modifier, redirect and URL rewrite filters (`rules[].filters`): header
    * manipulation is in the quote above; redirects and rewrites are traffic management of the
    * Envoy-based load balancers, refused on the classic one as well (not verified for it).
@@ -57,47 +69,54 @@ export interface GatewayClassTraits {
    * for a class once that page lists HTTPRoute timeouts for it.
    */
   readonly routeTimeouts?: true;
+  /**
+   * GCPBackendPolicy `securityPolicy` (a Cloud Armor policy) applies: the external load
+   * balancers. GKE's "GatewayClass capabilities" page ("Additional services") lists Google Cloud
+   * Armor for the global external and classic classes; the regional external ones take a
+   * regional security policy of their region since the GKE controller set regional backend
+   * services' policies (GoogleCloudPlatform/k8s-cloud-provider#172, "support regional Cloud
+   * Armor on regional Gateways"; an older GKE community thread, gateway-gcpbackendpolicy/148363,
+   * still read "not supported for regional external gateways"). The internal classes have none.
+   */
+  readonly cloudArmor: boolean;
+  /**
+   * GCPBackendPolicy `iap` (Identity-Aware Proxy) applies. IAP takes the external and the
+   * regional internal Application Load Balancers (GKE "Configure Gateway resources using
+   * Policies", Configure IAP; IAP's load balancer support list); meshfleet leaves the
+   * cross-regional internal class out until GKE's page lists it.
+   */
+  readonly iap: boolean;
 }
 
-/** The GKE multi-cluster GatewayClasses, by name. */
-export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
-  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true },
-  'gke-l7-regional-external-managed-mc': {
-    internalAddresses: false,
-    singleRegion: true,
-    proxyOnly: 'REGIONAL_MANAGED_PROXY',
-    allowGlobalAccess: false,
-    policyRegion: true,
-    grpcRoute: false,
-    advancedTraffic: true,
-  },
-  'gke-l7-rilb-mc': {
-    internalAddresses: true,
-    singleRegion: true,
-    proxyOnly: 'REGIONAL_MANAGED_PROXY',
-    allowGlobalAccess: true,
-    policyRegion: true,
-    grpcRoute: false,
-    advancedTraffic: true,
-  },
-  'gke-l7-cross-regional-internal-managed-mc': {
-    internalAddresses: true,
-    singleRegion: false,
-    proxyOnly: 'GLOBAL_MANAGED_PROXY',
-    allowGlobalAccess: false,
-    policyRegion: false,
-    grpcRoute: false,
-    advancedTraffic: true,
-  },
-  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false },
+/**
+ * The GKE GatewayClasses, by name, one line each. Proxy-only subnets: the regional and
+ * cross-regional classes ("Deploying Gateways": regional or cross-region GatewayClasses need
+ * one); the global external and classic classes none.
+ */
+// prettier-ignore
+export const GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
+  'gke-l7-global-external-managed':            { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
+  'gke-l7-regional-external-managed':          { scope: 'single-cluster', internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
+  'gke-l7-rilb':                               { scope: 'single-cluster', internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
+  'gke-l7-gxlb':                               { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true },
+  'gke-l7-global-external-managed-mc':         { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
+  'gke-l7-regional-external-managed-mc':       { scope: 'multi-cluster',  internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
+  'gke-l7-rilb-mc':                            { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
+  'gke-l7-cross-regional-internal-managed-mc': { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY',   allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: false },
+  'gke-l7-gxlb-mc':                            { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true },
 };
 
 /** The accepted class names, in table order (for error messages). */
-export const MULTI_CLUSTER_GATEWAY_CLASS_NAMES: readonly string[] = Object.keys(MULTI_CLUSTER_GATEWAY_CLASSES);
+export const GATEWAY_CLASS_NAMES: readonly string[] = Object.keys(GATEWAY_CLASSES);
 
-/** Traits of a class, or undefined when it is not a GKE multi-cluster class. */
+/** Traits of a class, or undefined when it is not a GKE GatewayClass meshfleet knows. */
 export function gatewayClassTraits(className: string): GatewayClassTraits | undefined {
-  return Object.prototype.hasOwnProperty.call(MULTI_CLUSTER_GATEWAY_CLASSES, className) ? MULTI_CLUSTER_GATEWAY_CLASSES[className] : undefined;
+  return Object.prototype.hasOwnProperty.call(GATEWAY_CLASSES, className) ? GATEWAY_CLASSES[className] : undefined;
+}
+
+/** Whether `className` is a multi-cluster class (its Gateway lives in the fleet config cluster). */
+export function isMultiClusterGatewayClass(className: string): boolean {
+  return gatewayClassTraits(className)?.scope === 'multi-cluster';
 }
 
 /** A region where a gateway's load balancer needs a proxy-only subnet, and why. */
@@ -116,6 +135,8 @@ export interface ProxyOnlyNeed {
 interface GatewayModel {
   readonly gateways: ReadonlyArray<{
     readonly className: string;
+    /** The cluster of a single-cluster gateway. */
+    readonly cluster?: string;
     readonly addresses: ReadonlyArray<{ readonly region: string }>;
     readonly gatewayPolicy?: { readonly region?: string };
   }>;
@@ -127,8 +148,8 @@ interface GatewayModel {
 /**
  * Where each gateway needs a proxy-only subnet, of which purpose: every address region; for a
  * cross-regional class also every workload cluster region; for a regional class without an
- * address, its load balancer region (`gatewayPolicy.region`, else the config cluster's region).
- * Global external classes need none.
+ * address, its load balancer region (a single-cluster gateway's cluster region; else
+ * `gatewayPolicy.region`, else the config cluster's region). Global external classes need none.
  */
 export function proxyOnlyNeeds(model: GatewayModel): ProxyOnlyNeed[] {
   const needs: ProxyOnlyNeed[] = [];
@@ -140,6 +161,10 @@ export function proxyOnlyNeeds(model: GatewayModel): ProxyOnlyNeed[] {
     if (purpose === 'GLOBAL_MANAGED_PROXY') {
       const regions = [...new Set(model.gkeClusters.filter((c) => c.role === 'workload').map((c) => c.region))];
       regions.forEach((region) => needs.push({ region, purpose, gateway: i, path: `${at}.className`, why: `backend region ${region} of a cross-regional gateway` }));
+    } else if (g.addresses.length === 0 && gatewayClassTraits(g.className)?.scope === 'single-cluster') {
+      // Without a known GKE cluster the rules report gateways[].cluster.
+      const region = model.gkeClusters.find((c) => c.name === g.cluster)?.region;
+      if (region !== undefined) needs.push({ region, purpose, gateway: i, path: `${at}.cluster`, why: `the region ${region} of cluster ${g.cluster} (the gateway region)` });
     } else if (g.addresses.length === 0) {
       const policyRegion = g.gatewayPolicy?.region;
       const configRegion = model.gkeClusters.find((c) => c.name === model.fleet.configCluster)?.region;

@@ -1,13 +1,13 @@
-/** Load balancer policies of a multi-cluster Gateway (networking.gke.io/v1). */
+/** Load balancer policies of a GKE Gateway (networking.gke.io/v1), on its backends (ServiceImports or Services) and on the Gateway. */
 
 import type { AbsolutePath, DnsLabel, GcpName, Integer, NonEmptyString, Port, Region } from './formats';
 
 /** Protocol of a load balancer health check. */
 export type GatewayHealthCheckType = 'HTTP' | 'HTTPS' | 'HTTP2' | 'TCP' | 'GRPC';
 
-/** A HealthCheckPolicy on one ServiceImport. Unset settings are left to the load balancer. */
+/** A HealthCheckPolicy on one backend. Unset settings are left to the load balancer. */
 export interface GatewayHealthCheckInput {
-  /** ServiceImport name. */
+  /** The backend: a ServiceImport name (multi-cluster class), a Service (workload) name (single-cluster class). */
   readonly backend: DnsLabel;
   /**
    * HealthCheckPolicy name.
@@ -90,9 +90,28 @@ export interface GatewayLoggingInput {
   readonly sampleRate?: Integer;
 }
 
-/** A GCPBackendPolicy on one ServiceImport. Only given settings are written. */
+/** The OAuth client secret of Identity-Aware Proxy: a Secret in the gateway's namespace, key `key`. */
+export interface GatewayIapSecretRefInput {
+  /** Name of the Secret (the operator creates it; the runbook says how). */
+  readonly name: DnsLabel;
+}
+
+/**
+ * Identity-Aware Proxy on a backend, upstream's GCPBackendPolicy `iap` shape. Only for classes
+ * that support IAP (see `gateway-classes.ts`).
+ */
+export interface GatewayIapInput {
+  /** Authenticate and authorize every request to the backend. */
+  readonly enabled: boolean;
+  /** OAuth 2.0 client ID, e.g. `123-abc.apps.googleusercontent.com`. Required when enabled. */
+  readonly clientID?: NonEmptyString;
+  /** The Secret holding the OAuth client secret. Required when enabled. */
+  readonly oauth2ClientSecret?: GatewayIapSecretRefInput;
+}
+
+/** A GCPBackendPolicy on one backend. Only given settings are written. */
 export interface GatewayBackendPolicyInput {
-  /** ServiceImport name. */
+  /** The backend: a ServiceImport name (multi-cluster class), a Service (workload) name (single-cluster class). */
   readonly backend: DnsLabel;
   /**
    * GCPBackendPolicy name.
@@ -124,10 +143,25 @@ export interface GatewayBackendPolicyInput {
    */
   readonly logging?: GatewayLoggingInput;
   /**
-   * Name of a Cloud Armor security policy.
+   * Name of a Cloud Armor security policy (a regional one of the gateway's region for a regional
+   * class). Only for classes with Cloud Armor (the external ones, see `gateway-classes.ts`).
    * @default none
    */
   readonly securityPolicy?: GcpName;
+  /**
+   * Target requests per second per endpoint (pod), the capacity that traffic-based autoscaling
+   * and load balancing use. Single-cluster classes only: a multi-cluster Gateway takes capacity
+   * from the Service annotation `networking.gke.io/max-rate-per-endpoint`.
+   * @minimum 1
+   * @maximum 1000000000
+   * @default GKE's (1e8)
+   */
+  readonly maxRatePerEndpoint?: Integer;
+  /**
+   * Identity-Aware Proxy in front of the backend.
+   * @default none (IAP off)
+   */
+  readonly iap?: GatewayIapInput;
 }
 
 /** A GCPGatewayPolicy on the Gateway. Only given settings are written. */
@@ -154,12 +188,12 @@ export interface GatewayPolicyInput {
   readonly region?: Region;
 }
 
-/** Name of the HealthCheckPolicy of a backend ServiceImport. */
+/** Name of the HealthCheckPolicy of a backend. */
 export function healthCheckPolicyName(backend: string): string {
   return `${backend}-healthcheck`;
 }
 
-/** Name of the GCPBackendPolicy of a backend ServiceImport. */
+/** Name of the GCPBackendPolicy of a backend. */
 export function backendPolicyName(backend: string): string {
   return `${backend}-backendpolicy`;
 }

@@ -1,6 +1,9 @@
-/** Multi-cluster Gateways (Gateway API on ServiceImports) in the fleet config cluster. */
+/**
+ * GKE Gateways: multi-cluster ones (routes to ServiceImports) in the fleet config cluster, and
+ * single-cluster ones (routes to Services) in the cluster they name.
+ */
 
-import type { DnsLabel, Labels, NonEmptyString, Port, Region } from './formats';
+import type { ClusterName, DnsLabel, Labels, NonEmptyString, Port, Region } from './formats';
 import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayPolicyInput } from './gateway-policies';
 import type { GatewayRouteRuleInput, RouteKind } from './gateway-routes';
 
@@ -45,14 +48,27 @@ export interface RouteInput {
   readonly rules: RouteRuleInput[];
 }
 
-/** A multi-cluster Gateway, its routes and policies, in the fleet config cluster. */
+/**
+ * A GKE Gateway, its routes and policies: a multi-cluster class's in the fleet config cluster
+ * (backends are ServiceImports), a single-cluster class's in `cluster` (backends are Services).
+ */
 export interface GatewayInput {
   /** Gateway name, e.g. `internal-http`. */
   readonly name: DnsLabel;
   /** Namespace of the Gateway and its routes and policies, e.g. `store`. */
   readonly namespace: DnsLabel;
-  /** A GKE multi-cluster GatewayClass, e.g. `gke-l7-cross-regional-internal-managed-mc` (see `gateway-classes.ts`). */
+  /**
+   * A GKE GatewayClass (see `gateway-classes.ts`): multi-cluster, e.g.
+   * `gke-l7-cross-regional-internal-managed-mc`, or single-cluster, e.g. `gke-l7-global-external-managed`.
+   */
   readonly className: NonEmptyString;
+  /**
+   * The GKE cluster that holds a single-cluster Gateway (required for those classes; refused for
+   * multi-cluster ones, which live in `fleet.configCluster`). Its routes reach the Services of the
+   * workloads running there.
+   * @default none (multi-cluster classes)
+   */
+  readonly cluster?: ClusterName;
   /**
    * Regional internal frontend addresses (gke-l7-rilb-mc: one; gke-l7-cross-regional-internal-managed-mc:
    * one per region). The external classes take none.
@@ -70,12 +86,12 @@ export interface GatewayInput {
    */
   readonly routes?: RouteInput[];
   /**
-   * Load balancer health checks (HealthCheckPolicy) per ServiceImport.
+   * Load balancer health checks (HealthCheckPolicy) per backend (ServiceImport or Service).
    * @default [] (the load balancer's default check)
    */
   readonly healthChecks?: GatewayHealthCheckInput[];
   /**
-   * GCPBackendPolicy per ServiceImport.
+   * GCPBackendPolicy per backend (ServiceImport or Service).
    * @default []
    */
   readonly backendPolicies?: GatewayBackendPolicyInput[];

@@ -473,6 +473,7 @@ function resolveGateway(g: GatewayInput): ResolvedGateway {
     name: g.name,
     namespace: g.namespace,
     className: g.className,
+    ...(g.cluster === undefined ? {} : { cluster: g.cluster }),
     addresses: (g.addresses ?? []).map((a) => ({ ...a })),
     port: g.port ?? DEFAULTS.gatewayPort,
     routes: (g.routes ?? []).map((r) => ({

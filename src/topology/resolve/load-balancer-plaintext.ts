@@ -1,3 +1,4 @@
+import { isMultiClusterGatewayClass } from '../model/gateway-classes';
 import { ResolvedTopology, ResolvedWorkload } from '../model/types';
 import { selects } from './mesh-support';
 
@@ -19,6 +20,11 @@ export interface LoadBalancerPlaintext {
   readonly ports: readonly number[];
   /** Topology paths of the load balancer entries that reach it, e.g. `multiClusterIngress.services[0]`, `gateways[1].routes[0]`. */
   readonly sources: readonly string[];
+  /**
+   * The clusters whose pods the load balancers reach, when only some are (single-cluster
+   * Gateways reach their own cluster); absent: every cluster the workload runs in.
+   */
+  readonly clusters?: readonly string[];
 }
 
 /** Pod labels of each version of a workload (one set without versions). */
@@ -29,20 +35,30 @@ function podLabelSets(w: ResolvedWorkload): Array<Record<string, string>> {
 
 /** Collects ports and sources per workload. */
 class Collector {
-  private readonly found = new Map<string, { app: number; workload: number; ports: Set<number>; sources: string[] }>();
+  private readonly found = new Map<string, { app: number; workload: number; ports: Set<number>; sources: string[]; clusters?: Set<string> }>();
 
-  add(app: number, workload: number, ports: readonly number[], source: string): void {
+  /** `cluster`: the one cluster whose pods the source reaches; absent: every cluster. */
+  add(app: number, workload: number, ports: readonly number[], source: string, cluster?: string): void {
     const key = `${app}/${workload}`;
-    const entry = this.found.get(key) ?? { app, workload, ports: new Set<number>(), sources: [] };
+    const known = this.found.get(key);
+    const entry = known ?? { app, workload, ports: new Set<number>(), sources: [], ...(cluster === undefined ? {} : { clusters: new Set<string>() }) };
     ports.forEach((p) => entry.ports.add(p));
     if (!entry.sources.includes(source)) entry.sources.push(source);
+    if (cluster === undefined) delete entry.clusters;
+    else entry.clusters?.add(cluster);
     this.found.set(key, entry);
   }
 
   result(): LoadBalancerPlaintext[] {
     return [...this.found.values()]
       .sort((a, b) => a.app - b.app || a.workload - b.workload)
-      .map((e) => ({ app: e.app, workload: e.workload, ports: [...e.ports].sort((x, y) => x - y), sources: e.sources }));
+      .map((e) => ({
+        app: e.app,
+        workload: e.workload,
+        ports: [...e.ports].sort((x, y) => x - y),
+        sources: e.sources,
+        ...(e.clusters === undefined ? {} : { clusters: [...e.clusters].sort() }),
+      }));
   }
 }
 
@@ -80,20 +96,34 @@ function importedWorkload(model: ResolvedTopology, namespace: string, importName
   return undefined;
 }
 
-/** Multi-cluster Gateways: their routes' ServiceImports reach the exported workloads' pods (NEGs). */
+/** The workload behind Service `name` of a single-cluster gateway in `cluster`: a workload with a port running there. */
+function clusterWorkload(model: ResolvedTopology, namespace: string, cluster: string, name: string): { app: number; workload: number; w: ResolvedWorkload } | undefined {
+  for (const [i, app] of model.apps.entries()) {
+    if (app.namespace !== namespace) continue;
+    const j = app.workloads.findIndex((w) => w.name === name && w.port !== undefined && w.clusters.includes(cluster));
+    if (j >= 0) return { app: i, workload: j, w: app.workloads[j] };
+  }
+  return undefined;
+}
+
+/**
+ * GKE Gateways: a multi-cluster one's ServiceImports reach the exported workloads' pods in every
+ * cluster (NEGs), a single-cluster one's Services the pods in its cluster.
+ */
 function fromGateways(model: ResolvedTopology, out: Collector): void {
   model.gateways.forEach((gateway, g) =>
     gateway.routes.forEach((route, r) => {
+      const cluster = isMultiClusterGatewayClass(gateway.className) ? undefined : gateway.cluster;
       const names = route.rules.flatMap((rule) => [
         ...(rule.backend === undefined ? [] : [rule.backend]),
         ...(rule.backends ?? []).map((b) => b.name),
         ...(rule.mirror === undefined ? [] : [rule.mirror.backend]),
       ]);
       for (const name of names) {
-        const found = importedWorkload(model, gateway.namespace, name);
+        const found = cluster === undefined ? importedWorkload(model, gateway.namespace, name) : clusterWorkload(model, gateway.namespace, cluster, name);
         if (found === undefined) continue;
         const checks = gateway.healthChecks.filter((h) => h.backend === name && h.port !== undefined).map((h) => h.port!);
-        out.add(found.app, found.workload, [found.w.port!, ...checks], `gateways[${g}].routes[${r}]`);
+        out.add(found.app, found.workload, [found.w.port!, ...checks], `gateways[${g}].routes[${r}]`, cluster);
       }
     }),
   );
@@ -102,8 +132,9 @@ function fromGateways(model: ResolvedTopology, out: Collector): void {
 /**
  * The workloads that Google load balancers reach directly while mesh mTLS is STRICT, with the
  * pod ports they use: app pods selected by a MultiClusterService of the MultiClusterIngress
- * (target ports, plus its BackendConfigs' health-check ports) and exported workloads behind a
- * multi-cluster Gateway's routes (serving port, plus HealthCheckPolicy fixed ports). Empty without
+ * (target ports, plus its BackendConfigs' health-check ports), exported workloads behind a
+ * multi-cluster Gateway's routes and workloads behind a single-cluster Gateway's routes (in its
+ * cluster only) (serving port, plus HealthCheckPolicy fixed ports). Empty without
  * a mesh, with PERMISSIVE mesh mTLS, and where the load balancer targets the mesh ingress gateway.
  * In app and workload order.
  */

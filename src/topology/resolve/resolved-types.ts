@@ -332,6 +332,8 @@ export interface ResolvedGateway {
   readonly name: string;
   readonly namespace: string;
   readonly className: string;
+  /** The cluster of a single-cluster gateway; absent for a multi-cluster one (the config cluster holds it). */
+  readonly cluster?: string;
   readonly addresses: ReadonlyArray<{ readonly region: string; readonly staticAddress?: string }>;
   readonly port: number;
   readonly routes: ReadonlyArray<{

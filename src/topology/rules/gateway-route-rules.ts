@@ -6,7 +6,7 @@
  * PathPrefix match, backendRequest at most request), the filters meshfleet does not write, and
  * what the gateway's class lacks (see gateway-classes.ts).
  */
-import { gatewayClassTraits, GatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
+import { gatewayClassTraits, GatewayClassTraits, GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
 import type { GatewayHeaderMatchInput, GatewayPathModifierInput, GatewayRouteFilterInput, GatewayRouteFilterType } from '../model/gateway-routes';
 import { resolveGatewayRouteRule } from '../model/gateway-routes';
 import { GATEWAY_DURATION_RE, gatewayDurationMs } from './predicates';
@@ -71,7 +71,7 @@ function checkPathModifier(at: string, p: GatewayPathModifierInput | undefined, 
 
 /** The filters a class lacks, and the classes that take them, for messages. */
 function classesWith(trait: keyof GatewayClassTraits): string {
-  return MULTI_CLUSTER_GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.[trait] === true).join(', ');
+  return GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.[trait] === true).join(', ');
 }
 
 /** One rule's filters (each shape, each type once, redirect xor rewrite, ReplacePrefixMatch after one PathPrefix match, what the class takes). */

@@ -1,10 +1,10 @@
 /**
- * Topology rules of multi-cluster Gateways: the class and what it takes (addresses, proxy-only
- * subnets, GCPGatewayPolicy fields, GRPCRoutes), route rules (backends exported, weights,
- * mirrors, gRPC matches), policies.
+ * Topology rules of GKE Gateways: the class and what it takes (cluster, addresses, proxy-only
+ * subnets, GCPGatewayPolicy fields, GRPCRoutes), route rules (backends exported, or running in a
+ * single-cluster gateway's cluster; weights, mirrors, gRPC matches), policies (Cloud Armor, IAP).
  */
-import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES, ProxyOnlyNeed, proxyOnlyNeeds } from '../model/gateway-classes';
-import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from '../model/gateway-policies';
+import { GatewayClassScope, GatewayClassTraits, gatewayClassTraits, GATEWAY_CLASS_NAMES, ProxyOnlyNeed, proxyOnlyNeeds } from '../model/gateway-classes';
+import { backendPolicyName, GatewayBackendPolicyInput, gatewayPolicyName, healthCheckPolicyName } from '../model/gateway-policies';
 import { resolveGatewayRouteRule, resolveGrpcMethodMatch } from '../model/gateway-routes';
 import { GATEWAY_MAX_ADDRESSES, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
 import { Problem, problem } from './problems';
@@ -100,24 +100,64 @@ function checkGatewayLimits(gateway: ResolvedGateway, at: string, problems: Prob
   );
 }
 
+/**
+ * Services of a namespace that a single-cluster gateway in `cluster` reaches, and the port each
+ * exposes: the workloads with a port that run in the cluster (each has its Service `<name>` there).
+ */
+function clusterServices(model: ResolvedTopology, namespace: string, cluster: string): Map<string, number | undefined> {
+  return new Map(
+    model.apps
+      .filter((app) => app.namespace === namespace)
+      .flatMap((app) => app.workloads.filter((w) => w.port !== undefined && w.clusters.includes(cluster)))
+      .map((w) => [w.name, w.servicePort] as const),
+  );
+}
+
+/**
+ * What a gateway's routes and policies may name: ServiceImports (multi-cluster class) or its
+ * cluster's Services (single-cluster class); undefined while a single-cluster gateway's cluster is unknown.
+ */
+function backendsOf(
+  model: ResolvedTopology,
+  gateway: ResolvedGateway,
+  namespace: string | undefined,
+): { kind: string; ports: Map<string, number | undefined>; missing: string; none: string } | undefined {
+  const ns = namespace ?? gateway.namespace;
+  const where = namespace === undefined ? '' : ` of namespace ${ns}`;
+  if (gatewayClassTraits(gateway.className)?.scope === 'single-cluster') {
+    // Without its GKE cluster the backends are unknown: checkGatewayCluster reports the cluster.
+    if (gateway.cluster === undefined || !gkeClusters(model).some((c) => c.name === gateway.cluster)) return undefined;
+    return {
+      kind: 'Service',
+      ports: clusterServices(model, ns, gateway.cluster),
+      missing: `no workload with a port${where} runs in cluster ${gateway.cluster} under this name`,
+      none: `a workload with a port in namespace ${ns} running in cluster ${gateway.cluster}`,
+    };
+  }
+  return {
+    kind: 'ServiceImport',
+    ports: serviceImports(model, ns),
+    missing: `no exported service${where} has this name`,
+    none: `a workload with export: true in namespace ${ns}`,
+  };
+}
+
 export function checkGatewayDetails(model: ResolvedTopology, problems: Problem[]): void {
   checkClassesAndSubnets(model, problems);
   model.gateways.forEach((gateway, i) => {
-    const importsIn = (namespace: string | undefined) => serviceImports(model, namespace ?? gateway.namespace);
-    // A backend in another namespace (`namespace`) is an exported Service of an app there: the
-    // ReferenceGrant meshfleet writes in that namespace lets the gateway's routes reach it.
+    // A backend in another namespace (`namespace`) is a Service of an app there (exported, for a
+    // multi-cluster class): the ReferenceGrant meshfleet writes in that namespace lets the routes reach it.
     const exported = (path: string, backend: string, namespace: string | undefined): void => {
-      const imports = importsIn(namespace);
-      if (imports.has(backend)) return;
-      const ns = namespace ?? gateway.namespace;
-      const names = [...imports.keys()];
-      const expected = names.length ? `one of ${names.join(', ')}` : `a workload with export: true in namespace ${ns}`;
-      const what = namespace === undefined ? 'no exported service has this name' : `no exported service of namespace ${ns} has this name`;
-      problems.push(problem(path, what, namespace === undefined ? backend : `${ns}/${backend}`, expected));
+      const backends = backendsOf(model, gateway, namespace);
+      if (backends === undefined || backends.ports.has(backend)) return;
+      const names = [...backends.ports.keys()];
+      problems.push(problem(path, backends.missing, namespace === undefined ? backend : `${namespace}/${backend}`, names.length ? `one of ${names.join(', ')}` : backends.none));
     };
     const exposes = (path: string, backend: string, port: number, namespace: string | undefined): void => {
-      const servicePort = importsIn(namespace).get(backend);
-      if (servicePort !== undefined && servicePort !== port) problems.push(problem(path, `ServiceImport ${backend} does not expose this port`, port, String(servicePort)));
+      const backends = backendsOf(model, gateway, namespace);
+      if (backends === undefined) return;
+      const servicePort = backends.ports.get(backend);
+      if (servicePort !== undefined && servicePort !== port) problems.push(problem(path, `${backends.kind} ${backend} does not expose this port`, port, String(servicePort)));
     };
     checkGatewayLimits(gateway, `gateways[${i}]`, problems);
     checkRouteRules(gateway, `gateways[${i}]`, exported, problems);
@@ -133,9 +173,10 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
     const at = `gateways[${i}]`;
     const traits = gatewayClassTraits(gateway.className);
     if (traits === undefined) {
-      problems.push(problem(`${at}.className`, 'not a GKE multi-cluster GatewayClass', gateway.className, `one of ${MULTI_CLUSTER_GATEWAY_CLASS_NAMES.join(', ')}`));
+      problems.push(problem(`${at}.className`, 'not a GKE GatewayClass', gateway.className, `one of ${GATEWAY_CLASS_NAMES.join(', ')}`));
       return;
     }
+    checkGatewayCluster(model, gateway, at, traits.scope, problems);
     if (!traits.internalAddresses && gateway.addresses.length > 0) {
       problems.push(
         problem(
@@ -154,7 +195,12 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
     const policy = gateway.gatewayPolicy;
     if (policy?.allowGlobalAccess !== undefined && !traits.allowGlobalAccess) {
       problems.push(
-        problem(`${at}.gatewayPolicy.allowGlobalAccess`, `global access applies to regional internal gateways only`, gateway.className, 'gke-l7-rilb-mc, or no allowGlobalAccess'),
+        problem(
+          `${at}.gatewayPolicy.allowGlobalAccess`,
+          `global access applies to regional internal gateways only`,
+          gateway.className,
+          `${classesWith((t) => t.allowGlobalAccess)}, or no allowGlobalAccess`,
+        ),
       );
     }
     if (policy?.region !== undefined && !traits.policyRegion) {
@@ -169,7 +215,7 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
     }
     gateway.routes.forEach((route, j) => {
       if (route.kind !== 'GRPCRoute' || traits.grpcRoute) return;
-      const supporting = MULTI_CLUSTER_GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.grpcRoute === true);
+      const supporting = GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.grpcRoute === true);
       const expected =
         supporting.length > 0 ? `HTTPRoute, or a class that takes GRPCRoutes (${supporting.join(', ')})` : 'HTTPRoute (no GKE multi-cluster GatewayClass takes GRPCRoutes yet)';
       problems.push(problem(`${at}.routes[${j}].kind`, `GatewayClass ${gateway.className} does not support GRPCRoute (GKE's Gateway controller)`, route.kind, expected));
@@ -198,6 +244,44 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
           'regional and cross-regional gateways in different regions',
         ),
       );
+    }
+  });
+}
+
+/**
+ * Where the Gateway lives: a single-cluster class needs `cluster`, a GKE cluster of the topology,
+ * and its regional frontend in that cluster's region; a multi-cluster class takes no `cluster`.
+ */
+function checkGatewayCluster(model: ResolvedTopology, gateway: ResolvedGateway, at: string, scope: GatewayClassScope, problems: Problem[]): void {
+  const gke = gkeClusters(model);
+  const names = gke.map((c) => c.name);
+  if (scope === 'multi-cluster') {
+    if (gateway.cluster !== undefined) {
+      const single = GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.scope === 'single-cluster');
+      problems.push(
+        problem(
+          `${at}.cluster`,
+          `${gateway.className} is a multi-cluster GatewayClass: its Gateway lives in the fleet config cluster`,
+          gateway.cluster,
+          `no cluster, or a single-cluster class (${single.join(', ')})`,
+        ),
+      );
+    }
+    return;
+  }
+  const expected = names.length ? `one of ${names.join(', ')}` : 'a GKE cluster of the topology';
+  if (gateway.cluster === undefined) {
+    problems.push(problem(`${at}.cluster`, `${gateway.className} is a single-cluster GatewayClass: its Gateway lives in one cluster`, undefined, expected));
+    return;
+  }
+  const cluster = gke.find((c) => c.name === gateway.cluster);
+  if (cluster === undefined) {
+    problems.push(problem(`${at}.cluster`, 'not a GKE cluster of the topology', gateway.cluster, expected));
+    return;
+  }
+  gateway.addresses.forEach((a, j) => {
+    if (a.region !== cluster.region) {
+      problems.push(problem(`${at}.addresses[${j}].region`, `the load balancer of a single-cluster gateway is in the region of cluster ${cluster.name}`, a.region, cluster.region));
     }
   });
 }
@@ -299,13 +383,57 @@ function checkPolicies(gateway: ResolvedGateway, at: string, exported: (path: st
       problems.push(problem(`${h}.timeoutSec`, 'the timeout exceeds the check interval', check.timeoutSec, `at most checkIntervalSec (${check.checkIntervalSec})`));
     }
   });
+  const traits = gatewayClassTraits(gateway.className);
   gateway.backendPolicies.forEach((policy, j) => {
     const b = `${at}.backendPolicies[${j}]`;
     exported(`${b}.backend`, policy.backend);
+    if (traits !== undefined) checkBackendPolicyClass(gateway.className, traits, policy, b, problems);
+    const iap = policy.iap;
+    if (iap?.enabled === true) {
+      if (iap.clientID === undefined)
+        problems.push(problem(`${b}.iap.clientID`, 'Identity-Aware Proxy needs the OAuth client ID', undefined, 'the client ID, e.g. 123-abc.apps.googleusercontent.com'));
+      if (iap.oauth2ClientSecret === undefined) {
+        problems.push(
+          problem(`${b}.iap.oauth2ClientSecret`, 'Identity-Aware Proxy needs the OAuth client secret', undefined, `{ name: <Secret in namespace ${gateway.namespace}> }`),
+        );
+      }
+    }
     if (policy.sessionAffinity?.cookieTtlSec !== undefined && policy.sessionAffinity.type !== 'GENERATED_COOKIE') {
       problems.push(problem(`${b}.sessionAffinity.cookieTtlSec`, 'a cookie TTL needs cookie affinity', policy.sessionAffinity.type, 'type GENERATED_COOKIE'));
     }
   });
+}
+
+/** The classes (table order) with a trait, for messages. */
+function classesWith(trait: (t: GatewayClassTraits) => boolean): string {
+  return GATEWAY_CLASS_NAMES.filter((c) => trait(gatewayClassTraits(c)!)).join(', ');
+}
+
+/** GCPBackendPolicy settings the class's load balancer takes: Cloud Armor, IAP, a rate per endpoint (single-cluster only). */
+function checkBackendPolicyClass(className: string, traits: GatewayClassTraits, policy: GatewayBackendPolicyInput, b: string, problems: Problem[]): void {
+  if (policy.securityPolicy !== undefined && !traits.cloudArmor) {
+    problems.push(
+      problem(
+        `${b}.securityPolicy`,
+        `GatewayClass ${className} has no Cloud Armor (GKE attaches security policies to the external load balancers only)`,
+        policy.securityPolicy,
+        `no securityPolicy, or ${classesWith((t) => t.cloudArmor)}`,
+      ),
+    );
+  }
+  if (policy.iap !== undefined && !traits.iap) {
+    problems.push(problem(`${b}.iap`, `GatewayClass ${className} does not take Identity-Aware Proxy`, className, `no iap, or ${classesWith((t) => t.iap)}`));
+  }
+  if (policy.maxRatePerEndpoint !== undefined && traits.scope !== 'single-cluster') {
+    problems.push(
+      problem(
+        `${b}.maxRatePerEndpoint`,
+        `a multi-cluster Gateway takes capacity from the exported Service's annotation networking.gke.io/max-rate-per-endpoint, not from a GCPBackendPolicy`,
+        policy.maxRatePerEndpoint,
+        `no maxRatePerEndpoint, or a single-cluster class (${classesWith((t) => t.scope === 'single-cluster')})`,
+      ),
+    );
+  }
 }
 
 /** Names of one policy kind must be unique in a namespace (over every gateway there). */

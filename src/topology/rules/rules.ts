@@ -5,6 +5,7 @@ import { checkEgress } from './egress-rules';
 import { checkSecurityPolicies } from './security-policy-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
+import { isMultiClusterGatewayClass } from '../model/gateway-classes';
 import { checkGcpLabels, checkHosts, checkImages, checkProjectId } from './format-rules';
 import { checkGitOps } from './gitops-rules';
 import { checkLimits } from './limit-rules';
@@ -298,7 +299,7 @@ function checkFleet(input: TopologyInput, model: ResolvedTopology, problems: Pro
 function checkGateways(model: ResolvedTopology, problems: Problem[]): void {
   model.gateways.forEach((gateway, i) => {
     const at = `gateways[${i}]`;
-    if (gateway.className.endsWith('-mc')) {
+    if (isMultiClusterGatewayClass(gateway.className)) {
       if (model.fleet.configCluster === undefined) {
         problems.push(
           problem(`${at}.className`, 'a multi-cluster gateway needs fleet.configCluster', gateway.className, 'fleet.configCluster naming the cluster that holds the Gateway'),

@@ -4,7 +4,7 @@
  * (Istio, GAMMA) they always do; at a multi-cluster Gateway through per-version ServiceImports
  * where the class can weight and mirror; a MultiClusterIngress cannot weight backends.
  */
-import { gatewayClassTraits, MULTI_CLUSTER_GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
+import { gatewayClassTraits, GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
 import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../model/gateway-routes';
 import { Problem, problem } from './problems';
 import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
@@ -31,7 +31,7 @@ function exportedIn(model: ResolvedTopology, namespace: string): Array<{ readonl
 
 /** The classes that weight and mirror, for messages. */
 function advancedClasses(): string {
-  return MULTI_CLUSTER_GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.advancedTraffic === true).join(', ');
+  return GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.advancedTraffic === true).join(', ');
 }
 
 /** Fields of an in-mesh route rule that a multi-cluster Gateway does not apply (it applies matches, weights and mirrors). */
@@ -103,10 +103,13 @@ function checkThroughRoute(
  */
 function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, problems: Problem[]): void {
   const at = `gateways[${i}]`;
-  const versionedIn = (namespace: string | undefined) => exportedIn(model, namespace ?? g.namespace).filter(({ w }) => hasVersionSplit(w));
+  const traits = gatewayClassTraits(g.className);
+  if (traits?.scope === 'single-cluster') checkServiceBackends(model, g, at, problems);
+  // A single-cluster gateway names Services, never per-version ServiceImports.
+  const versionedIn = (namespace: string | undefined) =>
+    traits?.scope === 'single-cluster' ? [] : exportedIn(model, namespace ?? g.namespace).filter(({ w }) => hasVersionSplit(w));
   const versioned = versionedIn(undefined);
   const shortNames = new Map(model.clusters.map((c) => [c.name, c.shortName]));
-  const traits = gatewayClassTraits(g.className);
   const mirrored = new Set<string>();
 
   g.routes.forEach((route, j) =>
@@ -194,6 +197,36 @@ function checkGateway(model: ResolvedTopology, g: ResolvedGateway, i: number, pr
       ),
     );
   }
+}
+
+/**
+ * Route backends of a single-cluster gateway: the Service of a workload with versions, or with an
+ * in-mesh route, would let the load balancer split by pod count and skip the route (it sends
+ * straight to the pods, as a MultiClusterIngress does).
+ */
+function checkServiceBackends(model: ResolvedTopology, g: ResolvedGateway, at: string, problems: Problem[]): void {
+  g.routes.forEach((route, j) =>
+    route.rules.forEach((input, k) => {
+      const r = `${at}.routes[${j}].rules[${k}]`;
+      const rule = resolveGatewayRouteRule(input);
+      rule.backends.forEach((b, n) => {
+        const app = model.apps.find((a) => a.namespace === (b.namespace ?? g.namespace) && a.workloads.some((w) => w.name === b.name));
+        const w = app?.workloads.find((x) => x.name === b.name);
+        if (app === undefined || w === undefined) return;
+        const routed = app.routes.some((x) => x.service === w.name);
+        if (!hasVersionSplit(w) && !routed) return;
+        const what = hasVersionSplit(w) ? `every version of ${w.name} (${weightsOf(w)})` : `${w.name}, which has an in-mesh route`;
+        problems.push(
+          problem(
+            input.backends === undefined ? `${r}.backend` : `${r}.backends[${n}].name`,
+            `Service ${b.name} selects ${what}: a single-cluster Gateway sends straight to the pods, so requests would split by pod count and skip in-mesh routes`,
+            b.name,
+            `a workload without versions or in-mesh route, a multi-cluster class (it weights per-version ServiceImports), or the Istio ingress gateway (${w.name} with expose)`,
+          ),
+        );
+      });
+    }),
+  );
 }
 
 /** Whether `selector` selects pods of every version of `w` (it names `app: <name>` and no `version`). */
