@@ -72,6 +72,10 @@ export const MODEL_DEFAULTS = {
   "FleetInput": {
     "multiClusterServices": false
   },
+  "GatewayCertificateRefInput": {
+    "kind": "Secret",
+    "group": ""
+  },
   "GatewayHealthCheckInput": {
     "type": "HTTP"
   },
@@ -80,8 +84,16 @@ export const MODEL_DEFAULTS = {
     "routes": [],
     "backendPolicies": []
   },
+  "GatewayListenerTlsInput": {
+    "mode": "Terminate",
+    "certificateRefs": [],
+    "options": {}
+  },
   "GatewayPathMatchInput": {
     "type": "PathPrefix"
+  },
+  "GatewayRouteNamespacesInput": {
+    "from": "Same"
   },
   "GrpcMethodMatchInput": {
     "type": "Exact"

@@ -45,11 +45,38 @@ export interface GatewayClassTraits {
    * The classic Application Load Balancer (gke-l7-gxlb-mc) has neither.
    */
   readonly advancedTraffic: boolean;
+  /**
+   * HTTPS listeners take Kubernetes Secrets (`tls.certificateRefs`). GKE's multi-cluster classes
+   * do not ("Gateway security": Secrets are for single-cluster Gateways; a multi-cluster Gateway's
+   * certificates are pre-shared SSL certificates, `tls.options networking.gke.io/pre-shared-certs`,
+   * or Certificate Manager).
+   */
+  readonly tlsSecrets: boolean;
+  /**
+   * The Gateway takes a Certificate Manager certificate map (annotation `networking.gke.io/certmap`):
+   * certificate maps attach to global target HTTPS proxies, i.e. the global external classes.
+   */
+  readonly certificateMap: boolean;
+  /**
+   * The Gateway takes a reserved global external address (`staticAddressName`, `NamedAddress`):
+   * the global external classes, whose forwarding rule is global.
+   */
+  readonly globalAddress: boolean;
 }
 
 /** The GKE multi-cluster GatewayClasses, by name. */
 export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
-  'gke-l7-global-external-managed-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true },
+  'gke-l7-global-external-managed-mc': {
+    internalAddresses: false,
+    singleRegion: false,
+    allowGlobalAccess: false,
+    policyRegion: false,
+    grpcRoute: false,
+    advancedTraffic: true,
+    tlsSecrets: false,
+    certificateMap: true,
+    globalAddress: true,
+  },
   'gke-l7-regional-external-managed-mc': {
     internalAddresses: false,
     singleRegion: true,
@@ -58,6 +85,9 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: true,
     grpcRoute: false,
     advancedTraffic: true,
+    tlsSecrets: false,
+    certificateMap: false,
+    globalAddress: false,
   },
   'gke-l7-rilb-mc': {
     internalAddresses: true,
@@ -67,6 +97,9 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: true,
     grpcRoute: false,
     advancedTraffic: true,
+    tlsSecrets: false,
+    certificateMap: false,
+    globalAddress: false,
   },
   'gke-l7-cross-regional-internal-managed-mc': {
     internalAddresses: true,
@@ -76,8 +109,21 @@ export const MULTI_CLUSTER_GATEWAY_CLASSES: Readonly<Record<string, GatewayClass
     policyRegion: false,
     grpcRoute: false,
     advancedTraffic: true,
+    tlsSecrets: false,
+    certificateMap: false,
+    globalAddress: false,
   },
-  'gke-l7-gxlb-mc': { internalAddresses: false, singleRegion: false, allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false },
+  'gke-l7-gxlb-mc': {
+    internalAddresses: false,
+    singleRegion: false,
+    allowGlobalAccess: false,
+    policyRegion: false,
+    grpcRoute: false,
+    advancedTraffic: false,
+    tlsSecrets: false,
+    certificateMap: true,
+    globalAddress: true,
+  },
 };
 
 /** The accepted class names, in table order (for error messages). */

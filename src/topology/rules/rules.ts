@@ -5,6 +5,7 @@ import { checkEgress } from './egress-rules';
 import { checkSecurityPolicies } from './security-policy-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
+import { checkGatewayListeners } from './gateway-listener-rules';
 import { checkGcpLabels, checkHosts, checkImages, checkProjectId } from './format-rules';
 import { checkGitOps } from './gitops-rules';
 import { checkLimits } from './limit-rules';
@@ -541,6 +542,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkAppReferences(input, model.apps, problems);
   checkVmWorkloads(model, problems);
   checkGatewayDetails(model, problems);
+  checkGatewayListeners(input, model, problems);
   checkMeshRoutes(model, problems);
   checkTrafficPolicies(model, problems);
   checkMultiClusterIngress(input, model, problems);
