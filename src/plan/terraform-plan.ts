@@ -49,7 +49,7 @@ export const MCI_STATIC_IP_OUTPUT = 'mci_static_ip';
 
 /** Output of the network stack holding the IP of a gateway's reserved global address (`gateways[].staticAddressName`). */
 export function gatewayStaticIpOutput(addressName: string): string {
-  return `gateway_${addressName.replace(/-/g, '_')}_ip`;
+  return `gateway_ip_${addressName.replace(/-/g, '_')}`;
 }
 
 /**

@@ -36,6 +36,13 @@ export function gatewayCertificatesSection(ctx: Context): RunbookSection | undef
       const file = `"\${${GATEWAY_CERTS_DIR_VARIABLE}}/${name}`;
       commands.push(`gcloud compute ssl-certificates create ${name} --certificate ${file}.crt" --private-key ${file}.key" ${certificateScope(ctx.model, g)} --project ${project}`);
     }
+    const sslPolicy = g.gatewayPolicy?.sslPolicy;
+    if (sslPolicy !== undefined) {
+      commands.push(
+        `# ${g.namespace}/${g.name}: SSL policy (here TLS 1.2 and later with the MODERN profile; choose yours)`,
+        `gcloud compute ssl-policies create ${sslPolicy} --profile MODERN --min-tls-version 1.2 ${certificateScope(ctx.model, g)} --project ${project}`,
+      );
+    }
     if (g.certificateMap !== undefined) {
       const hosts = unique(https.filter((l) => l.tls === undefined).map((l) => l.hostname ?? '*'));
       maps.push(code(g.certificateMap));
@@ -52,9 +59,11 @@ export function gatewayCertificatesSection(ctx: Context): RunbookSection | undef
   }
   if (commands.length === 0) return undefined;
   return {
-    title: 'Gateway certificates',
+    title: 'Gateway certificates and SSL policies',
     lines: blocks(
-      `The HTTPS listeners serve certificates that live in Google Cloud, not in this folder: create them before applying the config cluster's folder (the load balancer is built with them). Put each certificate and its key (${code(
+      `The HTTPS listeners serve certificates that live in Google Cloud, not in this folder, under the SSL policy their ${code(
+        'gatewayPolicy.sslPolicy',
+      )} names: create them before applying the config cluster's folder (the load balancer is built with them). Put each certificate and its key (${code(
         '<name>.crt',
       )}, ${code('<name>.key')}) in ${code(`$${GATEWAY_CERTS_DIR_VARIABLE}`)}, outside this output folder and out of Git; the listeners name them in ${code(
         `tls.options ${PRE_SHARED_CERTS_OPTION}`,

@@ -1041,7 +1041,7 @@ describe('defaults', () => {
       workloadKind: workload.kind,
       portName: workload.portName,
       replicas: workload.replicas,
-      gatewayPort: model.gateways[0].port,
+      gatewayPort: model.gateways[0].listeners[0].port,
       platform: cluster.platform,
       meshDistribution: inCluster.mesh?.install?.distribution,
       meshModel: inCluster.mesh?.install?.model,

@@ -180,7 +180,7 @@ export interface GatewayInput {
   readonly addresses?: GatewayAddressInput[];
   /**
    * Name of a global static external IP address that meshfleet's Terraform reserves (network stack,
-   * output `gateway_<name>_ip`), e.g. `store-ip`; the Gateway takes it as
+   * output `gateway_ip_<name with _ for ->`), e.g. `store-ip`; the Gateway takes it as
    * `addresses: [{ type: NamedAddress, value: <name> }]`, so DNS can point at it before the load
    * balancer exists. Global external classes only (gke-l7-global-external-managed-mc, gke-l7-gxlb-mc).
    * @default none (an ephemeral address, or `addresses` on an internal class)
