@@ -20,10 +20,11 @@ function dnsStep(ctx: Context, g: ResolvedGateway): Array<string | string[]> | u
   if (hosts.length === 0) return undefined;
   const names = list(hosts.map(code));
   if (g.staticAddressName === undefined) {
-    return [`Point the DNS records of ${names} at the address printed above (an A record each); the certificates and the checks below use these names.`];
+    const zone = g.className.includes('-internal-') ? ', in a Cloud DNS private zone of the VPC network' : '';
+    return [`Clients reach ${names} once their DNS records point at the address printed above (an A record each${zone}); the checks below need no DNS.`];
   }
   return [
-    `Point the DNS records of ${names} at the IP of ${code(g.staticAddressName)}, which Terraform reserved (an A record each; it can be done before the load balancer exists, and stays across re-creations):`,
+    `Point the DNS records of ${names} at the IP of ${code(g.staticAddressName)}, which Terraform reserved (an A record each; it can be done before the load balancer exists, and the IP stays when the Gateway is re-created):`,
     sh([terraformOutputAssignment('GATEWAY_ADDRESS', `${ctx.folders.terraform}/stacks/network`, gatewayStaticIpOutput(g.staticAddressName)), 'echo "${GATEWAY_ADDRESS}"']),
   ];
 }
