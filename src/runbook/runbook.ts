@@ -43,7 +43,13 @@ function headerLines(model: ResolvedTopology): string[] {
 export function runbookSections(input: RunbookInput): RunbookSection[] {
   const ctx = makeContext(input);
   const management = input.model.mesh?.management;
-  const sections: Array<RunbookSection | undefined> = [meshfleetSection(ctx), contextsSection(ctx), infrastructureSection(ctx), appSecretsSection(ctx), gatewayCertificatesSection(ctx)];
+  const sections: Array<RunbookSection | undefined> = [
+    meshfleetSection(ctx),
+    contextsSection(ctx),
+    infrastructureSection(ctx),
+    appSecretsSection(ctx),
+    gatewayCertificatesSection(ctx),
+  ];
   if (management === 'in-cluster' && input.model.mesh?.install !== undefined) {
     sections.push(inClusterMeshSection(ctx), remoteSecretsSection(ctx), remainingFoldersSection(ctx), vmWorkloadsSection(ctx));
   } else if (management === 'fleet') {

@@ -11,7 +11,12 @@ describe('multicluster-gateway-https: network stack', () => {
 
   test('reserves the global external address the Gateway names', () => {
     expect(resourcesOf(net, ComputeGlobalAddress.tfResourceType)).toEqual([
-      expect.objectContaining({ name: 'store-ip', address_type: 'EXTERNAL', ip_version: 'IPV4', description: 'Address of the multi-cluster Gateway store/external-https (meshfleet)' }),
+      expect.objectContaining({
+        name: 'store-ip',
+        address_type: 'EXTERNAL',
+        ip_version: 'IPV4',
+        description: 'Address of the multi-cluster Gateway store/external-https (meshfleet)',
+      }),
     ]);
   });
 

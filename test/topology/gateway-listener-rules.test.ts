@@ -142,7 +142,12 @@ describe('refused listeners', () => {
         }),
       ).map((p) => p.path),
     ).toEqual(['gateways[0].listeners[1].tls.certificateRefs', 'gateways[0].listeners[1].tls.certificateRefs']);
-    expect(validateTopology(variant((g) => (g.certificateMap = 'store-map')), 'test').gateways[0].certificateMap).toBe('store-map');
+    expect(
+      validateTopology(
+        variant((g) => (g.certificateMap = 'store-map')),
+        'test',
+      ).gateways[0].certificateMap,
+    ).toBe('store-map');
   });
 
   test('a certificate map and a global address on a regional internal class', () => {
@@ -198,7 +203,12 @@ describe('routes on listeners', () => {
   });
 
   test('a wildcard route host name meets a listener hostname it covers', () => {
-    expect(validateTopology(variant((g) => (g.routes[0].hostnames = ['*.example.com'])), 'test').gateways[0].routes[0].hostnames).toEqual(['*.example.com']);
+    expect(
+      validateTopology(
+        variant((g) => (g.routes[0].hostnames = ['*.example.com'])),
+        'test',
+      ).gateways[0].routes[0].hostnames,
+    ).toEqual(['*.example.com']);
   });
 });
 

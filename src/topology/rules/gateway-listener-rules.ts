@@ -31,7 +31,9 @@ export function checkGatewayListeners(input: TopologyInput, model: ResolvedTopol
     const at = `gateways[${i}]`;
     const raw = input.gateways?.[i];
     if (raw?.port !== undefined && raw.listeners !== undefined) {
-      problems.push(problem(`${at}.port`, 'port is the shorthand for one HTTP listener; with listeners each listener has its own port', raw.port, 'no port (set listeners[].port)'));
+      problems.push(
+        problem(`${at}.port`, 'port is the shorthand for one HTTP listener; with listeners each listener has its own port', raw.port, 'no port (set listeners[].port)'),
+      );
     }
     checkListenerSet(gateway, at, problems);
     checkCertificates(gateway, at, problems);
@@ -39,7 +41,12 @@ export function checkGatewayListeners(input: TopologyInput, model: ResolvedTopol
     const sslPolicy = gateway.gatewayPolicy?.sslPolicy;
     if (sslPolicy !== undefined && !gateway.listeners.some((l) => l.protocol === 'HTTPS')) {
       problems.push(
-        problem(`${at}.gatewayPolicy.sslPolicy`, 'an SSL policy applies to HTTPS listeners and the gateway has none', sslPolicy, 'a listener with protocol: HTTPS, or no sslPolicy'),
+        problem(
+          `${at}.gatewayPolicy.sslPolicy`,
+          'an SSL policy applies to HTTPS listeners and the gateway has none',
+          sslPolicy,
+          'a listener with protocol: HTTPS, or no sslPolicy',
+        ),
       );
     }
   });
@@ -109,14 +116,24 @@ function checkCertificates(gateway: ResolvedGateway, at: string, problems: Probl
     }
     if (tls.certificateRefs.length > 0 && gateway.certificateMap !== undefined) {
       problems.push(
-        problem(`${l}.tls.certificateRefs`, 'GKE refuses a Gateway with a certificate map and listener certificateRefs', gateway.certificateMap, 'one of certificateMap and certificateRefs'),
+        problem(
+          `${l}.tls.certificateRefs`,
+          'GKE refuses a Gateway with a certificate map and listener certificateRefs',
+          gateway.certificateMap,
+          'one of certificateMap and certificateRefs',
+        ),
       );
     }
     const pattern = new RegExp(GCP_NAME);
     preSharedCertificates(listener).forEach((name) => {
       if (!pattern.test(name) || name.length > 63) {
         problems.push(
-          problem(`${l}.tls.options.${PRE_SHARED_CERTS_OPTION}`, 'not a list of SSL certificate names', tls.options[PRE_SHARED_CERTS_OPTION], 'names of Compute Engine SSL certificates separated by commas, such as store-cert,store-cert-ecdsa'),
+          problem(
+            `${l}.tls.options.${PRE_SHARED_CERTS_OPTION}`,
+            'not a list of SSL certificate names',
+            tls.options[PRE_SHARED_CERTS_OPTION],
+            'names of Compute Engine SSL certificates separated by commas, such as store-cert,store-cert-ecdsa',
+          ),
         );
       }
     });
