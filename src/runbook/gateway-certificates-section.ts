@@ -78,3 +78,17 @@ export function gatewayCertificatesSection(ctx: Context): RunbookSection | undef
     ),
   };
 }
+
+/**
+ * What the certificates section made with gcloud, which Terraform does not know: a sentence for the
+ * teardown's "What stays", or undefined when it made nothing.
+ */
+export function gatewayCertificateLeftovers(model: ResolvedTopology): string | undefined {
+  const made = model.gateways.flatMap((g) => [
+    ...unique(g.listeners.flatMap(preSharedCertificates)).map((name) => `SSL certificate ${code(name)}`),
+    ...(g.gatewayPolicy?.sslPolicy !== undefined ? [`SSL policy ${code(g.gatewayPolicy.sslPolicy)}`] : []),
+    ...(g.certificateMap !== undefined ? [`certificate map ${code(g.certificateMap)}`] : []),
+  ]);
+  if (made.length === 0) return undefined;
+  return `The gateways' ${list(unique(made))} stay (made with gcloud, not Terraform): delete them with gcloud once the Gateways are gone, if nothing else uses them.`;
+}

@@ -588,6 +588,10 @@ describe('HTTPS multi-cluster Gateway', () => {
     );
   });
 
+  test('teardown: the certificate and SSL policy made with gcloud stay', () => {
+    expect(section(text, 'Teardown')).toContain("The gateways' SSL certificate `store-example-com` and SSL policy `store-ssl-policy` stay (made with gcloud, not Terraform)");
+  });
+
   test('a certificate map: the map and an entry per HTTPS host name', () => {
     const input = exampleInput('multicluster-gateway-https');
     input.gateways[0].certificateMap = 'store-map';
