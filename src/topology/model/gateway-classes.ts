@@ -46,10 +46,12 @@ export interface GatewayClassTraits {
    */
   readonly advancedTraffic: boolean;
   /**
-   * HTTPS listeners take Kubernetes Secrets (`tls.certificateRefs`). GKE's multi-cluster classes
-   * do not ("Gateway security": Secrets are for single-cluster Gateways; a multi-cluster Gateway's
-   * certificates are pre-shared SSL certificates, `tls.options networking.gke.io/pre-shared-certs`,
-   * or Certificate Manager).
+   * HTTPS listeners take Kubernetes Secrets (`tls.certificateRefs`). False for GKE's multi-cluster
+   * classes: their Gateway lives in the config cluster only, and GKE's multi-cluster HTTPS guides
+   * attach pre-shared SSL certificates (`tls.options networking.gke.io/pre-shared-certs`) or
+   * Certificate Manager certificates instead. (The exact GKE sentence was not retrieved when this
+   * was written in issue 18; set it to true for a class once GKE's "Gateway security" or
+   * "GatewayClass capabilities" page lists Secrets for it.)
    */
   readonly tlsSecrets: boolean;
   /**

@@ -114,6 +114,7 @@ function checkCertificates(gateway: ResolvedGateway, at: string, problems: Probl
         ),
       );
     }
+    // GKE "Secure a Gateway", restrictions: the certmap annotation and tls.certificateRefs on one Gateway is an error.
     if (tls.certificateRefs.length > 0 && gateway.certificateMap !== undefined) {
       problems.push(
         problem(
