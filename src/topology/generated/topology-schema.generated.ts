@@ -5092,7 +5092,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           },
           "staticAddressName": {
             "type": "string",
-            "description": "Name of a global static external IP address that meshfleet's Terraform reserves (network stack, output `gateway_<name>_ip`), e.g. `store-ip`; the Gateway takes it as `addresses: [{ type: NamedAddress, value: <name> }]`, so DNS can point at it before the load balancer exists. Global external classes only (gke-l7-global-external-managed-mc, gke-l7-gxlb-mc).\n\nDefault: none (an ephemeral address, or `addresses` on an internal class).",
+            "description": "Name of a global static external IP address that meshfleet's Terraform reserves (network stack, output `gateway_ip_<name with _ for ->`), e.g. `store-ip`; the Gateway takes it as `addresses: [{ type: NamedAddress, value: <name> }]`, so DNS can point at it before the load balancer exists. Global external classes only (gke-l7-global-external-managed-mc, gke-l7-gxlb-mc).\n\nDefault: none (an ephemeral address, or `addresses` on an internal class).",
             "title": "lower-case RFC 1035 name",
             "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
           },
