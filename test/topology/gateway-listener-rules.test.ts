@@ -180,6 +180,20 @@ describe('refused listeners', () => {
     );
   });
 
+  test('allowed route namespaces: a selector only with from: Selector', () => {
+    expect(
+      validateTopology(
+        variant((g) => (g.listeners[1].allowedRoutes = { namespaces: { from: 'Selector', selector: { matchLabels: { shared: 'true' } } } })),
+        'test',
+      ).gateways[0].listeners[1].allowedRoutes,
+    ).toEqual({ namespaces: { from: 'Selector', selector: { matchLabels: { shared: 'true' } } } });
+    expectOnlyProblem(
+      variant((g) => (g.listeners[1].allowedRoutes = { namespaces: { selector: { matchLabels: { shared: 'true' } } } })),
+      'gateways[0].listeners[1].allowedRoutes.namespaces',
+      'a namespace selector goes with from: Selector, and from: Selector needs one (found "Same", expected from: Selector with selector, or no selector)',
+    );
+  });
+
   test('a listener hostname that is no host name (schema)', () => {
     expect(problemsOf(variant((g) => (g.listeners[0].hostname = 'Store.Example.com'))).map((p) => p.path)).toEqual(['gateways[0].listeners[0].hostname']);
   });

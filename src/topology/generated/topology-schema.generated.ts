@@ -5187,8 +5187,9 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "additionalProperties": {
                         "type": "string"
                       },
-                      "description": "Implementation options, e.g. `networking.gke.io/pre-shared-certs: \"store-cert\"`.",
-                      "default": {}
+                      "description": "Implementation options, e.g. `networking.gke.io/pre-shared-certs: \"store-cert\"` (at most 16, as the Gateway CRD allows).",
+                      "default": {},
+                      "maxProperties": 16
                     }
                   },
                   "additionalProperties": false,

@@ -60,8 +60,10 @@ export interface GatewayListenerTlsInput {
    */
   readonly certificateRefs?: GatewayCertificateRefInput[];
   /**
-   * Implementation options, e.g. `networking.gke.io/pre-shared-certs: "store-cert"`.
+   * Implementation options, e.g. `networking.gke.io/pre-shared-certs: "store-cert"` (at most 16, as
+   * the Gateway CRD allows).
    * @default {}
+   * @maxProperties 16
    */
   readonly options?: Record<string, string>;
 }

@@ -74,6 +74,17 @@ function checkListenerSet(gateway: ResolvedGateway, at: string, problems: Proble
     if (listener.protocol === 'HTTP' && listener.tls !== undefined) {
       problems.push(problem(`${path(j)}.tls`, 'an HTTP listener takes no TLS settings', listener.name, 'no tls, or protocol: HTTPS'));
     }
+    const namespaces = listener.allowedRoutes?.namespaces;
+    if (namespaces !== undefined && (namespaces.from === 'Selector') !== (namespaces.selector !== undefined)) {
+      problems.push(
+        problem(
+          `${path(j)}.allowedRoutes.namespaces`,
+          'a namespace selector goes with from: Selector, and from: Selector needs one',
+          namespaces.from ?? 'Same',
+          'from: Selector with selector, or no selector',
+        ),
+      );
+    }
   });
 }
 
