@@ -1608,7 +1608,16 @@ describe('Kubernetes-side defaults', () => {
       'test',
     );
     expect(model.gateways).toStrictEqual([
-      { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2' }], listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }], routes: [], healthChecks: [], backendPolicies: [] },
+      {
+        name: 'plain',
+        namespace: 'shop',
+        className: 'gke-l7-rilb-mc',
+        addresses: [{ region: 'us-west2' }],
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
+        routes: [],
+        healthChecks: [],
+        backendPolicies: [],
+      },
       {
         name: 'routed',
         namespace: 'shop',

@@ -339,7 +339,11 @@ describe('Kubernetes-side sections', () => {
       (t) => (t.multiClusterIngress = { ports: 1 }),
       'name, namespace, serviceName, port, backendConfigName, healthCheck, services, backendConfigs, rules, defaultBackend, staticIp, staticAddressName, preSharedCerts, managedCertificates',
     ],
-    ['gateways[0].listener', (t) => (t.gateways = gateway({ listener: 1 })), 'name, namespace, className, addresses, staticAddressName, port, listeners, certificateMap, routes, healthChecks, backendPolicies, gatewayPolicy'],
+    [
+      'gateways[0].listener',
+      (t) => (t.gateways = gateway({ listener: 1 })),
+      'name, namespace, className, addresses, staticAddressName, port, listeners, certificateMap, routes, healthChecks, backendPolicies, gatewayPolicy',
+    ],
     [
       'gateways[0].routes[0].rules[0].path',
       (t) => (t.gateways = gateway({ routes: [{ name: 'r', hostnames: ['h'], rules: [{ backend: 'web', port: 80, path: '/' }] }] })),
