@@ -5156,7 +5156,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           },
                           "namespace": {
                             "type": "string",
-                            "description": "Namespace of the Secret.\n\nDefault: the Gateway's namespace.",
+                            "description": "Namespace of the Secret (another namespace than the Gateway's needs a ReferenceGrant there).\n\nDefault: the Gateway's namespace.",
                             "title": "lower-case RFC 1035 name",
                             "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                           },

@@ -55,8 +55,11 @@ export interface GatewayClassTraits {
    */
   readonly tlsSecrets: boolean;
   /**
-   * The Gateway takes a Certificate Manager certificate map (annotation `networking.gke.io/certmap`):
-   * certificate maps attach to global target HTTPS proxies, i.e. the global external classes.
+   * The Gateway takes a Certificate Manager certificate map (annotation `networking.gke.io/certmap`).
+   * Certificate Manager's "Deploy" page: a target proxy referencing a certificate map "is used by
+   * external Application Load Balancers ... powered by Google Front Ends": global external and
+   * classic Application Load Balancers, i.e. the global external classes; the others reference
+   * Certificate Manager certificates directly (`tls.options networking.gke.io/cert-manager-certs`).
    */
   readonly certificateMap: boolean;
   /**

@@ -23,7 +23,7 @@ export interface GatewayCertificateRefInput {
   /** Name of the Secret. */
   readonly name: DnsLabel;
   /**
-   * Namespace of the Secret.
+   * Namespace of the Secret (another namespace than the Gateway's needs a ReferenceGrant there).
    * @default the Gateway's namespace
    */
   readonly namespace?: DnsLabel;
