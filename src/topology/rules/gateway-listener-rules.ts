@@ -12,7 +12,7 @@ import { Problem, problem } from './problems';
 import { ResolvedGateway, ResolvedTopology, TopologyInput } from '../model/types';
 
 /** The classes that take a trait, for what a message expects. */
-function classesWith(trait: 'certificateMap' | 'globalAddress' | 'tlsSecrets'): string {
+function classesWith(trait: 'certificateMap' | 'globalAddress'): string {
   const names = MULTI_CLUSTER_GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.[trait] === true);
   return names.length > 0 ? names.join(', ') : 'none of the GKE multi-cluster classes';
 }
@@ -21,11 +21,12 @@ function classesWith(trait: 'certificateMap' | 'globalAddress' | 'tlsSecrets'): 
  * Whether a route host name and a listener host name can match the same request (Gateway API
  * hostname intersection): equal, or one a wildcard `*.<suffix>` covering the other.
  */
-export function hostnamesIntersect(route: string, listener: string): boolean {
+function hostnamesIntersect(route: string, listener: string): boolean {
   const covers = (wildcard: string, host: string): boolean => wildcard.startsWith('*.') && host.endsWith(wildcard.slice(1)) && host.length > wildcard.length - 1;
   return route === listener || covers(listener, route) || covers(route, listener);
 }
 
+/** Every gateway's listener problems (see the file comment), then reserved global address names. */
 export function checkGatewayListeners(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   model.gateways.forEach((gateway, i) => {
     const at = `gateways[${i}]`;
