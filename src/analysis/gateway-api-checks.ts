@@ -1,5 +1,5 @@
 import { Finding } from './findings';
-import { AnalysisInput, at, describeObject, excerpt, hasObject, listAt, Located, namespaceOf, objectsOfKind, stringAt } from './objects';
+import { AnalysisInput, at, describeObject, excerpt, findObject, hasObject, listAt, Located, namespaceOf, objectsOfKind, stringAt } from './objects';
 
 /** API group of the Gateway API. */
 const GATEWAY_API = 'gateway.networking.k8s.io';
@@ -15,7 +15,8 @@ const POLICY_KINDS = ['HealthCheckPolicy', 'GCPBackendPolicy', 'GCPGatewayPolicy
 
 /**
  * Gateway API checks over the synthesized objects:
- * GW001 a route's parent (Gateway, or Service for GAMMA) does not exist in its cluster;
+ * GW001 a route's parent (Gateway, or Service for GAMMA) does not exist in its cluster, or its
+ *   `sectionName` names no listener of the Gateway;
  * GW002 a ServiceImport backend that no cluster of the fleet exports;
  * GW003 a GKE policy whose target does not exist in the policy's namespace;
  * GW004 a Service backend that does not exist in the route's cluster;
@@ -83,7 +84,22 @@ function routeReferences(input: AnalysisInput, route: Located): Finding[] {
   const namespace = namespaceOf(route.object);
   listAt(route.object, 'spec.parentRefs').forEach((parent, i) => {
     const ref = referenceOf(parent, namespace, { group: GATEWAY_API, kind: 'Gateway' });
-    if (resolves(input, route.cluster, ref)) return;
+    if (resolves(input, route.cluster, ref)) {
+      const section = stringAt(parent, 'sectionName');
+      const gateway = ref.kind === 'Gateway' && ref.group === GATEWAY_API ? findObject(input, route.cluster, ref.kind, ref.group, ref.namespace, ref.name) : undefined;
+      if (section === undefined || gateway === undefined) return;
+      const listeners = listAt(gateway, 'spec.listeners').map((l) => stringAt(l, 'name'));
+      if (listeners.includes(section)) return;
+      findings.push(
+        finding(
+          'GW001',
+          route,
+          `spec.parentRefs[${i}].sectionName`,
+          `Gateway ${ref.namespace}/${ref.name} has no listener ${excerpt(section)} (expected one of ${listeners.join(', ')})`,
+        ),
+      );
+      return;
+    }
     findings.push(
       finding(
         'GW001',

@@ -1,5 +1,14 @@
 import { Construct } from 'constructs';
-import { Gateway as GatewayApiGateway, GatewaySpecAddresses, GrpcRoute, HttpRoute, ReferenceGrant } from '../../imports/gateway.networking.k8s.io';
+import {
+  Gateway as GatewayApiGateway,
+  GatewaySpecAddresses,
+  GatewaySpecListeners,
+  GatewaySpecListenersAllowedRoutesNamespacesFrom,
+  GatewaySpecListenersTlsMode,
+  GrpcRoute,
+  HttpRoute,
+  ReferenceGrant,
+} from '../../imports/gateway.networking.k8s.io';
 import {
   GcpBackendPolicy,
   GcpBackendPolicySpecDefault,
@@ -13,7 +22,7 @@ import {
 } from '../../imports/networking.gke.io';
 import { backendPolicyName, GatewayBackendPolicyInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import { GatewayTrafficIntent } from '../plan/traffic/intent';
-import { ResolvedGateway, ResolvedGatewayHealthCheck } from '../topology/model/types';
+import { ResolvedGateway, ResolvedGatewayHealthCheck, ResolvedGatewayListener } from '../topology/model/types';
 import { gatewayGrpcRouteSpec, gatewayHttpRouteSpec, referenceGrantSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
 import { gatewayReferenceGrantsOf } from '../plan/traffic/resolve';
 
@@ -31,6 +40,52 @@ export interface MultiClusterGatewayProps {
 export const EPHEMERAL_ADDRESS_TYPE_PREFIX = 'networking.gke.io/ephemeral-ipv4-address/';
 /** Address type of a reserved (static) regional internal address, by name. */
 export const NAMED_ADDRESS_WITH_REGION_TYPE = 'networking.gke.io/named-address-with-region';
+
+/** Address type of a reserved address named by itself (a global external address; Gateway API core type). */
+export const NAMED_ADDRESS_TYPE = 'NamedAddress';
+/** Gateway annotation naming a Certificate Manager certificate map. */
+export const CERTIFICATE_MAP_ANNOTATION = 'networking.gke.io/certmap';
+
+/** The `spec.addresses` of a gateway: its regional internal frontends, or its reserved global address. */
+export function gatewayAddresses(g: ResolvedGateway): GatewaySpecAddresses[] {
+  if (g.staticAddressName !== undefined) return [{ type: NAMED_ADDRESS_TYPE, value: g.staticAddressName }];
+  return g.addresses.map(gatewayAddress);
+}
+
+/**
+ * The `spec.listeners` entry of a listener, upstream's shape: TLS only as given (its mode explicit),
+ * route kinds HTTPRoute (and GRPCRoute when `grpc`), namespaces only when given.
+ */
+export function gatewayListener(listener: ResolvedGatewayListener, grpc: boolean): GatewaySpecListeners {
+  const tls = listener.tls;
+  const namespaces = listener.allowedRoutes?.namespaces;
+  return {
+    name: listener.name,
+    protocol: listener.protocol,
+    port: listener.port,
+    ...(listener.hostname !== undefined ? { hostname: listener.hostname } : {}),
+    ...(tls !== undefined
+      ? {
+          tls: {
+            mode: GatewaySpecListenersTlsMode.TERMINATE,
+            ...(tls.certificateRefs.length > 0 ? { certificateRefs: tls.certificateRefs.map((r) => ({ ...r })) } : {}),
+            ...(Object.keys(tls.options).length > 0 ? { options: { ...tls.options } } : {}),
+          },
+        }
+      : {}),
+    allowedRoutes: {
+      ...(namespaces !== undefined
+        ? {
+            namespaces: {
+              ...(namespaces.from !== undefined ? { from: namespaces.from as GatewaySpecListenersAllowedRoutesNamespacesFrom } : {}),
+              ...(namespaces.selector !== undefined ? { selector: { matchLabels: { ...namespaces.selector.matchLabels } } } : {}),
+            },
+          }
+        : {}),
+      kinds: [{ kind: 'HTTPRoute' }, ...(grpc ? [{ kind: 'GRPCRoute' }] : [])],
+    },
+  };
+}
 
 /** The `spec.addresses` entry of one frontend (ephemeral or named static regional address). */
 export function gatewayAddress(address: { readonly region: string; readonly staticAddress?: string }): GatewaySpecAddresses {
@@ -111,9 +166,10 @@ export function backendPolicyDefault(policy: GatewayBackendPolicyInput): GcpBack
  * - `Gateway` (gateway.networking.k8s.io/v1): `gatewayClassName` (a GKE multi-cluster class),
  *   the internal frontend addresses when given (ephemeral: type
  *   `networking.gke.io/ephemeral-ipv4-address/<region>`, value `<region>`; static: type
- *   `networking.gke.io/named-address-with-region`, value `regions/<region>/addresses/<name>`),
- *   and one listener `http` (HTTP on `port`) that admits HTTPRoutes (and GRPCRoutes when the
- *   gateway has one).
+ *   `networking.gke.io/named-address-with-region`, value `regions/<region>/addresses/<name>`) or
+ *   the reserved global address (`NamedAddress`, `staticAddressName`), the certificate map
+ *   annotation `networking.gke.io/certmap`, and its listeners (`listeners`, else one `http` on
+ *   `port`) in upstream's shape, each admitting HTTPRoutes (and GRPCRoutes when the gateway has one).
  * - one `HTTPRoute` (v1) per route of its traffic intent, attached to the Gateway by name and
  *   namespace (see `gatewayHttpRouteSpec`): each rule has its matches (path prefix or exact
  *   path, headers), its ServiceImport `backendRefs` (`group: net.gke.io`, `kind: ServiceImport`,
@@ -150,19 +206,18 @@ export class MultiClusterGateway extends Construct {
     super(scope, id);
     const g = props.gateway;
 
+    const grpc = props.traffic.routes.some((r) => r.protocol === 'grpc');
+    const addresses = gatewayAddresses(g);
     this.gateway = new GatewayApiGateway(this, 'Gateway', {
-      metadata: { name: g.name, namespace: g.namespace },
+      metadata: {
+        name: g.name,
+        namespace: g.namespace,
+        ...(g.certificateMap !== undefined ? { annotations: { [CERTIFICATE_MAP_ANNOTATION]: g.certificateMap } } : {}),
+      },
       spec: {
         gatewayClassName: g.className,
-        ...(g.addresses.length > 0 ? { addresses: g.addresses.map(gatewayAddress) } : {}),
-        listeners: [
-          {
-            name: 'http',
-            protocol: 'HTTP',
-            port: g.port,
-            allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }, ...(props.traffic.routes.some((r) => r.protocol === 'grpc') ? [{ kind: 'GRPCRoute' }] : [])] },
-          },
-        ],
+        ...(addresses.length > 0 ? { addresses } : {}),
+        listeners: g.listeners.map((l) => gatewayListener(l, grpc)),
       },
     });
 

@@ -39,6 +39,7 @@ export const NETWORK_IDS = {
   nat: (region: string) => `nat-${region}`,
   proxyOnlySubnet: (region: string) => `proxy-only-${region}`,
   gatewayAddress: (name: string) => `gateway-address-${name}`,
+  gatewayGlobalAddress: (name: string) => `gateway-global-address-${name}`,
   eastWestAddress: (cluster: string) => `eastwest-${cluster}`,
   multiClusterIngressAddress: 'mci-address',
 } as const;
@@ -46,12 +47,17 @@ export const NETWORK_IDS = {
 /** Output of the network stack holding the IP of the multi-cluster ingress's reserved address (`multiClusterIngress.staticAddressName`). */
 export const MCI_STATIC_IP_OUTPUT = 'mci_static_ip';
 
+/** Output of the network stack holding the IP of a gateway's reserved global address (`gateways[].staticAddressName`). */
+export function gatewayStaticIpOutput(addressName: string): string {
+  return `gateway_ip_${addressName.replace(/-/g, '_')}`;
+}
+
 /**
  * The network stack's resources that topology entries cause (src/terraform/network-stack.ts):
  * the VPC and its subnets (with `network.subnets`), per region with a Cloud NAT its address,
  * router and NAT (`nat-<region>/...`; caused by a private cluster there, or by `regions[].nat`),
  * proxy-only subnets (`proxy-only-<region>/subnet`), the gateways' static internal addresses
- * (`gateway-address-<name>`), the east-west gateway address (`eastwest-<primary>`) and the
+ * (`gateway-address-<name>`) and reserved global addresses (`gateway-global-address-<name>`), the east-west gateway address (`eastwest-<primary>`) and the
  * multi-cluster ingress's global address (`mci-address`). Project
  * services and the mesh firewall are the stack's own (src/terraform/derive.ts).
  */
@@ -81,6 +87,11 @@ function networkResources(model: ResolvedTopology): PlannedResource[] {
         resources.push({ type: 'google_compute_address', path: [NETWORK_IDS.gatewayAddress(a.staticAddress)], source: `gateways[${i}].addresses[${j}]` });
     }),
   );
+  model.gateways.forEach((g, i) => {
+    if (g.staticAddressName !== undefined) {
+      resources.push({ type: 'google_compute_global_address', path: [NETWORK_IDS.gatewayGlobalAddress(g.staticAddressName)], source: `gateways[${i}].staticAddressName` });
+    }
+  });
   const eastWest = reservedEastWestAddress(model);
   if (eastWest !== undefined) resources.push({ type: 'google_compute_address', path: [NETWORK_IDS.eastWestAddress(eastWest.cluster)], source: 'mesh.primary' });
   if (model.multiClusterIngress?.staticAddressName !== undefined) {

@@ -5,6 +5,7 @@ import { updatesSection } from './changes-section';
 import { checksSection } from './checks-section';
 import { contextsSection } from './contexts-section';
 import { fleetMeshSection } from './fleet-mesh-section';
+import { gatewayCertificatesSection } from './gateway-certificates-section';
 import { gatewaysSection } from './gateways-section';
 import { iapSecretsSection } from './iap-secrets-section';
 import { gitopsSection } from './gitops-section';
@@ -43,7 +44,14 @@ function headerLines(model: ResolvedTopology): string[] {
 export function runbookSections(input: RunbookInput): RunbookSection[] {
   const ctx = makeContext(input);
   const management = input.model.mesh?.management;
-  const sections: Array<RunbookSection | undefined> = [meshfleetSection(ctx), contextsSection(ctx), infrastructureSection(ctx), appSecretsSection(ctx), iapSecretsSection(ctx)];
+  const sections: Array<RunbookSection | undefined> = [
+    meshfleetSection(ctx),
+    contextsSection(ctx),
+    infrastructureSection(ctx),
+    appSecretsSection(ctx),
+    iapSecretsSection(ctx),
+    gatewayCertificatesSection(ctx),
+  ];
   if (management === 'in-cluster' && input.model.mesh?.install !== undefined) {
     sections.push(inClusterMeshSection(ctx), remoteSecretsSection(ctx), remainingFoldersSection(ctx), vmWorkloadsSection(ctx));
   } else if (management === 'fleet') {

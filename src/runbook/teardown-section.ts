@@ -1,5 +1,6 @@
 import { gkeClusters, isGkeCluster } from '../topology/model/types';
 import { contextFlag, contextVariable, shellQuote, terraformCommands } from './commands';
+import { gatewayCertificateLeftovers } from './gateway-certificates-section';
 import { gitopsTeardownLines } from './gitops-section';
 import {
   blocks,
@@ -55,11 +56,13 @@ export function teardownSection(ctx: Context): RunbookSection {
   const stacksDir = (stack: string) => `${ctx.folders.terraform}/stacks/${stack}`;
   const protectedClusters = gke.filter((c) => c.deletionProtection).map((c) => c.name);
   const hasTerraform = ctx.input.stacks.length > 0;
+  const leftovers = gatewayCertificateLeftovers(ctx.model);
   const stays = [
     ...(hasTerraform ? ['The project and its APIs stay: the Terraform leaves the services enabled on destroy (`disable_on_destroy = false`), other workloads may use them.'] : []),
     ...(external.length > 0
       ? [`${list(external)} stay${external.length === 1 ? 's' : ''}: only meshfleet's objects and the mesh leave ${external.length === 1 ? 'it' : 'them'}.`]
       : []),
+    ...(leftovers !== undefined ? [leftovers] : []),
     ...(ctx.model.mesh?.install !== undefined ? [`The plug-in CA in ${code(`$${CA_DIR_VARIABLE}`)} stays outside this folder: keep the root offline or delete it.`] : []),
     ...(gke.length > 0 ? ['The kube contexts of the GKE clusters stay in your kubeconfig:'] : []),
   ].join(' ');

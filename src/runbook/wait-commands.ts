@@ -113,6 +113,18 @@ export function curlCommand(address: string, path: string, host?: string): strin
   return `curl -sS -o /dev/null -w '%{http_code}\\n'${header} "http://${address}${path}"`;
 }
 
+/**
+ * `curl` printing the HTTP status of `https://<host>:<port><path>` with `host` resolved to
+ * `address` (a `"${VARIABLE}"` IP), so TLS checks the certificate of that name; without a host
+ * name, of `https://<address>:<port><path>` without checking the certificate (`-k`).
+ */
+export function httpsCurlCommand(address: string, port: number, path: string, host?: string): string {
+  const at = port === 443 ? '' : `:${port}`;
+  return host === undefined
+    ? `curl -sS -k -o /dev/null -w '%{http_code}\\n' "https://${address}${at}${path}"`
+    : `curl -sS -o /dev/null -w '%{http_code}\\n' --resolve "${host}:${port}:${address}" "https://${host}${at}${path}"`;
+}
+
 /** A concrete host name for a route or VirtualService host: `*` alone needs none, `*.a.b` becomes `www.a.b`. */
 export function concreteHost(host: string): string | undefined {
   if (host === '*') return undefined;

@@ -5,7 +5,7 @@ import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { reservedEastWestAddress } from '../topology/resolve/mesh-plan';
-import { MCI_STATIC_IP_OUTPUT, NETWORK_IDS } from '../plan/terraform-plan';
+import { gatewayStaticIpOutput, MCI_STATIC_IP_OUTPUT, NETWORK_IDS } from '../plan/terraform-plan';
 import { StackPlan } from '../plan/types';
 import { ResolvedTopology } from '../topology/model/types';
 import { gatewayAddressSubnet, gatewayProxyOnlyPurposes, meshFirewallRanges, nodeServiceAccountEmail, requiredServices } from './derive';
@@ -114,19 +114,26 @@ export class NetworkStack extends MeshfleetStack {
 
     const mci = model.multiClusterIngress;
     if (mci?.staticAddressName !== undefined && planned.has(NETWORK_IDS.multiClusterIngressAddress)) {
-      const address = new ComputeGlobalAddress(this, NETWORK_IDS.multiClusterIngressAddress, {
-        name: mci.staticAddressName,
-        addressType: 'EXTERNAL',
-        ipVersion: 'IPV4',
-        description: `Address of the multi-cluster ingress ${mci.namespace}/${mci.name} (meshfleet)`,
-        dependsOn: compute,
+      this.globalAddress(NETWORK_IDS.multiClusterIngressAddress, mci.staticAddressName, MCI_STATIC_IP_OUTPUT, compute, {
+        address: `Address of the multi-cluster ingress ${mci.namespace}/${mci.name} (meshfleet)`,
+        output: `IP of the multi-cluster ingress ${mci.namespace}/${mci.name} (its networking.gke.io/static-ip annotation)`,
       });
-      const output = new TerraformOutput(this, MCI_STATIC_IP_OUTPUT, {
-        value: address.address,
-        description: `IP of the multi-cluster ingress ${mci.namespace}/${mci.name} (its networking.gke.io/static-ip annotation)`,
-      });
-      output.overrideLogicalId(MCI_STATIC_IP_OUTPUT);
     }
+    for (const gateway of model.gateways) {
+      const name = gateway.staticAddressName;
+      if (name === undefined || !planned.has(NETWORK_IDS.gatewayGlobalAddress(name))) continue;
+      this.globalAddress(NETWORK_IDS.gatewayGlobalAddress(name), name, gatewayStaticIpOutput(name), compute, {
+        address: `Address of the multi-cluster Gateway ${gateway.namespace}/${gateway.name} (meshfleet)`,
+        output: `IP of the multi-cluster Gateway ${gateway.namespace}/${gateway.name} (point its DNS names here)`,
+      });
+    }
+  }
+
+  /** A reserved global external IPv4 address (the MultiClusterIngress's, a Gateway's) and the output holding its IP. */
+  private globalAddress(id: string, name: string, outputName: string, dependsOn: ITerraformDependable[], descriptions: { address: string; output: string }): void {
+    const address = new ComputeGlobalAddress(this, id, { name, addressType: 'EXTERNAL', ipVersion: 'IPV4', description: descriptions.address, dependsOn });
+    const output = new TerraformOutput(this, outputName, { value: address.address, description: descriptions.output });
+    output.overrideLogicalId(outputName);
   }
 
   /** The VPC to attach to: created with its subnets when the plan has them (the topology declares subnets). */

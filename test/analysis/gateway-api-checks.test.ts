@@ -17,6 +17,19 @@ describe('GW001 route parent not found', () => {
     expect(findings[0].message).toContain('Gateway other/external-http');
   });
 
+  test('a sectionName that names no listener of the Gateway', () => {
+    const route = httpRoute('store', 'r', {
+      parentRefs: [
+        { name: 'gw', sectionName: 'http' },
+        { name: 'gw', sectionName: 'https' },
+      ],
+      rules: [],
+    });
+    expect(gatewayApiChecks(inputOf({ c1: [apiGateway('store', 'gw', 'gke-l7-global-external-managed-mc'), route] }))).toEqual([
+      expect.objectContaining({ code: 'GW001', path: 'spec.parentRefs[1].sectionName', message: 'Gateway store/gw has no listener "https" (expected one of http)' }),
+    ]);
+  });
+
   test('a GAMMA parentRef to a Service', () => {
     const route = httpRoute('bookinfo', 'ratings', { parentRefs: [{ group: '', kind: 'Service', name: 'ratings', port: 9080 }], rules: [] });
     expect(gatewayApiChecks(inputOf({ c1: [service('bookinfo', 'ratings'), route] }))).toEqual([]);

@@ -64,7 +64,7 @@ describe('GRPCRoute on a multi-cluster Gateway (rendered as planned; validate re
     namespace: 'store',
     className: 'gke-l7-rilb-mc',
     addresses: [],
-    port: 80,
+    listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
     routes: [
       { kind: 'HTTPRoute', name: 'web', labels: {}, hostnames: [], rules: [{ backend: 'store', port: 8080 }] },
       {

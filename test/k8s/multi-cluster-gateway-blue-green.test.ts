@@ -18,7 +18,7 @@ const BLUE_GREEN: ResolvedGateway = {
   namespace: 'store',
   className: 'gke-l7-global-external-managed-mc',
   addresses: [],
-  port: 80,
+  listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
   routes: [
     {
       kind: 'HTTPRoute',

@@ -129,7 +129,7 @@ const SEED: ResolvedGateway = {
   namespace: 'store',
   className: 'gke-l7-cross-regional-internal-managed-mc',
   addresses: [{ region: 'us-west1' }, { region: 'us-east1' }],
-  port: 80,
+  listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
   routes: [
     {
       kind: 'HTTPRoute',
@@ -210,8 +210,8 @@ describe('seed 003: Gateway', () => {
     ]);
   });
 
-  test('the listener port comes from the gateway port', () => {
-    const [gateway] = byKind(synth({ ...SEED, port: 8080 }), 'Gateway');
+  test('the listener port comes from the resolved listener', () => {
+    const [gateway] = byKind(synth({ ...SEED, listeners: [{ name: 'http', protocol: 'HTTP', port: 8080 }] }), 'Gateway');
     expect(gateway.spec.listeners[0].port).toBe(8080);
   });
 

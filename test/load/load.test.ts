@@ -340,7 +340,7 @@ describe('the example files', () => {
             { region: 'us-west1', staticAddress: 'cross-region-gw-ip-west' },
             { region: 'us-east1', staticAddress: 'cross-region-gw-ip-east' },
           ],
-          port: 80,
+          listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
           routes: [
             {
               kind: 'HTTPRoute',
@@ -1041,7 +1041,7 @@ describe('defaults', () => {
       workloadKind: workload.kind,
       portName: workload.portName,
       replicas: workload.replicas,
-      gatewayPort: model.gateways[0].port,
+      gatewayPort: model.gateways[0].listeners[0].port,
       platform: cluster.platform,
       meshDistribution: inCluster.mesh?.install?.distribution,
       meshModel: inCluster.mesh?.install?.model,
@@ -1096,7 +1096,7 @@ describe('defaults', () => {
       namespace: 'web',
       className: 'gke-l7-rilb-mc',
       addresses: [{ region: 'us-west2' }],
-      port: 80,
+      listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
       routes: [],
       healthChecks: [],
       backendPolicies: [],
@@ -1585,7 +1585,7 @@ describe('Kubernetes-side defaults', () => {
     expect(model.apps[0].workloads[0].canary).toStrictEqual(resolved);
   });
 
-  test('gateway defaults: port 80, no routes, no health checks; route labels default to {}', () => {
+  test('gateway defaults: one HTTP listener http on port (80), no routes, no health checks; route labels default to {}', () => {
     const model = validateTopology(
       variantOf(k8sBase, (t) => {
         t.regions = [{ name: 'us-west2', proxyOnlySubnet: '10.129.0.0/23' }];
@@ -1608,13 +1608,22 @@ describe('Kubernetes-side defaults', () => {
       'test',
     );
     expect(model.gateways).toStrictEqual([
-      { name: 'plain', namespace: 'shop', className: 'gke-l7-rilb-mc', addresses: [{ region: 'us-west2' }], port: 80, routes: [], healthChecks: [], backendPolicies: [] },
+      {
+        name: 'plain',
+        namespace: 'shop',
+        className: 'gke-l7-rilb-mc',
+        addresses: [{ region: 'us-west2' }],
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
+        routes: [],
+        healthChecks: [],
+        backendPolicies: [],
+      },
       {
         name: 'routed',
         namespace: 'shop',
         className: 'gke-l7-rilb-mc',
         addresses: [{ region: 'us-west2' }],
-        port: 8080,
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 8080 }],
         routes: [{ kind: 'HTTPRoute', name: 'r', labels: {}, hostnames: ['shop.example.internal'], rules: [{ backend: 'cart', port: 7070 }] }],
         healthChecks: [{ backend: 'cart-west', type: 'HTTP', path: '/healthz', port: 7071 }],
         backendPolicies: [],

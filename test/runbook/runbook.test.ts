@@ -201,6 +201,17 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'multicluster-gateway-https': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Gateway certificates and SSL policies',
+        'Kubernetes folders',
+        'Rollout',
+        'Check: multi-cluster Gateway',
+        'Changes',
+        'Teardown',
+      ],
       'istio-multi-primary-multi-network': [
         'meshfleet',
         'Kube contexts',
@@ -565,6 +576,45 @@ describe('fleet-managed meshes and topologies without a mesh', () => {
     const model = loadTopologyFile(examplePath('internal-multicluster-gateway'));
     const text = renderRunbook({ model, stacks: stacksOf(model), clusters: foldersOf(model).slice(0, 1) });
     expect(applies(section(text, 'Kubernetes folders'))).toEqual(['kubectl --context="${CTX_GKE_WEST_1}" apply -k k8s/gke-west-1']);
+  });
+});
+
+describe('HTTPS multi-cluster Gateway', () => {
+  const text = renderExample('multicluster-gateway-https');
+
+  test('before the folders: the pre-shared SSL certificate from files outside the output folder, and the SSL policy (global ones)', () => {
+    expect(commands(section(text, 'Gateway certificates and SSL policies'))).toEqual([
+      'gcloud compute ssl-certificates create store-example-com --certificate "${MESHFLEET_GATEWAY_CERTS_DIR}/store-example-com.crt" --private-key "${MESHFLEET_GATEWAY_CERTS_DIR}/store-example-com.key" --global --project meshfleet-demo',
+      'gcloud compute ssl-policies create store-ssl-policy --profile MODERN --min-tls-version 1.2 --global --project meshfleet-demo',
+    ]);
+  });
+
+  test('after the Gateway: DNS at the reserved address (Terraform output), then an HTTPS request resolving the host to it', () => {
+    const check = section(text, 'Check: multi-cluster Gateway');
+    expect(check).toContain('Point the DNS records of `store.example.com` at the IP of `store-ip`');
+    expect(commands(check)).toEqual(
+      expect.arrayContaining([
+        'GATEWAY_ADDRESS="$(terraform -chdir=terraform/stacks/network output -raw gateway_ip_store_ip)"',
+        `curl -sS -o /dev/null -w '%{http_code}\\n' --resolve "store.example.com:443:\${GATEWAY_ADDRESS}" "https://store.example.com/"`,
+      ]),
+    );
+  });
+
+  test('teardown: the certificate and SSL policy made with gcloud stay', () => {
+    expect(section(text, 'Teardown')).toContain("The gateways' SSL certificate `store-example-com` and SSL policy `store-ssl-policy` stay (made with gcloud, not Terraform)");
+  });
+
+  test('a certificate map: the map and an entry per HTTPS host name', () => {
+    const input = exampleInput('multicluster-gateway-https');
+    input.gateways[0].certificateMap = 'store-map';
+    delete input.gateways[0].listeners[1].tls;
+    const map = section(render(validateTopology(input, 'x')), 'Gateway certificates and SSL policies');
+    expect(commands(map)).toEqual(
+      expect.arrayContaining([
+        'gcloud certificate-manager maps create store-map --project meshfleet-demo',
+        'gcloud certificate-manager maps entries create store-map-0 --map store-map --certificates "${CERTIFICATE}" --hostname store.example.com --project meshfleet-demo',
+      ]),
+    );
   });
 });
 

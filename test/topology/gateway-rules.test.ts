@@ -183,10 +183,13 @@ describe('GCPGatewayPolicy fields per class', () => {
     );
   });
 
-  test('sslPolicy on the global external class is accepted', () => {
+  test('sslPolicy on the global external class (with an HTTPS listener) is accepted', () => {
     expect(
       validateTopology(
-        variant((t) => (t.gateways[0].gatewayPolicy = { sslPolicy: 'modern' })),
+        variant((t) => {
+          t.gateways[0].listeners = [{ name: 'https', protocol: 'HTTPS', port: 443, tls: { options: { 'networking.gke.io/pre-shared-certs': 'store-cert' } } }];
+          t.gateways[0].gatewayPolicy = { sslPolicy: 'modern' };
+        }),
         'test',
       ).gateways[0].gatewayPolicy,
     ).toEqual({ sslPolicy: 'modern' });

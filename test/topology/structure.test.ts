@@ -342,7 +342,7 @@ describe('Kubernetes-side sections', () => {
     [
       'gateways[0].listener',
       (t) => (t.gateways = gateway({ listener: 1 })),
-      'name, namespace, className, cluster, addresses, port, routes, healthChecks, backendPolicies, gatewayPolicy',
+      'name, namespace, className, cluster, addresses, staticAddressName, port, listeners, certificateMap, routes, healthChecks, backendPolicies, gatewayPolicy',
     ],
     [
       'gateways[0].routes[0].rules[0].path',

@@ -67,10 +67,15 @@ export function httpRouteRule(rule: TrafficRule, kind: GatewayBackendKind): Http
   };
 }
 
+/** The parent of a route of `gateway`: the Gateway by name and namespace, and its listener when the route names one. */
+function gatewayParentRef(gateway: GatewayTrafficIntent, route: GatewayRouteIntent): { name: string; namespace: string; sectionName?: string } {
+  return { name: gateway.gateway, namespace: gateway.namespace, ...(route.sectionName !== undefined ? { sectionName: route.sectionName } : {}) };
+}
+
 /** The HTTPRoute spec of a route of `gateway`: attached to it by name and namespace. */
 export function gatewayHttpRouteSpec(gateway: GatewayTrafficIntent, route: GatewayRouteIntent): HttpRouteSpec {
   return {
-    parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
+    parentRefs: [gatewayParentRef(gateway, route)],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
     rules: route.rules.map((rule) => httpRouteRule(rule, gateway.backendKind)),
   };
@@ -89,7 +94,7 @@ export function grpcRouteRule(rule: TrafficRule, kind: GatewayBackendKind): Grpc
 /** The GRPCRoute spec of a gRPC route of `gateway`: attached to it by name and namespace. */
 export function gatewayGrpcRouteSpec(gateway: GatewayTrafficIntent, route: GatewayRouteIntent): GrpcRouteSpec {
   return {
-    parentRefs: [{ name: gateway.gateway, namespace: gateway.namespace }],
+    parentRefs: [gatewayParentRef(gateway, route)],
     ...(route.hostnames.length > 0 ? { hostnames: [...route.hostnames] } : {}),
     rules: route.rules.map((rule) => grpcRouteRule(rule, gateway.backendKind)),
   };

@@ -196,6 +196,8 @@ export interface GatewayRouteIntent {
   /** Topology path of the route. */
   readonly path: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** The gateway listener the route attaches to (`parentRefs[].sectionName`); absent: every listener. */
+  readonly sectionName?: string;
   readonly hostnames: readonly string[];
   readonly rules: readonly TrafficRule[];
 }

@@ -394,6 +394,7 @@ export function gatewayTrafficOf(model: ResolvedTopology, g: ResolvedGateway, in
       name: route.name,
       path: `${at}.routes[${j}]`,
       labels: { ...route.labels },
+      ...(route.sectionName !== undefined ? { sectionName: route.sectionName } : {}),
       hostnames: [...route.hostnames],
       rules: route.rules.flatMap((input): TrafficRule[] => {
         const rule = resolveGatewayRouteRule(input);

@@ -72,6 +72,10 @@ export const MODEL_DEFAULTS = {
   "FleetInput": {
     "multiClusterServices": false
   },
+  "GatewayCertificateRefInput": {
+    "kind": "Secret",
+    "group": ""
+  },
   "GatewayHeaderMatchInput": {
     "type": "Exact"
   },
@@ -83,11 +87,19 @@ export const MODEL_DEFAULTS = {
     "routes": [],
     "backendPolicies": []
   },
+  "GatewayListenerTlsInput": {
+    "mode": "Terminate",
+    "certificateRefs": [],
+    "options": {}
+  },
   "GatewayPathMatchInput": {
     "type": "PathPrefix"
   },
   "GatewayRequestRedirectInput": {
     "statusCode": 302
+  },
+  "GatewayRouteNamespacesInput": {
+    "from": "Same"
   },
   "GrpcMethodMatchInput": {
     "type": "Exact"

@@ -5094,14 +5094,179 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "additionalProperties": false,
               "description": "One frontend address of a multi-cluster Gateway (internal classes only)."
             },
-            "description": "Regional internal frontend addresses (gke-l7-rilb-mc: one; gke-l7-cross-regional-internal-managed-mc: one per region). The external classes take none.\n\nDefault: [] (internal classes: GKE picks an ephemeral address; external: an ephemeral external IP)."
+            "description": "Regional internal frontend addresses (gke-l7-rilb-mc: one; gke-l7-cross-regional-internal-managed-mc: one per region). The external classes take none (a global external class takes `staticAddressName`).\n\nDefault: [] (internal classes: GKE picks an ephemeral address; external: an ephemeral external IP)."
+          },
+          "staticAddressName": {
+            "type": "string",
+            "description": "Name of a global static external IP address that meshfleet's Terraform reserves (network stack, output `gateway_ip_<name with _ for ->`), e.g. `store-ip`; the Gateway takes it as `addresses: [{ type: NamedAddress, value: <name> }]`, so DNS can point at it before the load balancer exists. Global external classes only (gke-l7-global-external-managed-mc, gke-l7-gxlb-mc).\n\nDefault: none (an ephemeral address, or `addresses` on an internal class).",
+            "title": "lower-case RFC 1035 name",
+            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
           },
           "port": {
             "type": "integer",
-            "description": "HTTP listener port.",
+            "description": "Port of the single HTTP listener `http` that a gateway without `listeners` gets (a shorthand; not with `listeners`).",
             "minimum": 1,
             "maximum": 65535,
             "default": 80
+          },
+          "listeners": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "description": "Listener name, unique in the Gateway; routes attach to it with `sectionName`, e.g. `https`.",
+                  "title": "lower-case RFC 1035 name",
+                  "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                },
+                "protocol": {
+                  "enum": [
+                    "HTTP",
+                    "HTTPS"
+                  ],
+                  "description": "`HTTP`, or `HTTPS` (TLS terminated by the load balancer; needs `tls` or the gateway's `certificateMap`)."
+                },
+                "port": {
+                  "type": "integer",
+                  "description": "Port of the listener, e.g. `443`.",
+                  "minimum": 1,
+                  "maximum": 65535
+                },
+                "hostname": {
+                  "type": "string",
+                  "description": "Host name the listener serves (SNI and Host header), e.g. `store.example.com` or `*.example.com`.\n\nDefault: none (every host name).",
+                  "title": "host name such as store.example.com or *.example.com",
+                  "pattern": "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"
+                },
+                "tls": {
+                  "type": "object",
+                  "properties": {
+                    "mode": {
+                      "description": "TLS mode: the load balancer terminates TLS (the only mode of an HTTPS listener).",
+                      "default": "Terminate",
+                      "enum": [
+                        "Terminate"
+                      ]
+                    },
+                    "certificateRefs": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "name": {
+                            "type": "string",
+                            "description": "Name of the Secret.",
+                            "title": "lower-case RFC 1035 name",
+                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                          },
+                          "namespace": {
+                            "type": "string",
+                            "description": "Namespace of the Secret (another namespace than the Gateway's needs a ReferenceGrant there).\n\nDefault: the Gateway's namespace.",
+                            "title": "lower-case RFC 1035 name",
+                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                          },
+                          "kind": {
+                            "type": "string",
+                            "description": "Kind of the referent.",
+                            "minLength": 1,
+                            "default": "Secret"
+                          },
+                          "group": {
+                            "type": "string",
+                            "description": "API group of the referent (`\"\"` is the core group).",
+                            "default": ""
+                          }
+                        },
+                        "required": [
+                          "name"
+                        ],
+                        "additionalProperties": false,
+                        "description": "A reference to a Kubernetes object holding a certificate and key (Gateway API `SecretObjectReference`)."
+                      },
+                      "description": "Secrets holding the certificate and key (`tls.crt`, `tls.key`). GKE multi-cluster classes take none (see `gateway-classes.ts`).",
+                      "default": [],
+                      "maxItems": 64
+                    },
+                    "options": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "string"
+                      },
+                      "description": "Implementation options, e.g. `networking.gke.io/pre-shared-certs: \"store-cert\"` (at most 16, as the Gateway CRD allows).",
+                      "default": {},
+                      "maxProperties": 16
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "TLS settings of an HTTPS listener; an HTTP listener takes none.\n\nDefault: none (an HTTPS listener then takes the gateway's `certificateMap`)."
+                },
+                "allowedRoutes": {
+                  "type": "object",
+                  "properties": {
+                    "namespaces": {
+                      "type": "object",
+                      "properties": {
+                        "from": {
+                          "enum": [
+                            "All",
+                            "Same",
+                            "Selector"
+                          ],
+                          "description": "`Same`: routes of the Gateway's namespace (meshfleet's routes always are); `All`: any namespace; `Selector`: namespaces matching `selector`.",
+                          "default": "Same"
+                        },
+                        "selector": {
+                          "type": "object",
+                          "properties": {
+                            "matchLabels": {
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "string",
+                                "description": "A Kubernetes label value: at most 63 letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit; may be empty.",
+                                "title": "Kubernetes label value",
+                                "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
+                              },
+                              "propertyNames": {
+                                "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                                "title": "label or annotation key such as app or example.com/team",
+                                "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                              },
+                              "description": "Kubernetes labels: label keys to label values, e.g. `{ app: frontend }`."
+                            }
+                          },
+                          "required": [
+                            "matchLabels"
+                          ],
+                          "additionalProperties": false,
+                          "description": "Labels of the namespaces whose routes may attach (`from: Selector` only).\n\nDefault: none."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Namespaces whose routes may attach.\n\nDefault: routes of the Gateway's namespace."
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "Namespaces whose routes may attach. The route kinds are meshfleet's: HTTPRoute, and GRPCRoute when the gateway has one.\n\nDefault: routes of the Gateway's namespace."
+                }
+              },
+              "required": [
+                "name",
+                "protocol",
+                "port"
+              ],
+              "additionalProperties": false,
+              "description": "One listener of a Gateway (Gateway API `Listener`, upstream field names)."
+            },
+            "description": "The Gateway's listeners, in Gateway API's shape (`name`, `protocol`, `port`, `hostname`, `tls`).\n\nDefault: one HTTP listener `http` on `port`.",
+            "minItems": 1,
+            "maxItems": 64
+          },
+          "certificateMap": {
+            "type": "string",
+            "description": "Name of a Certificate Manager certificate map (annotation `networking.gke.io/certmap`) whose certificates the HTTPS listeners serve; the operator creates the map and its entries first. Global external classes only; not with listener `certificateRefs`.\n\nDefault: none.",
+            "title": "lower-case name of letters, digits and - (a letter first, no - last)",
+            "pattern": "^[a-z]([-a-z0-9]*[a-z0-9])?$"
           },
           "routes": {
             "type": "array",
@@ -5137,6 +5302,12 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   },
                   "description": "Labels of the HTTPRoute.",
                   "default": {}
+                },
+                "sectionName": {
+                  "type": "string",
+                  "description": "Name of the gateway listener the route attaches to (`parentRefs[].sectionName`), e.g. `http` for a route that redirects plain HTTP to HTTPS.\n\nDefault: none (every listener of the gateway).",
+                  "title": "lower-case RFC 1035 name",
+                  "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
                 "hostnames": {
                   "type": "array",
@@ -5948,7 +6119,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               },
               "sslPolicy": {
                 "type": "string",
-                "description": "Name of an SSL policy for the HTTPS listeners.\n\nDefault: none (Google's default SSL policy).",
+                "description": "Name of an SSL policy for the HTTPS listeners (the gateway needs one: `listeners[].protocol: HTTPS`).\n\nDefault: none (Google's default SSL policy).",
                 "title": "lower-case name of letters, digits and - (a letter first, no - last)",
                 "pattern": "^[a-z]([-a-z0-9]*[a-z0-9])?$"
               },

@@ -248,6 +248,14 @@ export type VersionLabel = string;
 export type HostName = string;
 
 /**
+ * The host name a Gateway listener serves (Gateway API `Hostname`), e.g. `store.example.com`,
+ * or a wildcard such as `*.example.com`.
+ * @title host name such as store.example.com or *.example.com
+ * @predicate LISTENER_HOST_NAME
+ */
+export type ListenerHostName = string;
+
+/**
  * An HTTP header name (an RFC 7230 token), e.g. `x-user`.
  * @title HTTP header name
  * @predicate HEADER_NAME

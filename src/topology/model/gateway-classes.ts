@@ -86,6 +86,29 @@ export interface GatewayClassTraits {
    * cross-regional internal class out until GKE's page lists it.
    */
   readonly iap: boolean;
+  /**
+   * HTTPS listeners take Kubernetes Secrets (`tls.certificateRefs`): the single-cluster classes
+   * (GKE "Secure a Gateway"). False for GKE's multi-cluster classes: their Gateway lives in the
+   * config cluster only, and GKE's multi-cluster HTTPS guides
+   * attach pre-shared SSL certificates (`tls.options networking.gke.io/pre-shared-certs`) or
+   * Certificate Manager certificates instead. (The exact GKE sentence was not retrieved when this
+   * was written in issue 18; set it to true for a class once GKE's "Gateway security" or
+   * "GatewayClass capabilities" page lists Secrets for it.)
+   */
+  readonly tlsSecrets: boolean;
+  /**
+   * The Gateway takes a Certificate Manager certificate map (annotation `networking.gke.io/certmap`).
+   * Certificate Manager's "Deploy" page: a target proxy referencing a certificate map "is used by
+   * external Application Load Balancers ... powered by Google Front Ends": global external and
+   * classic Application Load Balancers, i.e. the global external classes; the others reference
+   * Certificate Manager certificates directly (`tls.options networking.gke.io/cert-manager-certs`).
+   */
+  readonly certificateMap: boolean;
+  /**
+   * The Gateway takes a reserved global external address (`staticAddressName`, `NamedAddress`):
+   * the global external classes, whose forwarding rule is global.
+   */
+  readonly globalAddress: boolean;
 }
 
 /**
@@ -95,15 +118,15 @@ export interface GatewayClassTraits {
  */
 // prettier-ignore
 export const GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
-  'gke-l7-global-external-managed':            { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
-  'gke-l7-regional-external-managed':          { scope: 'single-cluster', internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
-  'gke-l7-rilb':                               { scope: 'single-cluster', internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
-  'gke-l7-gxlb':                               { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true },
-  'gke-l7-global-external-managed-mc':         { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
-  'gke-l7-regional-external-managed-mc':       { scope: 'multi-cluster',  internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true },
-  'gke-l7-rilb-mc':                            { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true },
-  'gke-l7-cross-regional-internal-managed-mc': { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY',   allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: false },
-  'gke-l7-gxlb-mc':                            { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true },
+  'gke-l7-global-external-managed':            { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true, tlsSecrets: true,  certificateMap: true,  globalAddress: true },
+  'gke-l7-regional-external-managed':          { scope: 'single-cluster', internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true, tlsSecrets: true,  certificateMap: false, globalAddress: false },
+  'gke-l7-rilb':                               { scope: 'single-cluster', internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true, tlsSecrets: true,  certificateMap: false, globalAddress: false },
+  'gke-l7-gxlb':                               { scope: 'single-cluster', internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true, tlsSecrets: true,  certificateMap: true,  globalAddress: true },
+  'gke-l7-global-external-managed-mc':         { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true, tlsSecrets: false, certificateMap: true,  globalAddress: true },
+  'gke-l7-regional-external-managed-mc':       { scope: 'multi-cluster',  internalAddresses: false, singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: false, policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: true,  iap: true, tlsSecrets: false, certificateMap: false, globalAddress: false },
+  'gke-l7-rilb-mc':                            { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: true,  proxyOnly: 'REGIONAL_MANAGED_PROXY', allowGlobalAccess: true,  policyRegion: true,  grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: true, tlsSecrets: false, certificateMap: false, globalAddress: false },
+  'gke-l7-cross-regional-internal-managed-mc': { scope: 'multi-cluster',  internalAddresses: true,  singleRegion: false, proxyOnly: 'GLOBAL_MANAGED_PROXY',   allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: true,  cloudArmor: false, iap: false, tlsSecrets: false, certificateMap: false, globalAddress: false },
+  'gke-l7-gxlb-mc':                            { scope: 'multi-cluster',  internalAddresses: false, singleRegion: false,                                  allowGlobalAccess: false, policyRegion: false, grpcRoute: false, advancedTraffic: false, cloudArmor: true,  iap: true, tlsSecrets: false, certificateMap: true,  globalAddress: true },
 };
 
 /** The accepted class names, in table order (for error messages). */

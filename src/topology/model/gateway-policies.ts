@@ -177,7 +177,7 @@ export interface GatewayPolicyInput {
    */
   readonly allowGlobalAccess?: boolean;
   /**
-   * Name of an SSL policy for the HTTPS listeners.
+   * Name of an SSL policy for the HTTPS listeners (the gateway needs one: `listeners[].protocol: HTTPS`).
    * @default none (Google's default SSL policy)
    */
   readonly sslPolicy?: GcpName;

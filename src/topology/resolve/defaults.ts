@@ -16,6 +16,7 @@ import {
   ResolvedAppSecret,
   ResolvedBackend,
   ResolvedGateway,
+  ResolvedGatewayListener,
   ResolvedMesh,
   ResolvedVersion,
   ResolvedMultiClusterIngress,
@@ -33,6 +34,7 @@ import {
   isGkeCluster,
 } from '../model/types';
 import { resolveGrpcMethodMatch } from '../model/gateway-routes';
+import { DEFAULT_GATEWAY_LISTENER } from '../model/gateway';
 import { MODEL_DEFAULTS } from '../generated/defaults.generated';
 import { resolveGitOps } from './gitops';
 import { resolveAuthorizationPolicy, resolveRequestAuthentication } from './security-policy';
@@ -468,6 +470,30 @@ function resolveMeshRoute(route: MeshRouteInput): ResolvedMeshRoute {
   return { kind: route.kind ?? MODEL_DEFAULTS.MeshRouteInput.kind, name: route.name ?? route.service, service: route.service, rules: route.rules.map(resolveMeshRouteRule) };
 }
 
+/**
+ * The listeners of a gateway: as given (an HTTPS listener's `tls.mode` made explicit), else the
+ * one HTTP listener `http` on `port`. A gateway with both is refused by a rule (the listeners win here).
+ */
+function resolveGatewayListeners(g: GatewayInput): ResolvedGatewayListener[] {
+  if (g.listeners === undefined) return [{ name: DEFAULT_GATEWAY_LISTENER, protocol: 'HTTP', port: g.port ?? DEFAULTS.gatewayPort }];
+  return g.listeners.map((l) => ({
+    name: l.name,
+    protocol: l.protocol,
+    port: l.port,
+    ...(l.hostname !== undefined ? { hostname: l.hostname } : {}),
+    ...(l.tls !== undefined
+      ? {
+          tls: {
+            mode: l.tls.mode ?? MODEL_DEFAULTS.GatewayListenerTlsInput.mode,
+            certificateRefs: (l.tls.certificateRefs ?? []).map((r) => ({ ...r })),
+            options: { ...(l.tls.options ?? {}) },
+          },
+        }
+      : {}),
+    ...(l.allowedRoutes !== undefined ? { allowedRoutes: l.allowedRoutes } : {}),
+  }));
+}
+
 function resolveGateway(g: GatewayInput): ResolvedGateway {
   return {
     name: g.name,
@@ -475,11 +501,14 @@ function resolveGateway(g: GatewayInput): ResolvedGateway {
     className: g.className,
     ...(g.cluster === undefined ? {} : { cluster: g.cluster }),
     addresses: (g.addresses ?? []).map((a) => ({ ...a })),
-    port: g.port ?? DEFAULTS.gatewayPort,
+    ...(g.staticAddressName !== undefined ? { staticAddressName: g.staticAddressName } : {}),
+    listeners: resolveGatewayListeners(g),
+    ...(g.certificateMap !== undefined ? { certificateMap: g.certificateMap } : {}),
     routes: (g.routes ?? []).map((r) => ({
       kind: r.kind ?? MODEL_DEFAULTS.RouteInput.kind,
       name: r.name,
       labels: { ...(r.labels ?? {}) },
+      ...(r.sectionName !== undefined ? { sectionName: r.sectionName } : {}),
       hostnames: [...(r.hostnames ?? [])],
       rules: r.rules.map((rule) => ({ ...rule })),
     })),

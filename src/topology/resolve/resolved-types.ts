@@ -21,7 +21,7 @@ import type {
   VolumeMountInput,
 } from '../model/container';
 import type { GatewayBackendPolicyInput, GatewayHealthCheckInput, GatewayHealthCheckType, GatewayPolicyInput } from '../model/gateway-policies';
-import type { RouteRuleInput } from '../model/gateway';
+import type { GatewayAllowedRoutesInput, GatewayCertificateRefInput, GatewayListenerProtocol, RouteRuleInput } from '../model/gateway';
 import type { HttpMethod, ResolvedGrpcMethodMatch, RouteKind } from '../model/gateway-routes';
 import type { ArgoCdInput, ConfigSyncAuth } from '../model/gitops';
 import type { BackendConfigInput, BackendProtocol, HealthCheckInput, IngressBackendInput, IngressRuleInput, ManagedCertificateInput } from '../model/ingress';
@@ -328,6 +328,21 @@ export interface ResolvedAppSecret {
   readonly rsaKeyPair?: Required<RsaKeyPairInput>;
 }
 
+/** A Gateway listener: the shorthand `port` expanded, an HTTPS listener's TLS mode made explicit. */
+export interface ResolvedGatewayListener {
+  readonly name: string;
+  readonly protocol: GatewayListenerProtocol;
+  readonly port: number;
+  readonly hostname?: string;
+  /** Present as given (with `mode`); absent on an HTTP listener and on an HTTPS one served by the certificate map. */
+  readonly tls?: {
+    readonly mode: 'Terminate';
+    readonly certificateRefs: readonly GatewayCertificateRefInput[];
+    readonly options: Readonly<Record<string, string>>;
+  };
+  readonly allowedRoutes?: GatewayAllowedRoutesInput;
+}
+
 export interface ResolvedGateway {
   readonly name: string;
   readonly namespace: string;
@@ -335,11 +350,18 @@ export interface ResolvedGateway {
   /** The cluster of a single-cluster gateway; absent for a multi-cluster one (the config cluster holds it). */
   readonly cluster?: string;
   readonly addresses: ReadonlyArray<{ readonly region: string; readonly staticAddress?: string }>;
-  readonly port: number;
+  /** Reserved global external address (global external classes). */
+  readonly staticAddressName?: string;
+  /** At least one: `listeners` as given, else one HTTP listener `http` on `port`. */
+  readonly listeners: readonly ResolvedGatewayListener[];
+  /** Certificate Manager map of the Gateway (annotation `networking.gke.io/certmap`). */
+  readonly certificateMap?: string;
   readonly routes: ReadonlyArray<{
     readonly kind: RouteKind;
     readonly name: string;
     readonly labels: Readonly<Record<string, string>>;
+    /** The listener the route attaches to; absent: every listener. */
+    readonly sectionName?: string;
     readonly hostnames: readonly string[];
     /** As written (shorthands kept); `resolveGatewayRouteRule` expands one. */
     readonly rules: readonly RouteRuleInput[];

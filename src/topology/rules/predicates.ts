@@ -42,6 +42,8 @@ export const PORT_NAME = '^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$';
 
 /** Most addresses a Gateway takes (Gateway API `spec.addresses` maxItems). */
 export const GATEWAY_MAX_ADDRESSES = 16;
+/** Most listeners a Gateway takes (Gateway API `spec.listeners` maxItems). */
+export const GATEWAY_MAX_LISTENERS = 64;
 /** Most rules an HTTPRoute or GRPCRoute takes (Gateway API `spec.rules` maxItems). */
 export const HTTPROUTE_MAX_RULES = 16;
 /** Most hostnames an HTTPRoute takes (Gateway API `spec.hostnames` maxItems). */
@@ -180,6 +182,8 @@ export const RELATIVE_PATH = '^[^/]';
 export const VERSION_LABEL = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
 /** A host name that a route rewrites or redirects to. */
 export const HOST_NAME = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
+/** A Gateway listener hostname (Gateway API `Hostname`): a DNS name, `*.` first for a wildcard. */
+export const LISTENER_HOST_NAME = '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
 /** An HTTP header name (an RFC 7230 token). */
 export const HEADER_NAME = "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$";
 /** Envoy retry conditions, comma-separated, such as `5xx,reset`. */

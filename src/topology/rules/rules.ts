@@ -6,6 +6,7 @@ import { checkSecurityPolicies } from './security-policy-rules';
 import { isGcpZone, zonesOf } from './gcp-locations';
 import { checkGatewayDetails } from './gateway-rules';
 import { isMultiClusterGatewayClass } from '../model/gateway-classes';
+import { checkGatewayListeners } from './gateway-listener-rules';
 import { checkGcpLabels, checkHosts, checkImages, checkProjectId } from './format-rules';
 import { checkGitOps } from './gitops-rules';
 import { checkLimits } from './limit-rules';
@@ -542,6 +543,7 @@ export function checkRules(input: TopologyInput, model: ResolvedTopology): Probl
   checkAppReferences(input, model.apps, problems);
   checkVmWorkloads(model, problems);
   checkGatewayDetails(model, problems);
+  checkGatewayListeners(input, model, problems);
   checkMeshRoutes(model, problems);
   checkTrafficPolicies(model, problems);
   checkMultiClusterIngress(input, model, problems);
