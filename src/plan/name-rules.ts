@@ -54,6 +54,11 @@ function objectClaim(model: ResolvedTopology, cluster: string, o: PlannedObject)
     return { path: `${o.source}.name`, what: o.source };
   }
   if (o.source === 'mesh.ingressGateway') return { path: 'mesh.ingressGateway.name', what: 'the shared ingress gateway' };
+  if (o.source === 'mesh.egressGateway') return { path: 'mesh.egressGateway.name', what: 'the egress gateway' };
+  if (/^apps\[\d+\]\.serviceEntries\[\d+\]\.(egressGateway|trafficPolicy)$/.test(o.source)) {
+    const entry = o.source.replace(/\.[a-zA-Z]+$/, '');
+    return { path: `${entry}.name`, what: `the ${o.kind} of ${o.source}` };
+  }
   if (/^apps\[\d+\]\.serviceAccounts\[\d+\]$/.test(o.source)) return { path: o.source, what: o.source };
   if (/^apps\[\d+\]\.vmWorkloads\[\d+\]$/.test(o.source) && o.kind === 'ServiceAccount') return { path: `${o.source}.serviceAccount`, what: `the ServiceAccount of ${o.source}` };
   if (/\]$/.test(o.source)) return { path: `${o.source}.name`, what: o.source };
