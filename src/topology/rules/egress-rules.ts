@@ -131,7 +131,7 @@ function checkEgressGatewayRoute(model: ResolvedTopology, at: string, entry: Res
     );
   }
   if (entry.hosts.length !== 1) {
-    problems.push(problem(`${at}.hosts`, "an egress gateway route sends a port's traffic to one host", entry.hosts, 'one host (a ServiceEntry per host)'));
+    problems.push(problem(`${at}.hosts`, "an egress gateway route sends a port's traffic to one host", entry.hosts.join(', '), 'one host (a ServiceEntry per host)'));
   } else if (entry.hosts[0].startsWith('*.')) {
     problems.push(problem(`${at}.hosts[0]`, 'the egress gateway cannot resolve a wildcard host to forward to', entry.hosts[0], 'a host name such as api.example.com'));
   }
@@ -154,7 +154,7 @@ function checkEntryTrafficPolicy(model: ResolvedTopology, at: string, entry: Res
     return;
   }
   if (entry.hosts.length !== 1) {
-    problems.push(problem(`${at}.hosts`, 'a DestinationRule applies to one host', entry.hosts, 'one host (a ServiceEntry per host), or no trafficPolicy'));
+    problems.push(problem(`${at}.hosts`, 'a DestinationRule applies to one host', entry.hosts.join(', '), 'one host (a ServiceEntry per host), or no trafficPolicy'));
   }
   checkTrafficPolicyFields(
     `${at}.trafficPolicy`,
@@ -233,7 +233,7 @@ function checkSidecar(model: ResolvedTopology, app: ResolvedApp, i: number, prob
       problem(
         `${at}.egress`,
         `apps[${i}].serviceEntries[${routed}] goes out through the egress gateway, whose Service the app's sidecars would not know`,
-        egress.map((l) => l.hosts),
+        egress.flatMap((l) => l.hosts).join(', '),
         `a listener without port importing ${gateway.namespace}/* (or ${gateway.namespace}/${service})`,
       ),
     );
