@@ -209,6 +209,21 @@ describe('egress rules', () => {
     expect(() => modelOf(variant((t) => (t.apps[0].sidecar.egress[0].hosts = ['./*', `*/${GATEWAY_HOST}`])))).not.toThrow();
   });
 
+  test('the egress gateway namespace is no system namespace, nor an app namespace under defaultDeny', () => {
+    expectOnlyProblem(
+      variant((t) => (t.mesh.egressGateway.namespace = 'istio-system')),
+      'mesh.egressGateway.namespace',
+      'the egress gateway namespace gets the sidecar injection label, which a system namespace must not carry (found "istio-system", expected a namespace of its own, such as istio-egress)',
+    );
+    const problems = problemsOf(
+      variant((t) => {
+        t.mesh.defaultDeny = true;
+        t.mesh.egressGateway.namespace = 'checkout';
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual(['mesh.egressGateway.namespace']);
+  });
+
   test('a Sidecar needs a mesh', () => {
     const problems = problemsOf(
       variant((t) => {

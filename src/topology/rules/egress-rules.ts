@@ -1,6 +1,7 @@
 import { DNS_LABEL_RE, HostSyntax, isHostName, parseIp, serviceHost } from './predicates';
 import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress } from './address-ranges';
 import { Problem, problem } from './problems';
+import { SYSTEM_NAMESPACES } from './namespace-rules';
 import { checkTrafficPolicyFields } from './traffic-policy-rules';
 import { ResolvedApp, ResolvedServiceEntry, ResolvedTopology } from '../model/types';
 
@@ -100,6 +101,21 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
     if (app.sidecar !== undefined) checkSidecar(model, app, i, problems);
   });
   checkEgressGatewayPorts(model, problems);
+  checkEgressGatewayNamespace(model, problems);
+}
+
+/** The egress gateway's namespace gets the injection label: not a system namespace, nor an app namespace whose deny-all would block the gateway. */
+function checkEgressGatewayNamespace(model: ResolvedTopology, problems: Problem[]): void {
+  const gateway = model.mesh?.egressGateway;
+  if (gateway === undefined) return;
+  const at = 'mesh.egressGateway.namespace';
+  if (SYSTEM_NAMESPACES.includes(gateway.namespace)) {
+    problems.push(problem(at, 'the egress gateway namespace gets the sidecar injection label, which a system namespace must not carry', gateway.namespace, 'a namespace of its own, such as istio-egress'));
+  } else if (model.mesh!.defaultDeny && model.apps.some((app) => app.namespace === gateway.namespace)) {
+    problems.push(
+      problem(at, "mesh.defaultDeny writes a deny-all policy in every app namespace, which would refuse the sidecars' traffic to the egress gateway", gateway.namespace, 'a namespace of its own, such as istio-egress'),
+    );
+  }
 }
 
 /** `endpoints[].ports`: a map from the entry's port names to port numbers (Istio's WorkloadEntry `ports`). */
@@ -200,10 +216,10 @@ function isSidecarHost(host: string): boolean {
   return (['.', '*', '~'].includes(namespace) || DNS_LABEL_RE.test(namespace)) && isHostName(name, { wildcard: true, star: true, ip: false });
 }
 
-/** Whether a Sidecar `egress` host imports the Service `service` of namespace `namespace`. */
-function importsService(host: string, namespace: string, service: string): boolean {
+/** Whether a Sidecar `egress` host of the namespace `own` imports the Service `service` of namespace `namespace`. */
+function importsService(host: string, own: string, namespace: string, service: string): boolean {
   const [ns, name] = host.split('/');
-  if (ns !== '*' && ns !== namespace) return false;
+  if (ns !== '*' && ns !== namespace && !(ns === '.' && own === namespace)) return false;
   return name === '*' || name === service || (name.startsWith('*.') && service.endsWith(name.slice(1)));
 }
 
@@ -228,7 +244,7 @@ function checkSidecar(model: ResolvedTopology, app: ResolvedApp, i: number, prob
   const routed = app.serviceEntries.findIndex((e) => e.egressGateway);
   if (gateway === undefined || routed < 0 || egress.length === 0) return;
   const service = serviceHost(gateway.name, gateway.namespace);
-  if (!egress.some((listener) => listener.port === undefined && listener.hosts.some((host) => importsService(host, gateway.namespace, service)))) {
+  if (!egress.some((listener) => listener.port === undefined && listener.hosts.some((host) => importsService(host, app.namespace, gateway.namespace, service)))) {
     problems.push(
       problem(
         `${at}.egress`,
