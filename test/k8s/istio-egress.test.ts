@@ -138,7 +138,7 @@ describe('egress rules', () => {
     expectOnlyProblem(
       variant((t) => (t.apps[0].serviceEntries[1].hosts = ['www.wikipedia.org', 'en.wikipedia.org'])),
       `${se}[1].hosts`,
-      "an egress gateway route sends a port's traffic to one host (found \"www.wikipedia.org, en.wikipedia.org\", expected one host (a ServiceEntry per host))",
+      'an egress gateway route sends a port\'s traffic to one host (found "www.wikipedia.org, en.wikipedia.org", expected one host (a ServiceEntry per host))',
     );
     expectOnlyProblem(
       variant((t) => {

@@ -80,7 +80,9 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
         });
       } else {
         if (endpoints.length > 0) {
-          problems.push(problem(`${at}.endpoints`, 'resolution NONE forwards to the original destination and takes no endpoints', endpoints, 'no endpoints, or resolution STATIC or DNS'));
+          problems.push(
+            problem(`${at}.endpoints`, 'resolution NONE forwards to the original destination and takes no endpoints', endpoints, 'no endpoints, or resolution STATIC or DNS'),
+          );
         }
         entry.ports.forEach((port, k) => {
           if (port.targetPort !== undefined) {
@@ -110,10 +112,22 @@ function checkEgressGatewayNamespace(model: ResolvedTopology, problems: Problem[
   if (gateway === undefined) return;
   const at = 'mesh.egressGateway.namespace';
   if (SYSTEM_NAMESPACES.includes(gateway.namespace)) {
-    problems.push(problem(at, 'the egress gateway namespace gets the sidecar injection label, which a system namespace must not carry', gateway.namespace, 'a namespace of its own, such as istio-egress'));
+    problems.push(
+      problem(
+        at,
+        'the egress gateway namespace gets the sidecar injection label, which a system namespace must not carry',
+        gateway.namespace,
+        'a namespace of its own, such as istio-egress',
+      ),
+    );
   } else if (model.mesh!.defaultDeny && model.apps.some((app) => app.namespace === gateway.namespace)) {
     problems.push(
-      problem(at, "mesh.defaultDeny writes a deny-all policy in every app namespace, which would refuse the sidecars' traffic to the egress gateway", gateway.namespace, 'a namespace of its own, such as istio-egress'),
+      problem(
+        at,
+        "mesh.defaultDeny writes a deny-all policy in every app namespace, which would refuse the sidecars' traffic to the egress gateway",
+        gateway.namespace,
+        'a namespace of its own, such as istio-egress',
+      ),
     );
   }
 }
@@ -165,7 +179,12 @@ function checkEntryTrafficPolicy(model: ResolvedTopology, at: string, entry: Res
   const policy = entry.trafficPolicy!;
   if (model.mesh!.routing === 'gateway-api') {
     problems.push(
-      problem(`${at}.trafficPolicy`, "a traffic policy is an Istio DestinationRule, and Gateway API has no equivalent of Istio's traffic policy", policy, 'mesh.routing: istio, or no trafficPolicy'),
+      problem(
+        `${at}.trafficPolicy`,
+        "a traffic policy is an Istio DestinationRule, and Gateway API has no equivalent of Istio's traffic policy",
+        policy,
+        'mesh.routing: istio, or no trafficPolicy',
+      ),
     );
     return;
   }
