@@ -108,6 +108,27 @@ describe('istio-egress example', () => {
   });
 });
 
+describe('egress gateway placement', () => {
+  test('only the mesh clusters where a routed ServiceEntry is written get the egress gateway', () => {
+    const t = exampleInput('examples/traffic-policy-istio.yaml');
+    t.mesh.egressGateway = {};
+    t.apps.push({
+      namespace: 'payments',
+      workloads: [{ name: 'checkout', image: 'example/checkout:1', port: 8080, clusters: ['gke-west'] }],
+      serviceEntries: [{ name: 'stripe', hosts: ['api.stripe.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], egressGateway: true }],
+    });
+    const files = manifestsOf(modelOf(t));
+    const west = files.get('gke-west')!.get('egress-gateway.yaml')!;
+    expect(west.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      'Service/istio-egress/istio-egressgateway',
+      'ServiceAccount/istio-egress/istio-egressgateway',
+      'Deployment/istio-egress/istio-egressgateway',
+    ]);
+    expect(west[0].spec.ports).toEqual([{ name: 'tls-443', port: 443 }]);
+    expect(files.get('gke-east')!.has('egress-gateway.yaml')).toBe(false);
+  });
+});
+
 /** The Sidecar without the egress gateway namespace (what an app routing nothing through it may write). */
 function v1Sidecar(t: Draft): void {
   t.apps[0].sidecar.egress[0].hosts = ['./*', 'istio-system/*'];
