@@ -129,6 +129,19 @@ describe('egress gateway placement', () => {
   });
 });
 
+describe('an app holding only a Sidecar', () => {
+  test('its namespace and Sidecar go to every mesh cluster', () => {
+    const t = exampleInput('examples/traffic-policy-istio.yaml');
+    t.apps.push({ namespace: 'legacy', sidecar: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } });
+    const files = manifestsOf(modelOf(t));
+    for (const cluster of ['gke-west', 'gke-east']) {
+      const objects = files.get(cluster)!.get('legacy.yaml')!;
+      expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Sidecar/default']);
+      expect(findObject(files.get(cluster)!.get('namespaces.yaml')!, 'Namespace', 'legacy')).toBeDefined();
+    }
+  });
+});
+
 /** The Sidecar without the egress gateway namespace (what an app routing nothing through it may write). */
 function v1Sidecar(t: Draft): void {
   t.apps[0].sidecar.egress[0].hosts = ['./*', 'istio-system/*'];

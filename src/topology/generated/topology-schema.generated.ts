@@ -2168,7 +2168,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               }
             },
             "additionalProperties": false,
-            "description": "An Istio `Sidecar` named `default` for the whole app namespace, in Istio's Sidecar shape (`egress`, `outboundTrafficPolicy`), written wherever the app's ServiceEntries are (mesh clusters where its workloads run). Needs `mesh.routing: istio`.\n\nDefault: none (the mesh's defaults: every namespace's services, `mesh.outboundTrafficPolicy`)."
+            "description": "An Istio `Sidecar` named `default` for the whole app namespace, in Istio's Sidecar shape (`egress`, `outboundTrafficPolicy`), written where the app's ServiceEntries go: the mesh clusters where its workloads run, or every mesh cluster for an app without workloads (a namespace holding only egress configuration). Needs a mesh.\n\nDefault: none (the mesh's defaults: every namespace's services, `mesh.outboundTrafficPolicy`)."
           },
           "secrets": {
             "type": "array",

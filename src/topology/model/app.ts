@@ -264,8 +264,9 @@ export interface AppInput {
   readonly serviceEntries?: ServiceEntryInput[];
   /**
    * An Istio `Sidecar` named `default` for the whole app namespace, in Istio's Sidecar shape
-   * (`egress`, `outboundTrafficPolicy`), written wherever the app's ServiceEntries are (mesh
-   * clusters where its workloads run). Needs `mesh.routing: istio`.
+   * (`egress`, `outboundTrafficPolicy`), written where the app's ServiceEntries go: the mesh
+   * clusters where its workloads run, or every mesh cluster for an app without workloads (a
+   * namespace holding only egress configuration). Needs a mesh.
    * @default none (the mesh's defaults: every namespace's services, `mesh.outboundTrafficPolicy`)
    */
   readonly sidecar?: SidecarInput;
