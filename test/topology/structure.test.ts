@@ -22,7 +22,7 @@ const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters
 const CLUSTER_KEYS =
   'name, platform, meshNetwork, kubernetesVersion, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks, vulnerabilityScanning, extraObjects, patches';
 const MESH_KEYS =
-  'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, allowLoadBalancerPlaintext, eastWestLoadBalancer, defaultDeny';
+  'management, revision, version, ingressGateway, egressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, allowLoadBalancerPlaintext, eastWestLoadBalancer, defaultDeny';
 
 test('the minimal topology is valid', () => {
   expect(checkStructure(minimal())).toEqual([]);
@@ -491,7 +491,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     [
       'apps[0].vms',
       (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]),
-      'namespace, configMaps, serviceAccounts, serviceEntries, secrets, workloads, vmWorkloads, routes, authorizationPolicies, requestAuthentications, extraObjects, patches',
+      'namespace, configMaps, serviceAccounts, serviceEntries, sidecar, secrets, workloads, vmWorkloads, routes, authorizationPolicies, requestAuthentications, extraObjects, patches',
     ],
     ['apps[0].vmWorkloads[0].replicas', withVm({ replicas: 2 }), 'name, labels, serviceAccount, ports, network, probe, cluster'],
     ['apps[0].vmWorkloads[0].ports[0].protocol', withVm({ ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), 'name, port'],
