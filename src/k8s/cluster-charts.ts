@@ -217,9 +217,12 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
         istioApiVersion: mesh.istioApiVersion,
       });
       return;
-    case 'AppSidecar':
-      new AppSidecar(chart, c.id, { namespace: model.apps[c.app].namespace, sidecar: model.apps[c.app].sidecar!, istioApiVersion: mesh.istioApiVersion });
+    case 'AppSidecar': {
+      const app = model.apps[c.app];
+      const w = c.workload === undefined ? undefined : app.workloads[c.workload];
+      new AppSidecar(chart, c.id, { namespace: app.namespace, sidecar: w === undefined ? app.sidecar! : w.sidecar!, workload: w?.name, istioApiVersion: mesh.istioApiVersion });
       return;
+    }
     case 'AppSecurityPolicy': {
       const app = model.apps[c.app];
       if (c.kind === 'AuthorizationPolicy') {

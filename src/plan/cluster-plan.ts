@@ -125,6 +125,10 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
     }
   }
 
+  if (w.sidecar !== undefined && place.pods && cluster.meshMember && mesh !== undefined) {
+    components.push({ component: 'AppSidecar', id: `${w.name}-sidecar`, source: `${source}.sidecar`, ...ref });
+  }
+
   const entry = place.exposed ? traffic?.ingressGateway : undefined;
   if (entry !== undefined && mesh !== undefined) {
     components.push({ component: 'ExposedService', id: `${w.name}-exposed`, source: `${source}.expose`, ...ref, name: entry.name });

@@ -45,6 +45,7 @@ function objectClaim(model: ResolvedTopology, cluster: string, o: PlannedObject)
     const w = model.apps[Number(i)].workloads[Number(j)];
     if (rest === undefined) return { path: `${at}.name`, what: o.kind === 'Service' ? `the Service of ${at}` : at };
     if (rest === 'export') return { path: `${at}.name`, what: `the exported Service of ${at}${o.name === w.name ? '' : ` in cluster ${cluster}`}` };
+    if (rest === 'sidecar') return { path: `${at}.name`, what: `the Sidecar of ${at}` };
     if (rest === 'expose') return { path: `${at}.name`, what: o.kind === 'VirtualService' ? `the gateway route of ${at}` : `the ingress gateway's ${o.kind} of ${at}` };
     if (rest === 'canary' || rest === 'version' || rest.startsWith('versions[')) {
       const version = versionOf(model, Number(i), Number(j), rest);

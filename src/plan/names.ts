@@ -75,6 +75,11 @@ export function versionServiceName(service: string, version: string): string {
 /** Name of the namespace-wide Sidecar of an app (`apps[].sidecar`): `default`, the namespace's default Sidecar (no workload selector). */
 export const APP_SIDECAR_NAME = 'default';
 
+/** Name of the Sidecar of one workload (`workloads[].sidecar`): the workload's name. */
+export function workloadSidecarName(workload: string): string {
+  return workload;
+}
+
 /**
  * Name of the Istio Gateway, DestinationRule and VirtualService that route a ServiceEntry
  * through the egress gateway (`serviceEntries[].egressGateway`): `<entry>-egress`.

@@ -19,6 +19,7 @@ import {
   serviceEntryPolicyName,
   versionDeploymentName,
   versionServiceName,
+  workloadSidecarName,
 } from './names';
 import { extraPlannedObject } from './extras';
 import { PlannedComponent, PlannedObject } from './types';
@@ -233,8 +234,11 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
         (['Gateway', 'DestinationRule', 'VirtualService'] as const).map((kind) => ({ kind, apiVersion: API.networking(v), namespace: app.namespace, name })),
       );
     }
-    case 'AppSidecar':
-      return at(c.source, [{ kind: 'Sidecar', apiVersion: API.networking(v), namespace: model.apps[c.app].namespace, name: APP_SIDECAR_NAME }]);
+    case 'AppSidecar': {
+      const app = model.apps[c.app];
+      const name = c.workload === undefined ? APP_SIDECAR_NAME : workloadSidecarName(app.workloads[c.workload].name);
+      return at(c.source, [{ kind: 'Sidecar', apiVersion: API.networking(v), namespace: app.namespace, name }]);
+    }
     case 'AppSecurityPolicy': {
       const app = model.apps[c.app];
       const name = c.kind === 'AuthorizationPolicy' ? app.authorizationPolicies[c.index].name : app.requestAuthentications[c.index].name;

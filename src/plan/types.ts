@@ -94,8 +94,8 @@ export type PlannedComponent =
   | (ComponentBase & { readonly component: 'AppServiceEntry'; readonly app: number; readonly serviceEntry: number })
   /** The Gateway, DestinationRule and VirtualService routing a ServiceEntry through the egress gateway (`egressGateway: true`). */
   | (ComponentBase & { readonly component: 'EgressRoute'; readonly app: number; readonly serviceEntry: number })
-  /** The namespace-wide Sidecar of an app (`apps[].sidecar`). */
-  | (ComponentBase & { readonly component: 'AppSidecar'; readonly app: number })
+  /** The namespace-wide Sidecar of an app (`apps[].sidecar`), or with `workload` that workload's (`workloads[].sidecar`). */
+  | (ComponentBase & { readonly component: 'AppSidecar'; readonly app: number; readonly workload?: number })
   /** An AuthorizationPolicy (`apps[].authorizationPolicies[]`) or RequestAuthentication (`apps[].requestAuthentications[]`) of the app. */
   | (ComponentBase & { readonly component: 'AppSecurityPolicy'; readonly app: number; readonly kind: 'AuthorizationPolicy' | 'RequestAuthentication'; readonly index: number })
   /** Extra object `index` of `apps[app].extraObjects`, in the app's file (src/plan/extras.ts). */

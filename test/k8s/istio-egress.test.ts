@@ -129,6 +129,25 @@ describe('egress gateway placement', () => {
   });
 });
 
+describe("a workload's Sidecar", () => {
+  test('named after the workload, selecting its pods, in the clusters that run it', () => {
+    const t = variant((v) => (v.apps[0].workloads[0].sidecar = { egress: [{ hosts: ['./*', 'istio-egress/*'] }] }));
+    const app = manifestsOf(modelOf(t)).get('cluster1')!.get('checkout.yaml')!;
+    const sidecar = findObject(app, 'Sidecar', 'checkoutservice', 'checkout');
+    expect(sidecar.spec).toEqual({ workloadSelector: { labels: { app: 'checkoutservice' } }, egress: [{ hosts: ['./*', 'istio-egress/*'] }] });
+    expect(findObject(app, 'Sidecar', 'default', 'checkout')).toBeDefined();
+    validateObjects([sidecar]);
+  });
+
+  test('the same rules as the namespace Sidecar, at its own path', () => {
+    expectOnlyProblem(
+      variant((v) => (v.apps[0].workloads[0].sidecar = { egress: [{ hosts: ['./*'] }] })),
+      'apps[0].workloads[0].sidecar.egress',
+      `apps[0].serviceEntries[0] goes out through the egress gateway, whose Service the app's sidecars would not know (found "./*", expected a listener without port importing istio-egress/* (or istio-egress/${GATEWAY_HOST}))`,
+    );
+  });
+});
+
 describe('an app holding only a Sidecar', () => {
   test('its namespace and Sidecar go to every mesh cluster', () => {
     const t = exampleInput('examples/traffic-policy-istio.yaml');

@@ -4627,6 +4627,90 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "additionalProperties": false,
                   "description": "How mesh clients call the Service: Istio's DestinationRule `trafficPolicy` in upstream's field names (connectionPool, outlierDetection, loadBalancer with localityLbSetting, tls, portLevelSettings). Written in the DestinationRule `destinationRuleName` (host: the Service), with the version subsets when the workload has versions, in every mesh cluster that calls the Service. Istio routing only.\n\nDefault: none (no DestinationRule without versions or a route)."
                 },
+                "sidecar": {
+                  "type": "object",
+                  "properties": {
+                    "egress": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "hosts": {
+                            "type": "array",
+                            "items": {
+                              "type": "string",
+                              "description": "A host a sidecar imports, `namespace/dnsName` as Istio writes it: the namespace is a name, `.` (the sidecar's own), `*` (every namespace) or `~` (none); the DNS name is a host, a `*.` wildcard or `*`, e.g. `./*`, `istio-system/*`, `payments/api.example.com`.",
+                              "title": "host such as ./* or istio-system/*"
+                            },
+                            "description": "Hosts the sidecars know, `namespace/dnsName`, e.g. `[\"./*\", \"istio-system/*\"]`.",
+                            "minItems": 1
+                          },
+                          "port": {
+                            "type": "object",
+                            "properties": {
+                              "number": {
+                                "type": "integer",
+                                "description": "Port number the listener binds, e.g. `9080`.",
+                                "minimum": 1,
+                                "maximum": 65535
+                              },
+                              "protocol": {
+                                "enum": [
+                                  "HTTP",
+                                  "HTTPS",
+                                  "GRPC",
+                                  "HTTP2",
+                                  "MONGO",
+                                  "TCP",
+                                  "TLS"
+                                ],
+                                "description": "Protocol of the port."
+                              },
+                              "name": {
+                                "type": "string",
+                                "description": "Label of the port, e.g. `http`.",
+                                "minLength": 1
+                              }
+                            },
+                            "required": [
+                              "number",
+                              "protocol",
+                              "name"
+                            ],
+                            "additionalProperties": false,
+                            "description": "The port the listener handles.\n\nDefault: none (every port of the imported hosts)."
+                          }
+                        },
+                        "required": [
+                          "hosts"
+                        ],
+                        "additionalProperties": false,
+                        "description": "Outbound listeners of the sidecars (Istio `IstioEgressListener`)."
+                      },
+                      "description": "Outbound listeners and the hosts they import.\n\nDefault: none (every namespace's hosts).",
+                      "minItems": 1
+                    },
+                    "outboundTrafficPolicy": {
+                      "type": "object",
+                      "properties": {
+                        "mode": {
+                          "enum": [
+                            "ALLOW_ANY",
+                            "REGISTRY_ONLY"
+                          ],
+                          "description": "`REGISTRY_ONLY`: only hosts of the registry (Services, ServiceEntries) are reachable; `ALLOW_ANY`: unknown hosts pass through."
+                        }
+                      },
+                      "required": [
+                        "mode"
+                      ],
+                      "additionalProperties": false,
+                      "description": "What the sidecars do with traffic to hosts outside the registry.\n\nDefault: none (`mesh.outboundTrafficPolicy`)."
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "An Istio `Sidecar` named after the workload for its pods only, in Istio's Sidecar shape (`egress`, `outboundTrafficPolicy`); meshfleet adds `workloadSelector.labels: { app: <name> }`. Written in the mesh clusters that run the workload; it takes precedence over the namespace's `apps[].sidecar` for these pods (see `apps[].sidecar` for the hosts a REGISTRY_ONLY proxy still needs).\n\nDefault: none (the namespace's Sidecar, if any)."
+                },
                 "expose": {
                   "type": "object",
                   "properties": {

@@ -392,6 +392,7 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
     virtualServiceName: w.virtualServiceName ?? w.name,
     destinationRuleName: w.destinationRuleName ?? w.name,
     ...(w.trafficPolicy === undefined ? {} : { trafficPolicy: copy(w.trafficPolicy) }),
+    ...(w.sidecar === undefined ? {} : { sidecar: copy(w.sidecar) }),
     expose: w.expose && { hosts: [...w.expose.hosts] },
     export: w.export ?? MODEL_DEFAULTS.WorkloadInput.export,
     ...(w.nativeSidecar === undefined ? {} : { nativeSidecar: w.nativeSidecar }),

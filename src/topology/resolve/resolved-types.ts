@@ -246,6 +246,8 @@ export interface ResolvedWorkload {
   readonly virtualServiceName: string;
   readonly destinationRuleName: string;
   readonly trafficPolicy?: TrafficPolicyInput;
+  /** As given (upstream's Sidecar shape); meshfleet adds the workload selector. */
+  readonly sidecar?: SidecarInput;
   readonly expose?: { readonly hosts: readonly string[] };
   readonly export: boolean;
   /** As given; absent: decided per cluster by `nativeSidecarOf` (src/topology/resolve/mesh-support.ts). */

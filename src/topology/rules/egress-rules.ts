@@ -3,7 +3,7 @@ import { DOCUMENTATION_RANGES_TEXT, isDocumentationAddress } from './address-ran
 import { Problem, problem } from './problems';
 import { SYSTEM_NAMESPACES } from './namespace-rules';
 import { checkTrafficPolicyFields } from './traffic-policy-rules';
-import { ResolvedApp, ResolvedServiceEntry, ResolvedTopology } from '../model/types';
+import { ResolvedApp, ResolvedServiceEntry, ResolvedTopology, SidecarInput } from '../model/types';
 
 /*
  * Rules about egress: the ServiceEntries of each app (`apps[].serviceEntries`: endpoints, routing
@@ -100,7 +100,10 @@ export function checkEgress(model: ResolvedTopology, problems: Problem[]): void 
         if (entry.trafficPolicy !== undefined) checkEntryTrafficPolicy(model, at, entry, problems);
       }
     });
-    if (app.sidecar !== undefined) checkSidecar(model, app, i, problems);
+    if (app.sidecar !== undefined) checkSidecar(model, `apps[${i}].sidecar`, app.sidecar, app, i, problems);
+    app.workloads.forEach((w, j) => {
+      if (w.sidecar !== undefined) checkSidecar(model, `apps[${i}].workloads[${j}].sidecar`, w.sidecar, app, i, problems);
+    });
   });
   checkEgressGatewayPorts(model, problems);
   checkEgressGatewayNamespace(model, problems);
@@ -242,14 +245,13 @@ function importsService(host: string, own: string, namespace: string, service: s
   return name === '*' || name === service || (name.startsWith('*.') && service.endsWith(name.slice(1)));
 }
 
-/** An app's `sidecar`: a mesh, hosts in `namespace/dnsName` form, and the egress gateway imported when an entry routes through it. */
-function checkSidecar(model: ResolvedTopology, app: ResolvedApp, i: number, problems: Problem[]): void {
-  const at = `apps[${i}].sidecar`;
+/** A `sidecar` of app `i` (its own or a workload's) at `at`: a mesh, hosts in `namespace/dnsName` form, and the egress gateway imported when an entry of the app routes through it. */
+function checkSidecar(model: ResolvedTopology, at: string, sidecar: SidecarInput, app: ResolvedApp, i: number, problems: Problem[]): void {
   if (model.mesh === undefined) {
-    problems.push(problem(at, 'a Sidecar is an Istio object and needs a mesh', app.sidecar, 'a mesh section, or no sidecar'));
+    problems.push(problem(at, 'a Sidecar is an Istio object and needs a mesh', sidecar, 'a mesh section, or no sidecar'));
     return;
   }
-  const egress = app.sidecar!.egress ?? [];
+  const egress = sidecar.egress ?? [];
   egress.forEach((listener, k) =>
     listener.hosts.forEach((host, h) => {
       if (!isSidecarHost(host)) {
