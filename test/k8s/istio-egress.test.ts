@@ -208,6 +208,14 @@ describe('egress rules', () => {
     );
   });
 
+  test('an egress route resolves its host (not resolution NONE)', () => {
+    expectOnlyProblem(
+      variant((t) => (t.apps[0].serviceEntries[1].resolution = 'NONE')),
+      `${se}[1].resolution`,
+      'the egress gateway forwards to the host, which resolution NONE leaves unresolved (found "NONE", expected DNS (or STATIC with endpoints))',
+    );
+  });
+
   test('one egress gateway port is one protocol across entries', () => {
     expectOnlyProblem(
       variant((t) => (t.apps[0].serviceEntries[1].ports = [{ number: 80, name: 'tls', protocol: 'TLS' }])),

@@ -147,7 +147,7 @@ function checkEndpointPorts(at: string, entry: ResolvedServiceEntry, problems: P
   });
 }
 
-/** A ServiceEntry routed through the egress gateway: the gateway exists, Istio routing, one host that is no wildcard, HTTP, HTTPS or TLS ports. */
+/** A ServiceEntry routed through the egress gateway: the gateway exists, Istio routing, one host that is no wildcard and is resolved, HTTP, HTTPS or TLS ports. */
 function checkEgressGatewayRoute(model: ResolvedTopology, at: string, entry: ResolvedServiceEntry, problems: Problem[]): void {
   const mesh = model.mesh!;
   if (mesh.egressGateway === undefined) {
@@ -167,6 +167,11 @@ function checkEgressGatewayRoute(model: ResolvedTopology, at: string, entry: Res
     problems.push(problem(`${at}.hosts`, "an egress gateway route sends a port's traffic to one host", entry.hosts.join(', '), 'one host (a ServiceEntry per host)'));
   } else if (entry.hosts[0].startsWith('*.')) {
     problems.push(problem(`${at}.hosts[0]`, 'the egress gateway cannot resolve a wildcard host to forward to', entry.hosts[0], 'a host name such as api.example.com'));
+  } else if (entry.resolution === 'NONE') {
+    // The sidecar addressed the connection to the egress gateway, whose original destination is itself.
+    problems.push(
+      problem(`${at}.resolution`, 'the egress gateway forwards to the host, which resolution NONE leaves unresolved', entry.resolution, 'DNS (or STATIC with endpoints)'),
+    );
   }
   entry.ports.forEach((port, k) => {
     if (port.protocol !== 'HTTP' && port.protocol !== 'HTTPS' && port.protocol !== 'TLS') {
