@@ -10,6 +10,7 @@ import { AppNamespace } from './app-namespace';
 import { ClusterAdminBinding } from './cluster-admin-binding';
 import { CrossNetworkGateway } from './cross-network-gateway';
 import { EastWestGateway } from './east-west-gateway';
+import { EgressRoute } from './egress-gateway';
 import { ExtraObject } from './extra-objects';
 import { ExportedService, VersionServiceExports } from './exported-service';
 import { ExposedService } from './exposed-service';
@@ -26,6 +27,7 @@ import { selectorLabels } from './pod-template';
 import { ManagedMeshConfig } from './managed-mesh-config';
 import { DefaultDeny, LoadBalancerPlaintext, MeshMtls } from './mesh-security';
 import { AppServiceEntry } from './service-entry';
+import { AppSidecar } from './sidecar';
 import { AppAuthorizationPolicy, AppRequestAuthentication } from './app-security-policy';
 import { WorkloadVersions } from './versions';
 import { SharedGateway } from './shared-gateway';
@@ -94,6 +96,11 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
     case 'IngressGateway': {
       const g = mesh.ingressGateway!;
       new IngressGateway(chart, c.id, { name: g.name, namespace: g.namespace, labels: g.labels, serviceType: c.serviceType });
+      return;
+    }
+    case 'EgressGateway': {
+      const g = mesh.egressGateway!;
+      new IngressGateway(chart, c.id, { name: g.name, namespace: g.namespace, labels: g.labels, ports: c.ports, serviceType: 'ClusterIP', sds: false });
       return;
     }
     case 'SharedGateway': {
@@ -202,6 +209,20 @@ function render(chart: Chart, model: ResolvedTopology, cluster: ResolvedCluster,
     case 'AppServiceEntry':
       new AppServiceEntry(chart, c.id, { namespace: model.apps[c.app].namespace, entry: model.apps[c.app].serviceEntries[c.serviceEntry], istioApiVersion: mesh.istioApiVersion });
       return;
+    case 'EgressRoute':
+      new EgressRoute(chart, c.id, {
+        namespace: model.apps[c.app].namespace,
+        entry: model.apps[c.app].serviceEntries[c.serviceEntry],
+        gateway: mesh.egressGateway!,
+        istioApiVersion: mesh.istioApiVersion,
+      });
+      return;
+    case 'AppSidecar': {
+      const app = model.apps[c.app];
+      const w = c.workload === undefined ? undefined : app.workloads[c.workload];
+      new AppSidecar(chart, c.id, { namespace: app.namespace, sidecar: w === undefined ? app.sidecar! : w.sidecar!, workload: w?.name, istioApiVersion: mesh.istioApiVersion });
+      return;
+    }
     case 'AppSecurityPolicy': {
       const app = model.apps[c.app];
       if (c.kind === 'AuthorizationPolicy') {

@@ -28,6 +28,13 @@ export interface IngressGatewayProps {
    * @default "LoadBalancer"
    */
   readonly serviceType?: 'ClusterIP' | 'LoadBalancer';
+  /**
+   * Write the SDS Role and RoleBinding (the gateway reads TLS certificates from Secrets of its
+   * namespace). The egress gateway, which passes TLS through and originates none with a
+   * credential, has none.
+   * @default true
+   */
+  readonly sds?: boolean;
 }
 
 /** Annotation that makes the sidecar injector turn the pod into a gateway. */
@@ -61,7 +68,8 @@ export const GATEWAY_RESOURCES: k8s.ResourceRequirements = {
 };
 
 /**
- * The shared ingress gateway of a mesh member cluster, deployed by gateway injection as seed
+ * An injected gateway of a mesh member cluster (the shared ingress gateway, and the egress
+ * gateway with `serviceType: 'ClusterIP'` and `sds: false`), deployed by gateway injection as seed
  * 000's `asm-ingress.yaml`, hardened as upstream Istio's gateway chart deploys gateways:
  *
  * - Service `<name>`: `type: LoadBalancer` (or `ClusterIP`, not written, behind a
@@ -86,8 +94,8 @@ export class IngressGateway extends Construct {
   public readonly service: k8s.KubeService;
   public readonly serviceAccount: k8s.KubeServiceAccount;
   public readonly deployment: k8s.KubeDeployment;
-  public readonly role: kplus.Role;
-  public readonly roleBinding: k8s.KubeRoleBinding;
+  public readonly role?: kplus.Role;
+  public readonly roleBinding?: k8s.KubeRoleBinding;
 
   public constructor(scope: Construct, id: string, props: IngressGatewayProps) {
     super(scope, id);
@@ -124,6 +132,7 @@ export class IngressGateway extends Construct {
       },
     });
 
+    if (props.sds === false) return;
     const sds = gatewaySdsRoleName(props.name);
     this.role = new kplus.Role(this, 'Role', { metadata: { name: sds, namespace: props.namespace } });
     this.role.allow(['get', 'watch', 'list'], kplus.ApiResource.SECRETS);

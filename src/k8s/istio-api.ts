@@ -10,6 +10,9 @@ import {
   ServiceEntryProps,
   ServiceEntryV1Beta1,
   GatewayV1Beta1,
+  Sidecar,
+  SidecarProps,
+  SidecarV1Beta1,
   VirtualService,
   VirtualServiceProps,
   VirtualServiceV1Beta1,
@@ -62,6 +65,7 @@ interface IstioPropsByKind {
   readonly DestinationRule: DestinationRuleProps;
   readonly Gateway: GatewayProps;
   readonly ServiceEntry: ServiceEntryProps;
+  readonly Sidecar: SidecarProps;
   readonly WorkloadGroup: WorkloadGroupProps;
   readonly PeerAuthentication: PeerAuthenticationProps;
   readonly AuthorizationPolicy: AuthorizationPolicyProps;
@@ -82,6 +86,7 @@ const ISTIO_CLASSES: { readonly [K in IstioKind]: VersionedClasses<IstioPropsByK
   DestinationRule: versioned(DestinationRule, DestinationRuleV1Beta1),
   Gateway: versioned(Gateway, GatewayV1Beta1),
   ServiceEntry: versioned(ServiceEntry, ServiceEntryV1Beta1),
+  Sidecar: versioned(Sidecar, SidecarV1Beta1),
   WorkloadGroup: versioned(WorkloadGroup, WorkloadGroupV1Alpha3),
   PeerAuthentication: versioned(PeerAuthentication, PeerAuthenticationV1Beta1),
   AuthorizationPolicy: versioned(AuthorizationPolicy, AuthorizationPolicyV1Beta1),
@@ -105,6 +110,8 @@ export const newDestinationRule = istioObjectFactory('DestinationRule');
 export const newIstioGateway = istioObjectFactory('Gateway');
 /** A ServiceEntry in the given networking.istio.io version. */
 export const newServiceEntry = istioObjectFactory('ServiceEntry');
+/** A Sidecar in the given networking.istio.io version. */
+export const newSidecar = istioObjectFactory('Sidecar');
 /** A WorkloadGroup in the version the mesh serves: `v1`, or `v1alpha3` on every pre-v1 mesh (see {@link ISTIO_CLASSES}). */
 export const newWorkloadGroup = istioObjectFactory('WorkloadGroup');
 /** A PeerAuthentication in the security.istio.io version the mesh serves. */

@@ -7,7 +7,7 @@ export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 /**
  * Sync wave of each cluster-folder file that goes before the apps: namespaces (and the
  * cluster-admin binding istioctl needs) first, then the mesh's own objects (istio-system, the
- * managed mesh config, the mesh-wide PeerAuthentication, the shared ingress gateway). Every other file (app namespaces,
+ * managed mesh config, the mesh-wide PeerAuthentication, the shared ingress and egress gateways). Every other file (app namespaces,
  * multi-cluster ingress and gateway) stays in Argo CD's default wave 0, written nowhere.
  */
 export const SYNC_WAVES: Readonly<Record<string, string>> = {
@@ -17,6 +17,7 @@ export const SYNC_WAVES: Readonly<Record<string, string>> = {
   [CHART_FILES.managedMeshConfig]: '-1',
   [CHART_FILES.meshSecurity]: '-1',
   [CHART_FILES.ingressGateway]: '-1',
+  [CHART_FILES.egressGateway]: '-1',
 };
 
 /** `object` with `annotation: value` added to `metadata.annotations` (its other annotations kept, in order). */

@@ -63,6 +63,7 @@ export const CHART_FILES = {
   istioSystem: 'istio-system.yaml',
   meshSecurity: 'mesh-security.yaml',
   ingressGateway: 'ingress-gateway.yaml',
+  egressGateway: 'egress-gateway.yaml',
   managedMeshConfig: 'managed-mesh-config.yaml',
   multiClusterIngress: 'multi-cluster-ingress.yaml',
   multiClusterGateway: 'multi-cluster-gateway.yaml',

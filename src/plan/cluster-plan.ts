@@ -8,6 +8,7 @@ import { eastWestLoadBalancerOf, ingressGatewayServiceTypeOf, nativeSidecarOf } 
 import { ISTIO_SYSTEM_NAMESPACE, loadBalancerPlaintextPolicyName, perClusterServiceName } from './names';
 import { gatewayApiChannelOf, gatewayApiCrdsOf } from './gateway-api';
 import { appExtraComponents, clusterExtraComponents, planPatches } from './extras';
+import { egressGatewayPortsIn } from './egress';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf, serviceEntriesIn } from './placement';
 import { gatewayReferenceGrantsOf, gatewayTrafficOf, istioMeshObjectsOf, serviceTrafficOf, versionExportsOf } from './traffic/resolve';
@@ -127,6 +128,10 @@ function workloadComponents(model: ResolvedTopology, cluster: ResolvedCluster, a
     }
   }
 
+  if (w.sidecar !== undefined && place.pods && cluster.meshMember && mesh !== undefined) {
+    components.push({ component: 'AppSidecar', id: `${w.name}-sidecar`, source: `${source}.sidecar`, ...ref });
+  }
+
   const entry = place.exposed ? traffic?.ingressGateway : undefined;
   if (entry !== undefined && mesh !== undefined) {
     components.push({ component: 'ExposedService', id: `${w.name}-exposed`, source: `${source}.expose`, ...ref, name: entry.name });
@@ -141,7 +146,8 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
   const workloads = app.workloads.map((w, j) => ({ w, j, place: placementOf(model, cluster, w, hasRoute(app, w)) })).filter(({ place }) => hasObjects(place));
   const appVms = app.vmWorkloads.map((vm, j) => ({ vm, j })).filter(({ vm }) => vms.includes(vm));
   const entries = mesh !== undefined && app.serviceEntries.length > 0 && serviceEntriesIn(app, cluster);
-  if (workloads.length === 0 && appVms.length === 0 && !entries) return undefined;
+  const sidecar = mesh !== undefined && app.sidecar !== undefined && serviceEntriesIn(app, cluster);
+  if (workloads.length === 0 && appVms.length === 0 && !entries && !sidecar) return undefined;
 
   const components: PlannedComponent[] = [];
   const runs = appRunsIn(app, cluster);
@@ -164,9 +170,17 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
     components.push({ component: 'DefaultDeny', id: 'default-deny', source: 'mesh.defaultDeny', app: i, exposedWorkloads: exposed });
   }
   if (entries) {
-    app.serviceEntries.forEach((entry, j) =>
-      components.push({ component: 'AppServiceEntry', id: `${entry.name}-service-entry`, source: `apps[${i}].serviceEntries[${j}]`, app: i, serviceEntry: j }),
-    );
+    app.serviceEntries.forEach((entry, j) => {
+      const source = `apps[${i}].serviceEntries[${j}]`;
+      components.push({ component: 'AppServiceEntry', id: `${entry.name}-service-entry`, source, app: i, serviceEntry: j });
+      if (entry.egressGateway && mesh?.egressGateway !== undefined) {
+        components.push({ component: 'EgressRoute', id: `${entry.name}-egress-route`, source: `${source}.egressGateway`, app: i, serviceEntry: j });
+      }
+    });
+  }
+  // The Sidecar configures the app's proxies: where its mesh configuration goes.
+  if (sidecar) {
+    components.push({ component: 'AppSidecar', id: 'sidecar', source: `apps[${i}].sidecar`, app: i });
   }
   // The app's Istio security policy goes where its workloads run in the mesh.
   if (mesh !== undefined && cluster.meshMember && runs) {
@@ -207,10 +221,11 @@ function appFile(model: ResolvedTopology, cluster: ResolvedCluster, app: Resolve
  * 4. `managed-mesh-config.yaml` (fleet mesh members with `mesh.outboundTrafficPolicy`).
  * 5. `mesh-security.yaml` (mesh members): the mesh-wide PeerAuthentication.
  * 6. `ingress-gateway.yaml` (mesh members, with `mesh.ingressGateway`).
- * 7. `<namespace>.yaml` per app with anything in the cluster (see {@link placementOf}).
- * 8. `multi-cluster-ingress.yaml`, 9. `multi-cluster-gateway.yaml` (the fleet config cluster).
- * 10. `gke-gateway.yaml`: the single-cluster GKE Gateways whose `cluster` it is.
- * 11. `extra-objects.yaml`: the cluster's `extraObjects` (an app's extra objects are in its file).
+ * 7. `egress-gateway.yaml` (mesh members where a ServiceEntry goes out through `mesh.egressGateway`).
+ * 8. `<namespace>.yaml` per app with anything in the cluster (see {@link placementOf}).
+ * 9. `multi-cluster-ingress.yaml`, 10. `multi-cluster-gateway.yaml` (the fleet config cluster).
+ * 11. `gke-gateway.yaml`: the single-cluster GKE Gateways whose `cluster` it is.
+ * 12. `extra-objects.yaml`: the cluster's `extraObjects` (an app's extra objects are in its file).
  *
  * Files without objects are left out.
  */
@@ -240,6 +255,12 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
       ]),
     );
     namespaces.use(gateway.namespace, `${source}.namespace`);
+  }
+  const egressPorts = egressGatewayPortsIn(model, cluster);
+  if (egressPorts.length > 0) {
+    const source = 'mesh.egressGateway';
+    files.push(fileOf(model, CHART_FILES.egressGateway, [{ component: 'EgressGateway', id: 'egress-gateway', source, ports: egressPorts }]));
+    namespaces.use(mesh!.egressGateway!.namespace, `${source}.namespace`);
   }
 
   const taken: string[] = Object.values(CHART_FILES);

@@ -45,6 +45,7 @@ function objectClaim(model: ResolvedTopology, cluster: string, o: PlannedObject)
     const w = model.apps[Number(i)].workloads[Number(j)];
     if (rest === undefined) return { path: `${at}.name`, what: o.kind === 'Service' ? `the Service of ${at}` : at };
     if (rest === 'export') return { path: `${at}.name`, what: `the exported Service of ${at}${o.name === w.name ? '' : ` in cluster ${cluster}`}` };
+    if (rest === 'sidecar') return { path: `${at}.name`, what: `the Sidecar of ${at}` };
     if (rest === 'expose') return { path: `${at}.name`, what: o.kind === 'VirtualService' ? `the gateway route of ${at}` : `the ingress gateway's ${o.kind} of ${at}` };
     if (rest === 'canary' || rest === 'version' || rest.startsWith('versions[')) {
       const version = versionOf(model, Number(i), Number(j), rest);
@@ -54,6 +55,11 @@ function objectClaim(model: ResolvedTopology, cluster: string, o: PlannedObject)
     return { path: `${o.source}.name`, what: o.source };
   }
   if (o.source === 'mesh.ingressGateway') return { path: 'mesh.ingressGateway.name', what: 'the shared ingress gateway' };
+  if (o.source === 'mesh.egressGateway') return { path: 'mesh.egressGateway.name', what: 'the egress gateway' };
+  if (/^apps\[\d+\]\.serviceEntries\[\d+\]\.(egressGateway|trafficPolicy)$/.test(o.source)) {
+    const entry = o.source.replace(/\.[a-zA-Z]+$/, '');
+    return { path: `${entry}.name`, what: `the ${o.kind} of ${o.source}` };
+  }
   if (/^apps\[\d+\]\.serviceAccounts\[\d+\]$/.test(o.source)) return { path: o.source, what: o.source };
   if (/^apps\[\d+\]\.vmWorkloads\[\d+\]$/.test(o.source) && o.kind === 'ServiceAccount') return { path: `${o.source}.serviceAccount`, what: `the ServiceAccount of ${o.source}` };
   if (/\]$/.test(o.source)) return { path: `${o.source}.name`, what: o.source };

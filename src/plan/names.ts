@@ -72,6 +72,27 @@ export function versionServiceName(service: string, version: string): string {
   return `${service}-${version}`;
 }
 
+/** Name of the namespace-wide Sidecar of an app (`apps[].sidecar`): `default`, the namespace's default Sidecar (no workload selector). */
+export const APP_SIDECAR_NAME = 'default';
+
+/** Name of the Sidecar of one workload (`workloads[].sidecar`): the workload's name. */
+export function workloadSidecarName(workload: string): string {
+  return workload;
+}
+
+/**
+ * Name of the Istio Gateway, DestinationRule and VirtualService that route a ServiceEntry
+ * through the egress gateway (`serviceEntries[].egressGateway`): `<entry>-egress`.
+ */
+export function egressRouteName(serviceEntry: string): string {
+  return `${serviceEntry}-egress`;
+}
+
+/** Name of the DestinationRule of a ServiceEntry's `trafficPolicy`: the entry's name. */
+export function serviceEntryPolicyName(serviceEntry: string): string {
+  return serviceEntry;
+}
+
 /** Name of the AuthorizationPolicy that lets the ingress gateway in to an exposed workload. */
 export function fromIngressGatewayPolicyName(workload: string): string {
   return `${workload}-from-ingress-gateway`;

@@ -1,11 +1,13 @@
 import { IstioApiVersion, ResolvedTopology, ResolvedWorkload } from '../topology/model/types';
 import { backendPolicyName, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import {
+  APP_SIDECAR_NAME,
   CLUSTER_ADMIN_BINDING_NAME,
   CONTROL_PLANE_OPERATOR_NAME,
   CROSS_NETWORK_GATEWAY_NAME,
   DENY_ALL_POLICY,
   EAST_WEST_OPERATOR_NAME,
+  egressRouteName,
   fromIngressGatewayPolicyName,
   gatewaySdsRoleName,
   ISTIO_SYSTEM_NAMESPACE,
@@ -14,8 +16,10 @@ import {
   istiodVirtualServiceName,
   managedMeshConfigName,
   MESH_MTLS_POLICY,
+  serviceEntryPolicyName,
   versionDeploymentName,
   versionServiceName,
+  workloadSidecarName,
 } from './names';
 import { extraPlannedObject } from './extras';
 import { gatewayReferenceGrantsOf, gatewayTrafficOf } from './traffic/resolve';
@@ -99,6 +103,14 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
         { kind: 'Deployment', apiVersion: API.apps, namespace: g.namespace, name: g.name },
         { kind: 'Role', apiVersion: API.rbac, namespace: g.namespace, name: sds },
         { kind: 'RoleBinding', apiVersion: API.rbac, namespace: g.namespace, name: sds },
+      ]);
+    }
+    case 'EgressGateway': {
+      const g = model.mesh!.egressGateway!;
+      return at(c.source, [
+        { kind: 'Service', apiVersion: API.core, namespace: g.namespace, name: g.name },
+        { kind: 'ServiceAccount', apiVersion: API.core, namespace: g.namespace, name: g.name },
+        { kind: 'Deployment', apiVersion: API.apps, namespace: g.namespace, name: g.name },
       ]);
     }
     case 'SharedGateway': {
@@ -209,7 +221,26 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
     }
     case 'AppServiceEntry': {
       const app = model.apps[c.app];
-      return at(c.source, [{ kind: 'ServiceEntry', apiVersion: API.networking(v), namespace: app.namespace, name: app.serviceEntries[c.serviceEntry].name }]);
+      const entry = app.serviceEntries[c.serviceEntry];
+      return [
+        ...at(c.source, [{ kind: 'ServiceEntry', apiVersion: API.networking(v), namespace: app.namespace, name: entry.name }]),
+        ...(entry.trafficPolicy === undefined
+          ? []
+          : at(`${c.source}.trafficPolicy`, [{ kind: 'DestinationRule', apiVersion: API.networking(v), namespace: app.namespace, name: serviceEntryPolicyName(entry.name) }])),
+      ];
+    }
+    case 'EgressRoute': {
+      const app = model.apps[c.app];
+      const name = egressRouteName(app.serviceEntries[c.serviceEntry].name);
+      return at(
+        c.source,
+        (['Gateway', 'DestinationRule', 'VirtualService'] as const).map((kind) => ({ kind, apiVersion: API.networking(v), namespace: app.namespace, name })),
+      );
+    }
+    case 'AppSidecar': {
+      const app = model.apps[c.app];
+      const name = c.workload === undefined ? APP_SIDECAR_NAME : workloadSidecarName(app.workloads[c.workload].name);
+      return at(c.source, [{ kind: 'Sidecar', apiVersion: API.networking(v), namespace: app.namespace, name }]);
     }
     case 'AppSecurityPolicy': {
       const app = model.apps[c.app];

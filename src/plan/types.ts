@@ -50,6 +50,8 @@ export type PlannedComponent =
   | (ComponentBase & { readonly component: 'MeshMtls' })
   | (ComponentBase & { readonly component: 'IngressGateway'; readonly serviceType: 'ClusterIP' | 'LoadBalancer' })
   | (ComponentBase & { readonly component: 'SharedGateway' })
+  /** The egress gateway's Deployment, ServiceAccount and ClusterIP Service, listening on `ports` (the ports routed through it in the cluster). */
+  | (ComponentBase & { readonly component: 'EgressGateway'; readonly ports: ReadonlyArray<{ readonly name: string; readonly port: number }> })
   | (ComponentBase & { readonly component: 'AppConfig'; readonly app: number })
   | (ComponentBase &
       WorkloadRef & {
@@ -88,7 +90,12 @@ export type PlannedComponent =
   | (ComponentBase & WorkloadRef & { readonly component: 'ExposedService'; readonly name: string })
   | (ComponentBase & { readonly component: 'VmWorkload'; readonly app: number; readonly vmWorkload: number; readonly createServiceAccount: boolean })
   | (ComponentBase & { readonly component: 'DefaultDeny'; readonly app: number; readonly exposedWorkloads: readonly string[] })
+  /** A ServiceEntry, and the DestinationRule of its `trafficPolicy` when it has one. */
   | (ComponentBase & { readonly component: 'AppServiceEntry'; readonly app: number; readonly serviceEntry: number })
+  /** The Gateway, DestinationRule and VirtualService routing a ServiceEntry through the egress gateway (`egressGateway: true`). */
+  | (ComponentBase & { readonly component: 'EgressRoute'; readonly app: number; readonly serviceEntry: number })
+  /** The namespace-wide Sidecar of an app (`apps[].sidecar`), or with `workload` that workload's (`workloads[].sidecar`). */
+  | (ComponentBase & { readonly component: 'AppSidecar'; readonly app: number; readonly workload?: number })
   /** An AuthorizationPolicy (`apps[].authorizationPolicies[]`) or RequestAuthentication (`apps[].requestAuthentications[]`) of the app. */
   | (ComponentBase & { readonly component: 'AppSecurityPolicy'; readonly app: number; readonly kind: 'AuthorizationPolicy' | 'RequestAuthentication'; readonly index: number })
   /** Extra object `index` of `apps[app].extraObjects`, in the app's file (src/plan/extras.ts). */

@@ -1,3 +1,4 @@
+import { CHART_FILES } from '../output/paths';
 import { blocks, Context, foldersInTopologyOrder, RunbookSection, sh, unique } from './shared';
 import { deploymentsAvailableCommand, statefulSetRolloutCommand } from './wait-commands';
 
@@ -8,8 +9,11 @@ export function rolloutSection(ctx: Context): RunbookSection | undefined {
   for (const { cluster } of foldersInTopologyOrder(ctx)) {
     const resolved = ctx.model.clusters.find((c) => c.name === cluster)!;
     const runs = ctx.model.apps.flatMap((app) => app.workloads.filter((w) => w.clusters.includes(cluster)).map((w) => ({ app, w })));
+    // The egress gateway runs where the plan puts its file.
+    const egress = ctx.plan.clusters.find((c) => c.name === cluster)?.files.some((f) => f.path === CHART_FILES.egressGateway) ? ctx.model.mesh?.egressGateway : undefined;
     const namespaces = unique([
       ...(resolved.meshMember && gateway !== undefined ? [gateway.namespace] : []),
+      ...(egress === undefined ? [] : [egress.namespace]),
       ...runs.filter(({ w }) => w.kind === 'Deployment').map(({ app }) => app.namespace),
     ]);
     commands.push(...namespaces.map((ns) => deploymentsAvailableCommand(cluster, ns)));

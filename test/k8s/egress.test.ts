@@ -16,6 +16,7 @@ const entry = {
   location: 'MESH_EXTERNAL' as const,
   addresses: [],
   endpoints: [],
+  egressGateway: false,
 };
 
 describe('AppServiceEntry', () => {
@@ -44,7 +45,7 @@ describe('AppServiceEntry', () => {
       resolution: 'STATIC' as const,
       location: 'MESH_INTERNAL' as const,
       addresses: ['10.1.0.0/24'],
-      endpoints: ['10.1.0.5', '10.1.0.6'],
+      endpoints: [{ address: '10.1.0.5' }, { address: '10.1.0.6' }],
     };
     const [se] = synthChart((c) => new AppServiceEntry(c, 'se', { namespace: 'shop', entry: staticEntry, istioApiVersion: 'v1beta1' }));
     expect(se.apiVersion).toBe('networking.istio.io/v1beta1');

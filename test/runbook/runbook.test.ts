@@ -212,6 +212,7 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'istio-egress': ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Service mesh: Istio 1.29.6 in the clusters', 'Rollout', 'Checks', 'Changes', 'Teardown'],
       'istio-multi-primary-multi-network': [
         'meshfleet',
         'Kube contexts',

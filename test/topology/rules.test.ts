@@ -1883,7 +1883,7 @@ describe('VM workloads', () => {
     expectOnlyProblem(
       variant(inCluster, (t) => (t.apps = [{ namespace: 'empty' }])),
       'apps[0]',
-      'an app needs something to run or configure (found "no workloads, vmWorkloads or serviceEntries", expected at least one workload, VM workload or ServiceEntry)',
+      'an app needs something to run or configure (found "no workloads, vmWorkloads, serviceEntries or sidecar", expected at least one workload, VM workload or ServiceEntry, or a sidecar)',
     );
   });
 });

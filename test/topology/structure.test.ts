@@ -22,7 +22,7 @@ const TOP_LEVEL_KEYS = 'name, project, network, regions, operatorCidrs, clusters
 const CLUSTER_KEYS =
   'name, platform, meshNetwork, kubernetesVersion, zone, region, role, private, masterCidr, podCidr, subnet, nodePool, gatewayApi, shortName, fleet, releaseChannel, labels, deletionProtection, dataplaneV2, authorizedNetworks, vulnerabilityScanning, extraObjects, patches';
 const MESH_KEYS =
-  'management, revision, version, ingressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, allowLoadBalancerPlaintext, eastWestLoadBalancer, defaultDeny';
+  'management, revision, version, ingressGateway, egressGateway, distribution, meshId, model, primary, primaryAddress, clusterAdmin, outboundTrafficPolicy, routing, mtls, allowLoadBalancerPlaintext, eastWestLoadBalancer, defaultDeny';
 
 test('the minimal topology is valid', () => {
   expect(checkStructure(minimal())).toEqual([]);
@@ -330,7 +330,7 @@ describe('Kubernetes-side sections', () => {
     [
       'apps[0].workloads[0].replica',
       (t) => (t.apps = app({ replica: 2 })),
-      'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, initContainers, nativeSidecar, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, versions, selectorIncludesVersion, virtualServiceName, destinationRuleName, trafficPolicy, expose, export',
+      'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, initContainers, nativeSidecar, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, versions, selectorIncludesVersion, virtualServiceName, destinationRuleName, trafficPolicy, sidecar, expose, export',
     ],
     ['apps[0].workloads[0].canary.replicas', (t) => (t.apps = app({ canary: { version: 'v2', weight: 1, replicas: 1 } })), 'version, weight, image, env'],
     ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels, https, serviceType'],
@@ -495,7 +495,7 @@ describe('external clusters, in-cluster mesh settings and VM workloads', () => {
     [
       'apps[0].vms',
       (t) => (t.apps = [{ namespace: 'legacy', vms: [] }]),
-      'namespace, configMaps, serviceAccounts, serviceEntries, secrets, workloads, vmWorkloads, routes, authorizationPolicies, requestAuthentications, extraObjects, patches',
+      'namespace, configMaps, serviceAccounts, serviceEntries, sidecar, secrets, workloads, vmWorkloads, routes, authorizationPolicies, requestAuthentications, extraObjects, patches',
     ],
     ['apps[0].vmWorkloads[0].replicas', withVm({ replicas: 2 }), 'name, labels, serviceAccount, ports, network, probe, cluster'],
     ['apps[0].vmWorkloads[0].ports[0].protocol', withVm({ ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), 'name, port'],

@@ -138,7 +138,7 @@ function importedOutlierDetection(o: OutlierDetectionInput | undefined): { outli
 }
 
 /** A traffic policy (upstream's TrafficPolicy shape, as written) in the imported DestinationRule types. */
-function importedTrafficPolicy(policy: TrafficPolicyInput): DestinationRuleSpecTrafficPolicy {
+export function importedTrafficPolicy(policy: TrafficPolicyInput): DestinationRuleSpecTrafficPolicy {
   const copy = structuredClone(policy);
   return {
     ...copy,

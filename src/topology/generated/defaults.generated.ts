@@ -69,6 +69,13 @@ export const MODEL_DEFAULTS = {
     "auth": "none",
     "secretRef": "git-creds"
   },
+  "EgressGatewayInput": {
+    "name": "istio-egressgateway",
+    "namespace": "istio-egress",
+    "labels": {
+      "istio": "egressgateway"
+    }
+  },
   "FleetInput": {
     "multiClusterServices": false
   },
@@ -198,7 +205,8 @@ export const MODEL_DEFAULTS = {
   },
   "ServiceEntryInput": {
     "resolution": "DNS",
-    "location": "MESH_EXTERNAL"
+    "location": "MESH_EXTERNAL",
+    "egressGateway": false
   },
   "TopologyInput": {
     "regions": [],

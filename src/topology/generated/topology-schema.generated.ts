@@ -603,6 +603,45 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
           "additionalProperties": false,
           "description": "The shared ingress gateway (Service, Deployment, SDS Role and RoleBinding, Istio Gateway).\n\nDefault: none."
         },
+        "egressGateway": {
+          "type": "object",
+          "properties": {
+            "name": {
+              "type": "string",
+              "description": "Name of the gateway's Deployment, ServiceAccount and Service.",
+              "title": "lower-case RFC 1035 name",
+              "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$",
+              "default": "istio-egressgateway"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Namespace of the gateway (created with sidecar injection enabled), apart from istio-system and the apps (Istio's gateway deployment best practice).",
+              "title": "lower-case RFC 1035 name",
+              "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$",
+              "default": "istio-egress"
+            },
+            "labels": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "string",
+                "description": "A Kubernetes label value: at most 63 letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit; may be empty.",
+                "title": "Kubernetes label value",
+                "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
+              },
+              "propertyNames": {
+                "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                "title": "label or annotation key such as app or example.com/team",
+                "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+              },
+              "description": "Pod labels the Service and the egress Istio Gateways select; upstream's, so the task's Gateways select it as written.",
+              "default": {
+                "istio": "egressgateway"
+              }
+            }
+          },
+          "additionalProperties": false,
+          "description": "The egress gateway that ServiceEntries with `egressGateway: true` go out through.\n\nDefault: none."
+        },
         "distribution": {
           "enum": [
             "asm",
@@ -1275,6 +1314,12 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "TLS"
                         ],
                         "description": "Istio protocol: HTTP, HTTPS, GRPC, HTTP2, MONGO, TCP or TLS."
+                      },
+                      "targetPort": {
+                        "type": "integer",
+                        "description": "Port of the endpoints that the traffic of this port goes to, e.g. `443` for an `HTTP` port 80 whose traffic the mesh upgrades to TLS (Istio's \"Egress TLS Origination\": the port's `trafficPolicy.portLevelSettings[].tls.mode: SIMPLE`). Not with resolution `NONE`.\n\nDefault: none (the same port number).",
+                        "minimum": 1,
+                        "maximum": 65535
                       }
                     },
                     "required": [
@@ -1317,11 +1362,717 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                 "endpoints": {
                   "type": "array",
                   "items": {
-                    "type": "string",
-                    "description": "A non-empty string.",
-                    "minLength": 1
+                    "type": [
+                      "string",
+                      "object"
+                    ],
+                    "minLength": 1,
+                    "properties": {
+                      "address": {
+                        "type": "string",
+                        "description": "IPv4 or IPv6 address (no leading zeros), or a DNS name with `resolution: DNS`.",
+                        "minLength": 1
+                      },
+                      "ports": {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": "integer",
+                          "description": "A TCP or UDP port number, from 1 to 65535.",
+                          "minimum": 1,
+                          "maximum": 65535
+                        },
+                        "propertyNames": {
+                          "description": "A lower-case RFC 1123 label (a digit first is allowed), e.g. the name of a ServiceEntry port.",
+                          "title": "lower-case port name such as https",
+                          "pattern": "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
+                        },
+                        "description": "Port name of the entry (`ports[].name`) to the endpoint's port number, e.g. `{ https: 8443 }`.\n\nDefault: none (the entry's port numbers, or their `targetPort`)."
+                      },
+                      "labels": {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": "string",
+                          "description": "A Kubernetes label value: at most 63 letters, digits, `-`, `_` and `.`, beginning and ending with a letter or digit; may be empty.",
+                          "title": "Kubernetes label value",
+                          "pattern": "^([A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?)?$"
+                        },
+                        "propertyNames": {
+                          "description": "A Kubernetes label or annotation key: an optional prefix (a lower-case DNS subdomain of at most 253 characters) and `/`, then a name of at most 63 characters, e.g. `app` or `topology.istio.io/network`.",
+                          "title": "label or annotation key such as app or example.com/team",
+                          "pattern": "^((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                        },
+                        "description": "Labels of the endpoint (what DestinationRule subsets select).\n\nDefault: none."
+                      },
+                      "network": {
+                        "type": "string",
+                        "description": "Istio network of the endpoint, for a multi-network mesh: the proxies reach it through that network's east-west gateway.\n\nDefault: none (reachable from every network).",
+                        "title": "non-empty Kubernetes label value",
+                        "pattern": "^[A-Za-z0-9]([-_.A-Za-z0-9]{0,61}[A-Za-z0-9])?$"
+                      },
+                      "locality": {
+                        "type": "string",
+                        "description": "Locality `region/zone/subzone` of the endpoint, e.g. `us-west1/us-west1-a`, for locality load balancing.\n\nDefault: none.",
+                        "minLength": 1
+                      },
+                      "weight": {
+                        "type": "integer",
+                        "description": "Load balancing weight of the endpoint among the entry's endpoints.\n\nDefault: none (equal weights).",
+                        "minimum": 1
+                      }
+                    },
+                    "required": [
+                      "address"
+                    ],
+                    "additionalProperties": false
                   },
-                  "description": "Endpoint addresses (IPv4 or IPv6 addresses without leading zeros, or DNS names with `resolution: DNS`).\n\nDefault: none."
+                  "description": "Endpoints in Istio's shape (`{ address, ports, labels, network, locality, weight }`), or their addresses alone: IPv4 or IPv6 addresses without leading zeros, or DNS names with `resolution: DNS`.\n\nDefault: none."
+                },
+                "egressGateway": {
+                  "type": "boolean",
+                  "description": "Route the entry's traffic through the mesh's egress gateway (`mesh.egressGateway`), as Istio's \"Egress Gateways\" task does: meshfleet writes, in the app namespace, an Istio `Gateway` `<name>-egress` on the egress gateway for the hosts and ports, a `DestinationRule` `<name>-egress` for the egress gateway's Service with a subset `<name>`, and a `VirtualService` `<name>-egress` bound to `mesh` and that Gateway: sidecars send to the egress gateway, the egress gateway to the host. `HTTP` ports are routed by `http` routes, `TLS` and `HTTPS` ports by SNI (`tls` routes, the Gateway passes TLS through). A boolean, not a gateway name: a mesh has one egress gateway, and the field then cannot name a missing one. `false`: the sidecars call the hosts directly.",
+                  "default": false
+                },
+                "trafficPolicy": {
+                  "type": "object",
+                  "properties": {
+                    "connectionPool": {
+                      "type": "object",
+                      "properties": {
+                        "tcp": {
+                          "type": "object",
+                          "properties": {
+                            "maxConnections": {
+                              "type": "integer",
+                              "description": "Most connections to the destination (per client proxy).\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "connectTimeout": {
+                              "type": "string",
+                              "description": "TCP connect timeout.\n\nDefault: none (Istio's, 10s).",
+                              "title": "duration such as 30s or 100ms"
+                            },
+                            "tcpKeepalive": {
+                              "type": "object",
+                              "properties": {
+                                "probes": {
+                                  "type": "integer",
+                                  "description": "Unanswered probes before the connection is dead.\n\nDefault: none (the operating system's, 9 on Linux)."
+                                },
+                                "time": {
+                                  "type": "string",
+                                  "description": "Idle time before the first probe.\n\nDefault: none (the operating system's, 2h on Linux).",
+                                  "title": "duration such as 30s or 100ms"
+                                },
+                                "interval": {
+                                  "type": "string",
+                                  "description": "Time between probes.\n\nDefault: none (the operating system's, 75s on Linux).",
+                                  "title": "duration such as 30s or 100ms"
+                                }
+                              },
+                              "additionalProperties": false,
+                              "description": "TCP keepalive probes on the upstream connections.\n\nDefault: none (no keepalive)."
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "TCP settings (HTTP and TCP traffic).\n\nDefault: none."
+                        },
+                        "http": {
+                          "type": "object",
+                          "properties": {
+                            "http1MaxPendingRequests": {
+                              "type": "integer",
+                              "description": "Most requests queued while waiting for a connection.\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "http2MaxRequests": {
+                              "type": "integer",
+                              "description": "Most active requests to the destination.\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "maxRequestsPerConnection": {
+                              "type": "integer",
+                              "description": "Most requests per connection; 1 turns keep-alive off.\n\nDefault: none (unlimited)."
+                            },
+                            "maxRetries": {
+                              "type": "integer",
+                              "description": "Most outstanding retries to the destination at a time.\n\nDefault: none (Istio's, 2^32-1)."
+                            },
+                            "idleTimeout": {
+                              "type": "string",
+                              "description": "Idle timeout of the upstream connections.\n\nDefault: none (Istio's, 1h).",
+                              "title": "duration such as 30s or 100ms"
+                            },
+                            "h2UpgradePolicy": {
+                              "enum": [
+                                "DEFAULT",
+                                "DO_NOT_UPGRADE",
+                                "UPGRADE"
+                              ],
+                              "description": "Whether HTTP/1.1 connections are upgraded to HTTP/2.\n\nDefault: none (the mesh's)."
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "HTTP settings.\n\nDefault: none."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Connection pool limits (circuit breaking).\n\nDefault: none (Istio's, unlimited)."
+                    },
+                    "outlierDetection": {
+                      "type": "object",
+                      "properties": {
+                        "consecutive5xxErrors": {
+                          "type": "integer",
+                          "description": "5xx answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (Istio's, 5)."
+                        },
+                        "consecutiveGatewayErrors": {
+                          "type": "integer",
+                          "description": "502, 503 and 504 answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (off)."
+                        },
+                        "interval": {
+                          "type": "string",
+                          "description": "Time between ejection sweeps.\n\nDefault: none (Istio's, 10s).",
+                          "title": "duration such as 30s or 100ms"
+                        },
+                        "baseEjectionTime": {
+                          "type": "string",
+                          "description": "Minimum ejection time (times the number of ejections).\n\nDefault: none (Istio's, 30s).",
+                          "title": "duration such as 30s or 100ms"
+                        },
+                        "maxEjectionPercent": {
+                          "type": "integer",
+                          "description": "Most percent of the pool ejected at once, 0..100.\n\nDefault: none (Istio's, 10).",
+                          "minimum": 0,
+                          "maximum": 100
+                        },
+                        "minHealthPercent": {
+                          "type": "integer",
+                          "description": "Outlier detection stays on while at least this percent of the pool is healthy, 0..100.\n\nDefault: none (Istio's, 0).",
+                          "minimum": 0,
+                          "maximum": 100
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Ejection of failing endpoints; locality failover needs it.\n\nDefault: none (no ejection)."
+                    },
+                    "loadBalancer": {
+                      "type": "object",
+                      "properties": {
+                        "simple": {
+                          "enum": [
+                            "UNSPECIFIED",
+                            "LEAST_CONN",
+                            "RANDOM",
+                            "PASSTHROUGH",
+                            "ROUND_ROBIN",
+                            "LEAST_REQUEST"
+                          ],
+                          "description": "Algorithm (not with `consistentHash`).\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                        },
+                        "consistentHash": {
+                          "type": "object",
+                          "properties": {
+                            "httpHeaderName": {
+                              "type": "string",
+                              "description": "Hash on this request header.\n\nDefault: none.",
+                              "minLength": 1
+                            },
+                            "httpCookie": {
+                              "type": "object",
+                              "properties": {
+                                "name": {
+                                  "type": "string",
+                                  "description": "A non-empty string.",
+                                  "minLength": 1
+                                },
+                                "path": {
+                                  "type": "string",
+                                  "description": "A non-empty string.",
+                                  "minLength": 1
+                                },
+                                "ttl": {
+                                  "type": "string",
+                                  "description": "A duration in Istio's (Go's) form: a whole number of hours, minutes, seconds or milliseconds, at least 1ms, e.g. `30s`, `100ms`, `1m` (checked by the traffic policy rules).",
+                                  "title": "duration such as 30s or 100ms"
+                                }
+                              },
+                              "required": [
+                                "name"
+                              ],
+                              "additionalProperties": false,
+                              "description": "Hash on this cookie (created with `ttl` when missing).\n\nDefault: none."
+                            },
+                            "useSourceIp": {
+                              "type": "boolean",
+                              "description": "Hash on the source IP address.\n\nDefault: none."
+                            },
+                            "httpQueryParameterName": {
+                              "type": "string",
+                              "description": "Hash on this query parameter.\n\nDefault: none.",
+                              "minLength": 1
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "Session affinity by hash (not with `simple`).\n\nDefault: none."
+                        },
+                        "localityLbSetting": {
+                          "type": "object",
+                          "properties": {
+                            "enabled": {
+                              "type": "boolean",
+                              "description": "Locality load balancing on or off for this destination.\n\nDefault: none (the mesh's, on)."
+                            },
+                            "distribute": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "properties": {
+                                  "from": {
+                                    "type": "string",
+                                    "description": "Origin locality `region/zone/subzone`, `*` as a wildcard, e.g. `us-west1/*`.",
+                                    "minLength": 1
+                                  },
+                                  "to": {
+                                    "type": "object",
+                                    "additionalProperties": {
+                                      "type": "integer",
+                                      "description": "A traffic share in percent, a whole number from 0 to 100.",
+                                      "minimum": 0,
+                                      "maximum": 100
+                                    },
+                                    "description": "Destination locality to percent of the traffic; the percents sum to 100, e.g. `{ \"us-west1/*\": 80, \"us-east1/*\": 20 }`."
+                                  }
+                                },
+                                "required": [
+                                  "from",
+                                  "to"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Traffic from one locality spread over others (Istio `LocalityLoadBalancerSetting.Distribute`)."
+                              },
+                              "description": "Weighted spread per origin locality (not with `failover` or `failoverPriority`).",
+                              "default": []
+                            },
+                            "failover": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "properties": {
+                                  "from": {
+                                    "type": "string",
+                                    "description": "Origin region, e.g. `us-west1`.",
+                                    "minLength": 1
+                                  },
+                                  "to": {
+                                    "type": "string",
+                                    "description": "Region that takes its traffic, e.g. `us-east1`.",
+                                    "minLength": 1
+                                  }
+                                },
+                                "required": [
+                                  "from",
+                                  "to"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Where traffic of a region goes when its endpoints are unhealthy (Istio `LocalityLoadBalancerSetting.Failover`)."
+                              },
+                              "description": "Explicit failover region per origin region (not with `distribute`).\n\nDefault: [] (Istio's: the nearest locality)."
+                            },
+                            "failoverPriority": {
+                              "type": "array",
+                              "items": {
+                                "type": "string",
+                                "description": "A non-empty string.",
+                                "minLength": 1
+                              },
+                              "description": "Labels in priority order, e.g. `topology.istio.io/network` (not with `distribute`).",
+                              "default": []
+                            }
+                          },
+                          "additionalProperties": false,
+                          "description": "Locality-aware load balancing: failover across regions, or a weighted distribution.\n\nDefault: none (the mesh's)."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Load balancing.\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                    },
+                    "tls": {
+                      "type": "object",
+                      "properties": {
+                        "mode": {
+                          "enum": [
+                            "DISABLE",
+                            "SIMPLE",
+                            "MUTUAL",
+                            "ISTIO_MUTUAL"
+                          ],
+                          "description": "`ISTIO_MUTUAL` (the mesh's mTLS), `SIMPLE` or `MUTUAL` (origination to a server outside the mesh), `DISABLE`."
+                        },
+                        "credentialName": {
+                          "type": "string",
+                          "description": "Kubernetes Secret (in the client's namespace) with the client certificate, key and CA (`SIMPLE`, `MUTUAL`).\n\nDefault: none.",
+                          "minLength": 1
+                        },
+                        "sni": {
+                          "type": "string",
+                          "description": "Server name sent in the TLS handshake.\n\nDefault: none (the host).",
+                          "minLength": 1
+                        },
+                        "subjectAltNames": {
+                          "type": "array",
+                          "items": {
+                            "type": "string",
+                            "description": "A non-empty string.",
+                            "minLength": 1
+                          },
+                          "description": "Names the server certificate must carry.",
+                          "default": []
+                        },
+                        "insecureSkipVerify": {
+                          "type": "boolean",
+                          "description": "Skip the server certificate check. Not recommended.",
+                          "default": false
+                        }
+                      },
+                      "required": [
+                        "mode"
+                      ],
+                      "additionalProperties": false,
+                      "description": "Client TLS.\n\nDefault: none (the mesh's automatic mTLS)."
+                    },
+                    "portLevelSettings": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "port": {
+                            "type": "object",
+                            "properties": {
+                              "number": {
+                                "type": "integer",
+                                "description": "A TCP or UDP port number, from 1 to 65535.",
+                                "minimum": 1,
+                                "maximum": 65535
+                              }
+                            },
+                            "required": [
+                              "number"
+                            ],
+                            "additionalProperties": false,
+                            "description": "The destination port."
+                          },
+                          "connectionPool": {
+                            "type": "object",
+                            "properties": {
+                              "tcp": {
+                                "type": "object",
+                                "properties": {
+                                  "maxConnections": {
+                                    "type": "integer",
+                                    "description": "Most connections to the destination (per client proxy).\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "connectTimeout": {
+                                    "type": "string",
+                                    "description": "TCP connect timeout.\n\nDefault: none (Istio's, 10s).",
+                                    "title": "duration such as 30s or 100ms"
+                                  },
+                                  "tcpKeepalive": {
+                                    "type": "object",
+                                    "properties": {
+                                      "probes": {
+                                        "type": "integer",
+                                        "description": "Unanswered probes before the connection is dead.\n\nDefault: none (the operating system's, 9 on Linux)."
+                                      },
+                                      "time": {
+                                        "type": "string",
+                                        "description": "Idle time before the first probe.\n\nDefault: none (the operating system's, 2h on Linux).",
+                                        "title": "duration such as 30s or 100ms"
+                                      },
+                                      "interval": {
+                                        "type": "string",
+                                        "description": "Time between probes.\n\nDefault: none (the operating system's, 75s on Linux).",
+                                        "title": "duration such as 30s or 100ms"
+                                      }
+                                    },
+                                    "additionalProperties": false,
+                                    "description": "TCP keepalive probes on the upstream connections.\n\nDefault: none (no keepalive)."
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "TCP settings (HTTP and TCP traffic).\n\nDefault: none."
+                              },
+                              "http": {
+                                "type": "object",
+                                "properties": {
+                                  "http1MaxPendingRequests": {
+                                    "type": "integer",
+                                    "description": "Most requests queued while waiting for a connection.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "http2MaxRequests": {
+                                    "type": "integer",
+                                    "description": "Most active requests to the destination.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "maxRequestsPerConnection": {
+                                    "type": "integer",
+                                    "description": "Most requests per connection; 1 turns keep-alive off.\n\nDefault: none (unlimited)."
+                                  },
+                                  "maxRetries": {
+                                    "type": "integer",
+                                    "description": "Most outstanding retries to the destination at a time.\n\nDefault: none (Istio's, 2^32-1)."
+                                  },
+                                  "idleTimeout": {
+                                    "type": "string",
+                                    "description": "Idle timeout of the upstream connections.\n\nDefault: none (Istio's, 1h).",
+                                    "title": "duration such as 30s or 100ms"
+                                  },
+                                  "h2UpgradePolicy": {
+                                    "enum": [
+                                      "DEFAULT",
+                                      "DO_NOT_UPGRADE",
+                                      "UPGRADE"
+                                    ],
+                                    "description": "Whether HTTP/1.1 connections are upgraded to HTTP/2.\n\nDefault: none (the mesh's)."
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "HTTP settings.\n\nDefault: none."
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Connection pool limits: Istio's circuit breaker (`ConnectionPoolSettings`).\n\nDefault: none."
+                          },
+                          "outlierDetection": {
+                            "type": "object",
+                            "properties": {
+                              "consecutive5xxErrors": {
+                                "type": "integer",
+                                "description": "5xx answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (Istio's, 5)."
+                              },
+                              "consecutiveGatewayErrors": {
+                                "type": "integer",
+                                "description": "502, 503 and 504 answers (and connection errors) in a row that eject an endpoint.\n\nDefault: none (off)."
+                              },
+                              "interval": {
+                                "type": "string",
+                                "description": "Time between ejection sweeps.\n\nDefault: none (Istio's, 10s).",
+                                "title": "duration such as 30s or 100ms"
+                              },
+                              "baseEjectionTime": {
+                                "type": "string",
+                                "description": "Minimum ejection time (times the number of ejections).\n\nDefault: none (Istio's, 30s).",
+                                "title": "duration such as 30s or 100ms"
+                              },
+                              "maxEjectionPercent": {
+                                "type": "integer",
+                                "description": "Most percent of the pool ejected at once, 0..100.\n\nDefault: none (Istio's, 10).",
+                                "minimum": 0,
+                                "maximum": 100
+                              },
+                              "minHealthPercent": {
+                                "type": "integer",
+                                "description": "Outlier detection stays on while at least this percent of the pool is healthy, 0..100.\n\nDefault: none (Istio's, 0).",
+                                "minimum": 0,
+                                "maximum": 100
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Ejection of failing endpoints from the load balancing pool (Istio `OutlierDetection`).\n\nDefault: none."
+                          },
+                          "loadBalancer": {
+                            "type": "object",
+                            "properties": {
+                              "simple": {
+                                "enum": [
+                                  "UNSPECIFIED",
+                                  "LEAST_CONN",
+                                  "RANDOM",
+                                  "PASSTHROUGH",
+                                  "ROUND_ROBIN",
+                                  "LEAST_REQUEST"
+                                ],
+                                "description": "Algorithm (not with `consistentHash`).\n\nDefault: none (Istio's, LEAST_REQUEST)."
+                              },
+                              "consistentHash": {
+                                "type": "object",
+                                "properties": {
+                                  "httpHeaderName": {
+                                    "type": "string",
+                                    "description": "Hash on this request header.\n\nDefault: none.",
+                                    "minLength": 1
+                                  },
+                                  "httpCookie": {
+                                    "type": "object",
+                                    "properties": {
+                                      "name": {
+                                        "type": "string",
+                                        "description": "A non-empty string.",
+                                        "minLength": 1
+                                      },
+                                      "path": {
+                                        "type": "string",
+                                        "description": "A non-empty string.",
+                                        "minLength": 1
+                                      },
+                                      "ttl": {
+                                        "type": "string",
+                                        "description": "A duration in Istio's (Go's) form: a whole number of hours, minutes, seconds or milliseconds, at least 1ms, e.g. `30s`, `100ms`, `1m` (checked by the traffic policy rules).",
+                                        "title": "duration such as 30s or 100ms"
+                                      }
+                                    },
+                                    "required": [
+                                      "name"
+                                    ],
+                                    "additionalProperties": false,
+                                    "description": "Hash on this cookie (created with `ttl` when missing).\n\nDefault: none."
+                                  },
+                                  "useSourceIp": {
+                                    "type": "boolean",
+                                    "description": "Hash on the source IP address.\n\nDefault: none."
+                                  },
+                                  "httpQueryParameterName": {
+                                    "type": "string",
+                                    "description": "Hash on this query parameter.\n\nDefault: none.",
+                                    "minLength": 1
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "Session affinity by hash (not with `simple`).\n\nDefault: none."
+                              },
+                              "localityLbSetting": {
+                                "type": "object",
+                                "properties": {
+                                  "enabled": {
+                                    "type": "boolean",
+                                    "description": "Locality load balancing on or off for this destination.\n\nDefault: none (the mesh's, on)."
+                                  },
+                                  "distribute": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "object",
+                                      "properties": {
+                                        "from": {
+                                          "type": "string",
+                                          "description": "Origin locality `region/zone/subzone`, `*` as a wildcard, e.g. `us-west1/*`.",
+                                          "minLength": 1
+                                        },
+                                        "to": {
+                                          "type": "object",
+                                          "additionalProperties": {
+                                            "type": "integer",
+                                            "description": "A traffic share in percent, a whole number from 0 to 100.",
+                                            "minimum": 0,
+                                            "maximum": 100
+                                          },
+                                          "description": "Destination locality to percent of the traffic; the percents sum to 100, e.g. `{ \"us-west1/*\": 80, \"us-east1/*\": 20 }`."
+                                        }
+                                      },
+                                      "required": [
+                                        "from",
+                                        "to"
+                                      ],
+                                      "additionalProperties": false,
+                                      "description": "Traffic from one locality spread over others (Istio `LocalityLoadBalancerSetting.Distribute`)."
+                                    },
+                                    "description": "Weighted spread per origin locality (not with `failover` or `failoverPriority`).",
+                                    "default": []
+                                  },
+                                  "failover": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "object",
+                                      "properties": {
+                                        "from": {
+                                          "type": "string",
+                                          "description": "Origin region, e.g. `us-west1`.",
+                                          "minLength": 1
+                                        },
+                                        "to": {
+                                          "type": "string",
+                                          "description": "Region that takes its traffic, e.g. `us-east1`.",
+                                          "minLength": 1
+                                        }
+                                      },
+                                      "required": [
+                                        "from",
+                                        "to"
+                                      ],
+                                      "additionalProperties": false,
+                                      "description": "Where traffic of a region goes when its endpoints are unhealthy (Istio `LocalityLoadBalancerSetting.Failover`)."
+                                    },
+                                    "description": "Explicit failover region per origin region (not with `distribute`).\n\nDefault: [] (Istio's: the nearest locality)."
+                                  },
+                                  "failoverPriority": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "string",
+                                      "description": "A non-empty string.",
+                                      "minLength": 1
+                                    },
+                                    "description": "Labels in priority order, e.g. `topology.istio.io/network` (not with `distribute`).",
+                                    "default": []
+                                  }
+                                },
+                                "additionalProperties": false,
+                                "description": "Locality-aware load balancing: failover across regions, or a weighted distribution.\n\nDefault: none (the mesh's)."
+                              }
+                            },
+                            "additionalProperties": false,
+                            "description": "Load balancing (Istio `LoadBalancerSettings`): `simple` or `consistentHash`, and locality settings.\n\nDefault: none."
+                          },
+                          "tls": {
+                            "type": "object",
+                            "properties": {
+                              "mode": {
+                                "enum": [
+                                  "DISABLE",
+                                  "SIMPLE",
+                                  "MUTUAL",
+                                  "ISTIO_MUTUAL"
+                                ],
+                                "description": "`ISTIO_MUTUAL` (the mesh's mTLS), `SIMPLE` or `MUTUAL` (origination to a server outside the mesh), `DISABLE`."
+                              },
+                              "credentialName": {
+                                "type": "string",
+                                "description": "Kubernetes Secret (in the client's namespace) with the client certificate, key and CA (`SIMPLE`, `MUTUAL`).\n\nDefault: none.",
+                                "minLength": 1
+                              },
+                              "sni": {
+                                "type": "string",
+                                "description": "Server name sent in the TLS handshake.\n\nDefault: none (the host).",
+                                "minLength": 1
+                              },
+                              "subjectAltNames": {
+                                "type": "array",
+                                "items": {
+                                  "type": "string",
+                                  "description": "A non-empty string.",
+                                  "minLength": 1
+                                },
+                                "description": "Names the server certificate must carry.",
+                                "default": []
+                              },
+                              "insecureSkipVerify": {
+                                "type": "boolean",
+                                "description": "Skip the server certificate check. Not recommended.",
+                                "default": false
+                              }
+                            },
+                            "required": [
+                              "mode"
+                            ],
+                            "additionalProperties": false,
+                            "description": "TLS of the connections to the destination (Istio `ClientTLSSettings`).\n\nDefault: none."
+                          }
+                        },
+                        "required": [
+                          "port"
+                        ],
+                        "additionalProperties": false,
+                        "description": "Settings of one port of the destination (Istio `TrafficPolicy.PortTrafficPolicy`); they replace the policy's."
+                      },
+                      "description": "Settings per port, replacing the policy's for that port.",
+                      "default": []
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "How the mesh calls the hosts: an Istio DestinationRule `<name>` (host: the entry's one host) with this `trafficPolicy`, in Istio's TrafficPolicy shape, e.g. TLS origination of an `HTTP` port: `portLevelSettings: [{ port: { number: 80 }, tls: { mode: SIMPLE } }]` with the port's `targetPort: 443` (Istio's \"Egress TLS Origination\"). Needs exactly one host.\n\nDefault: none (no DestinationRule)."
                 }
               },
               "required": [
@@ -1334,6 +2085,90 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
             },
             "description": "ServiceEntries of the app, written in the mesh clusters where any of its workloads runs; an app without workloads (a namespace that only holds egress configuration) writes them, and its namespace, in every mesh cluster, where the clients calling those hosts may run.",
             "default": []
+          },
+          "sidecar": {
+            "type": "object",
+            "properties": {
+              "egress": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "hosts": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "description": "A host a sidecar imports, `namespace/dnsName` as Istio writes it: the namespace is a name, `.` (the sidecar's own), `*` (every namespace) or `~` (none); the DNS name is a host, a `*.` wildcard or `*`, e.g. `./*`, `istio-system/*`, `payments/api.example.com`.",
+                        "title": "host such as ./* or istio-system/*"
+                      },
+                      "description": "Hosts the sidecars know, `namespace/dnsName`, e.g. `[\"./*\", \"istio-system/*\"]`.",
+                      "minItems": 1
+                    },
+                    "port": {
+                      "type": "object",
+                      "properties": {
+                        "number": {
+                          "type": "integer",
+                          "description": "Port number the listener binds, e.g. `9080`.",
+                          "minimum": 1,
+                          "maximum": 65535
+                        },
+                        "protocol": {
+                          "enum": [
+                            "HTTP",
+                            "HTTPS",
+                            "GRPC",
+                            "HTTP2",
+                            "MONGO",
+                            "TCP",
+                            "TLS"
+                          ],
+                          "description": "Protocol of the port."
+                        },
+                        "name": {
+                          "type": "string",
+                          "description": "Label of the port, e.g. `http`.",
+                          "minLength": 1
+                        }
+                      },
+                      "required": [
+                        "number",
+                        "protocol",
+                        "name"
+                      ],
+                      "additionalProperties": false,
+                      "description": "The port the listener handles.\n\nDefault: none (every port of the imported hosts)."
+                    }
+                  },
+                  "required": [
+                    "hosts"
+                  ],
+                  "additionalProperties": false,
+                  "description": "Outbound listeners of the sidecars (Istio `IstioEgressListener`)."
+                },
+                "description": "Outbound listeners and the hosts they import.\n\nDefault: none (every namespace's hosts).",
+                "minItems": 1
+              },
+              "outboundTrafficPolicy": {
+                "type": "object",
+                "properties": {
+                  "mode": {
+                    "enum": [
+                      "ALLOW_ANY",
+                      "REGISTRY_ONLY"
+                    ],
+                    "description": "`REGISTRY_ONLY`: only hosts of the registry (Services, ServiceEntries) are reachable; `ALLOW_ANY`: unknown hosts pass through."
+                  }
+                },
+                "required": [
+                  "mode"
+                ],
+                "additionalProperties": false,
+                "description": "What the sidecars do with traffic to hosts outside the registry.\n\nDefault: none (`mesh.outboundTrafficPolicy`)."
+              }
+            },
+            "additionalProperties": false,
+            "description": "An Istio `Sidecar` named `default` for the whole app namespace, in Istio's Sidecar shape (`egress`, `outboundTrafficPolicy`), written where the app's ServiceEntries go: the mesh clusters where its workloads run, or every mesh cluster for an app without workloads (a namespace holding only egress configuration). Needs a mesh.\n\nDefault: none (the mesh's defaults: every namespace's services, `mesh.outboundTrafficPolicy`)."
           },
           "secrets": {
             "type": "array",
@@ -3791,6 +4626,90 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   },
                   "additionalProperties": false,
                   "description": "How mesh clients call the Service: Istio's DestinationRule `trafficPolicy` in upstream's field names (connectionPool, outlierDetection, loadBalancer with localityLbSetting, tls, portLevelSettings). Written in the DestinationRule `destinationRuleName` (host: the Service), with the version subsets when the workload has versions, in every mesh cluster that calls the Service. Istio routing only.\n\nDefault: none (no DestinationRule without versions or a route)."
+                },
+                "sidecar": {
+                  "type": "object",
+                  "properties": {
+                    "egress": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "hosts": {
+                            "type": "array",
+                            "items": {
+                              "type": "string",
+                              "description": "A host a sidecar imports, `namespace/dnsName` as Istio writes it: the namespace is a name, `.` (the sidecar's own), `*` (every namespace) or `~` (none); the DNS name is a host, a `*.` wildcard or `*`, e.g. `./*`, `istio-system/*`, `payments/api.example.com`.",
+                              "title": "host such as ./* or istio-system/*"
+                            },
+                            "description": "Hosts the sidecars know, `namespace/dnsName`, e.g. `[\"./*\", \"istio-system/*\"]`.",
+                            "minItems": 1
+                          },
+                          "port": {
+                            "type": "object",
+                            "properties": {
+                              "number": {
+                                "type": "integer",
+                                "description": "Port number the listener binds, e.g. `9080`.",
+                                "minimum": 1,
+                                "maximum": 65535
+                              },
+                              "protocol": {
+                                "enum": [
+                                  "HTTP",
+                                  "HTTPS",
+                                  "GRPC",
+                                  "HTTP2",
+                                  "MONGO",
+                                  "TCP",
+                                  "TLS"
+                                ],
+                                "description": "Protocol of the port."
+                              },
+                              "name": {
+                                "type": "string",
+                                "description": "Label of the port, e.g. `http`.",
+                                "minLength": 1
+                              }
+                            },
+                            "required": [
+                              "number",
+                              "protocol",
+                              "name"
+                            ],
+                            "additionalProperties": false,
+                            "description": "The port the listener handles.\n\nDefault: none (every port of the imported hosts)."
+                          }
+                        },
+                        "required": [
+                          "hosts"
+                        ],
+                        "additionalProperties": false,
+                        "description": "Outbound listeners of the sidecars (Istio `IstioEgressListener`)."
+                      },
+                      "description": "Outbound listeners and the hosts they import.\n\nDefault: none (every namespace's hosts).",
+                      "minItems": 1
+                    },
+                    "outboundTrafficPolicy": {
+                      "type": "object",
+                      "properties": {
+                        "mode": {
+                          "enum": [
+                            "ALLOW_ANY",
+                            "REGISTRY_ONLY"
+                          ],
+                          "description": "`REGISTRY_ONLY`: only hosts of the registry (Services, ServiceEntries) are reachable; `ALLOW_ANY`: unknown hosts pass through."
+                        }
+                      },
+                      "required": [
+                        "mode"
+                      ],
+                      "additionalProperties": false,
+                      "description": "What the sidecars do with traffic to hosts outside the registry.\n\nDefault: none (`mesh.outboundTrafficPolicy`)."
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "An Istio `Sidecar` named after the workload for its pods only, in Istio's Sidecar shape (`egress`, `outboundTrafficPolicy`); meshfleet adds `workloadSelector.labels: { app: <name> }`. Written in the mesh clusters that run the workload; it takes precedence over the namespace's `apps[].sidecar` for these pods (see `apps[].sidecar` for the hosts a REGISTRY_ONLY proxy still needs).\n\nDefault: none (the namespace's Sidecar, if any)."
                 },
                 "expose": {
                   "type": "object",

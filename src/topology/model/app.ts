@@ -1,9 +1,11 @@
 /** An application: a namespace with its workloads, VM workloads, ConfigMaps, Secrets, ServiceEntries and routes. */
 
-import type { AbsolutePath, DataKey, Dns1123Label, DnsLabel, Labels, NonEmptyLabelValue, NonEmptyString, Port, PortName } from './formats';
+import type { AbsolutePath, DataKey, Dns1123Label, DnsLabel, Integer, Labels, NonEmptyLabelValue, NonEmptyString, Port, PortName } from './formats';
 import type { ExtraObjectInput, ObjectPatchInput } from './extras';
 import type { MeshRouteInput } from './route';
 import type { AuthorizationPolicyInput, RequestAuthenticationInput } from './security-policy';
+import type { SidecarInput } from './sidecar';
+import type { TrafficPolicyInput } from './traffic-policy';
 import type { WorkloadInput } from './workload';
 
 /** A ConfigMap of an app. */
@@ -123,6 +125,49 @@ export interface ServiceEntryPortInput {
   readonly name: Dns1123Label;
   /** Istio protocol: HTTP, HTTPS, GRPC, HTTP2, MONGO, TCP or TLS. */
   readonly protocol: ServiceEntryProtocol;
+  /**
+   * Port of the endpoints that the traffic of this port goes to, e.g. `443` for an `HTTP` port 80
+   * whose traffic the mesh upgrades to TLS (Istio's "Egress TLS Origination": the port's
+   * `trafficPolicy.portLevelSettings[].tls.mode: SIMPLE`). Not with resolution `NONE`.
+   * @default none (the same port number)
+   */
+  readonly targetPort?: Port;
+}
+
+/**
+ * An endpoint of a ServiceEntry in Istio's WorkloadEntry shape (`spec.endpoints[]`).
+ * A plain string is the shorthand for `{ address }`.
+ */
+export interface ServiceEntryEndpointInput {
+  /** IPv4 or IPv6 address (no leading zeros), or a DNS name with `resolution: DNS`. */
+  readonly address: NonEmptyString;
+  /**
+   * Port name of the entry (`ports[].name`) to the endpoint's port number, e.g. `{ https: 8443 }`.
+   * @default none (the entry's port numbers, or their `targetPort`)
+   */
+  readonly ports?: Record<Dns1123Label, Port>;
+  /**
+   * Labels of the endpoint (what DestinationRule subsets select).
+   * @default none
+   */
+  readonly labels?: Labels;
+  /**
+   * Istio network of the endpoint, for a multi-network mesh: the proxies reach it through that
+   * network's east-west gateway.
+   * @default none (reachable from every network)
+   */
+  readonly network?: NonEmptyLabelValue;
+  /**
+   * Locality `region/zone/subzone` of the endpoint, e.g. `us-west1/us-west1-a`, for locality load balancing.
+   * @default none
+   */
+  readonly locality?: NonEmptyString;
+  /**
+   * Load balancing weight of the endpoint among the entry's endpoints.
+   * @minimum 1
+   * @default none (equal weights)
+   */
+  readonly weight?: Integer;
 }
 
 /** How the proxies resolve a ServiceEntry's endpoints. */
@@ -167,10 +212,33 @@ export interface ServiceEntryInput {
    */
   readonly addresses?: NonEmptyString[];
   /**
-   * Endpoint addresses (IPv4 or IPv6 addresses without leading zeros, or DNS names with `resolution: DNS`).
+   * Endpoints in Istio's shape (`{ address, ports, labels, network, locality, weight }`), or
+   * their addresses alone: IPv4 or IPv6 addresses without leading zeros, or DNS names with
+   * `resolution: DNS`.
    * @default none
    */
-  readonly endpoints?: NonEmptyString[];
+  readonly endpoints?: Array<NonEmptyString | ServiceEntryEndpointInput>;
+  /**
+   * Route the entry's traffic through the mesh's egress gateway (`mesh.egressGateway`), as
+   * Istio's "Egress Gateways" task does: meshfleet writes, in the app namespace, an Istio
+   * `Gateway` `<name>-egress` on the egress gateway for the hosts and ports, a `DestinationRule`
+   * `<name>-egress` for the egress gateway's Service with a subset `<name>`, and a
+   * `VirtualService` `<name>-egress` bound to `mesh` and that Gateway: sidecars send to the egress
+   * gateway, the egress gateway to the host. `HTTP` ports are routed by `http` routes, `TLS` and
+   * `HTTPS` ports by SNI (`tls` routes, the Gateway passes TLS through). A boolean, not a gateway
+   * name: a mesh has one egress gateway, and the field then cannot name a missing one. `false`:
+   * the sidecars call the hosts directly.
+   * @default false
+   */
+  readonly egressGateway?: boolean;
+  /**
+   * How the mesh calls the hosts: an Istio DestinationRule `<name>` (host: the entry's one host)
+   * with this `trafficPolicy`, in Istio's TrafficPolicy shape, e.g. TLS origination of an `HTTP`
+   * port: `portLevelSettings: [{ port: { number: 80 }, tls: { mode: SIMPLE } }]` with the port's
+   * `targetPort: 443` (Istio's "Egress TLS Origination"). Needs exactly one host.
+   * @default none (no DestinationRule)
+   */
+  readonly trafficPolicy?: TrafficPolicyInput;
 }
 
 /** An application: a namespace and its workloads, or only its ServiceEntries. */
@@ -194,6 +262,14 @@ export interface AppInput {
    * @default []
    */
   readonly serviceEntries?: ServiceEntryInput[];
+  /**
+   * An Istio `Sidecar` named `default` for the whole app namespace, in Istio's Sidecar shape
+   * (`egress`, `outboundTrafficPolicy`), written where the app's ServiceEntries go: the mesh
+   * clusters where its workloads run, or every mesh cluster for an app without workloads (a
+   * namespace holding only egress configuration). Needs a mesh.
+   * @default none (the mesh's defaults: every namespace's services, `mesh.outboundTrafficPolicy`)
+   */
+  readonly sidecar?: SidecarInput;
   /**
    * Secrets the operator creates (never written by meshfleet; see the runbook).
    * @default []

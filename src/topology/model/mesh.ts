@@ -92,6 +92,32 @@ export interface IngressGatewayInput {
   readonly serviceType?: IngressGatewayServiceType;
 }
 
+/**
+ * The mesh's egress gateway: an injected gateway (Deployment, ServiceAccount and a `ClusterIP`
+ * Service, as the ingress gateway is deployed) that `apps[].serviceEntries[]` with
+ * `egressGateway: true` send their traffic through (Istio's "Egress Gateways" task). meshfleet
+ * deploys it in every mesh cluster where such an entry is written, and nowhere else.
+ */
+export interface EgressGatewayInput {
+  /**
+   * Name of the gateway's Deployment, ServiceAccount and Service.
+   * @default "istio-egressgateway"
+   */
+  readonly name?: DnsLabel;
+  /**
+   * Namespace of the gateway (created with sidecar injection enabled), apart from istio-system
+   * and the apps (Istio's gateway deployment best practice).
+   * @default "istio-egress"
+   */
+  readonly namespace?: DnsLabel;
+  /**
+   * Pod labels the Service and the egress Istio Gateways select; upstream's, so the task's
+   * Gateways select it as written.
+   * @default {"istio": "egressgateway"}
+   */
+  readonly labels?: Labels;
+}
+
 /** Type of the shared ingress gateway's Service. */
 export type IngressGatewayServiceType = 'ClusterIP' | 'LoadBalancer';
 
@@ -124,6 +150,11 @@ export interface MeshInput {
    * @default none
    */
   readonly ingressGateway?: IngressGatewayInput;
+  /**
+   * The egress gateway that ServiceEntries with `egressGateway: true` go out through.
+   * @default none
+   */
+  readonly egressGateway?: EgressGatewayInput;
   /**
    * In-cluster meshes: Anthos Service Mesh (IstioOperator profile `asm-multicloud`) or
    * open-source Istio (profile `default`).

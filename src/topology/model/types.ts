@@ -26,6 +26,7 @@ export type * from './security-policy';
 export type * from './extras';
 export type * from './route';
 export type * from './traffic-policy';
+export type * from './sidecar';
 export type * from './gateway';
 export type * from './gateway-policies';
 export type {

@@ -11,6 +11,7 @@ import type {
   VolumeInput,
   VolumeMountInput,
 } from './container';
+import type { SidecarInput } from './sidecar';
 import type { TrafficPolicyInput } from './traffic-policy';
 import type { Annotations, DnsLabel, Image, Labels, LiteralEnv, NonEmptyString, NonNegativeInteger, Percent, Port, PortName, Replicas, VersionLabel } from './formats';
 
@@ -304,6 +305,15 @@ export interface WorkloadInput {
    * @default none (no DestinationRule without versions or a route)
    */
   readonly trafficPolicy?: TrafficPolicyInput;
+  /**
+   * An Istio `Sidecar` named after the workload for its pods only, in Istio's Sidecar shape
+   * (`egress`, `outboundTrafficPolicy`); meshfleet adds `workloadSelector.labels: { app: <name> }`.
+   * Written in the mesh clusters that run the workload; it takes precedence over the namespace's
+   * `apps[].sidecar` for these pods (see `apps[].sidecar` for the hosts a REGISTRY_ONLY proxy
+   * still needs).
+   * @default none (the namespace's Sidecar, if any)
+   */
+  readonly sidecar?: SidecarInput;
   /**
    * Route external traffic from the shared ingress gateway to this workload (VirtualService).
    * @default none (not exposed)

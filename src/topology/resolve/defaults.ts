@@ -208,6 +208,15 @@ function resolveMesh(mesh: MeshInput, projectNumber: string | undefined): Resolv
         : { https: { credentialName: gateway.https.credentialName, hosts: [...(gateway.https.hosts ?? MODEL_DEFAULTS.IngressGatewayHttpsInput.hosts)] } }),
       ...(gateway.serviceType === undefined ? {} : { serviceType: gateway.serviceType }),
     },
+    ...(mesh.egressGateway === undefined
+      ? {}
+      : {
+          egressGateway: {
+            name: mesh.egressGateway.name ?? MODEL_DEFAULTS.EgressGatewayInput.name,
+            namespace: mesh.egressGateway.namespace ?? MODEL_DEFAULTS.EgressGatewayInput.namespace,
+            labels: { ...(mesh.egressGateway.labels ?? MODEL_DEFAULTS.EgressGatewayInput.labels) },
+          },
+        }),
     install: mesh.management === 'in-cluster' ? resolveInstallSettings(mesh, projectNumber) : undefined,
     ...(mesh.outboundTrafficPolicy === undefined ? {} : { outboundTrafficPolicy: mesh.outboundTrafficPolicy }),
     routing: mesh.routing ?? MODEL_DEFAULTS.MeshInput.routing,
@@ -385,6 +394,7 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
     virtualServiceName: w.virtualServiceName ?? w.name,
     destinationRuleName: w.destinationRuleName ?? w.name,
     ...(w.trafficPolicy === undefined ? {} : { trafficPolicy: copy(w.trafficPolicy) }),
+    ...(w.sidecar === undefined ? {} : { sidecar: copy(w.sidecar) }),
     expose: w.expose && { hosts: [...w.expose.hosts] },
     export: w.export ?? MODEL_DEFAULTS.WorkloadInput.export,
     ...(w.nativeSidecar === undefined ? {} : { nativeSidecar: w.nativeSidecar }),
@@ -440,8 +450,11 @@ function resolveApp(app: AppInput, workloadClusters: readonly string[], vmCluste
       resolution: e.resolution ?? MODEL_DEFAULTS.ServiceEntryInput.resolution,
       location: e.location ?? MODEL_DEFAULTS.ServiceEntryInput.location,
       addresses: [...(e.addresses ?? [])],
-      endpoints: [...(e.endpoints ?? [])],
+      endpoints: (e.endpoints ?? []).map((endpoint) => (typeof endpoint === 'string' ? { address: endpoint } : copy(endpoint))),
+      egressGateway: e.egressGateway ?? MODEL_DEFAULTS.ServiceEntryInput.egressGateway,
+      ...(e.trafficPolicy === undefined ? {} : { trafficPolicy: copy(e.trafficPolicy) }),
     })),
+    ...(app.sidecar === undefined ? {} : { sidecar: copy(app.sidecar) }),
     routes: (app.routes ?? []).map(resolveMeshRoute),
     authorizationPolicies: (app.authorizationPolicies ?? []).map(resolveAuthorizationPolicy),
     requestAuthentications: (app.requestAuthentications ?? []).map(resolveRequestAuthentication),

@@ -5,7 +5,7 @@
  * Plain data only: this file imports neither cdktf nor cdk8s.
  */
 
-import type { RsaKeyPairInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
+import type { RsaKeyPairInput, ServiceEntryEndpointInput, ServiceEntryLocation, ServiceEntryPortInput, ServiceEntryResolution, VmPortInput, VmProbeInput } from '../model/app';
 import type { AuthorizationAction, AuthorizationPolicyInput, RequestAuthenticationInput } from '../model/security-policy';
 import type { ClusterRole, GatewayApiSetting, ReleaseChannel, VulnerabilityScanning } from '../model/cluster';
 import type { ExtraObjectInput, ObjectPatchInput } from '../model/extras';
@@ -30,6 +30,7 @@ import type { NatLogFilter, SubnetInput } from '../model/network';
 import type { MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
 import type { CanaryInput, ExtraPortInput, ExtraServiceInput, ServiceType, WorkloadKind } from '../model/workload';
 import type { TrafficPolicyInput } from '../model/traffic-policy';
+import type { SidecarInput } from '../model/sidecar';
 
 export interface ResolvedNodePool {
   readonly machineType: string;
@@ -120,6 +121,13 @@ export interface ResolvedRegion {
 /** Istio API version of networking objects: v1 from Istio 1.22, v1beta1 before. */
 export type IstioApiVersion = 'v1' | 'v1beta1';
 
+/** The mesh's egress gateway (`mesh.egressGateway`) with its defaults. */
+export interface ResolvedEgressGateway {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
 export interface ResolvedMesh {
   readonly management: MeshManagement;
   readonly revision?: string;
@@ -133,6 +141,7 @@ export interface ResolvedMesh {
     /** As given; absent: decided by `ingressGatewayServiceTypeOf` (src/topology/resolve/mesh-support.ts). */
     readonly serviceType?: IngressGatewayServiceType;
   };
+  readonly egressGateway?: ResolvedEgressGateway;
   /** In-cluster meshes only: how the control planes are installed. */
   readonly install?: ResolvedMeshInstallSettings;
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
@@ -237,6 +246,8 @@ export interface ResolvedWorkload {
   readonly virtualServiceName: string;
   readonly destinationRuleName: string;
   readonly trafficPolicy?: TrafficPolicyInput;
+  /** As given (upstream's Sidecar shape); meshfleet adds the workload selector. */
+  readonly sidecar?: SidecarInput;
   readonly expose?: { readonly hosts: readonly string[] };
   readonly export: boolean;
   /** As given; absent: decided per cluster by `nativeSidecarOf` (src/topology/resolve/mesh-support.ts). */
@@ -275,6 +286,8 @@ export interface ResolvedApp {
   readonly workloads: readonly ResolvedWorkload[];
   readonly vmWorkloads: readonly ResolvedVmWorkload[];
   readonly serviceEntries: readonly ResolvedServiceEntry[];
+  /** As given (upstream's Sidecar shape, rendered field for field). */
+  readonly sidecar?: SidecarInput;
   readonly routes: readonly ResolvedMeshRoute[];
   readonly authorizationPolicies: readonly ResolvedAuthorizationPolicy[];
   /** As given (upstream's shape, rendered field for field). */
@@ -317,7 +330,11 @@ export interface ResolvedServiceEntry {
   readonly resolution: ServiceEntryResolution;
   readonly location: ServiceEntryLocation;
   readonly addresses: readonly string[];
-  readonly endpoints: readonly string[];
+  /** Every endpoint in Istio's shape (a string given is `{ address }`). */
+  readonly endpoints: readonly ServiceEntryEndpointInput[];
+  readonly egressGateway: boolean;
+  /** As given (upstream's TrafficPolicy shape). */
+  readonly trafficPolicy?: TrafficPolicyInput;
 }
 
 /** A Secret the operator creates: its keys, and the key pair the runbook generates, if any. */

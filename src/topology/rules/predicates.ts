@@ -113,6 +113,11 @@ export interface HostSyntax {
   readonly ip: boolean;
 }
 
+/** The fully qualified host of a Kubernetes Service, as Istio objects name it: `<name>.<namespace>.svc.cluster.local`. */
+export function serviceHost(name: string, namespace: string): string {
+  return `${name}.${namespace}.svc.cluster.local`;
+}
+
 /**
  * Whether `host` is a DNS name as `syntax` allows: lower-case RFC 1123 labels (a one-label
  * short name such as `reviews` too, as Istio takes in the mesh), at most 253 characters.

@@ -95,17 +95,21 @@ function checkTls(at: string, tls: ClientTlsInput | undefined, problems: Problem
   }
 }
 
-function checkPolicy(at: string, w: ResolvedWorkload, policy: TrafficPolicyInput, problems: Problem[]): void {
+/**
+ * The fields of a traffic policy at `at` for a destination of `what` (e.g. `service reviews`)
+ * with these `ports`: durations, exclusive fields, locality failover, client TLS, and port-level
+ * settings on ports of the destination, each once.
+ */
+export function checkTrafficPolicyFields(at: string, what: string, ports: readonly number[], policy: TrafficPolicyInput, problems: Problem[]): void {
   checkConnectionPool(`${at}.connectionPool`, policy.connectionPool, problems);
   checkOutlierDetection(`${at}.outlierDetection`, policy.outlierDetection, problems);
   checkLoadBalancer(`${at}.loadBalancer`, policy.loadBalancer, policy.outlierDetection, problems);
   checkTls(`${at}.tls`, policy.tls, problems);
-  const ports = [w.servicePort, ...w.extraPorts.map((p) => p.servicePort)].filter((p): p is number => p !== undefined);
   const seen = new Set<number>();
   (policy.portLevelSettings ?? []).forEach((s, k) => {
     const port = `${at}.portLevelSettings[${k}]`;
     if (!ports.includes(s.port.number)) {
-      problems.push(problem(`${port}.port.number`, `service ${w.name} has no such port`, s.port.number, ports.length ? `one of ${ports.join(', ')}` : 'a port of the Service'));
+      problems.push(problem(`${port}.port.number`, `${what} has no such port`, s.port.number, ports.length ? `one of ${ports.join(', ')}` : 'a port of the Service'));
     }
     if (seen.has(s.port.number)) problems.push(problem(`${port}.port.number`, 'a port has one setting', s.port.number, 'each port once'));
     seen.add(s.port.number);
@@ -141,7 +145,8 @@ export function checkTrafficPolicies(model: ResolvedTopology, problems: Problem[
         } else if (w.port === undefined) {
           problems.push(problem(at, 'a traffic policy applies to calls to the Service, and this workload has none', policy, 'a port, or no trafficPolicy'));
         } else {
-          checkPolicy(at, w, policy, problems);
+          const ports = [w.servicePort, ...w.extraPorts.map((p) => p.servicePort)].filter((p): p is number => p !== undefined);
+          checkTrafficPolicyFields(at, `service ${w.name}`, ports, policy, problems);
         }
       }
     }),

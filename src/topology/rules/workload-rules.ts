@@ -6,9 +6,14 @@ export function checkApps(input: TopologyInput, model: ResolvedTopology, problem
   const workloadClusters = model.clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   const namespaces = new Map<string, number>();
   model.apps.forEach((app, i) => {
-    if (app.workloads.length === 0 && app.vmWorkloads.length === 0 && app.serviceEntries.length === 0) {
+    if (app.workloads.length === 0 && app.vmWorkloads.length === 0 && app.serviceEntries.length === 0 && app.sidecar === undefined) {
       problems.push(
-        problem(`apps[${i}]`, 'an app needs something to run or configure', 'no workloads, vmWorkloads or serviceEntries', 'at least one workload, VM workload or ServiceEntry'),
+        problem(
+          `apps[${i}]`,
+          'an app needs something to run or configure',
+          'no workloads, vmWorkloads, serviceEntries or sidecar',
+          'at least one workload, VM workload or ServiceEntry, or a sidecar',
+        ),
       );
     }
     const first = namespaces.get(app.namespace);
