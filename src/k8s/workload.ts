@@ -42,13 +42,47 @@ export function serviceSpecOf(w: ResolvedWorkload, type: ServiceType | undefined
 }
 
 /**
+ * What only a StatefulSet's spec holds, each when given: `podManagementPolicy`,
+ * `updateStrategy`, and the `volumeClaimTemplates` in Kubernetes' shape (name, access modes,
+ * StorageClass, storage request).
+ */
+function statefulSetSpecOf(w: ResolvedWorkload): Pick<k8s.StatefulSetSpec, 'podManagementPolicy' | 'updateStrategy' | 'volumeClaimTemplates'> {
+  const strategy = w.updateStrategy;
+  const partition = strategy?.rollingUpdate?.partition;
+  return {
+    ...(w.podManagementPolicy === undefined ? {} : { podManagementPolicy: w.podManagementPolicy }),
+    ...(strategy === undefined
+      ? {}
+      : {
+          updateStrategy: {
+            ...(strategy.type === undefined ? {} : { type: strategy.type }),
+            ...(strategy.rollingUpdate === undefined ? {} : { rollingUpdate: partition === undefined ? {} : { partition } }),
+          },
+        }),
+    ...(w.volumeClaimTemplates.length === 0
+      ? {}
+      : {
+          volumeClaimTemplates: w.volumeClaimTemplates.map((t) => ({
+            metadata: { name: t.metadata.name },
+            spec: {
+              accessModes: [...t.spec.accessModes],
+              ...(t.spec.storageClassName === undefined ? {} : { storageClassName: t.spec.storageClassName }),
+              resources: { requests: { storage: k8s.Quantity.fromString(t.spec.resources.requests.storage) } },
+            },
+          })),
+        }),
+  };
+}
+
+/**
  * A workload of an app: its Deployment or StatefulSet and its Service.
  *
  * Every object is labelled the way upstream manifests (Online Boutique, Istio's bookinfo) label
  * theirs: a Deployment or StatefulSet with its pods' `app` (+ `version`), a Service with the
  * `app` it selects. Metadata labels can change on a live object; the selectors stay as they were.
  *
- * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>`): selector
+ * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>` and
+ *   {@link statefulSetSpecOf}): selector
  *   `app: <name>` (+ `version` with `selectorIncludesVersion`), pod labels `app` (+ `version`),
  *   one container (see `containerOf`), `replicas` only when not 1,
  *   `terminationGracePeriodSeconds` when set. With `versions`, the first version's image, env,
@@ -84,7 +118,7 @@ export class Workload extends Construct {
         w.kind === 'StatefulSet'
           ? new k8s.KubeStatefulSet(this, 'StatefulSet', {
               metadata: labelled,
-              spec: { serviceName: w.name, ...replicas, selector, template },
+              spec: { serviceName: w.name, ...replicas, selector, template, ...statefulSetSpecOf(w) },
             })
           : new k8s.KubeDeployment(this, 'Deployment', {
               metadata: labelled,

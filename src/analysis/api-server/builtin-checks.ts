@@ -18,6 +18,7 @@ import {
   LABEL_VALUE_MAX,
   QUALIFIED_KEY_PREFIX_MAX,
   QUALIFIED_NAME_MAX,
+  STATEFULSET_NAME_MAX,
   isIanaServiceName,
   compareQuantities,
   parseQuantity,
@@ -40,11 +41,6 @@ const LABEL_VALUE_RE = new RegExp(LABEL_VALUE);
 const DATA_KEY_RE = new RegExp(DATA_KEY);
 /** The name part of a qualified name (label or annotation key). */
 const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-/**
- * The longest StatefulSet name whose pods can be created: each pod carries the label
- * `controller-revision-hash: <name>-<hash of up to 10 characters>`, a label value of at most 63.
- */
-const STATEFULSET_NAME_MAX = LABEL_VALUE_MAX - 11;
 /** Kinds whose names are DNS-1123 labels, and those whose names are DNS-1035 labels (core group). */
 const LABEL_NAMED = new Set(['Namespace']);
 const DNS_1035_NAMED = new Set(['Service']);

@@ -40,6 +40,11 @@ export const MODEL_DEFAULTS = {
     "add": [],
     "drop": []
   },
+  "ClaimTemplateSpecInput": {
+    "accessModes": [
+      "ReadWriteOnce"
+    ]
+  },
   "ClientTlsInput": {
     "subjectAltNames": [],
     "insecureSkipVerify": false
@@ -200,6 +205,7 @@ export const MODEL_DEFAULTS = {
   },
   "WorkloadInput": {
     "kind": "Deployment",
+    "volumeClaimTemplates": [],
     "portName": "http",
     "extraPorts": [],
     "extraServices": [],
