@@ -783,6 +783,19 @@ describe('waits', () => {
   });
 });
 
+describe('StatefulSets with claims', () => {
+  test('rollout waits for the StatefulSet where it runs; Changes says claims outlive pruning and how to replace a StatefulSet', () => {
+    const text = renderExample('statefulset-grpc');
+    expect(commands(section(text, 'Rollout'))).toContain('kubectl --context="${CTX_GKE_WEST}" rollout status statefulset/accounts-db -n bank-of-anthos --timeout=10m');
+    const changes = section(text, 'Changes');
+    expect(changes).toContain("A StatefulSet's PersistentVolumeClaims carry no meshfleet label");
+    expect(changes).toContain('`kubectl delete pvc -n <namespace> -l app=<name>`');
+    expect(changes).toContain('`kubectl delete statefulset <name> -n <namespace> --cascade=orphan`');
+    // StatefulSets without claims (Bank of Anthos' databases in seed 000) get no such lines.
+    expect(section(renderExample('private-asm-multicluster'), 'Changes')).not.toContain('PersistentVolumeClaims');
+  });
+});
+
 describe('checks', () => {
   test('MCI: wait for the VIP, then curl through it', () => {
     const vip = 'kubectl --context="${CTX_GKE_INGRESS}" get multiclusteringress asm-ingressgateway-multicluster-ingress -n asm-ingress -o jsonpath=\'{.status.VIP}\'';
