@@ -42,9 +42,24 @@ export function serviceSpecOf(w: ResolvedWorkload, type: ServiceType | undefined
 }
 
 /**
+ * A `KubeStatefulSet` whose claim templates carry `apiVersion: v1` and `kind:
+ * PersistentVolumeClaim`, which its typed props cannot hold (its `toJson` drops unknown keys,
+ * JSON patches included): the API server stores them, and Argo CD's server-side diff shows a
+ * StatefulSet written without them as out of sync for ever (argoproj/argo-cd#11143).
+ */
+class StatefulSetWithTypedClaims extends k8s.KubeStatefulSet {
+  public override toJson(): Record<string, unknown> {
+    const json = super.toJson() as { spec?: { volumeClaimTemplates?: Array<Record<string, unknown>> } };
+    const templates = json.spec?.volumeClaimTemplates;
+    if (templates === undefined) return json;
+    return { ...json, spec: { ...json.spec, volumeClaimTemplates: templates.map((t) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t })) } };
+  }
+}
+
+/**
  * What only a StatefulSet's spec holds, each when given: `podManagementPolicy`,
  * `updateStrategy`, and the `volumeClaimTemplates` in Kubernetes' shape (name, access modes,
- * StorageClass, storage request).
+ * StorageClass, storage request; `apiVersion` and `kind` come from {@link StatefulSetWithTypedClaims}).
  */
 function statefulSetSpecOf(w: ResolvedWorkload): Pick<k8s.StatefulSetSpec, 'podManagementPolicy' | 'updateStrategy' | 'volumeClaimTemplates'> {
   const strategy = w.updateStrategy;
@@ -116,7 +131,7 @@ export class Workload extends Construct {
       const labelled = { ...metadata, labels: podLabels(w.name, w.version) };
       this.controller =
         w.kind === 'StatefulSet'
-          ? new k8s.KubeStatefulSet(this, 'StatefulSet', {
+          ? new StatefulSetWithTypedClaims(this, 'StatefulSet', {
               metadata: labelled,
               spec: { serviceName: w.name, ...replicas, selector, template, ...statefulSetSpecOf(w) },
             })

@@ -104,9 +104,11 @@ describe('Workload', () => {
     expect(sts.spec.serviceName).toBe('accounts-db');
     expect(sts.spec.podManagementPolicy).toBe('Parallel');
     expect(sts.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 1 } });
+    // apiVersion and kind as the API server stores them (Argo CD's server-side diff compares them).
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim' };
     expect(sts.spec.volumeClaimTemplates).toEqual([
-      { metadata: { name: 'postgresdb' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'standard-rwo', resources: { requests: { storage: '1Gi' } } } },
-      { metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '512Mi' } } } },
+      { ...claim, metadata: { name: 'postgresdb' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'standard-rwo', resources: { requests: { storage: '1Gi' } } } },
+      { ...claim, metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '512Mi' } } } },
     ]);
     expect(sts.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'postgresdb', mountPath: '/var/lib/postgresql/data' }]);
     // The Service stays a ClusterIP one (no clusterIP: None), as Bank of Anthos writes it.
