@@ -2013,7 +2013,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "properties": {
                         "path": {
                           "type": "string",
-                          "description": "Path of the GET, e.g. `/healthz`.",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
                           "title": "path starting with /",
                           "pattern": "^/"
                         },
@@ -2060,9 +2060,6 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
                         }
                       },
-                      "required": [
-                        "path"
-                      ],
                       "additionalProperties": false,
                       "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
                     },
@@ -2190,7 +2187,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "properties": {
                         "path": {
                           "type": "string",
-                          "description": "Path of the GET, e.g. `/healthz`.",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
                           "title": "path starting with /",
                           "pattern": "^/"
                         },
@@ -2237,9 +2234,6 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
                         }
                       },
-                      "required": [
-                        "path"
-                      ],
                       "additionalProperties": false,
                       "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
                     },
@@ -2367,7 +2361,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "properties": {
                         "path": {
                           "type": "string",
-                          "description": "Path of the GET, e.g. `/healthz`.",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
                           "title": "path starting with /",
                           "pattern": "^/"
                         },
@@ -2414,9 +2408,6 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
                         }
                       },
-                      "required": [
-                        "path"
-                      ],
                       "additionalProperties": false,
                       "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
                     },
@@ -2544,7 +2535,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "properties": {
                         "path": {
                           "type": "string",
-                          "description": "Path of the GET, e.g. `/healthz`.",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
                           "title": "path starting with /",
                           "pattern": "^/"
                         },
@@ -2591,9 +2582,6 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                           "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
                         }
                       },
-                      "required": [
-                        "path"
-                      ],
                       "additionalProperties": false,
                       "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
                     },
