@@ -81,7 +81,7 @@ describe('Workload', () => {
     validateObjects([sts]);
   });
 
-  test('a StatefulSet with claim templates, pod management policy and update strategy, in Kubernetes\' shape', () => {
+  test("a StatefulSet with claim templates, pod management policy and update strategy, in Kubernetes' shape", () => {
     const db = resolveWorkload(
       {
         name: 'accounts-db',

@@ -148,8 +148,15 @@ function checkProbes(container: Readonly<Record<string, unknown>>, path: string,
     const probe = asRecord(container[key]);
     const at = `${path}.${key}`;
     const handlers = PROBE_HANDLERS.filter((h) => probe[h] !== undefined);
-    if (handlers.length === 0) issues.push({ code: 'K8S011', severity: 'error', path: at, message: 'Required value: must specify a handler type (exec, httpGet, tcpSocket or grpc)' });
-    if (handlers.length > 1) issues.push({ code: 'K8S011', severity: 'error', path: `${at}.${handlers[1]}`, message: `Forbidden: may not specify more than 1 handler type (found ${handlers.join(', ')})` });
+    if (handlers.length === 0)
+      issues.push({ code: 'K8S011', severity: 'error', path: at, message: 'Required value: must specify a handler type (exec, httpGet, tcpSocket or grpc)' });
+    if (handlers.length > 1)
+      issues.push({
+        code: 'K8S011',
+        severity: 'error',
+        path: `${at}.${handlers[1]}`,
+        message: `Forbidden: may not specify more than 1 handler type (found ${handlers.join(', ')})`,
+      });
     if (key !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
       issues.push({ code: 'K8S011', severity: 'error', path: `${at}.successThreshold`, message: `Invalid value: ${String(probe.successThreshold)}: must be 1` });
     }
@@ -167,7 +174,12 @@ function checkVolumeMounts(podSpec: Readonly<Record<string, unknown>>, path: str
     listAt(container, 'volumeMounts').forEach((m, i) => {
       const name = String(asRecord(m).name);
       if (!volumes.has(name))
-        issues.push({ code: 'K8S012', severity: 'error', path: `${at}.volumeMounts[${i}].name`, message: `Not found: ${JSON.stringify(name)} is no volume of the pod${claims.length > 0 ? ' nor a claim template' : ''}` });
+        issues.push({
+          code: 'K8S012',
+          severity: 'error',
+          path: `${at}.volumeMounts[${i}].name`,
+          message: `Not found: ${JSON.stringify(name)} is no volume of the pod${claims.length > 0 ? ' nor a claim template' : ''}`,
+        });
     });
   }
 }

@@ -12,21 +12,7 @@ import type {
   VolumeMountInput,
 } from './container';
 import type { TrafficPolicyInput } from './traffic-policy';
-import type {
-  Annotations,
-  DnsLabel,
-  Image,
-  Labels,
-  LiteralEnv,
-  NonEmptyString,
-  NonNegativeInteger,
-  Percent,
-  Port,
-  PortName,
-  Quantity,
-  Replicas,
-  VersionLabel,
-} from './formats';
+import type { Annotations, DnsLabel, Image, Labels, LiteralEnv, NonEmptyString, NonNegativeInteger, Percent, Port, PortName, Quantity, Replicas, VersionLabel } from './formats';
 
 /** Kubernetes Service type. */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';

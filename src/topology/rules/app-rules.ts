@@ -211,12 +211,7 @@ function checkWorkload(input: WorkloadInput, w: ResolvedWorkload, at: string, ap
   });
   // Pod volumes and a StatefulSet's claim templates share one name space: both become pod volumes.
   const volumes = [...w.volumes.map((v) => v.name), ...w.volumeClaimTemplates.map((t) => t.metadata.name)];
-  checkUnique(
-    volumes,
-    (k) => (k < w.volumes.length ? `${at}.volumes[${k}].name` : `${at}.volumeClaimTemplates[${k - w.volumes.length}].metadata.name`),
-    'volume name',
-    problems,
-  );
+  checkUnique(volumes, (k) => (k < w.volumes.length ? `${at}.volumes[${k}].name` : `${at}.volumeClaimTemplates[${k - w.volumes.length}].metadata.name`), 'volume name', problems);
   w.volumes.forEach((volume, k) => checkVolume(`${at}.volumes[${k}]`, volume, index, problems));
   w.volumeMounts.forEach((mount, k) => {
     if (!volumes.includes(mount.name)) {

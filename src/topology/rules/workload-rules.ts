@@ -152,7 +152,9 @@ function kindProblems(problems: Problem[], input: WorkloadInput | undefined, w: 
   }
   const strategy = w.updateStrategy;
   if (strategy?.type === 'OnDelete' && strategy.rollingUpdate !== undefined) {
-    problems.push(problem(`${at}.updateStrategy.rollingUpdate`, 'only the RollingUpdate strategy takes rollingUpdate', strategy.rollingUpdate, 'no rollingUpdate, or type: RollingUpdate'));
+    problems.push(
+      problem(`${at}.updateStrategy.rollingUpdate`, 'only the RollingUpdate strategy takes rollingUpdate', strategy.rollingUpdate, 'no rollingUpdate, or type: RollingUpdate'),
+    );
   }
   if (w.volumeClaimTemplates.length > 0 && input?.clusters === undefined && w.clusters.length > 1) {
     problems.push(
