@@ -1406,7 +1406,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "properties": {
                 "name": {
                   "type": "string",
-                  "description": "Workload name: the Deployment, its Service, and the pods' `app` label, e.g. `frontend`.",
+                  "description": "Workload name: the Deployment (or StatefulSet), its Service, and the pods' `app` label, e.g. `frontend`.",
                   "title": "lower-case RFC 1035 name",
                   "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
@@ -2934,7 +2934,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "weight"
                   ],
                   "additionalProperties": false,
-                  "description": "A canary version and its traffic share: the two-version shorthand of `versions`.\n\nDefault: none."
+                  "description": "A canary version and its traffic share: the two-version shorthand of `versions`. Not on a StatefulSet.\n\nDefault: none."
                 },
                 "versions": {
                   "type": "array",
@@ -3642,7 +3642,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "additionalProperties": false,
                     "description": "One version (Istio subset) of a workload and its share of the traffic. The first version is the stable Deployment `<name>`; every other one is a Deployment `<name>-<version name>`."
                   },
-                  "description": "Versions and their traffic split, in order (the first is the stable Deployment `<name>`). Not with `version` or `canary`. Every version gets a DestinationRule subset, even at weight 0, so that shifting traffic only changes the VirtualService.\n\nDefault: none (one version: `version`, or `canary`'s two).",
+                  "description": "Versions and their traffic split, in order (the first is the stable Deployment `<name>`). Not with `version` or `canary`, nor on a StatefulSet. Every version gets a DestinationRule subset, even at weight 0, so that shifting traffic only changes the VirtualService.\n\nDefault: none (one version: `version`, or `canary`'s two).",
                   "minItems": 1
                 },
                 "selectorIncludesVersion": {

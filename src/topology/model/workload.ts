@@ -186,7 +186,7 @@ export interface ExposeInput {
 
 /** A workload of an app: a Deployment or StatefulSet and the Service in front of it. */
 export interface WorkloadInput {
-  /** Workload name: the Deployment, its Service, and the pods' `app` label, e.g. `frontend`. */
+  /** Workload name: the Deployment (or StatefulSet), its Service, and the pods' `app` label, e.g. `frontend`. */
   readonly name: DnsLabel;
   /**
    * Kind of the object that runs the pods. A `StatefulSet` (a database, as Bank of Anthos'
@@ -360,13 +360,13 @@ export interface WorkloadInput {
    */
   readonly version?: VersionLabel;
   /**
-   * A canary version and its traffic share: the two-version shorthand of `versions`.
+   * A canary version and its traffic share: the two-version shorthand of `versions`. Not on a StatefulSet.
    * @default none
    */
   readonly canary?: CanaryInput;
   /**
    * Versions and their traffic split, in order (the first is the stable Deployment `<name>`).
-   * Not with `version` or `canary`. Every version gets a DestinationRule subset, even at weight
+   * Not with `version` or `canary`, nor on a StatefulSet. Every version gets a DestinationRule subset, even at weight
    * 0, so that shifting traffic only changes the VirtualService.
    * @minItems 1
    * @default none (one version: `version`, or `canary`'s two)

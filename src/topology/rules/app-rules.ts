@@ -128,7 +128,7 @@ function checkVolume(at: string, volume: VolumeInput, index: AppIndex, problems:
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'httpPath', 'tcp'] as const;
 
 /** The probes of a workload; all but `readinessProbe` are liveness or startup probes. */
-const PROBE_KEYS = ['probe', 'readinessProbe', 'livenessProbe', 'startupProbe'] as const;
+export const PROBE_KEYS = ['probe', 'readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 
 /**
  * One probe: exactly one handler; `httpHeaders` and `port` beside the handler only for the

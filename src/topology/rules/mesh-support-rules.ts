@@ -10,6 +10,7 @@ import {
   meshSupportsNativeSidecars,
   minorOf,
 } from '../resolve/mesh-support';
+import { PROBE_KEYS } from './app-rules';
 import { Problem, problem } from './problems';
 import { isGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
@@ -91,7 +92,7 @@ function checkGrpcProbes(input: TopologyInput, model: ResolvedTopology, problems
   model.apps.forEach((app, i) =>
     app.workloads.forEach((w, j) => {
       const workload = input.apps?.[i]?.workloads?.[j];
-      const keys = (['probe', 'readinessProbe', 'livenessProbe', 'startupProbe'] as const).filter((k) => workload?.[k]?.grpc !== undefined);
+      const keys = PROBE_KEYS.filter((k) => workload?.[k]?.grpc !== undefined);
       if (keys.length === 0) return;
       const clusters = model.clusters.filter((c) => w.clusters.includes(c.name));
       const oldKubernetes = clusters.flatMap((c) => {
