@@ -205,7 +205,6 @@ export const MODEL_DEFAULTS = {
   },
   "WorkloadInput": {
     "kind": "Deployment",
-    "volumeClaimTemplates": [],
     "portName": "http",
     "extraPorts": [],
     "extraServices": [],
@@ -214,6 +213,7 @@ export const MODEL_DEFAULTS = {
     "envFrom": [],
     "volumes": [],
     "volumeMounts": [],
+    "volumeClaimTemplates": [],
     "initContainers": [],
     "podAnnotations": {},
     "selectorIncludesVersion": false,

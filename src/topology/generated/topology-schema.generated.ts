@@ -1418,130 +1418,6 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "description": "Kind of the object that runs the pods. A `StatefulSet` (a database, as Bank of Anthos' accounts-db) gives its pods stable names and, with `volumeClaimTemplates`, a volume each; its `serviceName` is the workload's Service, a ClusterIP Service like any other (clients and the mesh address its virtual IP). Every cluster in `clusters` runs a StatefulSet and volumes of its own: nothing is replicated between them. No `versions` or `canary` (each version would need its own volumes; stage a rollout with `updateStrategy.rollingUpdate.partition`).",
                   "default": "Deployment"
                 },
-                "volumeClaimTemplates": {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "properties": {
-                      "metadata": {
-                        "type": "object",
-                        "properties": {
-                          "name": {
-                            "type": "string",
-                            "description": "Name of the template: the pod volume that `volumeMounts` name, and the prefix of each pod's claim `<name>-<StatefulSet>-<ordinal>`, e.g. `postgresdb`.",
-                            "title": "lower-case RFC 1035 name",
-                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
-                          }
-                        },
-                        "required": [
-                          "name"
-                        ],
-                        "additionalProperties": false,
-                        "description": "The template's name."
-                      },
-                      "spec": {
-                        "type": "object",
-                        "properties": {
-                          "accessModes": {
-                            "type": "array",
-                            "items": {
-                              "enum": [
-                                "ReadWriteOnce",
-                                "ReadOnlyMany",
-                                "ReadWriteMany",
-                                "ReadWriteOncePod"
-                              ],
-                              "description": "How a PersistentVolume may be mounted (Kubernetes' access modes)."
-                            },
-                            "description": "How the volume may be mounted.",
-                            "minItems": 1,
-                            "default": [
-                              "ReadWriteOnce"
-                            ]
-                          },
-                          "storageClassName": {
-                            "type": "string",
-                            "description": "StorageClass of the volumes, e.g. `standard-rwo` (GKE's balanced persistent disk).\n\nDefault: none (the cluster's default StorageClass).",
-                            "title": "lower-case RFC 1035 name",
-                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
-                          },
-                          "resources": {
-                            "type": "object",
-                            "properties": {
-                              "requests": {
-                                "type": "object",
-                                "properties": {
-                                  "storage": {
-                                    "type": "string",
-                                    "description": "Size of the volume, e.g. `1Gi`.",
-                                    "title": "Kubernetes quantity such as 100m or 64Mi",
-                                    "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
-                                  }
-                                },
-                                "required": [
-                                  "storage"
-                                ],
-                                "additionalProperties": false,
-                                "description": "Quantities requested."
-                              }
-                            },
-                            "required": [
-                              "requests"
-                            ],
-                            "additionalProperties": false,
-                            "description": "The size of each pod's volume."
-                          }
-                        },
-                        "required": [
-                          "resources"
-                        ],
-                        "additionalProperties": false,
-                        "description": "What each claim asks for."
-                      }
-                    },
-                    "required": [
-                      "metadata",
-                      "spec"
-                    ],
-                    "additionalProperties": false,
-                    "description": "A PersistentVolumeClaim template of a StatefulSet, in Kubernetes' shape: every pod gets a claim of its own, kept when the pod moves or the StatefulSet is deleted."
-                  },
-                  "description": "StatefulSet only: PersistentVolumeClaim templates (Kubernetes' `volumeClaimTemplates`); each template is a pod volume that `volumeMounts` name. The claims outlive the StatefulSet.",
-                  "default": []
-                },
-                "podManagementPolicy": {
-                  "enum": [
-                    "OrderedReady",
-                    "Parallel"
-                  ],
-                  "description": "StatefulSet only: `Parallel` starts and stops all pods at once instead of one by one.\n\nDefault: Kubernetes' default (OrderedReady, not written)."
-                },
-                "updateStrategy": {
-                  "type": "object",
-                  "properties": {
-                    "type": {
-                      "enum": [
-                        "RollingUpdate",
-                        "OnDelete"
-                      ],
-                      "description": "`RollingUpdate` replaces pods one at a time, highest ordinal first; `OnDelete` only when a pod is deleted.\n\nDefault: Kubernetes' default (RollingUpdate)."
-                    },
-                    "rollingUpdate": {
-                      "type": "object",
-                      "properties": {
-                        "partition": {
-                          "type": "integer",
-                          "description": "Only pods with an ordinal at or above it are updated: a staged rollout (a StatefulSet's counterpart of a canary).\n\nDefault: Kubernetes' default (0: every pod).",
-                          "minimum": 0
-                        }
-                      },
-                      "additionalProperties": false,
-                      "description": "Settings of `RollingUpdate`.\n\nDefault: none."
-                    }
-                  },
-                  "additionalProperties": false,
-                  "description": "StatefulSet only: how pods are replaced when the template changes.\n\nDefault: Kubernetes' default (RollingUpdate, not written)."
-                },
                 "image": {
                   "type": "string",
                   "description": "Container image, e.g. `us-docker.pkg.dev/google-samples/microservices-demo/frontend:v0.10.1`.",
@@ -1939,6 +1815,130 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   },
                   "description": "Where the container mounts them.",
                   "default": []
+                },
+                "volumeClaimTemplates": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "metadata": {
+                        "type": "object",
+                        "properties": {
+                          "name": {
+                            "type": "string",
+                            "description": "Name of the template: the pod volume that `volumeMounts` name, and the prefix of each pod's claim `<name>-<StatefulSet>-<ordinal>`, e.g. `postgresdb`.",
+                            "title": "lower-case RFC 1035 name",
+                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                          }
+                        },
+                        "required": [
+                          "name"
+                        ],
+                        "additionalProperties": false,
+                        "description": "The template's name."
+                      },
+                      "spec": {
+                        "type": "object",
+                        "properties": {
+                          "accessModes": {
+                            "type": "array",
+                            "items": {
+                              "enum": [
+                                "ReadWriteOnce",
+                                "ReadOnlyMany",
+                                "ReadWriteMany",
+                                "ReadWriteOncePod"
+                              ],
+                              "description": "How a PersistentVolume may be mounted (Kubernetes' access modes)."
+                            },
+                            "description": "How the volume may be mounted.",
+                            "minItems": 1,
+                            "default": [
+                              "ReadWriteOnce"
+                            ]
+                          },
+                          "storageClassName": {
+                            "type": "string",
+                            "description": "StorageClass of the volumes, e.g. `standard-rwo` (GKE's balanced persistent disk).\n\nDefault: none (the cluster's default StorageClass).",
+                            "title": "lower-case RFC 1035 name",
+                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                          },
+                          "resources": {
+                            "type": "object",
+                            "properties": {
+                              "requests": {
+                                "type": "object",
+                                "properties": {
+                                  "storage": {
+                                    "type": "string",
+                                    "description": "Size of the volume, e.g. `1Gi`.",
+                                    "title": "Kubernetes quantity such as 100m or 64Mi",
+                                    "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
+                                  }
+                                },
+                                "required": [
+                                  "storage"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Quantities requested."
+                              }
+                            },
+                            "required": [
+                              "requests"
+                            ],
+                            "additionalProperties": false,
+                            "description": "The size of each pod's volume."
+                          }
+                        },
+                        "required": [
+                          "resources"
+                        ],
+                        "additionalProperties": false,
+                        "description": "What each claim asks for."
+                      }
+                    },
+                    "required": [
+                      "metadata",
+                      "spec"
+                    ],
+                    "additionalProperties": false,
+                    "description": "A PersistentVolumeClaim template of a StatefulSet, in Kubernetes' shape: every pod gets a claim of its own, kept when the pod moves or the StatefulSet is deleted."
+                  },
+                  "description": "StatefulSet only: PersistentVolumeClaim templates (Kubernetes' `volumeClaimTemplates`); each template is a pod volume that `volumeMounts` name. The claims outlive the StatefulSet.",
+                  "default": []
+                },
+                "podManagementPolicy": {
+                  "enum": [
+                    "OrderedReady",
+                    "Parallel"
+                  ],
+                  "description": "StatefulSet only: `Parallel` starts and stops all pods at once instead of one by one.\n\nDefault: Kubernetes' default (OrderedReady, not written)."
+                },
+                "updateStrategy": {
+                  "type": "object",
+                  "properties": {
+                    "type": {
+                      "enum": [
+                        "RollingUpdate",
+                        "OnDelete"
+                      ],
+                      "description": "`RollingUpdate` replaces pods one at a time, highest ordinal first; `OnDelete` only when a pod is deleted.\n\nDefault: Kubernetes' default (RollingUpdate)."
+                    },
+                    "rollingUpdate": {
+                      "type": "object",
+                      "properties": {
+                        "partition": {
+                          "type": "integer",
+                          "description": "Only pods with an ordinal at or above it are updated: a staged rollout (a StatefulSet's counterpart of a canary).\n\nDefault: Kubernetes' default (0: every pod).",
+                          "minimum": 0
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Settings of `RollingUpdate`.\n\nDefault: none."
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "StatefulSet only: how pods are replaced when the template changes.\n\nDefault: Kubernetes' default (RollingUpdate, not written)."
                 },
                 "initContainers": {
                   "type": "array",

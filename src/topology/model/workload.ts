@@ -198,22 +198,6 @@ export interface WorkloadInput {
    * @default "Deployment"
    */
   readonly kind?: WorkloadKind;
-  /**
-   * StatefulSet only: PersistentVolumeClaim templates (Kubernetes' `volumeClaimTemplates`); each
-   * template is a pod volume that `volumeMounts` name. The claims outlive the StatefulSet.
-   * @default []
-   */
-  readonly volumeClaimTemplates?: VolumeClaimTemplateInput[];
-  /**
-   * StatefulSet only: `Parallel` starts and stops all pods at once instead of one by one.
-   * @default Kubernetes' default (OrderedReady, not written)
-   */
-  readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
-  /**
-   * StatefulSet only: how pods are replaced when the template changes.
-   * @default Kubernetes' default (RollingUpdate, not written)
-   */
-  readonly updateStrategy?: StatefulSetUpdateStrategyInput;
   /** Container image, e.g. `us-docker.pkg.dev/google-samples/microservices-demo/frontend:v0.10.1`. */
   readonly image: Image;
   /**
@@ -282,6 +266,22 @@ export interface WorkloadInput {
    * @default []
    */
   readonly volumeMounts?: VolumeMountInput[];
+  /**
+   * StatefulSet only: PersistentVolumeClaim templates (Kubernetes' `volumeClaimTemplates`); each
+   * template is a pod volume that `volumeMounts` name. The claims outlive the StatefulSet.
+   * @default []
+   */
+  readonly volumeClaimTemplates?: VolumeClaimTemplateInput[];
+  /**
+   * StatefulSet only: `Parallel` starts and stops all pods at once instead of one by one.
+   * @default Kubernetes' default (OrderedReady, not written)
+   */
+  readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /**
+   * StatefulSet only: how pods are replaced when the template changes.
+   * @default Kubernetes' default (RollingUpdate, not written)
+   */
+  readonly updateStrategy?: StatefulSetUpdateStrategyInput;
   /**
    * Containers run before the workload's one.
    * @default []
