@@ -246,6 +246,17 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
+      'statefulset-grpc': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'App secrets',
+        'Service mesh: managed by the fleet',
+        'Kubernetes folders',
+        'Rollout',
+        'Changes',
+        'Teardown',
+      ],
       'traffic-policy-istio': [
         'meshfleet',
         'Kube contexts',
