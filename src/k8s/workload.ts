@@ -58,14 +58,25 @@ class StatefulSetWithTypedClaims extends k8s.KubeStatefulSet {
 
 /**
  * What only a StatefulSet's spec holds, each when given: `podManagementPolicy`,
- * `updateStrategy`, and the `volumeClaimTemplates` in Kubernetes' shape (name, access modes,
+ * `updateStrategy`, `persistentVolumeClaimRetentionPolicy`, and the `volumeClaimTemplates` in Kubernetes' shape (name, access modes,
  * StorageClass, storage request; `apiVersion` and `kind` come from {@link StatefulSetWithTypedClaims}).
  */
-function statefulSetSpecOf(w: ResolvedWorkload): Pick<k8s.StatefulSetSpec, 'podManagementPolicy' | 'updateStrategy' | 'volumeClaimTemplates'> {
+function statefulSetSpecOf(
+  w: ResolvedWorkload,
+): Pick<k8s.StatefulSetSpec, 'podManagementPolicy' | 'updateStrategy' | 'persistentVolumeClaimRetentionPolicy' | 'volumeClaimTemplates'> {
   const strategy = w.updateStrategy;
   const partition = strategy?.rollingUpdate?.partition;
+  const retention = w.persistentVolumeClaimRetentionPolicy;
   return {
     ...(w.podManagementPolicy === undefined ? {} : { podManagementPolicy: w.podManagementPolicy }),
+    ...(retention === undefined
+      ? {}
+      : {
+          persistentVolumeClaimRetentionPolicy: {
+            ...(retention.whenDeleted === undefined ? {} : { whenDeleted: retention.whenDeleted }),
+            ...(retention.whenScaled === undefined ? {} : { whenScaled: retention.whenScaled }),
+          },
+        }),
     ...(strategy === undefined
       ? {}
       : {

@@ -12,9 +12,9 @@ import { resynthCommand } from './wait-commands';
 function statefulSetLines(ctx: Context): string | undefined {
   const stateful = ctx.model.apps.some((app) => app.workloads.some((w) => w.kind === 'StatefulSet' && w.volumeClaimTemplates.length > 0));
   if (!stateful) return undefined;
-  return `A StatefulSet's PersistentVolumeClaims carry no meshfleet label: when a StatefulSet leaves the topology or a cluster, its claims and their disks (the data) stay; delete them with ${code(
-    'kubectl delete pvc -n <namespace> -l app=<name>',
-  )}. Kubernetes refuses changes to a live StatefulSet's ${code('volumeClaimTemplates')} and ${code('podManagementPolicy')}: delete it with ${code(
+  return `A StatefulSet's PersistentVolumeClaims carry no meshfleet label: when a StatefulSet leaves the topology or a cluster, its claims and their disks (the data) stay, unless its ${code('persistentVolumeClaimRetentionPolicy')} says ${code(
+    'whenDeleted: Delete',
+  )}; delete them with ${code('kubectl delete pvc -n <namespace> -l app=<name>')}. Kubernetes refuses changes to a live StatefulSet's ${code('volumeClaimTemplates')} and ${code('podManagementPolicy')}: delete it with ${code(
     'kubectl delete statefulset <name> -n <namespace> --cascade=orphan',
   )} (its pods and claims stay) and apply the folder again.`;
 }

@@ -95,6 +95,7 @@ describe('Workload', () => {
         ],
         podManagementPolicy: 'Parallel',
         updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } },
+        persistentVolumeClaimRetentionPolicy: { whenScaled: 'Delete' },
       },
       ['a'],
     );
@@ -104,6 +105,7 @@ describe('Workload', () => {
     expect(sts.spec.serviceName).toBe('accounts-db');
     expect(sts.spec.podManagementPolicy).toBe('Parallel');
     expect(sts.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 1 } });
+    expect(sts.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenScaled: 'Delete' });
     // apiVersion and kind as the API server stores them (Argo CD's server-side diff compares them).
     const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim' };
     expect(sts.spec.volumeClaimTemplates).toEqual([
@@ -118,7 +120,8 @@ describe('Workload', () => {
 
   test('a Deployment has none of the StatefulSet fields', () => {
     const [d] = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web }));
-    for (const key of ['serviceName', 'volumeClaimTemplates', 'podManagementPolicy', 'updateStrategy']) expect(d.spec).not.toHaveProperty(key);
+    for (const key of ['serviceName', 'volumeClaimTemplates', 'podManagementPolicy', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy'])
+      expect(d.spec).not.toHaveProperty(key);
   });
 
   test('pods: false leaves only the Service (a cluster that does not run the workload)', () => {

@@ -1558,6 +1558,7 @@ describe('Kubernetes-side defaults', () => {
       ],
       podManagementPolicy: 'Parallel',
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } },
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
     };
     const deployment = {
       ...common,

@@ -134,10 +134,12 @@ describe('StatefulSets', () => {
       linesOf('statefulset-grpc', (t) => {
         db(t).kind = 'Deployment';
         db(t).podManagementPolicy = 'Parallel';
+        db(t).persistentVolumeClaimRetentionPolicy = { whenDeleted: 'Delete' };
       }),
     ).toEqual([
       'apps[1].workloads[0].volumeClaimTemplates: only a StatefulSet takes this (found a list, expected no volumeClaimTemplates, or kind: StatefulSet)',
       'apps[1].workloads[0].podManagementPolicy: only a StatefulSet takes this (found "Parallel", expected no podManagementPolicy, or kind: StatefulSet)',
+      'apps[1].workloads[0].persistentVolumeClaimRetentionPolicy: only a StatefulSet takes this (found a mapping, expected no persistentVolumeClaimRetentionPolicy, or kind: StatefulSet)',
     ]);
   });
 

@@ -1940,6 +1940,27 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "additionalProperties": false,
                   "description": "StatefulSet only: how pods are replaced when the template changes.\n\nDefault: Kubernetes' default (RollingUpdate, not written)."
                 },
+                "persistentVolumeClaimRetentionPolicy": {
+                  "type": "object",
+                  "properties": {
+                    "whenDeleted": {
+                      "enum": [
+                        "Retain",
+                        "Delete"
+                      ],
+                      "description": "When the StatefulSet is deleted: `Delete` deletes its claims (and, with the usual reclaim policy, the disks and their data).\n\nDefault: Kubernetes' default (Retain)."
+                    },
+                    "whenScaled": {
+                      "enum": [
+                        "Retain",
+                        "Delete"
+                      ],
+                      "description": "When the StatefulSet scales down: `Delete` deletes the claims of the pods removed.\n\nDefault: Kubernetes' default (Retain)."
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "StatefulSet only: whether its claims go when it is deleted or scaled down (Kubernetes 1.27+).\n\nDefault: Kubernetes' default (Retain both: the claims and their data stay, not written)."
+                },
                 "initContainers": {
                   "type": "array",
                   "items": {

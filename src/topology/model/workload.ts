@@ -175,6 +175,21 @@ export interface StatefulSetUpdateStrategyInput {
   readonly rollingUpdate?: StatefulSetRollingUpdateInput;
 }
 
+/** What happens to a StatefulSet's claims (upstream's `persistentVolumeClaimRetentionPolicy`). */
+export interface ClaimRetentionPolicyInput {
+  /**
+   * When the StatefulSet is deleted: `Delete` deletes its claims (and, with the usual reclaim
+   * policy, the disks and their data).
+   * @default Kubernetes' default (Retain)
+   */
+  readonly whenDeleted?: 'Retain' | 'Delete';
+  /**
+   * When the StatefulSet scales down: `Delete` deletes the claims of the pods removed.
+   * @default Kubernetes' default (Retain)
+   */
+  readonly whenScaled?: 'Retain' | 'Delete';
+}
+
 /** External exposure of a workload through the shared ingress gateway. */
 export interface ExposeInput {
   /**
@@ -282,6 +297,11 @@ export interface WorkloadInput {
    * @default Kubernetes' default (RollingUpdate, not written)
    */
   readonly updateStrategy?: StatefulSetUpdateStrategyInput;
+  /**
+   * StatefulSet only: whether its claims go when it is deleted or scaled down (Kubernetes 1.27+).
+   * @default Kubernetes' default (Retain both: the claims and their data stay, not written)
+   */
+  readonly persistentVolumeClaimRetentionPolicy?: ClaimRetentionPolicyInput;
   /**
    * Containers run before the workload's one.
    * @default []

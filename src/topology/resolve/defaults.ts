@@ -357,6 +357,7 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
     })),
     ...(w.podManagementPolicy === undefined ? {} : { podManagementPolicy: w.podManagementPolicy }),
     ...(w.updateStrategy === undefined ? {} : { updateStrategy: copy(w.updateStrategy) }),
+    ...(w.persistentVolumeClaimRetentionPolicy === undefined ? {} : { persistentVolumeClaimRetentionPolicy: copy(w.persistentVolumeClaimRetentionPolicy) }),
     image: w.image,
     port: w.port,
     servicePort: w.servicePort ?? w.port,

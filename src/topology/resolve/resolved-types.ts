@@ -30,6 +30,7 @@ import type { NatLogFilter, SubnetInput } from '../model/network';
 import type { HttpMethod, MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
 import type {
   CanaryInput,
+  ClaimRetentionPolicyInput,
   ClaimTemplateSpecInput,
   ExtraPortInput,
   ExtraServiceInput,
@@ -213,6 +214,7 @@ export interface ResolvedWorkload {
   readonly volumeClaimTemplates: readonly ResolvedVolumeClaimTemplate[];
   readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
   readonly updateStrategy?: StatefulSetUpdateStrategyInput;
+  readonly persistentVolumeClaimRetentionPolicy?: ClaimRetentionPolicyInput;
   readonly image: string;
   /** Container port; absent for a workload without a Service. */
   readonly port?: number;

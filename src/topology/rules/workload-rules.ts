@@ -121,7 +121,7 @@ function versionProblems(problems: Problem[], model: ResolvedTopology, input: Wo
 }
 
 /** Fields that only a StatefulSet takes. */
-const STATEFULSET_KEYS = ['volumeClaimTemplates', 'podManagementPolicy', 'updateStrategy'] as const;
+const STATEFULSET_KEYS = ['volumeClaimTemplates', 'podManagementPolicy', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy'] as const;
 
 /**
  * What a workload's kind allows. A Deployment takes no StatefulSet fields. A StatefulSet has no
