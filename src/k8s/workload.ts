@@ -58,8 +58,9 @@ class StatefulSetWithTypedClaims extends k8s.KubeStatefulSet {
 
 /**
  * What only a StatefulSet's spec holds, each when given: `podManagementPolicy`,
- * `updateStrategy`, `persistentVolumeClaimRetentionPolicy`, and the `volumeClaimTemplates` in Kubernetes' shape (name, access modes,
- * StorageClass, storage request; `apiVersion` and `kind` come from {@link StatefulSetWithTypedClaims}).
+ * `updateStrategy`, `persistentVolumeClaimRetentionPolicy`, and the `volumeClaimTemplates` in
+ * Kubernetes' shape (name, access modes, StorageClass, storage request; `apiVersion` and `kind`
+ * come from {@link StatefulSetWithTypedClaims}).
  */
 function statefulSetSpecOf(
   w: ResolvedWorkload,

@@ -88,7 +88,8 @@ function checkNativeSidecars(model: ResolvedTopology, problems: Problem[]): void
  * one leaves the kubelet's plain-text call to the sidecar, which mTLS refuses.
  */
 function checkGrpcProbes(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
-  const meshMinor = model.mesh?.management === 'in-cluster' && model.mesh.version !== undefined ? minorOf(model.mesh.version) : undefined;
+  const meshVersion = model.mesh?.management === 'in-cluster' ? model.mesh.version : undefined;
+  const meshMinor = meshVersion === undefined ? undefined : minorOf(meshVersion);
   model.apps.forEach((app, i) =>
     app.workloads.forEach((w, j) => {
       const workload = input.apps?.[i]?.workloads?.[j];
@@ -109,7 +110,7 @@ function checkGrpcProbes(input: TopologyInput, model: ResolvedTopology, problems
               path,
               `${oldKubernetes.join(', ')}: gRPC probes need Kubernetes 1.${GRPC_PROBE_KUBERNETES_MINOR}+`,
               'a grpc probe',
-              'an exec probe (e.g. grpc_health_probe in the image), or clusters on Kubernetes 1.24+',
+              `an exec probe (e.g. grpc_health_probe in the image), or clusters on Kubernetes 1.${GRPC_PROBE_KUBERNETES_MINOR}+`,
             ),
           );
         }
@@ -117,9 +118,9 @@ function checkGrpcProbes(input: TopologyInput, model: ResolvedTopology, problems
           problems.push(
             problem(
               path,
-              `Istio ${model.mesh!.version!} does not rewrite gRPC probes (from 1.${GRPC_PROBE_REWRITE_ISTIO_MINOR}): the kubelet's plain-text check would reach the sidecar in ${unrewritten.map((c) => c.name).join(', ')}, and mTLS refuses it`,
+              `Istio ${meshVersion!} does not rewrite gRPC probes (from 1.${GRPC_PROBE_REWRITE_ISTIO_MINOR}): the kubelet's plain-text check would reach the sidecar in ${unrewritten.map((c) => c.name).join(', ')}, and mTLS refuses it`,
               'a grpc probe',
-              'an exec probe (e.g. grpc_health_probe in the image), or mesh.version 1.13+',
+              `an exec probe (e.g. grpc_health_probe in the image), or mesh.version 1.${GRPC_PROBE_REWRITE_ISTIO_MINOR}+`,
             ),
           );
         }
