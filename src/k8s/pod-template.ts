@@ -58,25 +58,48 @@ export function overridesOf(v: ResolvedVersion): PodTemplateOverrides {
   return { image: v.image, env: v.env, version: v.name, labels: v.labels };
 }
 
-/** A probe: `exec` runs a command, `httpPath` GETs and `tcp` connects to `port` (the container port by default). */
+/** A probe port as Kubernetes takes it: a number, or a container port's name. */
+function probePort(port: number | string | undefined, containerPort: number | undefined): k8s.IntOrString {
+  return typeof port === 'string' ? k8s.IntOrString.fromString(port) : k8s.IntOrString.fromNumber(port ?? containerPort ?? 0);
+}
+
+/** The handler of a probe: upstream's `exec`, `httpGet`, `tcpSocket`, `grpc` as given (a port filled in), or the one a shorthand stands for. */
+function probeHandlerOf(probe: ProbeInput, containerPort: number | undefined): k8s.Probe | undefined {
+  const headers = (list: ProbeInput['httpHeaders']) => (list === undefined ? {} : { httpHeaders: list.map((h) => ({ name: h.name, value: h.value })) });
+  if (probe.exec !== undefined) return { exec: { command: [...probe.exec] } };
+  if (probe.httpGet !== undefined) {
+    const get = probe.httpGet;
+    return {
+      httpGet: {
+        ...(get.path === undefined ? {} : { path: get.path }),
+        port: probePort(get.port, containerPort),
+        ...(get.scheme === undefined ? {} : { scheme: get.scheme }),
+        ...headers(get.httpHeaders),
+      },
+    };
+  }
+  if (probe.tcpSocket !== undefined) return { tcpSocket: { port: probePort(probe.tcpSocket.port, containerPort) } };
+  if (probe.grpc !== undefined) return { grpc: { port: probe.grpc.port, ...(probe.grpc.service === undefined ? {} : { service: probe.grpc.service }) } };
+  if (probe.httpPath !== undefined) return { httpGet: { path: probe.httpPath, port: probePort(probe.port, containerPort), ...headers(probe.httpHeaders) } };
+  if (probe.tcp === true) return { tcpSocket: { port: probePort(probe.port, containerPort) } };
+  return undefined;
+}
+
+/**
+ * A probe in Kubernetes' shape: its one handler (`httpPath` and `tcp` written as the `httpGet`
+ * and `tcpSocket` they stand for; a network probe without a port checks the container port),
+ * then the timing fields given.
+ */
 export function probeOf(probe: ProbeInput | undefined, containerPort: number | undefined): k8s.Probe | undefined {
   if (probe === undefined) return undefined;
-  const port = k8s.IntOrString.fromNumber(probe.port ?? containerPort ?? 0);
-  const headers = probe.httpHeaders === undefined ? {} : { httpHeaders: probe.httpHeaders.map((h) => ({ name: h.name, value: h.value })) };
-  const action: k8s.Probe | undefined =
-    probe.exec !== undefined
-      ? { exec: { command: [...probe.exec] } }
-      : probe.httpPath !== undefined
-        ? { httpGet: { path: probe.httpPath, port, ...headers } }
-        : probe.tcp === true
-          ? { tcpSocket: { port } }
-          : undefined;
-  if (action === undefined) return undefined;
+  const handler = probeHandlerOf(probe, containerPort);
+  if (handler === undefined) return undefined;
   return {
-    ...action,
+    ...handler,
     ...(probe.initialDelaySeconds === undefined ? {} : { initialDelaySeconds: probe.initialDelaySeconds }),
     ...(probe.periodSeconds === undefined ? {} : { periodSeconds: probe.periodSeconds }),
     ...(probe.timeoutSeconds === undefined ? {} : { timeoutSeconds: probe.timeoutSeconds }),
+    ...(probe.successThreshold === undefined ? {} : { successThreshold: probe.successThreshold }),
     ...(probe.failureThreshold === undefined ? {} : { failureThreshold: probe.failureThreshold }),
   };
 }

@@ -42,13 +42,74 @@ export function serviceSpecOf(w: ResolvedWorkload, type: ServiceType | undefined
 }
 
 /**
+ * A `KubeStatefulSet` whose claim templates carry `apiVersion: v1` and `kind:
+ * PersistentVolumeClaim`, which its typed props cannot hold (its `toJson` drops unknown keys,
+ * JSON patches included): the API server stores them, and Argo CD's server-side diff shows a
+ * StatefulSet written without them as out of sync for ever (argoproj/argo-cd#11143).
+ */
+class StatefulSetWithTypedClaims extends k8s.KubeStatefulSet {
+  public override toJson(): Record<string, unknown> {
+    const json = super.toJson() as { spec?: { volumeClaimTemplates?: Array<Record<string, unknown>> } };
+    const templates = json.spec?.volumeClaimTemplates;
+    if (templates === undefined) return json;
+    return { ...json, spec: { ...json.spec, volumeClaimTemplates: templates.map((t) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t })) } };
+  }
+}
+
+/**
+ * What only a StatefulSet's spec holds, each when given: `podManagementPolicy`,
+ * `updateStrategy`, `persistentVolumeClaimRetentionPolicy`, and the `volumeClaimTemplates` in
+ * Kubernetes' shape (name, access modes, StorageClass, storage request; `apiVersion` and `kind`
+ * come from {@link StatefulSetWithTypedClaims}).
+ */
+function statefulSetSpecOf(
+  w: ResolvedWorkload,
+): Pick<k8s.StatefulSetSpec, 'podManagementPolicy' | 'updateStrategy' | 'persistentVolumeClaimRetentionPolicy' | 'volumeClaimTemplates'> {
+  const strategy = w.updateStrategy;
+  const partition = strategy?.rollingUpdate?.partition;
+  const retention = w.persistentVolumeClaimRetentionPolicy;
+  return {
+    ...(w.podManagementPolicy === undefined ? {} : { podManagementPolicy: w.podManagementPolicy }),
+    ...(retention === undefined
+      ? {}
+      : {
+          persistentVolumeClaimRetentionPolicy: {
+            ...(retention.whenDeleted === undefined ? {} : { whenDeleted: retention.whenDeleted }),
+            ...(retention.whenScaled === undefined ? {} : { whenScaled: retention.whenScaled }),
+          },
+        }),
+    ...(strategy === undefined
+      ? {}
+      : {
+          updateStrategy: {
+            ...(strategy.type === undefined ? {} : { type: strategy.type }),
+            ...(strategy.rollingUpdate === undefined ? {} : { rollingUpdate: partition === undefined ? {} : { partition } }),
+          },
+        }),
+    ...(w.volumeClaimTemplates.length === 0
+      ? {}
+      : {
+          volumeClaimTemplates: w.volumeClaimTemplates.map((t) => ({
+            metadata: { name: t.metadata.name },
+            spec: {
+              accessModes: [...t.spec.accessModes],
+              ...(t.spec.storageClassName === undefined ? {} : { storageClassName: t.spec.storageClassName }),
+              resources: { requests: { storage: k8s.Quantity.fromString(t.spec.resources.requests.storage) } },
+            },
+          })),
+        }),
+  };
+}
+
+/**
  * A workload of an app: its Deployment or StatefulSet and its Service.
  *
  * Every object is labelled the way upstream manifests (Online Boutique, Istio's bookinfo) label
  * theirs: a Deployment or StatefulSet with its pods' `app` (+ `version`), a Service with the
  * `app` it selects. Metadata labels can change on a live object; the selectors stay as they were.
  *
- * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>`): selector
+ * - Deployment / StatefulSet `<name>` (StatefulSet with `serviceName: <name>` and
+ *   {@link statefulSetSpecOf}): selector
  *   `app: <name>` (+ `version` with `selectorIncludesVersion`), pod labels `app` (+ `version`),
  *   one container (see `containerOf`), `replicas` only when not 1,
  *   `terminationGracePeriodSeconds` when set. With `versions`, the first version's image, env,
@@ -82,9 +143,9 @@ export class Workload extends Construct {
       const labelled = { ...metadata, labels: podLabels(w.name, w.version) };
       this.controller =
         w.kind === 'StatefulSet'
-          ? new k8s.KubeStatefulSet(this, 'StatefulSet', {
+          ? new StatefulSetWithTypedClaims(this, 'StatefulSet', {
               metadata: labelled,
-              spec: { serviceName: w.name, ...replicas, selector, template },
+              spec: { serviceName: w.name, ...replicas, selector, template, ...statefulSetSpecOf(w) },
             })
           : new k8s.KubeDeployment(this, 'Deployment', {
               metadata: labelled,

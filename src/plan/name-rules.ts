@@ -1,4 +1,4 @@
-import { DNS_LABEL_RE, DNS_NAME_MAX } from '../topology/rules/predicates';
+import { DNS_LABEL_RE, DNS_NAME_MAX, STATEFULSET_NAME_MAX } from '../topology/rules/predicates';
 import { Problem, problem } from '../topology/rules/problems';
 import type { ClusterPlan, FleetPlan, PlannedComponent, PlannedFile, PlannedObject } from './types';
 import { ResolvedTopology } from '../topology/model/types';
@@ -15,9 +15,6 @@ import { ResolvedTopology } from '../topology/model/types';
  *   that Kubernetes refuses once meshfleet's and the controllers' suffixes are added. A clash is
  *   reported on the later claim, with the source paths of both.
  */
-
-/** Longest StatefulSet name: its controller labels each revision `controller-revision-hash: <name>-<hash>` (a label value, at most 63 characters, with a hash of up to 10 characters and a `-`). */
-const STATEFULSET_NAME_MAX = 52;
 
 /** The parts of a source path: its app and workload entry (`apps[i].workloads[j]`) and what follows. */
 const WORKLOAD_SOURCE = /^(apps\[(\d+)\]\.workloads\[(\d+)\])(?:\.(.+))?$/;

@@ -170,6 +170,24 @@ describe('what complete upstream apps need', () => {
     expect(c.startupProbe?.httpGet?.port.value).toBe(9090);
   });
 
+  test("Kubernetes' handlers as written: grpc with its service, httpGet with scheme, headers and a named port, tcpSocket on the container port", () => {
+    const c = containerOf({
+      ...base,
+      readinessProbe: { grpc: { port: 3550, service: 'hipstershop.ProductCatalogService' }, successThreshold: 2 },
+      livenessProbe: { httpGet: { path: '/_healthz', port: 'http-admin', scheme: 'HTTPS', httpHeaders: [{ name: 'Cookie', value: 'x' }] } },
+      startupProbe: { tcpSocket: {}, failureThreshold: 30 },
+    });
+    expect(c.readinessProbe).toEqual({ grpc: { port: 3550, service: 'hipstershop.ProductCatalogService' }, successThreshold: 2 });
+    expect(c.livenessProbe?.httpGet).toMatchObject({ path: '/_healthz', scheme: 'HTTPS', httpHeaders: [{ name: 'Cookie', value: 'x' }] });
+    expect(c.livenessProbe?.httpGet?.port.value).toBe('http-admin');
+    expect(c.startupProbe?.tcpSocket?.port.value).toBe(8080);
+    expect(c.startupProbe?.failureThreshold).toBe(30);
+    // httpGet without a path leaves it to the kubelet (`/`), on the container port.
+    const bare = containerOf({ ...base, readinessProbe: { httpGet: {} } });
+    expect(bare.readinessProbe?.httpGet).not.toHaveProperty('path');
+    expect(bare.readinessProbe?.httpGet?.port.value).toBe(8080);
+  });
+
   test('args, security context, ephemeral storage; no ports for a workload without one', () => {
     const c = containerOf({
       ...base,

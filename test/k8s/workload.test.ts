@@ -81,6 +81,49 @@ describe('Workload', () => {
     validateObjects([sts]);
   });
 
+  test("a StatefulSet with claim templates, pod management policy and update strategy, in Kubernetes' shape", () => {
+    const db = resolveWorkload(
+      {
+        name: 'accounts-db',
+        kind: 'StatefulSet',
+        image: 'docker.io/library/postgres:16.4',
+        port: 5432,
+        volumeMounts: [{ name: 'postgresdb', mountPath: '/var/lib/postgresql/data' }],
+        volumeClaimTemplates: [
+          { metadata: { name: 'postgresdb' }, spec: { storageClassName: 'standard-rwo', resources: { requests: { storage: '1Gi' } } } },
+          { metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '512Mi' } } } },
+        ],
+        podManagementPolicy: 'Parallel',
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } },
+        persistentVolumeClaimRetentionPolicy: { whenScaled: 'Delete' },
+      },
+      ['a'],
+    );
+    const objects = synthChart((c) => new Workload(c, 'w', { namespace: 'bank', workload: db }));
+    expect(idsOf(objects)).toEqual(['StatefulSet/bank/accounts-db', 'Service/bank/accounts-db']);
+    const [sts, service] = objects;
+    expect(sts.spec.serviceName).toBe('accounts-db');
+    expect(sts.spec.podManagementPolicy).toBe('Parallel');
+    expect(sts.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 1 } });
+    expect(sts.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenScaled: 'Delete' });
+    // apiVersion and kind as the API server stores them (Argo CD's server-side diff compares them).
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim' };
+    expect(sts.spec.volumeClaimTemplates).toEqual([
+      { ...claim, metadata: { name: 'postgresdb' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'standard-rwo', resources: { requests: { storage: '1Gi' } } } },
+      { ...claim, metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '512Mi' } } } },
+    ]);
+    expect(sts.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'postgresdb', mountPath: '/var/lib/postgresql/data' }]);
+    // The Service stays a ClusterIP one (no clusterIP: None), as Bank of Anthos writes it.
+    expect(service.spec).not.toHaveProperty('clusterIP');
+    validateObjects(objects);
+  });
+
+  test('a Deployment has none of the StatefulSet fields', () => {
+    const [d] = synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web }));
+    for (const key of ['serviceName', 'volumeClaimTemplates', 'podManagementPolicy', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy'])
+      expect(d.spec).not.toHaveProperty(key);
+  });
+
   test('pods: false leaves only the Service (a cluster that does not run the workload)', () => {
     expect(idsOf(synthChart((c) => new Workload(c, 'w', { namespace: 'shop', workload: web, pods: false })))).toEqual(['Service/shop/web']);
   });

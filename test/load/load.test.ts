@@ -123,6 +123,7 @@ function resolvedWorkload(fields: Record<string, unknown> & { name: string; imag
     envFrom: [],
     volumes: [],
     volumeMounts: [],
+    volumeClaimTemplates: [],
     initContainers: [],
     securityContext: undefined,
     podSecurityContext: undefined,
@@ -1492,6 +1493,7 @@ describe('Kubernetes-side defaults', () => {
             envFrom: [],
             volumes: [],
             volumeMounts: [],
+            volumeClaimTemplates: [],
             initContainers: [],
             securityContext: undefined,
             podSecurityContext: undefined,
@@ -1515,9 +1517,7 @@ describe('Kubernetes-side defaults', () => {
   });
 
   test('explicit workload values override every default', () => {
-    const workload = {
-      name: 'db',
-      kind: 'StatefulSet',
+    const common = {
       image: 'postgres:16',
       port: 5432,
       servicePort: 15432,
@@ -1530,7 +1530,6 @@ describe('Kubernetes-side defaults', () => {
       startupProbe: { exec: ['pg_isready'], failureThreshold: 30 },
       extraPorts: [{ name: 'http-metrics', port: 9187, servicePort: 9187 }],
       serviceType: 'ClusterIP',
-      extraServices: [{ name: 'db-external', type: 'LoadBalancer' }],
       args: ['-c', 'max_connections=200'],
       envFrom: [{ configMap: 'db-config' }],
       volumes: [{ name: 'data', emptyDir: {} }],
@@ -1544,14 +1543,34 @@ describe('Kubernetes-side defaults', () => {
       terminationGracePeriodSeconds: 60,
       clusters: ['east'],
       version: 'v16',
-      canary: { version: 'v17', weight: 25, image: 'postgres:17', env: { PGDATA: '/data17' } },
       selectorIncludesVersion: true,
-      virtualServiceName: 'db-split',
-      destinationRuleName: 'db-subsets',
       expose: { hosts: ['db.example.com'] },
       export: true,
     };
-    const app = { namespace: 'data', configMaps: [{ name: 'db-config', data: { A: '1' } }], serviceAccounts: ['db'], workloads: [workload] };
+    // A StatefulSet with its own fields; a Deployment with a canary (a StatefulSet has no split).
+    const statefulSet = {
+      ...common,
+      name: 'db',
+      kind: 'StatefulSet',
+      extraServices: [{ name: 'db-external', type: 'LoadBalancer' }],
+      volumeClaimTemplates: [
+        { metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOncePod'], storageClassName: 'premium-rwo', resources: { requests: { storage: '1Gi' } } } },
+      ],
+      podManagementPolicy: 'Parallel',
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } },
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
+    };
+    const deployment = {
+      ...common,
+      name: 'api',
+      kind: 'Deployment',
+      extraServices: [{ name: 'api-external', type: 'LoadBalancer' }],
+      canary: { version: 'v17', weight: 25, image: 'postgres:17', env: { PGDATA: '/data17' } },
+      virtualServiceName: 'db-split',
+      destinationRuleName: 'db-subsets',
+      expose: { hosts: ['api.example.com'] },
+    };
+    const app = { namespace: 'data', configMaps: [{ name: 'db-config', data: { A: '1' } }], serviceAccounts: ['db'], workloads: [statefulSet, deployment] };
     const model = validateTopology(
       variantOf(k8sBase, (t) => (t.apps = [app])),
       'test',
@@ -1561,7 +1580,8 @@ describe('Kubernetes-side defaults', () => {
       { name: 'v16', weight: 75, image: 'postgres:16', env: {}, replicas: 3, labels: {} },
       { name: 'v17', weight: 25, image: 'postgres:17', env: { PGDATA: '/data17' }, replicas: 3, labels: {} },
     ];
-    expect(model.apps[0].workloads[0]).toStrictEqual({ ...workload, versions });
+    expect(model.apps[0].workloads[0]).toStrictEqual({ ...statefulSet, canary: undefined, versions: [], virtualServiceName: 'db', destinationRuleName: 'db' });
+    expect(model.apps[0].workloads[1]).toStrictEqual({ ...deployment, volumeClaimTemplates: [], versions });
   });
 
   test.each([

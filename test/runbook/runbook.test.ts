@@ -270,6 +270,17 @@ describe('every example', () => {
         'Teardown',
       ],
       starter: ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Service mesh: managed by the fleet', 'Kubernetes folders', 'Rollout', 'Changes', 'Teardown'],
+      'statefulset-grpc': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'App secrets',
+        'Service mesh: managed by the fleet',
+        'Kubernetes folders',
+        'Rollout',
+        'Changes',
+        'Teardown',
+      ],
       'traffic-policy-istio': [
         'meshfleet',
         'Kube contexts',
@@ -843,6 +854,19 @@ describe('waits', () => {
     const titles = sections(text);
     expect(titles.indexOf('Rollout')).toBeLessThan(titles.indexOf('Check: multi-cluster ingress'));
     expect(titles.indexOf('Rollout')).toBeGreaterThan(titles.indexOf('Kubernetes folders'));
+  });
+});
+
+describe('StatefulSets with claims', () => {
+  test('rollout waits for the StatefulSet where it runs; Changes says claims outlive pruning and how to replace a StatefulSet', () => {
+    const text = renderExample('statefulset-grpc');
+    expect(commands(section(text, 'Rollout'))).toContain('kubectl --context="${CTX_GKE_WEST}" rollout status statefulset/accounts-db -n bank-of-anthos --timeout=10m');
+    const changes = section(text, 'Changes');
+    expect(changes).toContain("A StatefulSet's PersistentVolumeClaims carry no meshfleet label");
+    expect(changes).toContain('`kubectl delete pvc -n <namespace> -l app=<name>`');
+    expect(changes).toContain('`kubectl delete statefulset <name> -n <namespace> --cascade=orphan`');
+    // StatefulSets without claims (Bank of Anthos' databases in seed 000) get no such lines.
+    expect(section(renderExample('private-asm-multicluster'), 'Changes')).not.toContain('PersistentVolumeClaims');
   });
 });
 

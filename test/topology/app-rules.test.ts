@@ -162,7 +162,7 @@ describe('app references', () => {
       }),
     ).toEqual([
       'apps[0].secrets[0]: needs exactly one of rsaKeyPair, keys (found nothing, expected one of rsaKeyPair, keys)',
-      'apps[0].workloads[0].readinessProbe: needs exactly one of exec, httpPath, tcp (found nothing, expected one of exec, httpPath, tcp)',
+      'apps[0].workloads[0].readinessProbe: needs exactly one of exec, httpGet, tcpSocket, grpc, httpPath, tcp (found nothing, expected one of exec, httpGet, tcpSocket, grpc, httpPath, tcp)',
       'apps[0].workloads[0].env.A: needs exactly one of configMapKeyRef, secretKeyRef, fieldRef (found "configMapKeyRef and fieldRef", expected one of configMapKeyRef, secretKeyRef, fieldRef)',
       'apps[0].workloads[0].volumes[0]: needs exactly one of emptyDir, configMap, secret (found nothing, expected one of emptyDir, configMap, secret)',
     ]);

@@ -330,7 +330,7 @@ describe('Kubernetes-side sections', () => {
     [
       'apps[0].workloads[0].replica',
       (t) => (t.apps = app({ replica: 2 })),
-      'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, initContainers, nativeSidecar, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, versions, selectorIncludesVersion, virtualServiceName, destinationRuleName, trafficPolicy, sidecar, expose, export',
+      'name, kind, image, port, servicePort, portName, extraPorts, serviceType, extraServices, containerName, replicas, args, env, envFrom, volumes, volumeMounts, volumeClaimTemplates, podManagementPolicy, updateStrategy, persistentVolumeClaimRetentionPolicy, initContainers, nativeSidecar, probe, readinessProbe, livenessProbe, startupProbe, resources, securityContext, podSecurityContext, serviceAccountName, podAnnotations, terminationGracePeriodSeconds, clusters, version, canary, versions, selectorIncludesVersion, virtualServiceName, destinationRuleName, trafficPolicy, sidecar, expose, export',
     ],
     ['apps[0].workloads[0].canary.replicas', (t) => (t.apps = app({ canary: { version: 'v2', weight: 1, replicas: 1 } })), 'version, weight, image, env'],
     ['mesh.ingressGateway.replicas', (t) => (t.mesh = { management: 'fleet', ingressGateway: { replicas: 1 } }), 'name, namespace, labels, https, serviceType'],

@@ -16,7 +16,7 @@
  * - API003 error: a CEL rule is false. API004 error: a CEL rule errors at run time (also a rejection).
  * - API005 info: a CEL rule the offline evaluator cannot run. API006 error: the CRD does not serve the apiVersion.
  * - API007 info: no vendored CRD for the kind (the object is not schema-checked).
- * - K8S001..K8S010: built-in validation (see builtin-checks.ts).
+ * - K8S001..K8S012: built-in validation (see builtin-checks.ts).
  */
 import { Finding } from '../findings';
 import { AnalysisInput, describeObject, groupOf, KubeObject, stringAt } from '../objects';

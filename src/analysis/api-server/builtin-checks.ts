@@ -1,8 +1,8 @@
 /**
  * The API server's validation of built-in kinds, for the fields meshfleet emits: object names,
  * labels and annotations (of every object), pod templates (container names, ports, security
- * context, resources, selector) of Deployments and StatefulSets, Services' ports, ConfigMaps'
- * keys and size. Each check says what the API server (or, where noted, the kubelet at pod start)
+ * context, resources, probes, volume mounts, selector) of Deployments and StatefulSets (and a
+ * StatefulSet's claim templates), Services' ports, ConfigMaps' keys and size. Each check says what the API server (or, where noted, the kubelet at pod start)
  * refuses. Limits and patterns come from src/topology/rules/predicates.ts.
  */
 import {
@@ -18,6 +18,7 @@ import {
   LABEL_VALUE_MAX,
   QUALIFIED_KEY_PREFIX_MAX,
   QUALIFIED_NAME_MAX,
+  STATEFULSET_NAME_MAX,
   isIanaServiceName,
   compareQuantities,
   parseQuantity,
@@ -26,7 +27,7 @@ import { asRecord, groupOf, KubeObject, listAt, recordAt, stringAt } from '../ob
 
 /** One problem with a built-in field, before it becomes a finding. */
 export interface BuiltinIssue {
-  /** Finding code: K8S001 name, K8S002 labels, K8S003 annotations, K8S004 port names, K8S005 duplicates, K8S006 container names, K8S007 ConfigMap, K8S008 security context, K8S009 resources, K8S010 selector. */
+  /** Finding code: K8S001 name, K8S002 labels, K8S003 annotations, K8S004 port names, K8S005 duplicates, K8S006 container names, K8S007 ConfigMap, K8S008 security context, K8S009 resources, K8S010 selector, K8S011 probes, K8S012 volumes. */
   readonly code: string;
   readonly severity: 'error' | 'warning';
   readonly path: string;
@@ -40,11 +41,6 @@ const LABEL_VALUE_RE = new RegExp(LABEL_VALUE);
 const DATA_KEY_RE = new RegExp(DATA_KEY);
 /** The name part of a qualified name (label or annotation key). */
 const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-/**
- * The longest StatefulSet name whose pods can be created: each pod carries the label
- * `controller-revision-hash: <name>-<hash of up to 10 characters>`, a label value of at most 63.
- */
-const STATEFULSET_NAME_MAX = LABEL_VALUE_MAX - 11;
 /** Kinds whose names are DNS-1123 labels, and those whose names are DNS-1035 labels (core group). */
 const LABEL_NAMED = new Set(['Namespace']);
 const DNS_1035_NAMED = new Set(['Service']);
@@ -142,8 +138,68 @@ function containersOf(podSpec: unknown, path: string): Array<{ readonly containe
   return ['initContainers', 'containers'].flatMap((field) => listAt(podSpec, field).map((c, i) => ({ container: asRecord(c), path: `${path}.${field}[${i}]` })));
 }
 
-/** A pod template's spec: container names, ports, security context, resources. */
-function checkPodSpec(podSpec: Readonly<Record<string, unknown>>, path: string, issues: BuiltinIssue[]): void {
+/** The handlers of a probe; the API server takes exactly one. */
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+
+/** A regular container's probes: exactly one handler each, `successThreshold` 1 on liveness and startup probes. */
+function checkProbes(container: Readonly<Record<string, unknown>>, path: string, issues: BuiltinIssue[]): void {
+  for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    if (container[key] === undefined) continue;
+    const probe = asRecord(container[key]);
+    const at = `${path}.${key}`;
+    const handlers = PROBE_HANDLERS.filter((h) => probe[h] !== undefined);
+    if (handlers.length === 0)
+      issues.push({ code: 'K8S011', severity: 'error', path: at, message: 'Required value: must specify a handler type (exec, httpGet, tcpSocket or grpc)' });
+    if (handlers.length > 1)
+      issues.push({
+        code: 'K8S011',
+        severity: 'error',
+        path: `${at}.${handlers[1]}`,
+        message: `Forbidden: may not specify more than 1 handler type (found ${handlers.join(', ')})`,
+      });
+    if (key !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+      issues.push({ code: 'K8S011', severity: 'error', path: `${at}.successThreshold`, message: `Invalid value: ${String(probe.successThreshold)}: must be 1` });
+    }
+  }
+}
+
+/**
+ * Each volume mount names a pod volume or, in a StatefulSet, a claim template (`claims`). The API
+ * server refuses a Deployment's template; a StatefulSet's template is not validated as a pod, so
+ * its controller's pods are refused instead and none is created.
+ */
+function checkVolumeMounts(podSpec: Readonly<Record<string, unknown>>, path: string, claims: readonly string[], issues: BuiltinIssue[]): void {
+  const volumes = new Set([...listAt(podSpec, 'volumes').map((v) => String(asRecord(v).name)), ...claims]);
+  for (const { container, path: at } of containersOf(podSpec, path)) {
+    listAt(container, 'volumeMounts').forEach((m, i) => {
+      const name = String(asRecord(m).name);
+      if (!volumes.has(name))
+        issues.push({
+          code: 'K8S012',
+          severity: 'error',
+          path: `${at}.volumeMounts[${i}].name`,
+          message: `Not found: ${JSON.stringify(name)} is no volume of the pod${claims.length > 0 ? ' nor a claim template' : ''}`,
+        });
+    });
+  }
+}
+
+/** A StatefulSet's claim templates: a name, at least one access mode and a storage request each. */
+function checkClaimTemplates(object: KubeObject, issues: BuiltinIssue[]): string[] {
+  return listAt(object, 'spec.volumeClaimTemplates').map((t, i) => {
+    const at = `spec.volumeClaimTemplates[${i}]`;
+    const template = asRecord(t);
+    if (listAt(template, 'spec.accessModes').length === 0)
+      issues.push({ code: 'K8S012', severity: 'error', path: `${at}.spec.accessModes`, message: 'Required value: at least 1 access mode is required' });
+    if (asRecord(recordAt(template, 'spec.resources').requests).storage === undefined)
+      issues.push({ code: 'K8S012', severity: 'error', path: `${at}.spec.resources.requests`, message: 'Required value: a storage request is required' });
+    return stringAt(template, 'metadata.name') ?? '';
+  });
+}
+
+/** A pod template's spec: container names, ports, security context, resources, probes, volume mounts (`claims`: a StatefulSet's claim templates). */
+function checkPodSpec(podSpec: Readonly<Record<string, unknown>>, path: string, claims: readonly string[], issues: BuiltinIssue[]): void {
+  checkVolumeMounts(podSpec, path, claims, issues);
   const names = new Map<string, string>();
   const portsSeen = new Map<string, string>();
   const podSecurity = recordAt(podSpec, 'securityContext');
@@ -185,6 +241,7 @@ function checkPodSpec(podSpec: Readonly<Record<string, unknown>>, path: string, 
     });
     checkSecurityContext(podSecurity, recordAt(container, 'securityContext'), `${at}.securityContext`, issues);
     checkResources(recordAt(container, 'resources'), `${at}.resources`, issues);
+    if (at.startsWith(`${path}.containers[`)) checkProbes(container, at, issues);
   }
 }
 
@@ -268,7 +325,7 @@ function selects(selector: Readonly<Record<string, unknown>>, labels: Readonly<R
   );
 }
 
-/** Deployment / StatefulSet: selector, template labels and the pod spec. */
+/** Deployment / StatefulSet: selector, template labels, the pod spec and a StatefulSet's claim templates. */
 function checkWorkload(object: KubeObject, issues: BuiltinIssue[]): void {
   const selector = recordAt(object, 'spec.selector');
   const labels = recordAt(object, 'spec.template.metadata.labels');
@@ -279,7 +336,8 @@ function checkWorkload(object: KubeObject, issues: BuiltinIssue[]): void {
     issues.push({ code: 'K8S010', severity: 'error', path: 'spec.selector', message: 'Required value: a Deployment or StatefulSet needs a selector' });
   else if (!selects(selector, labels))
     issues.push({ code: 'K8S010', severity: 'error', path: 'spec.template.metadata.labels', message: '`selector` does not match template `labels`' });
-  checkPodSpec(recordAt(object, 'spec.template.spec'), 'spec.template.spec', issues);
+  const claims = stringAt(object, 'kind') === 'StatefulSet' ? checkClaimTemplates(object, issues) : [];
+  checkPodSpec(recordAt(object, 'spec.template.spec'), 'spec.template.spec', claims, issues);
 }
 
 /** Service: port names, numbers and duplicates, selector labels. */

@@ -40,6 +40,11 @@ export const MODEL_DEFAULTS = {
     "add": [],
     "drop": []
   },
+  "ClaimTemplateSpecInput": {
+    "accessModes": [
+      "ReadWriteOnce"
+    ]
+  },
   "ClientTlsInput": {
     "subjectAltNames": [],
     "insecureSkipVerify": false
@@ -234,6 +239,7 @@ export const MODEL_DEFAULTS = {
     "envFrom": [],
     "volumes": [],
     "volumeMounts": [],
+    "volumeClaimTemplates": [],
     "initContainers": [],
     "podAnnotations": {},
     "selectorIncludesVersion": false,

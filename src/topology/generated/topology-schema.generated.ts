@@ -2241,7 +2241,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
               "properties": {
                 "name": {
                   "type": "string",
-                  "description": "Workload name: the Deployment, its Service, and the pods' `app` label, e.g. `frontend`.",
+                  "description": "Workload name: the Deployment (or StatefulSet), its Service, and the pods' `app` label, e.g. `frontend`.",
                   "title": "lower-case RFC 1035 name",
                   "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
                 },
@@ -2250,7 +2250,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "Deployment",
                     "StatefulSet"
                   ],
-                  "description": "Kind of the object that runs the pods.",
+                  "description": "Kind of the object that runs the pods. A `StatefulSet` (a database, as Bank of Anthos' accounts-db) gives its pods stable names and, with `volumeClaimTemplates`, a volume each; its `serviceName` is the workload's Service, a ClusterIP Service like any other (clients and the mesh address its virtual IP). Every cluster in `clusters` runs a StatefulSet and volumes of its own: nothing is replicated between them. No `versions` or `canary` (each version would need its own volumes; stage a rollout with `updateStrategy.rollingUpdate.partition`).",
                   "default": "Deployment"
                 },
                 "image": {
@@ -2651,6 +2651,151 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                   "description": "Where the container mounts them.",
                   "default": []
                 },
+                "volumeClaimTemplates": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "metadata": {
+                        "type": "object",
+                        "properties": {
+                          "name": {
+                            "type": "string",
+                            "description": "Name of the template: the pod volume that `volumeMounts` name, and the prefix of each pod's claim `<name>-<StatefulSet>-<ordinal>`, e.g. `postgresdb`.",
+                            "title": "lower-case RFC 1035 name",
+                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                          }
+                        },
+                        "required": [
+                          "name"
+                        ],
+                        "additionalProperties": false,
+                        "description": "The template's name."
+                      },
+                      "spec": {
+                        "type": "object",
+                        "properties": {
+                          "accessModes": {
+                            "type": "array",
+                            "items": {
+                              "enum": [
+                                "ReadWriteOnce",
+                                "ReadOnlyMany",
+                                "ReadWriteMany",
+                                "ReadWriteOncePod"
+                              ],
+                              "description": "How a PersistentVolume may be mounted (Kubernetes' access modes)."
+                            },
+                            "description": "How the volume may be mounted.",
+                            "minItems": 1,
+                            "default": [
+                              "ReadWriteOnce"
+                            ]
+                          },
+                          "storageClassName": {
+                            "type": "string",
+                            "description": "StorageClass of the volumes, e.g. `standard-rwo` (GKE's balanced persistent disk).\n\nDefault: none (the cluster's default StorageClass).",
+                            "title": "lower-case RFC 1035 name",
+                            "pattern": "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"
+                          },
+                          "resources": {
+                            "type": "object",
+                            "properties": {
+                              "requests": {
+                                "type": "object",
+                                "properties": {
+                                  "storage": {
+                                    "type": "string",
+                                    "description": "Size of the volume, e.g. `1Gi`.",
+                                    "title": "Kubernetes quantity such as 100m or 64Mi",
+                                    "pattern": "^\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][-+]?[0-9]{1,3})?$"
+                                  }
+                                },
+                                "required": [
+                                  "storage"
+                                ],
+                                "additionalProperties": false,
+                                "description": "Quantities requested."
+                              }
+                            },
+                            "required": [
+                              "requests"
+                            ],
+                            "additionalProperties": false,
+                            "description": "The size of each pod's volume."
+                          }
+                        },
+                        "required": [
+                          "resources"
+                        ],
+                        "additionalProperties": false,
+                        "description": "What each claim asks for."
+                      }
+                    },
+                    "required": [
+                      "metadata",
+                      "spec"
+                    ],
+                    "additionalProperties": false,
+                    "description": "A PersistentVolumeClaim template of a StatefulSet, in Kubernetes' shape: every pod gets a claim of its own, kept when the pod moves or the StatefulSet is deleted."
+                  },
+                  "description": "StatefulSet only: PersistentVolumeClaim templates (Kubernetes' `volumeClaimTemplates`); each template is a pod volume that `volumeMounts` name. The claims outlive the StatefulSet.",
+                  "default": []
+                },
+                "podManagementPolicy": {
+                  "enum": [
+                    "OrderedReady",
+                    "Parallel"
+                  ],
+                  "description": "StatefulSet only: `Parallel` starts and stops all pods at once instead of one by one.\n\nDefault: Kubernetes' default (OrderedReady, not written)."
+                },
+                "updateStrategy": {
+                  "type": "object",
+                  "properties": {
+                    "type": {
+                      "enum": [
+                        "RollingUpdate",
+                        "OnDelete"
+                      ],
+                      "description": "`RollingUpdate` replaces pods one at a time, highest ordinal first; `OnDelete` only when a pod is deleted.\n\nDefault: Kubernetes' default (RollingUpdate)."
+                    },
+                    "rollingUpdate": {
+                      "type": "object",
+                      "properties": {
+                        "partition": {
+                          "type": "integer",
+                          "description": "Only pods with an ordinal at or above it are updated: a staged rollout (a StatefulSet's counterpart of a canary).\n\nDefault: Kubernetes' default (0: every pod).",
+                          "minimum": 0
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "Settings of `RollingUpdate`.\n\nDefault: none."
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "StatefulSet only: how pods are replaced when the template changes.\n\nDefault: Kubernetes' default (RollingUpdate, not written)."
+                },
+                "persistentVolumeClaimRetentionPolicy": {
+                  "type": "object",
+                  "properties": {
+                    "whenDeleted": {
+                      "enum": [
+                        "Retain",
+                        "Delete"
+                      ],
+                      "description": "When the StatefulSet is deleted: `Delete` deletes its claims (and, with the usual reclaim policy, the disks and their data).\n\nDefault: Kubernetes' default (Retain)."
+                    },
+                    "whenScaled": {
+                      "enum": [
+                        "Retain",
+                        "Delete"
+                      ],
+                      "description": "When the StatefulSet scales down: `Delete` deletes the claims of the pods removed.\n\nDefault: Kubernetes' default (Retain)."
+                    }
+                  },
+                  "additionalProperties": false,
+                  "description": "StatefulSet only: whether its claims go when it is deleted or scaled down (Kubernetes 1.27+).\n\nDefault: Kubernetes' default (Retain both: the claims and their data stay, not written)."
+                },
                 "initContainers": {
                   "type": "array",
                   "items": {
@@ -2719,9 +2864,101 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "description": "Command run in the container, e.g. `[\"/bin/grpc_health_probe\", \"-addr=:3550\"]`.",
                       "minItems": 1
                     },
+                    "httpGet": {
+                      "type": "object",
+                      "properties": {
+                        "path": {
+                          "type": "string",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
+                          "title": "path starting with /",
+                          "pattern": "^/"
+                        },
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts` (the main container port has no name).\n\nDefault: the workload's container port."
+                        },
+                        "httpHeaders": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "name": {
+                                "type": "string",
+                                "description": "Header name, e.g. `Host`.",
+                                "title": "HTTP header name",
+                                "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                              },
+                              "value": {
+                                "type": "string",
+                                "description": "Header value."
+                              }
+                            },
+                            "required": [
+                              "name",
+                              "value"
+                            ],
+                            "additionalProperties": false,
+                            "description": "A header of a probe's HTTP GET."
+                          },
+                          "description": "Headers of the GET, e.g. Online Boutique's `Cookie: shop_session-id=x-readiness-probe`.\n\nDefault: none."
+                        },
+                        "scheme": {
+                          "enum": [
+                            "HTTP",
+                            "HTTPS"
+                          ],
+                          "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
+                    },
+                    "tcpSocket": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts`.\n\nDefault: the workload's container port."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "A TCP connect, upstream's shape, e.g. `{ port: 6379 }`."
+                    },
+                    "grpc": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": "integer",
+                          "description": "Container port of the gRPC server (a number: Kubernetes takes no port name here), e.g. `7070`.",
+                          "minimum": 1,
+                          "maximum": 65535
+                        },
+                        "service": {
+                          "type": "string",
+                          "description": "Service name sent in the health check request.\n\nDefault: none (the server's overall health)."
+                        }
+                      },
+                      "required": [
+                        "port"
+                      ],
+                      "additionalProperties": false,
+                      "description": "A gRPC health check, upstream's shape, e.g. `{ port: 7070 }`."
+                    },
                     "httpPath": {
                       "type": "string",
-                      "description": "HTTP GET path, on `port`, e.g. `/healthz`.",
+                      "description": "Shorthand of `httpGet: { path }`: HTTP GET path, on `port`, e.g. `/healthz`.",
                       "title": "path starting with /",
                       "pattern": "^/"
                     },
@@ -2748,16 +2985,16 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         "additionalProperties": false,
                         "description": "A header of a probe's HTTP GET."
                       },
-                      "description": "Headers of the HTTP GET.\n\nDefault: none."
+                      "description": "Headers of the `httpPath` GET.\n\nDefault: none."
                     },
                     "tcp": {
                       "type": "boolean",
-                      "description": "A TCP connect to `port`.",
+                      "description": "Shorthand of `tcpSocket: {}`: a TCP connect to `port`.",
                       "default": false
                     },
                     "port": {
                       "type": "integer",
-                      "description": "Port of an HTTP or TCP probe.\n\nDefault: the workload's container port.",
+                      "description": "Port of an `httpPath` or `tcp` probe (the upstream handlers carry their own `port`).\n\nDefault: the workload's container port.",
                       "minimum": 1,
                       "maximum": 65535
                     },
@@ -2774,6 +3011,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "timeoutSeconds": {
                       "type": "integer",
                       "description": "Seconds before a check fails for want of an answer.\n\nDefault: Kubernetes' default (1).",
+                      "minimum": 1
+                    },
+                    "successThreshold": {
+                      "type": "integer",
+                      "description": "Successes in a row after a failure before the probe passes again: 1 for liveness and startup probes (and for `probe`, which is also the liveness probe).\n\nDefault: Kubernetes' default (1).",
                       "minimum": 1
                     },
                     "failureThreshold": {
@@ -2796,9 +3038,101 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "description": "Command run in the container, e.g. `[\"/bin/grpc_health_probe\", \"-addr=:3550\"]`.",
                       "minItems": 1
                     },
+                    "httpGet": {
+                      "type": "object",
+                      "properties": {
+                        "path": {
+                          "type": "string",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
+                          "title": "path starting with /",
+                          "pattern": "^/"
+                        },
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts` (the main container port has no name).\n\nDefault: the workload's container port."
+                        },
+                        "httpHeaders": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "name": {
+                                "type": "string",
+                                "description": "Header name, e.g. `Host`.",
+                                "title": "HTTP header name",
+                                "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                              },
+                              "value": {
+                                "type": "string",
+                                "description": "Header value."
+                              }
+                            },
+                            "required": [
+                              "name",
+                              "value"
+                            ],
+                            "additionalProperties": false,
+                            "description": "A header of a probe's HTTP GET."
+                          },
+                          "description": "Headers of the GET, e.g. Online Boutique's `Cookie: shop_session-id=x-readiness-probe`.\n\nDefault: none."
+                        },
+                        "scheme": {
+                          "enum": [
+                            "HTTP",
+                            "HTTPS"
+                          ],
+                          "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
+                    },
+                    "tcpSocket": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts`.\n\nDefault: the workload's container port."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "A TCP connect, upstream's shape, e.g. `{ port: 6379 }`."
+                    },
+                    "grpc": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": "integer",
+                          "description": "Container port of the gRPC server (a number: Kubernetes takes no port name here), e.g. `7070`.",
+                          "minimum": 1,
+                          "maximum": 65535
+                        },
+                        "service": {
+                          "type": "string",
+                          "description": "Service name sent in the health check request.\n\nDefault: none (the server's overall health)."
+                        }
+                      },
+                      "required": [
+                        "port"
+                      ],
+                      "additionalProperties": false,
+                      "description": "A gRPC health check, upstream's shape, e.g. `{ port: 7070 }`."
+                    },
                     "httpPath": {
                       "type": "string",
-                      "description": "HTTP GET path, on `port`, e.g. `/healthz`.",
+                      "description": "Shorthand of `httpGet: { path }`: HTTP GET path, on `port`, e.g. `/healthz`.",
                       "title": "path starting with /",
                       "pattern": "^/"
                     },
@@ -2825,16 +3159,16 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         "additionalProperties": false,
                         "description": "A header of a probe's HTTP GET."
                       },
-                      "description": "Headers of the HTTP GET.\n\nDefault: none."
+                      "description": "Headers of the `httpPath` GET.\n\nDefault: none."
                     },
                     "tcp": {
                       "type": "boolean",
-                      "description": "A TCP connect to `port`.",
+                      "description": "Shorthand of `tcpSocket: {}`: a TCP connect to `port`.",
                       "default": false
                     },
                     "port": {
                       "type": "integer",
-                      "description": "Port of an HTTP or TCP probe.\n\nDefault: the workload's container port.",
+                      "description": "Port of an `httpPath` or `tcp` probe (the upstream handlers carry their own `port`).\n\nDefault: the workload's container port.",
                       "minimum": 1,
                       "maximum": 65535
                     },
@@ -2851,6 +3185,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "timeoutSeconds": {
                       "type": "integer",
                       "description": "Seconds before a check fails for want of an answer.\n\nDefault: Kubernetes' default (1).",
+                      "minimum": 1
+                    },
+                    "successThreshold": {
+                      "type": "integer",
+                      "description": "Successes in a row after a failure before the probe passes again: 1 for liveness and startup probes (and for `probe`, which is also the liveness probe).\n\nDefault: Kubernetes' default (1).",
                       "minimum": 1
                     },
                     "failureThreshold": {
@@ -2873,9 +3212,101 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "description": "Command run in the container, e.g. `[\"/bin/grpc_health_probe\", \"-addr=:3550\"]`.",
                       "minItems": 1
                     },
+                    "httpGet": {
+                      "type": "object",
+                      "properties": {
+                        "path": {
+                          "type": "string",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
+                          "title": "path starting with /",
+                          "pattern": "^/"
+                        },
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts` (the main container port has no name).\n\nDefault: the workload's container port."
+                        },
+                        "httpHeaders": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "name": {
+                                "type": "string",
+                                "description": "Header name, e.g. `Host`.",
+                                "title": "HTTP header name",
+                                "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                              },
+                              "value": {
+                                "type": "string",
+                                "description": "Header value."
+                              }
+                            },
+                            "required": [
+                              "name",
+                              "value"
+                            ],
+                            "additionalProperties": false,
+                            "description": "A header of a probe's HTTP GET."
+                          },
+                          "description": "Headers of the GET, e.g. Online Boutique's `Cookie: shop_session-id=x-readiness-probe`.\n\nDefault: none."
+                        },
+                        "scheme": {
+                          "enum": [
+                            "HTTP",
+                            "HTTPS"
+                          ],
+                          "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
+                    },
+                    "tcpSocket": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts`.\n\nDefault: the workload's container port."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "A TCP connect, upstream's shape, e.g. `{ port: 6379 }`."
+                    },
+                    "grpc": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": "integer",
+                          "description": "Container port of the gRPC server (a number: Kubernetes takes no port name here), e.g. `7070`.",
+                          "minimum": 1,
+                          "maximum": 65535
+                        },
+                        "service": {
+                          "type": "string",
+                          "description": "Service name sent in the health check request.\n\nDefault: none (the server's overall health)."
+                        }
+                      },
+                      "required": [
+                        "port"
+                      ],
+                      "additionalProperties": false,
+                      "description": "A gRPC health check, upstream's shape, e.g. `{ port: 7070 }`."
+                    },
                     "httpPath": {
                       "type": "string",
-                      "description": "HTTP GET path, on `port`, e.g. `/healthz`.",
+                      "description": "Shorthand of `httpGet: { path }`: HTTP GET path, on `port`, e.g. `/healthz`.",
                       "title": "path starting with /",
                       "pattern": "^/"
                     },
@@ -2902,16 +3333,16 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         "additionalProperties": false,
                         "description": "A header of a probe's HTTP GET."
                       },
-                      "description": "Headers of the HTTP GET.\n\nDefault: none."
+                      "description": "Headers of the `httpPath` GET.\n\nDefault: none."
                     },
                     "tcp": {
                       "type": "boolean",
-                      "description": "A TCP connect to `port`.",
+                      "description": "Shorthand of `tcpSocket: {}`: a TCP connect to `port`.",
                       "default": false
                     },
                     "port": {
                       "type": "integer",
-                      "description": "Port of an HTTP or TCP probe.\n\nDefault: the workload's container port.",
+                      "description": "Port of an `httpPath` or `tcp` probe (the upstream handlers carry their own `port`).\n\nDefault: the workload's container port.",
                       "minimum": 1,
                       "maximum": 65535
                     },
@@ -2928,6 +3359,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "timeoutSeconds": {
                       "type": "integer",
                       "description": "Seconds before a check fails for want of an answer.\n\nDefault: Kubernetes' default (1).",
+                      "minimum": 1
+                    },
+                    "successThreshold": {
+                      "type": "integer",
+                      "description": "Successes in a row after a failure before the probe passes again: 1 for liveness and startup probes (and for `probe`, which is also the liveness probe).\n\nDefault: Kubernetes' default (1).",
                       "minimum": 1
                     },
                     "failureThreshold": {
@@ -2950,9 +3386,101 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                       "description": "Command run in the container, e.g. `[\"/bin/grpc_health_probe\", \"-addr=:3550\"]`.",
                       "minItems": 1
                     },
+                    "httpGet": {
+                      "type": "object",
+                      "properties": {
+                        "path": {
+                          "type": "string",
+                          "description": "Path of the GET, e.g. `/healthz`.\n\nDefault: none (not written: the kubelet GETs `/`).",
+                          "title": "path starting with /",
+                          "pattern": "^/"
+                        },
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts` (the main container port has no name).\n\nDefault: the workload's container port."
+                        },
+                        "httpHeaders": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "properties": {
+                              "name": {
+                                "type": "string",
+                                "description": "Header name, e.g. `Host`.",
+                                "title": "HTTP header name",
+                                "pattern": "^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$"
+                              },
+                              "value": {
+                                "type": "string",
+                                "description": "Header value."
+                              }
+                            },
+                            "required": [
+                              "name",
+                              "value"
+                            ],
+                            "additionalProperties": false,
+                            "description": "A header of a probe's HTTP GET."
+                          },
+                          "description": "Headers of the GET, e.g. Online Boutique's `Cookie: shop_session-id=x-readiness-probe`.\n\nDefault: none."
+                        },
+                        "scheme": {
+                          "enum": [
+                            "HTTP",
+                            "HTTPS"
+                          ],
+                          "description": "`HTTPS` probes without checking the certificate.\n\nDefault: Kubernetes' default (HTTP, not written)."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`."
+                    },
+                    "tcpSocket": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "maximum": 65535,
+                          "pattern": "^(?!.*--)[a-z]([-a-z0-9]{0,13}[a-z0-9])?$",
+                          "description": "Container port: a number, or the name of one of the workload's `extraPorts`.\n\nDefault: the workload's container port."
+                        }
+                      },
+                      "additionalProperties": false,
+                      "description": "A TCP connect, upstream's shape, e.g. `{ port: 6379 }`."
+                    },
+                    "grpc": {
+                      "type": "object",
+                      "properties": {
+                        "port": {
+                          "type": "integer",
+                          "description": "Container port of the gRPC server (a number: Kubernetes takes no port name here), e.g. `7070`.",
+                          "minimum": 1,
+                          "maximum": 65535
+                        },
+                        "service": {
+                          "type": "string",
+                          "description": "Service name sent in the health check request.\n\nDefault: none (the server's overall health)."
+                        }
+                      },
+                      "required": [
+                        "port"
+                      ],
+                      "additionalProperties": false,
+                      "description": "A gRPC health check, upstream's shape, e.g. `{ port: 7070 }`."
+                    },
                     "httpPath": {
                       "type": "string",
-                      "description": "HTTP GET path, on `port`, e.g. `/healthz`.",
+                      "description": "Shorthand of `httpGet: { path }`: HTTP GET path, on `port`, e.g. `/healthz`.",
                       "title": "path starting with /",
                       "pattern": "^/"
                     },
@@ -2979,16 +3507,16 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                         "additionalProperties": false,
                         "description": "A header of a probe's HTTP GET."
                       },
-                      "description": "Headers of the HTTP GET.\n\nDefault: none."
+                      "description": "Headers of the `httpPath` GET.\n\nDefault: none."
                     },
                     "tcp": {
                       "type": "boolean",
-                      "description": "A TCP connect to `port`.",
+                      "description": "Shorthand of `tcpSocket: {}`: a TCP connect to `port`.",
                       "default": false
                     },
                     "port": {
                       "type": "integer",
-                      "description": "Port of an HTTP or TCP probe.\n\nDefault: the workload's container port.",
+                      "description": "Port of an `httpPath` or `tcp` probe (the upstream handlers carry their own `port`).\n\nDefault: the workload's container port.",
                       "minimum": 1,
                       "maximum": 65535
                     },
@@ -3005,6 +3533,11 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "timeoutSeconds": {
                       "type": "integer",
                       "description": "Seconds before a check fails for want of an answer.\n\nDefault: Kubernetes' default (1).",
+                      "minimum": 1
+                    },
+                    "successThreshold": {
+                      "type": "integer",
+                      "description": "Successes in a row after a failure before the probe passes again: 1 for liveness and startup probes (and for `probe`, which is also the liveness probe).\n\nDefault: Kubernetes' default (1).",
                       "minimum": 1
                     },
                     "failureThreshold": {
@@ -3257,7 +3790,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "weight"
                   ],
                   "additionalProperties": false,
-                  "description": "A canary version and its traffic share: the two-version shorthand of `versions`.\n\nDefault: none."
+                  "description": "A canary version and its traffic share: the two-version shorthand of `versions`. Not on a StatefulSet.\n\nDefault: none."
                 },
                 "versions": {
                   "type": "array",
@@ -3965,7 +4498,7 @@ export const TOPOLOGY_SCHEMA: Readonly<Record<string, unknown>> = {
                     "additionalProperties": false,
                     "description": "One version (Istio subset) of a workload and its share of the traffic. The first version is the stable Deployment `<name>`; every other one is a Deployment `<name>-<version name>`."
                   },
-                  "description": "Versions and their traffic split, in order (the first is the stable Deployment `<name>`). Not with `version` or `canary`. Every version gets a DestinationRule subset, even at weight 0, so that shifting traffic only changes the VirtualService.\n\nDefault: none (one version: `version`, or `canary`'s two).",
+                  "description": "Versions and their traffic split, in order (the first is the stable Deployment `<name>`). Not with `version` or `canary`, nor on a StatefulSet. Every version gets a DestinationRule subset, even at weight 0, so that shifting traffic only changes the VirtualService.\n\nDefault: none (one version: `version`, or `canary`'s two).",
                   "minItems": 1
                 },
                 "selectorIncludesVersion": {

@@ -11,6 +11,7 @@ import type {
   NonEmptyString,
   NonNegativeInteger,
   Port,
+  PortName,
   PositiveInteger,
   Quantity,
   RelativePath,
@@ -25,8 +26,62 @@ export interface ProbeHeaderInput {
 }
 
 /**
- * A container probe. Exactly one of `exec`, `httpPath` and `tcp` says how the kubelet checks;
- * the timing fields are written only when given (Kubernetes' defaults otherwise).
+ * Kubernetes' `httpGet` probe handler (upstream's field names): an HTTP GET of `path` on `port`.
+ */
+export interface HttpGetActionInput {
+  /**
+   * Path of the GET, e.g. `/healthz`.
+   * @default none (not written: the kubelet GETs `/`)
+   */
+  readonly path?: AbsolutePath;
+  /**
+   * Container port: a number, or the name of one of the workload's `extraPorts` (the main
+   * container port has no name).
+   * @default the workload's container port
+   */
+  readonly port?: Port | PortName;
+  /**
+   * Headers of the GET, e.g. Online Boutique's `Cookie: shop_session-id=x-readiness-probe`.
+   * @default none
+   */
+  readonly httpHeaders?: ProbeHeaderInput[];
+  /**
+   * `HTTPS` probes without checking the certificate.
+   * @default Kubernetes' default (HTTP, not written)
+   */
+  readonly scheme?: 'HTTP' | 'HTTPS';
+}
+
+/** Kubernetes' `tcpSocket` probe handler: a TCP connect to `port`. */
+export interface TcpSocketActionInput {
+  /**
+   * Container port: a number, or the name of one of the workload's `extraPorts`.
+   * @default the workload's container port
+   */
+  readonly port?: Port | PortName;
+}
+
+/**
+ * Kubernetes' `grpc` probe handler (Kubernetes 1.24+): a call of the standard gRPC health
+ * checking protocol (`grpc.health.v1.Health/Check`) on `port`, as Online Boutique's services
+ * are probed. In a mesh, Istio 1.13+ rewrites it (like `httpGet` and `tcpSocket`) into a check
+ * by the sidecar's agent, so it passes under STRICT mTLS.
+ */
+export interface GrpcActionInput {
+  /** Container port of the gRPC server (a number: Kubernetes takes no port name here), e.g. `7070`. */
+  readonly port: Port;
+  /**
+   * Service name sent in the health check request.
+   * @default none (the server's overall health)
+   */
+  readonly service?: string;
+}
+
+/**
+ * A container probe, in Kubernetes' shape: exactly one handler (`exec`, `httpGet`, `tcpSocket`
+ * or `grpc`, as upstream manifests write them; or meshfleet's shorthands `httpPath` and `tcp`)
+ * says how the kubelet checks; the timing fields are written only when given (Kubernetes'
+ * defaults otherwise).
  */
 export interface ProbeInput {
   /**
@@ -34,20 +89,26 @@ export interface ProbeInput {
    * @minItems 1
    */
   readonly exec?: string[];
-  /** HTTP GET path, on `port`, e.g. `/healthz`. */
+  /** An HTTP GET, upstream's shape, e.g. `{ path: /healthz, port: 8080 }`. */
+  readonly httpGet?: HttpGetActionInput;
+  /** A TCP connect, upstream's shape, e.g. `{ port: 6379 }`. */
+  readonly tcpSocket?: TcpSocketActionInput;
+  /** A gRPC health check, upstream's shape, e.g. `{ port: 7070 }`. */
+  readonly grpc?: GrpcActionInput;
+  /** Shorthand of `httpGet: { path }`: HTTP GET path, on `port`, e.g. `/healthz`. */
   readonly httpPath?: AbsolutePath;
   /**
-   * Headers of the HTTP GET.
+   * Headers of the `httpPath` GET.
    * @default none
    */
   readonly httpHeaders?: ProbeHeaderInput[];
   /**
-   * A TCP connect to `port`.
+   * Shorthand of `tcpSocket: {}`: a TCP connect to `port`.
    * @default false
    */
   readonly tcp?: boolean;
   /**
-   * Port of an HTTP or TCP probe.
+   * Port of an `httpPath` or `tcp` probe (the upstream handlers carry their own `port`).
    * @default the workload's container port
    */
   readonly port?: Port;
@@ -66,6 +127,12 @@ export interface ProbeInput {
    * @default Kubernetes' default (1)
    */
   readonly timeoutSeconds?: PositiveInteger;
+  /**
+   * Successes in a row after a failure before the probe passes again: 1 for liveness and
+   * startup probes (and for `probe`, which is also the liveness probe).
+   * @default Kubernetes' default (1)
+   */
+  readonly successThreshold?: PositiveInteger;
   /**
    * Failures in a row before the kubelet acts (marks the pod unready, restarts the container).
    * @default Kubernetes' default (3)

@@ -13,7 +13,7 @@ import type {
 } from './container';
 import type { SidecarInput } from './sidecar';
 import type { TrafficPolicyInput } from './traffic-policy';
-import type { Annotations, DnsLabel, Image, Labels, LiteralEnv, NonEmptyString, NonNegativeInteger, Percent, Port, PortName, Replicas, VersionLabel } from './formats';
+import type { Annotations, DnsLabel, Image, Labels, LiteralEnv, NonEmptyString, NonNegativeInteger, Percent, Port, PortName, Quantity, Replicas, VersionLabel } from './formats';
 
 /** Kubernetes Service type. */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
@@ -103,6 +103,94 @@ export interface VersionInput {
   readonly trafficPolicy?: TrafficPolicyInput;
 }
 
+/** How a PersistentVolume may be mounted (Kubernetes' access modes). */
+export type PersistentVolumeAccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+
+/** `metadata` of a StatefulSet's PersistentVolumeClaim template. */
+export interface ClaimTemplateMetadataInput {
+  /**
+   * Name of the template: the pod volume that `volumeMounts` name, and the prefix of each pod's
+   * claim `<name>-<StatefulSet>-<ordinal>`, e.g. `postgresdb`.
+   */
+  readonly name: DnsLabel;
+}
+
+/** Storage a claim asks for. */
+export interface ClaimResourcesInput {
+  /** Quantities requested. */
+  readonly requests: {
+    /** Size of the volume, e.g. `1Gi`. */
+    readonly storage: Quantity;
+  };
+}
+
+/** `spec` of a StatefulSet's PersistentVolumeClaim template (upstream's field names). */
+export interface ClaimTemplateSpecInput {
+  /**
+   * How the volume may be mounted.
+   * @minItems 1
+   * @default ["ReadWriteOnce"]
+   */
+  readonly accessModes?: PersistentVolumeAccessMode[];
+  /**
+   * StorageClass of the volumes, e.g. `standard-rwo` (GKE's balanced persistent disk).
+   * @default none (the cluster's default StorageClass)
+   */
+  readonly storageClassName?: DnsLabel;
+  /** The size of each pod's volume. */
+  readonly resources: ClaimResourcesInput;
+}
+
+/**
+ * A PersistentVolumeClaim template of a StatefulSet, in Kubernetes' shape: every pod gets a
+ * claim of its own, kept when the pod moves or the StatefulSet is deleted.
+ */
+export interface VolumeClaimTemplateInput {
+  /** The template's name. */
+  readonly metadata: ClaimTemplateMetadataInput;
+  /** What each claim asks for. */
+  readonly spec: ClaimTemplateSpecInput;
+}
+
+/** `rollingUpdate` of a StatefulSet's update strategy. */
+export interface StatefulSetRollingUpdateInput {
+  /**
+   * Only pods with an ordinal at or above it are updated: a staged rollout (a StatefulSet's
+   * counterpart of a canary).
+   * @default Kubernetes' default (0: every pod)
+   */
+  readonly partition?: NonNegativeInteger;
+}
+
+/** A StatefulSet's `updateStrategy` (upstream's shape). */
+export interface StatefulSetUpdateStrategyInput {
+  /**
+   * `RollingUpdate` replaces pods one at a time, highest ordinal first; `OnDelete` only when a pod is deleted.
+   * @default Kubernetes' default (RollingUpdate)
+   */
+  readonly type?: 'RollingUpdate' | 'OnDelete';
+  /**
+   * Settings of `RollingUpdate`.
+   * @default none
+   */
+  readonly rollingUpdate?: StatefulSetRollingUpdateInput;
+}
+
+/** What happens to a StatefulSet's claims (upstream's `persistentVolumeClaimRetentionPolicy`). */
+export interface ClaimRetentionPolicyInput {
+  /**
+   * When the StatefulSet is deleted: `Delete` deletes its claims (and, with the usual reclaim
+   * policy, the disks and their data).
+   * @default Kubernetes' default (Retain)
+   */
+  readonly whenDeleted?: 'Retain' | 'Delete';
+  /**
+   * When the StatefulSet scales down: `Delete` deletes the claims of the pods removed.
+   * @default Kubernetes' default (Retain)
+   */
+  readonly whenScaled?: 'Retain' | 'Delete';
+}
+
 /** External exposure of a workload through the shared ingress gateway. */
 export interface ExposeInput {
   /**
@@ -114,10 +202,15 @@ export interface ExposeInput {
 
 /** A workload of an app: a Deployment or StatefulSet and the Service in front of it. */
 export interface WorkloadInput {
-  /** Workload name: the Deployment, its Service, and the pods' `app` label, e.g. `frontend`. */
+  /** Workload name: the Deployment (or StatefulSet), its Service, and the pods' `app` label, e.g. `frontend`. */
   readonly name: DnsLabel;
   /**
-   * Kind of the object that runs the pods.
+   * Kind of the object that runs the pods. A `StatefulSet` (a database, as Bank of Anthos'
+   * accounts-db) gives its pods stable names and, with `volumeClaimTemplates`, a volume each;
+   * its `serviceName` is the workload's Service, a ClusterIP Service like any other (clients
+   * and the mesh address its virtual IP). Every cluster in `clusters` runs a StatefulSet and
+   * volumes of its own: nothing is replicated between them. No `versions` or `canary` (each
+   * version would need its own volumes; stage a rollout with `updateStrategy.rollingUpdate.partition`).
    * @default "Deployment"
    */
   readonly kind?: WorkloadKind;
@@ -189,6 +282,27 @@ export interface WorkloadInput {
    * @default []
    */
   readonly volumeMounts?: VolumeMountInput[];
+  /**
+   * StatefulSet only: PersistentVolumeClaim templates (Kubernetes' `volumeClaimTemplates`); each
+   * template is a pod volume that `volumeMounts` name. The claims outlive the StatefulSet.
+   * @default []
+   */
+  readonly volumeClaimTemplates?: VolumeClaimTemplateInput[];
+  /**
+   * StatefulSet only: `Parallel` starts and stops all pods at once instead of one by one.
+   * @default Kubernetes' default (OrderedReady, not written)
+   */
+  readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /**
+   * StatefulSet only: how pods are replaced when the template changes.
+   * @default Kubernetes' default (RollingUpdate, not written)
+   */
+  readonly updateStrategy?: StatefulSetUpdateStrategyInput;
+  /**
+   * StatefulSet only: whether its claims go when it is deleted or scaled down (Kubernetes 1.27+).
+   * @default Kubernetes' default (Retain both: the claims and their data stay, not written)
+   */
+  readonly persistentVolumeClaimRetentionPolicy?: ClaimRetentionPolicyInput;
   /**
    * Containers run before the workload's one.
    * @default []
@@ -267,13 +381,13 @@ export interface WorkloadInput {
    */
   readonly version?: VersionLabel;
   /**
-   * A canary version and its traffic share: the two-version shorthand of `versions`.
+   * A canary version and its traffic share: the two-version shorthand of `versions`. Not on a StatefulSet.
    * @default none
    */
   readonly canary?: CanaryInput;
   /**
    * Versions and their traffic split, in order (the first is the stable Deployment `<name>`).
-   * Not with `version` or `canary`. Every version gets a DestinationRule subset, even at weight
+   * Not with `version` or `canary`, nor on a StatefulSet. Every version gets a DestinationRule subset, even at weight
    * 0, so that shifting traffic only changes the VirtualService.
    * @minItems 1
    * @default none (one version: `version`, or `canary`'s two)

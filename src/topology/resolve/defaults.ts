@@ -362,6 +362,13 @@ export function resolveWorkload(w: WorkloadInput, workloadClusters: readonly str
   return {
     name: w.name,
     kind: w.kind ?? DEFAULTS.workloadKind,
+    volumeClaimTemplates: (w.volumeClaimTemplates ?? MODEL_DEFAULTS.WorkloadInput.volumeClaimTemplates).map((t) => ({
+      metadata: { name: t.metadata.name },
+      spec: { ...copy(t.spec), accessModes: [...(t.spec.accessModes ?? MODEL_DEFAULTS.ClaimTemplateSpecInput.accessModes)] },
+    })),
+    ...(w.podManagementPolicy === undefined ? {} : { podManagementPolicy: w.podManagementPolicy }),
+    ...(w.updateStrategy === undefined ? {} : { updateStrategy: copy(w.updateStrategy) }),
+    ...(w.persistentVolumeClaimRetentionPolicy === undefined ? {} : { persistentVolumeClaimRetentionPolicy: copy(w.persistentVolumeClaimRetentionPolicy) }),
     image: w.image,
     port: w.port,
     servicePort: w.servicePort ?? w.port,

@@ -58,6 +58,12 @@ export const NATIVE_SIDECAR_ISTIO_MINOR = 24;
 /** First Kubernetes minor whose sidecar containers (restartable init containers) are on by default (Kubernetes 1.29, SidecarContainers beta). */
 export const NATIVE_SIDECAR_KUBERNETES_MINOR = 29;
 
+/** First Istio minor whose sidecar injector rewrites gRPC probes to its agent (Istio 1.13 change notes: "Added support for rewriting gRPC probes"). */
+export const GRPC_PROBE_REWRITE_ISTIO_MINOR = 13;
+
+/** First Kubernetes minor whose kubelet runs gRPC probes by default (Kubernetes 1.24, GRPCContainerProbe beta; GA in 1.27). */
+export const GRPC_PROBE_KUBERNETES_MINOR = 24;
+
 /** The minor of a `1.x[.y]` version, or `undefined` for another major. */
 export function minorOf(version: string): number | undefined {
   const [major, minor] = version.split('.').map(Number);

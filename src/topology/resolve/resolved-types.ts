@@ -28,7 +28,17 @@ import type { BackendConfigInput, BackendProtocol, HealthCheckInput, IngressBack
 import type { EastWestLoadBalancer, IngressGatewayServiceType, MeshDistribution, MeshManagement, MeshModel, MeshMtlsMode, MeshRouting, OutboundTrafficPolicy } from '../model/mesh';
 import type { NatLogFilter, SubnetInput } from '../model/network';
 import type { MeshRouteRuleInput, PathMatchType, RouteBackendInput, ValueMatchInput } from '../model/route';
-import type { CanaryInput, ExtraPortInput, ExtraServiceInput, ServiceType, WorkloadKind } from '../model/workload';
+import type {
+  CanaryInput,
+  ClaimRetentionPolicyInput,
+  ClaimTemplateSpecInput,
+  ExtraPortInput,
+  ExtraServiceInput,
+  ServiceType,
+  StatefulSetUpdateStrategyInput,
+  VolumeClaimTemplateInput,
+  WorkloadKind,
+} from '../model/workload';
 import type { TrafficPolicyInput } from '../model/traffic-policy';
 import type { SidecarInput } from '../model/sidecar';
 
@@ -201,9 +211,19 @@ export interface ResolvedMultiClusterIngress {
   readonly meshGateway: boolean;
 }
 
+/** A StatefulSet's PersistentVolumeClaim template, its access modes filled in. */
+export interface ResolvedVolumeClaimTemplate extends VolumeClaimTemplateInput {
+  readonly spec: ClaimTemplateSpecInput & { readonly accessModes: readonly string[] };
+}
+
 export interface ResolvedWorkload {
   readonly name: string;
   readonly kind: WorkloadKind;
+  /** StatefulSet only (the rules refuse them on a Deployment); [] by default. */
+  readonly volumeClaimTemplates: readonly ResolvedVolumeClaimTemplate[];
+  readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  readonly updateStrategy?: StatefulSetUpdateStrategyInput;
+  readonly persistentVolumeClaimRetentionPolicy?: ClaimRetentionPolicyInput;
   readonly image: string;
   /** Container port; absent for a workload without a Service. */
   readonly port?: number;

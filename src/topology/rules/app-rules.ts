@@ -124,16 +124,44 @@ function checkVolume(at: string, volume: VolumeInput, index: AppIndex, problems:
   (source.items ?? []).forEach((item, k) => checkRef(namePath, `${at}.${kind}.items[${k}].key`, refKind, { name: source.name, key: item.key }, index, problems));
 }
 
-function checkProbe(path: string, probe: ProbeInput, containerPort: number | undefined, problems: Problem[]): void {
-  const action = exactlyOne(path, probe, ['exec', 'httpPath', 'tcp'], problems);
-  if (probe.httpHeaders !== undefined && action !== 'httpPath') {
-    problems.push(problem(`${path}.httpHeaders`, 'headers belong to an HTTP probe', probe.httpHeaders, 'no httpHeaders, or httpPath'));
+/** The handlers of a probe: upstream's, then meshfleet's shorthands. */
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'httpPath', 'tcp'] as const;
+
+/** The probes of a workload; all but `readinessProbe` are liveness or startup probes. */
+export const PROBE_KEYS = ['probe', 'readinessProbe', 'livenessProbe', 'startupProbe'] as const;
+
+/**
+ * One probe: exactly one handler; `httpHeaders` and `port` beside the handler only for the
+ * shorthands (`httpPath`, `tcp`); a port for every network probe (its own, or the container
+ * port); a named port names an extra port (the main container port has no name); and
+ * `successThreshold` 1 on liveness and startup probes, as the API server demands.
+ */
+function checkProbe(path: string, key: (typeof PROBE_KEYS)[number], probe: ProbeInput, w: ResolvedWorkload, problems: Problem[]): void {
+  const handler = exactlyOne(path, probe, PROBE_HANDLERS, problems);
+  if (probe.httpHeaders !== undefined && handler !== 'httpPath') {
+    const expected = handler === 'httpGet' ? 'httpGet.httpHeaders' : 'no httpHeaders, or httpPath';
+    problems.push(problem(`${path}.httpHeaders`, 'these headers belong to an httpPath probe', probe.httpHeaders, expected));
   }
-  if (action === 'exec' && probe.port !== undefined) {
-    problems.push(problem(`${path}.port`, 'an exec probe runs a command and takes no port', probe.port, 'no port'));
+  if (probe.port !== undefined && handler !== undefined && handler !== 'httpPath' && handler !== 'tcp') {
+    const what = handler === 'exec' ? 'an exec probe runs a command and takes no port' : `a ${handler} probe carries its port inside`;
+    problems.push(problem(`${path}.port`, what, probe.port, handler === 'exec' ? 'no port' : `${handler}.port`));
   }
-  if ((action === 'httpPath' || action === 'tcp') && probe.port === undefined && containerPort === undefined) {
+  if ((handler === 'httpPath' || handler === 'tcp') && probe.port === undefined && w.port === undefined) {
     problems.push(problem(`${path}.port`, 'the workload has no container port for this probe to use', undefined, 'a port'));
+  }
+  if (handler === 'httpGet' || handler === 'tcpSocket') {
+    const port = probe[handler]!.port;
+    const names = w.extraPorts.map((p) => p.name);
+    if (port === undefined && w.port === undefined) {
+      problems.push(problem(`${path}.${handler}.port`, 'the workload has no container port for this probe to use', undefined, 'a port'));
+    } else if (typeof port === 'string' && !names.includes(port)) {
+      const expected = names.length === 0 ? 'a port number (only extraPorts have names)' : `a port number, or one of ${names.join(', ')}`;
+      problems.push(problem(`${path}.${handler}.port`, 'the container has no port of this name', port, expected));
+    }
+  }
+  if (key !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+    const what = key === 'probe' ? 'probe is also the liveness probe, whose' : `a ${key === 'livenessProbe' ? 'liveness' : 'startup'} probe's`;
+    problems.push(problem(`${path}.successThreshold`, `${what} successThreshold must be 1 (the API server refuses another)`, probe.successThreshold, '1, or readinessProbe'));
   }
 }
 
@@ -163,9 +191,9 @@ function checkWorkload(input: WorkloadInput, w: ResolvedWorkload, at: string, ap
       if (input[key] !== undefined) problems.push(problem(`${at}.${key}`, 'probe already sets the readiness and liveness probes', input[key], `no ${key}, or no probe`));
     }
   }
-  for (const key of ['probe', 'readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
+  for (const key of PROBE_KEYS) {
     const probe = input[key];
-    if (probe !== undefined) checkProbe(`${at}.${key}`, probe, w.port, problems);
+    if (probe !== undefined) checkProbe(`${at}.${key}`, key, probe, w, problems);
   }
   checkUnique([w.portName, ...w.extraPorts.map((p) => p.name)], (k) => (k === 0 ? `${at}.portName` : `${at}.extraPorts[${k - 1}].name`), 'port name', problems);
   w.extraServices.forEach((extra, k) => {
@@ -181,18 +209,19 @@ function checkWorkload(input: WorkloadInput, w: ResolvedWorkload, at: string, ap
       checkRef(path, path, kind === 'configMap' ? 'ConfigMap' : 'Secret', { name: source[kind]!, optional: source.optional }, index, problems);
     }
   });
-  checkUnique(
-    w.volumes.map((v) => v.name),
-    (k) => `${at}.volumes[${k}].name`,
-    'volume name',
-    problems,
-  );
+  // Pod volumes and a StatefulSet's claim templates share one name space: both become pod volumes.
+  const volumes = [...w.volumes.map((v) => v.name), ...w.volumeClaimTemplates.map((t) => t.metadata.name)];
+  checkUnique(volumes, (k) => (k < w.volumes.length ? `${at}.volumes[${k}].name` : `${at}.volumeClaimTemplates[${k - w.volumes.length}].metadata.name`), 'volume name', problems);
   w.volumes.forEach((volume, k) => checkVolume(`${at}.volumes[${k}]`, volume, index, problems));
-  const volumes = w.volumes.map((v) => v.name);
   w.volumeMounts.forEach((mount, k) => {
     if (!volumes.includes(mount.name)) {
       problems.push(
-        problem(`${at}.volumeMounts[${k}].name`, 'the workload has no volume with this name', mount.name, volumes.length ? `one of ${volumes.join(', ')}` : 'an entry of volumes'),
+        problem(
+          `${at}.volumeMounts[${k}].name`,
+          'the workload has no volume with this name',
+          mount.name,
+          volumes.length ? `one of ${volumes.join(', ')}` : 'an entry of volumes (or of volumeClaimTemplates, for a StatefulSet)',
+        ),
       );
     }
   });

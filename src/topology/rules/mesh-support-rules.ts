@@ -1,11 +1,22 @@
 import { loadBalancerPlaintextOf } from '../resolve/load-balancer-plaintext';
-import { clusterKubernetesOf, formatRange, GKE_OLDEST_KUBERNETES_MINOR, kubernetesRangeOf, kubernetesSupportOf, meshSupportsNativeSidecars } from '../resolve/mesh-support';
+import {
+  clusterKubernetesOf,
+  formatRange,
+  GKE_OLDEST_KUBERNETES_MINOR,
+  GRPC_PROBE_KUBERNETES_MINOR,
+  GRPC_PROBE_REWRITE_ISTIO_MINOR,
+  kubernetesRangeOf,
+  kubernetesSupportOf,
+  meshSupportsNativeSidecars,
+  minorOf,
+} from '../resolve/mesh-support';
+import { PROBE_KEYS } from './app-rules';
 import { Problem, problem } from './problems';
 import { isGkeCluster, ResolvedTopology, TopologyInput } from '../model/types';
 
 /*
  * Rules of what the mesh supports: the Kubernetes versions of an in-cluster mesh version,
- * native sidecars, and plain text from Google load balancers under STRICT mTLS.
+ * native sidecars, gRPC probes, and plain text from Google load balancers under STRICT mTLS.
  */
 
 /** `kubernetesVersion` is declared on external clusters only, and lies within the mesh version's supported range. */
@@ -70,6 +81,54 @@ function checkNativeSidecars(model: ResolvedTopology, problems: Problem[]): void
   );
 }
 
+/**
+ * `grpc` probes only where they work: on Kubernetes 1.24+ (an external cluster that declares an
+ * older version has no gRPC probes), and, for pods with a sidecar, under an in-cluster mesh
+ * from Istio 1.13, whose injector rewrites them into checks by the sidecar's agent: an older
+ * one leaves the kubelet's plain-text call to the sidecar, which mTLS refuses.
+ */
+function checkGrpcProbes(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
+  const meshVersion = model.mesh?.management === 'in-cluster' ? model.mesh.version : undefined;
+  const meshMinor = meshVersion === undefined ? undefined : minorOf(meshVersion);
+  model.apps.forEach((app, i) =>
+    app.workloads.forEach((w, j) => {
+      const workload = input.apps?.[i]?.workloads?.[j];
+      const keys = PROBE_KEYS.filter((k) => workload?.[k]?.grpc !== undefined);
+      if (keys.length === 0) return;
+      const clusters = model.clusters.filter((c) => w.clusters.includes(c.name));
+      const oldKubernetes = clusters.flatMap((c) => {
+        const kubernetes = clusterKubernetesOf(c);
+        return kubernetes.source === 'declared' && kubernetes.minor < GRPC_PROBE_KUBERNETES_MINOR ? [`${c.name} runs Kubernetes ${kubernetes.version}`] : [];
+      });
+      const injected = w.podAnnotations['sidecar.istio.io/inject'] !== 'false';
+      const unrewritten = meshMinor !== undefined && meshMinor < GRPC_PROBE_REWRITE_ISTIO_MINOR && injected ? clusters.filter((c) => c.meshMember) : [];
+      for (const key of keys) {
+        const path = `apps[${i}].workloads[${j}].${key}.grpc`;
+        if (oldKubernetes.length > 0) {
+          problems.push(
+            problem(
+              path,
+              `${oldKubernetes.join(', ')}: gRPC probes need Kubernetes 1.${GRPC_PROBE_KUBERNETES_MINOR}+`,
+              'a grpc probe',
+              `an exec probe (e.g. grpc_health_probe in the image), or clusters on Kubernetes 1.${GRPC_PROBE_KUBERNETES_MINOR}+`,
+            ),
+          );
+        }
+        if (unrewritten.length > 0) {
+          problems.push(
+            problem(
+              path,
+              `Istio ${meshVersion!} does not rewrite gRPC probes (from 1.${GRPC_PROBE_REWRITE_ISTIO_MINOR}): the kubelet's plain-text check would reach the sidecar in ${unrewritten.map((c) => c.name).join(', ')}, and mTLS refuses it`,
+              'a grpc probe',
+              `an exec probe (e.g. grpc_health_probe in the image), or mesh.version 1.${GRPC_PROBE_REWRITE_ISTIO_MINOR}+`,
+            ),
+          );
+        }
+      }
+    }),
+  );
+}
+
 /** With `allowLoadBalancerPlaintext: false`, no Google load balancer may send plain text to sidecar pods under STRICT mTLS. */
 function checkLoadBalancerPlaintext(model: ResolvedTopology, problems: Problem[]): void {
   if (model.mesh === undefined || model.mesh.allowLoadBalancerPlaintext) return;
@@ -107,6 +166,7 @@ function checkEastWestLoadBalancer(input: TopologyInput, problems: Problem[]): v
 export function checkMeshSupport(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   checkKubernetesVersions(input, model, problems);
   checkNativeSidecars(model, problems);
+  checkGrpcProbes(input, model, problems);
   checkLoadBalancerPlaintext(model, problems);
   checkEastWestLoadBalancer(input, problems);
 }

@@ -320,6 +320,11 @@ export const QUALIFIED_NAME_MAX = 63;
 export const QUALIFIED_KEY_PREFIX_MAX = DNS_NAME_MAX;
 /** Longest label value. */
 export const LABEL_VALUE_MAX = 63;
+/**
+ * The longest StatefulSet name whose pods can be created: each pod carries the label
+ * `controller-revision-hash: <name>-<hash of up to 10 characters>`, a label value of at most 63.
+ */
+export const STATEFULSET_NAME_MAX = LABEL_VALUE_MAX - 11;
 /** Longest port name (an IANA service name, RFC 6335). */
 export const IANA_SVC_NAME_MAX = 15;
 /**

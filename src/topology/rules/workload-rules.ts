@@ -1,7 +1,7 @@
 import { Problem, problem, show } from './problems';
 import { ResolvedTopology, ResolvedWorkload, TopologyInput, WorkloadInput } from '../model/types';
 
-/** Apps and their workloads: unique namespaces and names, workload clusters, canaries, version splits, exposure. */
+/** Apps and their workloads: unique namespaces and names, workload clusters, canaries, version splits, StatefulSets, exposure. */
 export function checkApps(input: TopologyInput, model: ResolvedTopology, problems: Problem[]): void {
   const workloadClusters = model.clusters.filter((c) => c.role === 'workload').map((c) => c.name);
   const namespaces = new Map<string, number>();
@@ -47,6 +47,7 @@ export function checkApps(input: TopologyInput, model: ResolvedTopology, problem
         }
       }
       versionProblems(problems, model, input.apps?.[i]?.workloads?.[j], w, at);
+      kindProblems(problems, input.apps?.[i]?.workloads?.[j], w, at);
       if (w.expose !== undefined && model.mesh?.ingressGateway === undefined) {
         problems.push(problem(`${at}.expose`, 'exposing a workload needs the shared ingress gateway', 'no mesh.ingressGateway', 'mesh.ingressGateway'));
       }
@@ -121,5 +122,53 @@ function versionProblems(problems: Problem[], model: ResolvedTopology, input: Wo
         problems.push(problem(`${at}.${key}`, 'only a workload with versions or a canary has a traffic split', input[key], 'versions or canary'));
       }
     }
+  }
+}
+
+/** Fields that only a StatefulSet takes. */
+const STATEFULSET_KEYS = ['volumeClaimTemplates', 'podManagementPolicy', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy'] as const;
+
+/**
+ * What a workload's kind allows. A Deployment takes no StatefulSet fields. A StatefulSet has no
+ * traffic split (`versions`, `canary`: each version would be a StatefulSet with volumes of its
+ * own, the data not following the traffic; `updateStrategy.rollingUpdate.partition` stages a
+ * rollout instead); `rollingUpdate` belongs to the `RollingUpdate` strategy; and a StatefulSet
+ * with volumes runs in more than one cluster only when `clusters` says so, since every cluster
+ * gets its own StatefulSet and volumes, and the distributed Service would spread clients over
+ * copies that do not share data.
+ */
+function kindProblems(problems: Problem[], input: WorkloadInput | undefined, w: ResolvedWorkload, at: string): void {
+  if (w.kind !== 'StatefulSet') {
+    for (const key of STATEFULSET_KEYS.filter((k) => input?.[k] !== undefined)) {
+      problems.push(problem(`${at}.${key}`, 'only a StatefulSet takes this', input![key], `no ${key}, or kind: StatefulSet`));
+    }
+    return;
+  }
+  for (const key of ['versions', 'canary'] as const) {
+    if (input?.[key] === undefined) continue;
+    problems.push(
+      problem(
+        `${at}.${key}`,
+        'a StatefulSet has no traffic split: each version would need a StatefulSet and volumes of its own',
+        input[key],
+        `no ${key} (updateStrategy.rollingUpdate.partition stages a rollout), or kind: Deployment`,
+      ),
+    );
+  }
+  const strategy = w.updateStrategy;
+  if (strategy?.type === 'OnDelete' && strategy.rollingUpdate !== undefined) {
+    problems.push(
+      problem(`${at}.updateStrategy.rollingUpdate`, 'only the RollingUpdate strategy takes rollingUpdate', strategy.rollingUpdate, 'no rollingUpdate, or type: RollingUpdate'),
+    );
+  }
+  if (w.volumeClaimTemplates.length > 0 && input?.clusters === undefined && w.clusters.length > 1) {
+    problems.push(
+      problem(
+        `${at}.clusters`,
+        `without clusters, the StatefulSet would run in every workload cluster (${w.clusters.join(', ')}), each with volumes of its own that no cluster shares`,
+        undefined,
+        'the clusters that run it (list several only when the app replicates its own data)',
+      ),
+    );
   }
 }

@@ -107,6 +107,34 @@ describe('built-in kinds, as synthesized', () => {
     expect(issuesOf(equal)).toEqual([]);
   });
 
+  test('K8S011 probes: exactly one handler, successThreshold 1 on liveness and startup probes (readiness may take more)', () => {
+    const probes = (set: Mutable) => changed('Deployment', (o) => Object.assign(container(o), set));
+    const at = 'spec.template.spec.containers[0]';
+    expect(issuesOf(probes({ livenessProbe: { periodSeconds: 5 } }))).toEqual([['K8S011', 'error', `${at}.livenessProbe`]]);
+    expect(issuesOf(probes({ readinessProbe: { grpc: { port: 8080 }, tcpSocket: { port: 8080 } } }))).toEqual([['K8S011', 'error', `${at}.readinessProbe.grpc`]]);
+    expect(issuesOf(probes({ startupProbe: { grpc: { port: 8080 }, successThreshold: 2 }, readinessProbe: { grpc: { port: 8080 }, successThreshold: 2 } }))).toEqual([
+      ['K8S011', 'error', `${at}.startupProbe.successThreshold`],
+    ]);
+  });
+
+  test('K8S012 volumes: a mount names a pod volume or a claim template; a claim template has access modes and a storage request', () => {
+    const mount = { name: 'data', mountPath: '/data' };
+    const at = 'spec.template.spec.containers[0].volumeMounts[0].name';
+    expect(issuesOf(changed('Deployment', (o) => (container(o).volumeMounts = [mount])))).toEqual([['K8S012', 'error', at]]);
+    const claim = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+    const statefulSet = (templates: Mutable[]) =>
+      changed('StatefulSet', (o) => {
+        container(o).volumeMounts = [mount];
+        o.spec.volumeClaimTemplates = templates;
+      });
+    expect(issuesOf(statefulSet([claim]))).toEqual([]);
+    expect(issuesOf(statefulSet([]))).toEqual([['K8S012', 'error', at]]);
+    expect(issuesOf(statefulSet([{ metadata: { name: 'data' }, spec: { resources: {} } }]))).toEqual([
+      ['K8S012', 'error', 'spec.volumeClaimTemplates[0].spec.accessModes'],
+      ['K8S012', 'error', 'spec.volumeClaimTemplates[0].spec.resources.requests'],
+    ]);
+  });
+
   test('K8S010 a selector that does not select the template labels', () => {
     const deployment = changed('Deployment', (o) => (o.spec.selector.matchLabels = { ...o.spec.selector.matchLabels, extra: 'x' }));
     expect(issuesOf(deployment)).toEqual([['K8S010', 'error', 'spec.template.metadata.labels']]);
