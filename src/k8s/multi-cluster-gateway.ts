@@ -23,8 +23,9 @@ import {
 import { backendPolicyName, GatewayBackendPolicyInput, gatewayPolicyName, healthCheckPolicyName } from '../topology/model/gateway-policies';
 import { GatewayTrafficIntent } from '../plan/traffic/intent';
 import { ResolvedGateway, ResolvedGatewayHealthCheck, ResolvedGatewayListener } from '../topology/model/types';
-import { gatewayGrpcRouteSpec, gatewayHttpRouteSpec, referenceGrantSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
+import { GATEWAY_API_GROUP, gatewayGrpcRouteSpec, gatewayHttpRouteSpec, referenceGrantSpec, SERVICE_IMPORT_GROUP, SERVICE_IMPORT_KIND } from './traffic/gateway-routes';
 import { gatewayReferenceGrantsOf } from '../plan/traffic/resolve';
+import { certificateReferenceGrantsOf } from '../plan/gateway-certificates';
 
 export { backendPolicyName, gatewayPolicyName, healthCheckPolicyName };
 
@@ -195,6 +196,8 @@ export class MultiClusterGateway extends Construct {
   public readonly routes: ReadonlyArray<HttpRoute | GrpcRoute>;
   /** One per other namespace the routes' backends are in (see `gatewayReferenceGrantsOf`), written there. */
   public readonly referenceGrants: readonly ReferenceGrant[];
+  /** One per other namespace the HTTPS listeners' Secrets are in (see `certificateReferenceGrantsOf`), written there. */
+  public readonly certificateGrants: readonly ReferenceGrant[];
   /** One per `gateway.healthChecks` entry, same order. */
   public readonly healthCheckPolicies: readonly HealthCheckPolicy[];
   /** One per `gateway.backendPolicies` entry, same order. */
@@ -240,6 +243,17 @@ export class MultiClusterGateway extends Construct {
         }),
     );
 
+    this.certificateGrants = certificateReferenceGrantsOf(g).map(
+      (grant) =>
+        new ReferenceGrant(this, `ReferenceGrant-certificates-${grant.namespace}`, {
+          metadata: { name: grant.name, namespace: grant.namespace },
+          spec: {
+            from: [{ group: GATEWAY_API_GROUP, kind: 'Gateway', namespace: g.namespace }],
+            to: grant.secrets.map((name) => ({ group: '', kind: 'Secret', name })),
+          },
+        }),
+    );
+
     // Policies target the backend object itself: the ServiceImport, or the core Service (group "").
     const backendTargetRef = (name: string) =>
       props.traffic.backendKind === 'ServiceImport' ? { group: SERVICE_IMPORT_GROUP, kind: SERVICE_IMPORT_KIND, name } : { group: '', kind: 'Service', name };
@@ -269,7 +283,7 @@ export class MultiClusterGateway extends Construct {
             ...(policy.sslPolicy !== undefined ? { sslPolicy: policy.sslPolicy } : {}),
             ...(policy.region !== undefined ? { region: policy.region } : {}),
           },
-          targetRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: g.name },
+          targetRef: { group: GATEWAY_API_GROUP, kind: 'Gateway', name: g.name },
         },
       });
     }

@@ -11,6 +11,7 @@ import { appExtraComponents, clusterExtraComponents, planPatches } from './extra
 import { egressGatewayPortsIn } from './egress';
 import { objectsOf } from './objects';
 import { appRunsIn, hasObjects, hasRoute, placementOf, serviceEntriesIn } from './placement';
+import { certificateReferenceGrantsOf } from './gateway-certificates';
 import { gatewayReferenceGrantsOf, gatewayTrafficOf, istioMeshObjectsOf, serviceTrafficOf, versionExportsOf } from './traffic/resolve';
 import { ClusterPlan, PlannedComponent, PlannedFile } from './types';
 
@@ -293,6 +294,7 @@ function kustomizedFiles(model: ResolvedTopology, cluster: ResolvedCluster, k: n
     placed.forEach(({ g, i }) => namespaces.use(g.namespace, `gateways[${i}].namespace`));
     // The ReferenceGrants of cross-namespace route backends are written in the backends' namespaces.
     placed.forEach(({ g, i }) => gatewayReferenceGrantsOf(gatewayTrafficOf(model, g, i)).forEach((grant) => namespaces.use(grant.namespace, `gateways[${i}].routes`)));
+    placed.forEach(({ g, i }) => certificateReferenceGrantsOf(g).forEach((grant) => namespaces.use(grant.namespace, `gateways[${i}].listeners`)));
     files.push(
       fileOf(
         model,

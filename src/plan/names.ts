@@ -113,3 +113,11 @@ export function exposedVirtualServiceName(w: ResolvedWorkload, routed: boolean):
 export function gatewayReferenceGrantName(gateway: string, gatewayNamespace: string): string {
   return `${gatewayNamespace}-${gateway}-routes`;
 }
+
+/**
+ * ReferenceGrant that lets Gateway `gateway` (in `gatewayNamespace`) read the TLS Secrets of
+ * another namespace, written in that namespace: `<gatewayNamespace>-<gateway>-certificates`.
+ */
+export function gatewayCertificateGrantName(gateway: string, gatewayNamespace: string): string {
+  return `${gatewayNamespace}-${gateway}-certificates`;
+}

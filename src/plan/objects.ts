@@ -23,6 +23,7 @@ import {
 } from './names';
 import { extraPlannedObject } from './extras';
 import { gatewayReferenceGrantsOf, gatewayTrafficOf } from './traffic/resolve';
+import { certificateReferenceGrantsOf } from './gateway-certificates';
 import { PlannedComponent, PlannedObject } from './types';
 
 /**
@@ -274,6 +275,13 @@ export function objectsOf(model: ResolvedTopology, c: PlannedComponent): Planned
           namespace: grant.namespace,
           name: grant.name,
           source: `${c.source}.routes`,
+        })),
+        ...certificateReferenceGrantsOf(g).map((grant) => ({
+          kind: 'ReferenceGrant',
+          apiVersion: API.gatewayApiBeta,
+          namespace: grant.namespace,
+          name: grant.name,
+          source: `${c.source}.listeners`,
         })),
         ...g.healthChecks.map((h, k) => ({
           kind: 'HealthCheckPolicy',

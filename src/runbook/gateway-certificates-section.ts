@@ -1,7 +1,9 @@
 import { gatewayClassTraits } from '../topology/model/gateway-classes';
 import { gkeClusters, ResolvedGateway, ResolvedTopology } from '../topology/model/types';
 import { preSharedCertificates, PRE_SHARED_CERTS_OPTION } from '../topology/model/gateway';
-import { blocks, code, configFolderWith, Context, list, MULTI_CLUSTER_GATEWAY_FILE, RunbookSection, sh, unique } from './shared';
+import { gatewaySecretsOf } from '../plan/gateway-certificates';
+import { contextFlag } from './commands';
+import { blocks, code, Context, list, RunbookSection, sh, unique } from './shared';
 
 /** Variable naming the folder (outside the output folder) that holds the gateways' certificate and key files. */
 export const GATEWAY_CERTS_DIR_VARIABLE = 'MESHFLEET_GATEWAY_CERTS_DIR';
@@ -13,8 +15,9 @@ export const GATEWAY_CERTS_DIR_VARIABLE = 'MESHFLEET_GATEWAY_CERTS_DIR';
  */
 function certificateScope(model: ResolvedTopology, g: ResolvedGateway): string {
   if (gatewayClassTraits(g.className)?.globalAddress === true) return '--global';
-  const configRegion = gkeClusters(model).find((c) => c.name === model.fleet.configCluster)?.region;
-  return `--region ${g.addresses[0]?.region ?? g.gatewayPolicy?.region ?? configRegion}`;
+  // A single-cluster gateway's load balancer is in its cluster's region, a multi-cluster one's in the config cluster's.
+  const home = gkeClusters(model).find((c) => c.name === (g.cluster ?? model.fleet.configCluster))?.region;
+  return `--region ${g.addresses[0]?.region ?? g.gatewayPolicy?.region ?? home}`;
 }
 
 /**
@@ -24,12 +27,23 @@ function certificateScope(model: ResolvedTopology, g: ResolvedGateway): string {
  * an entry per listener host name.
  */
 export function gatewayCertificatesSection(ctx: Context): RunbookSection | undefined {
-  if (configFolderWith(ctx, MULTI_CLUSTER_GATEWAY_FILE) === undefined) return undefined;
   const project = ctx.model.project.id;
   const commands: string[] = [];
   const maps: string[] = [];
+  const secrets: string[] = [];
   for (const g of ctx.model.gateways) {
     const https = g.listeners.filter((l) => l.protocol === 'HTTPS');
+    const cluster = g.cluster ?? ctx.model.fleet.configCluster;
+    for (const secret of gatewaySecretsOf(g)) {
+      if (cluster === undefined) break;
+      const file = `"\${${GATEWAY_CERTS_DIR_VARIABLE}}/${secret.name}`;
+      secrets.push(code(`${secret.namespace}/${secret.name}`));
+      commands.push(
+        `# ${g.namespace}/${g.name}: TLS Secret ${secret.name} (namespace ${secret.namespace}) in ${cluster}`,
+        `kubectl ${contextFlag(cluster)} create namespace ${secret.namespace} --dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply -f -`,
+        `kubectl ${contextFlag(cluster)} -n ${secret.namespace} create secret tls ${secret.name} --cert=${file}.crt" --key=${file}.key" --dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply --server-side -f -`,
+      );
+    }
     const names = unique(https.flatMap(preSharedCertificates));
     if (names.length > 0) commands.push(`# ${g.namespace}/${g.name}: SSL certificates of ${list(https.map((l) => l.name))}`);
     for (const name of names) {
@@ -58,24 +72,28 @@ export function gatewayCertificatesSection(ctx: Context): RunbookSection | undef
     }
   }
   if (commands.length === 0) return undefined;
+  const cloud = commands.some((c) => c.startsWith('gcloud '));
+  const files = `Put each certificate and its key (${code('<name>.crt')}, ${code('<name>.key')}) in ${code(`$${GATEWAY_CERTS_DIR_VARIABLE}`)}, outside this output folder and out of Git.`;
+  const cloudText = cloud
+    ? ` The SSL certificates named in ${code(`tls.options ${PRE_SHARED_CERTS_OPTION}`)} and the SSL policy of ${code(
+        'gatewayPolicy.sslPolicy',
+      )} live in Google Cloud, not in this folder: create them before applying the gateway's folder (the load balancer is built with them).`
+    : '';
+  const mapText =
+    maps.length > 0
+      ? ` The certificate ${maps.length === 1 ? 'map' : 'maps'} ${list(maps)} ${maps.length === 1 ? 'holds' : 'hold'} Certificate Manager certificates (${code(
+          'gcloud certificate-manager certificates create',
+        )}, self-managed or Google-managed); set ${code('CERTIFICATE')} to one before each entry.`
+      : '';
+  const secretText =
+    secrets.length > 0
+      ? ` The TLS ${secrets.length === 1 ? 'Secret' : 'Secrets'} ${list(secrets)} that ${code('tls.certificateRefs')} ${
+          secrets.length === 1 ? 'names is' : 'name are'
+        } created in the gateway's cluster from those files before its folder is applied (meshfleet never writes keys).`
+      : '';
   return {
     title: 'Gateway certificates and SSL policies',
-    lines: blocks(
-      `The HTTPS listeners serve certificates that live in Google Cloud, not in this folder, under the SSL policy their ${code(
-        'gatewayPolicy.sslPolicy',
-      )} names: create them before applying the config cluster's folder (the load balancer is built with them). Put each certificate and its key (${code(
-        '<name>.crt',
-      )}, ${code('<name>.key')}) in ${code(`$${GATEWAY_CERTS_DIR_VARIABLE}`)}, outside this output folder and out of Git; the listeners name them in ${code(
-        `tls.options ${PRE_SHARED_CERTS_OPTION}`,
-      )}.${
-        maps.length > 0
-          ? ` The certificate ${maps.length === 1 ? 'map' : 'maps'} ${list(maps)} ${maps.length === 1 ? 'holds' : 'hold'} Certificate Manager certificates (${code(
-              'gcloud certificate-manager certificates create',
-            )}, self-managed or Google-managed); set ${code('CERTIFICATE')} to one before each entry.`
-          : ''
-      }`,
-      sh(commands),
-    ),
+    lines: blocks(`The HTTPS listeners need their certificates before the Gateway exists. ${files}${cloudText}${mapText}${secretText}`, sh(commands)),
   };
 }
 

@@ -160,7 +160,17 @@ describe('every example', () => {
         'Changes',
         'Teardown',
       ],
-      'gke-gateway-single-cluster': ['meshfleet', 'Kube contexts', 'Infrastructure (Terraform)', 'Kubernetes folders', 'Rollout', 'Check: GKE Gateways', 'Changes', 'Teardown'],
+      'gke-gateway-single-cluster': [
+        'meshfleet',
+        'Kube contexts',
+        'Infrastructure (Terraform)',
+        'Gateway certificates and SSL policies',
+        'Kubernetes folders',
+        'Rollout',
+        'Check: GKE Gateways',
+        'Changes',
+        'Teardown',
+      ],
       'grpc-routes-gamma': [
         'meshfleet',
         'Kube contexts',

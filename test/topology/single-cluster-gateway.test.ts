@@ -342,3 +342,67 @@ describe('runbook', () => {
     expect(text).not.toContain('get serviceimport');
   });
 });
+
+describe('HTTPS with Kubernetes Secrets (tls.certificateRefs)', () => {
+  /** An HTTPS listener whose certificate is the Secret `store-tls` of namespace `certs`, and one of the gateway's namespace. */
+  const https = (t: Draft) => {
+    t.gateways[0].listeners = [
+      {
+        name: 'https',
+        protocol: 'HTTPS',
+        port: 443,
+        tls: { certificateRefs: [{ name: 'store-tls', namespace: 'certs' }, { name: 'local-tls' }] },
+      },
+    ];
+  };
+
+  test('a Secret of another namespace gets a ReferenceGrant there, from the Gateway to exactly that Secret; the namespace is created', () => {
+    const input = synthesizeForAnalysis(validateTopology(variant(https), 'test'));
+    const objects = input.clusters['gke-west'];
+    expect(ofKind(objects, 'Gateway')[0].spec.listeners[0].tls).toEqual({ mode: 'Terminate', certificateRefs: [{ name: 'store-tls', namespace: 'certs' }, { name: 'local-tls' }] });
+    const grants = ofKind(objects, 'ReferenceGrant');
+    expect(grants.map((g) => [g.metadata.namespace, g.metadata.name, g.spec])).toEqual([
+      [
+        'certs',
+        'store-external-http-certificates',
+        { from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'store' }], to: [{ group: '', kind: 'Secret', name: 'store-tls' }] },
+      ],
+    ]);
+    expect(ofKind(objects, 'Namespace').map((n) => n.metadata.name)).toContain('certs');
+    expect(apiServerChecks(input).filter((f) => f.severity === 'error')).toEqual([]);
+    const plan = buildPlan(validateTopology(variant(https), 'test'));
+    const planned = plan.clusters.find((c) => c.name === 'gke-west')!.files.flatMap((f) => f.objects);
+    expect(planned.filter((o) => o.kind === 'ReferenceGrant')).toEqual([
+      { kind: 'ReferenceGrant', apiVersion: 'gateway.networking.k8s.io/v1beta1', namespace: 'certs', name: 'store-external-http-certificates', source: 'gateways[0].listeners' },
+    ]);
+  });
+
+  test('the runbook creates each Secret in the gateway cluster from files outside the output folder, before the folders', () => {
+    const model = validateTopology(variant(https), 'test');
+    const plan = buildPlan(model);
+    const runbook = renderRunbook({
+      model,
+      stacks: STACK_ORDER.filter((s) => s !== 'fleet'),
+      clusters: plan.clusters.map((c) => ({ cluster: c.name, files: [...c.files.map((f) => f.path), 'kustomization.yaml'], meshInstall: [] })),
+    });
+    const certificates = runbook.indexOf('Gateway certificates and SSL policies');
+    expect(certificates).toBeGreaterThan(0);
+    expect(certificates).toBeLessThan(runbook.indexOf('apply -k k8s/gke-west'));
+    expect(runbook).toContain(
+      'kubectl --context="${CTX_GKE_WEST}" -n certs create secret tls store-tls --cert="${MESHFLEET_GATEWAY_CERTS_DIR}/store-tls.crt" --key="${MESHFLEET_GATEWAY_CERTS_DIR}/store-tls.key"',
+    );
+    expect(runbook).toContain('-n store create secret tls local-tls');
+  });
+
+  test('a certificate that is not a core Secret is refused (GKE reads Secrets only)', () => {
+    const t = variant((x) => {
+      https(x);
+      x.gateways[0].listeners[0].tls.certificateRefs = [{ name: 'store-tls', kind: 'ConfigMap' }];
+    });
+    expectOnlyProblem(
+      t,
+      'gateways[0].listeners[0].tls.certificateRefs[0]',
+      'GKE Gateways read certificates from Secrets only (found "/ConfigMap", expected kind Secret in the core group "" (the defaults))',
+    );
+  });
+});

@@ -23,8 +23,8 @@ import { grpcMatchesOf, httpRouteFiltersOf, httpRouteTimeoutsOf } from './gamma-
 /** API group and kind of the multi-cluster services import a multi-cluster Gateway's backend references target. */
 export const SERVICE_IMPORT_GROUP = 'net.gke.io';
 export const SERVICE_IMPORT_KIND = 'ServiceImport';
-/** API group of the routes a ReferenceGrant lets through. */
-const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+/** API group of Gateway API's objects (Gateways, routes) that ReferenceGrants and policies name. */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /**
  * A route's reference to a backend or mirror on its port: a ServiceImport (group and kind named),

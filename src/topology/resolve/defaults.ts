@@ -3,7 +3,6 @@ import {
   AppInput,
   AppSecretInput,
   ClusterInput,
-  GatewayInput,
   IstioApiVersion,
   MeshInput,
   MeshRouteInput,
@@ -15,8 +14,6 @@ import {
   ResolvedApp,
   ResolvedAppSecret,
   ResolvedBackend,
-  ResolvedGateway,
-  ResolvedGatewayListener,
   ResolvedMesh,
   ResolvedVersion,
   ResolvedMultiClusterIngress,
@@ -34,7 +31,7 @@ import {
   isGkeCluster,
 } from '../model/types';
 import { resolveGrpcMethodMatch } from '../model/gateway-routes';
-import { DEFAULT_GATEWAY_LISTENER } from '../model/gateway';
+import { resolveGateway } from './gateways';
 import { MODEL_DEFAULTS } from '../generated/defaults.generated';
 import { resolveGitOps } from './gitops';
 import { resolveAuthorizationPolicy, resolveRequestAuthentication } from './security-policy';
@@ -71,7 +68,6 @@ export const DEFAULTS = {
   workloadKind: MODEL_DEFAULTS.WorkloadInput.kind,
   portName: MODEL_DEFAULTS.WorkloadInput.portName,
   replicas: MODEL_DEFAULTS.WorkloadInput.replicas,
-  gatewayPort: MODEL_DEFAULTS.GatewayInput.port,
   platform: MODEL_DEFAULTS.ClusterInput.platform,
   meshDistribution: MODEL_DEFAULTS.MeshInput.distribution,
   meshModel: MODEL_DEFAULTS.MeshInput.model,
@@ -488,54 +484,6 @@ function resolveMeshRouteRule(rule: MeshRouteRuleInput): ResolvedMeshRouteRule {
 
 function resolveMeshRoute(route: MeshRouteInput): ResolvedMeshRoute {
   return { kind: route.kind ?? MODEL_DEFAULTS.MeshRouteInput.kind, name: route.name ?? route.service, service: route.service, rules: route.rules.map(resolveMeshRouteRule) };
-}
-
-/**
- * The listeners of a gateway: as given (an HTTPS listener's `tls.mode` made explicit), else the
- * one HTTP listener `http` on `port`. A gateway with both is refused by a rule (the listeners win here).
- */
-function resolveGatewayListeners(g: GatewayInput): ResolvedGatewayListener[] {
-  if (g.listeners === undefined) return [{ name: DEFAULT_GATEWAY_LISTENER, protocol: 'HTTP', port: g.port ?? DEFAULTS.gatewayPort }];
-  return g.listeners.map((l) => ({
-    name: l.name,
-    protocol: l.protocol,
-    port: l.port,
-    ...(l.hostname !== undefined ? { hostname: l.hostname } : {}),
-    ...(l.tls !== undefined
-      ? {
-          tls: {
-            mode: l.tls.mode ?? MODEL_DEFAULTS.GatewayListenerTlsInput.mode,
-            certificateRefs: (l.tls.certificateRefs ?? []).map((r) => ({ ...r })),
-            options: { ...(l.tls.options ?? {}) },
-          },
-        }
-      : {}),
-    ...(l.allowedRoutes !== undefined ? { allowedRoutes: l.allowedRoutes } : {}),
-  }));
-}
-
-function resolveGateway(g: GatewayInput): ResolvedGateway {
-  return {
-    name: g.name,
-    namespace: g.namespace,
-    className: g.className,
-    ...(g.cluster === undefined ? {} : { cluster: g.cluster }),
-    addresses: (g.addresses ?? []).map((a) => ({ ...a })),
-    ...(g.staticAddressName !== undefined ? { staticAddressName: g.staticAddressName } : {}),
-    listeners: resolveGatewayListeners(g),
-    ...(g.certificateMap !== undefined ? { certificateMap: g.certificateMap } : {}),
-    routes: (g.routes ?? []).map((r) => ({
-      kind: r.kind ?? MODEL_DEFAULTS.RouteInput.kind,
-      name: r.name,
-      labels: { ...(r.labels ?? {}) },
-      ...(r.sectionName !== undefined ? { sectionName: r.sectionName } : {}),
-      hostnames: [...(r.hostnames ?? [])],
-      rules: r.rules.map((rule) => ({ ...rule })),
-    })),
-    healthChecks: (g.healthChecks ?? []).map((h) => ({ ...h, type: h.type ?? MODEL_DEFAULTS.GatewayHealthCheckInput.type })),
-    backendPolicies: (g.backendPolicies ?? []).map((p) => ({ ...p })),
-    ...(g.gatewayPolicy !== undefined ? { gatewayPolicy: { ...g.gatewayPolicy } } : {}),
-  };
 }
 
 function resolveRegions(input: TopologyInput, clusters: readonly ResolvedGkeCluster[]): ResolvedRegion[] {

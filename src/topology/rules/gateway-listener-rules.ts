@@ -126,6 +126,19 @@ function checkCertificates(gateway: ResolvedGateway, at: string, problems: Probl
         ),
       );
     }
+    // GKE's controller reads certificates from core Secrets only (Gateway API's default referent).
+    tls.certificateRefs.forEach((ref, k) => {
+      if ((ref.kind ?? 'Secret') !== 'Secret' || (ref.group ?? '') !== '') {
+        problems.push(
+          problem(
+            `${l}.tls.certificateRefs[${k}]`,
+            'GKE Gateways read certificates from Secrets only',
+            `${ref.group ?? ''}/${ref.kind ?? 'Secret'}`,
+            'kind Secret in the core group "" (the defaults)',
+          ),
+        );
+      }
+    });
     // GKE "Secure a Gateway", restrictions: the certmap annotation and tls.certificateRefs on one Gateway is an error.
     if (tls.certificateRefs.length > 0 && gateway.certificateMap !== undefined) {
       problems.push(
