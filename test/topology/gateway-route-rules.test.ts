@@ -201,7 +201,9 @@ describe('cross-namespace backends', () => {
   test('a backend in another app namespace gets its namespace on the backendRef and a ReferenceGrant there', () => {
     const model = validateTopology(withRules({ backends: [{ name: 'payments', namespace: 'payments', port: 8080 }] }), 'test');
     const traffic = gatewayTrafficOf(model, model.gateways[0], 0);
-    expect(httpRouteRule(traffic.routes[0].rules[0], 'ServiceImport').backendRefs).toEqual([{ group: 'net.gke.io', kind: 'ServiceImport', name: 'payments', namespace: 'payments', port: 8080 }]);
+    expect(httpRouteRule(traffic.routes[0].rules[0], 'ServiceImport').backendRefs).toEqual([
+      { group: 'net.gke.io', kind: 'ServiceImport', name: 'payments', namespace: 'payments', port: 8080 },
+    ]);
     const grants = gatewayReferenceGrantsOf(traffic);
     expect(grants).toEqual([{ namespace: 'payments', name: 'store-external-http-routes', kinds: ['HTTPRoute'], names: ['payments'] }]);
     expect(referenceGrantSpec(traffic, grants[0])).toEqual({
