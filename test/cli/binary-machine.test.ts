@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES_DIR, REPO_ROOT, TempDirs } from './helpers';
 
+/** The demo, named explicitly: without a topology the CLI announces the demo on stderr, which these runs check is empty. */
+const DEMO = path.join(__dirname, '..', '..', 'examples', 'private-asm-multicluster.yaml');
+
 jest.setTimeout(120_000);
 
 /**
@@ -15,7 +18,7 @@ afterAll(() => temp.cleanup());
 
 function meshfleet(cwd: string, ...args: string[]) {
   if (!fs.existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: run \`npm run build\` first (npm test does)`);
-  return spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MESHFLEET_DEBUG: '' } });
+  return spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MESHFLEET_DEBUG: '', MESHFLEET_TOPOLOGY: DEMO } });
 }
 
 test('schema > topology.schema.json writes the committed schema file', () => {
@@ -25,7 +28,7 @@ test('schema > topology.schema.json writes the committed schema file', () => {
   expect(schema.stdout).toBe(fs.readFileSync(path.join(REPO_ROOT, 'topology.schema.json'), 'utf8'));
 });
 
-test('synth --format json, then synth --check (0), a hand edit, synth --check (1) and diff (0)', () => {
+test('synth --format json, then synth --check (0), a hand edit, synth --check (1) and diff (1)', () => {
   const cwd = temp.make();
   const json = meshfleet(cwd, 'synth', '--out', 'dist', '--format', 'json');
   expect({ status: json.status, stderr: json.stderr }).toEqual({ status: 0, stderr: '' });
@@ -40,7 +43,7 @@ test('synth --format json, then synth --check (0), a hand edit, synth --check (1
   expect(stale.stdout).toContain('  changed  README.md\n');
 
   const diff = meshfleet(cwd, 'diff', '--out', 'dist');
-  expect({ status: diff.status, stderr: diff.stderr }).toEqual({ status: 0, stderr: '' });
+  expect({ status: diff.status, stderr: diff.stderr }).toEqual({ status: 1, stderr: '' });
   expect(diff.stdout).toContain('\n-edited\n');
   expect(fs.readdirSync(cwd)).toEqual(['dist']);
 });

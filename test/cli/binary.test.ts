@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { badTopologyText, REPO_ROOT, snapshot, TempDirs, writeFile } from './helpers';
 
+/** The demo, named explicitly: without a topology the CLI announces the demo on stderr, which these runs check is empty. */
+const DEMO = path.join(__dirname, '..', '..', 'examples', 'private-asm-multicluster.yaml');
+
 jest.setTimeout(60_000);
 
 const MAIN_JS = path.join(REPO_ROOT, 'lib', 'src', 'cli', 'main.js');
@@ -10,7 +13,7 @@ const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 
 function meshfleet(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, MESHFLEET_DEBUG: '' } });
+  return spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, MESHFLEET_DEBUG: '', MESHFLEET_TOPOLOGY: DEMO } });
 }
 
 test('the compiled binary exits 0, 1 and 2, from any working directory', () => {
@@ -47,7 +50,7 @@ test('the compiled binary exits 0, 1 and 2, from any working directory', () => {
 test('a reader that closes early (| head) ends the run quietly with its own status, no EPIPE trace', () => {
   const cwd = temp.make();
   // The reader exits without reading, so every line the CLI writes meets a closed pipe.
-  const script = `"${process.execPath}" "${MAIN_JS}" synth --out dist 2>stderr.txt | (exit 0); echo "status \${PIPESTATUS[0]}"`;
+  const script = `"${process.execPath}" "${MAIN_JS}" synth "${DEMO}" --out dist 2>stderr.txt | (exit 0); echo "status \${PIPESTATUS[0]}"`;
   const run = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8' });
   expect(run.stdout.trim()).toBe('status 0');
   expect(fs.readFileSync(path.join(cwd, 'stderr.txt'), 'utf8')).toBe('');
