@@ -48,8 +48,7 @@ export async function runSynthWatch(values: OptionValues, io: Io, options: Watch
     running = running.then(synthesize).catch((error: unknown) => io.err(`meshfleet: ${error instanceof Error ? error.message : String(error)}`));
   };
 
-  schedule();
-  await running;
+  // Watch before the first synthesis, so that a save during it is not missed.
   return new Promise<number>((resolve) => {
     const name = path.basename(file);
     const watcher = fs.watch(path.dirname(path.resolve(file)), (_event, changed) => {
@@ -67,5 +66,6 @@ export async function runSynthWatch(values: OptionValues, io: Io, options: Watch
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     options.signal?.addEventListener('abort', stop, { once: true });
+    schedule();
   });
 }
