@@ -46,6 +46,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       out: outOption,
       check: { type: 'boolean', description: 'write nothing; exit 1 if DIR differs from what synth would write (for CI), listing the files' },
       format: formatOption,
+      watch: { type: 'boolean', short: 'w', description: 'synthesize again on every save of the topology file, until Ctrl-C; problems are printed, the output kept' },
     },
     details: [
       'Writes DIR/terraform/ (manifest.json, stacks/<stack>/cdk.tf.json), DIR/k8s/<cluster>/, the runbook',
@@ -57,6 +58,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       'marker, and on any problem nothing in it changes. The default local Terraform state is not in DIR',
       'but in terraform-state/<topology name>/ beside it.',
       '',
+      '--watch synthesizes again each time the topology file is saved, in the same process (fast), until',
+      'Ctrl-C; a file with problems gets them printed and leaves the output as it was.',
+      '',
       '--check compares byte for byte and ignores those Terraform working files; a missing DIR counts as',
       'every file added. --format json prints {"ok": true, "topology", "topologyFile", "out", "files":',
       '[{"path", "bytes", "sha256"}], "kept", "recovered"}, with --check {"ok", ..., "differences": [{"path",',
@@ -65,6 +69,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (values, io) => {
       // Graphviz (WebAssembly, for diagram.svg) compiles in the background while the synth loads.
       (await import('../diagram/render-svg')).preloadRenderer();
+      if (values.watch === true) return (await import('./synth-watch')).runSynthWatch(values, io);
       return (await import('./synth-command')).runSynth(values, io);
     },
   },

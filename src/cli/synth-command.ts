@@ -37,7 +37,8 @@ export async function runSynth(values: OptionValues, io: Io): Promise<number> {
   return writeOutput(outcome.loaded, outDir, json, io);
 }
 
-async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): Promise<number> {
+/** Replaces `outDir` with the synthesis of `loaded` and prints what it wrote (`json`: one JSON document). */
+export async function writeOutput(loaded: LoadedTopology, outDir: string, json: boolean, io: Io): Promise<number> {
   const progress = progressOf(io);
   let files: string[] = [];
   // Sizes and hashes cost a second read of every file: only `--format json` shows them.
