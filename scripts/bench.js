@@ -15,6 +15,9 @@
  *    cluster×service, and the marginal cost between sizes (the same from size to size when
  *    growth is linear). PASS/FAIL: 50×100 within 5 s and 1 GB.
  *
+ * 3. Warm re-synthesis (`synth --watch`): the default example again and again in one process.
+ *    PASS/FAIL: the median against 100 ms.
+ *
  * Peak RSS comes from GNU `/usr/bin/time -f %M` when that works here; otherwise the child runs
  * with a small `--require` preload that reports `process.resourceUsage().maxRSS` on exit.
  * Exits 0 whatever the verdicts (a benchmark is not a test); 1 only when a synth itself fails.
@@ -36,6 +39,8 @@ const BIN = path.join(ROOT, 'lib', 'cli', 'meshfleet.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 const DEFAULT_EXAMPLE = 'private-asm-multicluster.yaml';
 const DEFAULT_TARGET_MS = 500;
+/** Target of a warm re-synthesis of the default example (issue 19: 100 ms). */
+const WATCH_TARGET_MS = 100;
 /** Sizes of the scale curve, clusters × services, smallest first. */
 const SCALE_SIZES = [
   [5, 10],
@@ -226,6 +231,41 @@ function benchScale(runner, work, runs, bareMs) {
   return failed;
 }
 
+/**
+ * 3. Warm re-synthesis, what `synth --watch` does on each save: in one process, the default
+ * example synthesized into the same output folder again and again (the first run, which loads
+ * the modules, left out); the save-settle delay of the watch (WATCH_SETTLE_MS) is reported beside.
+ * PASS/FAIL: the median against WATCH_TARGET_MS.
+ */
+function benchWatch(work, runs) {
+  const script = `
+    const { runSynth } = require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'cli', 'synth-command'))});
+    const io = { out() {}, err() {} };
+    (async () => {
+      const times = [];
+      for (let i = 0; i <= ${runs}; i++) {
+        const start = process.hrtime.bigint();
+        const status = await runSynth({ topology: ${JSON.stringify(path.join(EXAMPLES, DEFAULT_EXAMPLE))}, out: ${JSON.stringify(path.join(work, 'watch-out'))} }, io);
+        if (status !== 0) process.exit(1);
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      process.stdout.write(JSON.stringify(times.slice(1)));
+    })();`;
+  const result = childProcess.spawnSync(process.execPath, ['-e', script], { cwd: work, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(`bench: warm re-synthesis failed\n${result.stderr}`);
+    return true;
+  }
+  const times = JSON.parse(result.stdout);
+  const { WATCH_SETTLE_MS } = require(path.join(ROOT, 'lib', 'src', 'cli', 'synth-watch'));
+  const ms = median(times);
+  process.stdout.write(
+    `warm re-synthesis (synth --watch, ${DEFAULT_EXAMPLE}, ${runs} runs): min ${Math.min(...times).toFixed(0)} / median ${ms.toFixed(0)} / max ${Math.max(...times).toFixed(0)} ms, ` +
+      `plus the ${WATCH_SETTLE_MS} ms save-settle delay; ${ms <= WATCH_TARGET_MS ? 'PASS' : 'FAIL'} (target ${WATCH_TARGET_MS} ms)\n`,
+  );
+  return false;
+}
+
 function main() {
   const { runs, scaleRuns, scale } = options();
   if (!fs.existsSync(BIN)) {
@@ -247,6 +287,8 @@ function main() {
         `bare start: node -e '' median ${bareMs.toFixed(0)} ms (${runs} runs)\n\n`,
     );
     failed = benchExamples(runner, work, runs, bareMs) || failed;
+    process.stdout.write('\n');
+    failed = benchWatch(work, Math.max(runs, 10)) || failed;
     if (scale) {
       process.stdout.write('\n');
       failed = benchScale(runner, work, scaleRuns, bareMs) || failed;
