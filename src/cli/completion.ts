@@ -37,27 +37,25 @@ export function completionScript(shell: CompletionShell, commands: Readonly<Reco
   }
 }
 
+/** The bash command that lists the completions of a value. */
+function bashReply(values: ValueCompletion): string {
+  if (values === 'file') return 'compgen -f -- "$cur"';
+  if (values === 'folder') return 'compgen -d -- "$cur"';
+  return values === 'none' ? 'true' : `compgen -W "${values.words.join(' ')}" -- "$cur"`;
+}
+
 function bashScript(commands: Readonly<Record<string, Command>>): string {
   const valueCases = Object.entries(commands).flatMap(([name, command]) =>
     Object.entries(command.options).flatMap(([option, spec]) => {
       if (spec.type !== 'string') return [];
-      const values = valueCompletion(spec);
-      const reply =
-        values === 'file' ? 'compgen -f -- "$cur"' : values === 'folder' ? 'compgen -d -- "$cur"' : values === 'none' ? 'true' : `compgen -W "${values.words.join(' ')}" -- "$cur"`;
+      const reply = bashReply(valueCompletion(spec));
       const patterns = [`"${name} --${option}"`, ...(spec.short ? [`"${name} -${spec.short}"`] : [])].join('|');
       return [`    ${patterns}) COMPREPLY=($(${reply})); return ;;`];
     }),
   );
   const argumentReply = (command: Command): string => {
     const spec = positionalOf(command);
-    const values = spec === undefined ? 'none' : valueCompletion(spec);
-    return values === 'file'
-      ? 'compgen -f -- "$cur"'
-      : values === 'folder'
-        ? 'compgen -d -- "$cur"'
-        : values === 'none'
-          ? 'true'
-          : `compgen -W "${values.words.join(' ')}" -- "$cur"`;
+    return bashReply(spec === undefined ? 'none' : valueCompletion(spec));
   };
   const flagCases = Object.entries(commands).map(([name, command]) => `    ${name}) flags="${flagsOf(command).join(' ')}"; argument=$(${argumentReply(command)}) ;;`);
   return [

@@ -89,7 +89,7 @@ describe('meshfleet synth --format json', () => {
     expect(bad).toEqual({
       status: 2,
       stdout: [],
-      stderr: ['meshfleet: --format: expected one of text, json, found "yaml"', 'Usage: meshfleet synth [FILE] [--out DIR] [--check] [--format text|json]'],
+      stderr: ['meshfleet: --format: expected one of text, json, found "yaml"', 'Usage: meshfleet synth [FILE] [--out DIR] [--check] [--format text|json] [--watch]'],
     });
     expect(fs.readdirSync(dir)).toEqual(['a']);
   });
