@@ -3,7 +3,8 @@ import { isMultiClusterGatewayClass } from '../topology/model/gateway-classes';
 import { buildPlan } from '../plan/build-plan';
 import { eastWestGatewayOf, meshInstallClusters, meshNetworks } from '../topology/resolve/mesh-plan';
 import { FleetPlan } from '../plan/types';
-import { isGkeCluster, ResolvedCluster, ResolvedTopology } from '../topology/model/types';
+import { isGkeCluster, ResolvedCluster, ResolvedGateway, ResolvedTopology } from '../topology/model/types';
+import { gatewayTrafficOf } from '../plan/traffic/resolve';
 
 /*
  * The topology as a Graphviz DOT graph, for `diagram.svg`: what runs where and what talks to
@@ -98,7 +99,8 @@ function groupFor(groups: Map<string, Group>, cluster: ResolvedCluster, multiNet
  * - east-west links between the east-west gateways of clusters on different networks;
  * - istiod links from a primary to each of its remotes (primary-remote meshes);
  * - multi-cluster Gateways and the MultiClusterIngress, linked to the config cluster that holds
- *   them, and the MultiClusterIngress to the clusters serving its backends.
+ *   them and to the clusters serving their backends (a Gateway's: the clusters exporting its
+ *   routes' ServiceImports); a single-cluster Gateway linked to its cluster.
  */
 export function topologyDot(model: ResolvedTopology, plan: FleetPlan = buildPlan(model)): string {
   const multiNetwork = meshNetworks(model).length > 1;
@@ -157,6 +159,11 @@ export function topologyDot(model: ResolvedTopology, plan: FleetPlan = buildPlan
     globalNodes.push({ id, label: `${multi ? 'multi-cluster ' : ''}Gateway\n${gateway.namespace}/${gateway.name}\n${gateway.className}`, attributes: { shape: 'hexagon' } });
     const holder = multi ? configCluster : gateway.cluster;
     if (holder !== undefined) edges.push({ from: id, to: NODE_IDS.cluster(holder), attributes: { style: 'dashed', label: multi ? 'config' : 'backends' } });
+    if (multi) {
+      for (const [cluster, services] of gatewayBackendClusters(model, plan, gateway, model.gateways.indexOf(gateway))) {
+        edges.push({ from: id, to: NODE_IDS.cluster(cluster), attributes: { label: `backends ${services.join(', ')}` } });
+      }
+    }
   }
 
   const mci = model.multiClusterIngress;
@@ -169,6 +176,23 @@ export function topologyDot(model: ResolvedTopology, plan: FleetPlan = buildPlan
   }
 
   return renderDot(model, groups, globalNodes, edges);
+}
+
+/**
+ * Where a multi-cluster Gateway sends traffic: per cluster (topology order), the ServiceImports
+ * of its routes (backends and mirrors) that the cluster exports, as the plan's ServiceExports say.
+ */
+function gatewayBackendClusters(model: ResolvedTopology, plan: FleetPlan, gateway: ResolvedGateway, index: number): Array<[string, string[]]> {
+  const wanted = new Set(
+    gatewayTrafficOf(model, gateway, index).routes.flatMap((r) =>
+      r.rules.flatMap((rule) => [...rule.backends, ...(rule.mirror === undefined ? [] : [rule.mirror])]).map((b) => `${b.namespace ?? gateway.namespace}/${b.service}`),
+    ),
+  );
+  return plan.clusters.flatMap((c): Array<[string, string[]]> => {
+    const exported = c.files.flatMap((f) => f.objects).filter((o) => o.kind === 'ServiceExport' && wanted.has(`${o.namespace}/${o.name}`));
+    const names = [...new Set(exported.map((o) => o.name))];
+    return names.length === 0 ? [] : [[c.name, names]];
+  });
 }
 
 /** The clusters the plan gives the shared ingress gateway (its `ingress-gateway.yaml`), in topology order. */

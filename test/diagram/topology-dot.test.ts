@@ -135,3 +135,15 @@ test('the same topology in another order gives the same text', () => {
   // Three clusters on two networks: a and c share n1, so only the links to b cross networks.
   expect([...edges(forward).keys()].filter((k) => k.startsWith('eastwest/') && k.includes('-> eastwest/'))).toEqual(['eastwest/a -> eastwest/b', 'eastwest/b -> eastwest/c']);
 });
+
+describe('a multi-cluster Gateway', () => {
+  test('is linked to the config cluster and to each cluster exporting the ServiceImports its routes reach (blue-green: one cluster each)', () => {
+    const dot = topologyDot(example('multicluster-gateway-blue-green'));
+    const gateway = dot.split('\n').filter((line) => line.trim().startsWith('"gateway/store/external-http" ->'));
+    expect(gateway.map((line) => line.trim())).toEqual([
+      '"gateway/store/external-http" -> "cluster/gke-west-1" [label="config", style="dashed"];',
+      '"gateway/store/external-http" -> "cluster/gke-west-1" [label="backends store-west-1"];',
+      '"gateway/store/external-http" -> "cluster/gke-west-2" [label="backends store-west-2"];',
+    ]);
+  });
+});
