@@ -111,7 +111,12 @@ test('a multi-cluster Gateway is held by the config cluster', () => {
   const dot = topologyDot(example('internal-multicluster-gateway'));
   const gateway = 'gateway/store/internal-cross-region-gateway';
   expect(nodes(dot).get(gateway)).toBe('label="multi-cluster Gateway\\nstore/internal-cross-region-gateway\\ngke-l7-cross-regional-internal-managed-mc", shape="hexagon"');
-  expect(edges(dot).get(`${gateway} -> cluster/gke-west-1`)).toBe('label="config", style="dashed"');
+  const links = dot.split('\n').filter((line) => line.trim().startsWith(`"${gateway}" ->`));
+  expect(links.map((line) => line.trim())).toEqual([
+    `"${gateway}" -> "cluster/gke-east-1" [label="backends store, store-east-1"];`,
+    `"${gateway}" -> "cluster/gke-west-1" [label="config", style="dashed"];`,
+    `"${gateway}" -> "cluster/gke-west-1" [label="backends store, store-west-1"];`,
+  ]);
 });
 
 test('clusters outside Google Cloud are grouped apart', () => {
