@@ -164,15 +164,16 @@ export function rsaKeyPairCommands(namespace: string, secret: string, pair: { re
 }
 
 /**
- * Creates (or updates) a generic Secret from files in one cluster. The manifest goes through a
- * pipe, never to a file; `--server-side` keeps its content out of the
- * `last-applied-configuration` annotation.
+ * Creates (or updates) a Secret in one cluster from `kubectl create secret <args>` (`args`
+ * starting with `-n <namespace>`). The manifest goes through a pipe, never to a file;
+ * `--server-side` keeps its content out of the `last-applied-configuration` annotation.
  */
+export function applySecretCommand(cluster: string, args: string): string {
+  return `kubectl ${contextFlag(cluster)} ${args} --dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply --server-side -f -`;
+}
+
+/** Creates (or updates) a generic Secret from files in one cluster (see {@link applySecretCommand}). */
 export function createSecretCommand(cluster: string, namespace: string, secret: string, keys: readonly string[]): string {
   const files = keys.map((key) => `--from-file=${key}=${secretFilePath(namespace, secret, key)}`);
-  return [
-    `kubectl ${contextFlag(cluster)} -n ${namespace} create secret generic ${secret}`,
-    ...files,
-    `--dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply --server-side -f -`,
-  ].join(' ');
+  return applySecretCommand(cluster, [`-n ${namespace} create secret generic ${secret}`, ...files].join(' '));
 }

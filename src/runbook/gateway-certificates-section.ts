@@ -2,7 +2,7 @@ import { gatewayClassTraits } from '../topology/model/gateway-classes';
 import { gkeClusters, ResolvedGateway, ResolvedTopology } from '../topology/model/types';
 import { preSharedCertificates, PRE_SHARED_CERTS_OPTION } from '../topology/model/gateway';
 import { gatewaySecretsOf } from '../plan/gateway-certificates';
-import { contextFlag } from './commands';
+import { applySecretCommand, contextFlag } from './commands';
 import { blocks, code, Context, list, RunbookSection, sh, unique } from './shared';
 
 /** Variable naming the folder (outside the output folder) that holds the gateways' certificate and key files. */
@@ -41,7 +41,7 @@ export function gatewayCertificatesSection(ctx: Context): RunbookSection | undef
       commands.push(
         `# ${g.namespace}/${g.name}: TLS Secret ${secret.name} (namespace ${secret.namespace}) in ${cluster}`,
         `kubectl ${contextFlag(cluster)} create namespace ${secret.namespace} --dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply -f -`,
-        `kubectl ${contextFlag(cluster)} -n ${secret.namespace} create secret tls ${secret.name} --cert=${file}.crt" --key=${file}.key" --dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply --server-side -f -`,
+        applySecretCommand(cluster, `-n ${secret.namespace} create secret tls ${secret.name} --cert=${file}.crt" --key=${file}.key"`),
       );
     }
     const names = unique(https.flatMap(preSharedCertificates));

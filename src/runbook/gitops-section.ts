@@ -4,7 +4,7 @@ import { APPLICATION_SET_FILE, KUSTOMIZATION_FILE, rootSyncFile } from '../outpu
 import { secretPlacementsOf } from '../topology/resolve/app-secrets';
 import { PART_OF_LABEL } from '../k8s/ownership';
 import { isGkeCluster, ResolvedArgoCd, ResolvedConfigSync, ResolvedTopology } from '../topology/model/types';
-import { contextFlag, contextVariable, kubectlApplyFile, shellQuote } from './commands';
+import { applySecretCommand, contextFlag, contextVariable, kubectlApplyFile, shellQuote } from './commands';
 import { blocks, code, RunbookSection, sh } from './shared';
 
 /*
@@ -81,7 +81,7 @@ function gitSecretCommand(cluster: string, configSync: ResolvedConfigSync): stri
   };
   const from = sources[configSync.auth];
   if (from === undefined || configSync.secretRef === undefined) return undefined;
-  return `kubectl ${contextFlag(cluster)} -n ${CONFIG_SYNC_NAMESPACE} create secret generic ${configSync.secretRef} ${from} --dry-run=client -o yaml | kubectl ${contextFlag(cluster)} apply --server-side -f -`;
+  return applySecretCommand(cluster, `-n ${CONFIG_SYNC_NAMESPACE} create secret generic ${configSync.secretRef} ${from}`);
 }
 
 /** Config Sync: what the RootSyncs do, what stays outside Git, commit, the RootSync API, Git credentials, apply and check. */

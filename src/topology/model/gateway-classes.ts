@@ -132,6 +132,11 @@ export const GATEWAY_CLASSES: Readonly<Record<string, GatewayClassTraits>> = {
 /** The accepted class names, in table order (for error messages). */
 export const GATEWAY_CLASS_NAMES: readonly string[] = Object.keys(GATEWAY_CLASSES);
 
+/** The class names (table order) whose traits satisfy `pick`, e.g. for what a message expects. */
+export function gatewayClassesWhere(pick: (traits: GatewayClassTraits) => boolean): string[] {
+  return GATEWAY_CLASS_NAMES.filter((c) => pick(GATEWAY_CLASSES[c]));
+}
+
 /** Traits of a class, or undefined when it is not a GKE GatewayClass meshfleet knows. */
 export function gatewayClassTraits(className: string): GatewayClassTraits | undefined {
   return Object.prototype.hasOwnProperty.call(GATEWAY_CLASSES, className) ? GATEWAY_CLASSES[className] : undefined;

@@ -5,7 +5,7 @@
  * takes (`gateway-classes.ts`), the certificate map, the reserved global address, routes'
  * `sectionName` and hostnames, and the SSL policy (HTTPS listeners only).
  */
-import { gatewayClassTraits, GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
+import { gatewayClassesWhere, gatewayClassTraits } from '../model/gateway-classes';
 import { preSharedCertificates, PRE_SHARED_CERTS_OPTION } from '../model/gateway';
 import { GCP_NAME } from './predicates';
 import { Problem, problem } from './problems';
@@ -13,7 +13,7 @@ import { ResolvedGateway, ResolvedTopology, TopologyInput } from '../model/types
 
 /** The classes that take a trait, for what a message expects. */
 function classesWith(trait: 'certificateMap' | 'globalAddress'): string {
-  const names = GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.[trait] === true);
+  const names = gatewayClassesWhere((t) => t[trait]);
   return names.length > 0 ? names.join(', ') : 'none of the GKE multi-cluster classes';
 }
 

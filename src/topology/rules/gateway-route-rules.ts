@@ -6,7 +6,7 @@
  * PathPrefix match, backendRequest at most request), the filters meshfleet does not write, and
  * what the gateway's class lacks (see gateway-classes.ts).
  */
-import { gatewayClassTraits, GatewayClassTraits, GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
+import { gatewayClassesWhere, gatewayClassTraits } from '../model/gateway-classes';
 import type { GatewayHeaderMatchInput, GatewayPathModifierInput, GatewayRouteFilterInput, GatewayRouteFilterType } from '../model/gateway-routes';
 import { resolveGatewayRouteRule } from '../model/gateway-routes';
 import { GATEWAY_DURATION_RE, gatewayDurationMs } from './predicates';
@@ -69,9 +69,9 @@ function checkPathModifier(at: string, p: GatewayPathModifierInput | undefined, 
   if (p[other] !== undefined) problems.push(problem(`${at}.${other}`, `${other} belongs to the other path modifier type`, p[other], `no ${other} with type ${p.type}`));
 }
 
-/** The filters a class lacks, and the classes that take them, for messages. */
-function classesWith(trait: keyof GatewayClassTraits): string {
-  return GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.[trait] === true).join(', ');
+/** The classes that have a trait, for messages. */
+function classesWith(trait: 'advancedTraffic' | 'routeTimeouts'): string {
+  return gatewayClassesWhere((t) => t[trait] === true).join(', ');
 }
 
 /** One rule's filters (each shape, each type once, redirect xor rewrite, ReplacePrefixMatch after one PathPrefix match, what the class takes). */

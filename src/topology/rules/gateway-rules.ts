@@ -3,7 +3,7 @@
  * subnets, GCPGatewayPolicy fields, GRPCRoutes), route rules (backends exported, or running in a
  * single-cluster gateway's cluster; weights, mirrors, gRPC matches), policies (Cloud Armor, IAP).
  */
-import { GatewayClassScope, GatewayClassTraits, gatewayClassTraits, GATEWAY_CLASS_NAMES, ProxyOnlyNeed, proxyOnlyNeeds } from '../model/gateway-classes';
+import { GatewayClassScope, GatewayClassTraits, gatewayClassTraits, GATEWAY_CLASS_NAMES, gatewayClassesWhere, ProxyOnlyNeed, proxyOnlyNeeds } from '../model/gateway-classes';
 import { backendPolicyName, GatewayBackendPolicyInput, gatewayPolicyName, healthCheckPolicyName } from '../model/gateway-policies';
 import { resolveGatewayRouteRule, resolveGrpcMethodMatch } from '../model/gateway-routes';
 import { GATEWAY_MAX_ADDRESSES, GRPCROUTE_MAX_MATCHES, HTTPROUTE_MAX_RULES } from './predicates';
@@ -215,7 +215,7 @@ function checkClassesAndSubnets(model: ResolvedTopology, problems: Problem[]): v
     }
     gateway.routes.forEach((route, j) => {
       if (route.kind !== 'GRPCRoute' || traits.grpcRoute) return;
-      const supporting = GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.grpcRoute === true);
+      const supporting = gatewayClassesWhere((t) => t.grpcRoute);
       const expected =
         supporting.length > 0 ? `HTTPRoute, or a class that takes GRPCRoutes (${supporting.join(', ')})` : 'HTTPRoute (no GKE multi-cluster GatewayClass takes GRPCRoutes yet)';
       problems.push(problem(`${at}.routes[${j}].kind`, `GatewayClass ${gateway.className} does not support GRPCRoute (GKE's Gateway controller)`, route.kind, expected));
@@ -257,7 +257,7 @@ function checkGatewayCluster(model: ResolvedTopology, gateway: ResolvedGateway, 
   const names = gke.map((c) => c.name);
   if (scope === 'multi-cluster') {
     if (gateway.cluster !== undefined) {
-      const single = GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.scope === 'single-cluster');
+      const single = gatewayClassesWhere((t) => t.scope === 'single-cluster');
       problems.push(
         problem(
           `${at}.cluster`,
@@ -406,7 +406,7 @@ function checkPolicies(gateway: ResolvedGateway, at: string, exported: (path: st
 
 /** The classes (table order) with a trait, for messages. */
 function classesWith(trait: (t: GatewayClassTraits) => boolean): string {
-  return GATEWAY_CLASS_NAMES.filter((c) => trait(gatewayClassTraits(c)!)).join(', ');
+  return gatewayClassesWhere(trait).join(', ');
 }
 
 /** GCPBackendPolicy settings the class's load balancer takes: Cloud Armor, IAP, a rate per endpoint (single-cluster only). */

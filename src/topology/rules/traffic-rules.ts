@@ -4,7 +4,7 @@
  * (Istio, GAMMA) they always do; at a multi-cluster Gateway through per-version ServiceImports
  * where the class can weight and mirror; a MultiClusterIngress cannot weight backends.
  */
-import { gatewayClassTraits, GATEWAY_CLASS_NAMES } from '../model/gateway-classes';
+import { gatewayClassesWhere, gatewayClassTraits } from '../model/gateway-classes';
 import { ResolvedGatewayRouteRule, resolveGatewayRouteRule } from '../model/gateway-routes';
 import { Problem, problem } from './problems';
 import { hasVersionSplit, versionSplitOf } from '../resolve/traffic-split';
@@ -31,7 +31,7 @@ function exportedIn(model: ResolvedTopology, namespace: string): Array<{ readonl
 
 /** The classes that weight and mirror, for messages. */
 function advancedClasses(): string {
-  return GATEWAY_CLASS_NAMES.filter((c) => gatewayClassTraits(c)?.advancedTraffic === true).join(', ');
+  return gatewayClassesWhere((t) => t.advancedTraffic).join(', ');
 }
 
 /** Fields of an in-mesh route rule that a multi-cluster Gateway does not apply (it applies matches, weights and mirrors). */
