@@ -99,8 +99,8 @@ function caClusters(model: ResolvedTopology): string[] {
   return model.clusters.filter((cluster) => cluster.meshInstall !== undefined).map((cluster) => cluster.name);
 }
 
-function noClustersRefusal({ model, shownAs }: LoadedTopology): string {
-  const subject = `no plug-in CA material for ${shownAs}:`;
+function noClustersRefusal({ model, file }: LoadedTopology): string {
+  const subject = `no plug-in CA material for ${file}:`;
   if (model.mesh === undefined) return `${subject} the topology runs no mesh (found no mesh, expected mesh.management: in-cluster)`;
   if (model.mesh.management !== 'in-cluster') {
     return (

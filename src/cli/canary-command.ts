@@ -74,7 +74,7 @@ export function editTopologyInPlace<A, E extends TopologyTextEdit>(values: Optio
     return reportEditError(io, file, error);
   }
   if (edit.changed) replaceFileAtomically(file, edit.text, text);
-  io.out(steps.describe(edit, loaded.shownAs));
+  io.out(steps.describe(edit, loaded.file));
   return EXIT_OK;
 }
 

@@ -7,14 +7,15 @@ import { reportTopologyError } from './problems';
 /** A loaded topology and the name it is shown under. */
 export interface LoadedTopology {
   readonly model: ResolvedTopology;
-  /** The topology file as `main` located it (see `locateTopology`), for reading it and, through `displayPath`, for the output to name it. */
+  /**
+   * The topology file as `main` located it (see `locateTopology`): for reading it, as messages
+   * show it, and, through `displayPath`, for the output to name it.
+   */
   readonly file: string;
-  /** The file as messages show it (the same path). */
-  readonly shownAs: string;
 }
 
 /** What loading the command's topology gave: the topology, or its problems. */
-export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly shownAs: string; readonly error: TopologyError };
+export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly file: string; readonly error: TopologyError };
 
 /**
  * Loads the command's topology, the file `main` located (`values.topology`, see
@@ -23,10 +24,10 @@ export type LoadOutcome = { readonly loaded: LoadedTopology } | { readonly shown
 export function tryLoadForCommand(values: OptionValues): LoadOutcome {
   const file = String(values.topology);
   try {
-    return { loaded: { model: loadTopologyFile(file), file, shownAs: file } };
+    return { loaded: { model: loadTopologyFile(file), file } };
   } catch (error) {
     if (!(error instanceof TopologyError)) throw error;
-    return { shownAs: file, error };
+    return { file, error };
   }
 }
 
@@ -37,6 +38,6 @@ export function tryLoadForCommand(values: OptionValues): LoadOutcome {
 export function loadForCommand(io: Io, values: OptionValues): LoadedTopology | undefined {
   const outcome = tryLoadForCommand(values);
   if ('loaded' in outcome) return outcome.loaded;
-  reportTopologyError(io, outcome.shownAs, outcome.error);
+  reportTopologyError(io, outcome.file, outcome.error);
   return undefined;
 }

@@ -16,8 +16,8 @@ export async function runPlan(values: OptionValues, io: Io): Promise<number> {
   const json = values.format === 'json';
   const outcome = tryLoadForCommand(values);
   if ('error' in outcome) {
-    if (json) printJson(io, { ok: false, topologyFile: outcome.shownAs, problems: outcome.error.problems });
-    else reportTopologyError(io, outcome.shownAs, outcome.error);
+    if (json) printJson(io, { ok: false, topologyFile: outcome.file, problems: outcome.error.problems });
+    else reportTopologyError(io, outcome.file, outcome.error);
     return EXIT_FAILURE;
   }
   const { buildPlan } = await import('../plan/build-plan');

@@ -17,11 +17,11 @@ export async function runSynthCheck(loaded: LoadedTopology, outDir: string, json
   const differences = await withSynthesizedOutput(loaded, outDir, progressOf(io), (dir) => compareOutputs(outDir, dir));
   const upToDate = differences.length === 0;
   if (json) {
-    printJson(io, { ok: upToDate, topology: loaded.model.name, topologyFile: loaded.shownAs, out: outDir, differences });
+    printJson(io, { ok: upToDate, topology: loaded.model.name, topologyFile: loaded.file, out: outDir, differences });
   } else if (upToDate) {
-    io.out(`up to date: ${displayPath(outDir)}/ is what 'meshfleet synth' writes for ${loaded.shownAs}`);
+    io.out(`up to date: ${displayPath(outDir)}/ is what 'meshfleet synth' writes for ${loaded.file}`);
   } else {
-    io.out(`out of date: ${displayPath(outDir)}/ differs from what 'meshfleet synth' writes for ${loaded.shownAs} (${countChanges(differences)}):`);
+    io.out(`out of date: ${displayPath(outDir)}/ differs from what 'meshfleet synth' writes for ${loaded.file} (${countChanges(differences)}):`);
     for (const difference of differences) io.out(`  ${difference.change.padEnd(7)}  ${difference.path}`);
     io.out(`run 'meshfleet synth' to update it, or 'meshfleet diff' to see the changes`);
   }

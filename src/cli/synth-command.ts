@@ -29,8 +29,8 @@ export async function runSynth(values: OptionValues, io: Io): Promise<number> {
   const outDir = typeof values.out === 'string' ? values.out : DEFAULT_OUT;
   const outcome = tryLoadForCommand(values);
   if (!('loaded' in outcome)) {
-    if (json) printJson(io, { ok: false, topologyFile: outcome.shownAs, out: outDir, problems: outcome.error.problems });
-    else reportTopologyError(io, outcome.shownAs, outcome.error);
+    if (json) printJson(io, { ok: false, topologyFile: outcome.file, out: outDir, problems: outcome.error.problems });
+    else reportTopologyError(io, outcome.file, outcome.error);
     return EXIT_FAILURE;
   }
   if (values.check === true) return runSynthCheck(outcome.loaded, outDir, json, io);
@@ -58,7 +58,7 @@ export async function writeOutput(loaded: LoadedTopology, outDir: string, json: 
   } catch (error) {
     if (!(error instanceof OutputRefusal)) throw error;
     const message = `refusing to replace ${displayPath(outDir)}: ${error.message}`;
-    if (json) printJson(io, { ok: false, topologyFile: loaded.shownAs, out: outDir, problems: [{ path: '--out', message }] });
+    if (json) printJson(io, { ok: false, topologyFile: loaded.file, out: outDir, problems: [{ path: '--out', message }] });
     else io.err(`meshfleet: ${message}`);
     return EXIT_FAILURE;
   } finally {
@@ -69,7 +69,7 @@ export async function writeOutput(loaded: LoadedTopology, outDir: string, json: 
     printJson(io, {
       ok: true,
       topology: loaded.model.name,
-      topologyFile: loaded.shownAs,
+      topologyFile: loaded.file,
       out: outDir,
       files: entries,
       kept: report.kept,
@@ -79,7 +79,7 @@ export async function writeOutput(loaded: LoadedTopology, outDir: string, json: 
     return EXIT_OK;
   }
   for (const line of report.recovered) io.out(line);
-  io.out(`synthesized ${loaded.shownAs} into ${displayPath(outDir)}/ (${files.length} file${files.length === 1 ? '' : 's'})`);
+  io.out(`synthesized ${loaded.file} into ${displayPath(outDir)}/ (${files.length} file${files.length === 1 ? '' : 's'})`);
   for (const [folder, names] of groupByFolder(files)) {
     const shown = names.length <= LISTED_FILES_PER_FOLDER ? names.join(', ') : `${names.length} files`;
     io.out(`  ${folder}/  ${shown}`);

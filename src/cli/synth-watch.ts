@@ -39,7 +39,7 @@ export async function runSynthWatch(values: OptionValues, io: Io, options: Watch
 
   const synthesize = async (): Promise<void> => {
     const outcome = tryLoadForCommand(values);
-    if ('error' in outcome) reportTopologyError(io, outcome.shownAs, outcome.error);
+    if ('error' in outcome) reportTopologyError(io, outcome.file, outcome.error);
     else await writeOutput(outcome.loaded, outDir, false, io);
     io.err(`watching ${file} for changes (Ctrl-C stops)`);
   };

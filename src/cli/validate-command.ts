@@ -46,10 +46,10 @@ export async function runValidate(values: OptionValues, io: Io): Promise<number>
 async function validate(values: OptionValues, textIo: Io | undefined): Promise<Outcome> {
   const outcome = tryLoadForCommand(values);
   if ('error' in outcome) {
-    if (textIo) reportTopologyError(textIo, outcome.shownAs, outcome.error);
-    return { shownAs: outcome.shownAs, problems: outcome.error.problems, findings: [] };
+    if (textIo) reportTopologyError(textIo, outcome.file, outcome.error);
+    return { shownAs: outcome.file, problems: outcome.error.problems, findings: [] };
   }
-  const { model, shownAs } = outcome.loaded;
+  const { model, file: shownAs } = outcome.loaded;
   if (values['skip-analysis'] === true) return { shownAs, model, problems: [], findings: [] };
   // Loaded here only: the synthesis pulls in cdk8s and cdktf, which a topology-only check does not need.
   const [{ synthesizeForAnalysis }, { analyze }] = await Promise.all([import('../analysis/synthesize'), import('../analysis/analyze')]);
