@@ -1,7 +1,6 @@
 import { Command } from './command';
 import { DEFAULT_OUT } from '../output/paths';
-import { DEFAULT_TOPOLOGY } from '../entry/run-entry-point';
-import { TOPOLOGY_VARIABLE } from '../runbook/wait-commands';
+import { DEFAULT_TOPOLOGY, TOPOLOGY_VARIABLE } from '../entry/run-entry-point';
 import { TOPOLOGY_FILE_NAMES } from './topology-location';
 import { COMPLETION_SHELLS, CompletionShell } from './completion-shells';
 import { EXIT_OK } from './usage';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TOPOLOGY_VARIABLE } from '../runbook/wait-commands';
+import { TOPOLOGY_VARIABLE } from '../entry/run-entry-point';
 import { displayPath, normalizedPath } from './display';
 import { defaultTopologyPath } from './package-info';
 import { UsageError } from './usage';

@@ -4,6 +4,13 @@ import { TopologyError } from '../topology/rules/problems';
 export const DEFAULT_TOPOLOGY = 'examples/private-asm-multicluster.yaml';
 
 /**
+ * The environment variable naming the topology file: read by the cdk8s and cdktf apps and by
+ * the CLI (after `FILE` and `./meshfleet.yaml`), and exported by the runbook when it does not
+ * know the file's path.
+ */
+export const TOPOLOGY_VARIABLE = 'MESHFLEET_TOPOLOGY';
+
+/**
  * Runs the body of an app that an official CLI starts (`cdk8s synth` runs src/k8s/main.ts,
  * `cdktf synth` src/terraform/main.ts) and sets the exit status: 0, or 1 on any error, with
  * no stack trace in the log of a CI run. A bad topology prints its file and one line per problem

@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_TOPOLOGY, runEntryPoint } from '../entry/run-entry-point';
+import { DEFAULT_TOPOLOGY, runEntryPoint, TOPOLOGY_VARIABLE } from '../entry/run-entry-point';
 import { loadTopologyFile } from '../load/load';
 import { KUBERNETES_DIR, KUSTOMIZATION_FILE } from '../output/paths';
 import { ResolvedTopology } from '../topology/model/types';
@@ -81,7 +81,7 @@ export function clusterStream(model: ResolvedTopology, cluster?: string): string
  */
 export function runCdk8sApp(env: NodeJS.ProcessEnv = process.env): void {
   const outdir = env.CDK8S_OUTDIR ?? DEFAULT_OUTDIR;
-  const model = loadTopologyFile(env.MESHFLEET_TOPOLOGY ?? DEFAULT_TOPOLOGY);
+  const model = loadTopologyFile(env[TOPOLOGY_VARIABLE] ?? DEFAULT_TOPOLOGY);
   if (isStdoutRun(outdir)) {
     fs.writeFileSync(path.join(outdir, `${model.name}.yaml`), clusterStream(model, env.MESHFLEET_CLUSTER || undefined));
     return;

@@ -1,3 +1,4 @@
+import { TOPOLOGY_VARIABLE } from '../entry/run-entry-point';
 import { LOCAL_STATE_FOLDER } from '../output/paths';
 import { gkeClusters, isGkeCluster } from '../topology/model/types';
 import { contextFlag, getCredentialsCommand, terraformCommands } from './commands';
@@ -38,9 +39,7 @@ export function infrastructureSection(ctx: Context): RunbookSection {
       `Apply the stacks in this order (${list(ctx.input.stacks.map(code))}); each reads the outputs of the ones before it.`,
       sh(stackDirs.flatMap(terraformCommands)),
       terraformStateNote(ctx),
-      `Alternatively, from the meshfleet project: ${code(`cdktf deploy ${ctx.input.stacks.join(' ')}`)} with ${code(
-        'MESHFLEET_TOPOLOGY',
-      )} set to the topology file (it synthesizes the same stacks again, into ${code('cdktf.out/terraform/')})` +
+      `Alternatively, from the meshfleet project: ${code(`cdktf deploy ${ctx.input.stacks.join(' ')}`)} with ${code(TOPOLOGY_VARIABLE)} set to the topology file (it synthesizes the same stacks again, into ${code('cdktf.out/terraform/')})` +
         (ctx.model.terraform.backend.type === 'local' ? `; it uses the same state files when this folder lies directly in the project, as ${code('dist/')} does.` : '.'),
       externalNote,
       'Then fetch the credentials of the GKE clusters (this creates the contexts above):',

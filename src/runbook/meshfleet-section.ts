@@ -1,5 +1,6 @@
 import { blocks, code, Context, knownTopology, list, PROJECT_PLACEHOLDER, RunbookSection, sh, TOPOLOGY_PLACEHOLDER } from './shared';
-import { PROJECT_DIR_VARIABLE, TOPOLOGY_VARIABLE } from './wait-commands';
+import { TOPOLOGY_VARIABLE } from '../entry/run-entry-point';
+import { PROJECT_DIR_VARIABLE } from './wait-commands';
 
 /** How meshfleet is run: from its project folder, built once; its commands here `cd` there. */
 export function meshfleetSection(ctx: Context): RunbookSection {

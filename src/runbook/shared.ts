@@ -6,7 +6,8 @@ import type { ClusterMeshInstall, FleetPlan, PlannedEastWestGateway } from '../p
 import type { ResolvedCluster, ResolvedTopology } from '../topology/model/types';
 import { isMultiClusterGatewayClass } from '../topology/model/gateway-classes';
 import { contextFlag, kubectlApplyKustomization, shellQuote, terraformOutputAssignment } from './commands';
-import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand, TOPOLOGY_VARIABLE } from './wait-commands';
+import { TOPOLOGY_VARIABLE } from '../entry/run-entry-point';
+import { crdWaitCommands, eastWestAddressCommand, gatewayClassWaitCommand, nonEmptyWaitCommand } from './wait-commands';
 
 /*
  * What the runbook's sections share: the input they are rendered from, the context built from it,

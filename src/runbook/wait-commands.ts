@@ -28,9 +28,6 @@ export function meshfleetCommand(args: string): string {
   return `(cd "\${${PROJECT_DIR_VARIABLE}}" && npx meshfleet ${args})`;
 }
 
-/** Variable holding the topology file when the runbook does not know its path (as cdktf reads it). */
-export const TOPOLOGY_VARIABLE = 'MESHFLEET_TOPOLOGY';
-
 /**
  * Synthesizes this output folder again, then enters it again: synth swaps in a new folder, so
  * the shell's working folder is the old, removed one until `cd "${PWD}"`. `out` is the folder as

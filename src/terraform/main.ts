@@ -16,13 +16,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import { DEFAULT_TOPOLOGY, runEntryPoint } from '../entry/run-entry-point';
+import { DEFAULT_TOPOLOGY, runEntryPoint, TOPOLOGY_VARIABLE } from '../entry/run-entry-point';
 import { loadTopologyFile } from '../load/load';
 import { addStacks } from './stacks';
 import { synthesizeApp } from './synthesize-app';
 
 runEntryPoint(() => {
-  const topology = process.env.MESHFLEET_TOPOLOGY ?? path.join(__dirname, '..', '..', '..', DEFAULT_TOPOLOGY);
+  const topology = process.env[TOPOLOGY_VARIABLE] ?? path.join(__dirname, '..', '..', '..', DEFAULT_TOPOLOGY);
   const outdir = process.env.CDKTF_OUTDIR ?? path.join('cdktf.out', 'terraform');
   const model = loadTopologyFile(topology);
   // The App creates only the last level of its output folder.
