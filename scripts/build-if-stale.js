@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 /*
  * Builds the project (`npm run build`: tsc to lib/, then the CLI bundles) only when an input
- * changed since the last build, so that `npm run synth`, `npm run validate`, `npm test`, `prepare`
- * and npx's first call do not rebuild an up-to-date project:
+ * changed since the last build, so that `npm run meshfleet`, `npm run synth`, `npm test`,
+ * `prepare` and npx's first call do not rebuild an up-to-date project:
  *
  *   node scripts/build-if-stale.js        (prints nothing when the build is up to date)
  *
  * The inputs are every file of INPUTS (folders walked), hashed by path and content; every
- * successful build (scripts/build-cli.js, its last step) writes their hash to
- * lib/.build-inputs.sha256. Content, not times: a checkout or a copy changes modification times
- * without changing what the build makes.
+ * successful build (scripts/build-cli.js, its last step) writes their hash to the stamp
+ * lib/.build-inputs.json. Content decides, not times: a checkout or a copy changes modification
+ * times without changing what the build makes. Times only save the hashing: the stamp also
+ * records each input's size and modification time, and when every input still has the ones
+ * recorded (and is older than the stamp, so that a file saved in the same instant as the stamp
+ * was written is hashed), the inputs are the ones hashed. Otherwise they are hashed again; the
+ * same hash means up to date, and the stamp takes the new times.
  */
 'use strict';
 
@@ -21,9 +25,10 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 /** What the build reads: sources, generated CRD classes and schemas, the build script and its configuration. */
 const INPUTS = ['src', 'imports', 'crds', 'scripts/build-cli.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
-/** The bin the build writes last (scripts/build-cli.js); no bin, no build. */
-const BIN = path.join(ROOT, 'lib', 'cli', 'meshfleet.js');
-const STAMP = path.join(ROOT, 'lib', '.build-inputs.sha256');
+/** The bin the build writes last (scripts/build-cli.js), relative to the project; no bin, no build. */
+const BIN = path.join('lib', 'cli', 'meshfleet.js');
+/** The stamp of the last build, relative to the project: `{ hash, files: { <input>: [size, mtimeMs] } }`. */
+const STAMP = path.join('lib', '.build-inputs.json');
 
 /** Files under `relative` (itself when a file) of `root`, as sorted paths relative to it. */
 function filesOf(root, relative) {
@@ -36,10 +41,15 @@ function filesOf(root, relative) {
     .flatMap((name) => filesOf(root, path.join(relative, name)));
 }
 
+/** Every input file of the project at `root`, in hashing order. */
+function inputFiles(root) {
+  return INPUTS.flatMap((input) => filesOf(root, input));
+}
+
 /** sha256 over the path and content of every input of the project at `root`. */
 function inputsHash(root = ROOT) {
   const hash = crypto.createHash('sha256');
-  for (const file of INPUTS.flatMap((input) => filesOf(root, input))) {
+  for (const file of inputFiles(root)) {
     hash.update(`${file}\0`);
     hash.update(fs.readFileSync(path.join(root, file)));
     hash.update('\0');
@@ -47,20 +57,70 @@ function inputsHash(root = ROOT) {
   return hash.digest('hex');
 }
 
-function main() {
-  const hash = inputsHash();
-  const built = fs.existsSync(BIN) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8').trim() === hash;
-  if (built) return;
+/** Size and modification time of every input, by path. */
+function inputTimes(root) {
+  return Object.fromEntries(
+    inputFiles(root).map((file) => {
+      const stat = fs.statSync(path.join(root, file));
+      return [file, [stat.size, stat.mtimeMs]];
+    }),
+  );
+}
+
+function readStamp(root) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, STAMP), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records that the build in `root`/lib is the build of its current inputs. */
+function writeStamp(root = ROOT, hash = inputsHash(root)) {
+  const file = path.join(root, STAMP);
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, `${JSON.stringify({ hash, files: inputTimes(root) })}\n`);
+  fs.renameSync(temporary, file);
+}
+
+/** True when every input has the size and time the stamp recorded, each older than the stamp itself. */
+function timesMatch(root, stamp) {
+  const stampTime = fs.statSync(path.join(root, STAMP)).mtimeMs;
+  const recorded = stamp.files ?? {};
+  const now = inputTimes(root);
+  const files = Object.keys(now);
+  return (
+    files.length === Object.keys(recorded).length &&
+    files.every((file) => {
+      const [size, mtimeMs] = recorded[file] ?? [];
+      return now[file][0] === size && now[file][1] === mtimeMs && mtimeMs < stampTime;
+    })
+  );
+}
+
+/** True when `root`/lib holds the build of the current inputs (hashing them only when their times changed). */
+function isUpToDate(root = ROOT) {
+  const stamp = readStamp(root);
+  if (stamp === undefined || !fs.existsSync(path.join(root, BIN))) return false;
+  if (timesMatch(root, stamp)) return true;
+  const hash = inputsHash(root);
+  if (hash !== stamp.hash) return false;
+  try {
+    writeStamp(root, hash);
+  } catch {
+    // A project we may not write to: the next run hashes again.
+  }
+  return true;
+}
+
+/** Runs `npm run build` when the build is stale; exits this process with the build's status when it fails. */
+function buildIfStale() {
+  if (isUpToDate()) return;
   const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
   const result = childProcess.spawnSync(npm[0], [...npm[1], 'run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Records that lib/ is the build of the current inputs; the build's last step (scripts/build-cli.js). */
-function writeStamp() {
-  fs.writeFileSync(STAMP, `${inputsHash()}\n`);
-}
+if (require.main === module) buildIfStale();
 
-if (require.main === module) main();
-
-module.exports = { inputsHash, STAMP, writeStamp };
+module.exports = { BIN, buildIfStale, inputsHash, isUpToDate, ROOT, STAMP, writeStamp };
