@@ -36,7 +36,7 @@ const OUT_DIR = path.join(ROOT, 'lib', 'cli');
 /** The bin of the package (package.json `bin`). */
 const BIN = path.join(OUT_DIR, 'meshfleet.js');
 /** The names the loader reads, from its compiled module (tsc runs before this script). */
-const { BUNDLE_NAMES_FILE, CODE_CACHE_EXTENSION } = require('../lib/src/cli/bundle-loader');
+const { BUNDLE_NAMES_FILE, CODE_CACHE_EXTENSION, wrapBundle } = require('../lib/src/cli/bundle-loader');
 /** The synth the build runs once so that V8 code caches exist before the first real run. */
 const TRAINING_EXAMPLE = path.join(ROOT, 'examples', 'private-asm-multicluster.yaml');
 
@@ -154,10 +154,11 @@ async function bundle(esbuild, options) {
   return { code: output.text, metafile: result.metafile };
 }
 
-/** Writes `code` as `<name>-<hash of code>.js` in OUT_DIR and returns that file name. */
+/** Writes `code`, wrapped for the loader, as `<name>-<hash>.js` in OUT_DIR and returns that file name. */
 function writeHashed(name, code) {
-  const file = `${name}-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
-  fs.writeFileSync(path.join(OUT_DIR, file), code);
+  const text = wrapBundle(code);
+  const file = `${name}-${crypto.createHash('sha256').update(text).digest('hex').slice(0, 12)}.js`;
+  fs.writeFileSync(path.join(OUT_DIR, file), text);
   return file;
 }
 

@@ -14,11 +14,58 @@ export const BUNDLE_NAMES_FILE = 'bundles.json';
 export const CODE_CACHE_EXTENSION = '.v8cache';
 
 /**
- * Each bundle is compiled as one function of CommonJS's five parameters plus the loader, through
- * which the CLI bundle loads the vendor bundles (`__meshfleetLoadBundle('vendor-synth')`).
+ * Each bundle file is one function expression of CommonJS's five parameters plus the loader,
+ * through which the CLI bundle loads the vendor bundles (`__meshfleetLoadBundle('vendor-synth')`).
+ * The build writes the wrapper into the file ({@link wrapBundle}), so the loader compiles the
+ * file's text as read: wrapping it at run time made V8 copy a megabytes-long string once more.
  */
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __meshfleetLoadBundle) {';
 const WRAPPER_TAIL = '\n})';
+
+/** A bundle's code as its file holds it (scripts/build-cli.js): wrapped in the loader's function. */
+export function wrapBundle(code: string): string {
+  return WRAPPER_HEAD + code + WRAPPER_TAIL;
+}
+
+/** The first size of {@link ScratchReader}'s buffer: more than the largest bundle; pages never written cost nothing. */
+const SCRATCH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads files into one buffer, reused: a bundle's text is copied into a string and its code cache
+ * consumed before the next read. A fresh buffer per file made the kernel hand out (and zero) new
+ * pages for each of the four files a synth reads, about 10 MB; on virtual machines where a page
+ * fault costs microseconds, that was a noticeable part of the start.
+ */
+class ScratchReader {
+  private buffer = Buffer.alloc(0);
+
+  /** The content of `file`, valid until the next read. */
+  read(file: string): Buffer {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, SCRATCH_BYTES));
+      let done = 0;
+      while (done < size) {
+        const n = fs.readSync(fd, this.buffer, done, size - done, done);
+        if (n === 0) break;
+        done += n;
+      }
+      return this.buffer.subarray(0, done);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** The content of `file`, or undefined when it cannot be read (valid until the next read). */
+  readIfPresent(file: string): Buffer | undefined {
+    try {
+      return this.read(file);
+    } catch {
+      return undefined;
+    }
+  }
+}
 
 /** What a bundle is compiled into: called once with the CommonJS arguments and the loader. */
 type BundleFunction = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string, loadBundle: (name: string) => unknown) => void;
@@ -43,6 +90,7 @@ interface StaleCache {
 export class BundleLoader {
   private readonly loaded = new Map<string, unknown>();
   private readonly stale: StaleCache[] = [];
+  private readonly reader = new ScratchReader();
 
   /**
    * @param dir the folder of the bundles (lib/cli)
@@ -63,8 +111,9 @@ export class BundleLoader {
     if (fileName === undefined) throw new Error(`no bundle '${name}' in ${path.join(this.dir, BUNDLE_NAMES_FILE)}: run 'npm run build'`);
     const file = path.join(this.dir, fileName);
     const cacheFile = file + CODE_CACHE_EXTENSION;
-    const cachedData = readIfPresent(cacheFile);
-    const source = WRAPPER_HEAD + fs.readFileSync(file, 'latin1') + WRAPPER_TAIL;
+    // The text first: it is copied into a string, and the buffer is free for the code cache.
+    const source = this.reader.read(file).toString('latin1');
+    const cachedData = this.reader.readIfPresent(cacheFile);
     const script = new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
     if (cachedData === undefined || script.cachedDataRejected === true) this.markStale({ script, cacheFile });
 
@@ -102,12 +151,4 @@ export class BundleLoader {
 /** The bundle names of the bundled CLI in `dir` ({@link BUNDLE_NAMES_FILE}). */
 export function readBundleNames(dir: string): Record<string, string> {
   return JSON.parse(fs.readFileSync(path.join(dir, BUNDLE_NAMES_FILE), 'utf8')) as Record<string, string>;
-}
-
-function readIfPresent(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { wrapBundle } from '../../src/cli/bundle-loader';
 import { badTopologyText, DEFAULT_EXAMPLE, EXAMPLES_DIR, REPO_ROOT, run, snapshot, TempDirs, writeFile } from './helpers';
 
 /** The demo, named explicitly: without a topology the CLI announces the demo on stderr, which these runs check is empty. */
@@ -45,9 +46,11 @@ function bundlesRead(cwd: string, ...args: string[]) {
     'record-reads.js',
     [
       "const fs = require('fs');",
-      'const read = fs.readFileSync;',
       'const seen = [];',
-      'fs.readFileSync = function (file, ...rest) { seen.push(String(file)); return read.call(this, file, ...rest); };',
+      'for (const name of ["readFileSync", "openSync"]) {',
+      '  const original = fs[name];',
+      '  fs[name] = function (file, ...rest) { seen.push(String(file)); return original.call(this, file, ...rest); };',
+      '}',
       "process.on('exit', () => fs.writeFileSync(process.env.READ_LOG, JSON.stringify(seen)));",
     ].join('\n'),
   );
@@ -65,6 +68,12 @@ test('the build writes the bin, the bundles it names and code caches for the syn
   expect(Object.keys(bundles).sort()).toEqual(['cli', 'vendor-synth', 'vendor-x509']);
   expect(JSON.parse(fs.readFileSync(path.join(CLI_DIR, 'bundles.json'), 'utf8'))).toEqual(bundles);
   for (const [name, file] of Object.entries(bundles)) expect(file).toMatch(new RegExp(`^${name}-[0-9a-f]{12}\\.js$`));
+  // Each bundle file is the loader's function expression, compiled as read (no copy to wrap it).
+  const [head, tail] = wrapBundle('\0').split('\0');
+  for (const file of Object.values(bundles)) {
+    const text = fs.readFileSync(path.join(CLI_DIR, file), 'latin1');
+    expect({ file, head: text.startsWith(head), tail: text.endsWith(tail) }).toEqual({ file, head: true, tail: true });
+  }
   expect(fs.readFileSync(buildScript.BIN, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   expect(fs.statSync(buildScript.BIN).mode & 0o111).not.toBe(0);
   // The training synth of the build compiled the synth path; ca has not run yet.
