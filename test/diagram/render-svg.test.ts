@@ -54,3 +54,20 @@ test('a process exits as soon as its rendering is done', () => {
   const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
   expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: '<svg', stderr: '' });
 });
+
+const onLinux = process.platform === 'linux' ? test : test.skip;
+onLinux('on Linux, Graphviz renders in a thread of the lowest priority, and the main thread keeps its own', () => {
+  const renderSvgJs = path.join(REPO_ROOT, 'lib', 'src', 'diagram', 'render-svg.js');
+  // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the parenthesized name).
+  const script = `
+    const fs = require('fs');
+    const nice = (tid) => Number(fs.readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' ')[16]);
+    const { renderSvg, WORKER_NICE } = require(${JSON.stringify(renderSvgJs)});
+    renderSvg('digraph { a -> b }').then(() => {
+      const values = fs.readdirSync('/proc/self/task').map(nice);
+      process.stdout.write(JSON.stringify({ main: nice(process.pid), niced: values.filter((v) => v === WORKER_NICE).length, expected: WORKER_NICE }));
+    });`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+  expect(run.stderr).toBe('');
+  expect(JSON.parse(run.stdout)).toEqual({ main: 0, niced: 1, expected: 19 });
+});
