@@ -41,10 +41,17 @@ export function parseCommandArgs(name: string, command: Command, args: readonly 
   }
   for (const [option, spec] of Object.entries(command.options)) {
     const value = values[option];
+    // A value given as the positional argument is named as the synopsis shows it (`SHELL`).
+    const shownAs = spec.positional === true && positionals.length > 0 ? (spec.valueName ?? 'VALUE') : `--${option}`;
     if (value === '') throw new UsageError(`option '--${option}' needs a non-empty value`, name);
-    if (spec.required && value === undefined) throw new UsageError(`option '--${option}' is required`, name);
+    if (spec.required && value === undefined) {
+      throw new UsageError(
+        spec.positional === true ? `${spec.valueName ?? 'VALUE'} is required (or --${option} ${spec.valueName ?? 'VALUE'})` : `option '--${option}' is required`,
+        name,
+      );
+    }
     if (spec.choices && typeof value === 'string' && !spec.choices.includes(value)) {
-      throw new UsageError(`--${option}: expected one of ${spec.choices.join(', ')}, found ${JSON.stringify(value)}`, name);
+      throw new UsageError(`${shownAs}: expected one of ${spec.choices.join(', ')}, found ${JSON.stringify(value)}`, name);
     }
   }
   return { help: false, values };

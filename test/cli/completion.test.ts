@@ -64,9 +64,15 @@ describe('meshfleet completion', () => {
     }
   });
 
-  test('an unknown shell is a usage error', async () => {
-    const result = await run('completion', 'powershell');
-    expect(result.status).toBe(2);
-    expect(result.stderr[0]).toBe('meshfleet: --shell: expected one of bash, zsh, fish, found "powershell"');
+  test('an unknown or missing shell is a usage error, named as it was given', async () => {
+    const positional = await run('completion', 'powershell');
+    expect(positional.status).toBe(2);
+    expect(positional.stderr[0]).toBe('meshfleet: SHELL: expected one of bash, zsh, fish, found "powershell"');
+    const option = await run('completion', '--shell', 'powershell');
+    expect(option.status).toBe(2);
+    expect(option.stderr[0]).toBe('meshfleet: --shell: expected one of bash, zsh, fish, found "powershell"');
+    const missing = await run('completion');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr[0]).toBe('meshfleet: SHELL is required (or --shell SHELL)');
   });
 });
