@@ -75,11 +75,20 @@ function readStamp(root) {
   }
 }
 
-/** Records that the build in `root`/lib is the build of its current inputs. */
-function writeStamp(root = ROOT, hash = inputsHash(root)) {
+/**
+ * Records that the build in `root`/lib is the build of its current inputs. The times are taken
+ * before the content is hashed: a file saved in between gets a time the next check does not
+ * find, so it is hashed again then.
+ */
+function writeStamp(root = ROOT) {
+  const files = inputTimes(root);
+  writeStampFile(root, { hash: inputsHash(root), files });
+}
+
+function writeStampFile(root, stamp) {
   const file = path.join(root, STAMP);
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, `${JSON.stringify({ hash, files: inputTimes(root) })}\n`);
+  fs.writeFileSync(temporary, `${JSON.stringify(stamp)}\n`);
   fs.renameSync(temporary, file);
 }
 
@@ -103,10 +112,11 @@ function isUpToDate(root = ROOT) {
   const stamp = readStamp(root);
   if (stamp === undefined || !fs.existsSync(path.join(root, BIN))) return false;
   if (timesMatch(root, stamp)) return true;
+  const files = inputTimes(root);
   const hash = inputsHash(root);
   if (hash !== stamp.hash) return false;
   try {
-    writeStamp(root, hash);
+    writeStampFile(root, { hash, files });
   } catch {
     // A project we may not write to: the next run hashes again.
   }
