@@ -304,11 +304,12 @@ function benchLaunchers(work, runs) {
   fs.writeFileSync(path.join(consumer, 'package.json'), '{ "name": "consumer", "private": true }\n');
   fs.symlinkSync(ROOT, path.join(consumer, 'node_modules', 'meshfleet'), 'dir');
   fs.symlinkSync(path.relative(path.join(consumer, 'node_modules', '.bin'), BIN), path.join(consumer, 'node_modules', '.bin', 'meshfleet'));
+  // npx --no: run what is installed, never fetch a package of that name from the registry.
   const launchers = [
     ['node lib/cli/meshfleet.js (the bin)', process.execPath, [BIN, ...synth], ROOT],
     ['npm run meshfleet -- (this checkout)', 'npm', ['run', '--silent', 'meshfleet', '--', ...synth], ROOT],
-    ['npx meshfleet (a project that installed it)', 'npx', ['--yes', 'meshfleet', ...synth], consumer],
-    ['npx meshfleet (this checkout)', 'npx', ['--yes', 'meshfleet', ...synth], ROOT],
+    ['npx meshfleet (a project that installed it)', 'npx', ['--no', 'meshfleet', ...synth], consumer],
+    ['npx meshfleet (this checkout)', 'npx', ['--no', 'meshfleet', ...synth], ROOT],
   ];
   const rows = [['launcher', 'runs', 'median ms', 'added ms', 'verdict']];
   let binMs;
