@@ -41,7 +41,8 @@ const { parseArgs } = require('util');
 const { generateTopologyText } = require('./generate-topology');
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'lib', 'cli', 'meshfleet.js');
+/** The package's bin (package.json `bin`). */
+const BIN = path.join(ROOT, require('./build-if-stale').BIN);
 const EXAMPLES = path.join(ROOT, 'examples');
 const DEFAULT_EXAMPLE = 'private-asm-multicluster.yaml';
 /** Target of the default example's cold synthesis through the bin (issue 19: 350 ms). */

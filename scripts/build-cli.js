@@ -32,9 +32,9 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const OUT_DIR = path.join(ROOT, 'lib', 'cli');
-/** The bin of the package (package.json `bin`). */
-const BIN = path.join(OUT_DIR, 'meshfleet.js');
+/** The bin of the package (package.json `bin`); the bundles are written beside it. */
+const BIN = path.join(ROOT, require('./build-if-stale').BIN);
+const OUT_DIR = path.dirname(BIN);
 /** The names the loader reads, from its compiled module (tsc runs before this script). */
 const { BUNDLE_NAMES_FILE, CODE_CACHE_EXTENSION, wrapBundle } = require('../lib/src/cli/bundle-loader');
 /** The synth the build runs once so that V8 code caches exist before the first real run. */

@@ -25,8 +25,8 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 /** What the build reads: sources, generated CRD classes and schemas, the build script and its configuration. */
 const INPUTS = ['src', 'imports', 'crds', 'scripts/build-cli.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
-/** The bin the build writes last (scripts/build-cli.js), relative to the project; no bin, no build. */
-const BIN = path.join('lib', 'cli', 'meshfleet.js');
+/** The package's bin (package.json `bin`), relative to the project; the build writes it last (scripts/build-cli.js): no bin, no build. */
+const BIN = path.normalize(require('../package.json').bin.meshfleet);
 /** The stamp of the last build, relative to the project: `{ hash, files: { <input>: [size, mtimeMs] } }`. */
 const STAMP = path.join('lib', '.build-inputs.json');
 

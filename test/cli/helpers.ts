@@ -9,6 +9,8 @@ import { main } from '../../src/cli/main';
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 export const DEFAULT_EXAMPLE = path.join(EXAMPLES_DIR, 'private-asm-multicluster.yaml');
+/** The package's bin, as package.json's `bin` names it (built by `npm test` before jest runs). */
+export const BIN = path.join(REPO_ROOT, (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: { meshfleet: string } }).bin.meshfleet);
 
 /** Every example topology, sorted. */
 export function examples(): string[] {

@@ -9,11 +9,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_EXAMPLE, EXAMPLES_DIR, REPO_ROOT, snapshot, TempDirs, writeFile } from './helpers';
+import { BIN, DEFAULT_EXAMPLE, EXAMPLES_DIR, snapshot, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(120_000);
 
-const BIN = path.join(REPO_ROOT, 'lib', 'cli', 'meshfleet.js');
 const temp = new TempDirs();
 afterEach(() => temp.cleanup());
 

@@ -3,11 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildPlan } from '../../src/plan/build-plan';
 import { loadTopologyFile } from '../../src/load/load';
-import { badTopologyText, DEFAULT_EXAMPLE, EXAMPLES_DIR, REPO_ROOT, run, TempDirs, writeFile } from './helpers';
+import { badTopologyText, BIN, DEFAULT_EXAMPLE, EXAMPLES_DIR, run, TempDirs, writeFile } from './helpers';
 
 jest.setTimeout(60_000);
 
-const BIN = path.join(REPO_ROOT, 'lib', 'cli', 'meshfleet.js');
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 

@@ -14,13 +14,12 @@ import * as path from 'node:path';
 import { Document, parse, parseAllDocuments } from 'yaml';
 import { clusterStream, isStdoutRun } from '../../src/k8s/main';
 import { loadTopologyFile } from '../../src/load/load';
-import { DEFAULT_EXAMPLE, REPO_ROOT, snapshot, TempDirs, writeFile } from '../cli/helpers';
+import { BIN, DEFAULT_EXAMPLE, REPO_ROOT, snapshot, TempDirs, writeFile } from '../cli/helpers';
 
 jest.setTimeout(300_000);
 
 const K8S_MAIN = path.join(REPO_ROOT, 'lib', 'src', 'k8s', 'main.js');
 const CDK8S = path.join(REPO_ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
-const BIN = path.join(REPO_ROOT, 'lib', 'cli', 'meshfleet.js');
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
 
