@@ -16,6 +16,12 @@
 const path = require('path');
 const { BIN, buildIfStale, ROOT } = require('./build-if-stale');
 
+/** The npm scripts that run this file (package.json); under them, npm has moved to the project folder. */
+const LAUNCHER_SCRIPTS = ['meshfleet', 'synth', 'validate'];
+
 buildIfStale();
+// npm runs scripts in the project folder; a command typed elsewhere (`npm run meshfleet -- synth
+// my.yaml` in a subfolder) names its files from where it was typed, as with npx: npm's INIT_CWD.
+if (LAUNCHER_SCRIPTS.includes(process.env.npm_lifecycle_event) && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 // The bin reads its arguments from process.argv.slice(2), which holds this script's arguments.
 require(path.join(ROOT, BIN));

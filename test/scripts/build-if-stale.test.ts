@@ -103,6 +103,23 @@ describe('build-if-stale', () => {
     });
   });
 
+  test('under npm run, file arguments are taken from the folder npm was started in (INIT_CWD), as with npx', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'meshfleet-init-cwd-'));
+    try {
+      fs.copyFileSync(path.join(ROOT, 'examples', 'starter.yaml'), path.join(folder, 'mine.yaml'));
+      const script = path.join(ROOT, 'scripts', 'run-meshfleet.js');
+      const env = { ...process.env, INIT_CWD: folder };
+      const viaNpm = spawnSync(process.execPath, [script, 'validate', 'mine.yaml', '--skip-analysis'], { cwd: ROOT, encoding: 'utf8', env: { ...env, npm_lifecycle_event: 'meshfleet' } });
+      expect({ status: viaNpm.status, stderr: viaNpm.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(viaNpm.stdout).toContain('mine.yaml');
+      // Under another npm script (npm test spawning it, say), the folder stays the one it was started in.
+      const other = spawnSync(process.execPath, [script, 'validate', 'mine.yaml', '--skip-analysis'], { cwd: ROOT, encoding: 'utf8', env: { ...env, npm_lifecycle_event: 'test' } });
+      expect(other.status).toBe(1);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('npm run meshfleet runs the bin in the same process, with its arguments, without rebuilding', () => {
     const bin = path.join(ROOT, BIN);
     const before = fs.statSync(bin).mtimeMs;
