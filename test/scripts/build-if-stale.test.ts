@@ -109,11 +109,19 @@ describe('build-if-stale', () => {
       fs.copyFileSync(path.join(ROOT, 'examples', 'starter.yaml'), path.join(folder, 'mine.yaml'));
       const script = path.join(ROOT, 'scripts', 'run-meshfleet.js');
       const env = { ...process.env, INIT_CWD: folder };
-      const viaNpm = spawnSync(process.execPath, [script, 'validate', 'mine.yaml', '--skip-analysis'], { cwd: ROOT, encoding: 'utf8', env: { ...env, npm_lifecycle_event: 'meshfleet' } });
+      const viaNpm = spawnSync(process.execPath, [script, 'validate', 'mine.yaml', '--skip-analysis'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...env, npm_lifecycle_event: 'meshfleet' },
+      });
       expect({ status: viaNpm.status, stderr: viaNpm.stderr }).toEqual({ status: 0, stderr: '' });
       expect(viaNpm.stdout).toContain('mine.yaml');
       // Under another npm script (npm test spawning it, say), the folder stays the one it was started in.
-      const other = spawnSync(process.execPath, [script, 'validate', 'mine.yaml', '--skip-analysis'], { cwd: ROOT, encoding: 'utf8', env: { ...env, npm_lifecycle_event: 'test' } });
+      const other = spawnSync(process.execPath, [script, 'validate', 'mine.yaml', '--skip-analysis'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...env, npm_lifecycle_event: 'test' },
+      });
       expect(other.status).toBe(1);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
