@@ -93,16 +93,8 @@ function zshScript(commands: Readonly<Record<string, Command>>): string {
   const functions = Object.entries(commands).map(([name, command]) => {
     const specs = Object.entries(command.options).map(([option, spec]) => {
       const values = valueCompletion(spec);
-      const action =
-        spec.type !== 'string'
-          ? ''
-          : values === 'file'
-            ? ':file:_files'
-            : values === 'folder'
-              ? ':folder:_files -/'
-              : values === 'none'
-                ? `:${spec.valueName ?? 'value'}: `
-                : `:value:(${values.words.join(' ')})`;
+      const label = values === 'file' || values === 'folder' ? values : values === 'none' ? (spec.valueName ?? 'value') : 'value';
+      const action = spec.type !== 'string' ? '' : `:${label}:${zshAction(values)}`;
       const names = spec.short ? `{-${spec.short},--${option}}` : `--${option}`;
       return `    ${names}${quoted(`[${describe(spec.description)}]${action}`)} \\`;
     });
@@ -129,13 +121,16 @@ function zshScript(commands: Readonly<Record<string, Command>>): string {
   ].join('\n');
 }
 
+/** The `_arguments` action that completes a value of this kind (a space: nothing to offer). */
+function zshAction(values: ValueCompletion): string {
+  return values === 'file' ? '_files' : values === 'folder' ? '_files -/' : values === 'none' ? ' ' : `(${values.words.join(' ')})`;
+}
+
 /** The `_arguments` spec of a command's positional argument (with its leading continuation), or ''. */
 function positionalSpec(command: Command): string {
   const spec = positionalOf(command);
   if (spec === undefined) return '';
-  const values = valueCompletion(spec);
-  const action = values === 'file' ? '_files' : values === 'folder' ? '_files -/' : values === 'none' ? ' ' : `(${values.words.join(' ')})`;
-  return ` \\\n    ${quoted(`1:${spec.valueName ?? 'value'}:${action}`)}`;
+  return ` \\\n    ${quoted(`1:${spec.valueName ?? 'value'}:${zshAction(valueCompletion(spec))}`)}`;
 }
 
 function fishScript(commands: Readonly<Record<string, Command>>): string {
