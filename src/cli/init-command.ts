@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EXAMPLES_FOLDER } from '../entry/run-entry-point';
 import { OptionValues } from './command';
 import { didYouMean } from './did-you-mean';
 import { displayPath } from './display';
@@ -11,8 +12,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from './usage';
 /** The example `init` starts from without `--example`: a commented one-cluster topology. */
 export const STARTER_EXAMPLE = 'starter';
 
-/** The folder of the package's example topologies, and the schema file beside the package's manifest. */
-const EXAMPLES_FOLDER = 'examples';
+/** The schema file beside the package's manifest. */
 const SCHEMA_FILE = 'topology.schema.json';
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
 

@@ -1,7 +1,10 @@
 import { TopologyError } from '../topology/rules/problems';
 
+/** The folder of the package's example topologies (`<name>.yaml`), relative to the package root. */
+export const EXAMPLES_FOLDER = 'examples';
+
 /** The topology that the app entry points and the CLI read when none is given, relative to the package root. */
-export const DEFAULT_TOPOLOGY = 'examples/private-asm-multicluster.yaml';
+export const DEFAULT_TOPOLOGY = `${EXAMPLES_FOLDER}/private-asm-multicluster.yaml`;
 
 /**
  * The environment variable naming the topology file: read by the cdk8s and cdktf apps and by
