@@ -46,10 +46,10 @@ function inputFiles(root) {
   return INPUTS.flatMap((input) => filesOf(root, input));
 }
 
-/** sha256 over the path and content of every input of the project at `root`. */
-function inputsHash(root = ROOT) {
+/** sha256 over the path and content of every input of the project at `root` (`files`, when already listed). */
+function inputsHash(root = ROOT, files = inputFiles(root)) {
   const hash = crypto.createHash('sha256');
-  for (const file of inputFiles(root)) {
+  for (const file of files) {
     hash.update(`${file}\0`);
     hash.update(fs.readFileSync(path.join(root, file)));
     hash.update('\0');
@@ -82,7 +82,7 @@ function readStamp(root) {
  */
 function writeStamp(root = ROOT) {
   const files = inputTimes(root);
-  writeStampFile(root, { hash: inputsHash(root), files });
+  writeStampFile(root, { hash: inputsHash(root, Object.keys(files)), files });
 }
 
 function writeStampFile(root, stamp) {
@@ -92,11 +92,10 @@ function writeStampFile(root, stamp) {
   fs.renameSync(temporary, file);
 }
 
-/** True when every input has the size and time the stamp recorded, each older than the stamp itself. */
-function timesMatch(root, stamp) {
+/** True when every input has (`now`) the size and time the stamp recorded, each older than the stamp itself. */
+function timesMatch(root, stamp, now) {
   const stampTime = fs.statSync(path.join(root, STAMP)).mtimeMs;
   const recorded = stamp.files ?? {};
-  const now = inputTimes(root);
   const files = Object.keys(now);
   return (
     files.length === Object.keys(recorded).length &&
@@ -111,9 +110,10 @@ function timesMatch(root, stamp) {
 function isUpToDate(root = ROOT) {
   const stamp = readStamp(root);
   if (stamp === undefined || !fs.existsSync(path.join(root, BIN))) return false;
-  if (timesMatch(root, stamp)) return true;
+  // One walk of the inputs: their times decide, or are recorded once the content is hashed.
   const files = inputTimes(root);
-  const hash = inputsHash(root);
+  if (timesMatch(root, stamp, files)) return true;
+  const hash = inputsHash(root, Object.keys(files));
   if (hash !== stamp.hash) return false;
   try {
     writeStampFile(root, { hash, files });
